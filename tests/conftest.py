@@ -1,0 +1,206 @@
+"""Test fixtures. Every test gets its own database state:
+
+* SQLite (default): a database migrated once per run to a template file, copied for each test.
+* PostgreSQL, when TEST_DATABASE_URL is set: a fresh database created for this run (and xdist worker),
+  migrated once, and emptied between tests; dropped at the end.
+"""
+
+import os
+import shutil
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from toolkit import create_app
+from toolkit.config import Config, normalise_database_url
+
+PASSWORD = "correct-horse-battery-staple"
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "postgres: needs PostgreSQL (TEST_DATABASE_URL)")
+
+
+def _worker(request) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "main")
+
+
+def _migrate(url: str) -> None:
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
+    with app.app_context():
+        upgrade()
+        from toolkit.exercises.seed import load_builtins
+
+        load_builtins()
+        from toolkit.extensions import db
+
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database(request, tmp_path_factory):
+    """Yields (kind, url-or-template-path)."""
+    if TEST_DATABASE_URL:
+        base = sa.make_url(normalise_database_url(TEST_DATABASE_URL))
+        name = f"toolkit_test_{_worker(request)}_{uuid.uuid4().hex[:8]}"
+        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        except sa.exc.OperationalError as exc:
+            pytest.exit(f"TEST_DATABASE_URL is set but PostgreSQL is unreachable: {exc}", returncode=2)
+        url = base.set(database=name).render_as_string(hide_password=False)
+        _migrate(url)
+        yield "postgresql", url
+        sa.engine.create_engine(url).dispose()
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    else:
+        template = tmp_path_factory.mktemp("db") / "template.sqlite3"
+        _migrate(f"sqlite:///{template}")
+        yield "sqlite", template
+
+
+@pytest.fixture
+def db_url(database, tmp_path):
+    kind, where = database
+    if kind == "sqlite":
+        target = tmp_path / "test.sqlite3"
+        shutil.copyfile(where, target)
+        yield f"sqlite:///{target}"
+    else:
+        yield where
+        engine = sa.create_engine(where)
+        with engine.begin() as conn:
+            tables = [t for t in conn.execute(sa.text(
+                "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> 'alembic_version'"
+            )).scalars()]
+            conn.execute(sa.text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
+        engine.dispose()
+        _reseed(where)
+
+
+def _reseed(url):
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
+    with app.app_context():
+        from toolkit.exercises.seed import load_builtins
+        from toolkit.extensions import db
+
+        load_builtins()
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def on_postgres(database):
+    if database[0] != "postgresql":
+        pytest.skip("needs PostgreSQL: set TEST_DATABASE_URL (CI runs the suite again on PostgreSQL)")
+    return True
+
+
+@pytest.fixture
+def make_config(db_url):
+    def make(**overrides):
+        overrides.setdefault("RATELIMIT_ENABLED", False)
+        return Config(SQLALCHEMY_DATABASE_URI=db_url, **overrides)
+
+    return make
+
+
+@pytest.fixture
+def app(make_config):
+    app = create_app(make_config())
+    app.config["TESTING"] = True
+    yield app
+    from toolkit.extensions import db
+
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def register(client):
+    """register(practice_name=..., email=...) -> dict with the admin's tokens and ids."""
+
+    def make(practice_name="Test practice", name="Ada Admin", email=None, password=PASSWORD):
+        email = email or f"admin-{uuid.uuid4().hex[:10]}@example.org"
+        r = client.post("/api/v1/auth/register",
+                        json={"practice_name": practice_name, "name": name, "email": email, "password": password})
+        assert r.status_code == 201, r.get_json()
+        body = r.get_json()
+        tokens = client.post("/api/v1/auth/login", json={"email": email, "password": password}).get_json()
+        return {"email": email, "practice_id": body["practice"]["id"], "therapist_id": body["therapist"]["id"],
+                "headers": {"Authorization": f"Bearer {tokens['access_token']}"}, **tokens}
+
+    return make
+
+
+@pytest.fixture
+def admin(register):
+    return register()
+
+
+@pytest.fixture
+def other(register):
+    """The admin of a second practice: its records must never be visible to `admin`."""
+    return register(practice_name="Other practice", name="Olu Other")
+
+
+@pytest.fixture
+def auth_headers(client):
+    def make(email, password=PASSWORD):
+        r = client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        assert r.status_code == 200, r.get_json()
+        return {"Authorization": f"Bearer {r.get_json()['access_token']}"}
+
+    return make
+
+
+@pytest.fixture
+def create_therapist(client, admin, auth_headers):
+    def make(role="therapist", trauma_informed=False, by=None, name="Theo Therapist"):
+        email = f"t-{uuid.uuid4().hex[:10]}@example.org"
+        r = client.post("/api/v1/therapists", headers=(by or admin)["headers"],
+                        json={"name": name, "email": email, "password": PASSWORD, "role": role,
+                              "trauma_informed": trauma_informed})
+        assert r.status_code == 201, r.get_json()
+        return {**r.get_json(), "headers": auth_headers(email)}
+
+    return make
+
+
+@pytest.fixture
+def create_participant(client, admin):
+    def make(by=None, **fields):
+        fields.setdefault("display_name", f"Pat {uuid.uuid4().hex[:6]}")
+        r = client.post("/api/v1/participants", headers=(by or admin)["headers"], json=fields)
+        assert r.status_code == 201, r.get_json()
+        return r.get_json()
+
+    return make
+
+
+@pytest.fixture
+def create_group(client, admin):
+    def make(by=None, **fields):
+        fields.setdefault("name", "Test group")
+        fields.setdefault("kind", "retreat")
+        if fields["kind"] == "retreat":
+            fields.setdefault("capacity", 40)
+        fields.setdefault("timezone", "Europe/Berlin")
+        r = client.post("/api/v1/groups", headers=(by or admin)["headers"], json=fields)
+        assert r.status_code == 201, r.get_json()
+        return r.get_json()
+
+    return make

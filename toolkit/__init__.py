@@ -1,0 +1,143 @@
+"""Inner Child Group Toolkit: the application factory."""
+
+import logging
+import re
+import uuid
+
+from flask import Flask, g, request
+
+from .config import Config
+
+API_TITLE = "Inner Child Group Toolkit API"
+API_VERSION = "1.0.0"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def create_app(config: Config | None = None) -> Flask:
+    config = config or Config()
+    config.check()
+    app = Flask(__name__, static_folder=None)
+    app.config.from_object(config)
+    configure_app(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_request_hooks(app)
+    register_commands(app)
+    return app
+
+
+def configure_app(app: Flask) -> None:
+    app.config.update(
+        API_TITLE=API_TITLE,
+        API_VERSION=API_VERSION,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="/api/v1/docs/assets/",
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": (
+                    "REST API for clinicians who run inner child work: an exercise module library, "
+                    "session plans, intake screening against contraindications, plan clearance and "
+                    "printable agendas. Screening is decision support for a clinician, not a diagnosis."
+                ),
+            },
+            "servers": [{"url": "/", "description": "This server"}],
+            "components": {"securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
+            "security": [{"bearerAuth": []}],
+        },
+        JWT_TOKEN_LOCATION=["headers"],
+        JWT_ALGORITHM="HS256",
+        JWT_DECODE_ALGORITHMS=["HS256"],
+        JWT_ERROR_MESSAGE_KEY="message",
+        RATELIMIT_STORAGE_URI=app.config.get("REDIS_URL") or "memory://",
+        RATELIMIT_HEADERS_ENABLED=True,
+        RATELIMIT_KEY_PREFIX="toolkit",
+        PROPAGATE_EXCEPTIONS=False,
+        JSON_SORT_KEYS=False,
+    )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def register_extensions(app: Flask) -> None:
+    from .extensions import api, cors, db, jwt, limiter, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True,
+                     compare_type=True)
+    jwt.init_app(app)
+    limiter.init_app(app)
+    cors.init_app(
+        app,
+        resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
+        expose_headers=["ETag", "X-Pagination", "Content-Disposition", "Retry-After", "X-Request-ID",
+                        "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
+        allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept"],
+        methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        max_age=600,
+    )
+    api.init_app(app)
+    from . import models  # noqa: F401  (every model registered before the spec and migrations)
+    from .auth import jwt as _jwt_loaders  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    from .extensions import api
+    from .registry import BLUEPRINTS
+
+    for blp in BLUEPRINTS:
+        api.register_blueprint(blp)
+    from .meta import docs_assets, health
+
+    app.register_blueprint(health)
+    app.register_blueprint(docs_assets)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .errors import register_errorhandlers as register
+
+    register(app)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from .extensions import db
+    from .tenancy import set_practice
+
+    @app.before_request
+    def _start():
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        set_practice(db.session, None)
+
+    @app.after_request
+    def _headers(response):
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if request.path.startswith("/api/v1/docs"):
+            # Swagger UI needs inline styles and scripts of its own; everything is served from here.
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+        else:
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+        if request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        if request.headers.get("Authorization"):
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import register
+
+    register(app)

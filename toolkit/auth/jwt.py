@@ -1,0 +1,87 @@
+"""flask-jwt-extended wiring: every token problem is a 401 in the one error shape, revocations live
+in the database (every instance honours them), and an authenticated request is scoped to its practice."""
+
+from functools import wraps
+
+from flask import g
+from flask_jwt_extended import current_user, verify_jwt_in_request
+from flask_smorest import abort
+
+from ..errors import error_response
+from ..extensions import db, jwt
+from ..tenancy import set_practice
+from .services import load_login
+
+
+def _unauthorized(message: str):
+    return error_response(401, message, headers={"WWW-Authenticate": 'Bearer realm="api"'})
+
+
+@jwt.token_in_blocklist_loader
+def _is_revoked(jwt_header, jwt_payload) -> bool:
+    found = load_login(jwt_payload.get("sid"))
+    if found is None or found[1].id != jwt_payload.get("sub"):
+        return True
+    g.login, g.therapist = found
+    return False
+
+
+@jwt.user_lookup_loader
+def _lookup(jwt_header, jwt_payload):
+    therapist = g.get("therapist")
+    if therapist is not None:
+        set_practice(db.session, therapist.practice_id)
+    return therapist
+
+
+@jwt.unauthorized_loader
+def _missing(reason):
+    return _unauthorized("Authentication required: send 'Authorization: Bearer <access token>'.")
+
+
+@jwt.invalid_token_loader
+def _invalid(reason):
+    return _unauthorized("The token is invalid.")
+
+
+@jwt.expired_token_loader
+def _expired(jwt_header, jwt_payload):
+    return _unauthorized("The token has expired: refresh it or log in again.")
+
+
+@jwt.revoked_token_loader
+def _revoked(jwt_header, jwt_payload):
+    return _unauthorized("The token is no longer valid (logged out or account deactivated).")
+
+
+@jwt.user_lookup_error_loader
+def _lookup_error(jwt_header, jwt_payload):
+    return _unauthorized("The token is no longer valid.")
+
+
+@jwt.needs_fresh_token_loader
+def _needs_fresh(jwt_header, jwt_payload):
+    return _unauthorized("This action needs a fresh login.")
+
+
+@jwt.token_verification_failed_loader
+def _verification_failed(jwt_header, jwt_payload):
+    return _unauthorized("The token is invalid.")
+
+
+def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify_type: bool = True):
+    """Require a valid access token (or refresh token); `admin=True` also requires the admin role (403)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            if refresh or not verify_type or g.get("therapist") is None:
+                verify_jwt_in_request(refresh=refresh, verify_type=verify_type)
+            if admin and current_user.role != "admin":
+                abort(403, message="Only a practice admin may do this.")
+            return view(*args, **kwargs)
+
+        wrapper._auth_required = True
+        return wrapper
+
+    return decorator(fn) if fn is not None else decorator

@@ -1,0 +1,44 @@
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
+from ..extensions import db
+
+
+class Practice(IdMixin, TimestampMixin, db.Model):
+    __tablename__ = "practices"
+
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
+class Therapist(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+    __tablename__ = "therapists"
+
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # Stored lower-cased: unique case-insensitively across the whole service (login is by email).
+    email: Mapped[str] = mapped_column(String(320), nullable=False, unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False, default="therapist")
+    credentials: Mapped[str | None] = mapped_column(Text)
+    trauma_informed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    practice: Mapped[Practice] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class LoginSession(IdMixin, db.Model):
+    """One login (one device). Every token issued for it carries its id as the `sid` claim;
+    revoking it ends the access token, the refresh token and every token refreshed from it."""
+
+    __tablename__ = "login_sessions"
+
+    therapist_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("therapists.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,97 @@
+from flask import current_app, g, request
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint, abort
+
+from ..common.http import document_errors
+from ..extensions import db, limiter
+from . import services
+from .jwt import auth_required
+from .schemas import AccessTokenSchema, LoginSchema, MeSchema, RegisteredSchema, RegisterSchema, TokensSchema
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Practices, logins and tokens.")
+PUBLIC = {"security": []}
+
+
+def _login_limit():
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _login_email_key():
+    body = request.get_json(silent=True) or {}
+    email = body.get("email") if isinstance(body, dict) else None
+    return f"login-email:{str(email).strip().lower()[:320]}" if email else "login-email:-"
+
+
+def _failed(response) -> bool:
+    return response.status_code == 401
+
+
+def _expires_in() -> int:
+    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())
+
+
+@blp.route("/auth/register", methods=["POST"])
+@limiter.limit(_login_limit)
+@blp.arguments(RegisterSchema)
+@blp.response(201, RegisteredSchema)
+@document_errors(blp, 400, 409, 413, 422, 429)
+@blp.doc(summary="Register a practice and its first admin", **PUBLIC)
+def register(args):
+    """Creates a new practice (tenant) and its first therapist, with the `admin` role.
+
+    The password needs at least 12 characters and must not be the email address."""
+    therapist = services.register_practice(**args)
+    db.session.commit()
+    return {"practice": therapist.practice, "therapist": therapist}
+
+
+@blp.route("/auth/login", methods=["POST"])
+@limiter.limit(_login_limit, deduct_when=_failed)
+@limiter.limit(_login_limit, key_func=_login_email_key, deduct_when=_failed)
+@blp.arguments(LoginSchema)
+@blp.response(200, TokensSchema)
+@document_errors(blp, 400, 401, 413, 422, 429)
+@blp.doc(summary="Log in", **PUBLIC)
+def login(args):
+    """Returns an access token (short-lived) and a refresh token for one login (one device).
+
+    A wrong email, a wrong password and a deactivated account all answer the same 401. Repeated
+    failures for one account or from one address answer 429 with `Retry-After`."""
+    therapist = services.authenticate(args["email"], args["password"])
+    if therapist is None:
+        abort(401, message="Email or password is wrong.")
+    access, refresh = services.start_login(therapist)
+    db.session.commit()
+    return {"access_token": access, "refresh_token": refresh, "token_type": "Bearer", "expires_in": _expires_in()}
+
+
+@blp.route("/auth/refresh", methods=["POST"])
+@auth_required(refresh=True)
+@blp.response(200, AccessTokenSchema)
+@document_errors(blp, 401)
+@blp.doc(summary="Get a new access token", security=[{"bearerAuth": []}])
+def refresh():
+    """Send the **refresh** token as the bearer token; returns a new access token for the same login."""
+    return {"access_token": services.refresh_access(current_user, g.login), "token_type": "Bearer",
+            "expires_in": _expires_in()}
+
+
+@blp.route("/auth/logout", methods=["POST"])
+@auth_required(verify_type=False)
+@blp.response(204)
+@document_errors(blp, 401)
+@blp.doc(summary="Log out this login")
+def logout():
+    """Ends this login: its access token, its refresh token and every access token refreshed from it
+    stop working on every instance. The same therapist's other logins (other devices) go on."""
+    services.end_login(g.login)
+    db.session.commit()
+
+
+@blp.route("/me", methods=["GET"])
+@auth_required
+@blp.response(200, MeSchema)
+@document_errors(blp, 401)
+@blp.doc(summary="The logged-in therapist")
+def me():
+    return current_user

@@ -1,0 +1,69 @@
+"""HTTP helpers every resource uses: error responses in the spec, ETags, lookups that 404."""
+
+import hashlib
+from http import HTTPStatus
+
+from flask import request
+from flask_smorest import abort
+from sqlalchemy import func, select
+
+from ..extensions import db
+
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": True,
+    "description": "The ETag from your last GET. A stale tag answers 412; a missing one answers 428.",
+    "schema": {"type": "string"},
+}
+ETAG_HEADER = {"ETag": {"description": "Version tag of the record: send it back as If-Match to write.",
+                        "schema": {"type": "string"}}}
+PAGINATION_HEADER = {"X-Pagination": {
+    "description": 'Pagination metadata as JSON text, e.g. {"total": 42, "total_pages": 3, "first_page": 1, '
+                   '"last_page": 3, "page": 1, "next_page": 2}',
+    "schema": {"type": "string"}}}
+
+
+def document_errors(blp, *codes):
+    """Document error responses (all in the one error shape) on an operation."""
+
+    def decorator(func):
+        for code in codes:
+            func = blp.alt_response(code, response=HTTPStatus(code).name)(func)
+        return func
+
+    return decorator
+
+
+def etag_of(record) -> str:
+    digest = hashlib.sha256(f"{record.id}:{record.version}".encode()).hexdigest()[:20]
+    return f'"{digest}"'
+
+
+def check_if_match(record) -> None:
+    """428 without If-Match, 412 when it is stale. The version column makes the write itself atomic:
+    of two writers holding the same tag, the second UPDATE matches no row and answers 412 too."""
+    if not request.if_match or not request.headers.get("If-Match"):
+        abort(428, message="This write needs an If-Match header with the record's ETag (from a GET).")
+    if request.if_match.star_tag:
+        return
+    if not request.if_match.contains(etag_of(record).strip('"')):
+        abort(412, message="The record has changed since you fetched it: fetch it again and retry.")
+
+
+def get_or_404(model, record_id: str, *, what: str | None = None, options=()):
+    """Load one row of the caller's practice (tenancy adds the filter), else 404."""
+    stmt = select(model).where(model.id == str(record_id)).options(*options)
+    record = db.session.scalars(stmt).unique().first()
+    if record is None:
+        abort(404, message=f"{what or model.__name__} not found.")
+    return record
+
+
+def paginate(stmt, pagination_parameters, *, unique: bool = False):
+    """Apply flask-smorest's page/page_size to a select; sets the total for X-Pagination."""
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    pagination_parameters.item_count = total
+    page, size = pagination_parameters.page, pagination_parameters.page_size
+    result = db.session.scalars(stmt.limit(size).offset((page - 1) * size))
+    return list(result.unique() if unique else result)

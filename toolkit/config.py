@@ -1,0 +1,73 @@
+"""Configuration from the environment. Every variable is documented in the README's table."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-only-insecure-secret-change-me"
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw not in (None, "") else default
+
+
+def default_database_url() -> str:
+    instance = ROOT / "instance"
+    instance.mkdir(exist_ok=True)
+    return f"sqlite:///{instance / 'toolkit.sqlite3'}"
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the common `postgres://` and `postgresql://` spellings and use psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class ConfigError(RuntimeError):
+    """The service refuses to start with this configuration."""
+
+
+class Config:
+    """Read once, when the app is created (so tests can set the environment first)."""
+
+    def __init__(self, **overrides):
+        env = os.environ
+        self.ENV_NAME = env.get("TOOLKIT_ENV", "development")
+        self.SECRET_KEY = env.get("SECRET_KEY", DEV_SECRET)
+        self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEV_SECRET)
+        self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.REDIS_URL = env.get("REDIS_URL") or None
+        self.CORS_ORIGINS = [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()]
+        self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int("ACCESS_TOKEN_MINUTES", 15))
+        self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_int("REFRESH_TOKEN_DAYS", 14))
+        self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
+        self.SCREENING_VALIDITY_DAYS = _int("SCREENING_VALIDITY_DAYS", 90)
+        self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
+        self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
+        self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
+        self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
+        self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
+        for key, value in overrides.items():
+            setattr(self, key, value)
+
+    @property
+    def is_production(self) -> bool:
+        return self.ENV_NAME == "production"
+
+    def check(self) -> None:
+        """Refuse to start in production without real secrets."""
+        if not self.is_production:
+            return
+        weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY")
+                if getattr(self, k) in (None, "", DEV_SECRET) or len(getattr(self, k)) < 32]
+        if weak:
+            raise ConfigError(
+                f"TOOLKIT_ENV=production needs real secrets: set {' and '.join(weak)} "
+                "to random strings of at least 32 characters (e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`)."
+            )

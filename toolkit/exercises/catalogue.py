@@ -1,0 +1,392 @@
+"""The exercise module library: validation of one module mapping and loading of the built-in seed catalogue.
+
+Pure Python (PyYAML only). ``validate_module`` is also what the API uses to check a practice's own modules,
+so it works on a plain dict and knows nothing about files; ``load_catalogue`` adds the file-level checks
+(slug equals file name, slugs unique, YAML syntax).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.vocab import (
+    CONTRA_ACTIONS,
+    FLAGS,
+    FRAMEWORKS,
+    GROUP_KINDS,
+    INTENSITIES,
+    MODULE_CATEGORIES,
+    SETTINGS,
+    TARGETS,
+)
+
+__all__ = [
+    "DEFAULT_SEED_DIR",
+    "MAX_MINUTES",
+    "Contraindication",
+    "Material",
+    "ModuleSpec",
+    "SeedError",
+    "load_catalogue",
+    "validate_module",
+]
+
+# toolkit/exercises/catalogue.py -> repo root is three levels up.
+DEFAULT_SEED_DIR: Path = Path(__file__).resolve().parent.parent.parent / "seed" / "modules"
+
+MAX_MINUTES = 480
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80
+
+# Longest accepted text per string field (generous; they protect the API from absurd payloads).
+_TEXT_LIMITS = {
+    "title": 120,
+    "summary": 1000,
+    "participant_summary": 1000,
+    "facilitator_script": 20000,
+    "step": 1000,
+    "material": 200,
+    "adaptation": 2000,
+}
+_MAX_STEPS = 50
+_MAX_MATERIALS = 50
+
+
+class SeedError(Exception):
+    """A module (seed file or API payload) failed validation. ``field`` is a dotted path such as
+    ``materials[2].quantity``; it is empty when the problem is with the document as a whole."""
+
+    def __init__(self, path: str, field: str, message: str) -> None:
+        self.path = str(path)
+        self.field = field
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.path}: field '{self.field}': {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Material:
+    name: str
+    quantity: int = 1
+    per_participant: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "quantity": self.quantity, "per_participant": self.per_participant}
+
+
+@dataclass(frozen=True)
+class Contraindication:
+    flag: str
+    action: str
+    adaptation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"flag": self.flag, "action": self.action, "adaptation": self.adaptation}
+
+
+@dataclass(frozen=True)
+class ModuleSpec:
+    slug: str
+    title: str
+    summary: str
+    participant_summary: str
+    category: str
+    steps: tuple[str, ...]
+    facilitator_script: str
+    default_minutes: int
+    min_minutes: int
+    max_minutes: int
+    materials: tuple[Material, ...]
+    suitable_kinds: tuple[str, ...]
+    frameworks: tuple[str, ...]
+    targets: tuple[str, ...]
+    intensity: str
+    setting: str
+    contraindications: tuple[Contraindication, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict; ``validate_module(spec.to_dict())`` gives back an equal spec."""
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "summary": self.summary,
+            "participant_summary": self.participant_summary,
+            "category": self.category,
+            "steps": list(self.steps),
+            "facilitator_script": self.facilitator_script,
+            "default_minutes": self.default_minutes,
+            "min_minutes": self.min_minutes,
+            "max_minutes": self.max_minutes,
+            "materials": [m.to_dict() for m in self.materials],
+            "suitable_kinds": list(self.suitable_kinds),
+            "frameworks": list(self.frameworks),
+            "targets": list(self.targets),
+            "intensity": self.intensity,
+            "setting": self.setting,
+            "contraindications": [c.to_dict() for c in self.contraindications],
+        }
+
+    def contraindication_for(self, flag: str) -> Contraindication | None:
+        """The entry for one screening flag, or None when the module has no rule for it."""
+        for contra in self.contraindications:
+            if contra.flag == flag:
+                return contra
+        return None
+
+
+_FIELDS = tuple(ModuleSpec.__dataclass_fields__)
+_MATERIAL_FIELDS = ("name", "quantity", "per_participant")
+_CONTRA_FIELDS = ("flag", "action", "adaptation")
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+class _Checker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, field: str, message: str) -> SeedError:
+        return SeedError(self.path, field, message)
+
+    def text(self, value: Any, field: str, limit: int) -> str:
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be a string, not {_type_name(value)}")
+        value = value.strip()
+        if not value:
+            raise self.fail(field, "must not be empty")
+        if len(value) > limit:
+            raise self.fail(field, f"must be at most {limit} characters")
+        return value
+
+    def integer(self, value: Any, field: str, low: int, high: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(field, f"must be an integer, not {_type_name(value)}")
+        if not low <= value <= high:
+            raise self.fail(field, f"must be between {low} and {high}")
+        return value
+
+    def boolean(self, value: Any, field: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(field, f"must be true or false, not {_type_name(value)}")
+        return value
+
+    def choice(self, value: Any, field: str, allowed: tuple[str, ...]) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise self.fail(field, f"must be one of {', '.join(allowed)}; got {value!r}")
+        return value
+
+    def sequence(self, value: Any, field: str) -> list[Any]:
+        if not isinstance(value, list | tuple):
+            raise self.fail(field, f"must be a list, not {_type_name(value)}")
+        return list(value)
+
+    def choices(self, value: Any, field: str, allowed: tuple[str, ...], *, non_empty: bool = False) -> tuple:
+        items = self.sequence(value, field)
+        if non_empty and not items:
+            raise self.fail(field, "must not be empty")
+        seen: list[str] = []
+        for index, item in enumerate(items):
+            self.choice(item, f"{field}[{index}]", allowed)
+            if item in seen:
+                raise self.fail(f"{field}[{index}]", f"duplicate value {item!r}")
+            seen.append(item)
+        return tuple(seen)
+
+    def mapping(self, value: Any, field: str, allowed: tuple[str, ...]) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(field, f"must be a mapping, not {_type_name(value)}")
+        for key in value:
+            if key not in allowed:
+                where = f"{field}.{key}" if field else str(key)
+                raise self.fail(where, "unknown field")
+        return value
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "mapping"}
+    return names.get(type(value), type(value).__name__)
+
+
+# ---------------------------------------------------------------------------------------------- public API
+def validate_module(data: Mapping[str, Any], *, path: str = "<data>") -> ModuleSpec:
+    """Validate one module mapping and return it as a ``ModuleSpec``.
+
+    Raises ``SeedError`` naming the first offending field (unknown keys, missing keys, types, vocabularies,
+    ``1 <= min_minutes <= default_minutes <= max_minutes <= 480``, slug format, one contraindication per flag,
+    adaptation text for ``adapt``, and a ``deep`` module must exclude ``acute_crisis``).
+    """
+    c = _Checker(path)
+    c.mapping(data, "", _FIELDS)
+    for name in _FIELDS:
+        if name not in data:
+            raise c.fail(name, "is required")
+
+    slug = data["slug"]
+    if not isinstance(slug, str):
+        raise c.fail("slug", f"must be a string, not {_type_name(slug)}")
+    if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
+        raise c.fail("slug", f"must be kebab-case (a-z, 0-9, single hyphens), at most {SLUG_MAX} characters")
+
+    title = c.text(data["title"], "title", _TEXT_LIMITS["title"])
+    summary = c.text(data["summary"], "summary", _TEXT_LIMITS["summary"])
+    participant_summary = c.text(
+        data["participant_summary"], "participant_summary", _TEXT_LIMITS["participant_summary"]
+    )
+    category = c.choice(data["category"], "category", MODULE_CATEGORIES)
+
+    raw_steps = c.sequence(data["steps"], "steps")
+    if len(raw_steps) < 2:
+        raise c.fail("steps", "must have at least 2 steps")
+    if len(raw_steps) > _MAX_STEPS:
+        raise c.fail("steps", f"must have at most {_MAX_STEPS} steps")
+    steps = tuple(c.text(step, f"steps[{i}]", _TEXT_LIMITS["step"]) for i, step in enumerate(raw_steps))
+
+    script = c.text(data["facilitator_script"], "facilitator_script", _TEXT_LIMITS["facilitator_script"])
+
+    default_minutes = c.integer(data["default_minutes"], "default_minutes", 1, MAX_MINUTES)
+    min_minutes = c.integer(data["min_minutes"], "min_minutes", 1, MAX_MINUTES)
+    max_minutes = c.integer(data["max_minutes"], "max_minutes", 1, MAX_MINUTES)
+    if min_minutes > default_minutes:
+        raise c.fail("min_minutes", "must be ≤ default_minutes")
+    if default_minutes > max_minutes:
+        raise c.fail("max_minutes", "must be ≥ default_minutes")
+
+    raw_materials = c.sequence(data["materials"], "materials")
+    if len(raw_materials) > _MAX_MATERIALS:
+        raise c.fail("materials", f"must have at most {_MAX_MATERIALS} entries")
+    materials = tuple(_material(c, item, f"materials[{i}]") for i, item in enumerate(raw_materials))
+
+    suitable_kinds = c.choices(data["suitable_kinds"], "suitable_kinds", GROUP_KINDS, non_empty=True)
+    frameworks = c.choices(data["frameworks"], "frameworks", FRAMEWORKS)
+    targets = c.choices(data["targets"], "targets", TARGETS)
+    intensity = c.choice(data["intensity"], "intensity", INTENSITIES)
+    setting = c.choice(data["setting"], "setting", SETTINGS)
+
+    raw_contras = c.sequence(data["contraindications"], "contraindications")
+    contras: list[Contraindication] = []
+    for i, item in enumerate(raw_contras):
+        contra = _contraindication(c, item, f"contraindications[{i}]")
+        if any(existing.flag == contra.flag for existing in contras):
+            raise c.fail(f"contraindications[{i}].flag", f"duplicate flag {contra.flag!r}")
+        contras.append(contra)
+    if intensity == "deep" and not any(x.flag == "acute_crisis" and x.action == "exclude" for x in contras):
+        raise c.fail("contraindications", "a deep module must exclude acute_crisis")
+
+    return ModuleSpec(
+        slug=slug,
+        title=title,
+        summary=summary,
+        participant_summary=participant_summary,
+        category=category,
+        steps=steps,
+        facilitator_script=script,
+        default_minutes=default_minutes,
+        min_minutes=min_minutes,
+        max_minutes=max_minutes,
+        materials=materials,
+        suitable_kinds=suitable_kinds,
+        frameworks=frameworks,
+        targets=targets,
+        intensity=intensity,
+        setting=setting,
+        contraindications=tuple(contras),
+    )
+
+
+def _material(c: _Checker, value: Any, field: str) -> Material:
+    item = c.mapping(value, field, _MATERIAL_FIELDS)
+    if "name" not in item:
+        raise c.fail(f"{field}.name", "is required")
+    name = c.text(item["name"], f"{field}.name", _TEXT_LIMITS["material"])
+    quantity = c.integer(item.get("quantity", 1), f"{field}.quantity", 1, 10000)
+    per_participant = c.boolean(item.get("per_participant", False), f"{field}.per_participant")
+    return Material(name=name, quantity=quantity, per_participant=per_participant)
+
+
+def _contraindication(c: _Checker, value: Any, field: str) -> Contraindication:
+    item = c.mapping(value, field, _CONTRA_FIELDS)
+    for key in ("flag", "action"):
+        if key not in item:
+            raise c.fail(f"{field}.{key}", "is required")
+    flag = c.choice(item["flag"], f"{field}.flag", FLAGS)
+    action = c.choice(item["action"], f"{field}.action", CONTRA_ACTIONS)
+    raw = item.get("adaptation")
+    if action == "adapt" or raw not in (None, ""):
+        adaptation = c.text(raw, f"{field}.adaptation", _TEXT_LIMITS["adaptation"])
+    else:
+        adaptation = ""
+    return Contraindication(flag=flag, action=action, adaptation=adaptation)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys instead of silently keeping the last one."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping",
+                node.start_mark,
+                f"found duplicate key {key!r}",
+                key_node.start_mark,
+            )
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_catalogue(directory: Path | str) -> list[ModuleSpec]:
+    """Load and validate every ``*.yaml`` in ``directory`` (sorted by file name).
+
+    Raises ``SeedError`` (with the file's path and the field) on the first problem: unreadable or invalid
+    YAML, a document that is not a mapping, any ``validate_module`` error, slug not equal to the file name,
+    or a duplicate slug.
+    """
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise SeedError(str(folder), "", "is not a directory")
+    specs: list[ModuleSpec] = []
+    seen: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml"), key=lambda p: p.name):
+        path = str(file)
+        try:
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        except yaml.YAMLError as exc:
+            raise SeedError(path, "", f"invalid YAML: {_yaml_message(exc)}") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SeedError(path, "", f"cannot read file: {exc}") from exc
+        if not isinstance(data, Mapping):
+            raise SeedError(path, "", f"must contain a mapping, not {_type_name(data)}")
+        spec = validate_module(data, path=path)
+        if spec.slug != file.stem:
+            raise SeedError(path, "slug", f"must equal the file name {file.stem!r}; got {spec.slug!r}")
+        if spec.slug in seen:
+            raise SeedError(path, "slug", f"duplicate slug {spec.slug!r} (also in {seen[spec.slug]})")
+        seen[spec.slug] = path
+        specs.append(spec)
+    return specs
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if mark is not None:
+        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return problem

@@ -1,0 +1,44 @@
+from datetime import datetime
+
+from sqlalchemy import JSON, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
+from ..extensions import db
+
+
+class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
+    """A building block of a session. practice_id NULL = built-in from seed/ (read-only)."""
+
+    __tablename__ = "exercise_modules"
+    __table_args__ = (
+        Index("uq_exercise_modules_practice_slug", "practice_id", "slug", unique=True),
+        Index("uq_exercise_modules_builtin_slug", "slug", unique=True,
+              postgresql_where=text("practice_id IS NULL"), sqlite_where=text("practice_id IS NULL")),
+    )
+
+    slug: Mapped[str] = mapped_column(String(100), nullable=False)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    summary: Mapped[str] = mapped_column(Text, nullable=False)
+    participant_summary: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    category: Mapped[str] = mapped_column(String(30), nullable=False, index=True)
+    steps: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    facilitator_script: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    default_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    min_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    max_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    materials: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    suitable_kinds: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    frameworks: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    targets: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    intensity: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    setting: Mapped[str] = mapped_column(String(30), nullable=False, index=True)
+    contraindications: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def builtin(self) -> bool:
+        return self.practice_id is None

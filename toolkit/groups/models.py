@@ -1,0 +1,52 @@
+from datetime import date, datetime
+
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..auth.models import Therapist
+from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
+from ..extensions import db
+from ..participants.models import Participant
+
+group_facilitators = Table(
+    "group_facilitators",
+    db.Model.metadata,
+    Column("group_id", String(36), ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("therapist_id", String(36), ForeignKey("therapists.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+
+class Group(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+    __tablename__ = "groups"
+
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), nullable=False, default="UTC")
+    location: Mapped[str | None] = mapped_column(String(300))
+    # Kept by one conditional UPDATE per enrolment, so the kind/capacity limit holds under concurrency.
+    member_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    facilitators: Mapped[list[Therapist]] = relationship(secondary=group_facilitators, lazy="selectin",
+                                                         order_by=Therapist.name)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class GroupMember(db.Model):
+    __tablename__ = "group_members"
+    __table_args__ = (UniqueConstraint("group_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="CASCADE"), nullable=False)
+    participant_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("participants.id", ondelete="RESTRICT"), nullable=False, index=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+
+    participant: Mapped[Participant] = relationship(lazy="joined")

@@ -1,0 +1,122 @@
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from ..auth.jwt import auth_required
+from ..common.http import ETAG_HEADER, IF_MATCH, PAGINATION_HEADER, check_if_match, document_errors, etag_of, \
+    get_or_404, paginate
+from ..extensions import db
+from . import services
+from .models import Group
+from .schemas import GroupQuerySchema, GroupSchema, GroupUpdateSchema, MemberCreateSchema, MemberSchema
+
+blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
+                description="Groups of participants: individual, couples, family or retreat, and their members.")
+
+SORTS = {"name": Group.name, "starts_on": Group.starts_on, "created_at": Group.created_at}
+
+
+def member_view(member):
+    return {"participant_id": member.participant_id, "display_name": member.participant.display_name,
+            "joined_at": member.joined_at}
+
+
+@blp.route("")
+class Groups(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(GroupQuerySchema, location="query")
+    @blp.response(200, GroupSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 422)
+    @blp.doc(summary="List groups")
+    def get(self, query, pagination_parameters):
+        sort = query["sort"]
+        column = SORTS[sort.lstrip("-")]
+        stmt = select(Group).order_by(column.desc() if sort.startswith("-") else column, Group.id)
+        if query.get("kind"):
+            stmt = stmt.where(Group.kind == query["kind"])
+        if query.get("q"):
+            stmt = stmt.where(Group.name.ilike(f"%{query['q']}%"))
+        return paginate(stmt, pagination_parameters)
+
+    @blp.arguments(GroupSchema)
+    @blp.response(201, GroupSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 413, 422)
+    @blp.doc(summary="Create a group")
+    def post(self, data):
+        """Kind rules: an individual group holds one member, couples two, a family two or more to be
+        planned, a retreat up to its `capacity` (required for retreats)."""
+        group = services.create_group(data)
+        db.session.commit()
+        return group, 201, {"ETag": etag_of(group)}
+
+
+@blp.route("/<string:group_id>")
+class GroupById(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, GroupSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="Get a group")
+    def get(self, group_id):
+        group = get_or_404(Group, group_id, what="Group")
+        return group, 200, {"ETag": etag_of(group)}
+
+    @blp.arguments(GroupUpdateSchema(partial=True))
+    @blp.response(200, GroupSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
+    @blp.doc(summary="Change a group", parameters=[IF_MATCH])
+    def patch(self, changes, group_id):
+        group = get_or_404(Group, group_id, what="Group")
+        check_if_match(group)
+        services.update_group(group, changes)
+        db.session.commit()
+        return group, 200, {"ETag": etag_of(group)}
+
+    @blp.response(204)
+    @document_errors(blp, 401, 404, 409, 412, 428)
+    @blp.doc(summary="Delete a group", parameters=[IF_MATCH])
+    def delete(self, group_id):
+        """A group that still has plans is not deleted (409)."""
+        group = get_or_404(Group, group_id, what="Group")
+        check_if_match(group)
+        services.delete_group(group)
+        db.session.commit()
+
+
+@blp.route("/<string:group_id>/members")
+class Members(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, MemberSchema(many=True))
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="List a group's members")
+    def get(self, group_id):
+        group = get_or_404(Group, group_id, what="Group")
+        return [member_view(m) for m in services.list_members(group)]
+
+    @blp.arguments(MemberCreateSchema)
+    @blp.response(201, MemberSchema)
+    @document_errors(blp, 400, 401, 404, 409, 413, 422)
+    @blp.doc(summary="Enrol a participant")
+    def post(self, data, group_id):
+        """409 when the group is full for its kind or capacity, or the participant is already a member.
+        Needs no If-Match: the limits hold under concurrent requests."""
+        group = get_or_404(Group, group_id, what="Group")
+        member = services.add_member(group, data["participant_id"])
+        db.session.commit()
+        return member_view(member)
+
+
+@blp.route("/<string:group_id>/members/<string:participant_id>")
+class MemberById(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(204)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="Remove a participant from a group")
+    def delete(self, group_id, participant_id):
+        group = get_or_404(Group, group_id, what="Group")
+        services.remove_member(group, participant_id)
+        db.session.commit()

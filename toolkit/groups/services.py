@@ -1,0 +1,104 @@
+from datetime import UTC, datetime
+
+from flask_smorest import abort
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..auth.models import Therapist
+from ..extensions import db
+from ..participants.models import Participant
+from .models import Group, GroupMember
+from .rules import full_message, group_problems, member_limit
+
+
+def _facilitators(ids: list[str]) -> list[Therapist]:
+    unique = list(dict.fromkeys(ids))
+    found = db.session.scalars(select(Therapist).where(Therapist.id.in_(unique))).all() if unique else []
+    if len(found) != len(unique):
+        missing = sorted(set(unique) - {t.id for t in found})
+        abort(404, message="Facilitator not found.", errors={"facilitator_ids": [f"Unknown therapist: {m}"
+                                                                                  for m in missing]})
+    return found
+
+
+def _check(group: Group) -> None:
+    errors = group_problems(kind=group.kind, capacity=group.capacity, starts_on=group.starts_on,
+                            ends_on=group.ends_on, member_count=group.member_count or 0)
+    if errors:
+        abort(422, message="The group's settings are not valid.", errors=errors)
+
+
+def create_group(data: dict) -> Group:
+    facilitator_ids = data.pop("facilitator_ids", [])
+    group = Group(**data, member_count=0)
+    _check(group)
+    group.facilitators = _facilitators(facilitator_ids)
+    db.session.add(group)
+    db.session.flush()
+    return group
+
+
+def update_group(group: Group, changes: dict) -> Group:
+    facilitator_ids = changes.pop("facilitator_ids", None)
+    for key, value in changes.items():
+        setattr(group, key, value)
+    _check(group)
+    if facilitator_ids is not None:
+        group.facilitators = _facilitators(facilitator_ids)
+    group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
+    db.session.flush()
+    return group
+
+
+def delete_group(group: Group) -> None:
+    from ..plans.models import SessionPlan
+
+    plans = db.session.scalar(select(func.count()).select_from(SessionPlan).where(SessionPlan.group_id == group.id))
+    if plans:
+        abort(409, message=f"The group has {plans} plan(s): delete them or make them templates first.")
+    db.session.execute(delete(GroupMember).where(GroupMember.group_id == group.id))
+    db.session.delete(group)
+    db.session.flush()
+
+
+def list_members(group: Group) -> list[GroupMember]:
+    stmt = (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
+            .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_at, GroupMember.id))
+    return list(db.session.scalars(stmt).unique())
+
+
+def add_member(group: Group, participant_id: str) -> GroupMember:
+    """Enrol one participant. One conditional UPDATE takes the seat, so the kind and capacity limit
+    hold under concurrent requests; the unique constraint refuses a double enrolment."""
+    participant = db.session.scalars(select(Participant).where(Participant.id == participant_id)).first()
+    if participant is None:
+        abort(404, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
+    if participant.archived:
+        abort(409, message="The participant is archived: restore them before enrolling.")
+    limit = member_limit(group.kind, group.capacity)
+    take_seat = update(Group).where(Group.id == group.id).values(member_count=Group.member_count + 1)
+    if limit is not None:
+        take_seat = take_seat.where(Group.member_count < limit)
+    taken = db.session.execute(take_seat, execution_options={"synchronize_session": False}).rowcount
+    if not taken:
+        abort(409, message=full_message(group.kind, limit))
+    member = GroupMember(group_id=group.id, participant_id=participant.id)
+    db.session.add(member)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        abort(409, message="The participant is already a member of this group.")
+    db.session.expire(group, ["member_count"])
+    return member
+
+
+def remove_member(group: Group, participant_id: str) -> None:
+    gone = db.session.execute(
+        delete(GroupMember).where(GroupMember.group_id == group.id, GroupMember.participant_id == participant_id)
+    ).rowcount
+    if not gone:
+        abort(404, message="The participant is not a member of this group.")
+    db.session.execute(update(Group).where(Group.id == group.id).values(member_count=Group.member_count - 1),
+                       execution_options={"synchronize_session": False})
+    db.session.expire(group, ["member_count"])

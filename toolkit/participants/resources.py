@@ -1,0 +1,86 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from ..audit.services import record
+from ..auth.jwt import auth_required
+from ..common.http import ETAG_HEADER, IF_MATCH, PAGINATION_HEADER, check_if_match, document_errors, etag_of, \
+    get_or_404, paginate
+from ..extensions import db
+from . import services
+from .models import Participant
+from .schemas import ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
+
+blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
+                description="Clients of the practice. Clinical data: every read and write is audited.")
+
+SORTS = {"display_name": Participant.display_name, "created_at": Participant.created_at}
+
+
+@blp.route("")
+class Participants(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(ParticipantQuerySchema, location="query")
+    @blp.response(200, ParticipantSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 422)
+    @blp.doc(summary="List participants", description="Archived participants are hidden unless asked for.")
+    def get(self, query, pagination_parameters):
+        sort = query["sort"]
+        column = SORTS[sort.lstrip("-")]
+        stmt = select(Participant).order_by(column.desc() if sort.startswith("-") else column, Participant.id)
+        if not query["include_archived"]:
+            stmt = stmt.where(Participant.archived_at.is_(None))
+        if query.get("q"):
+            stmt = stmt.where(Participant.display_name.ilike(f"%{query['q']}%"))
+        rows = paginate(stmt, pagination_parameters)
+        record("list", "participant", None, actor=current_user)
+        db.session.commit()
+        return rows
+
+    @blp.arguments(ParticipantSchema)
+    @blp.response(201, ParticipantSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 413, 422)
+    @blp.doc(summary="Register a participant")
+    def post(self, data):
+        participant = services.create_participant(data, actor=current_user)
+        db.session.commit()
+        return participant, 201, {"ETag": etag_of(participant)}
+
+
+@blp.route("/<string:participant_id>")
+class ParticipantById(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="Get a participant")
+    def get(self, participant_id):
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        record("read", "participant", participant.id, actor=current_user)
+        db.session.commit()
+        return participant, 200, {"ETag": etag_of(participant)}
+
+    @blp.arguments(ParticipantUpdateSchema(partial=True))
+    @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
+    @blp.doc(summary="Change a participant", parameters=[IF_MATCH])
+    def patch(self, changes, participant_id):
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        check_if_match(participant)
+        services.update_participant(participant, changes, actor=current_user)
+        db.session.commit()
+        return participant, 200, {"ETag": etag_of(participant)}
+
+    @blp.response(204)
+    @document_errors(blp, 401, 404, 409, 412, 428)
+    @blp.doc(summary="Delete a participant with no clinical history", parameters=[IF_MATCH])
+    def delete(self, participant_id):
+        """A participant with screenings or group memberships is never deleted (409): archive them
+        with PATCH `{"archived": true}` instead, so no clinical history is lost."""
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        check_if_match(participant)
+        services.delete_participant(participant, actor=current_user)
+        db.session.commit()

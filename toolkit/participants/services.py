@@ -1,0 +1,46 @@
+from datetime import UTC, datetime
+
+from flask_smorest import abort
+from sqlalchemy import func, select
+
+from ..audit.services import record
+from ..extensions import db
+from .models import Participant
+
+
+def create_participant(data: dict, *, actor) -> Participant:
+    participant = Participant(**data)
+    db.session.add(participant)
+    db.session.flush()
+    record("create", "participant", participant.id, actor=actor)
+    return participant
+
+
+def update_participant(participant: Participant, changes: dict, *, actor) -> Participant:
+    archived = changes.pop("archived", None)
+    for key, value in changes.items():
+        setattr(participant, key, value)
+    if archived is not None:
+        participant.archived_at = datetime.now(UTC) if archived else None
+    participant.updated_at = datetime.now(UTC)  # always bump the version, even for a no-op PATCH
+    db.session.flush()
+    record("update", "participant", participant.id, actor=actor)
+    return participant
+
+
+def delete_participant(participant: Participant, *, actor) -> None:
+    """Only a participant with no clinical history is deleted; otherwise 409 (archive instead)."""
+    from ..groups.models import GroupMember
+    from ..screening.models import Screening
+
+    screenings = db.session.scalar(select(func.count()).select_from(Screening)
+                                   .where(Screening.participant_id == participant.id))
+    memberships = db.session.scalar(select(func.count()).select_from(GroupMember)
+                                    .where(GroupMember.participant_id == participant.id))
+    if screenings or memberships:
+        abort(409, message=(f"This participant has {screenings} screening(s) and {memberships} group "
+                            "membership(s); their clinical history is kept. Archive them instead "
+                            "(PATCH with {\"archived\": true})."))
+    record("delete", "participant", participant.id, actor=actor)
+    db.session.delete(participant)
+    db.session.flush()

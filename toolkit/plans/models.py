@@ -1,0 +1,52 @@
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
+from ..exercises.models import ExerciseModule
+from ..extensions import db
+from ..groups.models import Group
+
+
+class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+    """An ordered list of items with a start time; a template when it has no group."""
+
+    __tablename__ = "session_plans"
+    __table_args__ = (Index("ix_session_plans_group_starts", "group_id", "starts_at"),)
+
+    group_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("groups.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)
+    # The offset the client gave, so times come back as they were entered (e.g. +02:00).
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    target_minutes: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), nullable=False, default="draft")
+    notes: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    group: Mapped[Group | None] = relationship(lazy="joined")
+    items: Mapped[list["PlanItem"]] = relationship(
+        back_populates="plan", order_by="PlanItem.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PlanItem(IdMixin, db.Model):
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("plan_id", "position"),)
+
+    plan_id: Mapped[str] = mapped_column(String(36), ForeignKey("session_plans.id", ondelete="CASCADE"),
+                                         nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    module_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("exercise_modules.id", ondelete="RESTRICT"), index=True
+    )
+    title: Mapped[str | None] = mapped_column(String(200))
+    minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    plan: Mapped[SessionPlan] = relationship(back_populates="items")
+    module: Mapped[ExerciseModule | None] = relationship(lazy="selectin")

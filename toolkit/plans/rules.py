@@ -1,0 +1,379 @@
+"""Session plan timing and warnings: pure logic over frozen dataclasses (no Flask, no SQLAlchemy).
+
+`compute_plan` lays the items of a plan end to end from its start time and returns each item's start
+and end, the plan's end and total length, and the warnings a clinician should see (over the target
+length, an item outside its module's min/max, a module not suited to the group's kind, ...).
+
+Times are *elapsed* time: a 60-minute item that starts at 01:30 on the night the clocks spring
+forward ends at 03:30 local time, because one real hour has passed. The arithmetic is done in UTC
+and each result is converted back to the plan's zone (the group's timezone when one is given,
+otherwise the zone of `starts_at`).
+
+Warnings never raise. Input that cannot be scheduled (a non-positive or absurd length, an unknown
+module, a naive start time) raises `PlanRuleError`, which the API layer turns into a 422.
+Positions are 0-based indexes into the `items` sequence, like marshmallow's list error keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from toolkit.vocab import GROUP_KINDS
+
+__all__ = [
+    "MAX_ITEM_MINUTES",
+    "WARNING_CODES",
+    "ItemInput",
+    "ModuleInfo",
+    "PlanRuleError",
+    "PlanSchedule",
+    "PlanWarning",
+    "ScheduledItem",
+    "Warning",
+    "compute_plan",
+    "get_zone",
+    "localize",
+]
+
+# The longest single item we schedule: a whole day. Anything longer is a typo, not a plan.
+MAX_ITEM_MINUTES = 24 * 60
+
+WARNING_CODES = (
+    "empty_plan",
+    "over_target",
+    "below_min",
+    "above_max",
+    "unsuited_kind",
+    "homework_mid_session",
+    "no_opening",
+    "no_closing",
+    "overlap",
+)
+
+
+class PlanRuleError(ValueError):
+    """Input a plan cannot be computed from. `position` is the item index, or None for a plan field."""
+
+    def __init__(self, position: int | None, field: str, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.field = field
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"PlanRuleError(position={self.position!r}, field={self.field!r}, message={self.message!r})"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModuleInfo:
+    """What the plan rules need to know about an exercise module."""
+
+    id: str
+    title: str
+    category: str
+    min_minutes: int | None = None
+    max_minutes: int | None = None
+    suitable_kinds: frozenset[str] = field(default_factory=frozenset)
+    setting: str = "in_session"
+
+    def __post_init__(self) -> None:
+        # Accept any iterable of kinds (list, tuple) but store an immutable, hashable set.
+        if not isinstance(self.suitable_kinds, frozenset):
+            object.__setattr__(self, "suitable_kinds", frozenset(self.suitable_kinds))
+
+    @property
+    def is_homework(self) -> bool:
+        return self.category == "homework" or self.setting == "homework"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemInput:
+    """One item of a plan as the clinician entered it. `module_id=None` is a break."""
+
+    module_id: str | None
+    minutes: int
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduledItem:
+    position: int
+    module_id: str | None
+    minutes: int
+    notes: str | None
+    starts_at: datetime
+    ends_at: datetime
+    is_break: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanWarning:
+    """A non-blocking remark on a plan. `position` is the item it concerns, None for the whole plan."""
+
+    code: str
+    message: str
+    position: int | None = None
+
+
+# The name the design notes use. Shadows the builtin only for code that imports it by this name.
+Warning = PlanWarning
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanSchedule:
+    starts_at: datetime
+    ends_at: datetime
+    total_minutes: int
+    items: tuple[ScheduledItem, ...]
+    warnings: tuple[PlanWarning, ...]
+
+    @property
+    def warning_codes(self) -> tuple[str, ...]:
+        return tuple(w.code for w in self.warnings)
+
+
+def get_zone(tz_name: str) -> ZoneInfo:
+    """The IANA zone called `tz_name`; ValueError for an unknown or malformed name."""
+    if not isinstance(tz_name, str) or not tz_name.strip():
+        raise ValueError("timezone must be a non-empty IANA name such as 'Europe/Berlin'")
+    try:
+        return ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:  # ValueError: path-like or malformed keys
+        raise ValueError(f"unknown timezone {tz_name!r}") from exc
+
+
+def localize(dt: datetime, tz_name: str) -> datetime:
+    """`dt` expressed in the zone `tz_name`.
+
+    An aware datetime is converted (same instant, local wall time of the zone). A naive datetime is
+    read as wall-clock time in that zone: a time that does not exist (inside a spring-forward gap)
+    moves forward by the gap, and an ambiguous time (fall-back) means its first occurrence.
+    """
+    zone = get_zone(tz_name)
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        # Round trip through UTC normalises wall times that fall into a gap.
+        return dt.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
+    return dt.astimezone(zone)
+
+
+def _is_aware(dt: object) -> bool:
+    return isinstance(dt, datetime) and dt.tzinfo is not None and dt.utcoffset() is not None
+
+
+def _fmt_minutes(minutes: int) -> str:
+    return f"{minutes} min"
+
+
+def _validate(
+    *,
+    starts_at: datetime,
+    items: Sequence[ItemInput],
+    modules: Mapping[str, ModuleInfo],
+    group_kind: str | None,
+    target_minutes: int | None,
+    other_plans: Sequence[tuple[str, datetime, datetime]],
+) -> None:
+    if not _is_aware(starts_at):
+        raise PlanRuleError(None, "starts_at", "starts_at must be a timezone-aware datetime")
+    if group_kind is not None and group_kind not in GROUP_KINDS:
+        raise PlanRuleError(None, "group_kind", f"group_kind must be one of {', '.join(GROUP_KINDS)}")
+    if target_minutes is not None and (
+        isinstance(target_minutes, bool) or not isinstance(target_minutes, int) or target_minutes <= 0
+    ):
+        raise PlanRuleError(None, "target_minutes", "target_minutes must be a positive whole number")
+    for position, item in enumerate(items):
+        minutes = item.minutes
+        if isinstance(minutes, bool) or not isinstance(minutes, int):
+            raise PlanRuleError(position, "minutes", "minutes must be a whole number")
+        if minutes <= 0:
+            raise PlanRuleError(position, "minutes", "minutes must be greater than 0")
+        if minutes > MAX_ITEM_MINUTES:
+            raise PlanRuleError(position, "minutes", f"minutes must be at most {MAX_ITEM_MINUTES}")
+        if item.module_id is not None and item.module_id not in modules:
+            raise PlanRuleError(position, "module_id", f"unknown module {item.module_id!r}")
+    for index, other in enumerate(other_plans):
+        if len(other) != 3 or not _is_aware(other[1]) or not _is_aware(other[2]):
+            raise PlanRuleError(
+                None, "other_plans", f"other_plans[{index}] must be (plan_id, aware start, aware end)"
+            )
+
+
+def compute_plan(
+    *,
+    starts_at: datetime,
+    items: Sequence[ItemInput],
+    modules: Mapping[str, ModuleInfo],
+    group_kind: str | None,
+    target_minutes: int | None,
+    other_plans: Sequence[tuple[str, datetime, datetime]] = (),
+    timezone: str | None = None,
+) -> PlanSchedule:
+    """Schedule `items` from `starts_at` and collect the plan's warnings.
+
+    `modules` must hold every module the items refer to. `group_kind` is None for a template.
+    `other_plans` are the *other* plans of the same group as (plan_id, starts_at, ends_at); the
+    caller leaves this plan out. `timezone` (the group's IANA zone) sets the zone of every returned
+    datetime; without it the zone of `starts_at` is used.
+    """
+    _validate(
+        starts_at=starts_at,
+        items=items,
+        modules=modules,
+        group_kind=group_kind,
+        target_minutes=target_minutes,
+        other_plans=other_plans,
+    )
+    zone: tzinfo
+    if timezone is not None:
+        try:
+            zone = get_zone(timezone)
+        except ValueError as exc:
+            raise PlanRuleError(None, "timezone", str(exc)) from exc
+    else:
+        zone = starts_at.tzinfo  # type: ignore[assignment]  # aware, checked in _validate
+
+    start_utc = starts_at.astimezone(UTC)
+    cursor = start_utc
+    scheduled: list[ScheduledItem] = []
+    for position, item in enumerate(items):
+        end = cursor + timedelta(minutes=item.minutes)
+        scheduled.append(
+            ScheduledItem(
+                position=position,
+                module_id=item.module_id,
+                minutes=item.minutes,
+                notes=item.notes,
+                starts_at=cursor.astimezone(zone),
+                ends_at=end.astimezone(zone),
+                is_break=item.module_id is None,
+            )
+        )
+        cursor = end
+
+    total = sum(item.minutes for item in items)
+    plan_start = start_utc.astimezone(zone)
+    plan_end = cursor.astimezone(zone)
+    warnings = _warnings(
+        items=items,
+        modules=modules,
+        group_kind=group_kind,
+        target_minutes=target_minutes,
+        total=total,
+        start_utc=start_utc,
+        end_utc=cursor,
+        other_plans=other_plans,
+    )
+    return PlanSchedule(
+        starts_at=plan_start,
+        ends_at=plan_end,
+        total_minutes=total,
+        items=tuple(scheduled),
+        warnings=tuple(warnings),
+    )
+
+
+def _warnings(
+    *,
+    items: Sequence[ItemInput],
+    modules: Mapping[str, ModuleInfo],
+    group_kind: str | None,
+    target_minutes: int | None,
+    total: int,
+    start_utc: datetime,
+    end_utc: datetime,
+    other_plans: Sequence[tuple[str, datetime, datetime]],
+) -> list[PlanWarning]:
+    """Per-item warnings in item order, then plan-wide ones in the order of WARNING_CODES."""
+    out: list[PlanWarning] = []
+    module_items = [(pos, modules[it.module_id]) for pos, it in enumerate(items) if it.module_id is not None]
+
+    for position, item in enumerate(items):
+        if item.module_id is None:
+            continue
+        module = modules[item.module_id]
+        if module.min_minutes is not None and item.minutes < module.min_minutes:
+            out.append(
+                PlanWarning(
+                    code="below_min",
+                    position=position,
+                    message=(
+                        f"'{module.title}' is planned for {_fmt_minutes(item.minutes)}, "
+                        f"below its minimum of {_fmt_minutes(module.min_minutes)}."
+                    ),
+                )
+            )
+        if module.max_minutes is not None and item.minutes > module.max_minutes:
+            out.append(
+                PlanWarning(
+                    code="above_max",
+                    position=position,
+                    message=(
+                        f"'{module.title}' is planned for {_fmt_minutes(item.minutes)}, "
+                        f"above its maximum of {_fmt_minutes(module.max_minutes)}."
+                    ),
+                )
+            )
+        if group_kind is not None and group_kind not in module.suitable_kinds:
+            out.append(
+                PlanWarning(
+                    code="unsuited_kind",
+                    position=position,
+                    message=f"'{module.title}' is not marked as suitable for {group_kind} work.",
+                )
+            )
+        # Homework belongs at the end: only homework modules (or breaks) may follow it.
+        if module.is_homework:
+            later = [modules[m.module_id] for m in items[position + 1 :] if m.module_id is not None]
+            if any(not m.is_homework for m in later):
+                out.append(
+                    PlanWarning(
+                        code="homework_mid_session",
+                        position=position,
+                        message=(
+                            f"'{module.title}' is homework but is followed by in-session work; "
+                            "move it to the end of the session."
+                        ),
+                    )
+                )
+
+    if not items:
+        out.append(PlanWarning(code="empty_plan", message="This plan has no items yet."))
+    if target_minutes is not None and total > target_minutes:
+        out.append(
+            PlanWarning(
+                code="over_target",
+                message=(
+                    f"The plan runs {_fmt_minutes(total)}, {_fmt_minutes(total - target_minutes)} "
+                    f"over its target of {_fmt_minutes(target_minutes)}."
+                ),
+            )
+        )
+    if module_items:
+        categories = {module.category for _, module in module_items}
+        if "opening" not in categories:
+            out.append(
+                PlanWarning(
+                    code="no_opening",
+                    message="The plan has no opening module (check-in or grounding) to start safely.",
+                )
+            )
+        if "closing" not in categories:
+            out.append(
+                PlanWarning(
+                    code="no_closing",
+                    message="The plan has no closing module to help participants settle before leaving.",
+                )
+            )
+    for plan_id, other_start, other_end in other_plans:
+        # Half-open intervals: back-to-back plans do not overlap; an empty plan overlaps nothing.
+        if start_utc < end_utc and other_start.astimezone(UTC) < end_utc and start_utc < other_end.astimezone(UTC):
+            out.append(
+                PlanWarning(
+                    code="overlap",
+                    message=f"This plan overlaps another plan of the same group ({plan_id}).",
+                )
+            )
+    return out

@@ -1,0 +1,8 @@
+"""Every API blueprint, one per area (one OpenAPI tag each)."""
+
+from .auth.resources import blp as auth
+from .groups.resources import blp as groups
+from .participants.resources import blp as participants
+from .therapists.resources import blp as therapists
+
+BLUEPRINTS = [auth, therapists, participants, groups]

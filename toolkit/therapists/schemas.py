@@ -1,0 +1,32 @@
+from marshmallow import fields, validate
+
+from ..common.schemas import StrictSchema, text
+from ..vocab import ROLES
+
+
+class TherapistSchema(StrictSchema):
+    id = fields.String(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    email = fields.Email(required=True, validate=validate.Length(max=320))
+    role = fields.String(validate=validate.OneOf(ROLES), load_default="therapist")
+    credentials = text(2000, allow_none=True)
+    trauma_informed = fields.Boolean(load_default=False)
+    active = fields.Boolean(dump_only=True)
+    created_at = fields.AwareDateTime(dump_only=True)
+
+
+class TherapistCreateSchema(TherapistSchema):
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256))
+
+
+class TherapistUpdateSchema(StrictSchema):
+    name = fields.String(validate=validate.Length(min=1, max=200))
+    role = fields.String(validate=validate.OneOf(ROLES))
+    credentials = text(2000, allow_none=True)
+    trauma_informed = fields.Boolean()
+    active = fields.Boolean()
+
+
+class TherapistQuerySchema(StrictSchema):
+    active = fields.Boolean()
+    q = fields.String(validate=validate.Length(max=100))

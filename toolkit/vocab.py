@@ -1,0 +1,21 @@
+"""The closed vocabularies of the domain (DESIGN.md). Plain Python: used by rules, schemas and models."""
+
+GROUP_KINDS = ("individual", "family", "couples", "retreat")
+ROLES = ("admin", "therapist")
+
+MODULE_CATEGORIES = ("opening", "psychoeducation", "exercise", "reflection", "closing", "homework")
+FRAMEWORKS = ("jungian", "ifs", "psychodynamic", "act", "cbt")
+TARGETS = ("attachment", "childhood_trauma", "addiction", "perfectionism", "low_self_esteem", "anxiety")
+INTENSITIES = ("gentle", "moderate", "deep")
+SETTINGS = ("in_session", "homework", "retreat_activity")
+
+FLAGS = ("unresolved_trauma", "mood_exacerbation", "dissociation", "acute_crisis")
+CONTRA_ACTIONS = ("exclude", "adapt")
+
+# Screening outcomes, from least to most restrictive. The order matters: max() of outcomes is the outcome.
+OUTCOMES = ("clear", "caution", "refer", "defer")
+VERDICTS = ("ok", "adapt", "exclude")
+CLEARANCE_STATUSES = ("clear", "caution", "blocked")
+
+PLAN_STATUSES = ("draft", "final")
+SEX_AT_BIRTH = ("female", "male", "intersex", "unknown")
