@@ -1,8 +1,10 @@
 """Every API blueprint, one per area (one OpenAPI tag each)."""
 
 from .auth.resources import blp as auth
+from .exercises.resources import blp as modules
 from .groups.resources import blp as groups
 from .participants.resources import blp as participants
+from .plans.resources import blp as plans
 from .therapists.resources import blp as therapists
 
-BLUEPRINTS = [auth, therapists, participants, groups]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans]

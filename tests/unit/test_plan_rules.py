@@ -23,29 +23,54 @@ ALL_KINDS = ("individual", "family", "couples", "retreat")
 
 MODULES = {
     "open": ModuleInfo(
-        id="open", title="Check-in", category="opening", min_minutes=5, max_minutes=20,
+        id="open",
+        title="Check-in",
+        category="opening",
+        min_minutes=5,
+        max_minutes=20,
         suitable_kinds=ALL_KINDS,
     ),
     "edu": ModuleInfo(
-        id="edu", title="What is the inner child", category="psychoeducation", min_minutes=10,
-        max_minutes=30, suitable_kinds=ALL_KINDS,
+        id="edu",
+        title="What is the inner child",
+        category="psychoeducation",
+        min_minutes=10,
+        max_minutes=30,
+        suitable_kinds=ALL_KINDS,
     ),
     "letter": ModuleInfo(
-        id="letter", title="Letter to your younger self", category="exercise", min_minutes=20,
-        max_minutes=45, suitable_kinds=("individual", "retreat"),
+        id="letter",
+        title="Letter to your younger self",
+        category="exercise",
+        min_minutes=20,
+        max_minutes=45,
+        suitable_kinds=("individual", "retreat"),
     ),
     "photo": ModuleInfo(
-        id="photo", title="Childhood photo", category="exercise", suitable_kinds=ALL_KINDS,
+        id="photo",
+        title="Childhood photo",
+        category="exercise",
+        suitable_kinds=ALL_KINDS,
     ),
     "close": ModuleInfo(
-        id="close", title="Closing round", category="closing", min_minutes=5, max_minutes=15,
+        id="close",
+        title="Closing round",
+        category="closing",
+        min_minutes=5,
+        max_minutes=15,
         suitable_kinds=ALL_KINDS,
     ),
     "hw": ModuleInfo(
-        id="hw", title="Daily check-in journal", category="homework", suitable_kinds=ALL_KINDS,
+        id="hw",
+        title="Daily check-in journal",
+        category="homework",
+        suitable_kinds=ALL_KINDS,
     ),
     "walk": ModuleInfo(
-        id="walk", title="Playful walk at home", category="exercise", setting="homework",
+        id="walk",
+        title="Playful walk at home",
+        category="exercise",
+        setting="homework",
         suitable_kinds=ALL_KINDS,
     ),
 }
@@ -75,7 +100,11 @@ def test_good_plan_has_times_and_no_warnings():
     assert plan.warnings == ()
     assert plan.total_minutes == 85
     assert [(i.starts_at.strftime("%H:%M"), i.ends_at.strftime("%H:%M")) for i in plan.items] == [
-        ("09:00", "09:10"), ("09:10", "09:30"), ("09:30", "09:45"), ("09:45", "10:15"), ("10:15", "10:25"),
+        ("09:00", "09:10"),
+        ("09:10", "09:30"),
+        ("09:30", "09:45"),
+        ("09:45", "10:15"),
+        ("10:15", "10:25"),
     ]
     assert plan.ends_at == datetime(2027, 4, 3, 10, 25, tzinfo=BERLIN)
     assert [i.position for i in plan.items] == [0, 1, 2, 3, 4]
@@ -122,7 +151,10 @@ def test_dst_multi_item_plan_across_spring_forward():
     starts_at = datetime(2027, 3, 28, 1, 0, tzinfo=BERLIN)
     plan = run([item("open", 10), item("letter", 40), item(None, 30), item("close", 10)], starts_at=starts_at)
     assert [i.starts_at.strftime("%H:%M %z") for i in plan.items] == [
-        "01:00 +0100", "01:10 +0100", "01:50 +0100", "03:20 +0200",
+        "01:00 +0100",
+        "01:10 +0100",
+        "01:50 +0100",
+        "03:20 +0200",
     ]
     assert plan.ends_at.strftime("%H:%M %z") == "03:30 +0200"
 
@@ -141,7 +173,9 @@ def test_fixed_offset_start_is_converted_to_the_group_zone():
 
 
 def test_utc_start_converted_to_new_york():
-    plan = run([item("photo", 30)], starts_at=datetime(2027, 11, 7, 5, 45, tzinfo=UTC), timezone="America/New_York")
+    plan = run(
+        [item("photo", 30)], starts_at=datetime(2027, 11, 7, 5, 45, tzinfo=UTC), timezone="America/New_York"
+    )
     assert plan.starts_at.strftime("%H:%M %Z") == "01:45 EDT"
     assert plan.ends_at.strftime("%H:%M %Z") == "01:15 EST"
 
@@ -154,54 +188,107 @@ def test_utc_start_converted_to_new_york():
         pytest.param(GOOD, "retreat", 80, [("over_target", None)], id="over-target"),
         pytest.param(GOOD, "retreat", 85, [], id="exactly-on-target"),
         pytest.param(
-            [item("open", 3), item("close", 10)], "retreat", None, [("below_min", 0)], id="below-min",
+            [item("open", 3), item("close", 10)],
+            "retreat",
+            None,
+            [("below_min", 0)],
+            id="below-min",
         ),
         pytest.param(
-            [item("open", 10), item("close", 16)], "retreat", None, [("above_max", 1)], id="above-max",
+            [item("open", 10), item("close", 16)],
+            "retreat",
+            None,
+            [("above_max", 1)],
+            id="above-max",
         ),
         pytest.param(
-            [item("open", 5), item("close", 15)], "retreat", None, [], id="min-and-max-are-inclusive",
+            [item("open", 5), item("close", 15)],
+            "retreat",
+            None,
+            [],
+            id="min-and-max-are-inclusive",
         ),
         pytest.param(
-            [item("open", 10), item("photo", 600), item("close", 10)], "retreat", None, [],
+            [item("open", 10), item("photo", 600), item("close", 10)],
+            "retreat",
+            None,
+            [],
             id="no-limits-no-warning",
         ),
         pytest.param(
-            [item("open", 10), item("letter", 30), item("close", 10)], "couples", None,
-            [("unsuited_kind", 1)], id="unsuited-kind",
+            [item("open", 10), item("letter", 30), item("close", 10)],
+            "couples",
+            None,
+            [("unsuited_kind", 1)],
+            id="unsuited-kind",
         ),
         pytest.param(
-            [item("open", 10), item("letter", 30), item("close", 10)], None, None, [], id="template-no-kind-check",
+            [item("open", 10), item("letter", 30), item("close", 10)],
+            None,
+            None,
+            [],
+            id="template-no-kind-check",
         ),
         pytest.param(
-            [item("open", 10), item("hw", 5), item("close", 10)], "retreat", None,
-            [("homework_mid_session", 1)], id="homework-before-closing",
+            [item("open", 10), item("hw", 5), item("close", 10)],
+            "retreat",
+            None,
+            [("homework_mid_session", 1)],
+            id="homework-before-closing",
         ),
         pytest.param(
-            [item("open", 10), item("walk", 5), item("edu", 10), item("close", 10)], "retreat", None,
-            [("homework_mid_session", 1)], id="homework-setting-mid-session",
+            [item("open", 10), item("walk", 5), item("edu", 10), item("close", 10)],
+            "retreat",
+            None,
+            [("homework_mid_session", 1)],
+            id="homework-setting-mid-session",
         ),
         pytest.param(
-            [item("open", 10), item("close", 10), item("hw", 5), item("walk", 5), item(None, 5)], "retreat",
-            None, [], id="homework-at-the-end-then-break-is-fine",
+            [item("open", 10), item("close", 10), item("hw", 5), item("walk", 5), item(None, 5)],
+            "retreat",
+            None,
+            [],
+            id="homework-at-the-end-then-break-is-fine",
         ),
         pytest.param(
-            [item("open", 10), item("hw", 5), item(None, 10), item("close", 10)], "retreat", None,
-            [("homework_mid_session", 1)], id="break-does-not-hide-later-module",
+            [item("open", 10), item("hw", 5), item(None, 10), item("close", 10)],
+            "retreat",
+            None,
+            [("homework_mid_session", 1)],
+            id="break-does-not-hide-later-module",
         ),
         pytest.param(
-            [item("edu", 10), item("close", 10)], "retreat", None, [("no_opening", None)], id="no-opening",
+            [item("edu", 10), item("close", 10)],
+            "retreat",
+            None,
+            [("no_opening", None)],
+            id="no-opening",
         ),
         pytest.param(
-            [item("open", 10), item("edu", 10)], "retreat", None, [("no_closing", None)], id="no-closing",
+            [item("open", 10), item("edu", 10)],
+            "retreat",
+            None,
+            [("no_closing", None)],
+            id="no-closing",
         ),
         pytest.param(
-            [item(None, 30)], "retreat", None, [], id="only-breaks-no-structure-warnings",
+            [item(None, 30)],
+            "retreat",
+            None,
+            [],
+            id="only-breaks-no-structure-warnings",
         ),
         pytest.param(
-            [item("letter", 10)], "family", 5,
-            [("below_min", 0), ("unsuited_kind", 0), ("over_target", None), ("no_opening", None),
-             ("no_closing", None)],
+            [item("letter", 10)],
+            "family",
+            5,
+            [
+                ("below_min", 0),
+                ("unsuited_kind", 0),
+                ("over_target", None),
+                ("no_opening", None),
+                ("no_closing", None),
+            ],
             id="many-at-once-in-order",
         ),
     ],
@@ -262,7 +349,9 @@ def test_one_overlap_warning_per_other_plan():
 
 
 def test_empty_plan_overlaps_nothing():
-    plan = run([], starts_at=START, other_plans=[("x", START - timedelta(hours=1), START + timedelta(hours=1))])
+    plan = run(
+        [], starts_at=START, other_plans=[("x", START - timedelta(hours=1), START + timedelta(hours=1))]
+    )
     assert [w.code for w in plan.warnings] == ["empty_plan"]
     assert plan.ends_at == plan.starts_at == START
     assert plan.total_minutes == 0

@@ -145,8 +145,10 @@ class AgendaItem:
         _require_aware(self.starts_at, "AgendaItem.starts_at")
         _require_aware(self.ends_at, "AgendaItem.ends_at")
         _tuple(self, "steps")
-        mats = tuple(m if isinstance(m, Material) else Material(name=m[0], quantity=m[1], per_participant=m[2])
-                     for m in self.materials)
+        mats = tuple(
+            m if isinstance(m, Material) else Material(name=m[0], quantity=m[1], per_participant=m[2])
+            for m in self.materials
+        )
         object.__setattr__(self, "materials", mats)
 
 
@@ -217,7 +219,11 @@ class AgendaDocument:
             raise AgendaError(f"paper must be one of {', '.join(PAPERS)}")
         if self.group_kind is not None and self.group_kind not in GROUP_KINDS:
             raise AgendaError(f"group_kind must be one of {', '.join(GROUP_KINDS)}")
-        if isinstance(self.member_count, bool) or not isinstance(self.member_count, int) or self.member_count < 0:
+        if (
+            isinstance(self.member_count, bool)
+            or not isinstance(self.member_count, int)
+            or self.member_count < 0
+        ):
             raise AgendaError("member_count must be a whole number >= 0")
         try:
             get_zone(self.timezone)
@@ -312,7 +318,10 @@ def materials_checklist(doc: AgendaDocument) -> tuple[MaterialLine, ...]:
                 else:
                     total = mat.quantity
                 candidate = MaterialLine(
-                    name=name, quantity=mat.quantity, per_participant=mat.per_participant, total=total,
+                    name=name,
+                    quantity=mat.quantity,
+                    per_participant=mat.per_participant,
+                    total=total,
                     used_in=(item.title,),
                 )
                 current = lines.get(key)
@@ -322,8 +331,11 @@ def materials_checklist(doc: AgendaDocument) -> tuple[MaterialLine, ...]:
                 used_in = current.used_in if item.title in current.used_in else (*current.used_in, item.title)
                 winner = candidate if _need(candidate) > _need(current) else current
                 lines[key] = MaterialLine(
-                    name=current.name, quantity=winner.quantity, per_participant=winner.per_participant,
-                    total=winner.total, used_in=used_in,
+                    name=current.name,
+                    quantity=winner.quantity,
+                    per_participant=winner.per_participant,
+                    total=winner.total,
+                    used_in=used_in,
                 )
     return tuple(lines.values())
 
@@ -332,7 +344,27 @@ def _need(line: MaterialLine) -> int:
     return line.total if line.total is not None else line.quantity
 
 
+_TRANSLITERATE = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
+
+
 def _slug(text: str, *, limit: int = 60) -> str:
+    text = text.translate(_TRANSLITERATE)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:limit].rstrip("-")
@@ -388,7 +420,8 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
             "title": plan.title,
             "starts_at": start,
             "ends_at": end,
-            "minutes": max(0, int((end - start).total_seconds() // 60)),
+            # Subtract in UTC: aware datetimes sharing a tzinfo subtract as wall times, ignoring DST.
+            "minutes": max(0, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)),
             "items": [item_view(i) for i in sorted(plan.items, key=lambda i: i.position)],
         }
         if facilitator:
@@ -399,16 +432,23 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
     if facilitator:
         materials = [
             {
-                "name": m.name, "quantity": m.quantity, "per_participant": m.per_participant,
-                "total": m.total, "label": m.label, "used_in": list(m.used_in),
+                "name": m.name,
+                "quantity": m.quantity,
+                "per_participant": m.per_participant,
+                "total": m.total,
+                "label": m.label,
+                "used_in": list(m.used_in),
             }
             for m in checklist
         ]
     else:
         # What to bring / what we will use: names and the amount for one person, nothing else.
         materials = [
-            {"name": m.name, "quantity": m.quantity if m.per_participant else None,
-             "per_participant": m.per_participant}
+            {
+                "name": m.name,
+                "quantity": m.quantity if m.per_participant else None,
+                "per_participant": m.per_participant,
+            }
             for m in checklist
         ]
 
@@ -425,7 +465,8 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
         "is_empty": doc.is_empty,
         "empty_message": doc.empty_message,
         "days": [
-            {"date": day.date, "label": day.label, "plans": [plan_view(p) for p in day.plans]} for day in doc.days
+            {"date": day.date, "label": day.label, "plans": [plan_view(p) for p in day.plans]}
+            for day in doc.days
         ],
         "materials": materials,
     }
@@ -468,8 +509,14 @@ def render_json(doc: AgendaDocument) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------------
 
 
+def _is_ambiguous(value: datetime) -> bool:
+    """True for a wall time that happens twice (the hour the clocks go back)."""
+    return value.replace(fold=1 - value.fold).utcoffset() != value.utcoffset()
+
+
 def _hm(value: datetime) -> str:
-    return value.strftime("%H:%M")
+    """'09:30'; during the repeated hour of a fall-back night '01:30 EST' so the two are distinct."""
+    return value.strftime("%H:%M %Z" if _is_ambiguous(value) else "%H:%M")
 
 
 def _oneline(value: Any) -> str:
@@ -634,9 +681,9 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
         event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("summary", summary)
-        event.add("dtstart", start)
-        if end > start:
-            event.add("dtend", end)
+        event.add("dtstart", _ics_time(start))
+        if end.astimezone(UTC) > start.astimezone(UTC):
+            event.add("dtend", _ics_time(end))
         if doc.location:
             event.add("location", doc.location)
         if description:
@@ -647,7 +694,10 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
         for plan in day["plans"]:
             if not detail_items:
                 add_event(
-                    f"plan-{plan['plan_id']}@{UID_DOMAIN}", plan["title"], plan["starts_at"], plan["ends_at"],
+                    f"plan-{plan['plan_id']}@{UID_DOMAIN}",
+                    plan["title"],
+                    plan["starts_at"],
+                    plan["ends_at"],
                     _participant_description(plan),
                 )
                 continue
@@ -655,7 +705,10 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
                 if item["is_break"]:
                     continue
                 add_event(
-                    f"item-{item['item_id']}@{UID_DOMAIN}", item["title"], item["starts_at"], item["ends_at"],
+                    f"item-{item['item_id']}@{UID_DOMAIN}",
+                    item["title"],
+                    item["starts_at"],
+                    item["ends_at"],
                     _oneline(item["participant_summary"]),
                 )
 
@@ -666,14 +719,33 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
     return cal.to_ical()
 
 
+def _ics_time(value: datetime) -> datetime:
+    """Local time with TZID, except the second occurrence of a repeated (fall-back) wall time.
+
+    RFC 5545 reads an ambiguous local time as its first occurrence, so the second one is written in
+    UTC instead, which every client reads as the right instant.
+    """
+    if value.fold == 1 and _is_ambiguous(value):
+        return value.astimezone(UTC)
+    return value
+
+
 def _participant_copy(doc: AgendaDocument) -> AgendaDocument:
     if doc.audience == "participant":
         return doc
     return AgendaDocument(
-        practice_name=doc.practice_name, group_name=doc.group_name, group_kind=doc.group_kind,
-        timezone=doc.timezone, location=doc.location, audience="participant", paper=doc.paper,
-        generated_for_date=doc.generated_for_date, member_count=doc.member_count, days=doc.days,
-        clearance=None, empty_message=doc.empty_message,
+        practice_name=doc.practice_name,
+        group_name=doc.group_name,
+        group_kind=doc.group_kind,
+        timezone=doc.timezone,
+        location=doc.location,
+        audience="participant",
+        paper=doc.paper,
+        generated_for_date=doc.generated_for_date,
+        member_count=doc.member_count,
+        days=doc.days,
+        clearance=None,
+        empty_message=doc.empty_message,
     )
 
 
@@ -682,7 +754,9 @@ def _participant_copy(doc: AgendaDocument) -> AgendaDocument:
 # --------------------------------------------------------------------------------------------------
 
 
-def render(doc: AgendaDocument, fmt: str, *, detail_items: bool = False) -> tuple[bytes | dict[str, Any], str]:
+def render(
+    doc: AgendaDocument, fmt: str, *, detail_items: bool = False
+) -> tuple[bytes | dict[str, Any], str]:
     """(body, media type) for `fmt` in FORMATS; json gives a dict for the framework to serialise."""
     if fmt == "json":
         return render_json(doc), MEDIA_TYPES["json"]
@@ -695,4 +769,3 @@ def render(doc: AgendaDocument, fmt: str, *, detail_items: bool = False) -> tupl
     if fmt == "md":
         return render_markdown(doc).encode("utf-8"), MEDIA_TYPES["md"]
     raise AgendaError(f"format must be one of {', '.join(FORMATS)}")
-

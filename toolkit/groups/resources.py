@@ -3,8 +3,16 @@ from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from ..auth.jwt import auth_required
-from ..common.http import ETAG_HEADER, IF_MATCH, PAGINATION_HEADER, check_if_match, document_errors, etag_of, \
-    get_or_404, paginate
+from ..common.http import (
+    ETAG_HEADER,
+    IF_MATCH,
+    PAGINATION_HEADER,
+    check_if_match,
+    document_errors,
+    etag_of,
+    get_or_404,
+    paginate,
+)
 from ..extensions import db
 from . import services
 from .models import Group

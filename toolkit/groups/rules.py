@@ -32,3 +32,11 @@ def group_problems(*, kind: str, capacity: int | None, starts_on, ends_on, membe
     if starts_on and ends_on and ends_on < starts_on:
         errors.setdefault("ends_on", []).append("Must not be before starts_on.")
     return errors
+
+
+def planning_warning(kind: str, member_count: int) -> str | None:
+    """A plan for a group that has too few members for its kind (a warning, not an error)."""
+    needed = MIN_MEMBERS_TO_PLAN.get(kind, 1)
+    if member_count < needed:
+        return f"A {kind} group needs at least {needed} member(s) to run this plan; it has {member_count}."
+    return None

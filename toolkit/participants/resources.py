@@ -5,8 +5,16 @@ from sqlalchemy import select
 
 from ..audit.services import record
 from ..auth.jwt import auth_required
-from ..common.http import ETAG_HEADER, IF_MATCH, PAGINATION_HEADER, check_if_match, document_errors, etag_of, \
-    get_or_404, paginate
+from ..common.http import (
+    ETAG_HEADER,
+    IF_MATCH,
+    PAGINATION_HEADER,
+    check_if_match,
+    document_errors,
+    etag_of,
+    get_or_404,
+    paginate,
+)
 from ..extensions import db
 from . import services
 from .models import Participant

@@ -369,7 +369,11 @@ def _warnings(
             )
     for plan_id, other_start, other_end in other_plans:
         # Half-open intervals: back-to-back plans do not overlap; an empty plan overlaps nothing.
-        if start_utc < end_utc and other_start.astimezone(UTC) < end_utc and start_utc < other_end.astimezone(UTC):
+        if (
+            start_utc < end_utc
+            and other_start.astimezone(UTC) < end_utc
+            and start_utc < other_end.astimezone(UTC)
+        ):
             out.append(
                 PlanWarning(
                     code="overlap",

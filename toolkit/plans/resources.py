@@ -1,0 +1,122 @@
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from ..auth.jwt import auth_required
+from ..common.http import (
+    ETAG_HEADER,
+    IF_MATCH,
+    PAGINATION_HEADER,
+    check_if_match,
+    document_errors,
+    etag_of,
+    get_or_404,
+    paginate,
+)
+from ..extensions import db
+from . import services
+from .models import SessionPlan
+from .schemas import (
+    PlanCloneSchema,
+    PlanItemsSchema,
+    PlanOutSchema,
+    PlanQuerySchema,
+    PlanSchema,
+    PlanUpdateSchema,
+)
+
+blp = Blueprint("plans", __name__, url_prefix="/api/v1/plans",
+                description="Session plans: ordered modules with computed times and warnings; templates have no group.")
+
+
+def _one(plan, status=200):
+    others = services.other_plans_of([plan.group_id]).get(plan.group_id, [])
+    return services.present(plan, others), status, {"ETag": etag_of(plan)}
+
+
+@blp.route("")
+class Plans(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(PlanQuerySchema, location="query")
+    @blp.response(200, PlanOutSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 422)
+    @blp.doc(summary="List plans", description="By start time by default: a retreat's plans in order.")
+    def get(self, filters, pagination_parameters):
+        plans = paginate(services.plan_query(filters), pagination_parameters)
+        others = services.other_plans_of([p.group_id for p in plans])
+        return [services.present(p, others.get(p.group_id, [])) for p in plans]
+
+    @blp.arguments(PlanSchema)
+    @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 413, 422)
+    @blp.doc(summary="Create a plan")
+    def post(self, data):
+        """Warnings (over target, minutes outside a module's range, unsuited kind, homework mid-session,
+        no opening/closing, overlap with another plan of the group) never block saving; invalid data
+        (unknown module, bad minutes or datetime) is a 422."""
+        plan = services.create_plan(data)
+        db.session.commit()
+        return _one(plan, 201)
+
+
+@blp.route("/<string:plan_id>")
+class PlanById(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="Get a plan with its computed schedule")
+    def get(self, plan_id):
+        return _one(get_or_404(SessionPlan, plan_id, what="Plan"))
+
+    @blp.arguments(PlanUpdateSchema)
+    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
+    @blp.doc(summary="Change a plan's details", parameters=[IF_MATCH])
+    def patch(self, changes, plan_id):
+        plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        check_if_match(plan)
+        services.update_plan(plan, changes)
+        db.session.commit()
+        return _one(plan)
+
+    @blp.response(204)
+    @document_errors(blp, 401, 404, 412, 428)
+    @blp.doc(summary="Delete a plan", parameters=[IF_MATCH])
+    def delete(self, plan_id):
+        plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        check_if_match(plan)
+        services.delete_plan(plan)
+        db.session.commit()
+
+
+@blp.route("/<string:plan_id>/items")
+class PlanItems(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(PlanItemsSchema)
+    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
+    @blp.doc(summary="Replace a plan's items", parameters=[IF_MATCH])
+    def put(self, data, plan_id):
+        """Replaces the whole ordered list in one transaction. An item with `module_id: null` is a break."""
+        plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        check_if_match(plan)
+        services.replace_items(plan, data["items"])
+        db.session.commit()
+        return _one(plan)
+
+
+@blp.route("/<string:plan_id>/clone")
+class PlanClone(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(PlanCloneSchema)
+    @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 404, 413, 422)
+    @blp.doc(summary="Copy a plan (e.g. a template into a group)")
+    def post(self, options, plan_id):
+        copy = services.clone_plan(get_or_404(SessionPlan, plan_id, what="Plan"), options)
+        db.session.commit()
+        return _one(copy, 201)

@@ -1,0 +1,187 @@
+"""Session plans: load rows, call the timing rules, change state, flush."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from flask_smorest import abort
+from sqlalchemy import select
+
+from ..exercises.models import ExerciseModule
+from ..extensions import db
+from ..groups.models import Group
+from ..groups.rules import planning_warning
+from .models import PlanItem, SessionPlan
+from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan
+
+
+def module_info(module: ExerciseModule) -> ModuleInfo:
+    return ModuleInfo(id=module.id, title=module.title, category=module.category,
+                      min_minutes=module.min_minutes, max_minutes=module.max_minutes,
+                      suitable_kinds=frozenset(module.suitable_kinds), setting=module.setting)
+
+
+def plan_zone(plan: SessionPlan) -> str | None:
+    return plan.group.timezone if plan.group is not None else None
+
+
+def _fixed_zone(plan: SessionPlan):
+    return timezone(timedelta(minutes=plan.utc_offset_minutes))
+
+
+def other_plans_of(group_ids, *, exclude_ids=()) -> dict[str, list[tuple[str, datetime, datetime]]]:
+    """(id, start, end) of every plan of these groups, by group: one query for a whole page."""
+    group_ids = {g for g in group_ids if g}
+    if not group_ids:
+        return {}
+    rows = db.session.execute(select(SessionPlan.id, SessionPlan.group_id, SessionPlan.starts_at,
+                                     SessionPlan.ends_at).where(SessionPlan.group_id.in_(group_ids)))
+    result: dict[str, list] = {}
+    for row in rows:
+        if row.id not in exclude_ids:
+            result.setdefault(row.group_id, []).append((row.id, row.starts_at, row.ends_at))
+    return result
+
+
+def schedule(plan: SessionPlan, others=()) -> PlanSchedule:
+    items = [ItemInput(module_id=i.module_id, minutes=i.minutes, notes=i.notes) for i in plan.items]
+    modules = {i.module.id: module_info(i.module) for i in plan.items if i.module is not None}
+    starts_at = plan.starts_at.astimezone(_fixed_zone(plan))
+    return compute_plan(starts_at=starts_at, items=items, modules=modules,
+                        group_kind=plan.group.kind if plan.group else None, target_minutes=plan.target_minutes,
+                        other_plans=[o for o in others if o[0] != plan.id], timezone=plan_zone(plan))
+
+
+def present(plan: SessionPlan, others=()) -> dict:
+    """The plan as the API shows it: stored fields plus computed times, totals and warnings."""
+    result = schedule(plan, others)
+    warnings = [{"code": w.code, "message": w.message, "position": w.position} for w in result.warnings]
+    if plan.group is not None:
+        message = planning_warning(plan.group.kind, plan.group.member_count)
+        if message:
+            warnings.append({"code": "too_few_members", "message": message, "position": None})
+    items = []
+    for item, timed in zip(plan.items, result.items, strict=True):
+        module = item.module
+        items.append({
+            "id": item.id, "position": item.position, "module_id": item.module_id,
+            "title": module.title if module else (item.title or "Break"),
+            "category": module.category if module else None, "is_break": module is None,
+            "minutes": item.minutes, "notes": item.notes, "starts_at": timed.starts_at, "ends_at": timed.ends_at,
+        })
+    return {
+        "id": plan.id, "title": plan.title, "group_id": plan.group_id, "is_template": plan.group_id is None,
+        "starts_at": result.starts_at, "ends_at": result.ends_at, "target_minutes": plan.target_minutes,
+        "status": plan.status, "notes": plan.notes, "items": items, "total_minutes": result.total_minutes,
+        "warnings": warnings, "created_at": plan.created_at, "updated_at": plan.updated_at,
+    }
+
+
+def _group(group_id: str | None) -> Group | None:
+    if group_id is None:
+        return None
+    group = db.session.scalars(select(Group).where(Group.id == group_id)).first()
+    if group is None:
+        abort(404, message="Group not found.", errors={"group_id": ["Unknown group."]})
+    return group
+
+
+def _build_items(items: list[dict]) -> list[PlanItem]:
+    """Plan items from the request; an unknown module (or one of another practice) is a 422."""
+    ids = {i["module_id"] for i in items if i.get("module_id")}
+    modules = {m.id: m for m in db.session.scalars(select(ExerciseModule).where(ExerciseModule.id.in_(ids)))} \
+        if ids else {}
+    errors = {}
+    for index, item in enumerate(items):
+        if item.get("module_id") and item["module_id"] not in modules:
+            errors[str(index)] = {"module_id": ["Unknown module."]}
+    if errors:
+        abort(422, message="Some plan items refer to modules that do not exist.", errors={"items": errors})
+    return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id")),
+                     minutes=item["minutes"], notes=item.get("notes"),
+                     title=None if item.get("module_id") else (item.get("title") or "Break"))
+            for index, item in enumerate(items)]
+
+
+def _refresh_times(plan: SessionPlan) -> None:
+    """Keep the stored end (used by date filters and overlap checks) in step with the items."""
+    try:
+        result = schedule(plan)
+    except PlanRuleError as err:
+        field = f"items.{err.position}.{err.field}" if err.position is not None else err.field
+        abort(422, message=str(err), errors={field: [str(err)]})
+    plan.ends_at = result.ends_at.astimezone(UTC)
+    plan.updated_at = datetime.now(UTC)
+
+
+def _set_start(plan: SessionPlan, starts_at: datetime) -> None:
+    plan.starts_at = starts_at
+    plan.utc_offset_minutes = int(starts_at.utcoffset().total_seconds() // 60)
+
+
+def create_plan(data: dict) -> SessionPlan:
+    items = data.pop("items", [])
+    plan = SessionPlan(title=data["title"], group=_group(data.get("group_id")),
+                       target_minutes=data.get("target_minutes"), status=data.get("status", "draft"), notes=data.get("notes"), ends_at=data["starts_at"])
+    _set_start(plan, data["starts_at"])
+    plan.items = _build_items(items)
+    _refresh_times(plan)
+    db.session.add(plan)
+    db.session.flush()
+    return plan
+
+
+def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
+    if "group_id" in changes:
+        plan.group = _group(changes.pop("group_id"))
+    if "starts_at" in changes:
+        _set_start(plan, changes.pop("starts_at"))
+    for key, value in changes.items():
+        setattr(plan, key, value)
+    _refresh_times(plan)
+    db.session.flush()
+    return plan
+
+
+def replace_items(plan: SessionPlan, items: list[dict]) -> SessionPlan:
+    """Replace the ordered list in one transaction (the old rows go before the new ones are written)."""
+    new_items = _build_items(items)
+    plan.items.clear()
+    db.session.flush()
+    plan.items.extend(new_items)
+    _refresh_times(plan)
+    db.session.flush()
+    return plan
+
+
+def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
+    group = _group(options["group_id"]) if "group_id" in options else plan.group
+    copy = SessionPlan(title=options.get("title") or f"{plan.title} (copy)", group=group,
+                       target_minutes=plan.target_minutes, status="draft", notes=plan.notes, ends_at=plan.ends_at)
+    _set_start(copy, options.get("starts_at") or plan.starts_at.astimezone(_fixed_zone(plan)))
+    copy.items = [PlanItem(position=i.position, module_id=i.module_id, module=i.module, minutes=i.minutes,
+                           notes=i.notes, title=i.title) for i in plan.items]
+    _refresh_times(copy)
+    db.session.add(copy)
+    db.session.flush()
+    return copy
+
+
+def delete_plan(plan: SessionPlan) -> None:
+    db.session.delete(plan)
+    db.session.flush()
+
+
+def plan_query(filters: dict):
+    stmt = select(SessionPlan)
+    if filters.get("group_id"):
+        stmt = stmt.where(SessionPlan.group_id == filters["group_id"])
+    if "template" in filters:
+        stmt = stmt.where(SessionPlan.group_id.is_(None) if filters["template"] else SessionPlan.group_id.is_not(None))
+    if filters.get("starts_from"):
+        stmt = stmt.where(SessionPlan.starts_at >= filters["starts_from"])
+    if filters.get("starts_before"):
+        stmt = stmt.where(SessionPlan.starts_at < filters["starts_before"])
+    if filters.get("status"):
+        stmt = stmt.where(SessionPlan.status == filters["status"])
+    sort = filters.get("sort", "starts_at")
+    column = getattr(SessionPlan, sort.lstrip("-"))
+    return stmt.order_by(column.desc() if sort.startswith("-") else column, SessionPlan.id)
