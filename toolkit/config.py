@@ -46,7 +46,7 @@ class Config:
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int("ACCESS_TOKEN_MINUTES", 15))
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_int("REFRESH_TOKEN_DAYS", 14))
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
-        self.SCREENING_VALIDITY_DAYS = _int("SCREENING_VALIDITY_DAYS", 90)
+        self.SCREENING_VALIDITY_DAYS = _int("SCREENING_VALIDITY_DAYS", 0) or None  # None: the form's own
         self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
         self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")

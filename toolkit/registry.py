@@ -5,6 +5,7 @@ from .exercises.resources import blp as modules
 from .groups.resources import blp as groups
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
+from .screening.resources import blp as screening
 from .therapists.resources import blp as therapists
 
-BLUEPRINTS = [auth, therapists, participants, groups, modules, plans]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening]

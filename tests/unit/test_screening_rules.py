@@ -26,8 +26,9 @@ from toolkit.vocab import FLAGS, OUTCOMES, SEX_AT_BIRTH
 FORM = load_form()
 RANK = {o: i for i, o in enumerate(OUTCOMES)}
 SEXES = (*SEX_AT_BIRTH, None)
-PROPERTY = settings(max_examples=200, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -83,15 +84,28 @@ def flag_levels(evaluation) -> dict[str, str]:
 # the form data
 # ----------------------------------------------------------------------------------------------------------
 
-FREQUENCY = [{"value": 0, "label": "Not at all"}, {"value": 1, "label": "Several days"},
-             {"value": 2, "label": "More than half the days"}, {"value": 3, "label": "Nearly every day"}]
+FREQUENCY = [
+    {"value": 0, "label": "Not at all"},
+    {"value": 1, "label": "Several days"},
+    {"value": 2, "label": "More than half the days"},
+    {"value": 3, "label": "Nearly every day"},
+]
 
 
 def test_form_version_and_instruments():
     assert FORM.version == "2026-11.1"
     assert FORM.validity_days == 90
     assert [i.code for i in FORM.instruments] == [
-        "phq9", "gad7", "pc_ptsd5", "asq", "audit_c", "drug_use", "younger_self", "dissociation", "present_crisis"]
+        "phq9",
+        "gad7",
+        "pc_ptsd5",
+        "asq",
+        "audit_c",
+        "drug_use",
+        "younger_self",
+        "dissociation",
+        "present_crisis",
+    ]
     assert default_form() is default_form()
     assert default_form().version == FORM.version
 
@@ -100,7 +114,15 @@ def test_to_dict_shape():
     data = FORM.to_dict()
     assert set(data) == {"version", "validity_days", "instruments"}
     for instrument in data["instruments"]:
-        assert set(instrument) == {"code", "title", "screens_for", "licence", "source", "instructions", "items"}
+        assert set(instrument) == {
+            "code",
+            "title",
+            "screens_for",
+            "licence",
+            "source",
+            "instructions",
+            "items",
+        }
         assert instrument["licence"] and instrument["source"] and instrument["screens_for"]
         assert set(instrument["screens_for"]) <= set(FLAGS)
         for item in instrument["items"]:
@@ -112,41 +134,72 @@ def test_to_dict_shape():
 
 def test_phq9_and_gad7_published_wording():
     phq9 = FORM.instrument("phq9").to_dict()
-    assert phq9["instructions"] == "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    assert (
+        phq9["instructions"]
+        == "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    )
     assert [i["text"] for i in phq9["items"]][0] == "Little interest or pleasure in doing things"
-    assert phq9["items"][8]["text"] == "Thoughts that you would be better off dead or of hurting yourself in some way"
+    assert (
+        phq9["items"][8]["text"]
+        == "Thoughts that you would be better off dead or of hurting yourself in some way"
+    )
     assert all(i["options"] == FREQUENCY for i in phq9["items"])
     assert [i["critical"] for i in phq9["items"]] == [False] * 8 + [True]
     assert "No permission required" in phq9["licence"]
     gad7 = FORM.instrument("gad7").to_dict()
-    assert gad7["instructions"] == "Over the last 2 weeks, how often have you been bothered by the following problems?"
+    assert (
+        gad7["instructions"]
+        == "Over the last 2 weeks, how often have you been bothered by the following problems?"
+    )
     assert len(gad7["items"]) == 7 and all(i["options"] == FREQUENCY for i in gad7["items"])
     assert gad7["items"][0]["text"] == "Feeling nervous, anxious, or on edge"
 
 
 def test_critical_items_and_gates():
     critical = {i.id for i in FORM.items if i.critical}
-    assert critical == {"phq9_9", "asq_1", "asq_2", "asq_3", "asq_4", "asq_acuity",
-                        "present_crisis_1", "present_crisis_2", "present_crisis_3"}
+    assert critical == {
+        "phq9_9",
+        "asq_1",
+        "asq_2",
+        "asq_3",
+        "asq_4",
+        "asq_acuity",
+        "present_crisis_1",
+        "present_crisis_2",
+        "present_crisis_3",
+    }
     acuity = FORM.item("asq_acuity").to_dict()
     assert acuity["text"] == "Are you having thoughts of killing yourself right now?"
     assert acuity["enable_behavior"] == "any"
     assert acuity["enable_when"] == [{"item": f"asq_{n}", "values": [1]} for n in range(1, 5)]
     for n in range(1, 6):
-        assert FORM.item(f"pc_ptsd5_{n}").to_dict()["enable_when"] == [{"item": "pc_ptsd5_exposure", "values": [1]}]
+        assert FORM.item(f"pc_ptsd5_{n}").to_dict()["enable_when"] == [
+            {"item": "pc_ptsd5_exposure", "values": [1]}
+        ]
     drug = FORM.item("drug_use_1")
-    assert [o.label for o in drug.options] == ["Never", "Once or twice", "Monthly", "Weekly", "Daily or almost daily"]
+    assert [o.label for o in drug.options] == [
+        "Never",
+        "Once or twice",
+        "Monthly",
+        "Weekly",
+        "Daily or almost daily",
+    ]
 
 
 def test_own_items_licence_and_screens_for():
-    expected = {"younger_self": ("unresolved_trauma",), "dissociation": ("dissociation",),
-                "present_crisis": ("acute_crisis",)}
+    expected = {
+        "younger_self": ("unresolved_trauma",),
+        "dissociation": ("dissociation",),
+        "present_crisis": ("acute_crisis",),
+    }
     for code, flags in expected.items():
         instrument = FORM.instrument(code)
         assert instrument.screens_for == flags
         assert "MIT" in instrument.licence
-        assert instrument.source == ("Clinician-entered items written for this project from the "
-                                     "contraindications in the source material.")
+        assert instrument.source == (
+            "Clinician-entered items written for this project from the contraindications in the "
+            "source material."
+        )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -154,27 +207,57 @@ def test_own_items_licence_and_screens_for():
 # ----------------------------------------------------------------------------------------------------------
 
 BANDS = [
-    ("phq9", 0, "minimal", False), ("phq9", 4, "minimal", False), ("phq9", 5, "mild", False),
-    ("phq9", 9, "mild", False), ("phq9", 10, "moderate", True), ("phq9", 14, "moderate", True),
-    ("phq9", 15, "moderately severe", True), ("phq9", 19, "moderately severe", True),
-    ("phq9", 20, "severe", True), ("phq9", 27, "severe", True),
-    ("gad7", 0, "minimal", False), ("gad7", 4, "minimal", False), ("gad7", 5, "mild", False),
-    ("gad7", 9, "mild", False), ("gad7", 10, "moderate", True), ("gad7", 14, "moderate", True),
-    ("gad7", 15, "severe", True), ("gad7", 21, "severe", True),
-    ("pc_ptsd5", 0, "negative", False), ("pc_ptsd5", 1, "negative", False), ("pc_ptsd5", 2, "negative", False),
-    ("pc_ptsd5", 3, "positive", True), ("pc_ptsd5", 4, "positive", True), ("pc_ptsd5", 5, "positive", True),
-    ("asq", 0, "negative", False), ("asq", 1, "non-acute positive", True), ("asq", 4, "non-acute positive", True),
-    ("audit_c", 0, "no alcohol use", False), ("audit_c", 1, "some alcohol use", False),
-    ("audit_c", 7, "some alcohol use", True), ("audit_c", 8, "high (8 or more)", True),
+    ("phq9", 0, "minimal", False),
+    ("phq9", 4, "minimal", False),
+    ("phq9", 5, "mild", False),
+    ("phq9", 9, "mild", False),
+    ("phq9", 10, "moderate", True),
+    ("phq9", 14, "moderate", True),
+    ("phq9", 15, "moderately severe", True),
+    ("phq9", 19, "moderately severe", True),
+    ("phq9", 20, "severe", True),
+    ("phq9", 27, "severe", True),
+    ("gad7", 0, "minimal", False),
+    ("gad7", 4, "minimal", False),
+    ("gad7", 5, "mild", False),
+    ("gad7", 9, "mild", False),
+    ("gad7", 10, "moderate", True),
+    ("gad7", 14, "moderate", True),
+    ("gad7", 15, "severe", True),
+    ("gad7", 21, "severe", True),
+    ("pc_ptsd5", 0, "negative", False),
+    ("pc_ptsd5", 1, "negative", False),
+    ("pc_ptsd5", 2, "negative", False),
+    ("pc_ptsd5", 3, "positive", True),
+    ("pc_ptsd5", 4, "positive", True),
+    ("pc_ptsd5", 5, "positive", True),
+    ("asq", 0, "negative", False),
+    ("asq", 1, "non-acute positive", True),
+    ("asq", 4, "non-acute positive", True),
+    ("audit_c", 0, "no alcohol use", False),
+    ("audit_c", 1, "some alcohol use", False),
+    ("audit_c", 7, "some alcohol use", True),
+    ("audit_c", 8, "high (8 or more)", True),
     ("audit_c", 12, "high (8 or more)", True),
-    ("drug_use", 0, "none", False), ("drug_use", 1, "less than weekly", True),
-    ("drug_use", 2, "less than weekly", True), ("drug_use", 3, "weekly or more", True),
+    ("drug_use", 0, "none", False),
+    ("drug_use", 1, "less than weekly", True),
+    ("drug_use", 2, "less than weekly", True),
+    ("drug_use", 3, "weekly or more", True),
     ("drug_use", 4, "weekly or more", True),
-    ("younger_self", 0, "low", False), ("younger_self", 2, "low", False), ("younger_self", 3, "moderate", True),
-    ("younger_self", 5, "moderate", True), ("younger_self", 6, "high", True), ("younger_self", 9, "high", True),
-    ("dissociation", 0, "low", False), ("dissociation", 2, "low", False), ("dissociation", 3, "moderate", True),
-    ("dissociation", 5, "moderate", True), ("dissociation", 6, "high", True), ("dissociation", 9, "high", True),
-    ("present_crisis", 0, "none", False), ("present_crisis", 1, "present crisis", True),
+    ("younger_self", 0, "low", False),
+    ("younger_self", 2, "low", False),
+    ("younger_self", 3, "moderate", True),
+    ("younger_self", 5, "moderate", True),
+    ("younger_self", 6, "high", True),
+    ("younger_self", 9, "high", True),
+    ("dissociation", 0, "low", False),
+    ("dissociation", 2, "low", False),
+    ("dissociation", 3, "moderate", True),
+    ("dissociation", 5, "moderate", True),
+    ("dissociation", 6, "high", True),
+    ("dissociation", 9, "high", True),
+    ("present_crisis", 0, "none", False),
+    ("present_crisis", 1, "present crisis", True),
     ("present_crisis", 3, "present crisis", True),
 ]
 
@@ -197,10 +280,18 @@ def test_band_table_covers_every_band_edge():
 @pytest.mark.parametrize(
     ("total", "sex", "positive", "cutoff"),
     [
-        (2, "male", False, 4), (3, "male", False, 4), (4, "male", True, 4),
-        (2, "female", False, 3), (3, "female", True, 3), (4, "female", True, 3),
-        (2, None, False, 3), (3, None, True, 3), (3, "unknown", True, 3), (3, "intersex", True, 3),
-        (3, "other", True, 3), (2, "unknown", False, 3),
+        (2, "male", False, 4),
+        (3, "male", False, 4),
+        (4, "male", True, 4),
+        (2, "female", False, 3),
+        (3, "female", True, 3),
+        (4, "female", True, 3),
+        (2, None, False, 3),
+        (3, None, True, 3),
+        (3, "unknown", True, 3),
+        (3, "intersex", True, 3),
+        (3, "other", True, 3),
+        (2, "unknown", False, 3),
     ],
 )
 def test_audit_c_cutoff_by_sex(total, sex, positive, cutoff):
@@ -260,10 +351,14 @@ def test_asq_acuity_is_asked_when_any_of_the_four_is_yes():
         (with_total("younger_self", 3), {"unresolved_trauma": "caution"}),
         (with_total("younger_self", 5), {"unresolved_trauma": "caution"}),
         (with_total("younger_self", 6), {"unresolved_trauma": "refer"}),
-        (with_total("younger_self", 3, pc_ptsd5_exposure=1, pc_ptsd5_1=1, pc_ptsd5_2=1, pc_ptsd5_3=1),
-         {"unresolved_trauma": "refer"}),
-        (with_total("younger_self", 2, pc_ptsd5_exposure=1, pc_ptsd5_1=1, pc_ptsd5_2=1, pc_ptsd5_3=1),
-         {"unresolved_trauma": "caution"}),
+        (
+            with_total("younger_self", 3, pc_ptsd5_exposure=1, pc_ptsd5_1=1, pc_ptsd5_2=1, pc_ptsd5_3=1),
+            {"unresolved_trauma": "refer"},
+        ),
+        (
+            with_total("younger_self", 2, pc_ptsd5_exposure=1, pc_ptsd5_1=1, pc_ptsd5_2=1, pc_ptsd5_3=1),
+            {"unresolved_trauma": "caution"},
+        ),
         (baseline(dissociation_1=1, dissociation_2=1), {}),
         (baseline(dissociation_2=2), {"dissociation": "caution"}),
         (with_total("dissociation", 3), {"dissociation": "caution"}),
@@ -315,8 +410,12 @@ def test_flags_come_in_vocabulary_order_and_outcome_is_most_restrictive():
     data = evaluation.to_dict()
     assert data["outcome"] == "defer" and data["form_version"] == FORM.version
     assert data["crisis_guidance"]["crisis_line"] == DEFAULT_CRISIS_LINE_TEXT
-    assert data["flags"][0] == {"flag": "mood_exacerbation", "level": "caution",
-                                "reasons": ["PHQ-9 total 12 (moderate) ≥ 10"], "rules": ["phq9-moderate"]}
+    assert data["flags"][0] == {
+        "flag": "mood_exacerbation",
+        "level": "caution",
+        "reasons": ["PHQ-9 total 12 (moderate) ≥ 10"],
+        "rules": ["phq9-moderate"],
+    }
     assert run(baseline()).to_dict()["crisis_guidance"] is None
     assert evaluation.to_dict(crisis_line_text="Call 000")["crisis_guidance"]["crisis_line"] == "Call 000"
 
@@ -327,7 +426,9 @@ def test_crisis_guidance():
     assert "local emergency procedures" in guidance["crisis_line"]
     assert not re.search(r"\d{3}", " ".join([guidance["crisis_line"], *guidance["checklist"]]))
     assert crisis_guidance("  ")["crisis_line"] == DEFAULT_CRISIS_LINE_TEXT
-    assert crisis_guidance("Ring the on-call line: 0800 123")["crisis_line"] == "Ring the on-call line: 0800 123"
+    assert (
+        crisis_guidance("Ring the on-call line: 0800 123")["crisis_line"] == "Ring the on-call line: 0800 123"
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -351,9 +452,17 @@ def test_valid_answers_have_no_errors():
         (lambda a: a.update(phq9_4=1.0), "phq9_4", "must be an integer"),
         (lambda a: a.update(phq9_4=None), "phq9_4", "must be an integer"),
         (lambda a: a.update(phq9_10=0), "phq9_10", "unknown item id"),
-        (lambda a: a.update(pc_ptsd5_1=1), "pc_ptsd5_1", "not asked: answer only when pc_ptsd5_exposure is 'Yes'"),
+        (
+            lambda a: a.update(pc_ptsd5_1=1),
+            "pc_ptsd5_1",
+            "not asked: answer only when pc_ptsd5_exposure is 'Yes'",
+        ),
         (lambda a: a.update(pc_ptsd5_1=0), "pc_ptsd5_1", "not asked"),
-        (lambda a: a.update(asq_acuity=0), "asq_acuity", "not asked: answer only when asq_1 is 'Yes' or asq_2"),
+        (
+            lambda a: a.update(asq_acuity=0),
+            "asq_acuity",
+            "not asked: answer only when asq_1 is 'Yes' or asq_2",
+        ),
         (lambda a: a.update(audit_c_2=0), "audit_c_2", "not asked"),
         (lambda a: a.update(pc_ptsd5_exposure=1), "pc_ptsd5_3", "required"),
         (lambda a: a.update(asq_4=1), "asq_acuity", "required"),
@@ -379,7 +488,9 @@ def test_validation_of_a_bad_gate_does_not_blame_its_follow_ups():
 
 
 def test_validation_of_non_mapping():
-    assert validate_answers(FORM, [1, 2]) == {"answers": ["must be an object mapping item ids to integer option values"]}
+    assert validate_answers(FORM, [1, 2]) == {
+        "answers": ["must be an object mapping item ids to integer option values"]
+    }
     assert set(validate_answers(FORM, {})) == {i.id for i in FORM.enabled_items({})}
 
 
@@ -408,40 +519,107 @@ def _rule(data, rule_id):
         ("form.yaml", lambda d: d.pop("version"), "version", "is required"),
         ("form.yaml", lambda d: d["instruments"].append("nope"), "", "cannot read"),
         ("instruments/phq9.yaml", lambda d: d.update(code="phq8"), "code", "must be 'phq9'"),
-        ("instruments/phq9.yaml", lambda d: d.update(screens_for=["sadness"]), "screens_for[0]", "not a flag"),
+        (
+            "instruments/phq9.yaml",
+            lambda d: d.update(screens_for=["sadness"]),
+            "screens_for[0]",
+            "not a flag",
+        ),
         ("instruments/phq9.yaml", lambda d: d["items"][3].pop("text"), "items[3].text", "is required"),
-        ("instruments/phq9.yaml", lambda d: d["items"][3].update(options=[{"value": 0, "label": "a"},
-                                                                            {"value": "1", "label": "b"}]),
-         "items[3].options[1].value", "must be an integer"),
+        (
+            "instruments/phq9.yaml",
+            lambda d: d["items"][3].update(
+                options=[{"value": 0, "label": "a"}, {"value": "1", "label": "b"}]
+            ),
+            "items[3].options[1].value",
+            "must be an integer",
+        ),
         ("instruments/phq9.yaml", lambda d: d["items"][3].update(colour="red"), "items[3]", "unknown field"),
-        ("instruments/gad7.yaml", lambda d: d["items"][1].update(id="phq9_1"), "items[1].id", "duplicate item id"),
-        ("instruments/gad7.yaml", lambda d: d["scoring"]["bands"][1].update(min=6), "scoring.bands[1]",
-         "contiguous"),
-        ("instruments/gad7.yaml", lambda d: d["scoring"]["bands"][3].update(max=20), "scoring.bands",
-         "highest possible score 21"),
-        ("instruments/gad7.yaml", lambda d: d["items"][0].update(critical=True), "items[0].critical",
-         "acute_crisis"),
-        ("instruments/asq.yaml", lambda d: d["items"][4].update(enable_behavior="some"),
-         "items[4].enable_behavior", "must be one of all, any"),
-        ("instruments/asq.yaml", lambda d: d["items"][4]["enable_when"][0].update(item="asq_9"),
-         "items[4].enable_when[0].item", "not an earlier item"),
-        ("instruments/asq.yaml", lambda d: d["items"][4]["enable_when"][0].update(values=[0]),
-         "items[4].enable_when[0].values", "lowest option"),
-        ("rules.yaml", lambda d: _rule(d, "audit-c-high").update(level="refer"), "rules[1].level",
-         "acute_crisis always gives defer"),
-        ("rules.yaml", lambda d: _rule(d, "dissociation-item").update(level="refer"), "rules[13].level",
-         "dissociation alone is caution"),
-        ("rules.yaml", lambda d: _rule(d, "gad7-moderate").update(flag="unresolved_trauma"), "rules[7].flag",
-         "screens_for does not list it"),
-        ("rules.yaml", lambda d: _rule(d, "gad7-moderate").update(reason="GAD-7 {total}"), "rules[7].reason",
-         "placeholder"),
-        ("rules.yaml", lambda d: _rule(d, "gad7-moderate")["when"].update(instrument="gad8"),
-         "rules[7].when.instrument", "not an instrument"),
-        ("rules.yaml", lambda d: _rule(d, "gad7-moderate").update(when={"instrument": "gad7", "score_above": 3}),
-         "rules[7].when", "unrecognised condition"),
+        (
+            "instruments/gad7.yaml",
+            lambda d: d["items"][1].update(id="phq9_1"),
+            "items[1].id",
+            "duplicate item id",
+        ),
+        (
+            "instruments/gad7.yaml",
+            lambda d: d["scoring"]["bands"][1].update(min=6),
+            "scoring.bands[1]",
+            "contiguous",
+        ),
+        (
+            "instruments/gad7.yaml",
+            lambda d: d["scoring"]["bands"][3].update(max=20),
+            "scoring.bands",
+            "highest possible score 21",
+        ),
+        (
+            "instruments/gad7.yaml",
+            lambda d: d["items"][0].update(critical=True),
+            "items[0].critical",
+            "acute_crisis",
+        ),
+        (
+            "instruments/asq.yaml",
+            lambda d: d["items"][4].update(enable_behavior="some"),
+            "items[4].enable_behavior",
+            "must be one of all, any",
+        ),
+        (
+            "instruments/asq.yaml",
+            lambda d: d["items"][4]["enable_when"][0].update(item="asq_9"),
+            "items[4].enable_when[0].item",
+            "not an earlier item",
+        ),
+        (
+            "instruments/asq.yaml",
+            lambda d: d["items"][4]["enable_when"][0].update(values=[0]),
+            "items[4].enable_when[0].values",
+            "lowest option",
+        ),
+        (
+            "rules.yaml",
+            lambda d: _rule(d, "audit-c-high").update(level="refer"),
+            "rules[1].level",
+            "acute_crisis always gives defer",
+        ),
+        (
+            "rules.yaml",
+            lambda d: _rule(d, "dissociation-item").update(level="refer"),
+            "rules[13].level",
+            "dissociation alone is caution",
+        ),
+        (
+            "rules.yaml",
+            lambda d: _rule(d, "gad7-moderate").update(flag="unresolved_trauma"),
+            "rules[7].flag",
+            "screens_for does not list it",
+        ),
+        (
+            "rules.yaml",
+            lambda d: _rule(d, "gad7-moderate").update(reason="GAD-7 {total}"),
+            "rules[7].reason",
+            "placeholder",
+        ),
+        (
+            "rules.yaml",
+            lambda d: _rule(d, "gad7-moderate")["when"].update(instrument="gad8"),
+            "rules[7].when.instrument",
+            "not an instrument",
+        ),
+        (
+            "rules.yaml",
+            lambda d: _rule(d, "gad7-moderate").update(when={"instrument": "gad7", "score_above": 3}),
+            "rules[7].when",
+            "unrecognised condition",
+        ),
         ("rules.yaml", lambda d: d["rules"].pop(0), "rules", "critical: true"),
-        ("rules.yaml", lambda d: d["rules"].remove(_rule(d, "gad7-moderate")), "rules",
-         "'gad7' screens for 'mood_exacerbation' but no rule"),
+        (
+            "rules.yaml",
+            lambda d: d["rules"].remove(_rule(d, "gad7-moderate")),
+            "rules",
+            "'gad7' screens for 'mood_exacerbation' but no rule",
+        ),
     ],
 )
 def test_broken_files_raise_form_error(tmp_path, relative, edit, field, problem):
@@ -503,7 +681,9 @@ def test_generated_answers_are_valid_and_scored(answers, sex):
     assert validate_answers(FORM, answers) == {}
     evaluation = run(answers, sex)
     assert evaluation.outcome in OUTCOMES
-    assert evaluation.outcome == max((f.level for f in evaluation.flags), key=RANK.__getitem__, default="clear")
+    assert evaluation.outcome == max(
+        (f.level for f in evaluation.flags), key=RANK.__getitem__, default="clear"
+    )
     assert all(f.reasons for f in evaluation.flags)
     if "acute_crisis" in evaluation.flag_names:
         assert evaluation.outcome == "defer"
@@ -549,7 +729,10 @@ def test_monotone_exhaustively_for_each_item(answers, sex):
             continue
         for value in item.values:
             if value > answers[item.id]:
-                assert RANK[run(complete({**answers, item.id: value}), sex).outcome] >= before, (item.id, value)
+                assert RANK[run(complete({**answers, item.id: value}), sex).outcome] >= before, (
+                    item.id,
+                    value,
+                )
 
 
 @PROPERTY

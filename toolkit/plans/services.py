@@ -120,7 +120,8 @@ def _set_start(plan: SessionPlan, starts_at: datetime) -> None:
 def create_plan(data: dict) -> SessionPlan:
     items = data.pop("items", [])
     plan = SessionPlan(title=data["title"], group=_group(data.get("group_id")),
-                       target_minutes=data.get("target_minutes"), status=data.get("status", "draft"), notes=data.get("notes"), ends_at=data["starts_at"])
+                       target_minutes=data.get("target_minutes"), status=data.get("status", "draft"),
+                       notes=data.get("notes"), ends_at=data["starts_at"])
     _set_start(plan, data["starts_at"])
     plan.items = _build_items(items)
     _refresh_times(plan)

@@ -71,8 +71,13 @@ def has_valid_screening(member: MemberScreening, now: datetime) -> bool:
 
 
 def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> dict[str, Any]:
-    verdict: dict[str, Any] = {"item_id": item.item_id, "module_id": item.module_id, "verdict": "ok",
-                               "adaptation": None, "reasons": []}
+    verdict: dict[str, Any] = {
+        "item_id": item.item_id,
+        "module_id": item.module_id,
+        "verdict": "ok",
+        "adaptation": None,
+        "reasons": [],
+    }
     name = item.module_title or item.module_id
     if item.module_id is None:
         verdict["reasons"] = ["break: no module, open to everyone"]
@@ -81,8 +86,7 @@ def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> 
         verdict.update(verdict="exclude", reasons=[NO_VALID_SCREENING])
         return verdict
     if member.outcome in BLOCKING_OUTCOMES:
-        verdict.update(verdict="exclude",
-                       reasons=[f"outcome {member.outcome} blocks group inner child work"])
+        verdict.update(verdict="exclude", reasons=[f"outcome {member.outcome} blocks group inner child work"])
         return verdict
     if member.outcome == "clear":
         verdict["reasons"] = ["outcome clear"]
@@ -100,11 +104,15 @@ def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> 
             elif action == "adapt":
                 adaptations.append((flag, adaptation))
             else:
-                raise ValueError(f"item {item.item_id}: unknown contraindication action {action!r}; "
-                                 f"expected one of {CONTRA_ACTIONS}")
+                raise ValueError(
+                    f"item {item.item_id}: unknown contraindication action {action!r}; "
+                    f"expected one of {CONTRA_ACTIONS}"
+                )
     reasons = [f"flag {flag}: module '{name}' is contraindicated (exclude)" for flag in excluded_by]
-    reasons += [f"flag {flag}: module '{name}' must be adapted" + (f": {text}" if text else "")
-                for flag, text in adaptations]
+    reasons += [
+        f"flag {flag}: module '{name}' must be adapted" + (f": {text}" if text else "")
+        for flag, text in adaptations
+    ]
     texts = [(flag, text) for flag, text in adaptations if text]
     if len(texts) == 1:
         adaptation_text: str | None = texts[0][1]
@@ -116,8 +124,11 @@ def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> 
         # the item is skipped for this person; adaptations of other flags are kept in the reasons only
         verdict.update(verdict="exclude", reasons=reasons)
     elif adaptations:
-        verdict.update(verdict="adapt", adaptation=adaptation_text or "adapt (the module gives no adaptation text)",
-                       reasons=reasons)
+        verdict.update(
+            verdict="adapt",
+            adaptation=adaptation_text or "adapt (the module gives no adaptation text)",
+            reasons=reasons,
+        )
     else:
         shown = ", ".join(sorted(member.flags)) or "none"
         verdict["reasons"] = [f"outcome caution; module '{name}' has no contraindication for flag(s) {shown}"]
@@ -144,8 +155,12 @@ def clear_plan(
             raise ValueError(f"participant {member.participant_id}: unknown outcome {member.outcome!r}")
 
     if not members:
-        return {"status": "clear", "participants": [], "missing_screenings": [],
-                "facilitator_warnings": [NO_MEMBERS_WARNING]}
+        return {
+            "status": "clear",
+            "participants": [],
+            "missing_screenings": [],
+            "facilitator_warnings": [NO_MEMBERS_WARNING],
+        }
 
     participants: list[dict[str, Any]] = []
     missing: list[str] = []
@@ -164,14 +179,22 @@ def clear_plan(
             caution = True
         if valid and "unresolved_trauma" in member.flags and not has_trauma_informed_facilitator:
             caution = True
-            warnings.append(f"participant {member.participant_id} is flagged unresolved_trauma and the group "
-                            "has no trauma-informed facilitator: add one before running inner child work")
-        participants.append({
-            "participant_id": member.participant_id,
-            "screening_id": member.screening_id,
-            "outcome": member.outcome if valid else None,
-            "items": verdicts,
-        })
+            warnings.append(
+                f"participant {member.participant_id} is flagged unresolved_trauma and the group "
+                "has no trauma-informed facilitator: add one before running inner child work"
+            )
+        participants.append(
+            {
+                "participant_id": member.participant_id,
+                "screening_id": member.screening_id,
+                "outcome": member.outcome if valid else None,
+                "items": verdicts,
+            }
+        )
     status = "blocked" if blocked else "caution" if caution else "clear"
-    return {"status": status, "participants": participants, "missing_screenings": missing,
-            "facilitator_warnings": warnings}
+    return {
+        "status": status,
+        "participants": participants,
+        "missing_screenings": missing,
+        "facilitator_warnings": warnings,
+    }

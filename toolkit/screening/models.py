@@ -3,6 +3,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 from ..extensions import db
 
@@ -20,6 +21,8 @@ class Screening(IdMixin, PracticeOwned, db.Model):
     answers: Mapped[dict] = mapped_column(JSON, nullable=False)
     scores: Mapped[dict] = mapped_column(JSON, nullable=False)
     flags: Mapped[list] = mapped_column(JSON, nullable=False)
+    # Findings shown to the clinician that do not change the outcome (e.g. a positive alcohol screen).
+    findings: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     computed_outcome: Mapped[str] = mapped_column(String(10), nullable=False)
     notes: Mapped[str | None] = mapped_column(Text)
     screened_by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False,
@@ -30,6 +33,7 @@ class Screening(IdMixin, PracticeOwned, db.Model):
     overrides: Mapped[list["ScreeningOverride"]] = relationship(
         order_by="ScreeningOverride.at", lazy="selectin", viewonly=True
     )
+    screened_by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[screened_by_id])
 
     @property
     def current_override(self):
@@ -53,3 +57,5 @@ class ScreeningOverride(IdMixin, PracticeOwned, db.Model):
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+
+    by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[by_id])

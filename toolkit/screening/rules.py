@@ -334,7 +334,9 @@ class _Reader:
     def only(self, allowed: set[str]) -> None:
         unknown = sorted(set(self.mapping().data) - allowed)
         if unknown:
-            raise self.fail(f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(allowed))}")
+            raise self.fail(
+                f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(allowed))}"
+            )
 
 
 def _read_yaml(file: Path) -> _Reader:
@@ -349,8 +351,17 @@ def _read_yaml(file: Path) -> _Reader:
     return _Reader(file, data).mapping()
 
 
-_INSTRUMENT_FIELDS = {"code", "title", "screens_for", "licence", "source", "instructions", "option_sets", "items",
-                      "scoring"}
+_INSTRUMENT_FIELDS = {
+    "code",
+    "title",
+    "screens_for",
+    "licence",
+    "source",
+    "instructions",
+    "option_sets",
+    "items",
+    "scoring",
+}
 _ITEM_FIELDS = {"id", "text", "ref", "options", "enable_when", "enable_behavior", "critical"}
 _SCORING_FIELDS = {"type", "items", "bands", "cutoff", "cutoff_by_sex", "escalations"}
 
@@ -373,7 +384,9 @@ def _load_instrument(file: Path, code: str, seen_items: dict[str, Item]) -> Inst
         node.only(_ITEM_FIELDS)
         item_id = node.str("id")
         if item_id in seen_items:
-            raise node.fail(f"duplicate item id {item_id!r} (item ids are unique across the whole form)", "id")
+            raise node.fail(
+                f"duplicate item id {item_id!r} (item ids are unique across the whole form)", "id"
+            )
         options = []
         for onode in node.list("options"):
             onode.only({"value", "label"})
@@ -397,12 +410,15 @@ def _load_instrument(file: Path, code: str, seen_items: dict[str, Item]) -> Inst
             values = []
             for vnode in cnode.list("values"):
                 if vnode.data not in target.values or isinstance(vnode.data, bool):
-                    raise vnode.fail(f"{vnode.data!r} is not an option value of {target_id!r} {target.values}")
+                    raise vnode.fail(
+                        f"{vnode.data!r} is not an option value of {target_id!r} {target.values}"
+                    )
                 values.append(vnode.data)
             if target.min_value in values:
                 # Otherwise raising the gate answer could hide an item and lower a score.
-                raise cnode.fail(f"must not enable on the lowest option ({target.min_value}) of {target_id!r}",
-                                 "values")
+                raise cnode.fail(
+                    f"must not enable on the lowest option ({target.min_value}) of {target_id!r}", "values"
+                )
             conditions.append(EnableCondition(item=target_id, values=tuple(values)))
         behavior = node.str("enable_behavior", required=False, default="all")
         if behavior not in ENABLE_BEHAVIORS:
@@ -418,7 +434,9 @@ def _load_instrument(file: Path, code: str, seen_items: dict[str, Item]) -> Inst
             critical=node.bool("critical"),
         )
         if item.critical and "acute_crisis" not in screens_for:
-            raise node.fail("a critical item needs 'acute_crisis' in the instrument's screens_for", "critical")
+            raise node.fail(
+                "a critical item needs 'acute_crisis' in the instrument's screens_for", "critical"
+            )
         seen_items[item_id] = item
         items.append(item)
 
@@ -443,12 +461,15 @@ def _load_instrument(file: Path, code: str, seen_items: dict[str, Item]) -> Inst
         band = Band(min=node.int("min"), max=node.int("max"), label=node.str("label"))
         expected = bands[-1].max + 1 if bands else low
         if band.min != expected or band.max < band.min:
-            raise node.fail(f"bands must be contiguous and increasing: expected min {expected}, "
-                            f"got {band.min}..{band.max}")
+            raise node.fail(
+                f"bands must be contiguous and increasing: expected min {expected}, "
+                f"got {band.min}..{band.max}"
+            )
         bands.append(band)
     if bands[-1].max != high:
-        raise scoring_node.fail(f"bands must end at the highest possible score {high}, not {bands[-1].max}",
-                                "bands")
+        raise scoring_node.fail(
+            f"bands must end at the highest possible score {high}, not {bands[-1].max}", "bands"
+        )
     cutoff = scoring_node.int("cutoff", required=False)
     by_sex: dict[str, int] = {}
     sex_node = scoring_node.child("cutoff_by_sex", required=False)
@@ -550,8 +571,12 @@ def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:
                 raise node.fail("dissociation alone is caution, never more", "level")
             for code in sorted(when.instruments(form)):
                 if flag not in form.instrument(code).screens_for:
-                    raise node.fail(f"raises {flag!r} from {code!r}, whose screens_for does not list it", "flag")
-        rule = Rule(id=rule_id, when=when, flag=flag, level=level, reason=node.str("reason"), why=node.str("why"))
+                    raise node.fail(
+                        f"raises {flag!r} from {code!r}, whose screens_for does not list it", "flag"
+                    )
+        rule = Rule(
+            id=rule_id, when=when, flag=flag, level=level, reason=node.str("reason"), why=node.str("why")
+        )
         try:
             _format_reason(rule, _dummy_context(form, when))
         except (KeyError, AttributeError, IndexError, ValueError) as exc:
@@ -564,8 +589,11 @@ def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:
     for instrument in form.instruments:
         for flag in instrument.screens_for:
             if not any(r.flag == flag and instrument.code in r.when.instruments(form) for r in rules):
-                raise doc.fail(f"instrument {instrument.code!r} screens for {flag!r} but no rule raises it "
-                               "from that instrument", "rules")
+                raise doc.fail(
+                    f"instrument {instrument.code!r} screens for {flag!r} "
+                    "but no rule raises it from that instrument",
+                    "rules",
+                )
     return tuple(rules)
 
 
@@ -631,7 +659,9 @@ def validate_answers(form: Form, answers: Any) -> dict[str, list[str]]:
     known = {item.id for item in form.items}
     for key, value in answers.items():
         if key not in known:
-            errors.setdefault(str(key), []).append("unknown item id: not part of form version " + form.version)
+            errors.setdefault(str(key), []).append(
+                "unknown item id: not part of form version " + form.version
+            )
             continue
         item = form.item(key)
         if isinstance(value, bool) or not isinstance(value, int):
@@ -680,7 +710,12 @@ class FlagResult:
     rule_ids: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"flag": self.flag, "level": self.level, "reasons": list(self.reasons), "rules": list(self.rule_ids)}
+        return {
+            "flag": self.flag,
+            "level": self.level,
+            "reasons": list(self.reasons),
+            "rules": list(self.rule_ids),
+        }
 
 
 @dataclass(frozen=True)
@@ -742,25 +777,40 @@ def _instrument_context(form: Form, code: str, scores: Mapping[str, Score], sex_
     instrument = form.instrument(code)
     score = scores[code]
     _, basis = instrument.scoring.cutoff_for(sex_at_birth)
-    return {"title": instrument.title, "score": score.score, "band": score.band, "cutoff": score.cutoff,
-            "cutoff_basis": basis}
+    return {
+        "title": instrument.title,
+        "score": score.score,
+        "band": score.band,
+        "cutoff": score.cutoff,
+        "cutoff_basis": basis,
+    }
 
 
 def _item_context(form: Form, item: Item, value: int) -> dict:
-    return {"title": form.instrument(item.instrument).title, "item_ref": item.ref, "item_text": item.text,
-            "item_id": item.id, "answer": value, "answer_label": item.label_for(value)}
+    return {
+        "title": form.instrument(item.instrument).title,
+        "item_ref": item.ref,
+        "item_text": item.text,
+        "item_id": item.id,
+        "answer": value,
+        "answer_label": item.label_for(value),
+    }
 
 
 def _base_context(form: Form, scores: Mapping[str, Score]) -> dict[str, Any]:
     return {
-        code: SimpleNamespace(score=s.score, band=s.band, title=form.instrument(code).title, positive=s.positive)
+        code: SimpleNamespace(
+            score=s.score, band=s.band, title=form.instrument(code).title, positive=s.positive
+        )
         for code, s in scores.items()
     }
 
 
 def _dummy_context(form: Form, when: Condition) -> dict[str, Any]:
-    scores = {i.code: Score(score=0, band=i.scoring.bands[0].label, positive=False, cutoff=i.scoring.cutoff)
-              for i in form.instruments}
+    scores = {
+        i.code: Score(score=0, band=i.scoring.bands[0].label, positive=False, cutoff=i.scoring.cutoff)
+        for i in form.instruments
+    }
     context = _base_context(form, scores)
     first = sorted(when.instruments(form)) or [form.instruments[0].code]
     context.update(_instrument_context(form, first[0], scores, None))
@@ -775,19 +825,26 @@ def _matches(
 ) -> list[dict[str, Any]]:
     """Contexts for which the condition holds: [] = false; item conditions give one context per item."""
     if cond.kind == "critical":
-        return [_item_context(form, item, answers[item.id]) for item in form.items
-                if item.critical and answers.get(item.id, item.min_value) > item.min_value]
+        return [
+            _item_context(form, item, answers[item.id])
+            for item in form.items
+            if item.critical and answers.get(item.id, item.min_value) > item.min_value
+        ]
     if cond.kind == "answer_at_least":
         item = form.item(cond.item)
         value = answers.get(item.id)
         if value is None or value < cond.n:
             return []
-        return [{**_instrument_context(form, item.instrument, scores, sex), **_item_context(form, item, value)}]
+        return [
+            {**_instrument_context(form, item.instrument, scores, sex), **_item_context(form, item, value)}
+        ]
     if cond.kind == "any_item_at_least":
         base = _instrument_context(form, cond.instrument, scores, sex)
-        return [{**base, **_item_context(form, item, answers[item.id])}
-                for item in form.instrument(cond.instrument).items
-                if answers.get(item.id) is not None and answers[item.id] >= cond.n]
+        return [
+            {**base, **_item_context(form, item, answers[item.id])}
+            for item in form.instrument(cond.instrument).items
+            if answers.get(item.id) is not None and answers[item.id] >= cond.n
+        ]
     if cond.kind == "score_at_least":
         holds = scores[cond.instrument].score >= cond.n
         return [_instrument_context(form, cond.instrument, scores, sex)] if holds else []
@@ -839,13 +896,20 @@ def evaluate(form: Form, answers: Mapping[str, int], *, sex_at_birth: str | None
         reasons.setdefault(rule.flag, []).extend(t for t in texts if t not in reasons[rule.flag])
         rule_ids.setdefault(rule.flag, []).append(rule.id)
     flags = tuple(
-        FlagResult(flag=flag, level=levels[flag], reasons=tuple(reasons[flag]), rule_ids=tuple(rule_ids[flag]))
+        FlagResult(
+            flag=flag, level=levels[flag], reasons=tuple(reasons[flag]), rule_ids=tuple(rule_ids[flag])
+        )
         for flag in FLAGS
         if flag in levels
     )
     outcome = max((f.level for f in flags), key=_OUTCOME_RANK.__getitem__, default="clear")
-    return Evaluation(form_version=form.version, scores=MappingProxyType(scores), flags=flags,
-                      notes=tuple(notes), outcome=outcome)
+    return Evaluation(
+        form_version=form.version,
+        scores=MappingProxyType(scores),
+        flags=flags,
+        notes=tuple(notes),
+        outcome=outcome,
+    )
 
 
 def most_restrictive(outcomes: list[str] | tuple[str, ...]) -> str:

@@ -1,8 +1,8 @@
 """initial schema: practices, therapists, participants, groups, modules, plans, screenings, audit
 
-Revision ID: 2c26c570482f
+Revision ID: 750ad3dda1dd
 Revises: 
-Create Date: 2026-11-24 05:50:35.223490
+Create Date: 2026-11-24 05:54:07.268556
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import toolkit.common.models
 
 
 # revision identifiers, used by Alembic.
-revision = '2c26c570482f'
+revision = '750ad3dda1dd'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -190,6 +190,7 @@ def upgrade():
     sa.Column('answers', sa.JSON(), nullable=False),
     sa.Column('scores', sa.JSON(), nullable=False),
     sa.Column('flags', sa.JSON(), nullable=False),
+    sa.Column('findings', sa.JSON(), nullable=False),
     sa.Column('computed_outcome', sa.String(length=10), nullable=False),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('screened_by_id', sa.String(length=36), nullable=False),

@@ -1,0 +1,110 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from ..audit.services import record
+from ..auth.jwt import auth_required
+from ..common.http import PAGINATION_HEADER, document_errors, get_or_404, paginate
+from ..extensions import db
+from ..participants.models import Participant
+from ..plans.models import SessionPlan
+from . import services
+from .models import Screening
+from .schemas import ClearanceSchema, FormSchema, OverrideCreateSchema, ScreeningCreateSchema, ScreeningSchema
+
+blp = Blueprint("screening", __name__, url_prefix="/api/v1",
+                description="Intake screening against the contraindications, and plan clearance. Decision support "
+                            "for a clinician, not a diagnosis. Every read and write is audited.")
+
+
+@blp.route("/screening/form")
+class ScreeningForm(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, FormSchema)
+    @document_errors(blp, 401)
+    @blp.doc(summary="The current intake form")
+    def get(self):
+        """Versioned instruments (PHQ-9, GAD-7, PC-PTSD-5, ASQ, AUDIT-C, a single drug-use question and our
+        clinician-entered items). Option values are the item scores; the lowest means "no symptom"."""
+        return services.current_form().to_dict()
+
+
+@blp.route("/participants/<string:participant_id>/screenings")
+class ParticipantScreenings(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, ScreeningSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 404, 422)
+    @blp.doc(summary="A participant's screenings, newest first")
+    def get(self, participant_id, pagination_parameters):
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        rows = paginate(services.screenings_of(participant), pagination_parameters)
+        record("list", "screening", participant.id, actor=current_user)
+        db.session.commit()
+        return [services.present(s) for s in rows]
+
+    @blp.arguments(ScreeningCreateSchema)
+    @blp.response(201, ScreeningSchema)
+    @document_errors(blp, 400, 401, 404, 413, 422)
+    @blp.doc(summary="Screen a participant")
+    def post(self, data, participant_id):
+        """Scores the answers, raises the contraindication flags with their reasons and gives the outcome:
+        `clear`, `caution`, `refer` or `defer` (acute crisis: the response carries crisis guidance).
+        A stale `form_version`, a missing item, a value outside an item's options or an answer to an item
+        that is not enabled is a 422 naming the item. The screening is immutable once stored."""
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        screening = services.submit_screening(participant, data, actor=current_user)
+        db.session.commit()
+        return services.present(screening)
+
+
+@blp.route("/screenings/<string:screening_id>")
+class ScreeningById(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, ScreeningSchema)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="Get a screening")
+    def get(self, screening_id):
+        screening = get_or_404(Screening, screening_id, what="Screening")
+        record("read", "screening", screening.id, actor=current_user)
+        db.session.commit()
+        return services.present(screening)
+
+
+@blp.route("/screenings/<string:screening_id>/override")
+class ScreeningOverride(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(OverrideCreateSchema)
+    @blp.response(201, ScreeningSchema)
+    @document_errors(blp, 400, 401, 404, 413, 422)
+    @blp.doc(summary="Override a screening's outcome (reason required)")
+    def post(self, data, screening_id):
+        """The computed outcome stays on the record beside the override; the current outcome becomes the
+        override's. Audited."""
+        screening = get_or_404(Screening, screening_id, what="Screening")
+        services.override(screening, data["outcome"], data["reason"], actor=current_user)
+        db.session.commit()
+        return services.present(screening)
+
+
+@blp.route("/plans/<string:plan_id>/clearance")
+class PlanClearance(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, ClearanceSchema)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="Who may take part in which item of a plan")
+    def get(self, plan_id):
+        """Every member × every item: `ok`, `adapt` (with the module's adaptation) or `exclude`, each with
+        reasons. `status` is `blocked` if any member is `refer`/`defer` or has no valid screening, `caution`
+        if any verdict is adapt/exclude or a member with unresolved trauma has no trauma-informed
+        facilitator, else `clear`. A missing or expired screening is never clear."""
+        plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        result = services.clearance(plan)
+        record("read", "plan_clearance", plan.id, actor=current_user)
+        db.session.commit()
+        return result

@@ -1,0 +1,139 @@
+"""Screenings and plan clearance: load rows, call the pure rules, store, flush."""
+
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
+from flask_smorest import abort
+from sqlalchemy import select
+
+from ..audit.services import record
+from ..extensions import db
+from ..groups.models import GroupMember
+from ..participants.models import Participant
+from ..plans.models import SessionPlan
+from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
+from .models import Screening, ScreeningOverride
+from .rules import crisis_guidance, default_form, evaluate, validate_answers
+
+
+def current_form():
+    return default_form()
+
+
+def validity(form) -> timedelta:
+    days = current_app.config.get("SCREENING_VALIDITY_DAYS") or form.validity_days
+    return timedelta(days=days)
+
+
+def submit_screening(participant: Participant, data: dict, *, actor) -> Screening:
+    """Score the answers with the current form and store the screening (immutable from now on)."""
+    form = current_form()
+    if data["form_version"] != form.version:
+        abort(422, message=f"The intake form has changed: the current version is {form.version}. "
+                           "Fetch GET /api/v1/screening/form and answer it again.",
+              errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
+    errors = validate_answers(form, data["answers"])
+    if errors:
+        abort(422, message="Some answers are missing or not valid: see errors.", errors={"answers": errors})
+    result = evaluate(form, data["answers"], sex_at_birth=participant.sex_at_birth)
+    now = datetime.now(UTC)
+    screening = Screening(
+        participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
+        scores={code: score.to_dict() for code, score in result.scores.items()},
+        flags=[flag.to_dict() for flag in result.flags], findings=[note.to_dict() for note in result.notes],
+        computed_outcome=result.outcome, notes=data.get("notes"), screened_by_id=actor.id, screened_at=now,
+        valid_until=now + validity(form),
+    )
+    db.session.add(screening)
+    db.session.flush()
+    record("create", "screening", screening.id, actor=actor)
+    return screening
+
+
+def override(screening: Screening, outcome: str, reason: str, *, actor) -> Screening:
+    if not reason.strip():
+        abort(422, message="An override needs a written reason.", errors={"reason": ["Must not be blank."]})
+    db.session.add(ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(),
+                                     by_id=actor.id))
+    db.session.flush()
+    db.session.expire(screening, ["overrides"])
+    record("override", "screening", screening.id, actor=actor)
+    return screening
+
+
+def present(screening: Screening, now: datetime | None = None) -> dict:
+    now = now or datetime.now(UTC)
+
+    def person(therapist):
+        return {"id": therapist.id, "name": therapist.name}
+
+    overrides = [{"outcome": o.outcome, "reason": o.reason, "by": person(o.by), "at": o.at}
+                 for o in screening.overrides]
+    outcome = screening.outcome
+    return {
+        "id": screening.id, "participant_id": screening.participant_id, "form_version": screening.form_version,
+        "answers": screening.answers, "scores": screening.scores, "flags": screening.flags,
+        "findings": screening.findings or [], "outcome": outcome, "computed_outcome": screening.computed_outcome,
+        "override": overrides[-1] if overrides else None, "overrides": overrides,
+        "crisis_guidance": crisis_guidance(current_app.config.get("CRISIS_LINE_TEXT")) if outcome == "defer"
+        else None,
+        "notes": screening.notes, "screened_by": person(screening.screened_by),
+        "screened_at": screening.screened_at, "valid_until": screening.valid_until,
+        "is_valid": screening.valid_until > now,
+    }
+
+
+def screenings_of(participant: Participant):
+    return (select(Screening).where(Screening.participant_id == participant.id)
+            .order_by(Screening.screened_at.desc(), Screening.id))
+
+
+def latest_screenings(participant_ids) -> dict[str, Screening]:
+    """Each participant's newest screening, in one query (overrides come with one more)."""
+    if not participant_ids:
+        return {}
+    rows = db.session.scalars(select(Screening).where(Screening.participant_id.in_(list(participant_ids)))
+                              .order_by(Screening.participant_id, Screening.screened_at.desc()))
+    latest: dict[str, Screening] = {}
+    for screening in rows:
+        latest.setdefault(screening.participant_id, screening)
+    return latest
+
+
+def flags_of(screening: Screening) -> frozenset[str]:
+    """Flags that change what a person may do (info-level findings never do)."""
+    return frozenset(f["flag"] for f in screening.flags if f.get("level") != "info")
+
+
+def members_of(group_id: str | None) -> list[GroupMember]:
+    if group_id is None:
+        return []
+    stmt = (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
+            .where(GroupMember.group_id == group_id).order_by(GroupMember.joined_at, GroupMember.id))
+    return list(db.session.scalars(stmt).unique())
+
+
+def clearance(plan: SessionPlan, *, now: datetime | None = None) -> dict:
+    """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries."""
+    now = now or datetime.now(UTC)
+    members = members_of(plan.group_id)
+    latest = latest_screenings([m.participant_id for m in members])
+    screenings = []
+    for member in members:
+        s = latest.get(member.participant_id)
+        screenings.append(MemberScreening(
+            participant_id=member.participant_id, screening_id=s.id if s else None,
+            outcome=s.outcome if s else None, flags=flags_of(s) if s else frozenset(),
+            valid_until=s.valid_until if s else None))
+    items = [ClearanceItem(
+        item_id=item.id, module_id=item.module_id, module_title=item.module.title if item.module else None,
+        contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
+                                for c in (item.module.contraindications if item.module else [])))
+        for item in plan.items]
+    facilitators = plan.group.facilitators if plan.group else []
+    result = clear_plan(members=screenings, items=items, now=now,
+                        has_trauma_informed_facilitator=any(f.trauma_informed and f.active for f in facilitators))
+    names = {m.participant_id: m.participant.display_name for m in members}
+    for entry in result["participants"]:
+        entry["display_name"] = names.get(entry["participant_id"], "")
+    return {"plan_id": plan.id, "checked_at": now, **result}
