@@ -61,6 +61,8 @@ def configure_app(app: Flask) -> None:
     )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-subsetting notices only
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 def register_extensions(app: Flask) -> None:

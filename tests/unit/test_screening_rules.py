@@ -700,7 +700,7 @@ def test_critical_item_above_minimum_always_defers(answers, sex):
 
 @PROPERTY
 @given(answer_sets(), sexes)
-def test_critical_answer_iff_reason(answers, sex):
+def test_any_critical_answer_defers(answers, sex):
     critical = [i for i in FORM.items if i.critical and answers.get(i.id, 0) > i.min_value]
     if critical:
         assert run(answers, sex).outcome == "defer"

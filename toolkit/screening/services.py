@@ -1,5 +1,6 @@
 """Screenings and plan clearance: load rows, call the pure rules, store, flush."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
@@ -113,10 +114,9 @@ def members_of(group_id: str | None) -> list[GroupMember]:
     return list(db.session.scalars(stmt).unique())
 
 
-def clearance(plan: SessionPlan, *, now: datetime | None = None) -> dict:
-    """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries."""
-    now = now or datetime.now(UTC)
-    members = members_of(plan.group_id)
+def group_screenings(group_id: str | None, *, facilitators=()) -> "GroupScreenings":
+    """A group's members with their latest screenings, loaded once (two or three queries)."""
+    members = members_of(group_id)
     latest = latest_screenings([m.participant_id for m in members])
     screenings = []
     for member in members:
@@ -125,15 +125,35 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None) -> dict:
             participant_id=member.participant_id, screening_id=s.id if s else None,
             outcome=s.outcome if s else None, flags=flags_of(s) if s else frozenset(),
             valid_until=s.valid_until if s else None))
-    items = [ClearanceItem(
+    return GroupScreenings(
+        members=tuple(screenings),
+        names={m.participant_id: m.participant.display_name for m in members},
+        trauma_informed=any(f.trauma_informed and f.active for f in facilitators))
+
+
+@dataclass(frozen=True)
+class GroupScreenings:
+    members: tuple[MemberScreening, ...]
+    names: dict
+    trauma_informed: bool
+
+
+def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
+    return [ClearanceItem(
         item_id=item.id, module_id=item.module_id, module_title=item.module.title if item.module else None,
         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
                                 for c in (item.module.contraindications if item.module else [])))
         for item in plan.items]
-    facilitators = plan.group.facilitators if plan.group else []
-    result = clear_plan(members=screenings, items=items, now=now,
-                        has_trauma_informed_facilitator=any(f.trauma_informed and f.active for f in facilitators))
-    names = {m.participant_id: m.participant.display_name for m in members}
+
+
+def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None) -> dict:
+    """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
+    Pass `screenings` (from group_screenings) to clear several plans of one group without re-querying."""
+    now = now or datetime.now(UTC)
+    if screenings is None:
+        screenings = group_screenings(plan.group_id, facilitators=plan.group.facilitators if plan.group else ())
+    result = clear_plan(members=screenings.members, items=clearance_items(plan), now=now,
+                        has_trauma_informed_facilitator=screenings.trauma_informed)
     for entry in result["participants"]:
-        entry["display_name"] = names.get(entry["participant_id"], "")
+        entry["display_name"] = screenings.names.get(entry["participant_id"], "")
     return {"plan_id": plan.id, "checked_at": now, **result}

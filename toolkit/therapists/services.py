@@ -1,7 +1,9 @@
-from flask_smorest import abort
-from sqlalchemy import func, select
+from datetime import UTC, datetime
 
-from ..auth.models import Therapist
+from flask_smorest import abort
+from sqlalchemy import func, select, update
+
+from ..auth.models import LoginSession, Therapist
 from ..extensions import db
 
 
@@ -15,8 +17,14 @@ def update_therapist(therapist: Therapist, changes: dict, *, actor: Therapist) -
         changes.get("role", "admin") != "admin" or changes.get("active", True) is False)
     if losing_admin and active_admin_count() <= 1:
         abort(409, message="A practice needs at least one active admin: promote another therapist first.")
+    deactivating = therapist.active and changes.get("active", True) is False
     for key, value in changes.items():
         setattr(therapist, key, value)
+    if deactivating:
+        # End every login for good: reactivating the account later must not revive old tokens.
+        db.session.execute(update(LoginSession)
+                           .where(LoginSession.therapist_id == therapist.id, LoginSession.revoked_at.is_(None))
+                           .values(revoked_at=datetime.now(UTC)), execution_options={"synchronize_session": False})
     db.session.flush()
     return therapist
 
