@@ -1,11 +1,61 @@
-"""Command-line tools: `flask --app app seed`, `create-admin`, `audit verify`, `backup`."""
+"""Command-line tools: `flask --app app seed [--demo]`, `flask --app app create-admin`, plus the
+operations commands registered from ops.py (audit verify, backup, export/import)."""
+
+import sys
 
 import click
+
+from .extensions import db
 
 
 def register(app) -> None:
     @app.cli.command("seed")
     @click.option("--demo", is_flag=True, help="Also create a demo practice with data to try every endpoint.")
     def seed(demo):
-        """Load the built-in modules (idempotent)."""
-        click.echo("seed: nothing to load yet")
+        """Load the built-in modules (idempotent: a second run changes nothing)."""
+        from .exercises.catalogue import SeedError
+        from .exercises.seed import load_builtins
+
+        try:
+            report = load_builtins()
+        except SeedError as err:
+            db.session.rollback()
+            click.echo(f"seed failed, nothing loaded: {err}", err=True)
+            sys.exit(1)
+        db.session.commit()
+        click.echo(f"built-in modules: {report.created} created, {report.updated} updated, "
+                   f"{report.unchanged} unchanged")
+        if demo:
+            from .demo import create_demo
+
+            click.echo(create_demo())
+
+    @app.cli.command("create-admin")
+    @click.option("--practice-id", required=True, help="The practice the admin belongs to.")
+    @click.option("--name", required=True)
+    @click.option("--email", required=True)
+    @click.password_option(help="At least 12 characters; prompted for when omitted.")
+    def create_admin(practice_id, name, email, password):
+        """Create an admin for an existing practice (e.g. when its last admin left)."""
+        from werkzeug.exceptions import HTTPException
+
+        from .auth.models import Practice
+        from .auth.services import create_therapist
+
+        if db.session.get(Practice, practice_id) is None:
+            click.echo(f"no practice with id {practice_id}", err=True)
+            sys.exit(1)
+        try:
+            therapist = create_therapist(practice_id=practice_id, name=name, email=email, password=password,
+                                         role="admin")
+        except HTTPException as err:
+            db.session.rollback()
+            data = getattr(err, "data", {}) or {}
+            click.echo(f"not created: {data.get('message', err.description)} {data.get('errors', '')}", err=True)
+            sys.exit(1)
+        db.session.commit()
+        click.echo(f"admin created: {therapist.email} ({therapist.id})")
+
+    from .ops import register as register_ops
+
+    register_ops(app)

@@ -1,6 +1,7 @@
 """Every API blueprint, one per area (one OpenAPI tag each)."""
 
 from .agendas.resources import blp as agendas
+from .audit.resources import blp as audit
 from .auth.resources import blp as auth
 from .exercises.resources import blp as modules
 from .groups.resources import blp as groups
@@ -9,4 +10,4 @@ from .plans.resources import blp as plans
 from .screening.resources import blp as screening
 from .therapists.resources import blp as therapists
 
-BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit]

@@ -3,7 +3,7 @@
 import hashlib
 from http import HTTPStatus
 
-from flask import request
+from flask import g, request
 from flask_smorest import abort
 from sqlalchemy import func, select
 
@@ -56,8 +56,28 @@ def get_or_404(model, record_id: str, *, what: str | None = None, options=()):
     stmt = select(model).where(model.id == str(record_id)).options(*options)
     record = db.session.scalars(stmt).unique().first()
     if record is None:
+        _audit_denied_attempt(model, str(record_id))
         abort(404, message=f"{what or model.__name__} not found.")
     return record
+
+
+def _audit_denied_attempt(model, record_id: str) -> None:
+    """An id that exists in another practice is a denied cross-practice attempt: it goes on the caller's
+    audit chain (committed on its own: the request answers 404 and writes nothing else)."""
+    from ..audit.services import record
+    from ..tenancy import current_practice
+
+    actor = g.get("therapist")
+    if actor is None or current_practice(db.session) is None:
+        return
+    exists = db.session.scalar(select(model.id).where(model.id == record_id)
+                               .execution_options(all_practices=True))
+    if exists is None:
+        return
+    db.session.rollback()  # nothing of this request may be committed with the event
+    record("read" if request.method in ("GET", "HEAD") else "write", model.__tablename__, record_id,
+           actor=actor, outcome="denied")
+    db.session.commit()
 
 
 def paginate(stmt, pagination_parameters, *, unique: bool = False):
@@ -67,3 +87,9 @@ def paginate(stmt, pagination_parameters, *, unique: bool = False):
     page, size = pagination_parameters.page, pagination_parameters.page_size
     result = db.session.scalars(stmt.limit(size).offset((page - 1) * size))
     return list(result.unique() if unique else result)
+
+
+def contains(column, text: str):
+    """A case-insensitive "contains" filter where `%`, `_` and `\\` in the search text are literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")

@@ -8,6 +8,7 @@ from ..common.http import (
     IF_MATCH,
     PAGINATION_HEADER,
     check_if_match,
+    contains,
     document_errors,
     etag_of,
     get_or_404,
@@ -45,7 +46,7 @@ class Groups(MethodView):
         if query.get("kind"):
             stmt = stmt.where(Group.kind == query["kind"])
         if query.get("q"):
-            stmt = stmt.where(Group.name.ilike(f"%{query['q']}%"))
+            stmt = stmt.where(contains(Group.name, query['q']))
         return paginate(stmt, pagination_parameters)
 
     @blp.arguments(GroupSchema)

@@ -10,6 +10,7 @@ from ..common.http import (
     IF_MATCH,
     PAGINATION_HEADER,
     check_if_match,
+    contains,
     document_errors,
     etag_of,
     get_or_404,
@@ -42,7 +43,7 @@ class Participants(MethodView):
         if not query["include_archived"]:
             stmt = stmt.where(Participant.archived_at.is_(None))
         if query.get("q"):
-            stmt = stmt.where(Participant.display_name.ilike(f"%{query['q']}%"))
+            stmt = stmt.where(contains(Participant.display_name, query['q']))
         rows = paginate(stmt, pagination_parameters)
         record("list", "participant", None, actor=current_user)
         db.session.commit()

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..auth.jwt import auth_required
 from ..auth.models import Therapist
 from ..auth.services import create_therapist
-from ..common.http import PAGINATION_HEADER, document_errors, get_or_404, paginate
+from ..common.http import PAGINATION_HEADER, contains, document_errors, get_or_404, paginate
 from ..extensions import db
 from . import services
 from .schemas import TherapistCreateSchema, TherapistQuerySchema, TherapistSchema, TherapistUpdateSchema
@@ -29,7 +29,7 @@ class Therapists(MethodView):
         if "active" in query:
             stmt = stmt.where(Therapist.active.is_(query["active"]))
         if query.get("q"):
-            stmt = stmt.where(Therapist.name.ilike(f"%{query['q']}%"))
+            stmt = stmt.where(contains(Therapist.name, query['q']))
         return paginate(stmt, pagination_parameters)
 
     @auth_required(admin=True)

@@ -1,0 +1,277 @@
+"""Operations (issue 9 points 9 and 11): `audit verify` finds tampering, denied cross-practice attempts are
+audited, backup/restore round trips, and a practice's JSON export imports into another database."""
+
+import json
+import shutil
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from tests.api.fast_hash import fast_passwords  # noqa: F401
+from tests.conftest import PASSWORD
+from toolkit import create_app
+from toolkit.config import Config
+from toolkit.extensions import db
+
+PARTICIPANTS = "/api/v1/participants"
+
+
+def cli(app, *args):
+    return app.test_cli_runner().invoke(args=list(args), catch_exceptions=False)
+
+
+def execute(app, sql, **params):
+    with app.app_context():
+        result = db.session.execute(sa.text(sql), params)
+        rows = result.all() if result.returns_rows else None
+        db.session.commit()
+        return rows
+
+
+def some_activity(client, admin, other, create_participant):
+    for who in (admin, other):
+        for _ in range(2):
+            pid = create_participant(by=who)["id"]
+            assert client.get(f"{PARTICIPANTS}/{pid}", headers=who["headers"]).status_code == 200
+
+
+# --- audit verify -----------------------------------------------------------------------------------------
+
+
+def test_audit_verify_intact(app, client, admin, other, create_participant):
+    some_activity(client, admin, other, create_participant)
+    result = cli(app, "audit", "verify")
+    assert result.exit_code == 0, result.output
+    assert "audit chain intact: 8 events in 2 practices" in result.output
+
+
+def test_audit_verify_finds_an_edited_row(app, client, admin, other, create_participant):
+    some_activity(client, admin, other, create_participant)
+    [(event_id,)] = execute(app, "SELECT id FROM audit_events WHERE practice_id = :p AND seq = 2",
+                            p=admin["practice_id"])
+    execute(app, "UPDATE audit_events SET action = 'x' WHERE id = :id", id=event_id)
+    result = cli(app, "audit", "verify")
+    assert result.exit_code == 1
+    assert event_id in result.output and "contents changed" in result.output
+
+
+def test_audit_verify_finds_a_deleted_row(app, client, admin, other, create_participant):
+    some_activity(client, admin, other, create_participant)
+    execute(app, "DELETE FROM audit_events WHERE practice_id = :p AND seq = 2", p=other["practice_id"])
+    result = cli(app, "audit", "verify")
+    assert result.exit_code == 1
+    assert "a row is missing" in result.output and other["practice_id"] in result.output
+
+
+def test_audit_verify_finds_a_rewritten_hash(app, client, admin, create_participant):
+    """Recomputing one row's own hash after an edit is not enough: the next row no longer links to it."""
+    some_activity(client, admin, admin, create_participant)
+    execute(app, "UPDATE audit_events SET hash = :h WHERE practice_id = :p AND seq = 1",
+            h="f" * 64, p=admin["practice_id"])
+    result = cli(app, "audit", "verify")
+    assert result.exit_code == 1
+    assert "previous hash does not match" in result.output
+
+
+# --- denied cross-practice attempts ------------------------------------------------------------------------
+
+
+def denied_events(client, who, record_id):
+    r = client.get("/api/v1/audit-events", headers=who["headers"], query_string={"record_id": record_id})
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
+def test_cross_practice_read_and_write_are_audited_as_denied(app, client, admin, other, create_participant):
+    pid = create_participant(by=admin)["id"]
+    assert client.get(f"{PARTICIPANTS}/{pid}", headers=other["headers"]).status_code == 404
+    r = client.patch(f"{PARTICIPANTS}/{pid}", headers={**other["headers"], "If-Match": "*"},
+                     json={"notes": "mine now"})
+    assert r.status_code == 404
+
+    events = denied_events(client, other, pid)
+    assert [(e["action"], e["outcome"], e["record_type"], e["actor_id"]) for e in events] == [
+        ("write", "denied", "participants", other["therapist_id"]),
+        ("read", "denied", "participants", other["therapist_id"]),
+    ]
+    # The owner's trail shows no denied event, the participant is unchanged and both chains still verify.
+    assert all(e["outcome"] == "ok" for e in denied_events(client, admin, pid))
+    assert client.get(f"{PARTICIPANTS}/{pid}", headers=admin["headers"]).get_json()["notes"] is None
+    assert cli(app, "audit", "verify").exit_code == 0
+
+
+def test_unknown_id_is_not_an_audited_attempt(client, other):
+    missing = str(uuid.uuid4())
+    assert client.get(f"{PARTICIPANTS}/{missing}", headers=other["headers"]).status_code == 404
+    assert denied_events(client, other, missing) == []
+
+
+# --- backup and restore ------------------------------------------------------------------------------------
+
+
+def participant_names(client, who):
+    r = client.get(PARTICIPANTS, headers=who["headers"], query_string={"page_size": 100})
+    return sorted(p["display_name"] for p in r.get_json())
+
+
+def backup_round_trip(app, client, admin, create_participant, path):
+    create_participant(display_name="Kept")
+    result = cli(app, "backup", str(path))
+    assert result.exit_code == 0, result.output
+    create_participant(display_name="Added after the backup")
+    assert participant_names(client, admin) == ["Added after the backup", "Kept"]
+
+    refused = cli(app, "restore", str(path))
+    assert refused.exit_code == 1 and "--yes" in refused.output
+    result = cli(app, "restore", str(path), "--yes")
+    assert result.exit_code == 0, result.output
+    assert participant_names(client, admin) == ["Kept"]
+    assert cli(app, "audit", "verify").exit_code == 0
+
+
+def test_sqlite_backup_and_restore(app, client, admin, create_participant, tmp_path, database):
+    if database[0] != "sqlite":
+        pytest.skip("the SQLite backup")
+    backup_round_trip(app, client, admin, create_participant, tmp_path / "backup.sqlite3")
+
+
+def test_sqlite_restore_refuses_a_file_that_is_not_a_backup(app, tmp_path, database):
+    if database[0] != "sqlite":
+        pytest.skip("the SQLite backup")
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("not a database")
+    result = cli(app, "restore", str(junk), "--yes")
+    assert result.exit_code == 1 and "not" in result.output
+
+
+def test_postgres_backup_and_restore(on_postgres, app, client, admin, create_participant, tmp_path):
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("pg_dump/pg_restore are not on PATH")
+    backup_round_trip(app, client, admin, create_participant, tmp_path / "backup.dump")
+
+
+# --- export and import -------------------------------------------------------------------------------------
+
+
+def fresh_app(url):
+    """A second, empty database of this service: migrated and seeded, like `flask db upgrade && flask seed`."""
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
+    app.config["TESTING"] = True
+    with app.app_context():
+        from toolkit.exercises.seed import load_builtins
+
+        upgrade()
+        load_builtins()
+        db.session.commit()
+    return app
+
+
+def answers_for(form):
+    """The lowest answer to every item that is enabled by the answers before it."""
+    answers = {}
+    for instrument in form["instruments"]:
+        for item in instrument["items"]:
+            conditions = [answers.get(c["item"]) in c["values"] for c in item["enable_when"]]
+            if not conditions or (any(conditions) if item["enable_behavior"] == "any" else all(conditions)):
+                answers[item["id"]] = min(o["value"] for o in item["options"])
+    return answers
+
+
+def build_practice(client, who, create_participant, create_group):
+    h = who["headers"]
+    people = [create_participant(by=who, date_of_birth="1980-02-03", consent_date="2026-01-10") for _ in range(3)]
+    group = create_group(by=who, facilitator_ids=[who["therapist_id"]], starts_on="2027-04-01")
+    for person in people[:2]:
+        r = client.post(f"/api/v1/groups/{group['id']}/members", headers=h, json={"participant_id": person["id"]})
+        assert r.status_code == 201, r.get_json()
+    from tests.api.test_modules import module_payload
+
+    custom = client.post("/api/v1/modules", headers=h, json=module_payload()).get_json()
+    builtin = client.get("/api/v1/modules", headers=h, query_string={"page_size": 1}).get_json()[0]
+    r = client.post("/api/v1/plans", headers=h, json={
+        "title": "Day 1", "group_id": group["id"], "starts_at": "2027-04-01T09:00:00+02:00",
+        "items": [{"module_id": builtin["id"], "minutes": builtin["default_minutes"]},
+                  {"module_id": custom["id"], "minutes": 20, "notes": "Our own"},
+                  {"minutes": 10, "title": "Tea"}]})
+    assert r.status_code == 201, r.get_json()
+    form = client.get("/api/v1/screening/form", headers=h).get_json()
+    r = client.post(f"/api/v1/participants/{people[0]['id']}/screenings", headers=h,
+                    json={"form_version": form["version"], "answers": answers_for(form)})
+    assert r.status_code == 201, r.get_json()
+    r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=h,
+                    json={"outcome": "caution", "reason": "Recent loss mentioned in the interview."})
+    assert r.status_code in (200, 201), r.get_json()
+    return builtin
+
+
+def export(app, practice_id, path):
+    result = cli(app, "export", "--practice-id", practice_id, "--output", str(path))
+    assert result.exit_code == 0, result.output
+    document = json.loads(path.read_text())
+    document.pop("exported_at")
+    return document
+
+
+def test_export_import_round_trip(app, client, admin, other, create_participant, create_group, tmp_path):
+    builtin = build_practice(client, admin, create_participant, create_group)
+    build_practice(client, other, create_participant, create_group)  # must not leak into admin's export
+    first = export(app, admin["practice_id"], tmp_path / "first.json")
+
+    assert first["format"] == "inner-child-toolkit-export" and first["version"] == 1
+    assert first["practice"]["id"] == admin["practice_id"]
+    assert {len(first[k]) for k in ("participants",)} == {3}
+    assert len(first["group_members"]) == 2 and len(first["group_facilitators"]) == 1
+    assert len(first["modules"]) == 1 and len(first["screening_overrides"]) == 1
+    for key in ("therapists", "participants", "groups", "modules", "plans", "screenings", "audit_events"):
+        assert {row["practice_id"] for row in first[key]} == {admin["practice_id"]}, key
+    assert [i["builtin_module_slug"] for i in first["plan_items"]] == [builtin["slug"], None, None]
+    assert first["plan_items"][1]["module_id"] == first["modules"][0]["id"]
+    assert first["participants"][0]["created_at"].endswith("+00:00")
+    assert first["participants"][0]["date_of_birth"] == "1980-02-03"
+
+    second = fresh_app(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    try:
+        result = cli(second, "import", str(tmp_path / "first.json"))
+        assert result.exit_code == 0, result.output
+        assert export(second, admin["practice_id"], tmp_path / "second.json") == first
+
+        again = cli(second, "import", str(tmp_path / "first.json"))
+        assert again.exit_code == 1 and "already exists" in again.output
+
+        other_client = second.test_client()
+        r = other_client.post("/api/v1/auth/login", json={"email": admin["email"], "password": PASSWORD})
+        assert r.status_code == 200, r.get_json()
+        headers = {"Authorization": f"Bearer {r.get_json()['access_token']}"}
+        plans = other_client.get("/api/v1/plans", headers=headers).get_json()
+        assert [i["title"] for i in plans[0]["items"]][0] == builtin["title"]
+        verified = cli(second, "audit", "verify")
+        assert verified.exit_code == 0, verified.output
+    finally:
+        with second.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def test_import_is_all_or_nothing(app, client, admin, create_participant, create_group, tmp_path):
+    build_practice(client, admin, create_participant, create_group)
+    document = export(app, admin["practice_id"], tmp_path / "doc.json")
+    document["exported_at"] = "2026-01-01T00:00:00+00:00"
+    document["plan_items"][0]["builtin_module_slug"] = "no-such-module"
+    (tmp_path / "bad.json").write_text(json.dumps(document))
+    second = fresh_app(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    try:
+        result = cli(second, "import", str(tmp_path / "bad.json"))
+        assert result.exit_code == 1 and "no-such-module" in result.output
+        with second.app_context():
+            assert db.session.execute(sa.text("SELECT count(*) FROM practices")).scalar() == 0
+    finally:
+        with second.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def test_export_of_an_unknown_practice_fails(app):
+    result = cli(app, "export", "--practice-id", "nope")
+    assert result.exit_code == 1 and "no practice" in result.output

@@ -1,0 +1,93 @@
+"""`flask --app app seed --demo`: a demo practice with fake people, a group of each kind and a
+three-day retreat, so a new user can try every endpoint at once. Idempotent: run twice, get one demo."""
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from .auth.models import Therapist
+from .auth.services import create_therapist, register_practice
+from .exercises.models import ExerciseModule
+from .extensions import db
+from .groups.services import add_member, create_group
+from .participants.services import create_participant
+from .plans.services import create_plan
+from .screening.services import current_form, submit_screening
+from .tenancy import set_practice
+
+DEMO_EMAIL = "demo-admin@example.org"
+DEMO_PASSWORD = "demo-password-change-me"
+# Obviously invented names: no real person's data anywhere.
+PEOPLE = ["Avery Sample", "Blake Placeholder", "Casey Example", "Devon Testcase", "Emery Fictional",
+          "Finley Madeup", "Gray Demo", "Harper Invented", "Indigo Pretend", "Jules Mock"]
+RETREAT_DAYS = [
+    ("Day 1 - Arriving and meeting little me", ["group-agreements", "opening-check-in", "what-is-inner-child-work",
+                                                None, "younger-self-visualisation", "sharing-round",
+                                                "closing-grounding"]),
+    ("Day 2 - Needs, letters and play", ["opening-check-in", "what-little-me-needed", None,
+                                         "dear-little-me-letter", "childhood-play-retreat", "sharing-round",
+                                         "closing-container"]),
+    ("Day 3 - Taking it home", ["eyes-open-grounding", "self-compassion-practice", "personal-mantra", None,
+                                "sharing-round", "closing-grounding", "inner-child-journal"]),
+]
+
+
+def _answers(form, raise_items=None):
+    answers = {}
+    for instrument in form.instruments:
+        for item in instrument.items:
+            if item.is_enabled(answers):
+                answers[item.id] = (raise_items or {}).get(item.id, item.min_value)
+    return answers
+
+
+def create_demo() -> str:
+    existing = db.session.scalars(select(Therapist).where(Therapist.email == DEMO_EMAIL)
+                                  .execution_options(all_practices=True)).first()
+    if existing is not None:
+        return f"demo practice already exists: log in as {DEMO_EMAIL} / {DEMO_PASSWORD}"
+    admin = register_practice(practice_name="Demo Practice (fictional)", name="Dr. Demo Admin", email=DEMO_EMAIL,
+                              password=DEMO_PASSWORD)
+    set_practice(db.session, admin.practice_id)
+    guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
+                             email="demo-therapist@example.org", password=DEMO_PASSWORD,
+                             trauma_informed=True, credentials="Fictional licensed counsellor")
+    people = [create_participant({"display_name": name, "dietary_notes": "No nuts" if i == 2 else None},
+                                 actor=admin) for i, name in enumerate(PEOPLE)]
+    form = current_form()
+    for index, person in enumerate(people):
+        raised = {"dissociation_1": 2, "dissociation_2": 2} if index == 3 else None
+        submit_screening(person, {"form_version": form.version, "answers": _answers(form, raised)}, actor=guide)
+    builtins = select(ExerciseModule).where(ExerciseModule.practice_id.is_(None))
+    modules = {m.slug: m for m in db.session.scalars(builtins)}
+    start = date.today() + timedelta(days=30)
+    groups = {
+        "individual": create_group({"kind": "individual", "name": "Avery - individual work",
+                                    "timezone": "Europe/London", "facilitator_ids": [guide.id]}),
+        "couples": create_group({"kind": "couples", "name": "Blake & Casey - couples sessions",
+                                 "timezone": "Europe/London", "facilitator_ids": [guide.id]}),
+        "family": create_group({"kind": "family", "name": "The Testcase family", "timezone": "Europe/London"}),
+        "retreat": create_group({"kind": "retreat", "name": "Spring inner child retreat", "capacity": 12,
+                                 "timezone": "Europe/Berlin", "location": "Lakeside retreat centre (fictional)",
+                                 "starts_on": start, "ends_on": start + timedelta(days=2),
+                                 "facilitator_ids": [admin.id, guide.id]}),
+    }
+    add_member(groups["individual"], people[0].id)
+    for person in people[1:3]:
+        add_member(groups["couples"], person.id)
+    for person in people[3:6]:
+        add_member(groups["family"], person.id)
+    for person in people:
+        add_member(groups["retreat"], person.id)
+    zone = ZoneInfo("Europe/Berlin")
+    for offset, (title, slugs) in enumerate(RETREAT_DAYS):
+        starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
+        items = [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes} if slug
+                 else {"module_id": None, "minutes": 20, "title": "Tea break"} for slug in slugs]
+        create_plan({"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
+                     "target_minutes": 240})
+    db.session.commit()
+    set_practice(db.session, None)
+    return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "
+            f"(retreat group id {groups['retreat'].id})")
