@@ -138,24 +138,18 @@ def to_json_value(value):
 
 
 def from_json_value(column: sa.Column, value):
+    """The column's Python value for what `to_json_value` wrote."""
     if value is None:
         return None
-    python_type = _python_type(column)
-    if python_type is datetime:
+    kind = column.type.impl if isinstance(column.type, sa.TypeDecorator) else column.type
+    if isinstance(kind, sa.DateTime):
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise ValueError(f"{column.table.name}.{column.name}: a datetime without an offset")
         return parsed
-    if python_type is date:
+    if isinstance(kind, sa.Date):
         return date.fromisoformat(value)
     return value
-
-
-def _python_type(column: sa.Column):
-    try:
-        return column.type.python_type
-    except NotImplementedError:  # JSON and other types without one
-        return None
 
 
 def row_to_json(table: sa.Table, row) -> dict:
@@ -182,7 +176,8 @@ def export_practice(conn, practice_id: str) -> dict:
         rows = conn.execute(select(table).where(where).order_by(*(table.c[o] for o in order)))
         document[key] = [row_to_json(table, row) for row in rows]
     # Built-in modules are seeded in every database under their slug, but their ids differ.
-    builtin_slugs = dict(conn.execute(select(modules.c.id, modules.c.slug).where(modules.c.practice_id.is_(None))))
+    builtin_slugs = {module_id: slug for module_id, slug in conn.execute(
+        select(modules.c.id, modules.c.slug).where(modules.c.practice_id.is_(None)))}
     for item in document["plan_items"]:
         slug = builtin_slugs.get(item["module_id"])
         item["builtin_module_slug"] = slug
@@ -206,7 +201,8 @@ def import_practice(conn, document: dict) -> dict[str, int]:
     practice = document["practice"]
     if conn.execute(select(practices.c.id).where(practices.c.id == practice["id"])).first():
         raise ImportRefused(f"practice {practice['id']} already exists in this database")
-    builtin_ids = dict(conn.execute(select(modules.c.slug, modules.c.id).where(modules.c.practice_id.is_(None))))
+    builtin_ids = {slug: module_id for slug, module_id in conn.execute(
+        select(modules.c.slug, modules.c.id).where(modules.c.practice_id.is_(None)))}
     items = []
     for item in document.get("plan_items", []):
         item = dict(item)
