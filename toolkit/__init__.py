@@ -95,7 +95,7 @@ def register_blueprints(app: Flask) -> None:
         api.register_blueprint(blp)
     from .meta import docs_assets, health
 
-    app.register_blueprint(health)
+    api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
 
 

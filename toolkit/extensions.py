@@ -5,6 +5,9 @@ from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_smorest import Api
+from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
+from flask_smorest.pagination import PaginationMetadataSchema
+from marshmallow import fields
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -28,9 +31,38 @@ def _client_address():
     return request.remote_addr or "unknown"
 
 
+class ErrorSchema(SmorestErrorSchema):
+    """The one error shape (toolkit/errors.py): documentation only."""
+
+    code = fields.Integer(required=True, metadata={"description": "The HTTP status code.", "example": 422})
+    status = fields.String(required=True, metadata={"description": "The HTTP status phrase.",
+                                                    "example": "Unprocessable Entity"})
+    message = fields.String(required=True, metadata={"description": "What went wrong, for people.",
+                                                     "example": "The request has invalid fields: see errors."})
+    errors = fields.Dict(metadata={
+        "description": "Present when there are details. On 422: each invalid field → its list of messages, "
+                       "nested like the request (`{\"items\": {\"0\": {\"minutes\": [...]}}}`). Otherwise "
+                       "a short explanation by topic (e.g. `format` on 406).",
+        "example": {"display_name": ["Missing data for required field."]}})
+
+
+class ToolkitApi(Api):
+    """flask-smorest's Api with our error schema and X-Pagination documented as the JSON text it is."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_pagination_header(self):
+        self.spec.components.header("PAGINATION", {
+            "description": "Pagination metadata as JSON text, e.g. "
+                           '{"total": 42, "total_pages": 5, "first_page": 1, "last_page": 5, "page": 1, '
+                           '"next_page": 2}.',
+            "content": {"application/json": {"schema": PaginationMetadataSchema}},
+        }, lazy=True)
+
+
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 jwt = JWTManager()
-api = Api()
+api = ToolkitApi()
 cors = CORS()
 limiter = Limiter(key_func=_client_address, default_limits=[], headers_enabled=True)

@@ -1,18 +1,33 @@
-"""Health checks and the bundled Swagger UI assets (no CDN: clinics may be offline)."""
+"""Health checks (in the spec, tag `meta`, public) and the bundled Swagger UI assets (no CDN: clinics may be
+offline)."""
 
 from pathlib import Path
 
+import marshmallow as ma
 import swagger_ui_bundle
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from flask import Blueprint, current_app, jsonify, send_from_directory
-from flask_migrate import Migrate  # noqa: F401
+from flask import Blueprint as FlaskBlueprint
+from flask import current_app, send_from_directory
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import fields, validate
 
+from .common.http import document_errors
 from .extensions import db
 
-health = Blueprint("health", __name__)
-docs_assets = Blueprint("docs_assets", __name__)
+health = Blueprint("meta", __name__, description="Health checks for load balancers and orchestrators. No token.")
+docs_assets = FlaskBlueprint("docs_assets", __name__)
 SWAGGER_DIR = Path(swagger_ui_bundle.swagger_ui_path)
+PUBLIC = {"security": []}
+
+
+class HealthSchema(ma.Schema):
+    status = fields.String(required=True, validate=validate.OneOf(["ok"]), metadata={"example": "ok"})
+
+
+class ReadySchema(ma.Schema):
+    status = fields.String(required=True, validate=validate.OneOf(["ready"]), metadata={"example": "ready"})
 
 
 def migrations_head() -> set[str]:
@@ -21,24 +36,33 @@ def migrations_head() -> set[str]:
     return set(ScriptDirectory.from_config(config).get_heads())
 
 
-@health.get("/healthz")
-def healthz():
-    return jsonify(status="ok")
+@health.route("/healthz")
+class Healthz(MethodView):
+    @health.response(200, HealthSchema)
+    @health.doc(summary="Liveness: the process answers", **PUBLIC)
+    def get(self):
+        """Always 200 while the process serves requests; it does not touch the database."""
+        return {"status": "ok"}
 
 
-@health.get("/readyz")
-def readyz():
-    try:
-        with db.engine.connect() as conn:
-            current = set(MigrationContext.configure(conn).get_current_heads())
-        head = migrations_head()
-    except Exception:  # noqa: BLE001 - any database failure means "not ready"
-        current_app.logger.warning("readiness check: database unreachable")
-        return jsonify(code=503, status="Service Unavailable", message="Database unreachable."), 503
-    if current != head:
-        return jsonify(code=503, status="Service Unavailable",
-                       message="Database is not migrated to head: run `flask --app app db upgrade`."), 503
-    return jsonify(status="ready")
+@health.route("/readyz")
+class Readyz(MethodView):
+    @health.response(200, ReadySchema)
+    @document_errors(health, 503)
+    @health.doc(summary="Readiness: the database is reachable and migrated to head", **PUBLIC)
+    def get(self):
+        """503 (in the error shape) while the database is unreachable or not migrated to the newest revision:
+        take the instance out of the load balancer until it answers 200."""
+        try:
+            with db.engine.connect() as conn:
+                current = set(MigrationContext.configure(conn).get_current_heads())
+            head = migrations_head()
+        except Exception:  # noqa: BLE001 - any database failure means "not ready"
+            current_app.logger.warning("readiness check: database unreachable")
+            abort(503, message="Database unreachable.")
+        if current != head:
+            abort(503, message="Database is not migrated to head: run `flask --app app db upgrade`.")
+        return {"status": "ready"}
 
 
 @docs_assets.get("/api/v1/docs/assets/<path:filename>")

@@ -91,7 +91,8 @@ def libpq_command(url: sa.URL) -> tuple[str, dict]:
     env = dict(os.environ)
     if url.password:
         env["PGPASSWORD"] = url.password
-    plain = url.set(drivername="postgresql", password=None)
+    plain = sa.URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                          database=url.database, query=url.query)
     return plain.render_as_string(hide_password=False), env
 
 

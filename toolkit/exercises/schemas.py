@@ -40,7 +40,7 @@ class ModuleSchema(StrictSchema):
     category = fields.String(required=True, validate=validate.OneOf(MODULE_CATEGORIES))
     steps = fields.List(fields.String(validate=validate.Length(min=1, max=1000)), required=True,
                         validate=validate.Length(min=1, max=50))
-    facilitator_script = fields.String(load_default="", validate=validate.Length(max=20000))
+    facilitator_script = fields.String(required=True, validate=validate.Length(min=1, max=20000))
     default_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
     min_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
     max_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))

@@ -10,7 +10,7 @@ MAX_ITEMS = 100
 class PlanItemInSchema(StrictSchema):
     module_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
         "description": "The module; null for a break."})
-    minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=24 * 60))
+    minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=24 * 60))
     notes = text(5000, allow_none=True)
     title = text(200, allow_none=True, metadata={"description": "Shown for breaks (default 'Break')."})
 

@@ -1,0 +1,241 @@
+"""Report math for the benchmark: ratios to the floor, the targets of issue 8, growth, the Markdown.
+
+Pure functions over plain dicts (the shapes written to bench/results/latest.json), tested in
+tests/unit/test_bench_report.py. No Flask, no database, no I/O.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping
+
+# Issue 8's targets.
+RPS_TARGETS = {"modules": 0.35, "plan_detail": 0.35, "clearance": 0.20, "screening_post": 0.20}
+PDF_MAX_RATIO = 1.2          # agenda PDF via the endpoint / WeasyPrint alone on the same HTML
+NOT_MODIFIED_MAX_SHARE = 0.25  # a 304's p50 must be under this share of one PDF render: "without rendering"
+MEMORY_MAX_MIB = 150.0
+GROWTH_MAX = 1.3
+# "every list and detail endpoint" measured here
+GROWTH_ENDPOINTS = ("modules", "plan_detail", "plans_by_group", "clearance")
+
+LABELS = {
+    "health": "GET /healthz (unauthenticated, reference)",
+    "floor": "GET /me (floor)",
+    "modules": "GET /modules?category=exercise&intensity=gentle",
+    "plan_detail": "GET /plans/{id} (10 items)",
+    "plans_by_group": "GET /plans?group_id=",
+    "clearance": "GET /plans/{id}/clearance (40 x 12)",
+    "screening_post": "POST /participants/{id}/screenings",
+    "agenda_ics": "GET /groups/{id}/agenda?format=ics (3 days)",
+    "agenda_pdf": "GET /groups/{id}/agenda?format=pdf (3 days)",
+    "agenda_pdf_304": "GET agenda pdf + If-None-Match (expect 304)",
+}
+
+
+def _ratio(value: float | None, base: float | None) -> float | None:
+    if value is None or not base:
+        return None
+    return round(value / base, 3)
+
+
+def floor_of(runs: Iterable[Mapping]) -> dict:
+    """The floor's figures: the mean of its runs (measured first and last), and how far they drift."""
+    runs = [r for r in runs if r and r.get("rps")]
+    if not runs:
+        return {"rps": None, "p50_ms": None, "p99_ms": None, "drift": None, "runs": 0}
+    rps = [r["rps"] for r in runs]
+    mean = statistics.fmean(rps)
+    return {
+        "rps": round(mean, 1),
+        "p50_ms": round(statistics.fmean(r["p50_ms"] for r in runs), 3),
+        "p99_ms": round(statistics.fmean(r["p99_ms"] for r in runs), 3),
+        "drift": round((max(rps) - min(rps)) / mean, 3) if mean else None,
+        "runs": len(runs),
+    }
+
+
+def with_ratios(endpoint: Mapping, floor: Mapping) -> dict:
+    """req/s, p50 and p99 each divided by the floor's. For latency a ratio above 1 means slower."""
+    out = dict(endpoint)
+    out["rps_ratio"] = _ratio(endpoint.get("rps"), floor.get("rps"))
+    out["p50_ratio"] = _ratio(endpoint.get("p50_ms"), floor.get("p50_ms"))
+    out["p99_ratio"] = _ratio(endpoint.get("p99_ms"), floor.get("p99_ms"))
+    return out
+
+
+def wrk_figures(raw: Mapping) -> dict:
+    """Requests/s and latency in ms from the BENCH_JSON line of bench/wrk.lua."""
+    seconds = raw["duration_us"] / 1e6 if raw.get("duration_us") else None
+    lat = raw.get("latency_us", {})
+    errors = raw.get("errors", {})
+    ok = sum(n for code, n in raw.get("statuses", {}).items() if 200 <= int(code) < 400)
+    return {
+        "requests": raw.get("requests", 0),
+        "rps": round(raw["requests"] / seconds, 1) if seconds else None,
+        "ok_rps": round(ok / seconds, 1) if seconds else None,
+        "p50_ms": round(lat.get("p50", 0) / 1000, 3),
+        "p90_ms": round(lat.get("p90", 0) / 1000, 3),
+        "p99_ms": round(lat.get("p99", 0) / 1000, 3),
+        "max_ms": round(lat.get("max", 0) / 1000, 3),
+        "statuses": dict(raw.get("statuses", {})),
+        "errors": {k: v for k, v in errors.items() if v},
+    }
+
+
+def median(values: Iterable[float]) -> float | None:
+    values = list(values)
+    return statistics.median(values) if values else None
+
+
+def _check(name: str, label: str, value, limit, ok: bool | None, note: str = "") -> dict:
+    return {"id": name, "target": label, "value": value, "limit": limit,
+            "result": "skip" if ok is None else ("pass" if ok else "FAIL"), "note": note}
+
+
+def evaluate(run: Mapping) -> list[dict]:
+    """Every issue-8 target for one database's run."""
+    eps = run.get("endpoints", {})
+    checks = []
+    for name, limit in RPS_TARGETS.items():
+        ep = eps.get(name, {})
+        value = ep.get("rps_ratio")
+        bad = _bad_statuses(ep)
+        ok = None if value is None else (value >= limit and not bad)
+        note = ep.get("skipped", "") or (f"non-success responses: {bad}" if bad else "")
+        checks.append(_check(f"{name}_rps", f"{LABELS[name]}: req/s >= {limit} x floor", value, limit, ok, note))
+
+    cq = run.get("clearance_queries", {})
+    small, big = cq.get("small"), cq.get("retreat40")
+    checks.append(_check("clearance_constant_queries", "clearance: same SQL count for a 2-member and a 40-member group",
+                         f"{small} / {big}", "equal", None if None in (small, big) else small == big))
+
+    pdf = run.get("pdf", {})
+    ratio = pdf.get("ratio")
+    checks.append(_check("pdf_render", f"agenda PDF: endpoint time <= {PDF_MAX_RATIO} x WeasyPrint alone", ratio,
+                         PDF_MAX_RATIO, None if ratio is None else ratio <= PDF_MAX_RATIO, pdf.get("note", "")))
+
+    nm = eps.get("agenda_pdf_304", {})
+    render_ms = (pdf.get("endpoint_median_s") or 0) * 1000
+    if nm.get("rps") is None or not render_ms:
+        checks.append(_check("pdf_304", "repeat PDF with If-None-Match: 304 without rendering", None, "304",
+                             None, nm.get("skipped", "") or "no PDF timing"))
+    else:
+        only_304 = set(nm.get("statuses", {})) == {"304"}
+        share = round(nm["p50_ms"] / render_ms, 3)
+        checks.append(_check("pdf_304", "repeat PDF with If-None-Match: 304 without rendering",
+                             f"{'/'.join(sorted(nm.get('statuses', {})))}, p50 {share} x render", "304",
+                             only_304 and share < NOT_MODIFIED_MAX_SHARE,
+                             f"p50 must be < {NOT_MODIFIED_MAX_SHARE} x one render"))
+
+    peak = run.get("memory", {}).get("peak_mib")
+    checks.append(_check("memory", f"peak memory per worker < {MEMORY_MAX_MIB:.0f} MiB", peak, MEMORY_MAX_MIB,
+                         None if peak is None else peak < MEMORY_MAX_MIB))
+    return checks
+
+
+def _bad_statuses(ep: Mapping) -> dict:
+    return {code: n for code, n in ep.get("statuses", {}).items() if not 200 <= int(code) < 400}
+
+
+def growth(small: Mapping, large: Mapping, *, endpoints=GROWTH_ENDPOINTS) -> dict:
+    """p50 at the larger scale / p50 at scale 1 (same database, separate runs), per endpoint, also
+    normalised by each run's floor (which takes out machine drift between the two runs)."""
+    out = {}
+    for name in endpoints:
+        a, b = small.get("endpoints", {}).get(name, {}), large.get("endpoints", {}).get(name, {})
+        raw = _ratio(b.get("p50_ms"), a.get("p50_ms"))
+        rel = _ratio(b.get("p50_ratio"), a.get("p50_ratio"))
+        q = (a.get("queries"), b.get("queries"))
+        out[name] = {"p50_ms_small": a.get("p50_ms"), "p50_ms_large": b.get("p50_ms"), "ratio": raw,
+                     "ratio_vs_floor": rel, "queries": q,
+                     "result": "skip" if raw is None else ("pass" if raw < GROWTH_MAX else "FAIL")}
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Markdown
+# ------------------------------------------------------------------------------------------------
+
+def _fmt(value, digits=2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return str(value)
+
+
+def _target_of(name: str) -> str:
+    return f"≥ {RPS_TARGETS[name]}" if name in RPS_TARGETS else ""
+
+
+def endpoint_table(run: Mapping) -> list[str]:
+    targets = {c["id"]: c for c in run.get("targets", [])}
+    lines = ["| endpoint | req/s | ×floor | p50 ms | ×floor | p99 ms | ×floor | SQL/req | target req/s ×floor | result |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    for name, ep in run.get("endpoints", {}).items():
+        label = LABELS.get(name, name)
+        if ep.get("skipped"):
+            lines.append(f"| {label} | – | – | – | – | – | – | {_fmt(ep.get('queries'))} | {_target_of(name)} | "
+                         f"skipped: {ep['skipped']} |")
+            continue
+        result = targets.get(f"{name}_rps", {}).get("result", "")
+        bad = _bad_statuses(ep)
+        if bad:
+            result = (result + " " if result else "") + f"(non-2xx/3xx: {bad})"
+        lines.append(
+            f"| {label} | {_fmt(ep.get('rps'), 0)} | {_fmt(ep.get('rps_ratio'))} | {_fmt(ep.get('p50_ms'), 1)} | "
+            f"{_fmt(ep.get('p50_ratio'))} | {_fmt(ep.get('p99_ms'), 1)} | {_fmt(ep.get('p99_ratio'))} | "
+            f"{_fmt(ep.get('queries'))} | {_target_of(name)} | {result} |")
+    return lines
+
+
+def targets_table(run: Mapping) -> list[str]:
+    lines = ["| target | value | limit | result | note |", "|---|---|---|---|---|"]
+    for c in run.get("targets", []):
+        lines.append(f"| {c['target']} | {_fmt(c['value'])} | {_fmt(c['limit'])} | {c['result']} | {c['note']} |")
+    return lines
+
+
+def markdown(results: Mapping) -> str:
+    out = [f"# Benchmark results ({results.get('generated_at', '')})", "",
+           f"Command: `{results.get('command', '')}`  ",
+           f"Machine: {results.get('machine', {}).get('summary', '')}  ",
+           f"Load: {results.get('load', '')}", ""]
+    for db, run in results.get("runs", {}).items():
+        floor = run.get("floor", {})
+        out += [f"## {db} — scale {run.get('scale')} ({_counts(run.get('dataset', {}))})", "",
+                f"Floor `GET /me`: {_fmt(floor.get('rps'), 0)} req/s, p50 {_fmt(floor.get('p50_ms'), 1)} ms "
+                f"(mean of {floor.get('runs')} runs, drift {_fmt(floor.get('drift'))}). Ratios: req/s ÷ floor "
+                "(higher is better); latency ÷ floor (lower is better).", ""]
+        out += endpoint_table(run) + [""]
+        pdf = run.get("pdf", {})
+        if pdf.get("ratio") is not None:
+            out += [f"Agenda PDF (3-day retreat, {pdf.get('pages', '?')} pages): endpoint median "
+                    f"{_fmt(pdf.get('endpoint_median_s'), 3)} s (sequential, {pdf.get('reps')} reps) vs WeasyPrint "
+                    f"alone on the same HTML {_fmt(pdf.get('weasyprint_median_s'), 3)} s → "
+                    f"{_fmt(pdf.get('ratio'))}×.", ""]
+        mem = run.get("memory", {})
+        if mem.get("workers"):
+            per = ", ".join(f"{w['vmhwm_mib']:.1f}" for w in mem["workers"].values())
+            out += [f"Peak RSS (VmHWM) per worker: {per} MiB; largest rise during: {mem.get('largest_rise', '–')}.", ""]
+        out += targets_table(run) + [""]
+        for note in run.get("notes", []):
+            out.append(f"- {note}")
+        if run.get("notes"):
+            out.append("")
+    for db, table in results.get("growth", {}).items():
+        g = table["endpoints"]
+        out += [f"## Growth on {db}: scale {table['small']} → scale {table['large']} (p50, target < {GROWTH_MAX}×)", "",
+                "| endpoint | p50 ms small | p50 ms large | ratio | ratio of ×floor | SQL/req | result |",
+                "|---|---:|---:|---:|---:|---|---|"]
+        for name, row in g.items():
+            out.append(f"| {LABELS.get(name, name)} | {_fmt(row['p50_ms_small'], 1)} | {_fmt(row['p50_ms_large'], 1)} | "
+                       f"{_fmt(row['ratio'])} | {_fmt(row['ratio_vs_floor'])} | {row['queries'][0]} → {row['queries'][1]} | "
+                       f"{row['result']} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _counts(counts: Mapping) -> str:
+    keys = ("practices", "therapists", "participants", "groups", "plans", "screenings")
+    return ", ".join(f"{counts[k]:,} {k}" for k in keys if k in counts)

@@ -1,0 +1,81 @@
+"""The password policy and email normalisation (toolkit/auth/rules.py): no app, no database."""
+
+import pytest
+
+from toolkit.auth.rules import MIN_PASSWORD_LENGTH, normalise_email, password_problems
+
+
+@pytest.mark.parametrize("password", [
+    "correct-horse-battery-staple",
+    "abcdefghijkl",  # exactly 12
+    "Zx9!Zx9!Zx9!",
+    "p" * 3 + "assphrase-long",
+    "ü" * 6 + "éèàç" * 2,
+    "x" * 252 + "abcd",  # exactly 256
+])
+def test_good_passwords_pass(password):
+    assert password_problems(password, email="someone@example.org") == []
+
+
+@pytest.mark.parametrize("password", ["", "a", "abcdefghijk", "short-pw", " " * 5])
+def test_short_passwords_are_refused(password):
+    problems = password_problems(password)
+    assert any(str(MIN_PASSWORD_LENGTH) in p for p in problems)
+
+
+def test_min_length_is_twelve():
+    assert MIN_PASSWORD_LENGTH == 12
+    assert password_problems("abcdefghijk") and not password_problems("abcdefghijkl")
+
+
+def test_too_long_is_refused():
+    problems = password_problems("abcd" * 65)  # 260
+    assert any("256" in p for p in problems)
+
+
+@pytest.mark.parametrize("password,email", [
+    ("someone.long@example.org", "someone.long@example.org"),
+    ("SOMEONE.LONG@EXAMPLE.ORG", "someone.long@example.org"),
+    ("someone.long@example.org", "  Someone.Long@Example.ORG "),
+    (" someone.long@example.org ", "someone.long@example.org"),
+    ("someone.long", "someone.long@example.org"),  # the local part alone
+    ("Someone.Long", "someone.long@example.org"),
+])
+def test_password_equal_to_email_is_refused(password, email):
+    problems = password_problems(password, email=email)
+    assert any("email" in p.lower() for p in problems)
+
+
+def test_password_containing_email_but_longer_is_allowed():
+    assert password_problems("someone.long@example.org-and-more", email="someone.long@example.org") == []
+
+
+def test_no_email_skips_the_email_rule():
+    assert password_problems("someone.long@example.org") == []
+    assert password_problems("someone.long@example.org", email=None) == []
+    assert password_problems("someone.long@example.org", email="") == []
+
+
+@pytest.mark.parametrize("password", ["aaaaaaaaaaaa", "abababababab", "abcabcabcabc", "111111111111111"])
+def test_too_few_distinct_characters_refused(password):
+    problems = password_problems(password)
+    assert any("different" in p for p in problems)
+
+
+def test_four_distinct_characters_enough():
+    assert password_problems("abcdabcdabcd") == []
+
+
+def test_every_problem_is_reported():
+    problems = password_problems("aaa@x.org", email="aaa@x.org")
+    assert len(problems) >= 2
+    assert any("12" in p for p in problems) and any("email" in p.lower() for p in problems)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Alex@Example.ORG", "alex@example.org"),
+    ("  alex@example.org\t", "alex@example.org"),
+    ("alex@example.org", "alex@example.org"),
+])
+def test_normalise_email(raw, expected):
+    assert normalise_email(raw) == expected
