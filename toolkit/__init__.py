@@ -136,6 +136,8 @@ def register_request_hooks(app: Flask) -> None:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         if request.headers.get("Authorization"):
             response.headers.setdefault("Cache-Control", "private, no-store")
+        if app.config["CORS_ORIGINS"] and request.path.startswith("/api/"):
+            response.vary.add("Origin")  # CORS headers depend on the Origin: shared caches must know
         return response
 
 

@@ -7,8 +7,8 @@ from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
 from flask_smorest.pagination import PaginationMetadataSchema
-from marshmallow import fields
 from flask_sqlalchemy import SQLAlchemy
+from marshmallow import fields
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 

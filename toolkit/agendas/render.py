@@ -405,7 +405,7 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
         if facilitator:
             out["summary"] = item.summary
             out["steps"] = list(item.steps)
-            out["facilitator_script"] = item.facilitator_script
+            out["facilitator_script"] = _reflow(item.facilitator_script)
             out["materials"] = [
                 {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant}
                 for m in item.materials
@@ -641,6 +641,12 @@ def render_markdown(doc: AgendaDocument) -> str:
 # --------------------------------------------------------------------------------------------------
 # iCalendar
 # --------------------------------------------------------------------------------------------------
+
+
+def _reflow(text: str) -> str:
+    """Seed scripts are wrapped for editing: join the lines of each paragraph, keep blank lines between them."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
 def _participant_description(plan: dict[str, Any]) -> str:

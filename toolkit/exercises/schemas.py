@@ -33,13 +33,17 @@ class ModuleSchema(StrictSchema):
     id = fields.String(dump_only=True)
     slug = fields.String(validate=validate.Length(min=1, max=80), metadata={
         "description": "Kebab-case; made from the title when omitted.", "example": "dear-little-me-letter"})
-    title = fields.String(required=True, validate=validate.Length(min=1, max=120))
-    summary = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=120),
+                          metadata={"example": "Dear little me: a letter"})
+    summary = fields.String(required=True, validate=validate.Length(min=1, max=1000),
+                            metadata={"example": "Write a kind letter to yourself as a child."})
     participant_summary = fields.String(required=True, validate=validate.Length(min=1, max=1000), metadata={
         "description": "A gentle description for participant handouts (no clinical language)."})
-    category = fields.String(required=True, validate=validate.OneOf(MODULE_CATEGORIES))
+    category = fields.String(required=True, validate=validate.OneOf(MODULE_CATEGORIES),
+                             metadata={"example": "exercise"})
     steps = fields.List(fields.String(validate=validate.Length(min=1, max=1000)), required=True,
-                        validate=validate.Length(min=1, max=50))
+                        validate=validate.Length(min=1, max=50),
+                        metadata={"example": ["Settle and breathe.", "Write to your younger self.", "Read it back."]})
     facilitator_script = fields.String(required=True, validate=validate.Length(min=1, max=20000))
     default_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
     min_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))

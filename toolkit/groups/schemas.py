@@ -48,7 +48,8 @@ class GroupQuerySchema(StrictSchema):
 
 
 class MemberCreateSchema(StrictSchema):
-    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64),
+                                   metadata={"example": "5b0c9a52-2f37-4a8e-9a51-3f6f1b0e6d21"})
 
 
 class MemberSchema(StrictSchema):

@@ -9,8 +9,9 @@ MAX_ITEMS = 100
 
 class PlanItemInSchema(StrictSchema):
     module_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
-        "description": "The module; null for a break."})
-    minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=24 * 60))
+        "description": "The module; null for a break.", "example": "9d2e4c1a-7b3f-4e0d-8a6c-1f2b3c4d5e6f"})
+    minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=24 * 60),
+                             metadata={"example": 20})
     notes = text(5000, allow_none=True)
     title = text(200, allow_none=True, metadata={"description": "Shown for breaks (default 'Break')."})
 
@@ -68,7 +69,9 @@ class PlanUpdateSchema(StrictSchema):
 
 
 class PlanItemsSchema(StrictSchema):
-    items = fields.List(fields.Nested(PlanItemInSchema), required=True, validate=validate.Length(max=MAX_ITEMS))
+    items = fields.List(fields.Nested(PlanItemInSchema), required=True, validate=validate.Length(max=MAX_ITEMS),
+                        metadata={"example": [{"module_id": "9d2e4c1a-7b3f-4e0d-8a6c-1f2b3c4d5e6f", "minutes": 20},
+                                              {"module_id": None, "minutes": 15, "title": "Tea break"}]})
 
 
 class PlanCloneSchema(StrictSchema):

@@ -116,9 +116,10 @@ class ScreeningSchema(StrictSchema):
 
 
 class OverrideCreateSchema(StrictSchema):
-    outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
+    outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES), metadata={"example": "refer"})
     reason = fields.String(required=True, validate=validate.Length(min=1, max=5000), metadata={
-        "description": "Required: why the clinician departs from the computed outcome."})
+        "description": "Required: why the clinician departs from the computed outcome.",
+        "example": "Disclosed a recent bereavement in the intake interview; individual work first."})
 
 
 class ClearanceVerdictSchema(StrictSchema):

@@ -6,17 +6,19 @@ from ..vocab import ROLES
 
 class TherapistSchema(StrictSchema):
     id = fields.String(dump_only=True)
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    email = fields.Email(required=True, validate=validate.Length(max=320))
-    role = fields.String(validate=validate.OneOf(ROLES), load_default="therapist")
-    credentials = text(2000, allow_none=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                         metadata={"example": "Sam Therapist"})
+    email = fields.Email(required=True, validate=validate.Length(max=320), metadata={"example": "sam@example.org"})
+    role = fields.String(validate=validate.OneOf(ROLES), load_default="therapist", metadata={"example": "therapist"})
+    credentials = text(2000, allow_none=True, metadata={"example": "MSc, registered psychotherapist"})
     trauma_informed = fields.Boolean(load_default=False)
     active = fields.Boolean(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
 
 
 class TherapistCreateSchema(TherapistSchema):
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                             metadata={"example": "another-long-passphrase-7"})
 
 
 class TherapistUpdateSchema(StrictSchema):

@@ -1,0 +1,298 @@
+"""Plan clearance over HTTP: every member x every item, each status, missing and expired screenings,
+facilitator warnings, overrides, templates and cross-practice isolation (issue 5 point 7)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.api.fast_hash import fast_passwords  # noqa: F401
+from tests.helpers import assert_error
+
+PLANS = "/api/v1/plans"
+FORM = "/api/v1/screening/form"
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def enabled(item, answers):
+    conds = item.get("enable_when") or []
+    if not conds:
+        return True
+    hits = [answers.get(c["item"]) in c["values"] for c in conds]
+    return any(hits) if item.get("enable_behavior") == "any" else all(hits)
+
+
+def answers_for(form, overrides=None):
+    """Every enabled item at its lowest option unless `overrides` names it."""
+    overrides = overrides or {}
+    answers = {}
+    for instrument in form["instruments"]:
+        for item in instrument["items"]:
+            if enabled(item, answers):
+                answers[item["id"]] = overrides.get(item["id"], min(o["value"] for o in item["options"]))
+    return answers
+
+
+CLEAR = {}
+DISSOCIATION = {"dissociation_1": 2}
+TRAUMA = {"younger_self_1": 3}          # unresolved_trauma, caution
+REFER = {"younger_self_1": 2, "younger_self_2": 2, "younger_self_3": 2}
+DEFER = {"phq9_9": 1}
+
+
+@pytest.fixture
+def form(client, admin):
+    return client.get(FORM, headers=admin["headers"]).get_json()
+
+
+@pytest.fixture
+def mods(client, admin):
+    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
+    return {m["slug"]: m for m in r.get_json()}
+
+
+@pytest.fixture
+def setup(client, admin, form, mods, create_group, create_participant):
+    """make(answer_sets, slugs=...) -> (group, plan, [participants]); answer_sets: overrides per member, or
+    None for a member never screened."""
+
+    def make(answer_sets, slugs=("opening-check-in", "younger-self-visualisation", "closing-grounding"),
+             by=None, **group_fields):
+        who = by or admin
+        group = create_group(by=by, name="Clearance retreat", **group_fields)
+        members = []
+        for overrides in answer_sets:
+            participant = create_participant(by=by)
+            r = client.post(f"/api/v1/groups/{group['id']}/members", headers=who["headers"],
+                            json={"participant_id": participant["id"]})
+            assert r.status_code == 201, r.get_json()
+            if overrides is not None:
+                participant["screening"] = screen(client, who, form, participant["id"], overrides)
+            members.append(participant)
+        items = [{"module_id": mods[slug]["id"], "minutes": mods[slug]["default_minutes"]} for slug in slugs]
+        r = client.post(PLANS, headers=who["headers"], json={
+            "title": "Day 1", "group_id": group["id"], "starts_at": "2027-04-01T09:00:00+02:00", "items": items})
+        assert r.status_code == 201, r.get_json()
+        return group, r.get_json(), members
+
+    return make
+
+
+def screen(client, who, form, participant_id, overrides):
+    r = client.post(f"/api/v1/participants/{participant_id}/screenings", headers=who["headers"],
+                    json={"form_version": form["version"], "answers": answers_for(form, overrides)})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def clearance(client, who, plan_id):
+    r = client.get(f"{PLANS}/{plan_id}/clearance", headers=who["headers"])
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
+def entry_for(result, participant):
+    return next(p for p in result["participants"] if p["participant_id"] == participant["id"])
+
+
+def verdicts(entry):
+    return [v["verdict"] for v in entry["items"]]
+
+
+# --- statuses -----------------------------------------------------------------------------------------
+
+
+def test_all_clear(client, admin, setup):
+    _, plan, members = setup([CLEAR, CLEAR, CLEAR])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "clear"
+    assert result["plan_id"] == plan["id"]
+    assert result["missing_screenings"] == [] and result["facilitator_warnings"] == []
+    assert [p["participant_id"] for p in result["participants"]] == [m["id"] for m in members]
+    for member in members:
+        entry = entry_for(result, member)
+        assert entry["screening_id"] == member["screening"]["id"]
+        assert entry["outcome"] == "clear"
+        assert entry["display_name"] == member["display_name"]
+        assert [v["item_id"] for v in entry["items"]] == [i["id"] for i in plan["items"]]
+        assert [v["module_id"] for v in entry["items"]] == [i["module_id"] for i in plan["items"]]
+        assert verdicts(entry) == ["ok", "ok", "ok"]
+        assert all(v["reasons"] for v in entry["items"])
+
+
+def test_dissociation_adapts_the_visualisation(client, admin, setup, mods):
+    _, plan, (calm, dissociates) = setup([CLEAR, DISSOCIATION])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "caution"
+    assert result["missing_screenings"] == [] and result["facilitator_warnings"] == []
+    assert verdicts(entry_for(result, calm)) == ["ok", "ok", "ok"]
+    entry = entry_for(result, dissociates)
+    assert entry["outcome"] == "caution"
+    opening, visual, closing = entry["items"]
+    expected = next(c["adaptation"] for c in mods["younger-self-visualisation"]["contraindications"]
+                    if c["flag"] == "dissociation")
+    assert visual["verdict"] == "adapt" and visual["adaptation"] == expected
+    assert any("dissociation" in reason for reason in visual["reasons"])
+    # the opening check-in also adapts for dissociation; the closing has no contraindications
+    assert opening["verdict"] == "adapt" and opening["adaptation"]
+    assert closing["verdict"] == "ok" and closing["adaptation"] is None
+
+
+def test_refer_blocks(client, admin, setup):
+    _, plan, (ok, referred) = setup([CLEAR, REFER])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "blocked"
+    assert result["missing_screenings"] == []
+    assert entry_for(result, referred)["outcome"] == "refer"
+    assert verdicts(entry_for(result, referred)) == ["exclude"] * 3
+    assert verdicts(entry_for(result, ok)) == ["ok"] * 3
+
+
+def test_defer_blocks(client, admin, setup):
+    _, plan, (ok, deferred) = setup([CLEAR, DEFER])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "blocked"
+    entry = entry_for(result, deferred)
+    assert entry["outcome"] == "defer" and verdicts(entry) == ["exclude"] * 3
+    assert all("defer" in " ".join(v["reasons"]) for v in entry["items"])
+
+
+def test_member_without_screening_blocks(client, admin, setup):
+    _, plan, (ok, unscreened) = setup([CLEAR, None])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "blocked"
+    assert result["missing_screenings"] == [unscreened["id"]]
+    entry = entry_for(result, unscreened)
+    assert entry["screening_id"] is None and entry["outcome"] is None
+    assert verdicts(entry) == ["exclude"] * 3
+
+
+def test_expired_screening_blocks(app, client, admin, setup):
+    _, plan, (ok, expired) = setup([CLEAR, CLEAR])
+    assert clearance(client, admin, plan["id"])["status"] == "clear"
+    from toolkit.extensions import db
+    from toolkit.screening.models import Screening
+
+    with app.app_context():
+        row = db.session.get(Screening, expired["screening"]["id"])
+        row.valid_until = datetime.now(UTC) - timedelta(days=1)
+        db.session.commit()
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "blocked"
+    assert result["missing_screenings"] == [expired["id"]]
+    entry = entry_for(result, expired)
+    assert entry["screening_id"] == expired["screening"]["id"]  # linked, but not current
+    assert entry["outcome"] is None
+    assert verdicts(entry) == ["exclude"] * 3
+    got = client.get(f"/api/v1/screenings/{expired['screening']['id']}", headers=admin["headers"]).get_json()
+    assert got["is_valid"] is False
+    # a fresh screening clears it again
+    screen(client, admin, client.get("/api/v1/screening/form", headers=admin["headers"]).get_json(),
+           expired["id"], CLEAR)
+    assert clearance(client, admin, plan["id"])["status"] == "clear"
+
+
+def test_latest_screening_counts(client, admin, form, setup):
+    _, plan, (member,) = setup([DEFER])
+    assert clearance(client, admin, plan["id"])["status"] == "blocked"
+    newer = screen(client, admin, form, member["id"], CLEAR)
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "clear"
+    assert entry_for(result, member)["screening_id"] == newer["id"]
+
+
+# --- trauma-informed facilitators ---------------------------------------------------------------------
+
+
+def test_unresolved_trauma_needs_a_trauma_informed_facilitator(client, admin, setup, create_therapist):
+    plain = create_therapist(name="Pia Plain")
+    group, plan, (member,) = setup([TRAUMA], slugs=("eyes-open-grounding", "closing-grounding"),
+                                   facilitator_ids=[plain["id"]])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "caution"
+    assert verdicts(entry_for(result, member)) == ["ok", "ok"]
+    assert len(result["facilitator_warnings"]) == 1
+    assert member["id"] in result["facilitator_warnings"][0]
+    assert "trauma" in result["facilitator_warnings"][0]
+
+    informed = create_therapist(trauma_informed=True, name="Tess Trauma")
+    etag = client.get(f"/api/v1/groups/{group['id']}", headers=admin["headers"]).headers["ETag"]
+    r = client.patch(f"/api/v1/groups/{group['id']}", headers={**admin["headers"], "If-Match": etag},
+                     json={"facilitator_ids": [plain["id"], informed["id"]]})
+    assert r.status_code == 200, r.get_json()
+    result = clearance(client, admin, plan["id"])
+    assert result["facilitator_warnings"] == []
+    assert result["status"] == "clear"
+
+
+def test_trauma_exclusion_still_applies_with_a_trauma_informed_facilitator(client, admin, setup, create_therapist):
+    informed = create_therapist(trauma_informed=True)
+    _, plan, (member,) = setup([TRAUMA], facilitator_ids=[informed["id"]])
+    result = clearance(client, admin, plan["id"])
+    assert result["facilitator_warnings"] == []
+    assert result["status"] == "caution"
+    opening, visual, closing = entry_for(result, member)["items"]
+    assert visual["verdict"] == "exclude" and any("unresolved_trauma" in r for r in visual["reasons"])
+    assert opening["verdict"] == "ok" and closing["verdict"] == "ok"
+
+
+def test_facilitator_warning_only_for_screened_trauma(client, admin, setup):
+    _, plan, _ = setup([CLEAR, DISSOCIATION])
+    assert clearance(client, admin, plan["id"])["facilitator_warnings"] == []
+
+
+# --- overrides, breaks, templates ---------------------------------------------------------------------
+
+
+def test_override_to_clear_changes_the_verdicts(client, admin, setup):
+    _, plan, (member,) = setup([DEFER])
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "blocked" and verdicts(entry_for(result, member)) == ["exclude"] * 3
+    r = client.post(f"/api/v1/screenings/{member['screening']['id']}/override", headers=admin["headers"],
+                    json={"outcome": "clear", "reason": "Answer was a misunderstanding; confirmed in session."})
+    assert r.status_code == 201, r.get_json()
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "clear"
+    entry = entry_for(result, member)
+    assert entry["outcome"] == "clear" and verdicts(entry) == ["ok"] * 3
+
+
+def test_override_to_refer_blocks(client, admin, setup):
+    _, plan, (member,) = setup([DISSOCIATION])
+    assert clearance(client, admin, plan["id"])["status"] == "caution"
+    r = client.post(f"/api/v1/screenings/{member['screening']['id']}/override", headers=admin["headers"],
+                    json={"outcome": "refer", "reason": "Needs individual work first."})
+    assert r.status_code == 201
+    result = clearance(client, admin, plan["id"])
+    assert result["status"] == "blocked" and verdicts(entry_for(result, member)) == ["exclude"] * 3
+
+
+def test_breaks_are_ok_for_everyone(client, admin, setup, mods):
+    _, plan, (member,) = setup([REFER])
+    etag = client.get(f"{PLANS}/{plan['id']}", headers=admin["headers"]).headers["ETag"]
+    r = client.put(f"{PLANS}/{plan['id']}/items", headers={**admin["headers"], "If-Match": etag}, json={"items": [
+        {"module_id": None, "minutes": 15}, {"module_id": mods["closing-grounding"]["id"], "minutes": 10}]})
+    assert r.status_code == 200
+    result = clearance(client, admin, plan["id"])
+    assert verdicts(entry_for(result, member)) == ["ok", "exclude"]
+    assert entry_for(result, member)["items"][0]["module_id"] is None
+
+
+def test_template_plan_is_clear_with_a_no_members_warning(client, admin, mods):
+    r = client.post(PLANS, headers=admin["headers"], json={
+        "title": "Template", "starts_at": "2027-04-01T09:00:00+02:00",
+        "items": [{"module_id": mods["younger-self-visualisation"]["id"], "minutes": 25}]})
+    assert r.status_code == 201
+    result = clearance(client, admin, r.get_json()["id"])
+    assert result["status"] == "clear"
+    assert result["participants"] == [] and result["missing_screenings"] == []
+    assert len(result["facilitator_warnings"]) == 1 and "no members" in result["facilitator_warnings"][0]
+
+
+def test_clearance_of_another_practices_plan_is_404(client, admin, other, setup):
+    _, plan, _ = setup([DEFER], by=other)
+    assert clearance(client, other, plan["id"])["status"] == "blocked"
+    assert_error(client.get(f"{PLANS}/{plan['id']}/clearance", headers=admin["headers"]), 404)
+    assert_error(client.get(f"{PLANS}/00000000-0000-0000-0000-000000000000/clearance", headers=admin["headers"]),
+                 404)
