@@ -76,10 +76,14 @@ class Api:
         self.client = client
         self.token = None
         self.requests = 0
+        self.seconds: dict[str, float] = {}  # build time by kind of request
 
     def call(self, method, path, body=None, expect=(200, 201)):
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        started = time.perf_counter()
         response = self.client.open("/api/v1" + path, method=method, json=body, headers=headers)
+        key = f"{method} " + "/".join("{id}" if len(part) == 36 else part for part in path.split("?")[0].split("/"))
+        self.seconds[key] = self.seconds.get(key, 0.0) + time.perf_counter() - started
         self.requests += 1
         if response.status_code not in expect:
             raise BuildError(f"{method} {path} -> {response.status_code}: {response.get_data(as_text=True)[:500]}")
@@ -202,8 +206,8 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
     t.small_plan_id = api.call("GET", f"/plans?group_id={couples_gid}&page_size=1")[0]["id"]
 
     # 2,000 screenings: 4 per participant. The retreat members' newest ones are what clearance reads.
-    for round_ in range(4):
-        for n, pid in enumerate(participants):
+    for _round in range(4):
+        for pid in participants:
             symptoms = rng.random() < 0.15
             api.call("POST", f"/participants/{pid}/screenings",
                      {"form_version": form["version"], "answers": form_answers(form, rng, symptoms=symptoms)})
@@ -211,7 +215,8 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
     t.counts = {"therapists": len(therapists), "participants": len(participants), "groups": 2 + len(others),
                 "plans": plans, "screenings": 4 * len(participants), "requests": api.requests,
                 "seconds": round(time.perf_counter() - started, 1)}
-    log(f"  practice {index}: {t.counts}")
+    slowest = sorted(api.seconds.items(), key=lambda kv: -kv[1])[:4]
+    log(f"  practice {index}: {t.counts}; slowest: " + ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
     return t
 
 

@@ -55,11 +55,16 @@ def floor_of(runs: Iterable[Mapping]) -> dict:
 
 
 def with_ratios(endpoint: Mapping, floor: Mapping) -> dict:
-    """req/s, p50 and p99 each divided by the floor's. For latency a ratio above 1 means slower."""
+    """req/s, p50 and p99 each divided by the floor's. For latency a ratio above 1 means slower.
+    The base is the floor measured just before this endpoint when there is one (`paired_floor`),
+    else the run's mean floor; `rps_ratio_mean_floor` always uses the mean."""
     out = dict(endpoint)
-    out["rps_ratio"] = _ratio(endpoint.get("rps"), floor.get("rps"))
-    out["p50_ratio"] = _ratio(endpoint.get("p50_ms"), floor.get("p50_ms"))
-    out["p99_ratio"] = _ratio(endpoint.get("p99_ms"), floor.get("p99_ms"))
+    base = endpoint.get("paired_floor") or floor
+    out["ratio_base"] = "paired" if endpoint.get("paired_floor") else "mean"
+    out["rps_ratio"] = _ratio(endpoint.get("rps"), base.get("rps"))
+    out["p50_ratio"] = _ratio(endpoint.get("p50_ms"), base.get("p50_ms"))
+    out["p99_ratio"] = _ratio(endpoint.get("p99_ms"), base.get("p99_ms"))
+    out["rps_ratio_mean_floor"] = _ratio(endpoint.get("rps"), floor.get("rps"))
     return out
 
 
@@ -170,7 +175,8 @@ def _target_of(name: str) -> str:
 
 def endpoint_table(run: Mapping) -> list[str]:
     targets = {c["id"]: c for c in run.get("targets", [])}
-    lines = ["| endpoint | req/s | ×floor | p50 ms | ×floor | p99 ms | ×floor | SQL/req | target req/s ×floor | result |",
+    lines = ["| endpoint | req/s | ×floor | p50 ms | ×floor | p99 ms | ×floor | SQL/req "
+             "| target req/s ×floor | result |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for name, ep in run.get("endpoints", {}).items():
         label = LABELS.get(name, name)
@@ -179,11 +185,13 @@ def endpoint_table(run: Mapping) -> list[str]:
                          f"skipped: {ep['skipped']} |")
             continue
         result = targets.get(f"{name}_rps", {}).get("result", "")
+        rps_digits = 0 if (ep.get("rps") or 0) >= 10 else 1
         bad = _bad_statuses(ep)
         if bad:
             result = (result + " " if result else "") + f"(non-2xx/3xx: {bad})"
         lines.append(
-            f"| {label} | {_fmt(ep.get('rps'), 0)} | {_fmt(ep.get('rps_ratio'))} | {_fmt(ep.get('p50_ms'), 1)} | "
+            f"| {label} | {_fmt(ep.get('rps'), rps_digits)} | {_fmt(ep.get('rps_ratio'))} | "
+            f"{_fmt(ep.get('p50_ms'), 1)} | "
             f"{_fmt(ep.get('p50_ratio'))} | {_fmt(ep.get('p99_ms'), 1)} | {_fmt(ep.get('p99_ratio'))} | "
             f"{_fmt(ep.get('queries'))} | {_target_of(name)} | {result} |")
     return lines
@@ -205,8 +213,10 @@ def markdown(results: Mapping) -> str:
         floor = run.get("floor", {})
         out += [f"## {db} — scale {run.get('scale')} ({_counts(run.get('dataset', {}))})", "",
                 f"Floor `GET /me`: {_fmt(floor.get('rps'), 0)} req/s, p50 {_fmt(floor.get('p50_ms'), 1)} ms "
-                f"(mean of {floor.get('runs')} runs, drift {_fmt(floor.get('drift'))}). Ratios: req/s ÷ floor "
-                "(higher is better); latency ÷ floor (lower is better).", ""]
+                f"(mean of {floor.get('runs')} runs, spread {_fmt(floor.get('drift'))}). Ratios: req/s ÷ floor "
+                "(higher is better); latency ÷ floor (lower is better); each endpoint against the floor measured "
+                "just before it when paired. Load average before/after: "
+                f"{_fmt(run.get('loadavg', {}).get('before'))} / {_fmt(run.get('loadavg', {}).get('after'))}.", ""]
         out += endpoint_table(run) + [""]
         pdf = run.get("pdf", {})
         if pdf.get("ratio") is not None:
@@ -217,7 +227,8 @@ def markdown(results: Mapping) -> str:
         mem = run.get("memory", {})
         if mem.get("workers"):
             per = ", ".join(f"{w['vmhwm_mib']:.1f}" for w in mem["workers"].values())
-            out += [f"Peak RSS (VmHWM) per worker: {per} MiB; largest rise during: {mem.get('largest_rise', '–')}.", ""]
+            out += [f"Peak RSS (VmHWM) per worker: {per} MiB (after start-up: {_fmt(mem.get('at_start_mib'), 1)} MiB); "
+                    f"largest rise during: {mem.get('largest_rise', '–')}.", ""]
         out += targets_table(run) + [""]
         for note in run.get("notes", []):
             out.append(f"- {note}")
@@ -229,9 +240,9 @@ def markdown(results: Mapping) -> str:
                 "| endpoint | p50 ms small | p50 ms large | ratio | ratio of ×floor | SQL/req | result |",
                 "|---|---:|---:|---:|---:|---|---|"]
         for name, row in g.items():
-            out.append(f"| {LABELS.get(name, name)} | {_fmt(row['p50_ms_small'], 1)} | {_fmt(row['p50_ms_large'], 1)} | "
-                       f"{_fmt(row['ratio'])} | {_fmt(row['ratio_vs_floor'])} | {row['queries'][0]} → {row['queries'][1]} | "
-                       f"{row['result']} |")
+            out.append(f"| {LABELS.get(name, name)} | {_fmt(row['p50_ms_small'], 1)} | "
+                       f"{_fmt(row['p50_ms_large'], 1)} | {_fmt(row['ratio'])} | {_fmt(row['ratio_vs_floor'])} | "
+                       f"{row['queries'][0]} → {row['queries'][1]} | {row['result']} |")
         out.append("")
     return "\n".join(out)
 

@@ -146,7 +146,8 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> list[dict]:
         {"name": "screening_post", "method": "POST", "body": screening_body, "expect": 201,
          "paths": [f"/api/v1/participants/{pid}/screenings" for pid in t.screen_participant_ids]},
         {"name": "agenda_ics", "paths": [f"{g3}?format=ics"], "expect": 200, "agenda": True},
-        {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True},
+        # A render takes whole seconds and blocks a sync worker: one connection per worker, no queue.
+        {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "connections": 2},
         {"name": "agenda_pdf_304", "paths": [f"{g3}?format=pdf"], "expect": 304, "agenda": True, "etag": True},
     ]
     return specs
@@ -244,6 +245,19 @@ class Server:
             out[pid] = {k: int(v) / 1024 for k, v in fields.items()}
         return out
 
+    def drain(self, limit: float = 180) -> None:
+        """Wait until requests wrk left queued (slow renders whose clients are gone) are done: twice in
+        a row, /healthz answers quickly."""
+        deadline, quick = time.time() + limit, 0
+        while time.time() < deadline and quick < 2:
+            t0 = time.perf_counter()
+            try:
+                http("GET", self.base + "/healthz", timeout=limit)
+                quick = quick + 1 if time.perf_counter() - t0 < 0.25 else 0
+            except OSError:
+                quick = 0
+            time.sleep(0.1)
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -272,8 +286,9 @@ def run_wrk(base: str, spec: dict, token: str, seconds: float, args, etag: str |
     env = {**os.environ, "BENCH_METHOD": spec.get("method", "GET"), "BENCH_PATHS": "\n".join(spec["paths"]),
            "BENCH_TOKEN": token, "BENCH_BODY": json.dumps(spec["body"]) if spec.get("body") else "",
            "BENCH_IF_NONE_MATCH": etag or ""}
-    cmd = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{seconds:g}s", "--timeout", "30s",
-           "-s", str(LUA), base]
+    connections = spec.get("connections", args.connections)
+    cmd = ["wrk", "-t", str(min(args.threads, connections)), "-c", str(connections), "-d", f"{max(1, round(seconds))}s",
+           "--timeout", "60s", "-s", str(LUA), base]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 90)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
@@ -361,7 +376,20 @@ def run_one(kind: str, scale: int, args) -> dict:
                 db.engine.dispose()
 
 
+def loadavg() -> list[float]:
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except OSError:
+        return []
+
+
+def _hwm(server) -> dict:
+    return {str(p): round(m.get("VmHWM", 0), 1) for p, m in server.memory().items()}
+
+
 def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> dict:
+    load_before = loadavg()
+    memory_steps = [{"after": "start", "vmhwm_mib": _hwm(server)}]
     status, body, _ = http("POST", server.base + "/api/v1/auth/login",
                            {"email": targets.email, "password": targets.password})
     if status != 200:
@@ -396,6 +424,7 @@ def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> di
         status, _, _ = http("GET", server.base + pdf_304["paths"][0], token=token, headers={"If-None-Match": etag})
         if status != 304:
             notes.append(f"repeat PDF with If-None-Match answered {status}, not 304 (measured anyway)")
+    memory_steps.append({"after": "probes (one request each)", "vmhwm_mib": _hwm(server)})
     for name, why in skipped.items():
         notes.append(f"{report.LABELS[name]}: skipped, {why}")
 
@@ -406,7 +435,6 @@ def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> di
         f"(-t{args.threads} -c{args.connections}, {args.warmup:g} s warm-up each)")
     endpoints: dict[str, dict] = {}
     floors = []
-    memory_steps = []
     order = specs + [dict(specs[1], name="floor_end")]
     for spec in order:
         name = spec["name"]
@@ -414,13 +442,24 @@ def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> di
             endpoints[name] = {"skipped": skipped[name], "queries": queries.get(name)}
             continue
         hdr_etag = etag if spec.get("etag") else None
+        paired = None
+        if args.paired and name not in ("health", "floor", "floor_end"):
+            # The floor again, just before: on a machine shared with other work, the ratio compares
+            # two measurements taken under the same conditions.
+            server.drain()
+            paired = run_wrk(server.base, specs[1], token, max(3, args.duration // 2), args)
+            floors.append(paired)
         if args.warmup:
             run_wrk(server.base, spec, token, args.warmup, args, hdr_etag)
+        server.drain()
         figures = run_wrk(server.base, spec, token, args.duration, args, hdr_etag)
+        if not figures["requests"]:
+            figures["note"] = f"no request completed in {args.duration} s"
         figures["paths"] = spec["paths"][:1] + (["..."] if len(spec["paths"]) > 1 else [])
         figures["queries"] = queries.get(name if name != "floor_end" else "floor")
-        mem = server.memory()
-        memory_steps.append({"after": name, "vmhwm_mib": {str(p): round(m.get("VmHWM", 0), 1) for p, m in mem.items()}})
+        if paired:
+            figures["paired_floor"] = {k: paired[k] for k in ("rps", "p50_ms", "p99_ms")}
+        memory_steps.append({"after": name, "vmhwm_mib": _hwm(server)})
         log(f"  {name:15s} {figures['rps']:>8} req/s  p50 {figures['p50_ms']:>8} ms  p99 {figures['p99_ms']:>8} ms"
             f"  statuses {figures['statuses']}")
         if name in ("floor", "floor_end"):
@@ -434,6 +473,7 @@ def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> di
     pdf = {}
     if "agenda_pdf" not in skipped:
         log(f"{kind} scale {scale}: timing the agenda PDF against WeasyPrint alone")
+        server.drain()
         pdf = time_pdf(server, token, specs[8]["paths"][0], args.pdf_reps)
     else:
         pdf = {"note": skipped["agenda_pdf"]}
@@ -441,22 +481,29 @@ def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> di
     mem = server.memory()
     workers = {str(pid): {"vmhwm_mib": round(m.get("VmHWM", 0), 1), "vmrss_mib": round(m.get("VmRSS", 0), 1)}
                for pid, m in mem.items()}
-    rises, previous = {}, 0.0
+    rises, previous = {}, None
     for step in memory_steps:
         peak = max(step["vmhwm_mib"].values(), default=0.0)
-        rises[step["after"]] = round(peak - previous, 1)
-        previous = max(previous, peak)
+        if previous is not None:
+            rises[step["after"]] = round(peak - previous, 1)
+        previous = peak if previous is None else max(previous, peak)
     memory = {"workers": workers, "peak_mib": max((w["vmhwm_mib"] for w in workers.values()), default=None),
               "steps": memory_steps,
-              "largest_rise": max(rises, key=rises.get) if rises else None}
+              "at_start_mib": max(memory_steps[0]["vmhwm_mib"].values(), default=None),
+              "largest_rise": (lambda k: f"{k} (+{rises[k]} MiB)")(max(rises, key=rises.get)) if rises else None}
 
     run = {"db": kind, "scale": scale, "dataset": targets.counts, "build_seconds": build_seconds,
            "server": " ".join(server.cmd[1:]), "floor": floor, "endpoints": endpoints, "pdf": pdf,
            "memory": memory, "clearance_queries": clearance_queries, "notes": notes,
+           "loadavg": {"before": load_before, "after": loadavg()},
            "ids": {k: v for k, v in vars(targets).items() if k not in ("password", "counts", "screen_participant_ids")}}
     run["targets"] = report.evaluate(run)
+    busiest = max(load_before[:1] + run["loadavg"]["after"][:1], default=0)
+    if busiest > (os.cpu_count() or 1):
+        notes.append(f"load average reached {busiest:.1f} on {os.cpu_count()} cores during this run (other "
+                     "processes were busy): absolute figures are depressed; ratios to the floor less so")
     if floor.get("drift") and floor["drift"] > 0.15:
-        notes.append(f"the floor drifted {floor['drift']:.0%} between its first and last run: the machine was busy")
+        notes.append(f"the floor varied by {floor['drift']:.0%} across its runs: the machine was busy")
     return run
 
 
@@ -468,15 +515,18 @@ def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--scale", type=int, default=1, help="practices to build (1 = 500 participants, 600 plans, ...)")
     p.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
-    p.add_argument("--duration", type=float, default=10, help="seconds of load per endpoint (default 10)")
-    p.add_argument("--warmup", type=float, default=2, help="seconds of unrecorded load before each (default 2)")
+    p.add_argument("--duration", type=int, default=10, help="seconds of load per endpoint (default 10)")
+    p.add_argument("--warmup", type=int, default=2, help="seconds of unrecorded load before each (default 2)")
     p.add_argument("--connections", type=int, default=4, help="wrk connections (default 4)")
     p.add_argument("--threads", type=int, default=1, help="wrk threads (default 1: the machine has 2 cores)")
     p.add_argument("--growth", type=int, nargs="?", const=10, default=None, metavar="N",
                    help="also run at scale N (default 10) and report p50 growth from scale 1")
-    p.add_argument("--pdf-reps", type=int, default=7, help="repetitions for the PDF timing (median)")
+    p.add_argument("--no-paired", dest="paired", action="store_false",
+                   help="do not measure the floor again right before each endpoint (ratios then use the run's "
+                        "mean floor)")
+    p.add_argument("--pdf-reps", type=int, default=5, help="repetitions for the PDF timing (median)")
     p.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG),
-                   help=f"an existing PostgreSQL database to connect to for CREATE/DROP DATABASE (default {DEFAULT_PG})")
+                   help=f"an existing PostgreSQL database, used to CREATE/DROP the scratch one (default {DEFAULT_PG})")
     p.add_argument("--keep", action="store_true", help="keep the scratch databases")
     p.add_argument("--output", default=str(RESULTS), help="where latest.json and latest.md go")
     return p.parse_args(argv)

@@ -18,6 +18,11 @@ def create_app(config: Config | None = None) -> Flask:
     config.check()
     app = Flask(__name__, static_folder=None)
     app.config.from_object(config)
+    if app.config.get("TRUST_PROXY"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind a reverse proxy: take the client address and scheme (HSTS, rate limits) from it.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
     configure_app(app)
     register_extensions(app)
     register_blueprints(app)
@@ -106,6 +111,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
+    from .common.http import refuse_nul_characters
     from .extensions import db
     from .tenancy import set_practice
 
@@ -114,6 +120,7 @@ def register_request_hooks(app: Flask) -> None:
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         set_practice(db.session, None)
+        refuse_nul_characters()
 
     @app.after_request
     def _headers(response):

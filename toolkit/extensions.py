@@ -60,7 +60,8 @@ class ToolkitApi(Api):
         }, lazy=True)
 
 
-db = SQLAlchemy(model_class=Base)
+# Rows stay loaded after the commit: responses are built from what was just written, without reloading.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 jwt = JWTManager()
 api = ToolkitApi()

@@ -298,3 +298,14 @@ def test_successful_logins_are_not_counted(limited_client):
     for _ in range(3):
         assert_error(_login(limited_client, email, "wrong-password-here", ip="10.0.3.1"), 401)
     assert_error(_login(limited_client, email, "wrong-password-here", ip="10.0.3.1"), 429)
+
+
+# --- pagination edge cases ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("area", ["participants", "groups", "therapists"])
+def test_page_past_the_end_is_empty_never_500(client, admin, area):
+    for page in ("3", "922337203685477580", "9223372036854775807", "99999999999999999999"):
+        r = client.get(f"/api/v1/{area}?page={page}", headers=admin["headers"])
+        assert r.status_code == 200, (page, r.status_code)
+        assert r.get_json() == []

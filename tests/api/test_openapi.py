@@ -164,7 +164,7 @@ def test_health_checks_are_public_and_documented(client, spec, path):
 
 def expected_errors(method, path, op) -> set[str]:
     codes = set()
-    params = op.get("parameters", []) + [p for p in []]
+    params = op.get("parameters", [])
     public = op.get("security") == []
     if not public:
         codes.add("401")
@@ -218,7 +218,7 @@ def test_lists_document_pagination_as_json_text(spec):
     header = spec["components"]["headers"]["PAGINATION"]
     assert header["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/PaginationMetadata"}
     lists = 0
-    for method, path, op in operations(spec):
+    for _method, path, op in operations(spec):
         params = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
         if {"page", "page_size"} <= params:
             lists += 1

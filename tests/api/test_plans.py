@@ -240,13 +240,14 @@ def test_warnings_do_not_block_and_add_up(client, admin, mods, create_group):
 # --- invalid input ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("minutes", [0, -5, 24 * 60 + 1, "ten", 2.5, None])
-def test_bad_minutes_is_422(client, admin, mods, minutes):
-    r = client.post(PLANS, headers=admin["headers"], json={
-        "title": "Bad", "starts_at": START, "items": [item(mods["opening-check-in"]), {
-            "module_id": mods["closing-grounding"]["id"], "minutes": minutes}]})
-    body = assert_error(r, 422)
-    assert "minutes" in body["errors"]["items"]["1"]
+def test_bad_minutes_is_422(client, admin, mods):
+    for minutes in (0, -5, 24 * 60 + 1, "ten", 2.5, None):
+        r = client.post(PLANS, headers=admin["headers"], json={
+            "title": "Bad", "starts_at": START, "items": [item(mods["opening-check-in"]), {
+                "module_id": mods["closing-grounding"]["id"], "minutes": minutes}]})
+        body = assert_error(r, 422)
+        assert "minutes" in body["errors"]["items"]["1"], minutes
+    assert client.get(PLANS, headers=admin["headers"]).get_json() == []
 
 
 def test_unknown_module_is_422(client, admin, mods):
@@ -276,13 +277,12 @@ def test_module_of_another_practice_is_422(client, admin, other, mods):
     assert r.status_code == 201
 
 
-@pytest.mark.parametrize("starts_at", ["2027-04-01T09:00:00", "not a date", "2027-13-01T09:00:00+02:00", "", 12,
-                                       None])
-def test_bad_starts_at_is_422(client, admin, mods, starts_at):
-    r = client.post(PLANS, headers=admin["headers"],
-                    json={"title": "Bad", "starts_at": starts_at, "items": [item(mods["opening-check-in"])]})
-    body = assert_error(r, 422)
-    assert "starts_at" in body["errors"]
+def test_bad_starts_at_is_422(client, admin, mods):
+    for starts_at in ("2027-04-01T09:00:00", "not a date", "2027-13-01T09:00:00+02:00", "", 12, None):
+        r = client.post(PLANS, headers=admin["headers"],
+                        json={"title": "Bad", "starts_at": starts_at, "items": [item(mods["opening-check-in"])]})
+        body = assert_error(r, 422)
+        assert "starts_at" in body["errors"], starts_at
 
 
 def test_missing_fields_and_unknown_fields_are_422(client, admin):
@@ -377,6 +377,18 @@ def test_patch_plan(client, admin, mods, retreat):
     assert_error(client.patch(url, headers=with_etag(admin, etag), json={"title": "Lost update"}), 412)
     assert get_plan(client, admin, plan["id"])[0]["title"] == "Day one"
     assert_error(client.patch(url, headers=with_etag(admin, r.headers["ETag"]), json={"starts_at": "tomorrow"}), 422)
+    assert_error(client.patch(url, headers=with_etag(admin, r.headers["ETag"]),
+                              json={"starts_at": "2027-04-01T10:00:00"}), 422)
+
+
+def test_patch_into_another_practices_group_is_404(client, admin, other, mods, create_group):
+    plan = create_plan(client, admin, items=good_items(mods))
+    theirs = create_group(by=other, name="Theirs")
+    _, etag = get_plan(client, admin, plan["id"])
+    r = client.patch(f"{PLANS}/{plan['id']}", headers=with_etag(admin, etag), json={"group_id": theirs["id"]})
+    assert_error(r, 404)
+    after, after_etag = get_plan(client, admin, plan["id"])
+    assert after["group_id"] is None and after_etag == etag
 
 
 def test_patch_group_to_none_makes_a_template(client, admin, mods, retreat):

@@ -60,8 +60,8 @@ def test_edited_seed_updates_builtin_in_place_and_keeps_custom_modules(app, clie
 
 def test_broken_seed_file_names_file_and_field_and_loads_nothing(app, seed_copy):
     before = _builtins(app)
-    (seed_copy / "opening-check-in.yaml").write_text(
-        (seed_copy / "opening-check-in.yaml").read_text().replace("title:", "title: Changed\nmin_minutes_typo: 3\n#", 1))
+    edited = seed_copy / "opening-check-in.yaml"
+    edited.write_text(edited.read_text().replace("title:", "title: Changed\nmin_minutes_typo: 3\n#", 1))
     (seed_copy / "zz-broken.yaml").write_text("slug: zz-broken\ntitle: Broken\nmin_minutes: nine\n")
     result = _run(app)
     assert result.exit_code == 1

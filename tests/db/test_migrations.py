@@ -45,7 +45,8 @@ def test_upgrade_downgrade_upgrade(database, tmp_path):
     try:
         with app.app_context():
             upgrade()
-        assert {"practices", "therapists", "participants", "session_plans", "screenings", "audit_events"} <= _tables(app)
+        expected = {"practices", "therapists", "participants", "session_plans", "screenings", "audit_events"}
+        assert expected <= _tables(app)
         assert _diff(app) == []
         with app.app_context():
             downgrade(revision="base")

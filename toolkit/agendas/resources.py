@@ -42,8 +42,11 @@ def _format(query) -> str:
 
 
 def _is_pdf() -> bool:
+    """The same negotiation as `_format`, so no Accept header (e.g. `application/*`) gets a PDF unlimited."""
     fmt = request.args.get("format")
-    return fmt == "pdf" or (not fmt and request.accept_mimetypes.best == "application/pdf")
+    if fmt:
+        return fmt == "pdf"
+    return request.accept_mimetypes.best_match(list(ACCEPT), default=None) == "application/pdf"
 
 
 def _respond(doc, fmt: str, detail: bool):
@@ -71,6 +74,7 @@ def _pdf_limit():
 
 AGENDA_RESPONSES = {"content": {media.split(";")[0]: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}}
 AGENDA_RESPONSES["content"]["application/json"] = {"schema": {"type": "object"}}
+AGENDA_RESPONSES["content"]["application/pdf"] = {"schema": {"type": "string", "format": "binary"}}
 
 
 def _documented(func):

@@ -80,12 +80,42 @@ def _audit_denied_attempt(model, record_id: str) -> None:
     db.session.commit()
 
 
+def refuse_nul_characters() -> None:
+    """PostgreSQL text cannot hold a NUL (0x00) character: it raised a 500 for such an id or text. An id in
+    the path with one cannot exist (404); a query parameter or JSON value with one is refused (422)."""
+    if "\x00" in request.path:
+        abort(404, message="Not found.")
+    errors = {key or "query": ["Must not contain NUL characters."]
+              for key, value in request.args.items(multi=True) if "\x00" in key or "\x00" in value}
+    if request.is_json:
+        errors.update({path or "json": ["Must not contain NUL characters."]
+                       for path in _nul_paths(request.get_json(silent=True), "")})
+    if errors:
+        abort(422, message="The request contains NUL characters.", errors=errors)
+
+
+def _nul_paths(value, path: str):
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{path}.{key}" if path else str(key)
+            yield from ([child] if "\x00" in str(key) else _nul_paths(item, child))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nul_paths(item, f"{path}.{index}" if path else str(index))
+
+
 def paginate(stmt, pagination_parameters, *, unique: bool = False):
     """Apply flask-smorest's page/page_size to a select; sets the total for X-Pagination."""
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     pagination_parameters.item_count = total
     page, size = pagination_parameters.page, pagination_parameters.page_size
-    result = db.session.scalars(stmt.limit(size).offset((page - 1) * size))
+    offset = (page - 1) * size
+    if offset >= total:  # past the end; a huge page would also overflow the database's integer (a 500)
+        return []
+    result = db.session.scalars(stmt.limit(size).offset(offset))
     return list(result.unique() if unique else result)
 
 

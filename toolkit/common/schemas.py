@@ -1,5 +1,6 @@
 """Schema pieces shared by every area."""
 
+from datetime import UTC, datetime
 from zoneinfo import available_timezones
 
 import marshmallow as ma
@@ -13,9 +14,27 @@ class StrictSchema(ma.Schema):
         unknown = ma.RAISE
 
 
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+
+
+def _in_service_years(value: datetime) -> None:
+    """Times outside 2000-2199 are refused: far years overflow when converted (a 500) and old ones come back in
+    a zone's local mean time, an offset with seconds that is not a valid RFC 3339 date-time."""
+    try:
+        inside = EARLIEST <= value < LATEST
+    except OverflowError:
+        inside = False
+    if not inside:
+        raise ma.ValidationError("Must be between 2000-01-01 and 2199-12-31.")
+
+
 def aware_datetime(**kwargs):
-    """An ISO 8601 datetime that must carry an offset."""
-    return fields.AwareDateTime(format="iso", default_timezone=None, **kwargs)
+    """An ISO 8601 datetime that must carry an offset (years 2000-2199)."""
+    validators = kwargs.pop("validate", None) or []
+    validators = [validators] if callable(validators) else list(validators)
+    return fields.AwareDateTime(format="iso", default_timezone=None, validate=[_in_service_years, *validators],
+                                **kwargs)
 
 
 _ZONES = None

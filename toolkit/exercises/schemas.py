@@ -42,7 +42,7 @@ class ModuleSchema(StrictSchema):
     category = fields.String(required=True, validate=validate.OneOf(MODULE_CATEGORIES),
                              metadata={"example": "exercise"})
     steps = fields.List(fields.String(validate=validate.Length(min=1, max=1000)), required=True,
-                        validate=validate.Length(min=1, max=50),
+                        validate=validate.Length(min=2, max=50),
                         metadata={"example": ["Settle and breathe.", "Write to your younger self.", "Read it back."]})
     facilitator_script = fields.String(required=True, validate=validate.Length(min=1, max=20000))
     default_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
@@ -70,7 +70,7 @@ class ModuleUpdateSchema(ModuleSchema):
     participant_summary = fields.String(validate=validate.Length(min=1, max=1000))
     category = fields.String(validate=validate.OneOf(MODULE_CATEGORIES))
     steps = fields.List(fields.String(validate=validate.Length(min=1, max=1000)),
-                        validate=validate.Length(min=1, max=50))
+                        validate=validate.Length(min=2, max=50))
     default_minutes = fields.Integer(validate=validate.Range(min=1, max=480))
     min_minutes = fields.Integer(validate=validate.Range(min=1, max=480))
     max_minutes = fields.Integer(validate=validate.Range(min=1, max=480))

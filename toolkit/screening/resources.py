@@ -41,9 +41,11 @@ class ParticipantScreenings(MethodView):
     def get(self, participant_id, pagination_parameters):
         participant = get_or_404(Participant, participant_id, what="Participant")
         rows = paginate(services.screenings_of(participant), pagination_parameters)
+        # Present before the commit: it expires the rows, and reloading them would cost a query per row.
+        result = [services.present(s) for s in rows]
         record("list", "screening", participant.id, actor=current_user)
         db.session.commit()
-        return [services.present(s) for s in rows]
+        return result
 
     @blp.arguments(ScreeningCreateSchema)
     @blp.response(201, ScreeningSchema)

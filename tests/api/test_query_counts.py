@@ -1,0 +1,203 @@
+"""The number of SQL statements a request runs does not grow with the size of what it returns
+(issue 5 done-when: clearance in a constant number of queries; issue 8 point 3: no N+1 in lists)."""
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from tests.api.fast_hash import fast_passwords  # noqa: F401
+
+PLANS = "/api/v1/plans"
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def count_queries(app):
+    """with count_queries() as statements: ...  -> statements is a list of the SQL run inside."""
+    from toolkit.extensions import db
+
+    @contextmanager
+    def counting():
+        statements = []
+
+        def before(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield statements
+        finally:
+            event.remove(engine, "before_cursor_execute", before)
+
+    return counting
+
+
+def queries_for(client, count_queries, method, url, who, **kwargs):
+    """Statements run by one request (after one warm-up call, so caches and lazy set-up do not count)."""
+    warm = client.open(url, method=method, headers=who["headers"], **kwargs)
+    assert warm.status_code == 200, warm.get_json()
+    with count_queries() as statements:
+        r = client.open(url, method=method, headers=who["headers"], **kwargs)
+    assert r.status_code == 200, r.get_json()
+    return len(statements), r.get_json()
+
+
+def enabled(item, answers):
+    conds = item.get("enable_when") or []
+    if not conds:
+        return True
+    hits = [answers.get(c["item"]) in c["values"] for c in conds]
+    return any(hits) if item.get("enable_behavior") == "any" else all(hits)
+
+
+def answers_for(form, overrides=None):
+    overrides = overrides or {}
+    answers = {}
+    for instrument in form["instruments"]:
+        for item in instrument["items"]:
+            if enabled(item, answers):
+                answers[item["id"]] = overrides.get(item["id"], min(o["value"] for o in item["options"]))
+    return answers
+
+
+@pytest.fixture
+def mods(client, admin):
+    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
+    return list(r.get_json())
+
+
+def make_items(mods, n):
+    """n items cycling through the built-ins (with a break every fourth item)."""
+    return [{"module_id": None, "minutes": 10} if i % 4 == 3 else
+            {"module_id": mods[i % len(mods)]["id"], "minutes": mods[i % len(mods)]["default_minutes"]}
+            for i in range(n)]
+
+
+def make_plan(client, who, group_id, items, starts_at="2027-04-01T09:00:00+02:00"):
+    r = client.post(PLANS, headers=who["headers"], json={
+        "title": "Plan", "group_id": group_id, "starts_at": starts_at, "items": items})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+@pytest.fixture
+def screened_group(client, admin, create_group, create_participant, create_therapist, mods):
+    """make(n) -> a plan of a retreat with n members, each screened (a mix of outcomes, one override)."""
+    form = client.get("/api/v1/screening/form", headers=admin["headers"]).get_json()
+    answer_sets = [{}, {"dissociation_1": 2}, {"younger_self_1": 3}, {"phq9_9": 1}]
+
+    def make(n):
+        informed = create_therapist(trauma_informed=True)
+        plain = create_therapist()
+        group = create_group(name=f"Group of {n}", capacity=50, facilitator_ids=[plain["id"], informed["id"]])
+        for i in range(n):
+            participant = create_participant()
+            r = client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"],
+                            json={"participant_id": participant["id"]})
+            assert r.status_code == 201
+            r = client.post(f"/api/v1/participants/{participant['id']}/screenings", headers=admin["headers"],
+                            json={"form_version": form["version"],
+                                  "answers": answers_for(form, answer_sets[i % len(answer_sets)])})
+            assert r.status_code == 201, r.get_json()
+            if i == 0:
+                r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=admin["headers"],
+                                json={"outcome": "caution", "reason": "Watch closely."})
+                assert r.status_code == 201
+        return make_plan(client, admin, group["id"], make_items(mods, 5))
+
+    return make
+
+
+# --- the counts ---------------------------------------------------------------------------------------
+
+
+def test_clearance_queries_do_not_grow_with_the_group(client, admin, screened_group, count_queries):
+    small, large = screened_group(3), screened_group(12)
+    n_small, body_small = queries_for(client, count_queries, "GET", f"{PLANS}/{small['id']}/clearance", admin)
+    n_large, body_large = queries_for(client, count_queries, "GET", f"{PLANS}/{large['id']}/clearance", admin)
+    assert len(body_small["participants"]) == 3 and len(body_large["participants"]) == 12
+    assert body_large["missing_screenings"] == []
+    assert all(len(p["items"]) == 5 for p in body_large["participants"])
+    assert n_small == n_large, (n_small, n_large)
+
+
+def test_plan_queries_do_not_grow_with_its_items(client, admin, create_group, create_participant, mods,
+                                                 count_queries):
+    group = create_group(name="Items")
+    client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"],
+                json={"participant_id": create_participant()["id"]})
+    small = make_plan(client, admin, group["id"], make_items(mods, 3))
+    large = make_plan(client, admin, group["id"], make_items(mods, 12), starts_at="2027-05-01T09:00:00+02:00")
+    n_small, body_small = queries_for(client, count_queries, "GET", f"{PLANS}/{small['id']}", admin)
+    n_large, body_large = queries_for(client, count_queries, "GET", f"{PLANS}/{large['id']}", admin)
+    assert len(body_small["items"]) == 3 and len(body_large["items"]) == 12
+    assert n_small == n_large, (n_small, n_large)
+
+
+def test_plan_list_queries_do_not_grow_with_the_plans(client, admin, create_group, mods, count_queries):
+    few, many = create_group(name="Few"), create_group(name="Many")
+    for day in range(1, 3):
+        make_plan(client, admin, few["id"], make_items(mods, 4), starts_at=f"2027-04-0{day}T09:00:00+02:00")
+    for day in range(1, 9):
+        make_plan(client, admin, many["id"], make_items(mods, 4 + day), starts_at=f"2027-04-0{day}T09:00:00+02:00")
+    n_few, body_few = queries_for(client, count_queries, "GET", PLANS, admin, query_string={"group_id": few["id"]})
+    n_many, body_many = queries_for(client, count_queries, "GET", PLANS, admin,
+                                    query_string={"group_id": many["id"]})
+    assert len(body_few) == 2 and len(body_many) == 8
+    assert n_few == n_many, (n_few, n_many)
+
+
+def test_module_list_queries_do_not_grow_with_the_page(client, admin, count_queries):
+    n_small, body_small = queries_for(client, count_queries, "GET", "/api/v1/modules", admin,
+                                      query_string={"page_size": 5})
+    n_large, body_large = queries_for(client, count_queries, "GET", "/api/v1/modules", admin,
+                                      query_string={"page_size": 50})
+    assert len(body_small) == 5 and len(body_large) > 15
+    assert n_small == n_large, (n_small, n_large)
+
+
+def test_participant_list_queries_do_not_grow_with_the_practice(client, register, create_participant,
+                                                                count_queries):
+    small, large = register(practice_name="Small"), register(practice_name="Large")
+    for _ in range(3):
+        create_participant(by=small)
+    for _ in range(12):
+        create_participant(by=large)
+    n_small, body_small = queries_for(client, count_queries, "GET", "/api/v1/participants", small,
+                                      query_string={"page_size": 50})
+    n_large, body_large = queries_for(client, count_queries, "GET", "/api/v1/participants", large,
+                                      query_string={"page_size": 50})
+    assert len(body_small) == 3 and len(body_large) == 12
+    assert n_small == n_large, (n_small, n_large)
+
+
+def test_screening_list_queries_do_not_grow_with_the_screenings(client, admin, create_participant, count_queries):
+    form = client.get("/api/v1/screening/form", headers=admin["headers"]).get_json()
+    few, many = create_participant(), create_participant()
+    for participant, n in ((few, 2), (many, 8)):
+        for i in range(n):
+            r = client.post(f"/api/v1/participants/{participant['id']}/screenings", headers=admin["headers"],
+                            json={"form_version": form["version"],
+                                  "answers": answers_for(form, {"dissociation_1": i % 3})})
+            assert r.status_code == 201, r.get_json()
+            if i % 2:
+                r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=admin["headers"],
+                                json={"outcome": "clear", "reason": "Reviewed."})
+                assert r.status_code == 201
+    n_few, body_few = queries_for(client, count_queries, "GET", f"/api/v1/participants/{few['id']}/screenings",
+                                  admin)
+    n_many, body_many = queries_for(client, count_queries, "GET", f"/api/v1/participants/{many['id']}/screenings",
+                                    admin)
+    assert len(body_few) == 2 and len(body_many) == 8
+    assert n_few == n_many, (n_few, n_many)
+
+
+def test_the_counter_sees_queries(client, admin, count_queries):
+    """Guard against a listener that never fires (which would make every comparison above pass)."""
+    n, _ = queries_for(client, count_queries, "GET", "/api/v1/modules", admin)
+    assert n >= 2

@@ -1,0 +1,110 @@
+"""The benchmark's report math (bench/report.py): ratios to the floor, targets, growth, Markdown."""
+
+import pytest
+
+from bench import report
+
+
+def endpoint(rps, p50, p99, **extra):
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, **extra}
+
+
+def test_floor_is_the_mean_of_its_runs_with_drift():
+    floor = report.floor_of([endpoint(400, 10, 20), endpoint(600, 14, 30)])
+    assert floor == {"rps": 500.0, "p50_ms": 12.0, "p99_ms": 25.0, "drift": 0.4, "runs": 2}
+
+
+def test_floor_without_runs_has_no_figures():
+    assert report.floor_of([None, {}])["rps"] is None
+
+
+@pytest.mark.parametrize("ep, rps, p50, p99", [
+    (endpoint(200, 20, 50), 0.4, 2.0, 2.5),
+    (endpoint(500, 10, 20), 1.0, 1.0, 1.0),
+    (endpoint(None, None, None), None, None, None),
+])
+def test_ratios_to_the_floor(ep, rps, p50, p99):
+    out = report.with_ratios(ep, {"rps": 500, "p50_ms": 10, "p99_ms": 20})
+    assert (out["rps_ratio"], out["p50_ratio"], out["p99_ratio"]) == (rps, p50, p99)
+
+
+def test_a_paired_floor_is_the_base_when_present():
+    ep = endpoint(100, 30, 60, paired_floor={"rps": 200, "p50_ms": 10, "p99_ms": 20})
+    out = report.with_ratios(ep, {"rps": 500, "p50_ms": 5, "p99_ms": 10})
+    assert (out["rps_ratio"], out["p50_ratio"], out["ratio_base"], out["rps_ratio_mean_floor"]) == \
+        (0.5, 3.0, "paired", 0.2)
+
+
+def test_wrk_figures_from_the_lua_line():
+    latency = {"p50": 2500, "p90": 4000, "p99": 9000, "max": 12000}
+    raw = {"requests": 1000, "duration_us": 10_000_000, "latency_us": latency, "statuses": {"200": 990, "500": 10},
+           "errors": {"connect": 0, "status": 10, "timeout": 0}}
+    f = report.wrk_figures(raw)
+    assert (f["rps"], f["ok_rps"], f["p50_ms"], f["p99_ms"]) == (100.0, 99.0, 2.5, 9.0)
+    assert f["errors"] == {"status": 10}
+
+
+def run_with(**over):
+    eps = {name: endpoint(500 * limit, 10, 20, rps_ratio=limit, statuses={"200": 10})
+           for name, limit in report.RPS_TARGETS.items()}
+    eps["agenda_pdf_304"] = endpoint(100, 5, 9, statuses={"304": 100})
+    run = {"endpoints": eps, "clearance_queries": {"small": 9, "retreat40": 9},
+           "pdf": {"ratio": 1.1, "endpoint_median_s": 0.3}, "memory": {"peak_mib": 120.0}}
+    run.update(over)
+    return run
+
+
+def results_of(run):
+    return {c["id"]: c["result"] for c in report.evaluate(run)}
+
+
+def test_every_target_passes_at_its_limit():
+    assert set(results_of(run_with()).values()) == {"pass"}
+
+
+def test_targets_fail_below_their_limits():
+    run = run_with(clearance_queries={"small": 9, "retreat40": 48}, pdf={"ratio": 1.5, "endpoint_median_s": 0.3},
+                   memory={"peak_mib": 150.0})
+    run["endpoints"]["plan_detail"]["rps_ratio"] = 0.34
+    got = results_of(run)
+    assert got["plan_detail_rps"] == got["clearance_constant_queries"] == got["pdf_render"] == got["memory"] == "FAIL"
+    assert got["modules_rps"] == "pass"
+
+
+def test_error_responses_fail_a_throughput_target():
+    run = run_with()
+    run["endpoints"]["clearance"]["statuses"] = {"200": 99, "500": 1}
+    assert results_of(run)["clearance_rps"] == "FAIL"
+
+
+def test_a_304_that_takes_as_long_as_a_render_fails():
+    run = run_with()
+    run["endpoints"]["agenda_pdf_304"] = endpoint(3, 290, 400, statuses={"304": 30})
+    assert results_of(run)["pdf_304"] == "FAIL"
+    run["endpoints"]["agenda_pdf_304"] = endpoint(300, 5, 9, statuses={"200": 300})
+    assert results_of(run)["pdf_304"] == "FAIL"
+
+
+def test_skipped_endpoints_are_skipped_not_failed():
+    run = run_with(pdf={"note": "answered 404"})
+    run["endpoints"]["agenda_pdf_304"] = {"skipped": "answered 404"}
+    got = results_of(run)
+    assert got["pdf_render"] == got["pdf_304"] == "skip"
+
+
+@pytest.mark.parametrize("small, large, result", [(10.0, 12.9, "pass"), (10.0, 13.0, "FAIL"), (None, 5.0, "skip")])
+def test_growth_of_p50(small, large, result):
+    a = {"endpoints": {"modules": {"p50_ms": small, "p50_ratio": 2.0, "queries": 3}}}
+    b = {"endpoints": {"modules": {"p50_ms": large, "p50_ratio": 2.0, "queries": 3}}}
+    assert report.growth(a, b, endpoints=("modules",))["modules"]["result"] == result
+
+
+def test_markdown_has_a_row_per_endpoint_and_the_targets():
+    run = run_with(floor={"rps": 500, "p50_ms": 10, "runs": 2, "drift": 0.01}, scale=1, dataset={"plans": 600},
+                   targets=None)
+    run["endpoints"]["agenda_ics"] = {"skipped": "answered 404", "queries": None}
+    run["targets"] = report.evaluate(run)
+    text = report.markdown({"runs": {"sqlite": run}, "command": "python -m bench.run"})
+    assert "| GET /plans/{id} (10 items) |" in text
+    assert "skipped: answered 404" in text
+    assert "peak memory per worker < 150 MiB" in text
