@@ -15,7 +15,6 @@ bundled `static/` folder (and data: URLs) and refuses everything else (SSRF prot
 
 from __future__ import annotations
 
-import mimetypes
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -23,15 +22,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 from zoneinfo import ZoneInfo
 
 import icalendar
 import jinja2
 from markupsafe import Markup
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from toolkit.plans.rules import get_zone
 from toolkit.vocab import GROUP_KINDS, VERDICTS
@@ -53,7 +48,6 @@ __all__ = [
     "ClearanceLine",
     "Material",
     "MaterialLine",
-    "SafeURLFetcher",
     "day_label",
     "filename",
     "group_by_day",
@@ -574,48 +568,20 @@ class AssetRefused(ValueError):
     """A URL the PDF renderer may not fetch."""
 
 
-class SafeURLFetcher(URLFetcher):
-    """WeasyPrint URL fetcher that serves only the bundled static assets.
+def __getattr__(name: str):
+    # WeasyPrint (~30 MiB) is imported only when a PDF is rendered, not in every worker at start-up.
+    if name == "SafeURLFetcher":
+        from .pdf import SafeURLFetcher
 
-    Allowed: `toolkit-asset:NAME` and `file://` URLs that resolve to a file inside `static/`, and
-    `data:` URLs. Everything else (http, https, ftp, other files, ../ escapes) raises AssetRefused,
-    which WeasyPrint logs and skips, so no request ever leaves the process.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(timeout=1, allowed_protocols=("data",), allow_redirects=False)
-
-    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
-        scheme, _, rest = url.partition(":")
-        scheme = scheme.lower()
-        if scheme == "data":
-            return super().fetch(url, headers)
-        if scheme == ASSET_SCHEME:
-            relative = unquote(urlsplit(url).path).lstrip("/")
-            return self._asset(url, STATIC_DIR / relative)
-        if scheme == "file":
-            parts = urlsplit(url)
-            if parts.netloc not in ("", "localhost"):
-                raise AssetRefused(f"refused to fetch {url!r}: remote file URL")
-            return self._asset(url, Path(url2pathname(parts.path)))
-        raise AssetRefused(f"refused to fetch {url!r}: only bundled assets may be loaded")
-
-    @staticmethod
-    def _asset(url: str, path: Path) -> URLFetcherResponse:
-        try:
-            resolved = path.resolve(strict=True)
-        except (OSError, RuntimeError) as exc:
-            raise AssetRefused(f"refused to fetch {url!r}: no such bundled asset") from exc
-        static = STATIC_DIR.resolve()
-        if static not in resolved.parents or not resolved.is_file():
-            raise AssetRefused(f"refused to fetch {url!r}: outside the bundled assets")
-        media_type = mimetypes.guess_type(resolved.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            resolved.as_uri(), body=resolved.read_bytes(), headers={"Content-Type": media_type}
-        )
+        return SafeURLFetcher
+    raise AttributeError(name)
 
 
 def _write_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    from .pdf import SafeURLFetcher
+
     return HTML(
         string=html,
         base_url=STATIC_DIR.resolve().as_uri() + "/",

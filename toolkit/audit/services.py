@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from flask import g, has_request_context
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from ..auth.models import Practice
 from ..extensions import db
@@ -11,11 +11,23 @@ from .models import AuditEvent
 from .rules import GENESIS, event_hash
 
 
+def _lock_chain(practice_id: str) -> None:
+    """Serialise writers of one practice's chain until the transaction ends.
+
+    PostgreSQL: FOR NO KEY UPDATE on the practice row. It does not conflict with the KEY SHARE lock an
+    INSERT of a row referencing the practice already holds (FOR UPDATE would, and two such requests
+    deadlock). SQLite: a no-op write takes the database's write lock before the last event is read
+    (reads before a transaction's first write take no lock, so two writers could read the same seq)."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
+    else:
+        db.session.execute(select(Practice.id).where(Practice.id == practice_id).with_for_update(key_share=True))
+
+
 def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> AuditEvent:
-    """Append one event to the actor's practice chain. The practice row is locked (PostgreSQL) so
-    concurrent requests extend the chain one after another."""
+    """Append one event to the actor's practice chain; concurrent requests extend it one after another."""
     practice_id = actor.practice_id
-    db.session.execute(select(Practice.id).where(Practice.id == practice_id).with_for_update())
+    _lock_chain(practice_id)
     last = db.session.execute(
         select(AuditEvent.seq, AuditEvent.hash).where(AuditEvent.practice_id == practice_id)
         .order_by(AuditEvent.seq.desc()).limit(1)

@@ -18,7 +18,7 @@ def _facilitators(ids: list[str]) -> list[Therapist]:
         missing = sorted(set(unique) - {t.id for t in found})
         abort(404, message="Facilitator not found.", errors={"facilitator_ids": [f"Unknown therapist: {m}"
                                                                                   for m in missing]})
-    return found
+    return sorted(found, key=lambda t: t.name)  # the order the relationship loads them in
 
 
 def _check(group: Group) -> None:

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from flask_smorest import abort
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..exercises.models import ExerciseModule
 from ..extensions import db
@@ -171,8 +172,18 @@ def delete_plan(plan: SessionPlan) -> None:
     db.session.flush()
 
 
+# Reading a plan needs only these module columns (not steps, scripts, materials...), and not the
+# group's facilitators.
+SUMMARY_OPTIONS = (
+    selectinload(SessionPlan.items).selectinload(PlanItem.module).load_only(
+        ExerciseModule.id, ExerciseModule.title, ExerciseModule.category, ExerciseModule.min_minutes,
+        ExerciseModule.max_minutes, ExerciseModule.suitable_kinds, ExerciseModule.setting),
+    joinedload(SessionPlan.group).lazyload(Group.facilitators),
+)
+
+
 def plan_query(filters: dict):
-    stmt = select(SessionPlan)
+    stmt = select(SessionPlan).options(*SUMMARY_OPTIONS)
     if filters.get("group_id"):
         stmt = stmt.where(SessionPlan.group_id == filters["group_id"])
     if "template" in filters:

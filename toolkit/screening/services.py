@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from flask_smorest import abort
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import defer, lazyload
 
 from ..audit.services import record
 from ..extensions import db
@@ -90,11 +91,18 @@ def screenings_of(participant: Participant):
 
 
 def latest_screenings(participant_ids) -> dict[str, Screening]:
-    """Each participant's newest screening, in one query (overrides come with one more)."""
+    """Each participant's newest screening, in one query (overrides come with one more). Only the newest
+    rows are loaded, so the cost does not grow with a participant's screening history."""
     if not participant_ids:
         return {}
-    rows = db.session.scalars(select(Screening).where(Screening.participant_id.in_(list(participant_ids)))
-                              .order_by(Screening.participant_id, Screening.screened_at.desc()))
+    newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
+              .where(Screening.participant_id.in_(list(participant_ids)))
+              .group_by(Screening.participant_id).subquery())
+    rows = db.session.scalars(
+        select(Screening)
+        .join(newest, and_(Screening.participant_id == newest.c.participant_id, Screening.screened_at == newest.c.at))
+        .options(lazyload(Screening.screened_by), defer(Screening.answers), defer(Screening.scores))
+        .order_by(Screening.participant_id, Screening.id))
     latest: dict[str, Screening] = {}
     for screening in rows:
         latest.setdefault(screening.participant_id, screening)
