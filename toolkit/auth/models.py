@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
@@ -15,6 +15,8 @@ class Practice(IdMixin, TimestampMixin, db.Model):
 
 class Therapist(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __tablename__ = "therapists"
+
+    __table_args__ = (Index("ix_therapists_practice_name", "practice_id", "name"),)
 
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     # Stored lower-cased: unique case-insensitively across the whole service (login is by email).

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
@@ -19,6 +19,12 @@ group_facilitators = Table(
 
 class Group(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __tablename__ = "groups"
+
+    __table_args__ = (
+        Index("ix_groups_practice_name", "practice_id", "name"),
+        Index("ix_groups_practice_starts_on", "practice_id", "starts_on"),
+        Index("ix_groups_practice_created", "practice_id", "created_at"),
+    )
 
     kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
@@ -11,6 +11,8 @@ class Participant(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     """A client. Everything here is clinical data (PHI): never logged, audited on read and write."""
 
     __tablename__ = "participants"
+
+    __table_args__ = (Index("ix_participants_practice_created", "practice_id", "created_at"),)
 
     display_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
     date_of_birth: Mapped[date | None] = mapped_column(Date)

@@ -13,7 +13,11 @@ class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     """An ordered list of items with a start time; a template when it has no group."""
 
     __tablename__ = "session_plans"
-    __table_args__ = (Index("ix_session_plans_group_starts", "group_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_session_plans_group_starts", "group_id", "starts_at"),
+        Index("ix_session_plans_practice_created", "practice_id", "created_at"),
+        Index("ix_session_plans_practice_title", "practice_id", "title"),
+    )
 
     group_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("groups.id", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String(200), nullable=False)
