@@ -6,6 +6,7 @@ request body: it may hold clinical data) and answer a 500 in the same shape.
 """
 
 import logging
+import traceback
 
 from flask import g, jsonify
 from sqlalchemy.orm.exc import StaleDataError
@@ -79,7 +80,10 @@ def handle_cross_practice(error):
 def handle_unexpected(error):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
-    log.exception("unexpected error (request id %s): %s", g.get("request_id"), type(error).__name__)
+    # The exception's message may quote clinical data (e.g. SQL parameters): log its type and where it
+    # happened, never its text.
+    log.error("unexpected error (request id %s): %s\n%s", g.get("request_id"), type(error).__name__,
+              "".join(traceback.format_tb(error.__traceback__)))
     return error_response(500, f"Something went wrong on our side. Request id: {g.get('request_id')}.")
 
 

@@ -220,6 +220,18 @@ def test_exception_in_a_service_is_500_with_request_id(client, admin, monkeypatc
     assert client.get("/api/v1/participants", headers=admin["headers"]).status_code == 200
 
 
+def test_500_is_logged_with_request_id_but_without_the_exception_text(app, caplog):
+    def boom():
+        raise RuntimeError("clinical detail: Pat Example has thoughts of self-harm")
+
+    app.add_url_rule("/boom-for-log-test", "boom_for_log_test", boom)
+    with caplog.at_level("ERROR", logger="toolkit"):
+        app.test_client().get("/boom-for-log-test", headers={"X-Request-ID": "req-log-1"})
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "req-log-1" in logged and "RuntimeError" in logged and "boom" in logged  # where it happened
+    assert "Pat Example" not in logged and "self-harm" not in logged
+
+
 # --- request ids --------------------------------------------------------------------------------------
 
 
