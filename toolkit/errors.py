@@ -80,10 +80,10 @@ def handle_cross_practice(error):
 def handle_unexpected(error):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
-    # The exception's message may quote clinical data (e.g. SQL parameters): log its type and where it
-    # happened, never its text.
-    log.error("unexpected error (request id %s): %s\n%s", g.get("request_id"), type(error).__name__,
-              "".join(traceback.format_tb(error.__traceback__)))
+    # The exception's message may quote clinical data (e.g. SQL parameters): log its type and the frames
+    # it passed through (file, line, function), never its text or source lines.
+    frames = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__))
+    log.error("unexpected error (request id %s): %s\n%s", g.get("request_id"), type(error).__name__, frames)
     return error_response(500, f"Something went wrong on our side. Request id: {g.get('request_id')}.")
 
 
