@@ -175,7 +175,7 @@ def delete_plan(plan: SessionPlan) -> None:
 # Reading a plan needs only these module columns (not steps, scripts, materials...), and not the
 # group's facilitators.
 SUMMARY_OPTIONS = (
-    selectinload(SessionPlan.items).selectinload(PlanItem.module).load_only(
+    selectinload(SessionPlan.items).joinedload(PlanItem.module).load_only(
         ExerciseModule.id, ExerciseModule.title, ExerciseModule.category, ExerciseModule.min_minutes,
         ExerciseModule.max_minutes, ExerciseModule.suitable_kinds, ExerciseModule.setting),
     joinedload(SessionPlan.group).lazyload(Group.facilitators),
