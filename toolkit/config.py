@@ -50,6 +50,8 @@ class Config:
         self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
         self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
+        # Lay out PDFs in a forked child so a worker's memory does not grow with the largest agenda.
+        self.PDF_IN_CHILD_PROCESS = env.get("PDF_IN_CHILD_PROCESS", "true").lower() != "false"
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():

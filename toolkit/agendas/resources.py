@@ -11,7 +11,8 @@ from ..extensions import limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from . import services
-from .render import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename, render
+from .isolation import render_pdf_isolated
+from .render import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename, render, render_html
 
 blp = Blueprint("agendas", __name__, url_prefix="/api/v1",
                 description="Printable agendas of one session or a whole retreat: PDF, HTML, Markdown, "
@@ -55,7 +56,10 @@ def _respond(doc, fmt: str, detail: bool):
         response = Response(status=304)
         response.set_etag(tag)
         return response
-    body, media_type = render(doc, fmt, detail_items=detail)
+    if fmt == "pdf" and current_app.config.get("PDF_IN_CHILD_PROCESS"):
+        body, media_type = render_pdf_isolated(render_html(doc)), MEDIA_TYPES["pdf"]
+    else:
+        body, media_type = render(doc, fmt, detail_items=detail)
     if fmt == "json":
         response = jsonify(body)
     else:
