@@ -296,3 +296,15 @@ def test_clearance_of_another_practices_plan_is_404(client, admin, other, setup)
     assert_error(client.get(f"{PLANS}/{plan['id']}/clearance", headers=admin["headers"]), 404)
     assert_error(client.get(f"{PLANS}/00000000-0000-0000-0000-000000000000/clearance", headers=admin["headers"]),
                  404)
+
+
+def test_response_matches_the_documented_schema(client, admin, setup):
+    """The clearance body is built JSON-ready (no marshmallow dump): it must still be exactly the
+    documented ClearanceSchema, no unknown or missing fields, right types and enums."""
+    from toolkit.screening.schemas import ClearanceSchema
+
+    _, plan, _ = setup([CLEAR, DISSOCIATION, None])
+    body = clearance(client, admin, plan["id"])
+    loaded = ClearanceSchema().load(body)  # raises on an unknown field, a wrong type or a bad enum value
+    assert loaded["status"] == "blocked" and len(loaded["participants"]) == 3
+    assert loaded["checked_at"].tzinfo is not None
