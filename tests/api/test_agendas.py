@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import event
 
 from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.helpers import assert_error
+from tests.helpers import answers_for, assert_error
 
 SCRIPT_MARKER = "Before we start the work itself"  # a line of the group-agreements facilitator script
 NOTE_MARKER = "CLINICAL-NOTE-7d1e"
@@ -23,16 +23,7 @@ def _modules(client, who):
     return {m["slug"]: m for m in mods}
 
 
-def _answers(form, raised=None):
-    answers = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            conds = item.get("enable_when") or []
-            hits = [answers.get(c["item"]) in c["values"] for c in conds]
-            if hits and not (any(hits) if item.get("enable_behavior") == "any" else all(hits)):
-                continue
-            answers[item["id"]] = (raised or {}).get(item["id"], min(o["value"] for o in item["options"]))
-    return answers
+
 
 
 @pytest.fixture
@@ -49,7 +40,7 @@ def retreat(client, admin, create_group, create_participant):
         assert r.status_code == 201
         raised = {"dissociation_1": 2, "dissociation_2": 2} if index == 0 else None
         r = client.post(f"/api/v1/participants/{person['id']}/screenings",
-                        json={"form_version": form["version"], "answers": _answers(form, raised)},
+                        json={"form_version": form["version"], "answers": answers_for(form, raised)},
                         headers=admin["headers"])
         assert r.status_code == 201, r.get_json()
     plans = []

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.helpers import assert_error
+from tests.helpers import answers_for, assert_error
 
 PLANS = "/api/v1/plans"
 FORM = "/api/v1/screening/form"
@@ -15,23 +15,10 @@ FORM = "/api/v1/screening/form"
 # --- helpers ------------------------------------------------------------------------------------------
 
 
-def enabled(item, answers):
-    conds = item.get("enable_when") or []
-    if not conds:
-        return True
-    hits = [answers.get(c["item"]) in c["values"] for c in conds]
-    return any(hits) if item.get("enable_behavior") == "any" else all(hits)
 
 
-def answers_for(form, overrides=None):
-    """Every enabled item at its lowest option unless `overrides` names it."""
-    overrides = overrides or {}
-    answers = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            if enabled(item, answers):
-                answers[item["id"]] = overrides.get(item["id"], min(o["value"] for o in item["options"]))
-    return answers
+
+
 
 
 CLEAR = {}

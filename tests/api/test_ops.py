@@ -11,6 +11,7 @@ from flask_migrate import upgrade
 
 from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
+from tests.helpers import answers_for
 from toolkit import create_app
 from toolkit.config import Config
 from toolkit.extensions import db
@@ -168,15 +169,7 @@ def fresh_app(url):
     return app
 
 
-def answers_for(form):
-    """The lowest answer to every item that is enabled by the answers before it."""
-    answers = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            conditions = [answers.get(c["item"]) in c["values"] for c in item["enable_when"]]
-            if not conditions or (any(conditions) if item["enable_behavior"] == "any" else all(conditions)):
-                answers[item["id"]] = min(o["value"] for o in item["options"])
-    return answers
+
 
 
 def build_practice(client, who, create_participant, create_group):

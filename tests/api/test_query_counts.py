@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import event
 
 from tests.api.fast_hash import fast_passwords  # noqa: F401
+from tests.helpers import answers_for
 
 PLANS = "/api/v1/plans"
 
@@ -47,22 +48,10 @@ def queries_for(client, count_queries, method, url, who, **kwargs):
     return len(statements), r.get_json()
 
 
-def enabled(item, answers):
-    conds = item.get("enable_when") or []
-    if not conds:
-        return True
-    hits = [answers.get(c["item"]) in c["values"] for c in conds]
-    return any(hits) if item.get("enable_behavior") == "any" else all(hits)
 
 
-def answers_for(form, overrides=None):
-    overrides = overrides or {}
-    answers = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            if enabled(item, answers):
-                answers[item["id"]] = overrides.get(item["id"], min(o["value"] for o in item["options"]))
-    return answers
+
+
 
 
 @pytest.fixture

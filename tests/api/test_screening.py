@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.helpers import assert_error
+from tests.helpers import answers_for, assert_error
 from toolkit import create_app
 
 FORM = "/api/v1/screening/form"
@@ -18,27 +18,10 @@ AUDIT = "/api/v1/audit-events"
 # --- helpers ------------------------------------------------------------------------------------------
 
 
-def enabled(item, answers):
-    conds = item.get("enable_when") or []
-    if not conds:
-        return True
-    hits = [answers.get(c["item"]) in c["values"] for c in conds]
-    return any(hits) if item.get("enable_behavior") == "any" else all(hits)
 
 
-def answers_for(form, overrides=None):
-    """A complete, valid answer set: every enabled item at its lowest option unless `overrides` names it
-    (an override can enable follow-up items, which then get their lowest option too)."""
-    overrides = overrides or {}
-    answers = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            if not enabled(item, answers):
-                continue
-            answers[item["id"]] = overrides.get(item["id"], min(o["value"] for o in item["options"]))
-    unknown = set(overrides) - set(answers)
-    assert not unknown, f"overrides for items that are not asked: {unknown}"
-    return answers
+
+
 
 
 def get_form(client, who):

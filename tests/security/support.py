@@ -15,21 +15,14 @@ from pathlib import Path
 import requests
 
 from tests.api.test_modules import module_payload
+from tests.helpers import answers_for
 
 API = "/api/v1"
 ROOT = Path(__file__).resolve().parents[2]
 START = "2027-04-01T09:00:00+02:00"
 
 
-def answers_for(form: dict) -> dict:
-    """The lowest answer to every item that the answers before it enable."""
-    answers = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            conditions = [answers.get(c["item"]) in c["values"] for c in item["enable_when"]]
-            if not conditions or (any(conditions) if item["enable_behavior"] == "any" else all(conditions)):
-                answers[item["id"]] = min(o["value"] for o in item["options"])
-    return answers
+
 
 
 def ok(response, code=200):
