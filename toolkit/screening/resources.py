@@ -106,7 +106,7 @@ class PlanClearance(MethodView):
         reasons. `status` is `blocked` if any member is `refer`/`defer` or has no valid screening, `caution`
         if any verdict is adapt/exclude or a member with unresolved trauma has no trauma-informed
         facilitator, else `clear`. A missing or expired screening is never clear."""
-        plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        plan = get_or_404(SessionPlan, plan_id, what="Plan", options=services.CLEARANCE_PLAN_OPTIONS)
         result = services.clearance(plan)
         record("read", "plan_clearance", plan.id, actor=current_user)
         db.session.commit()

@@ -6,13 +6,14 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from flask_smorest import abort
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import defer, lazyload
+from sqlalchemy.orm import selectinload
 
 from ..audit.services import record
+from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import GroupMember
 from ..participants.models import Participant
-from ..plans.models import SessionPlan
+from ..plans.models import PlanItem, SessionPlan
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
 from .models import Screening, ScreeningOverride
 from .rules import crisis_guidance, default_form, evaluate, validate_answers
@@ -90,52 +91,56 @@ def screenings_of(participant: Participant):
             .order_by(Screening.screened_at.desc(), Screening.id))
 
 
-def latest_screenings(participant_ids) -> dict[str, Screening]:
-    """Each participant's newest screening, in one query (overrides come with one more). Only the newest
-    rows are loaded, so the cost does not grow with a participant's screening history."""
+def latest_screenings(participant_ids) -> dict[str, MemberScreening]:
+    """Each participant's newest screening with its current outcome (the latest override's, else the
+    computed one), as plain values in one query: only the newest rows and the columns clearance needs,
+    so the cost does not grow with a participant's screening history."""
     if not participant_ids:
         return {}
     newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
               .where(Screening.participant_id.in_(list(participant_ids)))
               .group_by(Screening.participant_id).subquery())
-    rows = db.session.scalars(
-        select(Screening)
+    last_override = (select(ScreeningOverride.screening_id, func.max(ScreeningOverride.at).label("at"))
+                     .group_by(ScreeningOverride.screening_id).subquery())
+    rows = db.session.execute(
+        select(Screening.id, Screening.participant_id, Screening.flags, Screening.computed_outcome,
+               Screening.valid_until, ScreeningOverride.outcome.label("override"))
         .join(newest, and_(Screening.participant_id == newest.c.participant_id, Screening.screened_at == newest.c.at))
-        .options(lazyload(Screening.screened_by), defer(Screening.answers), defer(Screening.scores))
+        .outerjoin(last_override, last_override.c.screening_id == Screening.id)
+        .outerjoin(ScreeningOverride, and_(ScreeningOverride.screening_id == Screening.id,
+                                           ScreeningOverride.at == last_override.c.at))
         .order_by(Screening.participant_id, Screening.id))
-    latest: dict[str, Screening] = {}
-    for screening in rows:
-        latest.setdefault(screening.participant_id, screening)
+    latest: dict[str, MemberScreening] = {}
+    for row in rows:
+        latest.setdefault(row.participant_id, MemberScreening(
+            participant_id=row.participant_id, screening_id=row.id, outcome=row.override or row.computed_outcome,
+            flags=flags_of(row.flags), valid_until=row.valid_until))
     return latest
 
 
-def flags_of(screening: Screening) -> frozenset[str]:
+def flags_of(flags: list[dict]) -> frozenset[str]:
     """Flags that change what a person may do (info-level findings never do)."""
-    return frozenset(f["flag"] for f in screening.flags if f.get("level") != "info")
+    return frozenset(f["flag"] for f in flags if f.get("level") != "info")
 
 
-def members_of(group_id: str | None) -> list[GroupMember]:
+def members_of(group_id: str | None) -> list:
+    """(participant_id, display_name) of a group's members, in enrolment order."""
     if group_id is None:
         return []
-    stmt = (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
+    stmt = (select(GroupMember.participant_id, Participant.display_name)
+            .join(Participant, Participant.id == GroupMember.participant_id)
             .where(GroupMember.group_id == group_id).order_by(GroupMember.joined_at, GroupMember.id))
-    return list(db.session.scalars(stmt).unique())
+    return list(db.session.execute(stmt))
 
 
 def group_screenings(group_id: str | None, *, facilitators=()) -> "GroupScreenings":
-    """A group's members with their latest screenings, loaded once (two or three queries)."""
+    """A group's members with their latest screenings, loaded once (two queries)."""
     members = members_of(group_id)
     latest = latest_screenings([m.participant_id for m in members])
-    screenings = []
-    for member in members:
-        s = latest.get(member.participant_id)
-        screenings.append(MemberScreening(
-            participant_id=member.participant_id, screening_id=s.id if s else None,
-            outcome=s.outcome if s else None, flags=flags_of(s) if s else frozenset(),
-            valid_until=s.valid_until if s else None))
     return GroupScreenings(
-        members=tuple(screenings),
-        names={m.participant_id: m.participant.display_name for m in members},
+        members=tuple(latest.get(m.participant_id) or MemberScreening(participant_id=m.participant_id)
+                      for m in members),
+        names={m.participant_id: m.display_name for m in members},
         trauma_informed=any(f.trauma_informed and f.active for f in facilitators))
 
 
@@ -144,6 +149,13 @@ class GroupScreenings:
     members: tuple[MemberScreening, ...]
     names: dict
     trauma_informed: bool
+
+
+# Clearance reads only each item's module title and contraindications.
+CLEARANCE_PLAN_OPTIONS = (
+    selectinload(SessionPlan.items).joinedload(PlanItem.module).load_only(
+        ExerciseModule.id, ExerciseModule.title, ExerciseModule.contraindications),
+)
 
 
 def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
