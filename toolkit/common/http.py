@@ -123,3 +123,10 @@ def contains(column, text: str):
     """A case-insensitive "contains" filter where `%`, `_` and `\\` in the search text are literal."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return column.ilike(f"%{escaped}%", escape="\\")
+
+
+def sorted_by(stmt, model, sort: str):
+    """Order by a `sort` query value ("name", "-name" for descending), then by id so pages are stable.
+    The schema limits `sort` to the model's sortable columns."""
+    column = getattr(model, sort.lstrip("-"))
+    return stmt.order_by(column.desc() if sort.startswith("-") else column, model.id)

@@ -13,6 +13,7 @@ from ..common.http import (
     etag_of,
     get_or_404,
     paginate,
+    sorted_by,
 )
 from ..extensions import db
 from . import services
@@ -22,7 +23,6 @@ from .schemas import GroupQuerySchema, GroupSchema, GroupUpdateSchema, MemberCre
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
                 description="Groups of participants: individual, couples, family or retreat, and their members.")
 
-SORTS = {"name": Group.name, "starts_on": Group.starts_on, "created_at": Group.created_at}
 
 
 def member_view(member):
@@ -40,9 +40,7 @@ class Groups(MethodView):
     @document_errors(blp, 401, 422)
     @blp.doc(summary="List groups")
     def get(self, query, pagination_parameters):
-        sort = query["sort"]
-        column = SORTS[sort.lstrip("-")]
-        stmt = select(Group).order_by(column.desc() if sort.startswith("-") else column, Group.id)
+        stmt = sorted_by(select(Group), Group, query["sort"])
         if query.get("kind"):
             stmt = stmt.where(Group.kind == query["kind"])
         if query.get("q"):

@@ -15,6 +15,7 @@ from ..common.http import (
     etag_of,
     get_or_404,
     paginate,
+    sorted_by,
 )
 from ..extensions import db
 from . import services
@@ -24,7 +25,6 @@ from .schemas import ParticipantQuerySchema, ParticipantSchema, ParticipantUpdat
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
                 description="Clients of the practice. Clinical data: every read and write is audited.")
 
-SORTS = {"display_name": Participant.display_name, "created_at": Participant.created_at}
 
 
 @blp.route("")
@@ -37,9 +37,7 @@ class Participants(MethodView):
     @document_errors(blp, 401, 422)
     @blp.doc(summary="List participants", description="Archived participants are hidden unless asked for.")
     def get(self, query, pagination_parameters):
-        sort = query["sort"]
-        column = SORTS[sort.lstrip("-")]
-        stmt = select(Participant).order_by(column.desc() if sort.startswith("-") else column, Participant.id)
+        stmt = sorted_by(select(Participant), Participant, query["sort"])
         if not query["include_archived"]:
             stmt = stmt.where(Participant.archived_at.is_(None))
         if query.get("q"):

@@ -6,6 +6,7 @@ from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..common.http import sorted_by
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
@@ -194,6 +195,4 @@ def plan_query(filters: dict):
         stmt = stmt.where(SessionPlan.starts_at < filters["starts_before"])
     if filters.get("status"):
         stmt = stmt.where(SessionPlan.status == filters["status"])
-    sort = filters.get("sort", "starts_at")
-    column = getattr(SessionPlan, sort.lstrip("-"))
-    return stmt.order_by(column.desc() if sort.startswith("-") else column, SessionPlan.id)
+    return sorted_by(stmt, SessionPlan, filters.get("sort", "starts_at"))
