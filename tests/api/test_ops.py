@@ -94,8 +94,8 @@ def test_cross_practice_read_and_write_are_audited_as_denied(app, client, admin,
 
     events = denied_events(client, other, pid)
     assert [(e["action"], e["outcome"], e["record_type"], e["actor_id"]) for e in events] == [
-        ("write", "denied", "participants", other["therapist_id"]),
-        ("read", "denied", "participants", other["therapist_id"]),
+        ("write", "denied", "participant", other["therapist_id"]),
+        ("read", "denied", "participant", other["therapist_id"]),
     ]
     # The owner's trail shows no denied event, the participant is unchanged and both chains still verify.
     assert all(e["outcome"] == "ok" for e in denied_events(client, admin, pid))

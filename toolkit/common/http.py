@@ -61,6 +61,11 @@ def get_or_404(model, record_id: str, *, what: str | None = None, options=()):
     return record
 
 
+# Audit record types, named as the other audit events name them.
+RECORD_TYPES = {"participants": "participant", "screenings": "screening", "session_plans": "plan",
+                "groups": "group", "exercise_modules": "module", "therapists": "therapist"}
+
+
 def _audit_denied_attempt(model, record_id: str) -> None:
     """An id that exists in another practice is a denied cross-practice attempt: it goes on the caller's
     audit chain (committed on its own: the request answers 404 and writes nothing else)."""
@@ -75,8 +80,8 @@ def _audit_denied_attempt(model, record_id: str) -> None:
     if exists is None:
         return
     db.session.rollback()  # nothing of this request may be committed with the event
-    record("read" if request.method in ("GET", "HEAD") else "write", model.__tablename__, record_id,
-           actor=actor, outcome="denied")
+    record("read" if request.method in ("GET", "HEAD") else "write", RECORD_TYPES.get(model.__tablename__,
+           model.__tablename__), record_id, actor=actor, outcome="denied")
     db.session.commit()
 
 
