@@ -1,21 +1,14 @@
 import re
 
 from flask_smorest import abort
-from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from ..common.http import contains
 from ..extensions import db
 from .catalogue import SeedError, validate_module
 from .models import ExerciseModule
 from .seed import FIELDS
-
-
-def _like(column, value: str):
-    return func.lower(cast(column, String)).like(f"%{value.lower()}%", escape="\\")
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def module_query(filters: dict):
@@ -36,9 +29,9 @@ def module_query(filters: dict):
     elif filters.get("source") == "custom":
         stmt = stmt.where(ExerciseModule.practice_id.is_not(None))
     if filters.get("q"):
-        words = [_escape(w) for w in filters["q"].split() if w][:8]
-        stmt = stmt.where(and_(*[or_(_like(ExerciseModule.title, w), _like(ExerciseModule.summary, w),
-                                     _like(ExerciseModule.steps, w)) for w in words]))
+        words = filters["q"].split()[:8]
+        stmt = stmt.where(and_(*[or_(contains(ExerciseModule.title, w), contains(ExerciseModule.summary, w),
+                                     contains(cast(ExerciseModule.steps, String), w)) for w in words]))
     return stmt.order_by(ExerciseModule.category, ExerciseModule.title, ExerciseModule.id)
 
 

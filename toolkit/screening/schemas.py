@@ -147,6 +147,3 @@ class ClearanceSchema(StrictSchema):
     facilitator_warnings = fields.List(fields.String(), required=True)
     checked_at = fields.AwareDateTime(required=True)
 
-
-class ScreeningQuerySchema(StrictSchema):
-    pass
