@@ -13,7 +13,7 @@ from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
-from ..screening.services import clearance, group_screenings
+from ..screening.services import clearance, clearance_items, group_screenings
 from .render import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, Material, group_by_day, render_json
 
 MAX_PLANS = 60  # a whole retreat fits easily; a bigger agenda is refused rather than rendered for minutes
@@ -47,7 +47,7 @@ def _clearance_lines(plans: list[SessionPlan], group: Group | None) -> tuple[Cle
     now = datetime.now(UTC)
     lines: list[ClearanceLine] = []
     for plan in plans:
-        result = clearance(plan, now=now, screenings=screenings)
+        result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan))
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
             name = person["display_name"]

@@ -2,16 +2,18 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from flask import current_app
 from flask_smorest import abort
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import aliased, lazyload
 
 from ..audit.services import record
+from ..auth.models import Therapist
 from ..exercises.models import ExerciseModule
 from ..extensions import db
-from ..groups.models import GroupMember
+from ..groups.models import GroupMember, group_facilitators
 from ..participants.models import Participant
 from ..plans.models import PlanItem, SessionPlan
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
@@ -91,31 +93,18 @@ def screenings_of(participant: Participant):
             .order_by(Screening.screened_at.desc(), Screening.id))
 
 
-def latest_screenings(participant_ids) -> dict[str, MemberScreening]:
-    """Each participant's newest screening with its current outcome (the latest override's, else the
-    computed one), as plain values in one query: only the newest rows and the columns clearance needs,
-    so the cost does not grow with a participant's screening history."""
-    if not participant_ids:
-        return {}
-    newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
-              .where(Screening.participant_id.in_(list(participant_ids)))
-              .group_by(Screening.participant_id).subquery())
-    last_override = (select(ScreeningOverride.screening_id, func.max(ScreeningOverride.at).label("at"))
-                     .group_by(ScreeningOverride.screening_id).subquery())
-    rows = db.session.execute(
-        select(Screening.id, Screening.participant_id, Screening.flags, Screening.computed_outcome,
-               Screening.valid_until, ScreeningOverride.outcome.label("override"))
-        .join(newest, and_(Screening.participant_id == newest.c.participant_id, Screening.screened_at == newest.c.at))
-        .outerjoin(last_override, last_override.c.screening_id == Screening.id)
-        .outerjoin(ScreeningOverride, and_(ScreeningOverride.screening_id == Screening.id,
-                                           ScreeningOverride.at == last_override.c.at))
-        .order_by(Screening.participant_id, Screening.id))
-    latest: dict[str, MemberScreening] = {}
-    for row in rows:
-        latest.setdefault(row.participant_id, MemberScreening(
-            participant_id=row.participant_id, screening_id=row.id, outcome=row.override or row.computed_outcome,
-            flags=flags_of(row.flags), valid_until=row.valid_until))
-    return latest
+def newest_screening_of(participant_id_column):
+    """Correlated subquery: the id of the participant's newest screening (the one `screenings_of` lists
+    first). An index seek per participant, whatever the length of their history."""
+    newest = aliased(Screening)
+    return (select(newest.id).where(newest.participant_id == participant_id_column)
+            .order_by(newest.screened_at.desc(), newest.id).limit(1).scalar_subquery())
+
+
+def current_override_of(screening_id_column):
+    """Correlated subquery: the outcome of the screening's latest override, if any."""
+    return (select(ScreeningOverride.outcome).where(ScreeningOverride.screening_id == screening_id_column)
+            .order_by(ScreeningOverride.at.desc(), ScreeningOverride.id.desc()).limit(1).scalar_subquery())
 
 
 def flags_of(flags: list[dict]) -> frozenset[str]:
@@ -123,25 +112,51 @@ def flags_of(flags: list[dict]) -> frozenset[str]:
     return frozenset(f["flag"] for f in flags if f.get("level") != "info")
 
 
-def members_of(group_id: str | None) -> list:
-    """(participant_id, display_name) of a group's members, in enrolment order."""
+def group_screenings(group_id: str | None, *, facilitators=None) -> "GroupScreenings":
+    """A group's members (in enrolment order) with their newest screening and its current outcome (the
+    latest override's, else the computed one), as plain values in one query: only the columns clearance
+    needs, and a cost that grows with the group, not with anyone's screening history. Whether an active
+    trauma-informed therapist facilitates comes from `facilitators` when the caller has them loaded,
+    else from one more query."""
+    members: list[MemberScreening] = []
+    names: dict[str, str] = {}
     if group_id is None:
-        return []
-    stmt = (select(GroupMember.participant_id, Participant.display_name)
+        return GroupScreenings(members=(), names={}, trauma_informed=False)
+    for row in db.session.execute(_group_screenings_stmt(), {"group_id": group_id}):
+        names[row.participant_id] = row.display_name
+        members.append(MemberScreening(participant_id=row.participant_id) if row.id is None else MemberScreening(
+            participant_id=row.participant_id, screening_id=row.id, flags=flags_of(row.flags),
+            outcome=row.override or row.computed_outcome, valid_until=row.valid_until))
+    if facilitators is None:
+        trauma_informed = db.session.scalar(_trauma_informed_stmt(), {"group_id": group_id}) is not None
+    else:
+        trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
+    return GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed)
+
+
+# Built once: clearance runs on every plan view, and building these costs more than running them.
+@cache
+def _group_screenings_stmt():
+    return (select(GroupMember.participant_id, Participant.display_name, Screening.id, Screening.flags,
+                   Screening.computed_outcome, Screening.valid_until,
+                   current_override_of(Screening.id).label("override"))
             .join(Participant, Participant.id == GroupMember.participant_id)
-            .where(GroupMember.group_id == group_id).order_by(GroupMember.joined_at, GroupMember.id))
-    return list(db.session.execute(stmt))
+            .outerjoin(Screening, Screening.id == newest_screening_of(GroupMember.participant_id))
+            .where(GroupMember.group_id == bindparam("group_id")).order_by(GroupMember.joined_at, GroupMember.id))
 
 
-def group_screenings(group_id: str | None, *, facilitators=()) -> "GroupScreenings":
-    """A group's members with their latest screenings, loaded once (two queries)."""
-    members = members_of(group_id)
-    latest = latest_screenings([m.participant_id for m in members])
-    return GroupScreenings(
-        members=tuple(latest.get(m.participant_id) or MemberScreening(participant_id=m.participant_id)
-                      for m in members),
-        names={m.participant_id: m.display_name for m in members},
-        trauma_informed=any(f.trauma_informed and f.active for f in facilitators))
+@cache
+def _trauma_informed_stmt():
+    return (select(Therapist.id).join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
+            .where(group_facilitators.c.group_id == bindparam("group_id"), Therapist.trauma_informed.is_(True),
+                   Therapist.active.is_(True)).limit(1))
+
+
+@cache
+def _clearance_items_stmt():
+    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications)
+            .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
+            .where(PlanItem.plan_id == bindparam("plan_id")).order_by(PlanItem.position))
 
 
 @dataclass(frozen=True)
@@ -151,28 +166,38 @@ class GroupScreenings:
     trauma_informed: bool
 
 
-# Clearance reads only each item's module title and contraindications.
-CLEARANCE_PLAN_OPTIONS = (
-    selectinload(SessionPlan.items).joinedload(PlanItem.module).load_only(
-        ExerciseModule.id, ExerciseModule.title, ExerciseModule.contraindications),
-)
+# The clearance endpoint reads the plan's items and the group's facilitators as plain rows itself.
+CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
+
+
+def _clearance_item(item_id, module_id, title, contraindications) -> ClearanceItem:
+    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title,
+                         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
+                                                 for c in (contraindications or ())))
 
 
 def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
-    return [ClearanceItem(
-        item_id=item.id, module_id=item.module_id, module_title=item.module.title if item.module else None,
-        contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
-                                for c in (item.module.contraindications if item.module else [])))
-        for item in plan.items]
+    """The items of a plan whose items (with modules) are loaded already."""
+    return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
+                            item.module.contraindications if item.module else None) for item in plan.items]
 
 
-def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None) -> dict:
+def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
+    """A plan's items with their modules' titles and contraindications, in one query."""
+    return [_clearance_item(*row) for row in db.session.execute(_clearance_items_stmt(), {"plan_id": plan_id})]
+
+
+def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
+              items: list[ClearanceItem] | None = None) -> dict:
     """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
-    Pass `screenings` (from group_screenings) to clear several plans of one group without re-querying."""
+    Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
+    of one group without re-querying."""
     now = now or datetime.now(UTC)
     if screenings is None:
-        screenings = group_screenings(plan.group_id, facilitators=plan.group.facilitators if plan.group else ())
-    result = clear_plan(members=screenings.members, items=clearance_items(plan), now=now,
+        screenings = group_screenings(plan.group_id)
+    if items is None:
+        items = clearance_items_of(plan.id)
+    result = clear_plan(members=screenings.members, items=items, now=now,
                         has_trauma_informed_facilitator=screenings.trauma_informed)
     for entry in result["participants"]:
         entry["display_name"] = screenings.names.get(entry["participant_id"], "")
