@@ -255,6 +255,15 @@ def test_override_to_refer_blocks(client, admin, setup):
     assert result["status"] == "blocked" and verdicts(entry_for(result, member)) == ["exclude"] * 3
 
 
+def test_the_latest_of_several_overrides_counts(client, admin, setup):
+    _, plan, (member,) = setup([DEFER])
+    url = f"/api/v1/screenings/{member['screening']['id']}/override"
+    for outcome in ("clear", "refer", "caution"):
+        r = client.post(url, headers=admin["headers"], json={"outcome": outcome, "reason": f"Reviewed: {outcome}."})
+        assert r.status_code == 201, r.get_json()
+        assert entry_for(clearance(client, admin, plan["id"]), member)["outcome"] == outcome
+
+
 def test_breaks_are_ok_for_everyone(client, admin, setup, mods):
     _, plan, (member,) = setup([REFER])
     etag = client.get(f"{PLANS}/{plan['id']}", headers=admin["headers"]).headers["ETag"]

@@ -68,7 +68,7 @@ class PlanById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(summary="Get a plan with its computed schedule")
     def get(self, plan_id):
-        return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.SUMMARY_OPTIONS))
+        return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS))
 
     @blp.arguments(PlanUpdateSchema)
     @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)

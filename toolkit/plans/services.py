@@ -182,6 +182,14 @@ SUMMARY_OPTIONS = (
     joinedload(SessionPlan.group).lazyload(Group.facilitators),
 )
 
+# One plan: its items joined in the same query (one round trip; a page of plans uses SUMMARY_OPTIONS).
+DETAIL_OPTIONS = (
+    joinedload(SessionPlan.items).joinedload(PlanItem.module).load_only(
+        ExerciseModule.id, ExerciseModule.title, ExerciseModule.category, ExerciseModule.min_minutes,
+        ExerciseModule.max_minutes, ExerciseModule.suitable_kinds, ExerciseModule.setting),
+    joinedload(SessionPlan.group).lazyload(Group.facilitators),
+)
+
 
 def plan_query(filters: dict):
     stmt = select(SessionPlan).options(*SUMMARY_OPTIONS)

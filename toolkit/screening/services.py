@@ -6,7 +6,7 @@ from functools import cache
 
 from flask import current_app
 from flask_smorest import abort
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, true
 from sqlalchemy.orm import aliased, lazyload
 
 from ..audit.services import record
@@ -93,14 +93,6 @@ def screenings_of(participant: Participant):
             .order_by(Screening.screened_at.desc(), Screening.id))
 
 
-def newest_screening_of(participant_id_column):
-    """Correlated subquery: the id of the participant's newest screening (the one `screenings_of` lists
-    first). An index seek per participant, whatever the length of their history."""
-    newest = aliased(Screening)
-    return (select(newest.id).where(newest.participant_id == participant_id_column)
-            .order_by(newest.screened_at.desc(), newest.id).limit(1).scalar_subquery())
-
-
 def current_override_of(screening_id_column):
     """Correlated subquery: the outcome of the screening's latest override, if any."""
     return (select(ScreeningOverride.outcome).where(ScreeningOverride.screening_id == screening_id_column)
@@ -122,7 +114,7 @@ def group_screenings(group_id: str | None, *, facilitators=None) -> "GroupScreen
     names: dict[str, str] = {}
     if group_id is None:
         return GroupScreenings(members=(), names={}, trauma_informed=False)
-    for row in db.session.execute(_group_screenings_stmt(), {"group_id": group_id}):
+    for row in db.session.execute(_group_screenings_stmt(db.session.get_bind().dialect.name), {"group_id": group_id}):
         names[row.participant_id] = row.display_name
         members.append(MemberScreening(participant_id=row.participant_id) if row.id is None else MemberScreening(
             participant_id=row.participant_id, screening_id=row.id, flags=flags_of(row.flags),
@@ -136,13 +128,27 @@ def group_screenings(group_id: str | None, *, facilitators=None) -> "GroupScreen
 
 # Built once: clearance runs on every plan view, and building these costs more than running them.
 @cache
-def _group_screenings_stmt():
-    return (select(GroupMember.participant_id, Participant.display_name, Screening.id, Screening.flags,
-                   Screening.computed_outcome, Screening.valid_until,
-                   current_override_of(Screening.id).label("override"))
-            .join(Participant, Participant.id == GroupMember.participant_id)
-            .outerjoin(Screening, Screening.id == newest_screening_of(GroupMember.participant_id))
-            .where(GroupMember.group_id == bindparam("group_id")).order_by(GroupMember.joined_at, GroupMember.id))
+def _group_screenings_stmt(dialect: str):
+    """Each member's newest screening (the one `screenings_of` lists first) is an index seek per member,
+    whatever the length of their history: a LATERAL join on PostgreSQL (a correlated join there lets the
+    planner hash the whole screenings table), a correlated subquery on SQLite (which has no LATERAL)."""
+    members = (select(GroupMember.participant_id, Participant.display_name)
+               .join(Participant, Participant.id == GroupMember.participant_id)
+               .where(GroupMember.group_id == bindparam("group_id")).order_by(GroupMember.joined_at, GroupMember.id))
+    newest = aliased(Screening)
+    by_recency = (newest.screened_at.desc(), newest.id)
+    if dialect == "postgresql":
+        latest = (select(newest.id, newest.flags, newest.computed_outcome, newest.valid_until)
+                  .where(newest.participant_id == GroupMember.participant_id)
+                  .order_by(*by_recency).limit(1).lateral("latest"))
+        return (members.add_columns(latest.c.id, latest.c.flags, latest.c.computed_outcome, latest.c.valid_until,
+                                    current_override_of(latest.c.id).label("override"))
+                .outerjoin(latest, true()))
+    newest_id = (select(newest.id).where(newest.participant_id == GroupMember.participant_id)
+                 .order_by(*by_recency).limit(1).scalar_subquery())
+    return (members.add_columns(Screening.id, Screening.flags, Screening.computed_outcome, Screening.valid_until,
+                                current_override_of(Screening.id).label("override"))
+            .outerjoin(Screening, Screening.id == newest_id))
 
 
 @cache
