@@ -66,6 +66,9 @@ class Targets:
     plan10_id: str = ""                  # plan detail (10 items)
     list_group_id: str = ""              # GET /plans?group_id= (about 10 plans)
     screen_participant_ids: list[str] = field(default_factory=list)  # POST screenings rotate over these
+    participant_id: str = ""             # detail and screening-history reads (4 screenings)
+    screening_id: str = ""
+    module_id: str = ""
     counts: dict = field(default_factory=dict)
 
 
@@ -209,9 +212,12 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
     for _round in range(4):
         for pid in participants:
             symptoms = rng.random() < 0.15
-            api.call("POST", f"/participants/{pid}/screenings",
-                     {"form_version": form["version"], "answers": form_answers(form, rng, symptoms=symptoms)})
+            done = api.call("POST", f"/participants/{pid}/screenings",
+                            {"form_version": form["version"], "answers": form_answers(form, rng, symptoms=symptoms)})
+            if pid == participants[0]:
+                t.screening_id = done["id"]
     t.screen_participant_ids = participants[100:150]
+    t.participant_id, t.module_id = participants[0], modules[0]["id"]
     t.counts = {"therapists": len(therapists), "participants": len(participants), "groups": 2 + len(others),
                 "plans": plans, "screenings": 4 * len(participants), "requests": api.requests,
                 "seconds": round(time.perf_counter() - started, 1)}
@@ -220,17 +226,43 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
     return t
 
 
-def build(app, scale: int, *, seed: int = 1, log=print) -> Targets:
-    """Build `scale` practices; returns the first practice's targets (with the total counts)."""
-    rng = random.Random(seed)
-    client = app.test_client()
+def build(app, scale: int, *, seed: int = 1, workers: int = 1, log=print) -> Targets:
+    """Build `scale` practices; returns the first practice's targets (with the total counts).
+
+    Practices are independent (each its own tenant and audit chain), so after the first one the rest are
+    built by `workers` forked processes, each with its own connections, through the same test client.
+    Each practice draws from its own seeded generator: the data does not depend on which process built it."""
     with cheap_passwords():
-        first = None
-        totals: dict[str, float] = {}
-        for index in range(scale):
-            targets = build_practice(client, index, rng=rng, log=log)
-            first = first or targets
-            for key, value in targets.counts.items():
+        first = build_practice(app.test_client(), 0, rng=_rng(seed, 0), log=log)
+        totals = dict(first.counts)
+        rest = range(1, scale)
+        if workers > 1 and len(rest) > 1:
+            import multiprocessing
+
+            from toolkit.extensions import db
+
+            global _FORKED_APP
+            _FORKED_APP = app, seed, log
+            with app.app_context():
+                db.engine.dispose()  # no pooled connection crosses the fork
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                counts = list(pool.imap_unordered(_build_in_child, rest))
+        else:
+            counts = [build_practice(app.test_client(), i, rng=_rng(seed, i), log=log).counts for i in rest]
+        for practice in counts:
+            for key, value in practice.items():
                 totals[key] = totals.get(key, 0) + value
     first.counts = {"practices": scale, **totals}
     return first
+
+
+_FORKED_APP = None
+
+
+def _rng(seed: int, index: int) -> random.Random:
+    return random.Random(f"{seed}:{index}")
+
+
+def _build_in_child(index: int) -> dict:
+    app, seed, log = _FORKED_APP
+    return build_practice(app.test_client(), index, rng=_rng(seed, index), log=log).counts

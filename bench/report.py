@@ -16,7 +16,10 @@ NOT_MODIFIED_MAX_SHARE = 0.25  # a 304's p50 must be under this share of one PDF
 MEMORY_MAX_MIB = 150.0
 GROWTH_MAX = 1.3
 # "every list and detail endpoint" measured here
-GROWTH_ENDPOINTS = ("modules", "plan_detail", "plans_by_group", "clearance")
+# Every list and detail read the benchmark measures.
+GROWTH_ENDPOINTS = ("modules", "module_detail", "plan_detail", "plans_by_group", "plans_list", "clearance",
+                    "participants_list", "participant_detail", "screenings_list", "screening_detail",
+                    "groups_list", "group_detail", "group_members", "therapists_list", "audit_list")
 
 LABELS = {
     "health": "GET /healthz (unauthenticated, reference)",
@@ -29,6 +32,17 @@ LABELS = {
     "agenda_ics": "GET /groups/{id}/agenda?format=ics (3 days)",
     "agenda_pdf": "GET /groups/{id}/agenda?format=pdf (3 days)",
     "agenda_pdf_304": "GET agenda pdf + If-None-Match (expect 304)",
+    "participants_list": "GET /participants",
+    "participant_detail": "GET /participants/{id}",
+    "screenings_list": "GET /participants/{id}/screenings",
+    "screening_detail": "GET /screenings/{id}",
+    "groups_list": "GET /groups",
+    "group_detail": "GET /groups/{id} (40 members)",
+    "group_members": "GET /groups/{id}/members (40)",
+    "plans_list": "GET /plans",
+    "module_detail": "GET /modules/{id}",
+    "therapists_list": "GET /therapists",
+    "audit_list": "GET /audit-events",
 }
 
 
