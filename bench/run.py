@@ -562,6 +562,9 @@ def parse_args(argv=None):
                    help=f"an existing PostgreSQL database, used to CREATE/DROP the scratch one (default {DEFAULT_PG})")
     p.add_argument("--keep", action="store_true", help="keep the scratch databases")
     p.add_argument("--output", default=str(RESULTS), help="where latest.json and latest.md go")
+    p.add_argument("--report-only", action="store_true",
+                   help="measure nothing: recompute growth and targets from --output's latest.json and rewrite "
+                        "latest.md (after a change to bench/report.py)")
     return p.parse_args(argv)
 
 
@@ -580,8 +583,23 @@ def machine() -> dict:
     return info
 
 
+def rewrite_report(out: Path) -> int:
+    results = json.loads((out / "latest.json").read_text())
+    for run in results["runs"].values():
+        run["targets"] = report.evaluate(run)
+    for kind, table in results.get("growth", {}).items():
+        large = results["runs"][f"{kind} (scale {table['large']})"]
+        table["endpoints"] = report.growth(results["runs"][kind], large)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    (out / "latest.md").write_text(report.markdown(results) + "\n")
+    print(f"rewrote {out / 'latest.json'} and {out / 'latest.md'}")
+    return 0
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.report_only:
+        return rewrite_report(Path(args.output))
     if shutil.which("wrk") is None:
         print(f"wrk is not installed. Install it with:\n    {WRK_INSTALL}", file=sys.stderr)
         return 2

@@ -99,6 +99,22 @@ def test_growth_of_p50(small, large, result):
     assert report.growth(a, b, endpoints=("modules",))["modules"]["result"] == result
 
 
+def test_growth_reports_every_figure_large_over_small():
+    a = {"endpoints": {"clearance": endpoint(300, 10, 20, p50_ratio=2.5, queries=8)}}
+    b = {"endpoints": {"clearance": endpoint(240, 12, 30, p50_ratio=3.0, queries=8)}}
+    row = report.growth(a, b, endpoints=("clearance",))["clearance"]
+    assert (row["ratio"], row["ratio_vs_floor"], row["p99_ratio"], row["rps_ratio"]) == (1.2, 1.2, 1.5, 0.8)
+    assert row["queries"] == (8, 8) and row["result"] == "pass"
+    text = report.markdown({"runs": {}, "growth": {"sqlite": {"small": 1, "large": 100, "endpoints": {
+        "clearance": row}}}})
+    assert "| GET /plans/{id}/clearance (40 x 12) | 10 | 12 | 1.20 | 1.20 | 1.50 | 0.80 | 8 → 8 | pass |" in text
+
+
+def test_an_endpoint_missing_at_one_scale_is_skipped_not_failed():
+    a = {"endpoints": {"audit_list": endpoint(300, 10, 20)}}
+    assert report.growth(a, {"endpoints": {}}, endpoints=("audit_list",))["audit_list"]["result"] == "skip"
+
+
 def test_markdown_has_a_row_per_endpoint_and_the_targets():
     run = run_with(floor={"rps": 500, "p50_ms": 10, "runs": 2, "drift": 0.01}, scale=1, dataset={"plans": 600},
                    targets=None)
