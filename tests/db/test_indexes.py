@@ -70,3 +70,34 @@ def test_postgres_list_queries_use_an_index(app, on_postgres, sql):
         conn.execute(sa.text("SET enable_seqscan = off"))  # tiny test tables: ask whether an index *can* serve
         plan = "\n".join(conn.execute(sa.text(f"EXPLAIN {sql}")).scalars())
     assert "Index" in plan and "Seq Scan" not in plan, plan
+
+
+def test_clearance_finds_each_members_newest_screening_by_index(app):
+    """Clearance reads every member's newest screening: an index seek per member (a LATERAL join on
+    PostgreSQL, a correlated subquery on SQLite), never a scan of the screenings table, whose size is
+    every participant's whole history."""
+    from toolkit.screening.services import group_screenings
+
+    captured = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        if "group_members" in statement:
+            captured.append((statement, parameters))
+
+    with app.app_context():
+        sa.event.listen(db.engine, "before_cursor_execute", capture)
+        try:
+            group_screenings("no-such-group")
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", capture)
+        (statement, parameters), = captured
+        with db.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET enable_seqscan = off")  # tiny tables: ask what an index can serve
+                plan = "\n".join(r[0] for r in conn.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+                assert "ix_screenings_participant_screened" in plan and "Seq Scan on screenings" not in plan, plan
+            else:
+                plan = "\n".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
+                assert "USING INDEX ix_screenings_participant_screened" in plan or \
+                    "USING COVERING INDEX ix_screenings_participant_screened" in plan, plan
+                assert "SCAN screenings" not in plan, plan
