@@ -4,10 +4,11 @@ from .agendas.resources import blp as agendas
 from .audit.resources import blp as audit
 from .auth.resources import blp as auth
 from .exercises.resources import blp as modules
+from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
 from .screening.resources import blp as screening
 from .therapists.resources import blp as therapists
 
-BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir]

@@ -1,0 +1,271 @@
+"""FHIR R4 read API under /api/v1/fhir, and a participant's record as a Bundle.
+
+Thin: parse, call a service, commit the audit event, answer `application/fhir+json`. Errors under these
+routes are converted to OperationOutcome resources (same status codes as the rest of the API).
+"""
+
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+import marshmallow as ma
+from flask import Response, json, request
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from .. import API_VERSION
+from ..auth.jwt import auth_required
+from ..extensions import db
+from . import builders, rules, services
+from .schemas import (
+    RESOURCE_SCHEMAS,
+    BundleSchema,
+    ObservationSearchSchema,
+    OperationOutcomeSchema,
+    QuestionnaireResponseSearchSchema,
+)
+
+PREFIX = "/api/v1/fhir"
+RELEASED = datetime(2026, 12, 1, tzinfo=UTC)  # the date of this CapabilityStatement's content
+_BUNDLE_PATH = re.compile(r"^/api/v1/participants/[^/]+/fhir/?$")
+
+blp = Blueprint("fhir", __name__, url_prefix="/api/v1",
+                description="FHIR R4 (read-only, `application/fhir+json`): the intake form as a Questionnaire, "
+                            "screenings as QuestionnaireResponse and Observation (LOINC where one exists), "
+                            "participants as Patient, groups as Group and CarePlan, templates as PlanDefinition. "
+                            "Same bearer token, tenancy and audit as the rest of the API; errors are "
+                            "OperationOutcome resources.")
+
+ERRORS = {400: "A search parameter is not valid or not supported.",
+          401: "No token, or a token that is invalid, expired or revoked.",
+          404: "No such resource in your practice (another practice's record answers the same).",
+          422: "`subject` names a patient that does not exist in your practice."}
+
+
+def fhir_errors(*codes):
+    """Document error responses as OperationOutcome (application/fhir+json)."""
+
+    def decorator(func):
+        for code in codes:
+            func = blp.alt_response(code, schema=OperationOutcomeSchema, content_type=rules.MEDIA_TYPE,
+                                    description=ERRORS[code])(func)
+        return blp.alt_response("default", schema=OperationOutcomeSchema, content_type=rules.MEDIA_TYPE,
+                                description="Any other error, as an OperationOutcome.")(func)
+
+    return decorator
+
+
+def fhir_response(payload: dict, status: int = 200) -> Response:
+    return Response(json.dumps(payload), status=status, mimetype=rules.MEDIA_TYPE)
+
+
+def base_url() -> str:
+    return request.url_root.rstrip("/") + PREFIX
+
+
+def is_fhir_request() -> bool:
+    return request.path == PREFIX or request.path.startswith(PREFIX + "/") or bool(_BUNDLE_PATH.match(request.path))
+
+
+@blp.after_app_request
+def _errors_as_operation_outcome(response: Response) -> Response:
+    """Every error under /api/v1/fhir (and of a participant's Bundle) in FHIR's own shape, whichever layer raised
+    it (token checks, routing, validation, a service): the one error shape becomes an OperationOutcome."""
+    if response.status_code < 400 or response.mimetype != "application/json" or not is_fhir_request():
+        return response
+    body = response.get_json(silent=True)
+    if not isinstance(body, dict) or "code" not in body:
+        return response
+    outcome = builders.operation_outcome(response.status_code, body.get("message") or "", body.get("errors"))
+    response.set_data(json.dumps(outcome))
+    response.mimetype = rules.MEDIA_TYPE
+    return response
+
+
+def _path_param(name: str, description: str) -> dict:
+    return {"in": "path", "name": name, "required": True, "schema": {"type": "string"},
+            "description": description}
+
+
+def _read(resource_type: str, operation_id: str, summary: str, description: str):
+    """Document one read operation."""
+
+    def decorator(func):
+        func = blp.response(200, RESOURCE_SCHEMAS[resource_type], content_type=rules.MEDIA_TYPE,
+                            description=f"The {resource_type}.")(func)
+        func = fhir_errors(401, 404)(func)
+        return blp.doc(operationId=operation_id, summary=summary, description=description)(func)
+
+    return decorator
+
+
+def _search_page(page: services.Page, query: dict, path: str) -> Response:
+    """A searchset with its total and self/next/previous links (the query repeated, with _offset moved)."""
+    def link(offset: int) -> str:
+        params = [(k, v) for k, v in request.args.items(multi=True) if k != "_offset"]
+        return f"{base_url()}/{path}?{urlencode([*params, ('_offset', offset)])}"
+
+    links = {"self": link(query["offset"])}
+    if query["offset"] + query["count"] < page.total:
+        links["next"] = link(query["offset"] + query["count"])
+    if query["offset"] > 0:
+        links["previous"] = link(max(0, query["offset"] - query["count"]))
+    return fhir_response(builders.bundle("searchset", page.resources, base=base_url(), total=page.total,
+                                         links=links, timestamp=datetime.now(UTC)))
+
+
+@blp.route("/fhir/metadata")
+class FhirMetadata(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, RESOURCE_SCHEMAS["CapabilityStatement"], content_type=rules.MEDIA_TYPE,
+                  description="What this server serves.")
+    @fhir_errors(401)
+    @blp.doc(operationId="fhirMetadata", summary="FHIR CapabilityStatement: what is served",
+             description="The resource types, their interactions (read, search) and search parameters, exactly as "
+                         "this server serves them.")
+    def get(self):
+        return fhir_response(builders.capability_statement(software_version=API_VERSION, base=base_url(),
+                                                           released=RELEASED))
+
+
+@blp.route("/fhir/Patient/<string:participant_id>",
+           parameters=[_path_param("participant_id", "The participant's id (the Patient's logical id).")])
+class FhirPatient(MethodView):
+    decorators = [auth_required]
+
+    @_read("Patient", "readFhirPatient", "Read a participant as a FHIR Patient",
+           "Name, birth date, contact and emergency contact as held; no invented identifiers. Audited as a read "
+           "of the participant.")
+    def get(self, participant_id):
+        resource = services.read_patient(participant_id, actor=current_user)
+        db.session.commit()
+        return fhir_response(resource)
+
+
+@blp.route("/fhir/Questionnaire/<string:questionnaire_id>",
+           parameters=[_path_param("questionnaire_id", "The intake form version, e.g. `2026-11.1`.")])
+class FhirQuestionnaire(MethodView):
+    decorators = [auth_required]
+
+    @_read("Questionnaire", "readFhirQuestionnaire", "Read a version of the intake form as a FHIR Questionnaire",
+           "One group per instrument (LOINC panel codes for PHQ-9, GAD-7 and AUDIT-C, our own code system for "
+           "the others), choice items with their answer options and item scores (ordinalValue), enableWhen "
+           "for follow-up items. The current version is `active`, older ones `retired`.")
+    def get(self, questionnaire_id):
+        return fhir_response(services.read_questionnaire(questionnaire_id))
+
+
+@blp.route("/fhir/QuestionnaireResponse/<string:screening_id>",
+           parameters=[_path_param("screening_id", "The screening's id.")])
+class FhirQuestionnaireResponse(MethodView):
+    decorators = [auth_required]
+
+    @_read("QuestionnaireResponse", "readFhirQuestionnaireResponse",
+           "Read a screening's answers as a FHIR QuestionnaireResponse",
+           "The answers grouped by instrument; `completed`, or `stopped` for a screening stopped at a crisis; a "
+           "declined item is answered with the data-absent-reason `asked-declined`. Audited as a read of the "
+           "screening.")
+    def get(self, screening_id):
+        resource = services.read_questionnaire_response(screening_id, actor=current_user)
+        db.session.commit()
+        return fhir_response(resource)
+
+
+@blp.route("/fhir/QuestionnaireResponse")
+class FhirQuestionnaireResponses(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(QuestionnaireResponseSearchSchema, location="query", error_status_code=400, unknown=ma.RAISE)
+    @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A searchset Bundle.")
+    @fhir_errors(400, 401, 422)
+    @blp.doc(operationId="searchFhirQuestionnaireResponse", summary="Search screenings as QuestionnaireResponses",
+             description="Newest first, by `subject` and `authored`. Audited as a listing of screenings.")
+    def get(self, query):
+        page = services.search_questionnaire_responses(query, actor=current_user)
+        db.session.commit()
+        return _search_page(page, query, "QuestionnaireResponse")
+
+
+@blp.route("/fhir/Observation/<string:observation_id>",
+           parameters=[_path_param("observation_id", "`<screening id>-<instrument>` for a score (e.g. "
+                                                     "`…-phq9`), `<screening id>-outcome` for the outcome.")])
+class FhirObservation(MethodView):
+    decorators = [auth_required]
+
+    @_read("Observation", "readFhirObservation", "Read a score or a screening outcome as a FHIR Observation",
+           "A score: the total, its band and positive/negative as interpretation, the LOINC total code where one "
+           "exists. The outcome: our code system, the flags as components, an override as status `amended` "
+           "with the computed outcome kept. Audited as a read of the screening.")
+    def get(self, observation_id):
+        resource = services.read_observation(observation_id, actor=current_user)
+        db.session.commit()
+        return fhir_response(resource)
+
+
+@blp.route("/fhir/Observation")
+class FhirObservations(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(ObservationSearchSchema, location="query", error_status_code=400, unknown=ma.RAISE)
+    @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A searchset Bundle.")
+    @fhir_errors(400, 401, 422)
+    @blp.doc(operationId="searchFhirObservation", summary="Search scores and outcomes as Observations",
+             description="By `subject`, `date` (with prefixes) and `code`; newest screening first. Audited as a "
+                         "listing of screenings.")
+    def get(self, query):
+        page = services.search_observations(query, actor=current_user)
+        db.session.commit()
+        return _search_page(page, query, "Observation")
+
+
+@blp.route("/fhir/Group/<string:group_id>", parameters=[_path_param("group_id", "The group's id.")])
+class FhirGroup(MethodView):
+    decorators = [auth_required]
+
+    @_read("Group", "readFhirGroup", "Read a group as a FHIR Group",
+           "Its kind (our code system), name and members, each with the start of their membership.")
+    def get(self, group_id):
+        return fhir_response(services.read_group(group_id))
+
+
+@blp.route("/fhir/PlanDefinition/<string:template_id>",
+           parameters=[_path_param("template_id", "The id of a template (a plan with no group).")])
+class FhirPlanDefinition(MethodView):
+    decorators = [auth_required]
+
+    @_read("PlanDefinition", "readFhirPlanDefinition", "Read a session template as a FHIR PlanDefinition",
+           "The template's items in order as actions with their durations. A plan of a group is not a template "
+           "(404): its group's sessions are the CarePlan.")
+    def get(self, template_id):
+        return fhir_response(services.read_plan_definition(template_id))
+
+
+@blp.route("/fhir/CarePlan/<string:group_id>",
+           parameters=[_path_param("group_id", "The group's id: a group's CarePlan has the group's id.")])
+class FhirCarePlan(MethodView):
+    decorators = [auth_required]
+
+    @_read("CarePlan", "readFhirCarePlan", "Read a group's scheduled sessions as a FHIR CarePlan",
+           "One activity per session plan of the group with its scheduled period: `scheduled` while it is to "
+           "come, `unknown` once past (attendance is not recorded here).")
+    def get(self, group_id):
+        return fhir_response(services.read_care_plan(group_id))
+
+
+@blp.route("/participants/<string:participant_id>/fhir",
+           parameters=[_path_param("participant_id", "The participant's id.")])
+class ParticipantFhirBundle(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A collection Bundle.")
+    @fhir_errors(401, 404)
+    @blp.doc(operationId="exportParticipantFhir", summary="A participant's record as a FHIR Bundle",
+             description="Patient, every screening's QuestionnaireResponse and Observations, and the Questionnaire "
+                         "of each form version answered: a `collection` for a transfer or a subject-access "
+                         "request. Audited as an export of the participant.")
+    def get(self, participant_id):
+        resource = services.participant_bundle(participant_id, actor=current_user, base=base_url())
+        db.session.commit()
+        return fhir_response(resource)
