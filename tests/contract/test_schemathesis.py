@@ -79,6 +79,10 @@ def _seed_practice(client, name: str) -> dict:
            "plan_id": plan["id"], "module_id": custom["id"]}
     if screening:
         ids["screening_id"] = screening["id"]
+        ids["observation_id"] = f"{screening['id']}-phq9"  # FHIR (issue 22): a score of the screening
+    template = post("/api/v1/plans", {"title": "Template", "starts_at": "2027-04-01T09:00:00+02:00",
+                                      "items": [{"module_id": modules[0]["id"], "minutes": 10}]})
+    ids.update(template_id=template["id"], questionnaire_id=form["version"])
     return {"email": email, "tokens": tokens, "headers": h, "ids": ids}
 
 

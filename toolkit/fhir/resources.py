@@ -30,7 +30,20 @@ PREFIX = "/api/v1/fhir"
 RELEASED = datetime(2026, 12, 1, tzinfo=UTC)  # the date of this CapabilityStatement's content
 _BUNDLE_PATH = re.compile(r"^/api/v1/participants/[^/]+/fhir/?$")
 
-blp = Blueprint("fhir", __name__, url_prefix="/api/v1",
+class FhirBlueprint(Blueprint):
+    """Documents the `default` error response of its operations as an OperationOutcome, like the others."""
+
+    @staticmethod
+    def _prepare_response_doc(doc, doc_info, *, api, spec, **kwargs):
+        doc = Blueprint._prepare_response_doc(doc, doc_info, api=api, spec=spec, **kwargs)
+        if "default" in doc.get("responses", {}):
+            doc["responses"]["default"] = {
+                "description": "Any other error, as an OperationOutcome.",
+                "content": {rules.MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/OperationOutcome"}}}}
+        return doc
+
+
+blp = FhirBlueprint("fhir", __name__, url_prefix="/api/v1",
                 description="FHIR R4 (read-only, `application/fhir+json`): the intake form as a Questionnaire, "
                             "screenings as QuestionnaireResponse and Observation (LOINC where one exists), "
                             "participants as Patient, groups as Group and CarePlan, templates as PlanDefinition. "
@@ -50,8 +63,7 @@ def fhir_errors(*codes):
         for code in codes:
             func = blp.alt_response(code, schema=OperationOutcomeSchema, content_type=rules.MEDIA_TYPE,
                                     description=ERRORS[code])(func)
-        return blp.alt_response("default", schema=OperationOutcomeSchema, content_type=rules.MEDIA_TYPE,
-                                description="Any other error, as an OperationOutcome.")(func)
+        return func
 
     return decorator
 
