@@ -144,7 +144,7 @@ def fhir_routes(app):
 
 def test_every_fhir_route_needs_a_token(app, client):
     routes = list(fhir_routes(app))
-    assert len(routes) == 11
+    assert len(routes) == 12
     for route in routes:
         url = re.sub(r"<[^>]+>", UNKNOWN, route)
         for headers in ({}, {"Authorization": "Bearer not-a-token"}):
@@ -159,7 +159,7 @@ def records(client, admin, pat, screened, template, group_with_sessions):
     group, _ = group_with_sessions
     return {"participant_id": pat["id"], "screening_id": screened["id"], "group_id": group["id"],
             "template_id": template["id"], "observation_id": f"{screened['id']}-phq9",
-            "questionnaire_id": screened["form_version"]}
+            "questionnaire_id": screened["form_version"], "code_system_id": "screening-outcome"}
 
 
 def test_every_fhir_route_is_tenant_scoped(app, client, admin, other, records):
@@ -171,7 +171,7 @@ def test_every_fhir_route_is_tenant_scoped(app, client, admin, other, records):
             continue
         own = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: records[m.group(1)], route)
         fhir_json(client.get(own, headers=admin["headers"]))
-        if names == ["questionnaire_id"]:  # the intake form is the same for every practice
+        if names in (["questionnaire_id"], ["code_system_id"]):  # the same for every practice
             continue
         foreign = client.get(own, headers=other["headers"])
         unknown = client.get(re.sub(r"<[^>]+>", UNKNOWN, route), headers=other["headers"])
@@ -541,6 +541,39 @@ def test_every_resource_of_the_api_validates(client, admin, records):
         validate(fhir_json(client.get(f"{FHIR}/{path}", headers=admin["headers"])))
     validate(fhir_json(client.get(f"/api/v1/participants/{records['participant_id']}/fhir",
                                   headers=admin["headers"])))
+
+
+def own_codings(value):
+    if isinstance(value, dict):
+        if isinstance(value.get("system"), str) and value["system"].startswith(rules.CANONICAL) and "code" in value:
+            yield value["system"], value["code"], value.get("display")
+        for child in value.values():
+            yield from own_codings(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from own_codings(child)
+
+
+def test_every_code_of_our_own_is_defined_in_a_served_code_system(client, admin, pat, records,
+                                                                  group_with_sessions):
+    """Each (system, code) in our namespace that any resource carries is a concept of the CodeSystem served at
+    CodeSystem/<last part of the system URL>, with the same display."""
+    crisis = screen(client, admin, pat["id"], {"asq_1": 1, "asq_acuity": 1, "dissociation_1": 3})
+    client.post(f"/api/v1/screenings/{crisis['id']}/override", headers=admin["headers"],
+                json={"outcome": "defer", "reason": "Confirmed in the interview."})
+    resources = [client.get(f"/api/v1/participants/{pat['id']}/fhir", headers=admin["headers"]).get_json(),
+                 client.get(f"{FHIR}/Group/{records['group_id']}", headers=admin["headers"]).get_json()]
+    emitted = set(own_codings(resources))
+    systems = {system for system, _, _ in emitted}
+    assert systems == {f"{rules.CANONICAL}/CodeSystem/{n}" for n in rules.OWN_CODE_SYSTEMS}
+    for system in systems:
+        served = fhir_json(client.get(f"{FHIR}/CodeSystem/{system.rsplit('/', 1)[1]}", headers=admin["headers"]))
+        assert served["url"] == system and served["content"] == "complete"
+        concepts = {c["code"]: c["display"] for c in served["concept"]}
+        for s, code, display in emitted:
+            if s == system:
+                assert concepts.get(code) == display, (system, code)
+    outcome(client.get(f"{FHIR}/CodeSystem/unknown", headers=admin["headers"]), 404, "not-found")
 
 
 def test_the_service_does_not_import_fhir_resources():

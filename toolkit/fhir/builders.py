@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from http import HTTPStatus
 
+from ..vocab import FLAGS, GROUP_KINDS, OUTCOMES
 from . import rules
 from .rules import (
     CS_FLAG,
@@ -107,8 +108,7 @@ def questionnaire(form, *, current: bool) -> dict:
         })
     return {
         "resourceType": "Questionnaire",
-        "id": form.version,
-        "meta": {"versionId": form.version},
+        "id": rules.questionnaire_id(form.version),
         "url": QUESTIONNAIRE_URL,
         "version": form.version,
         "name": "IntakeScreening",
@@ -119,8 +119,6 @@ def questionnaire(form, *, current: bool) -> dict:
                         "decision support for a clinician, not a diagnosis. Each instrument is a group; the "
                         "answer options carry their item score as ordinalValue."),
         "copyright": " ".join(f"{i.title}: {i.licence}" for i in form.instruments),
-        "code": [rules.instrument_code(i.code, i.title).coding() for i in form.instruments
-                 if rules.instrument_code(i.code, i.title).system == rules.loinc()["system"]],
         "item": groups,
     }
 
@@ -411,6 +409,82 @@ def care_plan(data: dict, plans: list[dict], *, now: datetime) -> dict:
                                                                                        for p in plans))}
         resource["activity"] = activities
     return resource
+
+
+# --------------------------------------------------------------------------------------------------------
+# Our own code systems
+# --------------------------------------------------------------------------------------------------------
+
+OUTCOME_DEFINITION = {
+    "clear": "No contraindication flag: may take part in every module.",
+    "caution": "A flag that adaptation can hold: modules marked adapt are adapted, exclude ones skipped.",
+    "refer": "Needs individual, trauma-informed care first: blocks group inner child work.",
+    "defer": "Acute crisis: stabilise now, no inner child work.",
+}
+FLAG_DEFINITION = {
+    "unresolved_trauma": "Complex childhood trauma, or trauma symptoms when recalling childhood.",
+    "mood_exacerbation": "Depression or anxiety that the work may worsen.",
+    "dissociation": "Feeling disconnected from body or self, especially under emotional load.",
+    "acute_crisis": "Suicidal thoughts, problematic substance use, or another present crisis.",
+}
+KIND_DEFINITION = {"individual": "One participant.", "couples": "Two participants.",
+                   "family": "Two or more participants of one family.", "retreat": "Up to the group's capacity.",
+                   "group": "A therapy group of unrelated adults, up to its capacity."}
+
+
+def code_system_concepts(name: str, forms) -> list[dict]:
+    """The concepts of one of our code systems (by the last part of its URL). The form-based ones are built with
+    the very functions that code the resources, over every form version `forms` holds, so every code the API
+    emits in our systems is defined here."""
+    concepts: dict[str, dict] = {}
+
+    def add(code: rules.Code, definition: str | None = None):
+        if code.system == f"{rules.CANONICAL}/CodeSystem/{name}":
+            concepts[code.code] = {"code": code.code, "display": code.display,
+                                   **({"definition": definition} if definition else {})}
+
+    if name == "screening-outcome":
+        for outcome in OUTCOMES:
+            add(rules.Code(CS_OUTCOME, outcome, OUTCOME_DISPLAY[outcome]), OUTCOME_DEFINITION[outcome])
+    elif name == "screening-flag":
+        for flag in FLAGS:
+            add(rules.Code(CS_FLAG, flag, FLAG_DISPLAY[flag]), FLAG_DEFINITION[flag])
+    elif name == "group-kind":
+        for kind in (*GROUP_KINDS, *(k for k in KIND_DISPLAY if k not in GROUP_KINDS)):
+            add(rules.Code(CS_GROUP_KIND, kind, KIND_DISPLAY[kind]), KIND_DEFINITION[kind])
+    for form in forms:
+        for instrument in form.instruments:
+            add(rules.instrument_code(instrument.code, instrument.title), f"Source: {instrument.source}")
+            add(rules.total_code(instrument.code, instrument.title))
+            for band in instrument.scoring.bands:
+                add(rules.band_code(instrument.code, band.label), f"{instrument.title} {band.min}-{band.max}")
+            for escalation in instrument.scoring.escalations:
+                add(rules.band_code(instrument.code, escalation.label))
+            for item in instrument.items:
+                add(rules.item_code(instrument.code, item.id, item.text))
+                for option in item.options:
+                    add(rules.answer_code(instrument.code, item.id, option.value, option.label),
+                        f"{item.id} answered {option.value}")
+    for code, display in OWN_CONCEPTS.items():
+        add(rules.Code(CS_INSTRUMENT, code, display))
+    return list(concepts.values())
+
+
+def code_system(name: str, forms, *, version: str) -> dict:
+    title, description = rules.OWN_CODE_SYSTEMS[name]
+    return {
+        "resourceType": "CodeSystem",
+        "id": name,
+        "url": f"{rules.CANONICAL}/CodeSystem/{name}",
+        "version": version,
+        "name": "".join(part.title() for part in name.split("-")),
+        "title": title,
+        "status": "active",
+        "description": description,
+        "caseSensitive": True,
+        "content": "complete",
+        "concept": code_system_concepts(name, forms),
+    }
 
 
 # --------------------------------------------------------------------------------------------------------

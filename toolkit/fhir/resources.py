@@ -266,6 +266,19 @@ class FhirCarePlan(MethodView):
         return fhir_response(services.read_care_plan(group_id))
 
 
+@blp.route("/fhir/CodeSystem/<string:code_system_id>",
+           parameters=[_path_param("code_system_id", "One of " + ", ".join(f"`{n}`" for n in rules.OWN_CODE_SYSTEMS)
+                                   + ".")])
+class FhirCodeSystem(MethodView):
+    decorators = [auth_required]
+
+    @_read("CodeSystem", "readFhirCodeSystem", "Read one of our own code systems",
+           "Every code the other resources use in this system, with its display and, where there is one, its "
+           "definition. Its version is the current intake form's.")
+    def get(self, code_system_id):
+        return fhir_response(services.read_code_system(code_system_id))
+
+
 @blp.route("/participants/<string:participant_id>/fhir",
            parameters=[_path_param("participant_id", "The participant's id.")])
 class ParticipantFhirBundle(MethodView):

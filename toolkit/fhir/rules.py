@@ -30,6 +30,20 @@ CS_OUTCOME = f"{CANONICAL}/CodeSystem/screening-outcome"  # clear, caution, refe
 CS_FLAG = f"{CANONICAL}/CodeSystem/screening-flag"  # the four contraindication flags
 CS_GROUP_KIND = f"{CANONICAL}/CodeSystem/group-kind"  # individual, couples, family, retreat
 QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/intake"
+OWN_CODE_SYSTEMS = {  # the last part of the URL: (title, description); served as CodeSystem/<name>
+    "screening-instrument": ("Intake screening instruments, scores and items",
+                             "Instruments, total scores and items of the intake form that have no LOINC code "
+                             "(PC-PTSD-5, ASQ, the drug-use question and our own instruments), and the screening "
+                             "outcome concepts."),
+    "screening-answer": ("Intake screening answer options",
+                         "One code per answer option without a LOINC answer code: `<item id>.<option value>`; the "
+                         "option value is the item score."),
+    "score-band": ("Score bands", "The severity band of an instrument's total score: `<instrument>.<band>`."),
+    "screening-outcome": ("Intake screening outcomes",
+                          "The outcome of a screening, from least to most restrictive (decision support)."),
+    "screening-flag": ("Contraindication flags", "The contraindications a screening can raise."),
+    "group-kind": ("Group kinds", "The kinds of group a practice plans for."),
+}
 ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
 # HL7 terminology (code systems of the FHIR specification).
@@ -133,6 +147,11 @@ def slug(text: str) -> str:
 
 def is_fhir_id(value: str) -> bool:
     return bool(_ID.match(value or ""))
+
+
+def questionnaire_id(version: str) -> str:
+    """The Questionnaire of a form version has the version as its id (e.g. `2026-11.1`), made id-safe."""
+    return version if is_fhir_id(version) else (re.sub(r"[^A-Za-z0-9\-.]+", "-", version).strip("-")[:64] or "form")
 
 
 def observation_id(screening_id: str, part: str) -> str:
@@ -329,5 +348,7 @@ SERVED = (
     Served("Group", ("read",), documentation="A group of participants: kind and members with their membership."),
     Served("PlanDefinition", ("read",), documentation="A session template (a plan with no group)."),
     Served("CarePlan", ("read",), documentation="A group's scheduled sessions (the id is the group's)."),
+    Served("CodeSystem", ("read",), documentation="Our own code systems (ids: " + ", ".join(OWN_CODE_SYSTEMS)
+                                                  + "), with every code the other resources use."),
 )
 SERVED_TYPES = tuple(s.type for s in SERVED)

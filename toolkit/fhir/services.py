@@ -95,12 +95,19 @@ def read_patient(participant_id: str, *, actor) -> dict:
     return builders.patient(_participant_view(participant))
 
 
-def read_questionnaire(version: str) -> dict:
+def read_questionnaire(questionnaire_id: str) -> dict:
     known, current = forms()
-    form = known.get(version)
+    form = next((f for v, f in known.items() if rules.questionnaire_id(v) == questionnaire_id), None)
     if form is None:
         _not_found("Questionnaire")
-    return builders.questionnaire(form, current=version == current)
+    return builders.questionnaire(form, current=form.version == current)
+
+
+def read_code_system(name: str) -> dict:
+    if name not in rules.OWN_CODE_SYSTEMS:
+        _not_found("CodeSystem")
+    known, current = forms()
+    return builders.code_system(name, list(known.values()), version=current)
 
 
 def read_questionnaire_response(screening_id: str, *, actor) -> dict:
