@@ -128,7 +128,7 @@ def test_capability_search_params_are_the_accepted_ones(app, client, admin):
             assert not declared and path is None, resource["type"]
             continue
         accepted = {p["name"] for p in path["get"]["parameters"] if p["in"] == "query"}
-        assert accepted == declared | {"_count", "_offset"}, resource["type"]
+        assert accepted == declared | {"_count", "_offset", "_format"}, resource["type"]
         types = {p["name"]: p["type"] for p in resource["searchParam"]}
         assert {"subject": "reference"}.items() <= types.items()
 
@@ -194,6 +194,11 @@ def test_search_is_tenant_scoped(client, admin, other, pat, screened):
         unknown = client.get(f"{FHIR}/{path}", headers=other["headers"], query_string={"subject": UNKNOWN})
         assert outcome(foreign, 422, "invalid") == outcome(unknown, 422, "invalid")
         assert foreign.get_json()["issue"][1]["expression"] == ["subject"]
+    denied = audit_events(client, other, record_type="participant", record_id=pat["id"])
+    assert len(denied) == 2 and {e["outcome"] for e in denied} == {"denied"}
+    assert not audit_events(client, admin, record_type="participant", record_id=pat["id"], action="read")
+    fhir_json(search(client, admin, "Observation", subject=pat["id"], _format="application/fhir+json"))
+    outcome(search(client, admin, "Observation", _format="xml"), 400, "invalid")
 
 
 def test_unknown_fhir_paths_and_methods_are_operation_outcomes(client, admin):
@@ -582,3 +587,40 @@ def test_the_service_does_not_import_fhir_resources():
     imports = re.compile(r"^\s*(from\s+fhir(\.resources)?\s+import|import\s+fhir\b)", re.M)
     offenders = [str(p) for p in root.rglob("*.py") if imports.search(p.read_text(encoding="utf-8"))]
     assert not offenders
+
+
+# --- cost: the statements a request runs do not grow with the record -------------------------------------
+
+
+def statements_for(client, url, who):
+    from sqlalchemy import event
+
+    from toolkit.extensions import db
+
+    assert client.get(url, headers=who["headers"]).status_code == 200  # warm-up
+    seen = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    with client.application.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url, headers=who["headers"]).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_bundle_and_searches_run_a_constant_number_of_statements(client, admin, create_participant):
+    small, large = create_participant(), create_participant()
+    screen(client, admin, small["id"])
+    for n in range(4):
+        s = screen(client, admin, large["id"], {"phq9_1": n})
+        client.post(f"/api/v1/screenings/{s['id']}/override", headers=admin["headers"],
+                    json={"outcome": "refer", "reason": "Seen in the interview."})
+    for url in ("/api/v1/participants/{}/fhir", FHIR + "/Observation?subject={}",
+                FHIR + "/QuestionnaireResponse?subject={}"):
+        assert statements_for(client, url.format(small["id"]), admin) == statements_for(
+            client, url.format(large["id"]), admin), url

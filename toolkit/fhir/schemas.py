@@ -10,6 +10,7 @@ from marshmallow import fields, validate
 from ..common.schemas import StrictSchema
 from .rules import COUNT_DEFAULT, COUNT_MAX, SERVED_TYPES
 
+FORMATS = ("json", "application/json", "application/fhir+json")
 _DATE_HELP = ("`[prefix]YYYY[-MM[-DD]]` or a dateTime with an offset; prefix one of eq (default), ne, gt, lt, "
               "ge, le. Repeat the parameter to combine conditions (AND), e.g. `ge2026-01-01` and `le2026-03-31`.")
 
@@ -20,6 +21,8 @@ class _Search(StrictSchema):
                            metadata={"description": f"Page size (at most {COUNT_MAX})."})
     offset = fields.Integer(data_key="_offset", load_default=0, validate=validate.Range(min=0, max=1_000_000),
                             metadata={"description": "How many matches to skip (the `next` link carries it)."})
+    format = fields.String(data_key="_format", validate=validate.OneOf(FORMATS), metadata={
+        "description": "Accepted for FHIR clients that send it; only JSON is served."})
     subject = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "The participant: `Patient/<id>` (or the bare id). An unknown patient answers 422.",
         "example": "Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10"})

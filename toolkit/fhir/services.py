@@ -15,6 +15,7 @@ from flask_smorest import abort
 from sqlalchemy import select
 
 from ..audit.services import record
+from ..common.http import _audit_denied_attempt as audit_denied_attempt
 from ..common.http import get_or_404
 from ..exercises.models import ExerciseModule  # noqa: F401  (PlanItem.module)
 from ..extensions import db
@@ -188,6 +189,7 @@ def _subject(query: dict) -> str | None:
     ident = _search_errors(lambda v: rules.parse_reference(v, "Patient"), "subject", [query["subject"]])[0]
     exists = db.session.scalar(select(Participant.id).where(Participant.id == ident))
     if exists is None:  # unknown or another practice's: the same answer, as for every id in a query
+        audit_denied_attempt(Participant, ident)  # another practice's id goes on the caller's audit chain
         abort(422, message="No such patient.", errors={"subject": ["Unknown patient."]})
     return ident
 
