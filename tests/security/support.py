@@ -134,7 +134,22 @@ def fill(path: str, ids: dict) -> str:
 def world_ids(world) -> dict:
     return {"therapist_id": world["therapist_id"], "participant_id": world["participant_id"],
             "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
-            "screening_id": world["screening_id"]}
+            "screening_id": world["screening_id"], "template_id": world["template_id"],
+            "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
+
+
+# FHIR path parameters that name what every practice shares (the intake form, our code systems), not a record.
+SHARED_IDS = {"questionnaire_id", "code_system_id"}
+
+
+def is_404(response) -> bool:
+    """A 404 in the one error shape, or (under the FHIR API) as an OperationOutcome."""
+    body = response.get_json(silent=True) or {}
+    if response.status_code != 404:
+        return False
+    if response.mimetype == "application/fhir+json":
+        return body.get("resourceType") == "OperationOutcome"
+    return body.get("code") == 404
 
 
 def call(client, method: str, url: str, headers: dict, body=None, **kwargs):
