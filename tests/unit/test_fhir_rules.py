@@ -317,3 +317,13 @@ def test_capability_statement_lists_the_served_table():
     observation = next(r for r in resources if r["type"] == "Observation")
     assert {p["name"]: p["type"] for p in observation["searchParam"]} == {
         "subject": "reference", "date": "date", "code": "token"}
+
+
+def test_a_screening_with_no_answers_has_no_items_and_no_scores():
+    """A clinician's assessment (the clinical-safety work) records an outcome without answers."""
+    s = screening({}, skip_eval=True, computed_outcome="refer", flags=[])
+    response = validate(builders.questionnaire_response(s, FORM))
+    assert "item" not in response and response["status"] == "completed"
+    observations = [validate(o) for o in builders.screening_observations(s, FORM)]
+    assert all(codings(o["dataAbsentReason"]) == {(rules.DATA_ABSENT, "not-asked")} for o in observations[:-1])
+    assert codings(observations[-1]["valueCodeableConcept"]) == {(rules.CS_OUTCOME, "refer")}

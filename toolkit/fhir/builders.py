@@ -174,8 +174,9 @@ def questionnaire_response(screening: dict, form) -> dict:
         "status": "stopped" if complete is False else "completed",
         "subject": _reference("Patient", screening["participant_id"]),
         "authored": instant(screening["screened_at"]),
-        "item": groups,
     }
+    if groups:  # FHIR has no empty arrays: a screening with no answers (a clinician's assessment) has no items
+        resource["item"] = groups
     if screening.get("screened_by"):
         resource["author"] = {"display": screening["screened_by"]}
     return resource

@@ -9,12 +9,11 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import marshmallow as ma
-from flask import Response, json, request
+from flask import Response, current_app, json, request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from .. import API_VERSION
 from ..auth.jwt import auth_required
 from ..extensions import db
 from . import builders, rules, services
@@ -138,8 +137,8 @@ class FhirMetadata(MethodView):
              description="The resource types, their interactions (read, search) and search parameters, exactly as "
                          "this server serves them.")
     def get(self):
-        return fhir_response(builders.capability_statement(software_version=API_VERSION, base=base_url(),
-                                                           released=RELEASED))
+        return fhir_response(builders.capability_statement(
+            software_version=current_app.config["API_VERSION"], base=base_url(), released=RELEASED))
 
 
 @blp.route("/fhir/Patient/<string:participant_id>",

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from ..audit.services import record
 from ..common.http import _audit_denied_attempt as audit_denied_attempt
 from ..common.http import get_or_404
-from ..exercises.models import ExerciseModule  # noqa: F401  (PlanItem.module)
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
