@@ -20,9 +20,8 @@ from pathlib import Path
 from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
-import yaml
-
-from toolkit.vocab import FLAGS, OUTCOMES
+from toolkit.common.yaml_strict import DataFileError, Node
+from toolkit.vocab import FLAGS, OUTCOMES, SEX_AT_BIRTH
 
 DEFAULT_FORM_DIR = Path(__file__).resolve().parents[2] / "seed" / "screening" / "v1"
 
@@ -33,14 +32,8 @@ SCORING_TYPES = ("sum",)
 _OUTCOME_RANK = {name: rank for rank, name in enumerate(OUTCOMES)}
 
 
-class FormError(ValueError):
-    """The screening form data is broken. The message names the file and the field."""
-
-    def __init__(self, file: str | Path, field_path: str, problem: str):
-        self.file = str(file)
-        self.field = field_path
-        self.problem = problem
-        super().__init__(f"{self.file}: {field_path}: {problem}" if field_path else f"{self.file}: {problem}")
+class FormError(DataFileError):
+    """The screening form data is broken. The message names the file, the field and the line."""
 
 
 class AnswersError(ValueError):
@@ -261,94 +254,9 @@ class Form:
 # --------------------------------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Typed access to a parsed YAML mapping that reports `file: field.path: problem` on any mismatch."""
-
-    def __init__(self, file: Path, data: Any, path: str = ""):
-        self.file = file
-        self.data = data
-        self.path = path
-
-    def fail(self, problem: str, sub: str = "") -> FormError:
-        return FormError(self.file, self._join(sub), problem)
-
-    def _join(self, sub: str | int) -> str:
-        if isinstance(sub, int):
-            return f"{self.path}[{sub}]"
-        if not sub:
-            return self.path
-        return f"{self.path}.{sub}" if self.path else sub
-
-    def mapping(self) -> _Reader:
-        if not isinstance(self.data, dict):
-            raise self.fail(f"must be a mapping, got {type(self.data).__name__}")
-        return self
-
-    def has(self, key: str) -> bool:
-        return key in self.mapping().data
-
-    def child(self, key: str | int, *, required: bool = True) -> _Reader | None:
-        if isinstance(key, int):
-            return _Reader(self.file, self.data[key], self._join(key))
-        data = self.mapping().data
-        if key not in data or data[key] is None:
-            if required:
-                raise self.fail("is required", key)
-            return None
-        return _Reader(self.file, data[key], self._join(key))
-
-    def list(self, key: str, *, required: bool = True, non_empty: bool = True) -> list[_Reader]:
-        node = self.child(key, required=required)
-        if node is None:
-            return []
-        if not isinstance(node.data, list):
-            raise node.fail(f"must be a list, got {type(node.data).__name__}")
-        if non_empty and not node.data:
-            raise node.fail("must not be empty")
-        return [node.child(i) for i in range(len(node.data))]
-
-    def str(self, key: str, *, required: bool = True, default: str | None = None) -> str | None:
-        node = self.child(key, required=required)
-        if node is None:
-            return default
-        if not isinstance(node.data, str) or not node.data.strip():
-            raise node.fail("must be a non-empty string")
-        return node.data.strip()
-
-    def int(self, key: str, *, required: bool = True, default: int | None = None) -> int | None:
-        node = self.child(key, required=required)
-        if node is None:
-            return default
-        if isinstance(node.data, bool) or not isinstance(node.data, int):
-            raise node.fail(f"must be an integer, got {node.data!r}")
-        return node.data
-
-    def bool(self, key: str, *, default: bool = False) -> bool:
-        node = self.child(key, required=False)
-        if node is None:
-            return default
-        if not isinstance(node.data, bool):
-            raise node.fail(f"must be true or false, got {node.data!r}")
-        return node.data
-
-    def only(self, allowed: set[str]) -> None:
-        unknown = sorted(set(self.mapping().data) - allowed)
-        if unknown:
-            raise self.fail(
-                f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(allowed))}"
-            )
-
-
-def _read_yaml(file: Path) -> _Reader:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FormError(file, "", f"cannot read: {exc.strerror or exc}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise FormError(file, "", f"not valid YAML: {exc}") from exc
-    return _Reader(file, data).mapping()
+def _read_yaml(file: Path) -> Node:
+    """The one strict reader: duplicate keys refused, every error names file, field and line."""
+    return Node.read(file, FormError)
 
 
 _INSTRUMENT_FIELDS = {
@@ -474,6 +382,7 @@ def _load_instrument(file: Path, code: str, seen_items: dict[str, Item]) -> Inst
     by_sex: dict[str, int] = {}
     sex_node = scoring_node.child("cutoff_by_sex", required=False)
     if sex_node is not None:
+        sex_node.only(set(SEX_AT_BIRTH))
         for sex in sex_node.mapping().data:
             by_sex[sex] = sex_node.int(sex)
         if cutoff is None:
@@ -516,7 +425,7 @@ _CONDITION_KEYS = {
 }
 
 
-def _load_condition(node: _Reader, codes: set[str], item_ids: set[str]) -> Condition:
+def _load_condition(node: Node, codes: set[str], item_ids: set[str]) -> Condition:
     keys = set(node.mapping().data)
     kind = next((k for k, allowed in _CONDITION_KEYS.items() if keys == allowed), None)
     if kind is None:
