@@ -21,6 +21,7 @@ from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 from toolkit.common.yaml_strict import DataFileError, Node
+from toolkit.screening.guidance import DEFAULT_CRISIS_LINE_TEXT, crisis_guidance  # noqa: F401 (re-exported)
 from toolkit.vocab import FLAGS, OUTCOMES, SEX_AT_BIRTH
 
 DEFAULT_FORM_DIR = Path(__file__).resolve().parents[2] / "seed" / "screening" / "v1"
@@ -29,6 +30,7 @@ ENABLE_BEHAVIORS = ("all", "any")
 RULE_LEVELS = ("info", "caution", "refer", "defer")
 SCORING_TYPES = ("sum",)
 
+REQUIRED = "required: this item is asked and has no answer"
 _OUTCOME_RANK = {name: rank for rank, name in enumerate(OUTCOMES)}
 
 
@@ -587,7 +589,7 @@ def validate_answers(form: Form, answers: Any) -> dict[str, list[str]]:
             continue  # its own value, or the answer it depends on, is already reported
         enabled = item.is_enabled(asked)
         if enabled and item.id not in answers:
-            errors[item.id] = ["required: this item is asked and has no answer"]
+            errors[item.id] = [REQUIRED]
         elif not enabled and item.id in answers:
             errors[item.id] = [f"not asked: answer only when {_describe_enable(form, item)}"]
         elif enabled:
@@ -772,12 +774,16 @@ def _matches(
     return [merged]
 
 
-def evaluate(form: Form, answers: Mapping[str, int], *, sex_at_birth: str | None) -> Evaluation:
+def evaluate(
+    form: Form, answers: Mapping[str, int], *, sex_at_birth: str | None, allow_unanswered: bool = False
+) -> Evaluation:
     """Score every instrument, apply the rule table, derive the outcome.
 
     `answers` must pass `validate_answers` (AnswersError otherwise). `sex_at_birth` only selects the AUDIT-C
     cut-off: "male" → 4; "female", "intersex", "unknown", None or anything else → 3."""
     errors = validate_answers(form, answers)
+    if allow_unanswered:  # a partial screening (stopped at a crisis, declined items): sums are lower bounds
+        errors = {key: problems for key, problems in errors.items() if problems != [REQUIRED]}
     if errors:
         raise AnswersError(errors)
     scores = {i.code: _score_instrument(i, answers, sex_at_birth) for i in form.instruments}
@@ -830,32 +836,4 @@ def most_restrictive(outcomes: list[str] | tuple[str, ...]) -> str:
 # Crisis guidance
 # --------------------------------------------------------------------------------------------------------
 
-DEFAULT_CRISIS_LINE_TEXT = (
-    "If the person is at immediate risk, follow your local emergency procedures now: call your local "
-    "emergency number or crisis service, and do not leave them alone until help has taken over."
-)
-
-STABILISATION_CHECKLIST = (
-    "Pause the intake: no inner child work, no exploring the past today.",
-    "Ask directly about safety now: thoughts of suicide or self-harm, a plan, access to means, "
-    "risk to or from others.",
-    "If risk is immediate, follow the emergency procedure below and stay with the person.",
-    "Help them ground in the present: slow breathing, feet on the floor, name what they can see and hear.",
-    "Agree a written safety plan: warning signs, coping steps, people and services to contact.",
-    "Involve their supports with consent: emergency contact, GP or psychiatrist, current therapist.",
-    "Arrange a follow-up contact within 24-48 hours and record who will make it.",
-    "Document what was asked, what was answered and what was agreed.",
-    "Screen again only once the crisis has settled; until then, offer stabilisation, not group work.",
-)
-
-
-def crisis_guidance(crisis_line_text: str | None = None) -> dict[str, Any]:
-    """Guidance carried by a `defer` result: a stabilisation checklist (our own words) and the crisis-line
-    text, configurable per deployment. With no text (None or blank) it tells the clinician to follow local
-    emergency procedures; it never names a country or a phone number."""
-    text = crisis_line_text.strip() if isinstance(crisis_line_text, str) else ""
-    return {
-        "summary": "Acute crisis: stabilise now. Inner child work is deferred until the crisis has settled.",
-        "checklist": list(STABILISATION_CHECKLIST),
-        "crisis_line": text or DEFAULT_CRISIS_LINE_TEXT,
-    }
+# The guidance texts live in seed/screening/v1/guidance.yaml (acute and non-acute); see guidance.py.
