@@ -212,6 +212,7 @@ class Rule:
     level: str
     reason: str
     why: str
+    source: str = ""  # the published source of its number, or "Project rule (our own)"
 
 
 @dataclass(frozen=True)
@@ -461,7 +462,7 @@ def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:
     item_ids = {i.id for i in form.items}
     rules: list[Rule] = []
     for node in doc.list("rules"):
-        node.only({"id", "when", "flag", "level", "reason", "why"})
+        node.only({"id", "when", "flag", "level", "reason", "why", "source"})
         rule_id = node.str("id")
         if any(r.id == rule_id for r in rules):
             raise node.fail(f"duplicate rule id {rule_id!r}", "id")
@@ -486,7 +487,8 @@ def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:
                         f"raises {flag!r} from {code!r}, whose screens_for does not list it", "flag"
                     )
         rule = Rule(
-            id=rule_id, when=when, flag=flag, level=level, reason=node.str("reason"), why=node.str("why")
+            id=rule_id, when=when, flag=flag, level=level, reason=node.str("reason"), why=node.str("why"),
+            source=node.str("source"),
         )
         try:
             _format_reason(rule, _dummy_context(form, when))
