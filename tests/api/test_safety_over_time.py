@@ -143,6 +143,7 @@ def test_admins_set_clinical_lead(client, admin, plain):
     assert r.status_code == 200 and r.get_json()["clinical_lead"] is True
     r = client.patch(f"/api/v1/therapists/{plain['id']}", headers=plain["headers"], json={"clinical_lead": False})
     assert_error(r, 403)
+    assert client.get("/api/v1/me", headers=plain["headers"]).get_json()["clinical_lead"] is True
 
 
 def test_only_a_clinical_lead_lowers_an_outcome_with_a_real_reason(client, admin, form, plain, lead,
