@@ -306,6 +306,16 @@ def test_bad_declined_lists_are_refused(declined, error):
     assert any(error in m for messages in info.value.errors.values() for m in messages), info.value.errors
 
 
+def test_a_declined_asq_question_still_opens_the_acuity_question():
+    answers = {k: v for k, v in lowest().items() if k != "asq_1"}
+    intake = take(FORM, {**answers, "asq_acuity": 1}, declined=["asq_1"], sex_at_birth=None)
+    assert intake.outcome == "defer" and intake.evaluation.scores["asq"].band == "acute positive"
+    assert default_guidance().kind_for({**answers, "asq_acuity": 1}, ["asq_1"]) == "acute"
+    # ... and may itself be declined, or left unanswered (a critical item is positive: the person may stop)
+    assert take(FORM, answers, declined=["asq_1", "asq_acuity"], sex_at_birth=None).outcome == "defer"
+    assert take(FORM, answers, declined=["asq_1"], sex_at_birth=None).outcome == "defer"
+
+
 def test_an_answered_item_cannot_also_be_declined():
     with pytest.raises(AnswersError) as info:
         take(FORM, lowest(), declined=["phq9_1"], sex_at_birth=None)

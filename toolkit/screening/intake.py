@@ -44,8 +44,18 @@ class Intake:
                 for code, s in self.evaluation.scores.items()}
 
 
+def assumed_positive(form: Form, declined: Iterable[Any]) -> dict[str, int]:
+    """Declined critical items count as positive: their highest option, for deciding which follow-ups are
+    asked (a declined ASQ question still opens the acuity question). Never used as a score."""
+    known = {item.id for item in form.items}
+    return {i: max(form.item(i).values) for i in declined if isinstance(i, str) and i in known
+            and form.item(i).critical}
+
+
 def check_declined(form: Form, answers: Mapping[str, Any], declined: Iterable[Any]) -> dict[str, list[str]]:
+    declined = list(declined)
     errors: dict[str, list[str]] = {}
+    gates = {**{k: v for k, v in answers.items() if isinstance(v, int)}, **assumed_positive(form, declined)}
     known = {item.id for item in form.items}
     seen: set[str] = set()
     for index, item_id in enumerate(declined):
@@ -56,7 +66,7 @@ def check_declined(form: Form, answers: Mapping[str, Any], declined: Iterable[An
             errors[key] = [f"{item_id!r} is listed twice"]
         elif item_id in answers:
             errors[key] = [f"{item_id!r} has an answer: an item is either answered or declined"]
-        elif not form.item(item_id).is_enabled({k: v for k, v in answers.items() if isinstance(v, int)}):
+        elif not form.item(item_id).is_enabled(gates):
             errors[key] = [f"{item_id!r} is not asked with these answers, so it cannot be declined"]
         if isinstance(item_id, str):
             seen.add(item_id)
@@ -76,7 +86,8 @@ def take(form: Form, answers: Mapping[str, int], *, declined: Iterable[str] = ()
     errors = check_declined(form, answers, declined)
     if errors:
         raise AnswersError(errors)
-    problems = validate_answers(form, answers)
+    assume = assumed_positive(form, declined)
+    problems = validate_answers(form, answers, assume=assume)
     unanswered = {key for key, value in problems.items() if value == [REQUIRED]}
     problems = {key: value for key, value in problems.items() if value != [REQUIRED]}
     if problems:
@@ -84,7 +95,7 @@ def take(form: Form, answers: Mapping[str, int], *, declined: Iterable[str] = ()
     skipped = unanswered - set(declined)
     if skipped and not positive_critical(form, answers, declined):
         raise AnswersError({key: [REQUIRED] for key in sorted(skipped, key=[i.id for i in form.items].index)})
-    evaluation = evaluate(form, answers, sex_at_birth=sex_at_birth, allow_unanswered=True)
+    evaluation = evaluate(form, answers, sex_at_birth=sex_at_birth, allow_unanswered=True, assume=assume)
 
     flags = {f.flag: f for f in evaluation.flags}
     declined_critical = [form.item(i) for i in declined if form.item(i).critical]

@@ -559,7 +559,7 @@ def _describe_enable(form: Form, item: Item) -> str:
     return joiner.join(parts)
 
 
-def validate_answers(form: Form, answers: Any) -> dict[str, list[str]]:
+def validate_answers(form: Form, answers: Any, *, assume: Mapping[str, int] | None = None) -> dict[str, list[str]]:
     """Errors per item id; an empty dict means the answers are complete and valid.
 
     Checks: unknown item ids, non-integer values, values that are not among the item's options, answers to
@@ -592,6 +592,8 @@ def validate_answers(form: Form, answers: Any) -> dict[str, list[str]]:
         enabled = item.is_enabled(asked)
         if enabled and item.id not in answers:
             errors[item.id] = [REQUIRED]
+            if assume and item.id in assume:  # e.g. a declined critical item counts as positive for follow-ups
+                asked[item.id] = assume[item.id]
         elif not enabled and item.id in answers:
             errors[item.id] = [f"not asked: answer only when {_describe_enable(form, item)}"]
         elif enabled:
@@ -777,13 +779,18 @@ def _matches(
 
 
 def evaluate(
-    form: Form, answers: Mapping[str, int], *, sex_at_birth: str | None, allow_unanswered: bool = False
+    form: Form,
+    answers: Mapping[str, int],
+    *,
+    sex_at_birth: str | None,
+    allow_unanswered: bool = False,
+    assume: Mapping[str, int] | None = None,
 ) -> Evaluation:
     """Score every instrument, apply the rule table, derive the outcome.
 
     `answers` must pass `validate_answers` (AnswersError otherwise). `sex_at_birth` only selects the AUDIT-C
     cut-off: "male" → 4; "female", "intersex", "unknown", None or anything else → 3."""
-    errors = validate_answers(form, answers)
+    errors = validate_answers(form, answers, assume=assume)
     if allow_unanswered:  # a partial screening (stopped at a crisis, declined items): sums are lower bounds
         errors = {key: problems for key, problems in errors.items() if problems != [REQUIRED]}
     if errors:
