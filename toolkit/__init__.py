@@ -111,6 +111,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
+    from .common.contract import check_request_contract
     from .common.http import refuse_nul_characters
     from .extensions import db
     from .tenancy import set_practice
@@ -121,6 +122,7 @@ def register_request_hooks(app: Flask) -> None:
         g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         set_practice(db.session, None)
         refuse_nul_characters()
+        check_request_contract()
 
     @app.after_request
     def _headers(response):

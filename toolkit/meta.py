@@ -39,7 +39,7 @@ def migrations_head() -> set[str]:
 @health.route("/healthz")
 class Healthz(MethodView):
     @health.response(200, HealthSchema)
-    @health.doc(summary="Liveness: the process answers", **PUBLIC)
+    @health.doc(operationId="getHealth", summary="Liveness: the process answers", **PUBLIC)
     def get(self):
         """Always 200 while the process serves requests; it does not touch the database."""
         return {"status": "ok"}
@@ -49,7 +49,8 @@ class Healthz(MethodView):
 class Readyz(MethodView):
     @health.response(200, ReadySchema)
     @document_errors(health, 503)
-    @health.doc(summary="Readiness: the database is reachable and migrated to head", **PUBLIC)
+    @health.doc(operationId="getReadiness",
+             summary="Readiness: the database is reachable and migrated to head", **PUBLIC)
     def get(self):
         """503 (in the error shape) while the database is unreachable or not migrated to the newest revision:
         take the instance out of the load balancer until it answers 200."""

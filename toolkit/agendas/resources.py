@@ -18,8 +18,10 @@ blp = Blueprint("agendas", __name__, url_prefix="/api/v1",
                 description="Printable agendas of one session or a whole retreat: PDF, HTML, Markdown, "
                             "iCalendar or JSON, for the facilitator or as a participant handout.")
 
-ACCEPT = {"application/pdf": "pdf", "text/html": "html", "text/markdown": "md", "text/calendar": "ics",
-          "application/json": "json"}
+# In order of preference: a wildcard (`*/*`, what fetch, axios and httpx send, or `application/*`) gets JSON,
+# the documented default; a browser's Accept names text/html before its `*/*` and gets HTML.
+ACCEPT = {"application/json": "json", "text/html": "html", "application/pdf": "pdf", "text/markdown": "md",
+          "text/calendar": "ics"}
 
 
 class AgendaQuerySchema(StrictSchema):
@@ -95,7 +97,7 @@ class PlanAgenda(MethodView):
 
     @blp.arguments(AgendaQuerySchema, location="query")
     @_documented
-    @blp.doc(summary="Agenda of one session")
+    @blp.doc(operationId="getPlanAgenda", summary="Agenda of one session")
     def get(self, query, plan_id):
         """`?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps, scripts,
         notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
@@ -113,7 +115,7 @@ class GroupAgenda(MethodView):
 
     @blp.arguments(AgendaQuerySchema, location="query")
     @_documented
-    @blp.doc(summary="Agenda of a whole group (every plan, by day: a whole retreat)")
+    @blp.doc(operationId="getGroupAgenda", summary="Agenda of a whole group (every plan, by day: a whole retreat)")
     def get(self, query, group_id):
         """Every plan of the group, by day in the group's time zone, with a materials checklist."""
         fmt = _format(query)

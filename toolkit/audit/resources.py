@@ -40,7 +40,7 @@ class AuditEvents(MethodView):
     @blp.response(200, AuditEventSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 403, 422)
-    @blp.doc(summary="List audit events (admin), newest first")
+    @blp.doc(operationId="listAuditEvents", summary="List audit events (admin), newest first")
     def get(self, query, pagination_parameters):
         stmt = select(AuditEvent).order_by(AuditEvent.seq.desc())
         for key in ("record_type", "record_id", "actor_id", "action"):

@@ -35,7 +35,7 @@ def _expires_in() -> int:
 @blp.arguments(RegisterSchema)
 @blp.response(201, RegisteredSchema)
 @document_errors(blp, 400, 409, 413, 422, 429)
-@blp.doc(summary="Register a practice and its first admin", **PUBLIC)
+@blp.doc(operationId="registerPractice", summary="Register a practice and its first admin", **PUBLIC)
 def register(args):
     """Creates a new practice (tenant) and its first therapist, with the `admin` role.
 
@@ -51,7 +51,7 @@ def register(args):
 @blp.arguments(LoginSchema)
 @blp.response(200, TokensSchema)
 @document_errors(blp, 400, 401, 413, 422, 429)
-@blp.doc(summary="Log in", **PUBLIC)
+@blp.doc(operationId="login", summary="Log in", **PUBLIC)
 def login(args):
     """Returns an access token (short-lived) and a refresh token for one login (one device).
 
@@ -69,7 +69,7 @@ def login(args):
 @auth_required(refresh=True)
 @blp.response(200, AccessTokenSchema)
 @document_errors(blp, 401)
-@blp.doc(summary="Get a new access token", security=[{"bearerAuth": []}])
+@blp.doc(operationId="refreshAccessToken", summary="Get a new access token", security=[{"bearerAuth": []}])
 def refresh():
     """Send the **refresh** token as the bearer token; returns a new access token for the same login."""
     return {"access_token": services.refresh_access(current_user, g.login), "token_type": "Bearer",
@@ -80,7 +80,7 @@ def refresh():
 @auth_required(verify_type=False)
 @blp.response(204)
 @document_errors(blp, 401)
-@blp.doc(summary="Log out this login")
+@blp.doc(operationId="logout", summary="Log out this login")
 def logout():
     """Ends this login: its access token, its refresh token and every access token refreshed from it
     stop working on every instance. The same therapist's other logins (other devices) go on."""
@@ -92,6 +92,6 @@ def logout():
 @auth_required
 @blp.response(200, MeSchema)
 @document_errors(blp, 401)
-@blp.doc(summary="The logged-in therapist")
+@blp.doc(operationId="getMe", summary="The logged-in therapist")
 def me():
     return current_user

@@ -29,7 +29,7 @@ class Modules(MethodView):
     @blp.response(200, ModuleSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="Search the module library")
+    @blp.doc(operationId="listModules", summary="Search the module library")
     def get(self, filters, pagination_parameters):
         """Built-in modules plus your practice's own, by category then title. Unknown filter values
         answer 422 naming the allowed values."""
@@ -38,7 +38,7 @@ class Modules(MethodView):
     @blp.arguments(ModuleSchema)
     @blp.response(201, ModuleSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 409, 413, 422)
-    @blp.doc(summary="Add a module of your practice's own")
+    @blp.doc(operationId="createModule", summary="Add a module of your practice's own")
     def post(self, data):
         """Validated like the built-ins: min ≤ default ≤ max minutes, one contraindication per flag,
         adaptation text for `adapt`, and a `deep` module must exclude `acute_crisis`."""
@@ -53,7 +53,7 @@ class ModuleById(MethodView):
 
     @blp.response(200, ModuleSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a module")
+    @blp.doc(operationId="getModule", summary="Get a module")
     def get(self, module_id):
         module = get_or_404(ExerciseModule, module_id, what="Module")
         return module, 200, {"ETag": etag_of(module)}
@@ -61,7 +61,7 @@ class ModuleById(MethodView):
     @blp.arguments(ModuleUpdateSchema(partial=True))
     @blp.response(200, ModuleSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 409, 412, 413, 422, 428)
-    @blp.doc(summary="Change one of your practice's modules", parameters=[IF_MATCH])
+    @blp.doc(operationId="updateModule", summary="Change one of your practice's modules", parameters=[IF_MATCH])
     def patch(self, changes, module_id):
         """Built-in modules are read-only (403)."""
         module = get_or_404(ExerciseModule, module_id, what="Module")
@@ -73,7 +73,7 @@ class ModuleById(MethodView):
 
     @blp.response(204)
     @document_errors(blp, 401, 403, 404, 409, 412, 428)
-    @blp.doc(summary="Delete one of your practice's modules", parameters=[IF_MATCH])
+    @blp.doc(operationId="deleteModule", summary="Delete one of your practice's modules", parameters=[IF_MATCH])
     def delete(self, module_id):
         """Built-in modules are read-only (403). A module still used by a plan is refused with 409
         naming the plans: remove it from them first."""

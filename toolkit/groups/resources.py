@@ -38,7 +38,7 @@ class Groups(MethodView):
     @blp.response(200, GroupSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List groups")
+    @blp.doc(operationId="listGroups", summary="List groups")
     def get(self, query, pagination_parameters):
         stmt = sorted_by(select(Group), Group, query["sort"])
         if query.get("kind"):
@@ -50,7 +50,7 @@ class Groups(MethodView):
     @blp.arguments(GroupSchema)
     @blp.response(201, GroupSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Create a group")
+    @blp.doc(operationId="createGroup", summary="Create a group")
     def post(self, data):
         """Kind rules: an individual group holds one member, couples two, a family two or more to be
         planned, a retreat up to its `capacity` (required for retreats)."""
@@ -65,7 +65,7 @@ class GroupById(MethodView):
 
     @blp.response(200, GroupSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a group")
+    @blp.doc(operationId="getGroup", summary="Get a group")
     def get(self, group_id):
         group = get_or_404(Group, group_id, what="Group")
         return group, 200, {"ETag": etag_of(group)}
@@ -73,7 +73,7 @@ class GroupById(MethodView):
     @blp.arguments(GroupUpdateSchema(partial=True))
     @blp.response(200, GroupSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Change a group", parameters=[IF_MATCH])
+    @blp.doc(operationId="updateGroup", summary="Change a group", parameters=[IF_MATCH])
     def patch(self, changes, group_id):
         group = get_or_404(Group, group_id, what="Group")
         check_if_match(group)
@@ -83,7 +83,7 @@ class GroupById(MethodView):
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 409, 412, 428)
-    @blp.doc(summary="Delete a group", parameters=[IF_MATCH])
+    @blp.doc(operationId="deleteGroup", summary="Delete a group", parameters=[IF_MATCH])
     def delete(self, group_id):
         """A group that still has plans is not deleted (409)."""
         group = get_or_404(Group, group_id, what="Group")
@@ -98,7 +98,7 @@ class Members(MethodView):
 
     @blp.response(200, MemberSchema(many=True))
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="List a group's members")
+    @blp.doc(operationId="listGroupMembers", summary="List a group's members")
     def get(self, group_id):
         group = get_or_404(Group, group_id, what="Group")
         return [member_view(m) for m in services.list_members(group)]
@@ -106,7 +106,7 @@ class Members(MethodView):
     @blp.arguments(MemberCreateSchema)
     @blp.response(201, MemberSchema)
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
-    @blp.doc(summary="Enrol a participant")
+    @blp.doc(operationId="addGroupMember", summary="Enrol a participant")
     def post(self, data, group_id):
         """409 when the group is full for its kind or capacity, or the participant is already a member.
         Needs no If-Match: the limits hold under concurrent requests."""
@@ -122,7 +122,7 @@ class MemberById(MethodView):
 
     @blp.response(204)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Remove a participant from a group")
+    @blp.doc(operationId="removeGroupMember", summary="Remove a participant from a group")
     def delete(self, group_id, participant_id):
         group = get_or_404(Group, group_id, what="Group")
         services.remove_member(group, participant_id)

@@ -35,7 +35,8 @@ class Participants(MethodView):
     @blp.response(200, ParticipantSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List participants", description="Archived participants are hidden unless asked for.")
+    @blp.doc(operationId="listParticipants",
+             summary="List participants", description="Archived participants are hidden unless asked for.")
     def get(self, query, pagination_parameters):
         stmt = sorted_by(select(Participant), Participant, query["sort"])
         if not query["include_archived"]:
@@ -50,7 +51,7 @@ class Participants(MethodView):
     @blp.arguments(ParticipantSchema)
     @blp.response(201, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 413, 422)
-    @blp.doc(summary="Register a participant")
+    @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
         participant = services.create_participant(data, actor=current_user)
         db.session.commit()
@@ -63,7 +64,7 @@ class ParticipantById(MethodView):
 
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a participant")
+    @blp.doc(operationId="getParticipant", summary="Get a participant")
     def get(self, participant_id):
         participant = get_or_404(Participant, participant_id, what="Participant")
         record("read", "participant", participant.id, actor=current_user)
@@ -73,7 +74,7 @@ class ParticipantById(MethodView):
     @blp.arguments(ParticipantUpdateSchema(partial=True))
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Change a participant", parameters=[IF_MATCH])
+    @blp.doc(operationId="updateParticipant", summary="Change a participant", parameters=[IF_MATCH])
     def patch(self, changes, participant_id):
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
@@ -83,7 +84,8 @@ class ParticipantById(MethodView):
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 409, 412, 428)
-    @blp.doc(summary="Delete a participant with no clinical history", parameters=[IF_MATCH])
+    @blp.doc(operationId="deleteParticipant",
+             summary="Delete a participant with no clinical history", parameters=[IF_MATCH])
     def delete(self, participant_id):
         """A participant with screenings or group memberships is never deleted (409): archive them
         with PATCH `{"archived": true}` instead, so no clinical history is lost."""

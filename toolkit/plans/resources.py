@@ -41,7 +41,8 @@ class Plans(MethodView):
     @blp.response(200, PlanOutSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List plans", description="By start time by default: a retreat's plans in order.")
+    @blp.doc(operationId="listPlans",
+             summary="List plans", description="By start time by default: a retreat's plans in order.")
     def get(self, filters, pagination_parameters):
         plans = paginate(services.plan_query(filters), pagination_parameters)
         others = services.other_plans_of([p.group_id for p in plans])
@@ -50,7 +51,7 @@ class Plans(MethodView):
     @blp.arguments(PlanSchema)
     @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Create a plan")
+    @blp.doc(operationId="createPlan", summary="Create a plan")
     def post(self, data):
         """Warnings (over target, minutes outside a module's range, unsuited kind, homework mid-session,
         no opening/closing, overlap with another plan of the group) never block saving; invalid data
@@ -66,14 +67,14 @@ class PlanById(MethodView):
 
     @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a plan with its computed schedule")
+    @blp.doc(operationId="getPlan", summary="Get a plan with its computed schedule")
     def get(self, plan_id):
         return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS))
 
     @blp.arguments(PlanUpdateSchema)
     @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Change a plan's details", parameters=[IF_MATCH])
+    @blp.doc(operationId="updatePlan", summary="Change a plan's details", parameters=[IF_MATCH])
     def patch(self, changes, plan_id):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
@@ -83,7 +84,7 @@ class PlanById(MethodView):
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 412, 428)
-    @blp.doc(summary="Delete a plan", parameters=[IF_MATCH])
+    @blp.doc(operationId="deletePlan", summary="Delete a plan", parameters=[IF_MATCH])
     def delete(self, plan_id):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
@@ -98,7 +99,7 @@ class PlanItems(MethodView):
     @blp.arguments(PlanItemsSchema)
     @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Replace a plan's items", parameters=[IF_MATCH])
+    @blp.doc(operationId="replacePlanItems", summary="Replace a plan's items", parameters=[IF_MATCH])
     def put(self, data, plan_id):
         """Replaces the whole ordered list in one transaction. An item with `module_id: null` is a break."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
@@ -115,7 +116,7 @@ class PlanClone(MethodView):
     @blp.arguments(PlanCloneSchema)
     @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Copy a plan (e.g. a template into a group)")
+    @blp.doc(operationId="clonePlan", summary="Copy a plan (e.g. a template into a group)")
     def post(self, options, plan_id):
         copy = services.clone_plan(get_or_404(SessionPlan, plan_id, what="Plan"), options)
         db.session.commit()

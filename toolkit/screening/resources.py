@@ -24,7 +24,7 @@ class ScreeningForm(MethodView):
 
     @blp.response(200, FormSchema)
     @document_errors(blp, 401)
-    @blp.doc(summary="The current intake form")
+    @blp.doc(operationId="getScreeningForm", summary="The current intake form")
     def get(self):
         """Versioned instruments (PHQ-9, GAD-7, PC-PTSD-5, ASQ, AUDIT-C, a single drug-use question and our
         clinician-entered items). Option values are the item scores; the lowest means "no symptom"."""
@@ -38,7 +38,7 @@ class ParticipantScreenings(MethodView):
     @blp.response(200, ScreeningSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 404, 422)
-    @blp.doc(summary="A participant's screenings, newest first")
+    @blp.doc(operationId="listScreenings", summary="A participant's screenings, newest first")
     def get(self, participant_id, pagination_parameters):
         participant = get_or_404(Participant, participant_id, what="Participant")
         rows = paginate(services.screenings_of(participant), pagination_parameters)
@@ -51,7 +51,7 @@ class ParticipantScreenings(MethodView):
     @blp.arguments(ScreeningCreateSchema)
     @blp.response(201, ScreeningSchema)
     @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Screen a participant")
+    @blp.doc(operationId="createScreening", summary="Screen a participant")
     def post(self, data, participant_id):
         """Scores the answers, raises the contraindication flags with their reasons and gives the outcome:
         `clear`, `caution`, `refer` or `defer` (acute crisis: the response carries crisis guidance).
@@ -69,7 +69,7 @@ class ScreeningById(MethodView):
 
     @blp.response(200, ScreeningSchema)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a screening")
+    @blp.doc(operationId="getScreening", summary="Get a screening")
     def get(self, screening_id):
         screening = get_or_404(Screening, screening_id, what="Screening")
         record("read", "screening", screening.id, actor=current_user)
@@ -84,7 +84,7 @@ class ScreeningOverride(MethodView):
     @blp.arguments(OverrideCreateSchema)
     @blp.response(201, ScreeningSchema)
     @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Override a screening's outcome (reason required)")
+    @blp.doc(operationId="overrideScreening", summary="Override a screening's outcome (reason required)")
     def post(self, data, screening_id):
         """The computed outcome stays on the record beside the override; the current outcome becomes the
         override's. Audited."""
@@ -100,7 +100,7 @@ class PlanClearance(MethodView):
 
     @blp.response(200, ClearanceSchema)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Who may take part in which item of a plan")
+    @blp.doc(operationId="getPlanClearance", summary="Who may take part in which item of a plan")
     def get(self, plan_id):
         """Every member × every item: `ok`, `adapt` (with the module's adaptation) or `exclude`, each with
         reasons. `status` is `blocked` if any member is `refer`/`defer` or has no valid screening, `caution`

@@ -23,7 +23,7 @@ class Therapists(MethodView):
     @blp.response(200, TherapistSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List therapists")
+    @blp.doc(operationId="listTherapists", summary="List therapists")
     def get(self, query, pagination_parameters):
         stmt = select(Therapist).order_by(Therapist.name, Therapist.id)
         if "active" in query:
@@ -36,7 +36,7 @@ class Therapists(MethodView):
     @blp.arguments(TherapistCreateSchema)
     @blp.response(201, TherapistSchema)
     @document_errors(blp, 400, 401, 403, 409, 413, 422)
-    @blp.doc(summary="Create a therapist account (admin)")
+    @blp.doc(operationId="createTherapist", summary="Create a therapist account (admin)")
     def post(self, args):
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
         db.session.commit()
@@ -49,7 +49,7 @@ class TherapistById(MethodView):
 
     @blp.response(200, TherapistSchema)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a therapist")
+    @blp.doc(operationId="getTherapist", summary="Get a therapist")
     def get(self, therapist_id):
         return get_or_404(Therapist, therapist_id, what="Therapist")
 
@@ -57,7 +57,8 @@ class TherapistById(MethodView):
     @blp.arguments(TherapistUpdateSchema)
     @blp.response(200, TherapistSchema)
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
-    @blp.doc(summary="Change a therapist (admin): role, credentials, trauma-informed, active")
+    @blp.doc(operationId="updateTherapist",
+             summary="Change a therapist (admin): role, credentials, trauma-informed, active")
     def patch(self, changes, therapist_id):
         """Deactivating ends every login of that therapist. The last active admin cannot be demoted
         or deactivated (409)."""
@@ -69,7 +70,7 @@ class TherapistById(MethodView):
     @auth_required(admin=True)
     @blp.response(204)
     @document_errors(blp, 401, 403, 404, 409)
-    @blp.doc(summary="Deactivate a therapist (admin)")
+    @blp.doc(operationId="deactivateTherapist", summary="Deactivate a therapist (admin)")
     def delete(self, therapist_id):
         """Deactivates the account (kept for the audit trail and screenings they signed)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
