@@ -1,7 +1,18 @@
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import fields, validate, validates_schema
 
 from ..vocab import ROLES
+from .rules import password_problems
+
+
+def check_password(data: dict, **kwargs) -> None:
+    """The password policy, checked with the other fields so one answer names every bad field."""
+    password = data.get("password")
+    if isinstance(password, str):
+        problems = password_problems(password, email=data.get("email") if isinstance(data.get("email"), str)
+                                     else None)
+        if problems:
+            raise ma.ValidationError({"password": problems})
 
 
 class RegisterSchema(ma.Schema):
@@ -11,8 +22,13 @@ class RegisterSchema(ma.Schema):
                          metadata={"example": "Dr. Alex Example"})
     email = fields.Email(required=True, validate=validate.Length(max=320),
                          metadata={"example": "alex@example.org"})
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
-                             metadata={"example": "a-long-passphrase-42"})
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256), metadata={
+        "description": "At least 12 characters, more than three different characters, and not the email address "
+                       "(nor its part before the @).", "example": "a-long-passphrase-42"})
+
+    @validates_schema(skip_on_field_errors=False)
+    def _password_policy(self, data, **kwargs):
+        check_password(data)
 
 
 class LoginSchema(ma.Schema):

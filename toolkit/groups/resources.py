@@ -49,7 +49,7 @@ class Groups(MethodView):
 
     @blp.arguments(GroupSchema)
     @blp.response(201, GroupSchema, headers=ETAG_HEADER)
-    @document_errors(blp, 400, 401, 404, 413, 422)
+    @document_errors(blp, 400, 401, 413, 415, 422)
     @blp.doc(operationId="createGroup", summary="Create a group")
     def post(self, data):
         """Kind rules: an individual group holds one member, couples two, a family two or more to be
@@ -96,12 +96,14 @@ class GroupById(MethodView):
 class Members(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, MemberSchema(many=True))
-    @document_errors(blp, 401, 404)
+    @blp.response(200, MemberSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 404, 422)
     @blp.doc(operationId="listGroupMembers", summary="List a group's members")
-    def get(self, group_id):
+    def get(self, group_id, pagination_parameters):
+        """In the order they joined; paginated like every list."""
         group = get_or_404(Group, group_id, what="Group")
-        return [member_view(m) for m in services.list_members(group)]
+        return [member_view(m) for m in paginate(services.members_query(group), pagination_parameters, unique=True)]
 
     @blp.arguments(MemberCreateSchema)
     @blp.response(201, MemberSchema)

@@ -50,7 +50,7 @@ class Plans(MethodView):
 
     @blp.arguments(PlanSchema)
     @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
-    @document_errors(blp, 400, 401, 404, 413, 422)
+    @document_errors(blp, 400, 401, 413, 415, 422)
     @blp.doc(operationId="createPlan", summary="Create a plan")
     def post(self, data):
         """Warnings (over target, minutes outside a module's range, unsuited kind, homework mid-session,

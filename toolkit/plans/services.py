@@ -82,7 +82,7 @@ def _group(group_id: str | None) -> Group | None:
         return None
     group = db.session.scalars(select(Group).where(Group.id == group_id)).first()
     if group is None:
-        abort(404, message="Group not found.", errors={"group_id": ["Unknown group."]})
+        abort(422, message="Group not found.", errors={"group_id": ["Unknown group."]})
     return group
 
 
@@ -194,6 +194,7 @@ DETAIL_OPTIONS = (
 def plan_query(filters: dict):
     stmt = select(SessionPlan).options(*SUMMARY_OPTIONS)
     if filters.get("group_id"):
+        _group(filters["group_id"])  # an unknown group is a 422 naming group_id, not an empty list
         stmt = stmt.where(SessionPlan.group_id == filters["group_id"])
     if "template" in filters:
         stmt = stmt.where(SessionPlan.group_id.is_(None) if filters["template"] else SessionPlan.group_id.is_not(None))

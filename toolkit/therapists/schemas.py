@@ -1,5 +1,6 @@
-from marshmallow import fields, validate
+from marshmallow import fields, validate, validates_schema
 
+from ..auth.schemas import check_password
 from ..common.schemas import StrictSchema, text
 from ..vocab import ROLES
 
@@ -18,7 +19,12 @@ class TherapistSchema(StrictSchema):
 
 class TherapistCreateSchema(TherapistSchema):
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
-                             metadata={"example": "another-long-passphrase-7"})
+                             metadata={"description": "The same policy as at registration.",
+                                       "example": "another-long-passphrase-7"})
+
+    @validates_schema(skip_on_field_errors=False)
+    def _password_policy(self, data, **kwargs):
+        check_password(data)
 
 
 class TherapistUpdateSchema(StrictSchema):
