@@ -51,6 +51,19 @@ class ToolkitApi(Api):
 
     ERROR_SCHEMA = ErrorSchema
 
+    def _init_spec(self, **options):
+        from .common.spec import ToolkitMarshmallowPlugin, register_enums
+
+        options.setdefault("marshmallow_plugin", ToolkitMarshmallowPlugin())
+        super()._init_spec(**options)
+        register_enums(self.spec)
+
+    def register_blueprint(self, blp, **options):
+        from .common.spec import docstrings_as_descriptions
+
+        docstrings_as_descriptions(blp)
+        super().register_blueprint(blp, **options)
+
     def _register_pagination_header(self):
         self.spec.components.header("PAGINATION", {
             "description": "Pagination metadata as JSON text, e.g. "

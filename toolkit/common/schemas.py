@@ -50,3 +50,12 @@ def valid_timezone(value: str) -> None:
 
 def text(max_length: int, **kwargs):
     return fields.String(validate=validate.Length(max=max_length), **kwargs)
+
+
+def etag_field():
+    """The record's ETag in a list item or body, as the `ETag` header gives it (so inline edits need no GET)."""
+    from .http import etag_of
+
+    return fields.Function(etag_of, dump_only=True, metadata={
+        "type": "string", "example": '"3f2a9c0d1e4b5a6f7a8b"',
+        "description": "The record's ETag, as the ETag header gives it: send it as If-Match to change the record."})

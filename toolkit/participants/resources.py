@@ -6,6 +6,7 @@ from sqlalchemy import select
 from ..audit.services import record
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -20,7 +21,8 @@ from ..common.http import (
 from ..extensions import db
 from . import services
 from .models import Participant
-from .schemas import ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
+from ..common.roundtrip import drop_read_only
+from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
 
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
                 description="Clients of the practice. Clinical data: every read and write is audited.")
@@ -48,14 +50,14 @@ class Participants(MethodView):
         db.session.commit()
         return rows
 
-    @blp.arguments(ParticipantSchema)
-    @blp.response(201, ParticipantSchema, headers=ETAG_HEADER)
+    @blp.arguments(ParticipantCreateSchema)
+    @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
         participant = services.create_participant(data, actor=current_user)
         db.session.commit()
-        return participant, 201, {"ETag": etag_of(participant)}
+        return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 
 
 @blp.route("/<string:participant_id>")
@@ -78,6 +80,7 @@ class ParticipantById(MethodView):
     def patch(self, changes, participant_id):
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
+        changes = drop_read_only(changes, ParticipantUpdateSchema, ParticipantSchema().dump(participant))
         services.update_participant(participant, changes, actor=current_user)
         db.session.commit()
         return participant, 200, {"ETag": etag_of(participant)}

@@ -1,0 +1,95 @@
+"""How marshmallow schemas become the OpenAPI document, where apispec's defaults cost generated clients.
+
+* A schema's docstring is its description (components without one fail a test).
+* A nullable nested schema is `allOf: [$ref] + nullable: true`, not "an empty object or the schema".
+* A closed vocabulary shared by several fields (screening outcomes, group kinds, ...) is one enum component,
+  referenced wherever it is used, so a generated client has one type for it, not one per field.
+* An operation with an explicit summary keeps its whole docstring as the description.
+"""
+
+import inspect
+
+from apispec.ext.marshmallow import MarshmallowPlugin
+from apispec.ext.marshmallow.openapi import OpenAPIConverter
+
+from .. import vocab
+
+# name -> (values, description). The values are the vocabulary's tuple, in its order.
+ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
+    "GroupKind": (vocab.GROUP_KINDS, "The kind of group: it sets how many members it holds."),
+    "Role": (vocab.ROLES, "A therapist's role in the practice: an admin also manages accounts and reads the audit."),
+    "ModuleCategory": (vocab.MODULE_CATEGORIES, "Where a module belongs in a session."),
+    "Framework": (vocab.FRAMEWORKS, "A therapeutic framework a module draws on."),
+    "Target": (vocab.TARGETS, "A theme a module addresses."),
+    "Intensity": (vocab.INTENSITIES, "How emotionally demanding a module is; a deep module must exclude acute_crisis."),
+    "Setting": (vocab.SETTINGS, "Where a module is done."),
+    "ScreeningFlag": (vocab.FLAGS, "A contraindication a screening can raise."),
+    "ContraindicationAction": (vocab.CONTRA_ACTIONS, "What a module does for a flagged person: leave them out, "
+                                                     "or run an adapted version."),
+    "Outcome": (vocab.OUTCOMES, "A screening outcome, from least to most restrictive."),
+    "Verdict": (vocab.VERDICTS, "Whether one member may take part in one plan item."),
+    "ClearanceStatus": (vocab.CLEARANCE_STATUSES, "The overall clearance of a plan."),
+    "PlanStatus": (vocab.PLAN_STATUSES, "Whether a plan is still being drafted."),
+    "SexAtBirth": (vocab.SEX_AT_BIRTH, "Used only for the AUDIT-C cut-off (the lower one applies when unknown)."),
+}
+_BY_VALUES = {values: name for name, (values, _) in ENUMS.items()}
+
+
+def register_enums(spec) -> None:
+    for name, (values, description) in ENUMS.items():
+        spec.components.schema(name, {"type": "string", "enum": list(values), "description": description})
+
+
+class ToolkitConverter(OpenAPIConverter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_attribute_function(self.enum2component)
+
+    def schema2jsonschema(self, schema):
+        jsonschema = super().schema2jsonschema(schema)
+        cls = schema if isinstance(schema, type) else type(schema)
+        own = cls.__dict__.get("__doc__")
+        if own and "description" not in jsonschema:
+            jsonschema["description"] = inspect.cleandoc(own)
+        if getattr(getattr(cls, "Meta", None), "response", False):
+            # A response schema: every field is always present (nullable ones as null).
+            jsonschema["required"] = sorted(name for name, prop in jsonschema.get("properties", {}).items()
+                                            if not prop.get("writeOnly"))
+        return jsonschema
+
+    def field2nullable(self, field, ret) -> dict:
+        if field.allow_none and self.openapi_version.major == 3 and self.openapi_version.minor == 0:
+            if "$ref" in ret:
+                return {"allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
+            if "allOf" in ret:
+                return {"nullable": True}
+        return super().field2nullable(field, ret)
+
+    def enum2component(self, field, ret=None, **kwargs) -> dict:
+        values = tuple(v for v in (ret or {}).get("enum", ()) if v is not None)
+        name = _BY_VALUES.get(values)
+        if name is None:
+            return {}
+        ret.pop("enum")
+        ret.pop("type", None)
+        ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
+        return {}
+
+
+class ToolkitMarshmallowPlugin(MarshmallowPlugin):
+    Converter = ToolkitConverter
+
+
+def docstrings_as_descriptions(blueprint) -> None:
+    """flask-smorest takes a docstring's first paragraph as the summary, which an explicit `summary=` then
+    replaces: keep the whole docstring as the description instead."""
+    for endpoint_doc in blueprint._docs.values():
+        for method, doc in endpoint_doc.items():
+            if method == "parameters" or not isinstance(doc, dict):
+                continue
+            manual = doc.get("manual_doc", {})
+            docstring = doc.get("docstring", {})
+            if "summary" in manual and "description" not in manual and docstring.get("summary"):
+                text = docstring["summary"] + ("\n\n" + docstring["description"] if docstring.get("description")
+                                               else "")
+                doc["docstring"] = {"description": text}
