@@ -111,9 +111,8 @@ def test_facilitator_of_another_practice_is_422_and_nothing_written(client, admi
 def test_unknown_facilitator_is_422_like_a_foreign_one(client, admin, other):
     unknown = assert_error(client.post(URL, headers=admin["headers"],
                                        json={"kind": "family", "name": "F", "facilitator_ids": ["nope"]}), 422)
-    foreign = assert_error(client.post(URL, headers=admin["headers"],
-                                       json={"kind": "family", "name": "F", "facilitator_ids": [other["therapist_id"]]}),
-                           422)
+    foreign = assert_error(client.post(URL, headers=admin["headers"], json={
+        "kind": "family", "name": "F", "facilitator_ids": [other["therapist_id"]]}), 422)
     assert unknown["message"] == foreign["message"] and set(unknown["errors"]) == set(foreign["errors"])
     assert group_count(client, admin["headers"]) == 0
 

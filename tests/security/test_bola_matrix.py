@@ -234,9 +234,11 @@ def test_a_therapist_cannot_do_what_only_an_admin_may(client, admin, create_ther
 
 FORBIDDEN = {"practice_id": None, "id": None, "role": "admin", "version": 99, "created_at": "2000-01-01T00:00:00+00:00",
              "updated_at": "2000-01-01T00:00:00+00:00"}
+# Read-only values that differ from the stored ones (a PATCH may echo them back unchanged: test_round_trip).
 EXTRA = {"participants": {"archived_at": "2000-01-01T00:00:00+00:00"},
-         "groups": {"member_count": 0, "facilitators": []},
-         "plans": {"ends_at": "2027-04-01T10:00:00+02:00", "is_template": True, "total_minutes": 1, "warnings": []},
+         "groups": {"member_count": 7, "facilitators": [{"id": "x", "name": "X", "trauma_informed": True}]},
+         "plans": {"ends_at": "2027-04-01T10:00:00+02:00", "is_template": False, "total_minutes": 1,
+                   "warnings": [{"code": "overlap", "message": "x", "position": None}]},
          "modules": {"builtin": True, "archived_at": None}}
 
 

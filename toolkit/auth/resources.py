@@ -2,7 +2,7 @@ from flask import current_app, g, request
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
-from ..common.http import document_errors
+from ..common.http import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from . import services
 from .jwt import auth_required
@@ -33,7 +33,7 @@ def _expires_in() -> int:
 @blp.route("/auth/register", methods=["POST"])
 @limiter.limit(_login_limit)
 @blp.arguments(RegisterSchema)
-@blp.response(201, RegisteredSchema)
+@blp.response(201, RegisteredSchema, headers=LOCATION_HEADER)
 @document_errors(blp, 400, 409, 413, 422, 429)
 @blp.doc(operationId="registerPractice", summary="Register a practice and its first admin", **PUBLIC)
 def register(args):
@@ -42,7 +42,8 @@ def register(args):
     The password needs at least 12 characters and must not be the email address."""
     therapist = services.register_practice(**args)
     db.session.commit()
-    return {"practice": therapist.practice, "therapist": therapist}
+    return {"practice": therapist.practice, "therapist": therapist}, 201, {
+        "Location": f"{blp.url_prefix}/therapists/{therapist.id}"}
 
 
 @blp.route("/auth/login", methods=["POST"])

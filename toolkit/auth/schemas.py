@@ -52,8 +52,10 @@ class AccessTokenSchema(ma.Schema):
 
 
 class PracticeSchema(ma.Schema):
-    id = fields.String(dump_only=True)
-    name = fields.String(dump_only=True)
+    """A practice: the tenant every record belongs to."""
+
+    id = fields.String(required=True, metadata={"description": "Opaque id."})
+    name = fields.String(required=True, metadata={"description": "The practice's name."})
 
 
 class MeSchema(ma.Schema):
@@ -61,7 +63,7 @@ class MeSchema(ma.Schema):
     name = fields.String(required=True)
     email = fields.String(required=True)
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
-    credentials = fields.String(allow_none=True)
+    credentials = fields.String(allow_none=True, required=True)
     trauma_informed = fields.Boolean(required=True)
     active = fields.Boolean(required=True)
     practice = fields.Nested(PracticeSchema, required=True)

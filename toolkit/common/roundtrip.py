@@ -7,7 +7,8 @@ the server would show now, and ignored; a changed read-only field is a 422 namin
 from flask_smorest import abort
 from marshmallow import fields
 
-READ_ONLY_NOTE = "Read-only: accepted (and ignored) when it equals the stored value, so a GET's object can be sent back."
+READ_ONLY_NOTE = ("Read-only: accepted (and ignored) when it equals the stored value, so a GET's object can be "
+                  "sent back.")
 
 
 def with_read_only_echo(update_cls, output_cls):

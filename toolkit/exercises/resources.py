@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -12,10 +13,11 @@ from ..common.http import (
     get_or_404,
     paginate,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import ExerciseModule
-from .schemas import ModuleQuerySchema, ModuleSchema, ModuleUpdateSchema
+from .schemas import ModuleCreateSchema, ModuleQuerySchema, ModuleSchema, ModuleUpdateSchema
 
 blp = Blueprint("modules", __name__, url_prefix="/api/v1/modules",
                 description="The exercise module library: built-in modules and the practice's own.")
@@ -35,8 +37,8 @@ class Modules(MethodView):
         answer 422 naming the allowed values."""
         return paginate(services.module_query(filters), pagination_parameters)
 
-    @blp.arguments(ModuleSchema)
-    @blp.response(201, ModuleSchema, headers=ETAG_HEADER)
+    @blp.arguments(ModuleCreateSchema)
+    @blp.response(201, ModuleSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 409, 413, 422)
     @blp.doc(operationId="createModule", summary="Add a module of your practice's own")
     def post(self, data):
@@ -44,7 +46,7 @@ class Modules(MethodView):
         adaptation text for `adapt`, and a `deep` module must exclude `acute_crisis`."""
         module = services.create_module(data)
         db.session.commit()
-        return module, 201, {"ETag": etag_of(module)}
+        return module, 201, {"ETag": etag_of(module), "Location": f"{blp.url_prefix}/{module.id}"}
 
 
 @blp.route("/<string:module_id>")
@@ -65,8 +67,9 @@ class ModuleById(MethodView):
     def patch(self, changes, module_id):
         """Built-in modules are read-only (403)."""
         module = get_or_404(ExerciseModule, module_id, what="Module")
-        if not module.builtin:
+        if not module.builtin:  # a built-in answers 403 below, whatever was sent
             check_if_match(module)
+            changes = drop_read_only(changes, ModuleUpdateSchema, ModuleSchema().dump(module))
         services.update_module(module, changes)
         db.session.commit()
         return module, 200, {"ETag": etag_of(module)}

@@ -1,6 +1,7 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.roundtrip import with_read_only_echo
+from ..common.schemas import StrictSchema, etag_field
 from ..vocab import (
     CONTRA_ACTIONS,
     FLAGS,
@@ -29,8 +30,11 @@ class ContraindicationSchema(StrictSchema):
                        "offer instead."})
 
 
-class ModuleSchema(StrictSchema):
-    id = fields.String(dump_only=True)
+class ModuleCreateSchema(StrictSchema):
+    """A module of your practice's own, validated like the built-ins: min_minutes <= default_minutes <=
+    max_minutes, at most one contraindication per flag, adaptation text for `adapt`, and a `deep` module must
+    `exclude` `acute_crisis`."""
+
     slug = fields.String(validate=validate.Length(min=1, max=80), metadata={
         "description": "Kebab-case; made from the title when omitted.", "example": "dear-little-me-letter"})
     title = fields.String(required=True, validate=validate.Length(min=1, max=120),
@@ -59,12 +63,25 @@ class ModuleSchema(StrictSchema):
     setting = fields.String(required=True, validate=validate.OneOf(SETTINGS))
     contraindications = fields.List(fields.Nested(ContraindicationSchema), load_default=list,
                                     validate=validate.Length(max=4))
+
+
+class ModuleSchema(ModuleCreateSchema):
+    """A module as the API shows it: every field is always present."""
+
+    class Meta(StrictSchema.Meta):
+        response = True
+
+    id = fields.String(dump_only=True, metadata={"description": "Opaque id."})
     builtin = fields.Boolean(dump_only=True, metadata={"description": "Built-in modules are read-only."})
-    created_at = fields.AwareDateTime(dump_only=True)
-    updated_at = fields.AwareDateTime(dump_only=True)
+    etag = etag_field()
+    created_at = fields.AwareDateTime(dump_only=True, metadata={"description": "When the record was created."})
+    updated_at = fields.AwareDateTime(dump_only=True, metadata={"description": "When the record last changed."})
 
 
-class ModuleUpdateSchema(ModuleSchema):
+class ModuleUpdateSchema(ModuleCreateSchema):
+    """Changes to one of your practice's modules: only the fields sent change; the whole module is validated
+    again."""
+
     title = fields.String(validate=validate.Length(min=1, max=120))
     summary = fields.String(validate=validate.Length(min=1, max=1000))
     participant_summary = fields.String(validate=validate.Length(min=1, max=1000))
@@ -78,6 +95,9 @@ class ModuleUpdateSchema(ModuleSchema):
                                  validate=validate.Length(min=1, max=4))
     intensity = fields.String(validate=validate.OneOf(INTENSITIES))
     setting = fields.String(validate=validate.OneOf(SETTINGS))
+
+
+ModuleUpdateSchema = with_read_only_echo(ModuleUpdateSchema, ModuleSchema)
 
 
 class ModuleQuerySchema(StrictSchema):

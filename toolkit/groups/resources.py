@@ -4,8 +4,10 @@ from sqlalchemy import select
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
+    LOCATION_HEADER,
     PAGINATION_HEADER,
     check_if_match,
     contains,
@@ -15,10 +17,18 @@ from ..common.http import (
     paginate,
     sorted_by,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import Group
-from .schemas import GroupQuerySchema, GroupSchema, GroupUpdateSchema, MemberCreateSchema, MemberSchema
+from .schemas import (
+    GroupCreateSchema,
+    GroupQuerySchema,
+    GroupSchema,
+    GroupUpdateSchema,
+    MemberCreateSchema,
+    MemberSchema,
+)
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
                 description="Groups of participants: individual, couples, family or retreat, and their members.")
@@ -47,8 +57,8 @@ class Groups(MethodView):
             stmt = stmt.where(contains(Group.name, query['q']))
         return paginate(stmt, pagination_parameters)
 
-    @blp.arguments(GroupSchema)
-    @blp.response(201, GroupSchema, headers=ETAG_HEADER)
+    @blp.arguments(GroupCreateSchema)
+    @blp.response(201, GroupSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 413, 415, 422)
     @blp.doc(operationId="createGroup", summary="Create a group")
     def post(self, data):
@@ -56,7 +66,7 @@ class Groups(MethodView):
         planned, a retreat up to its `capacity` (required for retreats)."""
         group = services.create_group(data)
         db.session.commit()
-        return group, 201, {"ETag": etag_of(group)}
+        return group, 201, {"ETag": etag_of(group), "Location": f"{blp.url_prefix}/{group.id}"}
 
 
 @blp.route("/<string:group_id>")
@@ -77,6 +87,7 @@ class GroupById(MethodView):
     def patch(self, changes, group_id):
         group = get_or_404(Group, group_id, what="Group")
         check_if_match(group)
+        changes = drop_read_only(changes, GroupUpdateSchema, GroupSchema().dump(group))
         services.update_group(group, changes)
         db.session.commit()
         return group, 200, {"ETag": etag_of(group)}
@@ -106,7 +117,7 @@ class Members(MethodView):
         return [member_view(m) for m in paginate(services.members_query(group), pagination_parameters, unique=True)]
 
     @blp.arguments(MemberCreateSchema)
-    @blp.response(201, MemberSchema)
+    @blp.response(201, MemberSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
     @blp.doc(operationId="addGroupMember", summary="Enrol a participant")
     def post(self, data, group_id):
@@ -115,7 +126,7 @@ class Members(MethodView):
         group = get_or_404(Group, group_id, what="Group")
         member = services.add_member(group, data["participant_id"])
         db.session.commit()
-        return member_view(member)
+        return member_view(member), 201, {"Location": f"{blp.url_prefix}/{group.id}/members/{member.participant_id}"}
 
 
 @blp.route("/<string:group_id>/members/<string:participant_id>")

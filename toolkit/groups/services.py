@@ -45,8 +45,12 @@ def update_group(group: Group, changes: dict) -> Group:
         setattr(group, key, value)
     _check(group)
     if facilitator_ids is not None:
-        group.facilitators = _facilitators(facilitator_ids)
-    group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
+        facilitators = _facilitators(facilitator_ids)
+        if [t.id for t in facilitators] != [t.id for t in group.facilitators]:
+            group.facilitators = facilitators
+            group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
+    if db.session.is_modified(group, include_collections=False):
+        group.updated_at = datetime.now(UTC)
     db.session.flush()
     return group
 

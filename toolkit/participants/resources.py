@@ -18,10 +18,10 @@ from ..common.http import (
     paginate,
     sorted_by,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import Participant
-from ..common.roundtrip import drop_read_only
 from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
 
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",

@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -12,13 +13,14 @@ from ..common.http import (
     get_or_404,
     paginate,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import SessionPlan
 from .schemas import (
     PlanCloneSchema,
+    PlanCreateSchema,
     PlanItemsSchema,
-    PlanOutSchema,
     PlanQuerySchema,
     PlanSchema,
     PlanUpdateSchema,
@@ -28,9 +30,16 @@ blp = Blueprint("plans", __name__, url_prefix="/api/v1/plans",
                 description="Session plans: ordered modules with computed times and warnings; templates have no group.")
 
 
-def _one(plan, status=200):
+def _shown(plan) -> dict:
     others = services.other_plans_of([plan.group_id]).get(plan.group_id, [])
-    return services.present(plan, others), status, {"ETag": etag_of(plan)}
+    return services.present(plan, others)
+
+
+def _one(plan, status=200):
+    headers = {"ETag": etag_of(plan)}
+    if status == 201:
+        headers["Location"] = f"{blp.url_prefix}/{plan.id}"
+    return _shown(plan), status, headers
 
 
 @blp.route("")
@@ -38,7 +47,7 @@ class Plans(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(PlanQuerySchema, location="query")
-    @blp.response(200, PlanOutSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.response(200, PlanSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
     @blp.doc(operationId="listPlans",
@@ -48,8 +57,8 @@ class Plans(MethodView):
         others = services.other_plans_of([p.group_id for p in plans])
         return [services.present(p, others.get(p.group_id, [])) for p in plans]
 
-    @blp.arguments(PlanSchema)
-    @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.arguments(PlanCreateSchema)
+    @blp.response(201, PlanSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 413, 415, 422)
     @blp.doc(operationId="createPlan", summary="Create a plan")
     def post(self, data):
@@ -65,19 +74,20 @@ class Plans(MethodView):
 class PlanById(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getPlan", summary="Get a plan with its computed schedule")
     def get(self, plan_id):
         return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS))
 
     @blp.arguments(PlanUpdateSchema)
-    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
     @blp.doc(operationId="updatePlan", summary="Change a plan's details", parameters=[IF_MATCH])
     def patch(self, changes, plan_id):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
+        changes = drop_read_only(changes, PlanUpdateSchema, PlanSchema().dump(_shown(plan)))
         services.update_plan(plan, changes)
         db.session.commit()
         return _one(plan)
@@ -97,7 +107,7 @@ class PlanItems(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(PlanItemsSchema)
-    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
     @blp.doc(operationId="replacePlanItems", summary="Replace a plan's items", parameters=[IF_MATCH])
     def put(self, data, plan_id):
@@ -114,7 +124,7 @@ class PlanClone(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(PlanCloneSchema)
-    @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(201, PlanSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 404, 413, 422)
     @blp.doc(operationId="clonePlan", summary="Copy a plan (e.g. a template into a group)")
     def post(self, options, plan_id):

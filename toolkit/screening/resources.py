@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 
 from ..audit.services import record
 from ..auth.jwt import auth_required
-from ..common.http import PAGINATION_HEADER, document_errors, get_or_404, paginate
+from ..common.http import LOCATION_HEADER, PAGINATION_HEADER, document_errors, get_or_404, paginate
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
@@ -49,7 +49,7 @@ class ParticipantScreenings(MethodView):
         return result
 
     @blp.arguments(ScreeningCreateSchema)
-    @blp.response(201, ScreeningSchema)
+    @blp.response(201, ScreeningSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 404, 413, 422)
     @blp.doc(operationId="createScreening", summary="Screen a participant")
     def post(self, data, participant_id):
@@ -60,7 +60,7 @@ class ParticipantScreenings(MethodView):
         participant = get_or_404(Participant, participant_id, what="Participant")
         screening = services.submit_screening(participant, data, actor=current_user)
         db.session.commit()
-        return services.present(screening)
+        return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
 
 
 @blp.route("/screenings/<string:screening_id>")
@@ -82,7 +82,7 @@ class ScreeningOverride(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(OverrideCreateSchema)
-    @blp.response(201, ScreeningSchema)
+    @blp.response(201, ScreeningSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 404, 413, 422)
     @blp.doc(operationId="overrideScreening", summary="Override a screening's outcome (reason required)")
     def post(self, data, screening_id):
@@ -91,7 +91,7 @@ class ScreeningOverride(MethodView):
         screening = get_or_404(Screening, screening_id, what="Screening")
         services.override(screening, data["outcome"], data["reason"], actor=current_user)
         db.session.commit()
-        return services.present(screening)
+        return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
 
 
 @blp.route("/plans/<string:plan_id>/clearance")

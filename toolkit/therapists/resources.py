@@ -6,7 +6,8 @@ from sqlalchemy import select
 from ..auth.jwt import auth_required
 from ..auth.models import Therapist
 from ..auth.services import create_therapist
-from ..common.http import PAGINATION_HEADER, contains, document_errors, get_or_404, paginate
+from ..common.http import LOCATION_HEADER, PAGINATION_HEADER, contains, document_errors, get_or_404, paginate
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .schemas import TherapistCreateSchema, TherapistQuerySchema, TherapistSchema, TherapistUpdateSchema
@@ -34,13 +35,13 @@ class Therapists(MethodView):
 
     @auth_required(admin=True)
     @blp.arguments(TherapistCreateSchema)
-    @blp.response(201, TherapistSchema)
+    @blp.response(201, TherapistSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 409, 413, 422)
     @blp.doc(operationId="createTherapist", summary="Create a therapist account (admin)")
     def post(self, args):
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
         db.session.commit()
-        return therapist
+        return therapist, 201, {"Location": f"{blp.url_prefix}/{therapist.id}"}
 
 
 @blp.route("/<string:therapist_id>")
@@ -63,6 +64,7 @@ class TherapistById(MethodView):
         """Deactivating ends every login of that therapist. The last active admin cannot be demoted
         or deactivated (409)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
+        changes = drop_read_only(changes, TherapistUpdateSchema, TherapistSchema().dump(therapist))
         services.update_therapist(therapist, changes, actor=current_user)
         db.session.commit()
         return therapist
