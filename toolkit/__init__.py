@@ -102,6 +102,9 @@ def register_blueprints(app: Flask) -> None:
 
     api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
+    from .common.idempotency import install
+
+    install(app)  # Idempotency-Key on every POST
 
 
 def register_errorhandlers(app: Flask) -> None:

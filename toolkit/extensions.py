@@ -59,9 +59,10 @@ class ToolkitApi(Api):
         register_enums(self.spec)
 
     def register_blueprint(self, blp, **options):
-        from .common.spec import docstrings_as_descriptions
+        from .common.spec import docstrings_as_descriptions, document_idempotency
 
         docstrings_as_descriptions(blp)
+        document_idempotency(blp)
         super().register_blueprint(blp, **options)
 
     def _register_pagination_header(self):

@@ -7,3 +7,4 @@ from .groups.models import Group, GroupMember, group_facilitators  # noqa: F401
 from .participants.models import Participant  # noqa: F401
 from .plans.models import PlanItem, SessionPlan  # noqa: F401
 from .screening.models import Screening, ScreeningOverride  # noqa: F401
+from .common.idempotency import IdempotencyKey  # noqa: F401

@@ -93,3 +93,19 @@ def docstrings_as_descriptions(blueprint) -> None:
                 text = docstring["summary"] + ("\n\n" + docstring["description"] if docstring.get("description")
                                                else "")
                 doc["docstring"] = {"description": text}
+
+
+def document_idempotency(blueprint) -> None:
+    """Every POST that creates (201) takes an optional Idempotency-Key header (toolkit/common/idempotency.py)."""
+    from .idempotency import PARAMETER
+
+    for endpoint_doc in blueprint._docs.values():
+        doc = endpoint_doc.get("post")
+        if not isinstance(doc, dict) or 201 not in doc.get("success_status_codes", ()):
+            continue
+        manual = doc.setdefault("manual_doc", {})
+        if manual.get("security") == []:  # public: there is no caller to keep the key for
+            continue
+        parameters = manual.setdefault("parameters", [])
+        if not any(p.get("name") == PARAMETER["name"] for p in parameters):
+            parameters.append(dict(PARAMETER))
