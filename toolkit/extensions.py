@@ -59,10 +59,11 @@ class ToolkitApi(Api):
         register_enums(self.spec)
 
     def register_blueprint(self, blp, **options):
-        from .common.spec import docstrings_as_descriptions, document_idempotency
+        from .common.spec import docstrings_as_descriptions, document_generic_errors, document_idempotency
 
         docstrings_as_descriptions(blp)
         document_idempotency(blp)
+        document_generic_errors(blp)
         super().register_blueprint(blp, **options)
 
     def _register_pagination_header(self):

@@ -30,7 +30,8 @@ def test_a_retried_create_returns_the_first_response(client, admin):
 
 def test_without_a_key_every_post_creates(client, admin):
     for _ in range(2):
-        assert client.post(f"{API}/participants", headers=admin["headers"], json={"display_name": "P"}).status_code == 201
+        r = client.post(f"{API}/participants", headers=admin["headers"], json={"display_name": "P"})
+        assert r.status_code == 201
     assert total(client, admin, f"{API}/participants") == 2
 
 

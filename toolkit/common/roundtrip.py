@@ -14,7 +14,7 @@ READ_ONLY_NOTE = ("Read-only: accepted (and ignored) when it equals the stored v
 def with_read_only_echo(update_cls, output_cls):
     """The update schema, plus every field of the output schema it lacks, accepted as a read-only echo."""
     own = update_cls._declared_fields
-    extra = {name: fields.Raw(load_only=True, allow_none=True, metadata={"description": READ_ONLY_NOTE})
+    extra = {name: fields.Raw(load_only=True, metadata={"description": READ_ONLY_NOTE})
              for name, field in output_cls._declared_fields.items() if name not in own and not field.load_only}
     cls = type(update_cls.__name__, (update_cls,), {**extra, "__doc__": update_cls.__doc__,
                                                     "__module__": update_cls.__module__})

@@ -59,10 +59,11 @@ class ToolkitConverter(OpenAPIConverter):
 
     def field2nullable(self, field, ret) -> dict:
         if field.allow_none and self.openapi_version.major == 3 and self.openapi_version.minor == 0:
+            # `type` beside `nullable`: OpenAPI 3.0 only honours nullable where a type is given.
             if "$ref" in ret:
-                return {"allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
+                return {"type": "object", "allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
             if "allOf" in ret:
-                return {"nullable": True}
+                return {"type": "object", "nullable": True}
         return super().field2nullable(field, ret)
 
     def enum2component(self, field, ret=None, **kwargs) -> dict:
@@ -71,7 +72,8 @@ class ToolkitConverter(OpenAPIConverter):
         if name is None:
             return {}
         ret.pop("enum")
-        ret.pop("type", None)
+        if not ret.get("nullable"):
+            ret.pop("type", None)
         ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
         return {}
 
@@ -109,3 +111,16 @@ def document_idempotency(blueprint) -> None:
         parameters = manual.setdefault("parameters", [])
         if not any(p.get("name") == PARAMETER["name"] for p in parameters):
             parameters.append(dict(PARAMETER))
+
+
+def document_generic_errors(blueprint) -> None:
+    """What toolkit/common/contract.py enforces on every operation: 422 for an unknown query parameter, and 415
+    for a body that is not JSON where the operation takes one."""
+    for endpoint_doc in blueprint._docs.values():
+        for method, doc in endpoint_doc.items():
+            if method == "parameters" or not isinstance(doc, dict):
+                continue
+            responses = doc.setdefault("response", {}).setdefault("responses", {})
+            responses.setdefault(422, ["UNPROCESSABLE_ENTITY"])
+            if any(a.get("in") == "json" for a in doc.get("arguments", {}).get("parameters", [])):
+                responses.setdefault(415, ["UNSUPPORTED_MEDIA_TYPE"])
