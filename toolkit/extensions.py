@@ -52,9 +52,10 @@ class ToolkitApi(Api):
     ERROR_SCHEMA = ErrorSchema
 
     def _init_spec(self, **options):
-        from .common.spec import ToolkitMarshmallowPlugin, register_enums
+        from .common.spec import ToolkitFlaskPlugin, ToolkitMarshmallowPlugin, register_enums
 
         options.setdefault("marshmallow_plugin", ToolkitMarshmallowPlugin())
+        options.setdefault("flask_plugin", ToolkitFlaskPlugin())
         super()._init_spec(**options)
         register_enums(self.spec)
 

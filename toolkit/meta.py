@@ -23,10 +23,14 @@ PUBLIC = {"security": []}
 
 
 class HealthSchema(ma.Schema):
+    """The process answers."""
+
     status = fields.String(required=True, validate=validate.OneOf(["ok"]), metadata={"example": "ok"})
 
 
 class ReadySchema(ma.Schema):
+    """The database is reachable and migrated."""
+
     status = fields.String(required=True, validate=validate.OneOf(["ready"]), metadata={"example": "ready"})
 
 

@@ -36,7 +36,8 @@ class AgendaQuerySchema(StrictSchema):
         "description": "Wins over the Accept header. Default json."})
     audience = fields.String(load_default="facilitator", validate=validate.OneOf(AUDIENCES), metadata={
         "description": "participant: a handout without names, screenings, scripts or clinical notes."})
-    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS))
+    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
+                          metadata={"description": "Paper size of the PDF and print CSS."})
     detail = fields.String(load_default="plans", validate=validate.OneOf(["plans", "items"]), metadata={
         "description": "ics only: one event per plan, or one per item."})
 

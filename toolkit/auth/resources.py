@@ -95,4 +95,5 @@ def logout():
 @document_errors(blp, 401)
 @blp.doc(operationId="getMe", summary="The logged-in therapist")
 def me():
+    """The therapist the access token belongs to, with their practice and role."""
     return current_user

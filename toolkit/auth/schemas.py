@@ -16,6 +16,8 @@ def check_password(data: dict, **kwargs) -> None:
 
 
 class RegisterSchema(ma.Schema):
+    """A new practice and its first admin."""
+
     practice_name = fields.String(required=True, validate=validate.Length(min=1, max=200),
                                   metadata={"example": "Riverside Counselling"})
     name = fields.String(required=True, validate=validate.Length(min=1, max=200),
@@ -32,6 +34,8 @@ class RegisterSchema(ma.Schema):
 
 
 class LoginSchema(ma.Schema):
+    """Email and password."""
+
     email = fields.String(required=True, validate=validate.Length(min=1, max=320),
                           metadata={"example": "alex@example.org"})
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
@@ -39,6 +43,8 @@ class LoginSchema(ma.Schema):
 
 
 class TokensSchema(ma.Schema):
+    """An access token and a refresh token for one login (one device)."""
+
     access_token = fields.String(required=True)
     refresh_token = fields.String(required=True)
     token_type = fields.String(required=True, metadata={"example": "Bearer"})
@@ -46,6 +52,8 @@ class TokensSchema(ma.Schema):
 
 
 class AccessTokenSchema(ma.Schema):
+    """A new access token for the same login."""
+
     access_token = fields.String(required=True)
     token_type = fields.String(required=True)
     expires_in = fields.Integer(required=True)
@@ -59,6 +67,8 @@ class PracticeSchema(ma.Schema):
 
 
 class MeSchema(ma.Schema):
+    """A therapist account, as its owner sees it."""
+
     id = fields.String(required=True)
     name = fields.String(required=True)
     email = fields.String(required=True)
@@ -70,5 +80,7 @@ class MeSchema(ma.Schema):
 
 
 class RegisteredSchema(ma.Schema):
+    """The practice just created and its first admin."""
+
     practice = fields.Nested(PracticeSchema, required=True)
     therapist = fields.Nested(MeSchema, required=True)

@@ -11,6 +11,7 @@ import inspect
 
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.openapi import OpenAPIConverter
+from flask_smorest.spec.plugins import FlaskPlugin
 
 from .. import vocab
 
@@ -40,10 +41,22 @@ def register_enums(spec) -> None:
         spec.components.schema(name, {"type": "string", "enum": list(values), "description": description})
 
 
+QUERY_DESCRIPTIONS = {
+    "page": "Page number, from 1.",
+    "page_size": "Items per page, 1 to 100 (default 10). The X-Pagination header carries the totals.",
+}
+
+
 class ToolkitConverter(OpenAPIConverter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_attribute_function(self.enum2component)
+
+    def _field2parameter(self, field, *, name, location):
+        param = super()._field2parameter(field, name=name, location=location)
+        if "description" not in param and name in QUERY_DESCRIPTIONS:
+            param["description"] = QUERY_DESCRIPTIONS[name]
+        return param
 
     def schema2jsonschema(self, schema):
         jsonschema = super().schema2jsonschema(schema)
@@ -80,6 +93,17 @@ class ToolkitConverter(OpenAPIConverter):
 
 class ToolkitMarshmallowPlugin(MarshmallowPlugin):
     Converter = ToolkitConverter
+
+
+class ToolkitFlaskPlugin(FlaskPlugin):
+    """Path parameters (ids) say what they are and what an unknown one answers."""
+
+    def rule_to_params(self, rule):
+        params = super().rule_to_params(rule)
+        for param in params:
+            what = param["name"].removesuffix("_id").replace("_", " ")
+            param.setdefault("description", f"The {what}'s id. An unknown id, or one of another practice, is a 404.")
+        return params
 
 
 def docstrings_as_descriptions(blueprint) -> None:

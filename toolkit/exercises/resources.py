@@ -57,6 +57,7 @@ class ModuleById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getModule", summary="Get a module")
     def get(self, module_id):
+        """A built-in module or one of your practice's own."""
         module = get_or_404(ExerciseModule, module_id, what="Module")
         return module, 200, {"ETag": etag_of(module)}
 

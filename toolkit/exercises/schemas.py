@@ -15,6 +15,8 @@ from ..vocab import (
 
 
 class MaterialSchema(StrictSchema):
+    """Something a module needs."""
+
     name = fields.String(required=True, validate=validate.Length(min=1, max=200),
                          metadata={"example": "Crayons or markers"})
     quantity = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10000))
@@ -23,6 +25,8 @@ class MaterialSchema(StrictSchema):
 
 
 class ContraindicationSchema(StrictSchema):
+    """What a module does for a person with one screening flag."""
+
     flag = fields.String(required=True, validate=validate.OneOf(FLAGS))
     action = fields.String(required=True, validate=validate.OneOf(CONTRA_ACTIONS))
     adaptation = fields.String(load_default="", validate=validate.Length(max=2000), metadata={
@@ -102,13 +106,16 @@ ModuleUpdateSchema = with_read_only_echo(ModuleUpdateSchema, ModuleSchema)
 
 class ModuleQuerySchema(StrictSchema):
     kind = fields.String(validate=validate.OneOf(GROUP_KINDS), metadata={"description": "Suitable for this kind."})
-    category = fields.String(validate=validate.OneOf(MODULE_CATEGORIES))
-    framework = fields.String(validate=validate.OneOf(FRAMEWORKS))
-    target = fields.String(validate=validate.OneOf(TARGETS))
-    intensity = fields.String(validate=validate.OneOf(INTENSITIES))
-    setting = fields.String(validate=validate.OneOf(SETTINGS))
+    category = fields.String(validate=validate.OneOf(MODULE_CATEGORIES),
+                             metadata={"description": "Only this category."})
+    framework = fields.String(validate=validate.OneOf(FRAMEWORKS),
+                              metadata={"description": "Drawing on this framework."})
+    target = fields.String(validate=validate.OneOf(TARGETS), metadata={"description": "Addressing this theme."})
+    intensity = fields.String(validate=validate.OneOf(INTENSITIES), metadata={"description": "Only this intensity."})
+    setting = fields.String(validate=validate.OneOf(SETTINGS), metadata={"description": "Only this setting."})
     max_minutes = fields.Integer(validate=validate.Range(min=1, max=480),
                                  metadata={"description": "Modules that can run in this many minutes (min_minutes ≤)."})
     q = fields.String(validate=validate.Length(min=1, max=100),
                       metadata={"description": "Words to find in the title, summary or steps."})
-    source = fields.String(validate=validate.OneOf(["builtin", "custom"]))
+    source = fields.String(validate=validate.OneOf(["builtin", "custom"]),
+                           metadata={"description": "builtin: the library; custom: your practice's own."})

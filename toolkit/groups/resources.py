@@ -50,6 +50,7 @@ class Groups(MethodView):
     @document_errors(blp, 401, 422)
     @blp.doc(operationId="listGroups", summary="List groups")
     def get(self, query, pagination_parameters):
+        """Your practice's groups, by name unless `sort` says otherwise."""
         stmt = sorted_by(select(Group), Group, query["sort"])
         if query.get("kind"):
             stmt = stmt.where(Group.kind == query["kind"])
@@ -77,6 +78,7 @@ class GroupById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getGroup", summary="Get a group")
     def get(self, group_id):
+        """One group with its facilitators and member count."""
         group = get_or_404(Group, group_id, what="Group")
         return group, 200, {"ETag": etag_of(group)}
 
@@ -85,6 +87,9 @@ class GroupById(MethodView):
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
     @blp.doc(operationId="updateGroup", summary="Change a group", parameters=[IF_MATCH])
     def patch(self, changes, group_id):
+        """Send only what changes, or the whole object from a GET (read-only fields equal to the stored values are
+        ignored). The kind rules are checked again: a retreat needs a capacity, `ends_on` may not be before
+        `starts_on`."""
         group = get_or_404(Group, group_id, what="Group")
         check_if_match(group)
         changes = drop_read_only(changes, GroupUpdateSchema, GroupSchema().dump(group))
@@ -137,6 +142,7 @@ class MemberById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="removeGroupMember", summary="Remove a participant from a group")
     def delete(self, group_id, participant_id):
+        """Frees the seat. A participant who is not a member is a 404."""
         group = get_or_404(Group, group_id, what="Group")
         services.remove_member(group, participant_id)
         db.session.commit()

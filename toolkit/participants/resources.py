@@ -55,6 +55,7 @@ class Participants(MethodView):
     @document_errors(blp, 400, 401, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
+        """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
         participant = services.create_participant(data, actor=current_user)
         db.session.commit()
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
@@ -68,6 +69,7 @@ class ParticipantById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getParticipant", summary="Get a participant")
     def get(self, participant_id):
+        """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         record("read", "participant", participant.id, actor=current_user)
         db.session.commit()
@@ -78,6 +80,8 @@ class ParticipantById(MethodView):
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
     @blp.doc(operationId="updateParticipant", summary="Change a participant", parameters=[IF_MATCH])
     def patch(self, changes, participant_id):
+        """Send only what changes, or the whole object from a GET: read-only fields equal to the stored values are
+        ignored. A PATCH that changes nothing keeps the ETag. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
         changes = drop_read_only(changes, ParticipantUpdateSchema, ParticipantSchema().dump(participant))

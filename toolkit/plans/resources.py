@@ -78,6 +78,7 @@ class PlanById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getPlan", summary="Get a plan with its computed schedule")
     def get(self, plan_id):
+        """The plan with each item's computed start and end, the total and the warnings."""
         return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS))
 
     @blp.arguments(PlanUpdateSchema)
@@ -85,6 +86,8 @@ class PlanById(MethodView):
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
     @blp.doc(operationId="updatePlan", summary="Change a plan's details", parameters=[IF_MATCH])
     def patch(self, changes, plan_id):
+        """Title, group, start, target, status or notes; items are replaced with PUT /plans/{id}/items. The whole
+        object from a GET may be sent back (read-only fields equal to the stored values are ignored)."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
         changes = drop_read_only(changes, PlanUpdateSchema, PlanSchema().dump(_shown(plan)))
@@ -96,6 +99,7 @@ class PlanById(MethodView):
     @document_errors(blp, 401, 404, 412, 428)
     @blp.doc(operationId="deletePlan", summary="Delete a plan", parameters=[IF_MATCH])
     def delete(self, plan_id):
+        """Deletes the plan and its items."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
         services.delete_plan(plan)
@@ -128,6 +132,8 @@ class PlanClone(MethodView):
     @document_errors(blp, 400, 401, 404, 413, 422)
     @blp.doc(operationId="clonePlan", summary="Copy a plan (e.g. a template into a group)")
     def post(self, options, plan_id):
+        """Copies the items into a new draft plan: into a group (a template becomes a session) or as a template
+        (`group_id: null`)."""
         copy = services.clone_plan(get_or_404(SessionPlan, plan_id, what="Plan"), options)
         db.session.commit()
         return _one(copy, 201)

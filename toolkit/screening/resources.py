@@ -40,6 +40,7 @@ class ParticipantScreenings(MethodView):
     @document_errors(blp, 401, 404, 422)
     @blp.doc(operationId="listScreenings", summary="A participant's screenings, newest first")
     def get(self, participant_id, pagination_parameters):
+        """Newest first. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         rows = paginate(services.screenings_of(participant), pagination_parameters)
         # Present before the commit: it expires the rows, and reloading them would cost a query per row.
@@ -71,6 +72,7 @@ class ScreeningById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getScreening", summary="Get a screening")
     def get(self, screening_id):
+        """The scores, flags with their reasons, the computed and current outcome, and every override. Audited."""
         screening = get_or_404(Screening, screening_id, what="Screening")
         record("read", "screening", screening.id, actor=current_user)
         db.session.commit()

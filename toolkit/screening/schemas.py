@@ -7,16 +7,22 @@ LEVELS = ("info", "caution", "refer", "defer")
 
 
 class OptionSchema(StrictSchema):
+    """One answer option of a form item; its value is the item's score."""
+
     value = fields.Integer(required=True)
     label = fields.String(required=True)
 
 
 class EnableWhenSchema(StrictSchema):
+    """A condition on an earlier answer."""
+
     item = fields.String(required=True)
     values = fields.List(fields.Integer(), required=True)
 
 
 class FormItemSchema(StrictSchema):
+    """One question of the intake form."""
+
     id = fields.String(required=True)
     text = fields.String(required=True)
     options = fields.List(fields.Nested(OptionSchema), required=True)
@@ -29,6 +35,8 @@ class FormItemSchema(StrictSchema):
 
 
 class InstrumentSchema(StrictSchema):
+    """One instrument of the intake form, with its licence and source."""
+
     code = fields.String(required=True)
     title = fields.String(required=True)
     screens_for = fields.List(fields.String(validate=validate.OneOf(FLAGS)), required=True)
@@ -39,12 +47,16 @@ class InstrumentSchema(StrictSchema):
 
 
 class FormSchema(StrictSchema):
+    """The current intake form: versioned instruments."""
+
     version = fields.String(required=True, metadata={"example": "2026-11.1"})
     validity_days = fields.Integer(required=True)
     instruments = fields.List(fields.Nested(InstrumentSchema), required=True)
 
 
 class ScreeningCreateSchema(StrictSchema):
+    """Answers to the current intake form."""
+
     form_version = fields.String(required=True, validate=validate.Length(min=1, max=40),
                                  metadata={"example": "2026-11.1"})
     answers = fields.Dict(keys=fields.String(validate=validate.Length(max=64)), values=fields.Integer(strict=True),
@@ -55,6 +67,8 @@ class ScreeningCreateSchema(StrictSchema):
 
 
 class ScoreSchema(StrictSchema):
+    """One instrument's score and band."""
+
     score = fields.Integer(required=True)
     band = fields.String(required=True)
     positive = fields.Boolean(required=True)
@@ -62,6 +76,8 @@ class ScoreSchema(StrictSchema):
 
 
 class FlagSchema(StrictSchema):
+    """A contraindication flag raised by a screening, with the rules and reasons behind it."""
+
     flag = fields.String(required=True, validate=validate.OneOf(FLAGS))
     level = fields.String(required=True, validate=validate.OneOf(LEVELS))
     reasons = fields.List(fields.String(), required=True)
@@ -69,6 +85,8 @@ class FlagSchema(StrictSchema):
 
 
 class FindingSchema(StrictSchema):
+    """A note for the clinician that does not change the outcome (e.g. alcohol use below the crisis level)."""
+
     instrument = fields.String(required=True)
     level = fields.String(required=True)
     text = fields.String(required=True)
@@ -76,11 +94,15 @@ class FindingSchema(StrictSchema):
 
 
 class PersonSchema(StrictSchema):
+    """A therapist, by id and name."""
+
     id = fields.String(required=True)
     name = fields.String(required=True)
 
 
 class OverrideSchema(StrictSchema):
+    """A clinician's override of a screening's outcome (audited)."""
+
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
     reason = fields.String(required=True)
     by = fields.Nested(PersonSchema, required=True)
@@ -88,12 +110,17 @@ class OverrideSchema(StrictSchema):
 
 
 class CrisisGuidanceSchema(StrictSchema):
+    """Crisis guidance for a `defer` outcome: a stabilisation checklist and this deployment's crisis line."""
+
     summary = fields.String(required=True)
     checklist = fields.List(fields.String(), required=True)
     crisis_line = fields.String(required=True)
 
 
 class ScreeningSchema(StrictSchema):
+    """A stored screening: answers, scores, flags, outcome and overrides. Immutable; decision support, not a
+    diagnosis."""
+
     id = fields.String(required=True)
     participant_id = fields.String(required=True)
     form_version = fields.String(required=True)
@@ -116,6 +143,8 @@ class ScreeningSchema(StrictSchema):
 
 
 class OverrideCreateSchema(StrictSchema):
+    """An override of a screening's outcome; the reason is required."""
+
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES), metadata={"example": "refer"})
     reason = fields.String(required=True, validate=validate.Length(min=1, max=5000), metadata={
         "description": "Required: why the clinician departs from the computed outcome.",
@@ -123,6 +152,8 @@ class OverrideCreateSchema(StrictSchema):
 
 
 class ClearanceVerdictSchema(StrictSchema):
+    """One member's verdict for one plan item."""
+
     item_id = fields.String(required=True)
     module_id = fields.String(allow_none=True, required=True)
     verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
@@ -131,6 +162,8 @@ class ClearanceVerdictSchema(StrictSchema):
 
 
 class ClearanceParticipantSchema(StrictSchema):
+    """One member's screening outcome and verdicts."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     screening_id = fields.String(allow_none=True, required=True)
@@ -139,6 +172,8 @@ class ClearanceParticipantSchema(StrictSchema):
 
 
 class ClearanceSchema(StrictSchema):
+    """Who may take part in which item of a plan, and the overall status."""
+
     plan_id = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)

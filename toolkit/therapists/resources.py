@@ -26,6 +26,7 @@ class Therapists(MethodView):
     @document_errors(blp, 401, 422)
     @blp.doc(operationId="listTherapists", summary="List therapists")
     def get(self, query, pagination_parameters):
+        """Every therapist account of your practice, by name. Any therapist may list them."""
         stmt = select(Therapist).order_by(Therapist.name, Therapist.id)
         if "active" in query:
             stmt = stmt.where(Therapist.active.is_(query["active"]))
@@ -39,6 +40,8 @@ class Therapists(MethodView):
     @document_errors(blp, 400, 401, 403, 409, 413, 422)
     @blp.doc(operationId="createTherapist", summary="Create a therapist account (admin)")
     def post(self, args):
+        """Only an admin. The password follows the same policy as at registration (422 naming `password`); an email
+        already in use is a 409."""
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
         db.session.commit()
         return therapist, 201, {"Location": f"{blp.url_prefix}/{therapist.id}"}
@@ -52,6 +55,7 @@ class TherapistById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getTherapist", summary="Get a therapist")
     def get(self, therapist_id):
+        """One therapist account of your practice."""
         return get_or_404(Therapist, therapist_id, what="Therapist")
 
     @auth_required(admin=True)
