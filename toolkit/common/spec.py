@@ -72,11 +72,12 @@ class ToolkitConverter(OpenAPIConverter):
 
     def field2nullable(self, field, ret) -> dict:
         if field.allow_none and self.openapi_version.major == 3 and self.openapi_version.minor == 0:
-            # `type` beside `nullable`: OpenAPI 3.0 only honours nullable where a type is given.
+            # No `type` beside them: openapi-python-client then reads the reference and drops the null
+            # (redocly.yaml says why its nullable-type-sibling rule is off).
             if "$ref" in ret:
-                return {"type": "object", "allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
+                return {"allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
             if "allOf" in ret:
-                return {"type": "object", "nullable": True}
+                return {"nullable": True}
         return super().field2nullable(field, ret)
 
     def enum2component(self, field, ret=None, **kwargs) -> dict:
@@ -85,8 +86,7 @@ class ToolkitConverter(OpenAPIConverter):
         if name is None:
             return {}
         ret.pop("enum")
-        if not ret.get("nullable"):
-            ret.pop("type", None)
+        ret.pop("type", None)
         ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
         return {}
 
