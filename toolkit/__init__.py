@@ -46,7 +46,16 @@ def configure_app(app: Flask) -> None:
                 "description": (
                     "REST API for clinicians who run inner child work: an exercise module library, "
                     "session plans, intake screening against contraindications, plan clearance and "
-                    "printable agendas. Screening is decision support for a clinician, not a diagnosis."
+                    "printable agendas. Screening is decision support for a clinician, not a diagnosis.\n\n"
+                    "Every error has one shape (`Error`). Ids in a path that are unknown or of another practice "
+                    "answer 404; ids in a body or query answer 422 naming the field; an unknown query parameter "
+                    "is a 422 naming it; a body not sent as `application/json` is a 415; a method a path does not "
+                    "allow is a 405 with `Allow`. Lists take `page` and `page_size` and answer `X-Pagination`. "
+                    "Records carry an `ETag` (also `etag` in bodies and list items): writes need it as `If-Match` "
+                    "(412 when stale, 428 when missing). POSTs that create answer 201 with `Location` and accept an "
+                    "`Idempotency-Key`. Failed logins, registrations and PDF agendas are rate-limited (429 with "
+                    "`Retry-After`; `X-RateLimit-*` on those responses). Send `X-Request-ID` (1-64 of "
+                    "`A-Za-z0-9._-`) to have it echoed; every response carries one."
                 ),
             },
             "servers": [{"url": "/", "description": "This server"}],

@@ -59,6 +59,27 @@ class ToolkitApi(Api):
         super()._init_spec(**options)
         register_enums(self.spec)
 
+    def _register_responses(self):
+        """The error responses, with the headers the server sends on them (see toolkit/errors.py)."""
+        import http
+
+        from flask_smorest.utils import prepare_response
+
+        from .common.spec import ERROR_HEADERS, ERROR_TEXTS
+
+        for status in http.HTTPStatus:
+            response = {"description": ERROR_TEXTS.get(status.value, status.phrase)}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            if status >= 400:
+                response["headers"] = {**ERROR_HEADERS.get("*", {}), **ERROR_HEADERS.get(status.value, {})}
+            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Any other error, in the same shape.", "schema": self.ERROR_SCHEMA,
+                    "headers": dict(ERROR_HEADERS["*"])}
+        prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
     def register_blueprint(self, blp, **options):
         from .common.spec import docstrings_as_descriptions, document_generic_errors, document_idempotency
 

@@ -41,6 +41,35 @@ def register_enums(spec) -> None:
         spec.components.schema(name, {"type": "string", "enum": list(values), "description": description})
 
 
+_STRING = {"schema": {"type": "string"}}
+_INTEGER = {"schema": {"type": "integer"}}
+ERROR_HEADERS = {
+    "*": {"X-Request-ID": {"description": "The request's id (yours, if you sent a valid X-Request-ID; else a new "
+                                          "one). Quote it when reporting a problem.", **_STRING}},
+    405: {"Allow": {"description": "The methods this path allows.", **_STRING}},
+    429: {"Retry-After": {"description": "Seconds to wait before trying again.", **_INTEGER},
+          "X-RateLimit-Limit": {"description": "Requests allowed in the window.", **_INTEGER},
+          "X-RateLimit-Remaining": {"description": "Requests left in the window.", **_INTEGER},
+          "X-RateLimit-Reset": {"description": "When the window resets (Unix time).", **_INTEGER}},
+}
+ERROR_TEXTS = {
+    400: "The body is not valid JSON.",
+    401: "No token, or it is malformed, expired, revoked or of the wrong kind. Refresh it or log in again.",
+    403: "Your role does not allow this (e.g. only an admin), or a built-in module is read-only.",
+    404: "Not found: an unknown id in the path, or a record of another practice (the answers are identical).",
+    405: "This method is not allowed on this path; Allow lists the ones that are.",
+    406: "No agenda format matches the Accept header.",
+    409: "The request conflicts with the current state (see message).",
+    412: "If-Match is stale: the record changed since you fetched it. Fetch it again and retry.",
+    413: "The body is larger than MAX_BODY_BYTES (1 MiB by default).",
+    415: "The body is not sent as application/json.",
+    422: "Invalid fields (each named in errors), an unknown or foreign id in the body or query, or an unknown "
+         "query parameter.",
+    428: "This write needs If-Match with the record's ETag.",
+    429: "Too many requests: wait Retry-After seconds.",
+    500: "Something went wrong on our side; the message carries the request id.",
+    503: "Not ready: the database is unreachable or not migrated.",
+}
 QUERY_DESCRIPTIONS = {
     "page": "Page number, from 1.",
     "page_size": "Items per page, 1 to 100 (default 10). The X-Pagination header carries the totals.",

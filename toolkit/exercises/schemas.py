@@ -40,33 +40,47 @@ class ModuleCreateSchema(StrictSchema):
     `exclude` `acute_crisis`."""
 
     slug = fields.String(validate=validate.Length(min=1, max=80), metadata={
-        "description": "Kebab-case; made from the title when omitted.", "example": "dear-little-me-letter"})
+        "description": "Kebab-case, unique in your practice; made from the title when omitted.",
+        "example": "kind-letter-to-little-me"})
     title = fields.String(required=True, validate=validate.Length(min=1, max=120),
-                          metadata={"example": "Dear little me: a letter"})
-    summary = fields.String(required=True, validate=validate.Length(min=1, max=1000),
-                            metadata={"example": "Write a kind letter to yourself as a child."})
+                          metadata={"description": "Title.", "example": "A kind letter to little me"})
+    summary = fields.String(required=True, validate=validate.Length(min=1, max=1000), metadata={
+        "description": "What the module does, for facilitators.",
+        "example": "Write a kind letter to yourself as a child."})
     participant_summary = fields.String(required=True, validate=validate.Length(min=1, max=1000), metadata={
-        "description": "A gentle description for participant handouts (no clinical language)."})
+        "description": "A gentle description for participant handouts (no clinical language).",
+        "example": "A quiet writing exercise."})
     category = fields.String(required=True, validate=validate.OneOf(MODULE_CATEGORIES),
-                             metadata={"example": "exercise"})
+                             metadata={"description": "Where it belongs in a session.", "example": "exercise"})
     steps = fields.List(fields.String(validate=validate.Length(min=1, max=1000)), required=True,
-                        validate=validate.Length(min=2, max=50),
-                        metadata={"example": ["Settle and breathe.", "Write to your younger self.", "Read it back."]})
-    facilitator_script = fields.String(required=True, validate=validate.Length(min=1, max=20000))
-    default_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
-    min_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
-    max_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
-    materials = fields.List(fields.Nested(MaterialSchema), load_default=list, validate=validate.Length(max=50))
+                        validate=validate.Length(min=2, max=50), metadata={
+                            "description": "2 to 50 steps.",
+                            "example": ["Settle and breathe.", "Write to your younger self.", "Read it back."]})
+    facilitator_script = fields.String(required=True, validate=validate.Length(min=1, max=20000), metadata={
+        "description": "What the facilitator says.", "example": "Invite everyone to settle, then to write."})
+    default_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480), metadata={
+        "description": "Usual length; min_minutes <= default_minutes <= max_minutes.", "example": 20})
+    min_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480),
+                                 metadata={"description": "Shortest sensible length.", "example": 15})
+    max_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480),
+                                 metadata={"description": "Longest sensible length.", "example": 30})
+    materials = fields.List(fields.Nested(MaterialSchema), load_default=list, validate=validate.Length(max=50),
+                            metadata={"description": "What it needs."})
     suitable_kinds = fields.List(fields.String(validate=validate.OneOf(GROUP_KINDS)), required=True,
-                                 validate=validate.Length(min=1, max=4))
+                                 validate=validate.Length(min=1, max=4), metadata={
+                                     "description": "Kinds of group it suits.", "example": ["individual", "retreat"]})
     frameworks = fields.List(fields.String(validate=validate.OneOf(FRAMEWORKS)), load_default=list,
-                             validate=validate.Length(max=5))
+                             validate=validate.Length(max=5), metadata={"description": "Frameworks it draws on."})
     targets = fields.List(fields.String(validate=validate.OneOf(TARGETS)), load_default=list,
-                          validate=validate.Length(max=6))
-    intensity = fields.String(required=True, validate=validate.OneOf(INTENSITIES))
-    setting = fields.String(required=True, validate=validate.OneOf(SETTINGS))
+                          validate=validate.Length(max=6), metadata={"description": "Themes it addresses."})
+    intensity = fields.String(required=True, validate=validate.OneOf(INTENSITIES), metadata={
+        "description": "A deep module must exclude acute_crisis.", "example": "gentle"})
+    setting = fields.String(required=True, validate=validate.OneOf(SETTINGS),
+                            metadata={"description": "Where it is done.", "example": "in_session"})
     contraindications = fields.List(fields.Nested(ContraindicationSchema), load_default=list,
-                                    validate=validate.Length(max=4))
+                                    validate=validate.Length(max=4), metadata={
+                                        "description": "At most one per flag.",
+                                        "example": [{"flag": "acute_crisis", "action": "exclude"}]})
 
 
 class ModuleSchema(ModuleCreateSchema):

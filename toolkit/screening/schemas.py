@@ -54,15 +54,31 @@ class FormSchema(StrictSchema):
     instruments = fields.List(fields.Nested(InstrumentSchema), required=True)
 
 
+def _example_answers() -> dict[str, int]:
+    """A complete answer set for the shipped form ("no symptom" everywhere): the example Swagger UI sends."""
+    from .rules import default_form
+
+    return {item.id: min(o.value for o in item.options)
+            for instrument in default_form().instruments for item in instrument.items if not item.enable_when}
+
+
+def _form_version() -> str:
+    from .rules import default_form
+
+    return default_form().version
+
+
 class ScreeningCreateSchema(StrictSchema):
     """Answers to the current intake form."""
 
     form_version = fields.String(required=True, validate=validate.Length(min=1, max=40),
-                                 metadata={"example": "2026-11.1"})
+                                 metadata={"description": "The version of GET /screening/form answered; a stale "
+                                                          "one is a 422.", "example": _form_version()})
     answers = fields.Dict(keys=fields.String(validate=validate.Length(max=64)), values=fields.Integer(strict=True),
                           required=True, validate=validate.Length(max=200), metadata={
-                              "description": "Item id → the chosen option's value.",
-                              "example": {"phq9_1": 0, "phq9_2": 1}})
+                              "description": "Item id → the chosen option's value, for every item that is asked "
+                                             "(see GET /screening/form).",
+                              "example": _example_answers()})
     notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
 
 
