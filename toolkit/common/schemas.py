@@ -33,6 +33,10 @@ def aware_datetime(**kwargs):
     """An ISO 8601 datetime that must carry an offset (years 2000-2199)."""
     validators = kwargs.pop("validate", None) or []
     validators = [validators] if callable(validators) else list(validators)
+    metadata = dict(kwargs.pop("metadata", None) or {})
+    rule = "An ISO 8601 date-time with an offset, between 2000-01-01 and 2199-12-31."
+    metadata["description"] = f"{metadata['description']} {rule}" if metadata.get("description") else rule
+    kwargs["metadata"] = metadata
     return fields.AwareDateTime(format="iso", default_timezone=None, validate=[_in_service_years, *validators],
                                 **kwargs)
 
