@@ -130,6 +130,9 @@ class ModuleQuerySchema(StrictSchema):
     max_minutes = fields.Integer(validate=validate.Range(min=1, max=480),
                                  metadata={"description": "Modules that can run in this many minutes (min_minutes ≤)."})
     q = fields.String(validate=validate.Length(min=1, max=100),
-                      metadata={"description": "Words to find in the title, summary or steps."})
+                      metadata={"description": "Words to find in the title, summary or steps; every word must match. "
+                                               "Word forms (letters, writing), UK and US spellings (visualisation, "
+                                               "visualization) and the source's words for a technique (meditate) "
+                                               "all match; best matches first, title matches before others."})
     source = fields.String(validate=validate.OneOf(["builtin", "custom"]),
                            metadata={"description": "builtin: the library; custom: your practice's own."})
