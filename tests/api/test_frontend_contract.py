@@ -147,3 +147,27 @@ def test_registration_names_every_bad_field(client):
     body = assert_error(client.post(f"{API}/auth/register", json={
         "practice_name": "P", "name": "N", "email": "not-an-email", "password": "short"}), 422)
     assert set(body["errors"]) == {"email", "password"}
+
+
+# --- 7. Location ---------------------------------------------------------------------------------------------
+
+
+def test_every_201_documents_location(spec):
+    missing = [f"{m} {p}" for m, p, op in operations(spec)
+               if "201" in op["responses"] and "Location" not in op["responses"]["201"].get("headers", {})]
+    assert not missing, missing
+
+
+def test_creates_answer_location_of_the_new_record(client, admin, create_participant):
+    h = admin["headers"]
+    group = client.post(f"{API}/groups", headers=h, json={"name": "G", "kind": "retreat", "capacity": 4})
+    assert group.headers["Location"] == f"{API}/groups/{group.get_json()['id']}"
+    pid = create_participant()["id"]
+    member = client.post(f"{API}/groups/{group.get_json()['id']}/members", headers=h, json={"participant_id": pid})
+    assert member.status_code == 201 and member.headers["Location"].endswith(f"/members/{pid}")
+    plan = client.post(f"{API}/plans", headers=h, json={"title": "P", "starts_at": "2027-04-01T09:00:00+02:00"})
+    assert plan.headers["Location"] == f"{API}/plans/{plan.get_json()['id']}"
+    copy = client.post(f"{API}/plans/{plan.get_json()['id']}/clone", headers=h, json={})
+    assert copy.status_code == 201 and copy.headers["Location"] == f"{API}/plans/{copy.get_json()['id']}"
+    for r in (group, plan, copy):
+        assert client.get(r.headers["Location"], headers=h).status_code == 200
