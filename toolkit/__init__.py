@@ -46,7 +46,16 @@ def configure_app(app: Flask) -> None:
                 "description": (
                     "REST API for clinicians who run inner child work: an exercise module library, "
                     "session plans, intake screening against contraindications, plan clearance and "
-                    "printable agendas. Screening is decision support for a clinician, not a diagnosis."
+                    "printable agendas. Screening is decision support for a clinician, not a diagnosis.\n\n"
+                    "Every error has one shape (`Error`). Ids in a path that are unknown or of another practice "
+                    "answer 404; ids in a body or query answer 422 naming the field; an unknown query parameter "
+                    "is a 422 naming it; a body not sent as `application/json` is a 415; a method a path does not "
+                    "allow is a 405 with `Allow`. Lists take `page` and `page_size` and answer `X-Pagination`. "
+                    "Records carry an `ETag` (also `etag` in bodies and list items): writes need it as `If-Match` "
+                    "(412 when stale, 428 when missing). POSTs that create answer 201 with `Location` and accept an "
+                    "`Idempotency-Key`. Failed logins, registrations and PDF agendas are rate-limited (429 with "
+                    "`Retry-After`; `X-RateLimit-*` on those responses). Send `X-Request-ID` (1-64 of "
+                    "`A-Za-z0-9._-`) to have it echoed; every response carries one."
                 ),
             },
             "servers": [{"url": "/", "description": "This server"}],
@@ -102,6 +111,9 @@ def register_blueprints(app: Flask) -> None:
 
     api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
+    from .common.idempotency import install
+
+    install(app)  # Idempotency-Key on every POST
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -111,6 +123,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
+    from .common.contract import check_request_contract
     from .common.http import refuse_nul_characters
     from .extensions import db
     from .tenancy import set_practice
@@ -121,6 +134,7 @@ def register_request_hooks(app: Flask) -> None:
         g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         set_practice(db.session, None)
         refuse_nul_characters()
+        check_request_contract()
 
     @app.after_request
     def _headers(response):

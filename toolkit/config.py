@@ -50,6 +50,7 @@ class Config:
         self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
         self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
+        self.IDEMPOTENCY_KEY_HOURS = _int("IDEMPOTENCY_KEY_HOURS", 24)
         # Lay out PDFs in a forked child so a worker's memory does not grow with the largest agenda.
         self.PDF_IN_CHILD_PROCESS = env.get("PDF_IN_CHILD_PROCESS", "true").lower() != "false"
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"

@@ -51,6 +51,43 @@ class ToolkitApi(Api):
 
     ERROR_SCHEMA = ErrorSchema
 
+    def _init_spec(self, **options):
+        from .common.spec import ToolkitFlaskPlugin, ToolkitMarshmallowPlugin, register_enums
+
+        options.setdefault("marshmallow_plugin", ToolkitMarshmallowPlugin())
+        options.setdefault("flask_plugin", ToolkitFlaskPlugin())
+        super()._init_spec(**options)
+        register_enums(self.spec)
+
+    def _register_responses(self):
+        """The error responses, with the headers the server sends on them (see toolkit/errors.py)."""
+        import http
+
+        from flask_smorest.utils import prepare_response
+
+        from .common.spec import ERROR_HEADERS, ERROR_TEXTS
+
+        for status in http.HTTPStatus:
+            response = {"description": ERROR_TEXTS.get(status.value, status.phrase)}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            if status >= 400:
+                response["headers"] = {**ERROR_HEADERS.get("*", {}), **ERROR_HEADERS.get(status.value, {})}
+            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Any other error, in the same shape.", "schema": self.ERROR_SCHEMA,
+                    "headers": dict(ERROR_HEADERS["*"])}
+        prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+    def register_blueprint(self, blp, **options):
+        from .common.spec import docstrings_as_descriptions, document_generic_errors, document_idempotency
+
+        docstrings_as_descriptions(blp)
+        document_idempotency(blp)
+        document_generic_errors(blp)
+        super().register_blueprint(blp, **options)
+
     def _register_pagination_header(self):
         self.spec.components.header("PAGINATION", {
             "description": "Pagination metadata as JSON text, e.g. "

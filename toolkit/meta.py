@@ -23,10 +23,14 @@ PUBLIC = {"security": []}
 
 
 class HealthSchema(ma.Schema):
+    """The process answers."""
+
     status = fields.String(required=True, validate=validate.OneOf(["ok"]), metadata={"example": "ok"})
 
 
 class ReadySchema(ma.Schema):
+    """The database is reachable and migrated."""
+
     status = fields.String(required=True, validate=validate.OneOf(["ready"]), metadata={"example": "ready"})
 
 
@@ -39,7 +43,7 @@ def migrations_head() -> set[str]:
 @health.route("/healthz")
 class Healthz(MethodView):
     @health.response(200, HealthSchema)
-    @health.doc(summary="Liveness: the process answers", **PUBLIC)
+    @health.doc(operationId="getHealth", summary="Liveness: the process answers", **PUBLIC)
     def get(self):
         """Always 200 while the process serves requests; it does not touch the database."""
         return {"status": "ok"}
@@ -49,7 +53,8 @@ class Healthz(MethodView):
 class Readyz(MethodView):
     @health.response(200, ReadySchema)
     @document_errors(health, 503)
-    @health.doc(summary="Readiness: the database is reachable and migrated to head", **PUBLIC)
+    @health.doc(operationId="getReadiness",
+             summary="Readiness: the database is reachable and migrated to head", **PUBLIC)
     def get(self):
         """503 (in the error shape) while the database is unreachable or not migrated to the newest revision:
         take the instance out of the load balancer until it answers 200."""

@@ -2,6 +2,7 @@
 
 from .audit.models import AuditEvent  # noqa: F401
 from .auth.models import LoginSession, Practice, Therapist  # noqa: F401
+from .common.idempotency import IdempotencyKey  # noqa: F401
 from .exercises.models import ExerciseModule  # noqa: F401
 from .groups.models import Group, GroupMember, group_facilitators  # noqa: F401
 from .participants.models import Participant  # noqa: F401

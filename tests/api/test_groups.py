@@ -99,25 +99,28 @@ def test_invalid_fields_are_422(client, admin, body, field):
     assert field in assert_error(client.post(URL, headers=admin["headers"], json=body), 422)["errors"]
 
 
-def test_facilitator_of_another_practice_is_404_and_nothing_written(client, admin, other):
+def test_facilitator_of_another_practice_is_422_and_nothing_written(client, admin, other):
     r = client.post(URL, headers=admin["headers"], json={
         "kind": "family", "name": "Sneaky", "facilitator_ids": [admin["therapist_id"], other["therapist_id"]]})
-    body = assert_error(r, 404)
+    body = assert_error(r, 422)
     assert "facilitator_ids" in body["errors"]
     assert group_count(client, admin["headers"]) == 0
     assert group_count(client, other["headers"]) == 0
 
 
-def test_unknown_facilitator_is_404(client, admin):
-    assert_error(client.post(URL, headers=admin["headers"],
-                             json={"kind": "family", "name": "F", "facilitator_ids": ["nope"]}), 404)
+def test_unknown_facilitator_is_422_like_a_foreign_one(client, admin, other):
+    unknown = assert_error(client.post(URL, headers=admin["headers"],
+                                       json={"kind": "family", "name": "F", "facilitator_ids": ["nope"]}), 422)
+    foreign = assert_error(client.post(URL, headers=admin["headers"], json={
+        "kind": "family", "name": "F", "facilitator_ids": [other["therapist_id"]]}), 422)
+    assert unknown["message"] == foreign["message"] and set(unknown["errors"]) == set(foreign["errors"])
     assert group_count(client, admin["headers"]) == 0
 
 
-def test_patch_facilitators_of_another_practice_is_404_and_nothing_changed(client, admin, other, create_group):
+def test_patch_facilitators_of_another_practice_is_422_and_nothing_changed(client, admin, other, create_group):
     g = create_group(facilitator_ids=[admin["therapist_id"]], name="Original")
     r = patch(client, admin["headers"], g["id"], {"name": "Renamed", "facilitator_ids": [other["therapist_id"]]})
-    assert_error(r, 404)
+    assert_error(r, 422)
     after = fetch(client, admin["headers"], g["id"]).get_json()
     assert after["name"] == "Original"
     assert [f["id"] for f in after["facilitators"]] == [admin["therapist_id"]]
@@ -240,9 +243,9 @@ def test_double_enrolment_is_409(client, admin, create_group, create_participant
     assert len(client.get(f"{URL}/{g['id']}/members", headers=admin["headers"]).get_json()) == 1
 
 
-def test_enrol_unknown_participant_is_404(client, admin, create_group):
+def test_enrol_unknown_participant_is_422_naming_the_field(client, admin, create_group):
     g = create_group()
-    body = assert_error(enrol(client, admin["headers"], g["id"], "no-such-participant"), 404)
+    body = assert_error(enrol(client, admin["headers"], g["id"], "no-such-participant"), 422)
     assert "participant_id" in body["errors"]
     assert fetch(client, admin["headers"], g["id"]).get_json()["member_count"] == 0
 
@@ -325,3 +328,16 @@ def test_list_filters_sorts_and_paginates(client, admin, create_group):
     assert [g["name"] for g in page.get_json()] == ["Cedar family"]
     assert_error(client.get(f"{URL}?kind=party", headers=admin["headers"]), 422)
     assert_error(client.get(f"{URL}?page_size=500", headers=admin["headers"]), 422)
+
+
+def test_member_list_is_paginated(client, admin, create_group, create_participant):
+    g = create_group()
+    ids = [create_participant()["id"] for _ in range(3)]
+    for pid in ids:
+        assert enrol(client, admin["headers"], g["id"], pid).status_code == 201
+    r = client.get(f"{URL}/{g['id']}/members", headers=admin["headers"], query_string={"page_size": 2})
+    assert r.status_code == 200 and [m["participant_id"] for m in r.get_json()] == ids[:2]
+    assert json.loads(r.headers["X-Pagination"])["total"] == 3
+    second = client.get(f"{URL}/{g['id']}/members", headers=admin["headers"],
+                        query_string={"page_size": 2, "page": 2}).get_json()
+    assert [m["participant_id"] for m in second] == ids[2:]

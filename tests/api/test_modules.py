@@ -4,6 +4,8 @@ built-ins and cross-practice isolation (issue 3 points 4-5)."""
 import json
 import uuid
 
+import pytest
+
 from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 from toolkit.vocab import FRAMEWORKS, GROUP_KINDS, INTENSITIES, MODULE_CATEGORIES, SETTINGS, TARGETS
@@ -386,3 +388,37 @@ def test_module_used_by_a_plan_cannot_be_deleted(client, admin):
                    json={"items": []})
     assert r.status_code == 200, r.get_json()
     assert client.delete(f"{MODULES}/{mod['id']}", headers={**admin["headers"], "If-Match": etag}).status_code == 204
+
+
+# --- full-text search (issue 17, point 9): stems, UK/US spellings, the source's words, ranked --------------
+
+
+@pytest.mark.parametrize("q, slug", [
+    ("meditation", "younger-self-visualisation"),  # the source's word for the technique
+    ("meditate", "younger-self-visualisation"),
+    ("visualization", "younger-self-visualisation"),  # US spelling of our "visualisation"
+    ("visualisation", "younger-self-visualisation"),
+    ("Letters", "dear-little-me-letter"),  # a plural, capitalised
+    ("mantras", "personal-mantra"),
+    ("affirmations", "personal-mantra"),
+])
+def test_search_finds_the_technique_first(client, admin, q, slug):
+    mods, meta = list_modules(client, admin["headers"], q=q)
+    assert mods and mods[0]["slug"] == slug, (q, [m["slug"] for m in mods])
+    assert meta["total"] == len(mods)
+
+
+def test_search_ranks_title_matches_first_and_keeps_filters(client, admin):
+    mine, _ = create_module(client, admin, title="Letters from the future",
+                            summary="Imagine a kind note from who you will be.", steps=["Sit.", "Rest."])
+    other, _ = create_module(client, admin, title="Quiet sitting", summary="Then write a short letter.",
+                             steps=["Sit.", "Rest."])
+    mods, _ = list_modules(client, admin["headers"], q="letter", source="custom")
+    assert [m["id"] for m in mods] == [mine["id"], other["id"]]
+    # the index follows edits
+    etag = client.get(f"{MODULES}/{other['id']}", headers=admin["headers"]).headers["ETag"]
+    r = client.patch(f"{MODULES}/{other['id']}", headers={**admin["headers"], "If-Match": etag},
+                     json={"summary": "Then sit quietly."})
+    assert r.status_code == 200, r.get_json()
+    mods, _ = list_modules(client, admin["headers"], q="letter", source="custom")
+    assert [m["id"] for m in mods] == [mine["id"]]

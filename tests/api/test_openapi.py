@@ -276,7 +276,12 @@ def test_main_payloads_have_examples(spec):
     ("Therapist", "role", {"admin", "therapist"}),
 ])
 def test_enums_are_schema_enums(spec, schema, field, values):
-    assert set(spec["components"]["schemas"][schema]["properties"][field]["enum"]) == values
+    """A shared vocabulary is one enum component, referenced by every field that uses it (issue 17)."""
+    prop = spec["components"]["schemas"][schema]["properties"][field]
+    if "enum" not in prop:
+        (ref,) = prop["allOf"]
+        prop = spec["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
+    assert set(prop["enum"]) == values
 
 
 def test_error_schema_is_documented(spec):

@@ -133,12 +133,37 @@ def test_patch_with_current_etag_is_200_and_etag_changes(client, admin, create_p
     assert r2.get_json()["notes"] == "Seen today."
 
 
-def test_noop_patch_still_moves_etag(client, admin, create_participant):
+def test_empty_patch_keeps_the_etag(client, admin, create_participant):
     p = create_participant()
     etag = get(client, admin["headers"], p["id"]).headers["ETag"]
     r = patch(client, admin["headers"], p["id"], {}, etag)
     assert r.status_code == 200
-    assert r.headers["ETag"] != etag
+    assert r.headers["ETag"] == etag and r.get_json()["updated_at"] == p["updated_at"]
+    changed = patch(client, admin["headers"], p["id"], {"notes": "new"}, etag)
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+
+
+def test_the_object_from_a_get_round_trips_as_a_patch(client, admin, create_participant):
+    p = create_participant(date_of_birth="1990-01-02")
+    got = get(client, admin["headers"], p["id"])
+    body = got.get_json()
+    assert body["etag"] == got.headers["ETag"]  # the version is in the body too
+    r = patch(client, admin["headers"], p["id"], {**body, "notes": "Prefers mornings."}, got.headers["ETag"])
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["notes"] == "Prefers mornings." and r.get_json()["id"] == p["id"]
+    # A read-only field that differs from the stored one is refused, naming it; nothing changes.
+    stale = patch(client, admin["headers"], p["id"], {**r.get_json(), "id": "other",
+                                                      "created_at": "2001-01-01T00:00:00+00:00"}, r.headers["ETag"])
+    assert stale.status_code == 422 and set(stale.get_json()["errors"]) == {"id", "created_at"}
+    assert get(client, admin["headers"], p["id"]).headers["ETag"] == r.headers["ETag"]
+
+
+def test_list_items_carry_their_etag_and_creates_their_location(client, admin):
+    r = client.post(URL, headers=admin["headers"], json={"display_name": "Pat"})
+    assert r.status_code == 201 and r.headers["Location"] == f"{URL}/{r.get_json()['id']}"
+    assert client.get(r.headers["Location"], headers=admin["headers"]).status_code == 200
+    listed = client.get(URL, headers=admin["headers"]).get_json()
+    assert listed[0]["etag"] == r.headers["ETag"]
 
 
 def test_patch_can_clear_nullable_field(client, admin, create_participant):

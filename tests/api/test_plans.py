@@ -302,14 +302,14 @@ def test_invalid_plan_is_not_saved(client, admin, mods):
     assert client.get(PLANS, headers=admin["headers"]).get_json() == []
 
 
-def test_group_of_another_practice_is_404(client, admin, other, mods, create_group):
+def test_group_of_another_practice_is_422(client, admin, other, mods, create_group):
     theirs = create_group(by=other, name="Their group")
     r = client.post(PLANS, headers=admin["headers"], json={
         "title": "Sneaky", "starts_at": START, "group_id": theirs["id"], "items": [item(mods["opening-check-in"])]})
-    assert_error(r, 404)
+    assert "group_id" in assert_error(r, 422)["errors"]
     r = client.post(PLANS, headers=admin["headers"], json={
         "title": "Sneaky", "starts_at": START, "group_id": str(uuid.uuid4())})
-    assert_error(r, 404)
+    assert "group_id" in assert_error(r, 422)["errors"]
 
 
 # --- replacing items ----------------------------------------------------------------------------------
@@ -381,12 +381,12 @@ def test_patch_plan(client, admin, mods, retreat):
                               json={"starts_at": "2027-04-01T10:00:00"}), 422)
 
 
-def test_patch_into_another_practices_group_is_404(client, admin, other, mods, create_group):
+def test_patch_into_another_practices_group_is_422(client, admin, other, mods, create_group):
     plan = create_plan(client, admin, items=good_items(mods))
     theirs = create_group(by=other, name="Theirs")
     _, etag = get_plan(client, admin, plan["id"])
     r = client.patch(f"{PLANS}/{plan['id']}", headers=with_etag(admin, etag), json={"group_id": theirs["id"]})
-    assert_error(r, 404)
+    assert_error(r, 422)
     after, after_etag = get_plan(client, admin, plan["id"])
     assert after["group_id"] is None and after_etag == etag
 
@@ -456,11 +456,12 @@ def test_clone_keeps_group_and_start_by_default(client, admin, mods, retreat):
     assert "overlap" in codes(copy)
 
 
-def test_clone_into_another_practices_group_is_404(client, admin, other, mods, create_group):
+def test_clone_into_another_practices_group_is_422_naming_group_id(client, admin, other, mods, create_group):
     plan = create_plan(client, admin, items=good_items(mods))
     theirs = create_group(by=other, name="Theirs")
-    assert_error(client.post(f"{PLANS}/{plan['id']}/clone", headers=admin["headers"],
-                             json={"group_id": theirs["id"]}), 404)
+    body = assert_error(client.post(f"{PLANS}/{plan['id']}/clone", headers=admin["headers"],
+                                    json={"group_id": theirs["id"]}), 422)
+    assert body["errors"] == {"group_id": ["Unknown group."]}
 
 
 # --- listing ------------------------------------------------------------------------------------------
@@ -528,11 +529,12 @@ def test_list_never_shows_another_practices_plans(client, admin, other):
     assert [p["id"] for p in client.get(PLANS, headers=admin["headers"]).get_json()] == [mine["id"]]
 
 
-def test_list_with_unknown_group_is_empty(client, admin, other, create_group):
+def test_list_with_unknown_or_foreign_group_is_422_naming_group_id(client, admin, other, create_group):
     theirs = create_group(by=other, name="Theirs")
     create_plan(client, other, group_id=theirs["id"])
-    r = client.get(PLANS, headers=admin["headers"], query_string={"group_id": theirs["id"]})
-    assert r.status_code == 200 and r.get_json() == []
+    foreign = assert_error(client.get(PLANS, headers=admin["headers"], query_string={"group_id": theirs["id"]}), 422)
+    unknown = assert_error(client.get(PLANS, headers=admin["headers"], query_string={"group_id": "nope"}), 422)
+    assert foreign == unknown and foreign["errors"] == {"group_id": ["Unknown group."]}
 
 
 # --- cross-practice -----------------------------------------------------------------------------------

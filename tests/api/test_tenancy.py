@@ -92,11 +92,11 @@ def test_participant_list_with_archived_stays_in_practice(client, admin, theirs,
     assert [r["id"] for r in rows] == [mine["participants"]["id"]]
 
 
-def test_enrolling_another_practices_participant_is_404(client, admin, theirs, mine):
+def test_enrolling_another_practices_participant_is_422(client, admin, theirs, mine):
     group_id = mine["groups"]["id"]
     r = client.post(f"{API}/groups/{group_id}/members", headers=admin["headers"],
                     json={"participant_id": theirs["participants"]["id"]})
-    assert_error(r, 404)
+    assert "participant_id" in assert_error(r, 422)["errors"]
     assert client.get(f"{API}/groups/{group_id}", headers=admin["headers"]).get_json()["member_count"] == 0
     assert client.get(f"{API}/groups/{group_id}/members", headers=admin["headers"]).get_json() == []
 
@@ -128,7 +128,7 @@ def test_group_cannot_take_another_practices_facilitator_on_patch(client, admin,
     etag = client.get(f"{API}/groups/{group_id}", headers=admin["headers"]).headers["ETag"]
     r = client.patch(f"{API}/groups/{group_id}", headers={**admin["headers"], "If-Match": etag},
                      json={"facilitator_ids": [other["therapist_id"]]})
-    assert_error(r, 404)
+    assert "facilitator_ids" in assert_error(r, 422)["errors"]
     assert client.get(f"{API}/groups/{group_id}", headers=admin["headers"]).get_json()["facilitators"] == []
 
 
@@ -164,7 +164,7 @@ def test_member_ids_that_cannot_exist_are_404(client, admin, create_group):
         assert_error(client.delete(f"{API}/groups/{group_id}/members/{record_id}", headers=admin["headers"]), 404)
         r = client.post(f"{API}/groups/{group_id}/members", headers=admin["headers"],
                         json={"participant_id": record_id[:64]})
-        assert_error(r, 404)
+        assert "participant_id" in assert_error(r, 422)["errors"]
 
 
 def test_created_records_belong_to_the_callers_practice(client, admin, other, create_participant):

@@ -1,14 +1,15 @@
-"""A client generated from the committed spec drives the main journey against a live server (issue 7 point 6).
+"""A client generated from the committed spec drives the main journey against a live server (issue 7 point 6),
+with the readable method names that operationIds give (issue 17) and typed agenda and override models.
 
 This is what a frontend team does first: generate a client with openapi-python-client from
 openapi/openapi.json and use it. A generator failure on our spec fails this test; fix the spec.
 """
 
+import datetime
 import importlib
 import subprocess
 import sys
 import threading
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -74,76 +75,91 @@ def test_generated_client_drives_the_main_journey(generated, live_server):
     anonymous = client_mod.Client(base_url=live_server, raise_on_unexpected_status=True)
 
     # register → login
-    registered = ok(api("auth", "post_api_v1_auth_register").sync_detailed(client=anonymous, body=models.Register(
+    registered = ok(api("auth", "register_practice").sync_detailed(client=anonymous, body=models.Register(
         practice_name="Riverside Counselling", name="Alex Example", email="alex@example.org", password=PASSWORD)), 201)
-    assert registered.therapist.role == models.MeRole.ADMIN
-    tokens = ok(api("auth", "post_api_v1_auth_login").sync_detailed(
+    assert registered.therapist.role == models.Role.ADMIN
+    tokens = ok(api("auth", "login").sync_detailed(
         client=anonymous, body=models.Login(email="alex@example.org", password=PASSWORD)), 200)
     assert tokens.token_type == "Bearer" and tokens.expires_in > 0
-    wrong = api("auth", "post_api_v1_auth_login").sync_detailed(
+    wrong = api("auth", "login").sync_detailed(
         client=anonymous, body=models.Login(email="alex@example.org", password="wrong-password-123"))
     assert wrong.status_code == 401 and isinstance(wrong.parsed, models.Error) and wrong.parsed.code == 401
     authed = client_mod.AuthenticatedClient(base_url=live_server, token=tokens.access_token,
                                             raise_on_unexpected_status=True)
-    me = ok(api("auth", "get_api_v1_me").sync_detailed(client=authed), 200)
+    me = ok(api("auth", "get_me").sync_detailed(client=authed), 200)
     assert me.practice.id == registered.practice.id
 
     # participant (with its ETag) → group → member
-    created = api("participants", "post_api_v1_participants").sync_detailed(
-        client=authed,
-        body=models.Participant.from_dict({"display_name": "Pat Example", "date_of_birth": "1988-05-17"}))
+    created = api("participants", "create_participant").sync_detailed(
+        client=authed, body=models.ParticipantCreate(display_name="Pat Example"), idempotency_key="create-pat")
     participant = ok(created, 201)
-    assert created.headers["ETag"]
-    group = ok(api("groups", "post_api_v1_groups").sync_detailed(client=authed, body=models.Group.from_dict({
+    assert created.headers["ETag"] == participant.etag and created.headers["Location"].endswith(participant.id)
+    # Required response fields are plain attributes (no Unset): id, timestamps, computed values.
+    assert isinstance(participant.created_at, datetime.datetime) and participant.archived is False
+    retried = api("participants", "create_participant").sync_detailed(
+        client=authed, body=models.ParticipantCreate(display_name="Pat Example"), idempotency_key="create-pat")
+    assert ok(retried, 201).id == participant.id
+    # Round trip: the object from a GET goes back as the PATCH body.
+    got = ok(api("participants", "get_participant").sync_detailed(participant.id, client=authed), 200)
+    patched = ok(api("participants", "update_participant").sync_detailed(
+        participant.id, client=authed, if_match=got.etag,
+        body=models.ParticipantUpdate.from_dict({**got.to_dict(), "notes": "Prefers mornings."})), 200)
+    assert patched.notes == "Prefers mornings."
+    group = ok(api("groups", "create_group").sync_detailed(client=authed, body=models.GroupCreate.from_dict({
         "name": "Spring retreat", "kind": "retreat", "capacity": 12, "timezone": "Europe/Berlin",
         "facilitator_ids": [me.id]})), 201)
     assert group.kind == models.GroupKind.RETREAT
-    member = ok(api("groups", "post_api_v1_groups_group_id_members").sync_detailed(
+    member = ok(api("groups", "add_group_member").sync_detailed(
         group.id, client=authed, body=models.MemberCreate(participant_id=participant.id)), 201)
     assert member.participant_id == participant.id
-    listed = api("participants", "get_api_v1_participants").sync_detailed(client=authed)
+    listed = api("participants", "list_participants").sync_detailed(client=authed)
     assert [p.id for p in ok(listed, 200)] == [participant.id]
     assert '"total": 1' in listed.headers["X-Pagination"]
 
     # plan from library modules
-    modules = ok(api("modules", "get_api_v1_modules").sync_detailed(
-        client=authed, kind=models.GetApiV1ModulesKind.RETREAT, page_size=50), 200)
+    modules = ok(api("modules", "list_modules").sync_detailed(
+        client=authed, kind=models.GroupKind.RETREAT, page_size=50), 200)
     by_category = {}
     for module in modules:
         by_category.setdefault(module.category.value, module)
     chosen = [by_category[c] for c in ("opening", "psychoeducation", "exercise", "closing") if c in by_category]
     assert len(chosen) >= 3
-    plan = ok(api("plans", "post_api_v1_plans").sync_detailed(client=authed, body=models.Plan.from_dict({
+    plan = ok(api("plans", "create_plan").sync_detailed(client=authed, body=models.PlanCreate.from_dict({
         "title": "Day 1 - Meeting little me", "group_id": group.id,
         # two weeks ahead: a new screening must still be valid when the session ends
-        "starts_at": (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:00"),
+        "starts_at": (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=14)).strftime(
+            "%Y-%m-%dT09:00:00+02:00"),
         "items": [{"module_id": m.id, "minutes": m.default_minutes} for m in chosen]})), 201)
     assert len(plan.items) == len(chosen) and plan.total_minutes == sum(m.default_minutes for m in chosen)
 
     # screening form → screening → clearance
-    form = ok(api("screening", "get_api_v1_screening_form").sync_detailed(client=authed), 200)
+    form = ok(api("screening", "get_screening_form").sync_detailed(client=authed), 200)
     answers = {item.id: min(o.value for o in item.options)
                for instrument in form.instruments for item in instrument.items if not item.enable_when}
-    screening = ok(api("screening", "post_api_v1_participants_participant_id_screenings").sync_detailed(
+    screening = ok(api("screening", "create_screening").sync_detailed(
         participant.id, client=authed, body=models.ScreeningCreate.from_dict({
             "form_version": form.version, "answers": answers})), 201)
-    assert screening.outcome == models.ScreeningOutcome.CLEAR and screening.is_valid
-    clearance = ok(api("screening", "get_api_v1_plans_plan_id_clearance").sync_detailed(plan.id, client=authed), 200)
+    assert screening.outcome == models.Outcome.CLEAR and screening.is_valid and screening.override is None
+    overridden = ok(api("screening", "override_screening").sync_detailed(
+        screening.id, client=authed,
+        body=models.OverrideCreate(outcome=models.Outcome.CAUTION, reason="Disclosed a recent loss at intake.")), 201)
+    assert isinstance(overridden.override, models.Override) and overridden.override.outcome == models.Outcome.CAUTION
+    assert overridden.computed_outcome == models.Outcome.CLEAR
+    clearance = ok(api("screening", "get_plan_clearance").sync_detailed(plan.id, client=authed), 200)
     assert clearance.status in (models.ClearanceStatus.CLEAR, models.ClearanceStatus.CAUTION)
     assert [p.participant_id for p in clearance.participants] == [participant.id]
 
-    # agenda: JSON through the typed call, PDF through the client's own HTTP session
-    agenda_api = api("agendas", "get_api_v1_plans_plan_id_agenda")
-    agenda = agenda_api.sync_detailed(plan.id, client=authed, format_=models.GetApiV1PlansPlanIdAgendaFormat.JSON)
+    # agenda: JSON (the default, for the client's */*) parsed into the typed model; PDF through the HTTP session
+    agenda = api("agendas", "get_plan_agenda").sync_detailed(plan.id, client=authed)
     assert agenda.status_code == 200 and agenda.headers["ETag"]
-    assert "Day 1" in agenda.content.decode()
+    assert isinstance(agenda.parsed, models.Agenda) and agenda.parsed.days[0].plans[0].title.startswith("Day 1")
     pdf = authed.get_httpx_client().get(f"/api/v1/plans/{plan.id}/agenda", params={"format": "pdf"})
     assert pdf.status_code == 200 and pdf.headers["Content-Type"].startswith("application/pdf")
     assert pdf.content.startswith(b"%PDF") and "attachment" not in pdf.headers["Content-Disposition"]
 
     # refresh with the refresh token, then log out
     refresher = client_mod.AuthenticatedClient(base_url=live_server, token=tokens.refresh_token)
-    fresh = ok(api("auth", "post_api_v1_auth_refresh").sync_detailed(client=refresher), 200)
+    fresh = ok(api("auth", "refresh_access_token").sync_detailed(client=refresher), 200)
     assert fresh.access_token
-    assert api("auth", "post_api_v1_auth_logout").sync_detailed(client=authed).status_code == 204
-    assert api("auth", "get_api_v1_me").sync_detailed(client=authed).status_code == 401
+    assert api("auth", "logout").sync_detailed(client=authed).status_code == 204
+    assert api("auth", "get_me").sync_detailed(client=authed).status_code == 401

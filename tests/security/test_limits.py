@@ -178,16 +178,20 @@ def limited(make_config):
 def test_the_third_pdf_in_a_minute_is_429_while_json_is_not_limited(limited):
     client, h, _, plan_id = limited
     url = f"{API}/plans/{plan_id}/agenda"
-    # Two PDFs: one by ?format=, one negotiated by a wildcard Accept (it counts too).
-    for kwargs in ({"query_string": {"format": "pdf"}}, {"headers": {**h, "Accept": "application/*"}}):
+    # Two PDFs: one by ?format=, one negotiated by Accept (it counts too).
+    for kwargs in ({"query_string": {"format": "pdf"}}, {"headers": {**h, "Accept": "application/pdf"}}):
         r = client.get(url, **{"headers": h, **kwargs})
         assert r.status_code == 200 and r.data.startswith(b"%PDF"), kwargs
     r = client.get(url, headers=h, query_string={"format": "pdf"})
     assert_error(r, 429)
     assert int(r.headers["Retry-After"]) > 0
     # Asking for the PDF another way is the same PDF and the same limit.
-    for accept in ("application/pdf", "application/*", "application/pdf;q=0.5, text/html;q=0.5"):
+    for accept in ("application/pdf", "application/pdf;q=0.9, text/html;q=0.5"):
         assert_error(client.get(url, headers={**h, "Accept": accept}), 429)
+    # A wildcard is JSON (the default), never a PDF: not limited.
+    for accept in ("*/*", "application/*", "application/json, text/plain, */*"):
+        r = client.get(url, headers={**h, "Accept": accept})
+        assert r.status_code == 200 and r.mimetype == "application/json", accept
     # Other formats are cheap and not limited.
     for fmt in ("json", "html", "md", "ics", "json", "json"):
         assert client.get(url, headers=h, query_string={"format": fmt}).status_code == 200, fmt

@@ -1,3 +1,4 @@
+import marshmallow as ma
 from flask import Response, current_app, jsonify, request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
@@ -13,13 +14,21 @@ from ..plans.models import SessionPlan
 from . import services
 from .isolation import render_pdf_isolated
 from .render import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename, render, render_html
+from .schemas import AgendaSchema
 
 blp = Blueprint("agendas", __name__, url_prefix="/api/v1",
                 description="Printable agendas of one session or a whole retreat: PDF, HTML, Markdown, "
                             "iCalendar or JSON, for the facilitator or as a participant handout.")
 
-ACCEPT = {"application/pdf": "pdf", "text/html": "html", "text/markdown": "md", "text/calendar": "ics",
-          "application/json": "json"}
+# In order of preference: a wildcard (`*/*`, what fetch, axios and httpx send, or `application/*`) gets JSON,
+# the documented default; a browser's Accept names text/html before its `*/*` and gets HTML.
+class AgendaHeadersSchema(ma.Schema):
+    if_none_match = fields.String(data_key="If-None-Match", metadata={
+        "description": "The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged."})
+
+
+ACCEPT = {"application/json": "json", "text/html": "html", "application/pdf": "pdf", "text/markdown": "md",
+          "text/calendar": "ics"}
 
 
 class AgendaQuerySchema(StrictSchema):
@@ -27,7 +36,8 @@ class AgendaQuerySchema(StrictSchema):
         "description": "Wins over the Accept header. Default json."})
     audience = fields.String(load_default="facilitator", validate=validate.OneOf(AUDIENCES), metadata={
         "description": "participant: a handout without names, screenings, scripts or clinical notes."})
-    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS))
+    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
+                          metadata={"description": "Paper size of the PDF and print CSS."})
     detail = fields.String(load_default="plans", validate=validate.OneOf(["plans", "items"]), metadata={
         "description": "ics only: one event per plan, or one per item."})
 
@@ -76,16 +86,23 @@ def _pdf_limit():
     return current_app.config["PDF_RATE_LIMIT"]
 
 
-AGENDA_RESPONSES = {"content": {media.split(";")[0]: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}}
-AGENDA_RESPONSES["content"]["application/json"] = {"schema": {"type": "object"}}
-AGENDA_RESPONSES["content"]["application/pdf"] = {"schema": {"type": "string", "format": "binary"}}
+AGENDA_RESPONSES = {"content": {
+    media.split(";")[0]: {"schema": {"type": "string", "description": f"The agenda as {fmt}."}}
+    for fmt, media in MEDIA_TYPES.items()}}
+AGENDA_RESPONSES["content"]["application/json"] = {"schema": AgendaSchema}
+AGENDA_RESPONSES["content"]["application/pdf"] = {"schema": {"type": "string", "format": "binary",
+                                                             "description": "The agenda as PDF (bytes)."}}
 
 
 def _documented(func):
-    func = blp.doc(responses={"200": {"description": "The agenda in the chosen format.", **AGENDA_RESPONSES,
-                                      "headers": {"ETag": {"schema": {"type": "string"}},
-                                                  "Content-Disposition": {"schema": {"type": "string"}}}},
-                              "304": {"description": "Not modified (If-None-Match matched the ETag)."}})(func)
+    func = blp.arguments(AgendaHeadersSchema, location="headers", as_kwargs=True)(func)
+    func = blp.doc(responses={
+        "200": {"description": "The agenda in the chosen format.", **AGENDA_RESPONSES, "headers": {
+            "ETag": {"description": "Derived from the data the agenda shows: send it as If-None-Match.",
+                     "schema": {"type": "string"}},
+            "Content-Disposition": {"description": "inline (PDF, HTML) or attachment (ICS, MD), with a file name.",
+                                    "schema": {"type": "string"}}}},
+        "304": {"description": "Not modified (If-None-Match matched the ETag)."}})(func)
     return document_errors(blp, 401, 404, 406, 422, 429)(func)
 
 
@@ -95,8 +112,8 @@ class PlanAgenda(MethodView):
 
     @blp.arguments(AgendaQuerySchema, location="query")
     @_documented
-    @blp.doc(summary="Agenda of one session")
-    def get(self, query, plan_id):
+    @blp.doc(operationId="getPlanAgenda", summary="Agenda of one session")
+    def get(self, query, plan_id, if_none_match=None):
         """`?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps, scripts,
         notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
         an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304."""
@@ -113,8 +130,8 @@ class GroupAgenda(MethodView):
 
     @blp.arguments(AgendaQuerySchema, location="query")
     @_documented
-    @blp.doc(summary="Agenda of a whole group (every plan, by day: a whole retreat)")
-    def get(self, query, group_id):
+    @blp.doc(operationId="getGroupAgenda", summary="Agenda of a whole group (every plan, by day: a whole retreat)")
+    def get(self, query, group_id, if_none_match=None):
         """Every plan of the group, by day in the group's time zone, with a materials checklist."""
         fmt = _format(query)
         group = get_or_404(Group, group_id, what="Group")

@@ -13,6 +13,8 @@ blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit-events",
 
 
 class AuditEventSchema(StrictSchema):
+    """One audit event: who read or changed which record, when."""
+
     id = fields.String(required=True)
     seq = fields.Integer(required=True)
     actor_id = fields.String(allow_none=True, required=True)
@@ -25,11 +27,11 @@ class AuditEventSchema(StrictSchema):
 
 
 class AuditQuerySchema(StrictSchema):
-    record_type = fields.String(validate=validate.Length(max=40))
-    record_id = fields.String(validate=validate.Length(max=64))
-    actor_id = fields.String(validate=validate.Length(max=64))
-    action = fields.String(validate=validate.Length(max=40))
-    since = aware_datetime()
+    record_type = fields.String(validate=validate.Length(max=40), metadata={"description": "e.g. participant."})
+    record_id = fields.String(validate=validate.Length(max=64), metadata={"description": "Events about this record."})
+    actor_id = fields.String(validate=validate.Length(max=64), metadata={"description": "Events by this therapist."})
+    action = fields.String(validate=validate.Length(max=40), metadata={"description": "e.g. read, update."})
+    since = aware_datetime(metadata={"description": "Events at or after this time."})
 
 
 @blp.route("")
@@ -40,8 +42,9 @@ class AuditEvents(MethodView):
     @blp.response(200, AuditEventSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 403, 422)
-    @blp.doc(summary="List audit events (admin), newest first")
+    @blp.doc(operationId="listAuditEvents", summary="List audit events (admin), newest first")
     def get(self, query, pagination_parameters):
+        """Newest first, filtered by record, actor, action or time. Only admins."""
         stmt = select(AuditEvent).order_by(AuditEvent.seq.desc())
         for key in ("record_type", "record_id", "actor_id", "action"):
             if query.get(key):

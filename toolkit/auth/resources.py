@@ -2,7 +2,7 @@ from flask import current_app, g, request
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
-from ..common.http import document_errors
+from ..common.http import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from . import services
 from .jwt import auth_required
@@ -33,16 +33,17 @@ def _expires_in() -> int:
 @blp.route("/auth/register", methods=["POST"])
 @limiter.limit(_login_limit)
 @blp.arguments(RegisterSchema)
-@blp.response(201, RegisteredSchema)
+@blp.response(201, RegisteredSchema, headers=LOCATION_HEADER)
 @document_errors(blp, 400, 409, 413, 422, 429)
-@blp.doc(summary="Register a practice and its first admin", **PUBLIC)
+@blp.doc(operationId="registerPractice", summary="Register a practice and its first admin", **PUBLIC)
 def register(args):
     """Creates a new practice (tenant) and its first therapist, with the `admin` role.
 
     The password needs at least 12 characters and must not be the email address."""
     therapist = services.register_practice(**args)
     db.session.commit()
-    return {"practice": therapist.practice, "therapist": therapist}
+    return {"practice": therapist.practice, "therapist": therapist}, 201, {
+        "Location": f"{blp.url_prefix}/therapists/{therapist.id}"}
 
 
 @blp.route("/auth/login", methods=["POST"])
@@ -51,7 +52,7 @@ def register(args):
 @blp.arguments(LoginSchema)
 @blp.response(200, TokensSchema)
 @document_errors(blp, 400, 401, 413, 422, 429)
-@blp.doc(summary="Log in", **PUBLIC)
+@blp.doc(operationId="login", summary="Log in", **PUBLIC)
 def login(args):
     """Returns an access token (short-lived) and a refresh token for one login (one device).
 
@@ -69,7 +70,7 @@ def login(args):
 @auth_required(refresh=True)
 @blp.response(200, AccessTokenSchema)
 @document_errors(blp, 401)
-@blp.doc(summary="Get a new access token", security=[{"bearerAuth": []}])
+@blp.doc(operationId="refreshAccessToken", summary="Get a new access token", security=[{"bearerAuth": []}])
 def refresh():
     """Send the **refresh** token as the bearer token; returns a new access token for the same login."""
     return {"access_token": services.refresh_access(current_user, g.login), "token_type": "Bearer",
@@ -80,7 +81,7 @@ def refresh():
 @auth_required(verify_type=False)
 @blp.response(204)
 @document_errors(blp, 401)
-@blp.doc(summary="Log out this login")
+@blp.doc(operationId="logout", summary="Log out this login")
 def logout():
     """Ends this login: its access token, its refresh token and every access token refreshed from it
     stop working on every instance. The same therapist's other logins (other devices) go on."""
@@ -92,6 +93,7 @@ def logout():
 @auth_required
 @blp.response(200, MeSchema)
 @document_errors(blp, 401)
-@blp.doc(summary="The logged-in therapist")
+@blp.doc(operationId="getMe", summary="The logged-in therapist")
 def me():
+    """The therapist the access token belongs to, with their practice and role."""
     return current_user

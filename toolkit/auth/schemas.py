@@ -1,21 +1,41 @@
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import fields, validate, validates_schema
 
 from ..vocab import ROLES
+from .rules import password_problems
+
+
+def check_password(data: dict, **kwargs) -> None:
+    """The password policy, checked with the other fields so one answer names every bad field."""
+    password = data.get("password")
+    if isinstance(password, str):
+        problems = password_problems(password, email=data.get("email") if isinstance(data.get("email"), str)
+                                     else None)
+        if problems:
+            raise ma.ValidationError({"password": problems})
 
 
 class RegisterSchema(ma.Schema):
+    """A new practice and its first admin."""
+
     practice_name = fields.String(required=True, validate=validate.Length(min=1, max=200),
                                   metadata={"example": "Riverside Counselling"})
     name = fields.String(required=True, validate=validate.Length(min=1, max=200),
                          metadata={"example": "Dr. Alex Example"})
     email = fields.Email(required=True, validate=validate.Length(max=320),
                          metadata={"example": "alex@example.org"})
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
-                             metadata={"example": "a-long-passphrase-42"})
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256), metadata={
+        "description": "At least 12 characters, more than three different characters, and not the email address "
+                       "(nor its part before the @).", "example": "a-long-passphrase-42"})
+
+    @validates_schema(skip_on_field_errors=False)
+    def _password_policy(self, data, **kwargs):
+        check_password(data)
 
 
 class LoginSchema(ma.Schema):
+    """Email and password."""
+
     email = fields.String(required=True, validate=validate.Length(min=1, max=320),
                           metadata={"example": "alex@example.org"})
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
@@ -23,6 +43,8 @@ class LoginSchema(ma.Schema):
 
 
 class TokensSchema(ma.Schema):
+    """An access token and a refresh token for one login (one device)."""
+
     access_token = fields.String(required=True)
     refresh_token = fields.String(required=True)
     token_type = fields.String(required=True, metadata={"example": "Bearer"})
@@ -30,22 +52,28 @@ class TokensSchema(ma.Schema):
 
 
 class AccessTokenSchema(ma.Schema):
+    """A new access token for the same login."""
+
     access_token = fields.String(required=True)
     token_type = fields.String(required=True)
     expires_in = fields.Integer(required=True)
 
 
 class PracticeSchema(ma.Schema):
-    id = fields.String(dump_only=True)
-    name = fields.String(dump_only=True)
+    """A practice: the tenant every record belongs to."""
+
+    id = fields.String(required=True, metadata={"description": "Opaque id."})
+    name = fields.String(required=True, metadata={"description": "The practice's name."})
 
 
 class MeSchema(ma.Schema):
+    """A therapist account, as its owner sees it."""
+
     id = fields.String(required=True)
     name = fields.String(required=True)
     email = fields.String(required=True)
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
-    credentials = fields.String(allow_none=True)
+    credentials = fields.String(allow_none=True, required=True)
     trauma_informed = fields.Boolean(required=True)
     clinical_lead = fields.Boolean(required=True, metadata={
         "description": "May lower screening outcomes and record crisis reviews and clinician assessments."})
@@ -54,5 +82,7 @@ class MeSchema(ma.Schema):
 
 
 class RegisteredSchema(ma.Schema):
+    """The practice just created and its first admin."""
+
     practice = fields.Nested(PracticeSchema, required=True)
     therapist = fields.Nested(MeSchema, required=True)

@@ -18,6 +18,9 @@ IF_MATCH = {
 }
 ETAG_HEADER = {"ETag": {"description": "Version tag of the record: send it back as If-Match to write.",
                         "schema": {"type": "string"}}}
+CREATED_HEADERS = {**ETAG_HEADER, "Location": {"description": "The URL of the new record.",
+                                               "schema": {"type": "string", "format": "uri-reference"}}}
+LOCATION_HEADER = {"Location": CREATED_HEADERS["Location"]}
 PAGINATION_HEADER = {"X-Pagination": {
     "description": 'Pagination metadata as JSON text, e.g. {"total": 42, "total_pages": 3, "first_page": 1, '
                    '"last_page": 3, "page": 1, "next_page": 2}',

@@ -33,6 +33,10 @@ def aware_datetime(**kwargs):
     """An ISO 8601 datetime that must carry an offset (years 2000-2199)."""
     validators = kwargs.pop("validate", None) or []
     validators = [validators] if callable(validators) else list(validators)
+    metadata = dict(kwargs.pop("metadata", None) or {})
+    rule = "An ISO 8601 date-time with an offset, between 2000-01-01 and 2199-12-31."
+    metadata["description"] = f"{metadata['description']} {rule}" if metadata.get("description") else rule
+    kwargs["metadata"] = metadata
     return fields.AwareDateTime(format="iso", default_timezone=None, validate=[_in_service_years, *validators],
                                 **kwargs)
 
@@ -50,3 +54,12 @@ def valid_timezone(value: str) -> None:
 
 def text(max_length: int, **kwargs):
     return fields.String(validate=validate.Length(max=max_length), **kwargs)
+
+
+def etag_field():
+    """The record's ETag in a list item or body, as the `ETag` header gives it (so inline edits need no GET)."""
+    from .http import etag_of
+
+    return fields.Function(etag_of, dump_only=True, metadata={
+        "type": "string", "example": '"3f2a9c0d1e4b5a6f7a8b"',
+        "description": "The record's ETag, as the ETag header gives it: send it as If-Match to change the record."})

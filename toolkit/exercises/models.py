@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Index, Integer, String, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
@@ -36,9 +36,23 @@ class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
     contraindications: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Full-text search terms (exercises/search.py), kept in step with the text on every write. SQLite indexes
+    # them in the FTS5 table exercise_modules_fts (migration i17b); PostgreSQL matches them as a tsvector.
+    search_title: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    search_body: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
     __mapper_args__ = {"version_id_col": version}
 
     @property
     def builtin(self) -> bool:
         return self.practice_id is None
+
+
+@event.listens_for(ExerciseModule, "before_insert")
+@event.listens_for(ExerciseModule, "before_update")
+def _search_terms(mapper, connection, module: ExerciseModule) -> None:
+    from .search import module_terms
+
+    module.search_title, module.search_body = module_terms(
+        title=module.title, summary=module.summary, participant_summary=module.participant_summary,
+        steps=module.steps, slug=module.slug)

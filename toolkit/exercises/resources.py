@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -12,10 +13,11 @@ from ..common.http import (
     get_or_404,
     paginate,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import ExerciseModule
-from .schemas import ModuleQuerySchema, ModuleSchema, ModuleUpdateSchema
+from .schemas import ModuleCreateSchema, ModuleQuerySchema, ModuleSchema, ModuleUpdateSchema
 
 blp = Blueprint("modules", __name__, url_prefix="/api/v1/modules",
                 description="The exercise module library: built-in modules and the practice's own.")
@@ -29,22 +31,22 @@ class Modules(MethodView):
     @blp.response(200, ModuleSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="Search the module library")
+    @blp.doc(operationId="listModules", summary="Search the module library")
     def get(self, filters, pagination_parameters):
         """Built-in modules plus your practice's own, by category then title. Unknown filter values
         answer 422 naming the allowed values."""
         return paginate(services.module_query(filters), pagination_parameters)
 
-    @blp.arguments(ModuleSchema)
-    @blp.response(201, ModuleSchema, headers=ETAG_HEADER)
+    @blp.arguments(ModuleCreateSchema)
+    @blp.response(201, ModuleSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 409, 413, 422)
-    @blp.doc(summary="Add a module of your practice's own")
+    @blp.doc(operationId="createModule", summary="Add a module of your practice's own")
     def post(self, data):
         """Validated like the built-ins: min ≤ default ≤ max minutes, one contraindication per flag,
         adaptation text for `adapt`, and a `deep` module must exclude `acute_crisis`."""
         module = services.create_module(data)
         db.session.commit()
-        return module, 201, {"ETag": etag_of(module)}
+        return module, 201, {"ETag": etag_of(module), "Location": f"{blp.url_prefix}/{module.id}"}
 
 
 @blp.route("/<string:module_id>")
@@ -53,27 +55,29 @@ class ModuleById(MethodView):
 
     @blp.response(200, ModuleSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a module")
+    @blp.doc(operationId="getModule", summary="Get a module")
     def get(self, module_id):
+        """A built-in module or one of your practice's own."""
         module = get_or_404(ExerciseModule, module_id, what="Module")
         return module, 200, {"ETag": etag_of(module)}
 
     @blp.arguments(ModuleUpdateSchema(partial=True))
     @blp.response(200, ModuleSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 409, 412, 413, 422, 428)
-    @blp.doc(summary="Change one of your practice's modules", parameters=[IF_MATCH])
+    @blp.doc(operationId="updateModule", summary="Change one of your practice's modules", parameters=[IF_MATCH])
     def patch(self, changes, module_id):
         """Built-in modules are read-only (403)."""
         module = get_or_404(ExerciseModule, module_id, what="Module")
-        if not module.builtin:
+        if not module.builtin:  # a built-in answers 403 below, whatever was sent
             check_if_match(module)
+            changes = drop_read_only(changes, ModuleUpdateSchema, ModuleSchema().dump(module))
         services.update_module(module, changes)
         db.session.commit()
         return module, 200, {"ETag": etag_of(module)}
 
     @blp.response(204)
     @document_errors(blp, 401, 403, 404, 409, 412, 428)
-    @blp.doc(summary="Delete one of your practice's modules", parameters=[IF_MATCH])
+    @blp.doc(operationId="deleteModule", summary="Delete one of your practice's modules", parameters=[IF_MATCH])
     def delete(self, module_id):
         """Built-in modules are read-only (403). A module still used by a plan is refused with 409
         naming the plans: remove it from them first."""

@@ -1,13 +1,13 @@
 import re
 
 from flask_smorest import abort
-from sqlalchemy import String, and_, cast, or_, select
+from sqlalchemy import String, cast, false, func, literal_column, select, table
 from sqlalchemy.exc import IntegrityError
 
-from ..common.http import contains
 from ..extensions import db
 from .catalogue import SeedError, validate_module
 from .models import ExerciseModule
+from .search import query_terms
 from .seed import FIELDS
 
 
@@ -29,10 +29,30 @@ def module_query(filters: dict):
     elif filters.get("source") == "custom":
         stmt = stmt.where(ExerciseModule.practice_id.is_not(None))
     if filters.get("q"):
-        words = filters["q"].split()[:8]
-        stmt = stmt.where(and_(*[or_(contains(ExerciseModule.title, w), contains(ExerciseModule.summary, w),
-                                     contains(cast(ExerciseModule.steps, String), w)) for w in words]))
+        return full_text(stmt, filters["q"])
     return stmt.order_by(ExerciseModule.category, ExerciseModule.title, ExerciseModule.id)
+
+
+def full_text(stmt, q: str):
+    """Every query word must match (its stem, or the technique it names); best matches first, a title match
+    weighing more than one in the text. FTS5 on SQLite, tsvector/tsquery on PostgreSQL."""
+    wanted = query_terms(q)
+    if not wanted:  # only punctuation: nothing can match
+        return stmt.where(false())
+    if db.session.get_bind().dialect.name == "postgresql":
+        simple = literal_column("'simple'::regconfig")
+        vector = func.setweight(func.to_tsvector(simple, ExerciseModule.search_title), literal_column("'A'")).op(
+            "||")(func.setweight(func.to_tsvector(simple, ExerciseModule.search_body), literal_column("'B'")))
+        query = func.to_tsquery(simple, " & ".join(wanted))
+        return stmt.where(vector.op("@@")(query)).order_by(func.ts_rank(vector, query).desc(), ExerciseModule.title,
+                                                            ExerciseModule.id)
+    match = " AND ".join(f'"{term}"' for term in wanted)
+    hits = (select(literal_column("module_id").label("module_id"),
+                   literal_column("bm25(exercise_modules_fts, 0.0, 5.0, 1.0)").label("rank"))
+            .select_from(table("exercise_modules_fts"))
+            .where(literal_column("exercise_modules_fts").op("MATCH")(match))).subquery()
+    return stmt.join(hits, hits.c.module_id == ExerciseModule.id).order_by(hits.c.rank, ExerciseModule.title,
+                                                                            ExerciseModule.id)
 
 
 def slugify(title: str) -> str:

@@ -4,8 +4,10 @@ from sqlalchemy import select
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
+    LOCATION_HEADER,
     PAGINATION_HEADER,
     check_if_match,
     contains,
@@ -15,10 +17,18 @@ from ..common.http import (
     paginate,
     sorted_by,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import Group
-from .schemas import GroupQuerySchema, GroupSchema, GroupUpdateSchema, MemberCreateSchema, MemberSchema
+from .schemas import (
+    GroupCreateSchema,
+    GroupQuerySchema,
+    GroupSchema,
+    GroupUpdateSchema,
+    MemberCreateSchema,
+    MemberSchema,
+)
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
                 description="Groups of participants: individual, couples, family or retreat, and their members.")
@@ -38,8 +48,9 @@ class Groups(MethodView):
     @blp.response(200, GroupSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List groups")
+    @blp.doc(operationId="listGroups", summary="List groups")
     def get(self, query, pagination_parameters):
+        """Your practice's groups, by name unless `sort` says otherwise."""
         stmt = sorted_by(select(Group), Group, query["sort"])
         if query.get("kind"):
             stmt = stmt.where(Group.kind == query["kind"])
@@ -47,16 +58,16 @@ class Groups(MethodView):
             stmt = stmt.where(contains(Group.name, query['q']))
         return paginate(stmt, pagination_parameters)
 
-    @blp.arguments(GroupSchema)
-    @blp.response(201, GroupSchema, headers=ETAG_HEADER)
-    @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Create a group")
+    @blp.arguments(GroupCreateSchema)
+    @blp.response(201, GroupSchema, headers=CREATED_HEADERS)
+    @document_errors(blp, 400, 401, 413, 415, 422)
+    @blp.doc(operationId="createGroup", summary="Create a group")
     def post(self, data):
         """Kind rules: an individual group holds one member, couples two, a family two or more to be
         planned, a retreat up to its `capacity` (required for retreats)."""
         group = services.create_group(data)
         db.session.commit()
-        return group, 201, {"ETag": etag_of(group)}
+        return group, 201, {"ETag": etag_of(group), "Location": f"{blp.url_prefix}/{group.id}"}
 
 
 @blp.route("/<string:group_id>")
@@ -65,25 +76,30 @@ class GroupById(MethodView):
 
     @blp.response(200, GroupSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a group")
+    @blp.doc(operationId="getGroup", summary="Get a group")
     def get(self, group_id):
+        """One group with its facilitators and member count."""
         group = get_or_404(Group, group_id, what="Group")
         return group, 200, {"ETag": etag_of(group)}
 
     @blp.arguments(GroupUpdateSchema(partial=True))
     @blp.response(200, GroupSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Change a group", parameters=[IF_MATCH])
+    @blp.doc(operationId="updateGroup", summary="Change a group", parameters=[IF_MATCH])
     def patch(self, changes, group_id):
+        """Send only what changes, or the whole object from a GET (read-only fields equal to the stored values are
+        ignored). The kind rules are checked again: a retreat needs a capacity, `ends_on` may not be before
+        `starts_on`."""
         group = get_or_404(Group, group_id, what="Group")
         check_if_match(group)
+        changes = drop_read_only(changes, GroupUpdateSchema, GroupSchema().dump(group))
         services.update_group(group, changes)
         db.session.commit()
         return group, 200, {"ETag": etag_of(group)}
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 409, 412, 428)
-    @blp.doc(summary="Delete a group", parameters=[IF_MATCH])
+    @blp.doc(operationId="deleteGroup", summary="Delete a group", parameters=[IF_MATCH])
     def delete(self, group_id):
         """A group that still has plans is not deleted (409)."""
         group = get_or_404(Group, group_id, what="Group")
@@ -96,24 +112,26 @@ class GroupById(MethodView):
 class Members(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, MemberSchema(many=True))
-    @document_errors(blp, 401, 404)
-    @blp.doc(summary="List a group's members")
-    def get(self, group_id):
+    @blp.response(200, MemberSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 404, 422)
+    @blp.doc(operationId="listGroupMembers", summary="List a group's members")
+    def get(self, group_id, pagination_parameters):
+        """In the order they joined; paginated like every list."""
         group = get_or_404(Group, group_id, what="Group")
-        return [member_view(m) for m in services.list_members(group)]
+        return [member_view(m) for m in paginate(services.members_query(group), pagination_parameters, unique=True)]
 
     @blp.arguments(MemberCreateSchema)
-    @blp.response(201, MemberSchema)
+    @blp.response(201, MemberSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
-    @blp.doc(summary="Enrol a participant")
+    @blp.doc(operationId="addGroupMember", summary="Enrol a participant")
     def post(self, data, group_id):
         """409 when the group is full for its kind or capacity, or the participant is already a member.
         Needs no If-Match: the limits hold under concurrent requests."""
         group = get_or_404(Group, group_id, what="Group")
         member = services.add_member(group, data["participant_id"])
         db.session.commit()
-        return member_view(member)
+        return member_view(member), 201, {"Location": f"{blp.url_prefix}/{group.id}/members/{member.participant_id}"}
 
 
 @blp.route("/<string:group_id>/members/<string:participant_id>")
@@ -122,8 +140,9 @@ class MemberById(MethodView):
 
     @blp.response(204)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Remove a participant from a group")
+    @blp.doc(operationId="removeGroupMember", summary="Remove a participant from a group")
     def delete(self, group_id, participant_id):
+        """Frees the seat. A participant who is not a member is a 404."""
         group = get_or_404(Group, group_id, what="Group")
         services.remove_member(group, participant_id)
         db.session.commit()

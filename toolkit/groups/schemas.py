@@ -1,58 +1,91 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema, text, valid_timezone
+from ..common.roundtrip import with_read_only_echo
+from ..common.schemas import StrictSchema, etag_field, text, valid_timezone
 from ..vocab import GROUP_KINDS
+
+TIMEZONE_NOTE = "An IANA time zone name (e.g. Europe/Berlin); plan times are shown in it."
 
 
 class FacilitatorSchema(StrictSchema):
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    trauma_informed = fields.Boolean(required=True)
+    """A therapist who facilitates the group."""
+
+    id = fields.String(required=True, metadata={"description": "The therapist's id."})
+    name = fields.String(required=True, metadata={"description": "The therapist's name."})
+    trauma_informed = fields.Boolean(required=True, metadata={"description": "Trained in trauma-informed care."})
 
 
-class GroupSchema(StrictSchema):
-    id = fields.String(dump_only=True)
-    kind = fields.String(required=True, validate=validate.OneOf(GROUP_KINDS), metadata={"example": "retreat"})
+class GroupCreateSchema(StrictSchema):
+    """A new group. A retreat needs a `capacity`; `ends_on` may not be before `starts_on`."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(GROUP_KINDS), metadata={
+        "description": "individual holds one member, couples two, family two or more to be planned, retreat up to "
+                       "its capacity.", "example": "retreat"})
     name = fields.String(required=True, validate=validate.Length(min=1, max=200),
-                         metadata={"example": "Spring retreat"})
-    description = text(5000, allow_none=True)
+                         metadata={"description": "The group's name.", "example": "Spring retreat"})
+    description = text(5000, allow_none=True, metadata={"description": "What the group is for."})
     facilitator_ids = fields.List(fields.String(validate=validate.Length(max=64)), load_only=True,
-                                  validate=validate.Length(max=50), load_default=list)
-    facilitators = fields.List(fields.Nested(FacilitatorSchema), dump_only=True)
+                                  validate=validate.Length(max=50), load_default=list, metadata={
+                                      "description": "Therapists of your practice who facilitate it (an unknown id "
+                                                     "is a 422 naming this field)."})
     capacity = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=1000),
-                              metadata={"description": "Required for retreats; caps any kind."})
-    member_count = fields.Integer(dump_only=True)
-    starts_on = fields.Date(allow_none=True)
-    ends_on = fields.Date(allow_none=True)
+                              metadata={"description": "Required for retreats; caps any kind.", "example": 12})
+    starts_on = fields.Date(allow_none=True, metadata={"description": "First day (retreats)."})
+    ends_on = fields.Date(allow_none=True, metadata={"description": "Last day; not before starts_on."})
     timezone = fields.String(load_default="UTC", validate=[validate.Length(max=64), valid_timezone],
-                             metadata={"example": "Europe/Berlin"})
-    location = text(300, allow_none=True)
-    created_at = fields.AwareDateTime(dump_only=True)
-    updated_at = fields.AwareDateTime(dump_only=True)
+                             metadata={"description": TIMEZONE_NOTE, "example": "Europe/Berlin"})
+    location = text(300, allow_none=True, metadata={"description": "Where it meets."})
 
 
-class GroupUpdateSchema(GroupSchema):
-    kind = fields.String(validate=validate.OneOf(GROUP_KINDS))
-    name = fields.String(validate=validate.Length(min=1, max=200))
-    timezone = fields.String(validate=[validate.Length(max=64), valid_timezone])
+class GroupSchema(GroupCreateSchema):
+    """A group as the API shows it: every field is always present (null when not set)."""
+
+    class Meta(StrictSchema.Meta):
+        response = True
+
+    id = fields.String(dump_only=True, metadata={"description": "Opaque id."})
+    facilitators = fields.List(fields.Nested(FacilitatorSchema), dump_only=True,
+                               metadata={"description": "Who facilitates it, by name."})
+    member_count = fields.Integer(dump_only=True, metadata={"description": "Current members."})
+    etag = etag_field()
+    created_at = fields.AwareDateTime(dump_only=True, metadata={"description": "When the record was created."})
+    updated_at = fields.AwareDateTime(dump_only=True, metadata={"description": "When the record last changed."})
+
+
+class GroupUpdateSchema(GroupCreateSchema):
+    """Changes to a group: only the fields sent are changed; the kind rules are checked again."""
+
+    kind = fields.String(validate=validate.OneOf(GROUP_KINDS), metadata={"description": "The kind of group."})
+    name = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "The group's name."})
+    timezone = fields.String(validate=[validate.Length(max=64), valid_timezone],
+                             metadata={"description": TIMEZONE_NOTE})
     facilitator_ids = fields.List(fields.String(validate=validate.Length(max=64)), load_only=True,
-                                  validate=validate.Length(max=50))
+                                  validate=validate.Length(max=50),
+                                  metadata={"description": "Replaces the facilitators (ids of your therapists)."})
+
+
+GroupUpdateSchema = with_read_only_echo(GroupUpdateSchema, GroupSchema)
 
 
 class GroupQuerySchema(StrictSchema):
-    kind = fields.String(validate=validate.OneOf(GROUP_KINDS))
-    q = fields.String(validate=validate.Length(max=100))
-    sort = fields.String(load_default="name",
+    kind = fields.String(validate=validate.OneOf(GROUP_KINDS), metadata={"description": "Only groups of this kind."})
+    q = fields.String(validate=validate.Length(max=100), metadata={"description": "Search by name."})
+    sort = fields.String(load_default="name", metadata={"description": "Sort key; '-' sorts descending."},
                          validate=validate.OneOf(["name", "-name", "starts_on", "-starts_on", "created_at",
                                                   "-created_at"]))
 
 
 class MemberCreateSchema(StrictSchema):
-    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64),
-                                   metadata={"example": "5b0c9a52-2f37-4a8e-9a51-3f6f1b0e6d21"})
+    """Enrol a participant of your practice."""
+
+    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64), metadata={
+        "description": "An unknown id (or another practice's) is a 422 naming this field.",
+        "example": "5b0c9a52-2f37-4a8e-9a51-3f6f1b0e6d21"})
 
 
 class MemberSchema(StrictSchema):
-    participant_id = fields.String(required=True)
-    display_name = fields.String(required=True)
-    joined_at = fields.AwareDateTime(required=True)
+    """A member of a group."""
+
+    participant_id = fields.String(required=True, metadata={"description": "The participant."})
+    display_name = fields.String(required=True, metadata={"description": "Their name."})
+    joined_at = fields.AwareDateTime(required=True, metadata={"description": "When they were enrolled."})

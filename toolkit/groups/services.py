@@ -16,7 +16,8 @@ def _facilitators(ids: list[str]) -> list[Therapist]:
     found = db.session.scalars(select(Therapist).where(Therapist.id.in_(unique))).all() if unique else []
     if len(found) != len(unique):
         missing = sorted(set(unique) - {t.id for t in found})
-        abort(404, message="Facilitator not found.", errors={"facilitator_ids": [f"Unknown therapist: {m}"
+        # An id in a body is a field of the request: 422 naming it, the same for unknown and other practices'.
+        abort(422, message="Facilitator not found.", errors={"facilitator_ids": [f"Unknown therapist: {m}"
                                                                                   for m in missing]})
     return sorted(found, key=lambda t: t.name)  # the order the relationship loads them in
 
@@ -44,8 +45,12 @@ def update_group(group: Group, changes: dict) -> Group:
         setattr(group, key, value)
     _check(group)
     if facilitator_ids is not None:
-        group.facilitators = _facilitators(facilitator_ids)
-    group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
+        facilitators = _facilitators(facilitator_ids)
+        if [t.id for t in facilitators] != [t.id for t in group.facilitators]:
+            group.facilitators = facilitators
+            group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
+    if db.session.is_modified(group, include_collections=False):
+        group.updated_at = datetime.now(UTC)
     db.session.flush()
     return group
 
@@ -61,10 +66,10 @@ def delete_group(group: Group) -> None:
     db.session.flush()
 
 
-def list_members(group: Group) -> list[GroupMember]:
-    stmt = (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
+def members_query(group: Group):
+    return (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
             .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_at, GroupMember.id))
-    return list(db.session.scalars(stmt).unique())
+
 
 
 def add_member(group: Group, participant_id: str) -> GroupMember:
@@ -72,7 +77,7 @@ def add_member(group: Group, participant_id: str) -> GroupMember:
     hold under concurrent requests; the unique constraint refuses a double enrolment."""
     participant = db.session.scalars(select(Participant).where(Participant.id == participant_id)).first()
     if participant is None:
-        abort(404, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
+        abort(422, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
     if participant.archived:
         abort(409, message="The participant is archived: restore them before enrolling.")
     limit = member_limit(group.kind, group.capacity)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from ..audit.services import record
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -17,10 +18,11 @@ from ..common.http import (
     paginate,
     sorted_by,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import Participant
-from .schemas import ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
+from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
 
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
                 description="Clients of the practice. Clinical data: every read and write is audited.")
@@ -35,7 +37,8 @@ class Participants(MethodView):
     @blp.response(200, ParticipantSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List participants", description="Archived participants are hidden unless asked for.")
+    @blp.doc(operationId="listParticipants",
+             summary="List participants", description="Archived participants are hidden unless asked for.")
     def get(self, query, pagination_parameters):
         stmt = sorted_by(select(Participant), Participant, query["sort"])
         if not query["include_archived"]:
@@ -47,14 +50,15 @@ class Participants(MethodView):
         db.session.commit()
         return rows
 
-    @blp.arguments(ParticipantSchema)
-    @blp.response(201, ParticipantSchema, headers=ETAG_HEADER)
+    @blp.arguments(ParticipantCreateSchema)
+    @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 413, 422)
-    @blp.doc(summary="Register a participant")
+    @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
+        """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
         participant = services.create_participant(data, actor=current_user)
         db.session.commit()
-        return participant, 201, {"ETag": etag_of(participant)}
+        return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 
 
 @blp.route("/<string:participant_id>")
@@ -63,8 +67,9 @@ class ParticipantById(MethodView):
 
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a participant")
+    @blp.doc(operationId="getParticipant", summary="Get a participant")
     def get(self, participant_id):
+        """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         record("read", "participant", participant.id, actor=current_user)
         db.session.commit()
@@ -73,17 +78,21 @@ class ParticipantById(MethodView):
     @blp.arguments(ParticipantUpdateSchema(partial=True))
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Change a participant", parameters=[IF_MATCH])
+    @blp.doc(operationId="updateParticipant", summary="Change a participant", parameters=[IF_MATCH])
     def patch(self, changes, participant_id):
+        """Send only what changes, or the whole object from a GET: read-only fields equal to the stored values are
+        ignored. A PATCH that changes nothing keeps the ETag. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
+        changes = drop_read_only(changes, ParticipantUpdateSchema, ParticipantSchema().dump(participant))
         services.update_participant(participant, changes, actor=current_user)
         db.session.commit()
         return participant, 200, {"ETag": etag_of(participant)}
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 409, 412, 428)
-    @blp.doc(summary="Delete a participant with no clinical history", parameters=[IF_MATCH])
+    @blp.doc(operationId="deleteParticipant",
+             summary="Delete a participant with no clinical history", parameters=[IF_MATCH])
     def delete(self, participant_id):
         """A participant with screenings or group memberships is never deleted (409): archive them
         with PATCH `{"archived": true}` instead, so no clinical history is lost."""

@@ -22,7 +22,8 @@ def update_participant(participant: Participant, changes: dict, *, actor) -> Par
         setattr(participant, key, value)
     if archived is not None:
         participant.archived_at = datetime.now(UTC) if archived else None
-    participant.updated_at = datetime.now(UTC)  # always bump the version, even for a no-op PATCH
+    if db.session.is_modified(participant):  # a PATCH that changes nothing keeps the version (and the ETag)
+        participant.updated_at = datetime.now(UTC)
     db.session.flush()
     record("update", "participant", participant.id, actor=actor)
     return participant

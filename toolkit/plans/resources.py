@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -12,13 +13,14 @@ from ..common.http import (
     get_or_404,
     paginate,
 )
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .models import SessionPlan
 from .schemas import (
     PlanCloneSchema,
+    PlanCreateSchema,
     PlanItemsSchema,
-    PlanOutSchema,
     PlanQuerySchema,
     PlanSchema,
     PlanUpdateSchema,
@@ -28,9 +30,16 @@ blp = Blueprint("plans", __name__, url_prefix="/api/v1/plans",
                 description="Session plans: ordered modules with computed times and warnings; templates have no group.")
 
 
-def _one(plan, status=200):
+def _shown(plan) -> dict:
     others = services.other_plans_of([plan.group_id]).get(plan.group_id, [])
-    return services.present(plan, others), status, {"ETag": etag_of(plan)}
+    return services.present(plan, others)
+
+
+def _one(plan, status=200):
+    headers = {"ETag": etag_of(plan)}
+    if status == 201:
+        headers["Location"] = f"{blp.url_prefix}/{plan.id}"
+    return _shown(plan), status, headers
 
 
 @blp.route("")
@@ -38,19 +47,20 @@ class Plans(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(PlanQuerySchema, location="query")
-    @blp.response(200, PlanOutSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.response(200, PlanSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List plans", description="By start time by default: a retreat's plans in order.")
+    @blp.doc(operationId="listPlans",
+             summary="List plans", description="By start time by default: a retreat's plans in order.")
     def get(self, filters, pagination_parameters):
         plans = paginate(services.plan_query(filters), pagination_parameters)
         others = services.other_plans_of([p.group_id for p in plans])
         return [services.present(p, others.get(p.group_id, [])) for p in plans]
 
-    @blp.arguments(PlanSchema)
-    @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
-    @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Create a plan")
+    @blp.arguments(PlanCreateSchema)
+    @blp.response(201, PlanSchema, headers=CREATED_HEADERS)
+    @document_errors(blp, 400, 401, 413, 415, 422)
+    @blp.doc(operationId="createPlan", summary="Create a plan")
     def post(self, data):
         """Warnings (over target, minutes outside a module's range, unsuited kind, homework mid-session,
         no opening/closing, overlap with another plan of the group) never block saving; invalid data
@@ -64,27 +74,32 @@ class Plans(MethodView):
 class PlanById(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a plan with its computed schedule")
+    @blp.doc(operationId="getPlan", summary="Get a plan with its computed schedule")
     def get(self, plan_id):
+        """The plan with each item's computed start and end, the total and the warnings."""
         return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS))
 
     @blp.arguments(PlanUpdateSchema)
-    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Change a plan's details", parameters=[IF_MATCH])
+    @blp.doc(operationId="updatePlan", summary="Change a plan's details", parameters=[IF_MATCH])
     def patch(self, changes, plan_id):
+        """Title, group, start, target, status or notes; items are replaced with PUT /plans/{id}/items. The whole
+        object from a GET may be sent back (read-only fields equal to the stored values are ignored)."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
+        changes = drop_read_only(changes, PlanUpdateSchema, PlanSchema().dump(_shown(plan)))
         services.update_plan(plan, changes)
         db.session.commit()
         return _one(plan)
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 412, 428)
-    @blp.doc(summary="Delete a plan", parameters=[IF_MATCH])
+    @blp.doc(operationId="deletePlan", summary="Delete a plan", parameters=[IF_MATCH])
     def delete(self, plan_id):
+        """Deletes the plan and its items."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
         services.delete_plan(plan)
@@ -96,9 +111,9 @@ class PlanItems(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(PlanItemsSchema)
-    @blp.response(200, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 400, 401, 404, 412, 413, 422, 428)
-    @blp.doc(summary="Replace a plan's items", parameters=[IF_MATCH])
+    @blp.doc(operationId="replacePlanItems", summary="Replace a plan's items", parameters=[IF_MATCH])
     def put(self, data, plan_id):
         """Replaces the whole ordered list in one transaction. An item with `module_id: null` is a break."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
@@ -113,10 +128,12 @@ class PlanClone(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(PlanCloneSchema)
-    @blp.response(201, PlanOutSchema, headers=ETAG_HEADER)
+    @blp.response(201, PlanSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 404, 413, 422)
-    @blp.doc(summary="Copy a plan (e.g. a template into a group)")
+    @blp.doc(operationId="clonePlan", summary="Copy a plan (e.g. a template into a group)")
     def post(self, options, plan_id):
+        """Copies the items into a new draft plan: into a group (a template becomes a session) or as a template
+        (`group_id: null`)."""
         copy = services.clone_plan(get_or_404(SessionPlan, plan_id, what="Plan"), options)
         db.session.commit()
         return _one(copy, 201)

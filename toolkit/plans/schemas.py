@@ -1,5 +1,6 @@
 from marshmallow import fields, validate
 
+from ..common.roundtrip import with_read_only_echo
 from ..common.schemas import StrictSchema, aware_datetime, text
 from ..plans.rules import WARNING_CODES
 from ..vocab import MODULE_CATEGORIES, PLAN_STATUSES
@@ -8,84 +9,130 @@ MAX_ITEMS = 100
 
 
 class PlanItemInSchema(StrictSchema):
+    """One item of a plan: a module for some minutes, or a break (`module_id: null`)."""
+
     module_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
-        "description": "The module; null for a break.", "example": "9d2e4c1a-7b3f-4e0d-8a6c-1f2b3c4d5e6f"})
+        "description": "The module; null for a break. An unknown module (or another practice's) is a 422 naming "
+                       "`items.N.module_id`.", "example": "9d2e4c1a-7b3f-4e0d-8a6c-1f2b3c4d5e6f"})
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=24 * 60),
-                             metadata={"example": 20})
-    notes = text(5000, allow_none=True)
+                             metadata={"description": "How long the item runs.", "example": 20})
+    notes = text(5000, allow_none=True, metadata={"description": "Facilitator notes for this item."})
     title = text(200, allow_none=True, metadata={"description": "Shown for breaks (default 'Break')."})
 
 
 class PlanItemSchema(StrictSchema):
-    id = fields.String(required=True)
-    position = fields.Integer(required=True)
-    module_id = fields.String(allow_none=True, required=True)
-    title = fields.String(required=True)
-    category = fields.String(allow_none=True, validate=validate.OneOf(MODULE_CATEGORIES))
-    is_break = fields.Boolean(required=True)
-    minutes = fields.Integer(required=True)
-    notes = fields.String(allow_none=True)
-    starts_at = fields.AwareDateTime(required=True)
-    ends_at = fields.AwareDateTime(required=True)
+    """One item of a plan, with its computed start and end in the group's time zone."""
+
+    id = fields.String(required=True, metadata={"description": "Opaque id."})
+    position = fields.Integer(required=True, metadata={"description": "0-based order in the plan."})
+    module_id = fields.String(allow_none=True, required=True, metadata={"description": "null for a break."})
+    title = fields.String(required=True, metadata={"description": "The module's title, or the break's."})
+    category = fields.String(allow_none=True, required=True, validate=validate.OneOf(MODULE_CATEGORIES),
+                             metadata={"description": "The module's category; null for a break."})
+    is_break = fields.Boolean(required=True, metadata={"description": "True for a break."})
+    minutes = fields.Integer(required=True, metadata={"description": "How long the item runs."})
+    notes = fields.String(allow_none=True, required=True, metadata={"description": "Facilitator notes."})
+    starts_at = fields.AwareDateTime(required=True, metadata={"description": "Computed start."})
+    ends_at = fields.AwareDateTime(required=True, metadata={"description": "Computed end."})
 
 
 class WarningSchema(StrictSchema):
-    code = fields.String(required=True, validate=validate.OneOf([*WARNING_CODES, "too_few_members"]))
-    message = fields.String(required=True)
-    position = fields.Integer(allow_none=True, metadata={"description": "The item it is about, if any."})
+    """Something the facilitator should look at; warnings never block saving."""
+
+    code = fields.String(required=True, validate=validate.OneOf([*WARNING_CODES, "too_few_members"]),
+                         metadata={"description": "What kind of warning."})
+    message = fields.String(required=True, metadata={"description": "For people."})
+    position = fields.Integer(allow_none=True, required=True,
+                              metadata={"description": "The item it is about, if any."})
+
+
+class PlanCreateSchema(StrictSchema):
+    """A new plan. With no `group_id` it is a reusable template."""
+
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                          metadata={"description": "The plan's title.", "example": "Day 1 - Meeting little me"})
+    group_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
+        "description": "The group; null makes the plan a reusable template. An unknown group (or another "
+                       "practice's) is a 422 naming this field."})
+    starts_at = aware_datetime(required=True, metadata={
+        "description": "Start, with an offset (years 2000-2199).", "example": "2027-04-01T09:00:00+02:00"})
+    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60),
+                                    metadata={"description": "Intended length; over it is a warning."})
+    status = fields.String(load_default="draft", validate=validate.OneOf(PLAN_STATUSES),
+                           metadata={"description": "draft or final."})
+    notes = text(10000, allow_none=True, metadata={"description": "Notes for the facilitators."})
+    items = fields.List(fields.Nested(PlanItemInSchema), load_only=True, load_default=list,
+                        validate=validate.Length(max=MAX_ITEMS), metadata={"description": "The ordered items."})
 
 
 class PlanSchema(StrictSchema):
-    id = fields.String(dump_only=True)
-    title = fields.String(required=True, validate=validate.Length(min=1, max=200),
-                          metadata={"example": "Day 1 - Meeting little me"})
-    group_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64),
-                             metadata={"description": "None makes the plan a reusable template."})
-    is_template = fields.Boolean(dump_only=True)
-    starts_at = aware_datetime(required=True, metadata={"example": "2027-04-01T09:00:00+02:00"})
-    ends_at = fields.AwareDateTime(dump_only=True)
-    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60))
-    status = fields.String(load_default="draft", validate=validate.OneOf(PLAN_STATUSES))
-    notes = text(10000, allow_none=True)
-    items = fields.List(fields.Nested(PlanItemInSchema), load_only=True, load_default=list,
-                        validate=validate.Length(max=MAX_ITEMS))
-    total_minutes = fields.Integer(dump_only=True)
-    warnings = fields.List(fields.Nested(WarningSchema), dump_only=True)
-    created_at = fields.AwareDateTime(dump_only=True)
-    updated_at = fields.AwareDateTime(dump_only=True)
+    """A plan as the API shows it, with computed times, total and warnings: every field is always present."""
+
+    class Meta(StrictSchema.Meta):
+        response = True
+
+    id = fields.String(metadata={"description": "Opaque id."})
+    title = fields.String(metadata={"description": "The plan's title."})
+    group_id = fields.String(allow_none=True, metadata={"description": "The group; null for a template."})
+    is_template = fields.Boolean(metadata={"description": "True when the plan has no group."})
+    starts_at = fields.AwareDateTime(metadata={"description": "Start."})
+    ends_at = fields.AwareDateTime(metadata={"description": "Computed end."})
+    target_minutes = fields.Integer(allow_none=True, metadata={"description": "Intended length."})
+    status = fields.String(validate=validate.OneOf(PLAN_STATUSES), metadata={"description": "draft or final."})
+    notes = fields.String(allow_none=True, metadata={"description": "Notes for the facilitators."})
+    items = fields.List(fields.Nested(PlanItemSchema), metadata={"description": "The ordered items, timed."})
+    total_minutes = fields.Integer(metadata={"description": "Sum of the items' minutes."})
+    warnings = fields.List(fields.Nested(WarningSchema), metadata={"description": "Things to look at."})
+    etag = fields.String(metadata={"description": "The plan's ETag, as the ETag header gives it: send it as "
+                                                  "If-Match to change the plan.", "example": '"3f2a9c0d1e4b5a6f7a8b"'})
+    created_at = fields.AwareDateTime(metadata={"description": "When the record was created."})
+    updated_at = fields.AwareDateTime(metadata={"description": "When the record last changed."})
 
 
-class PlanOutSchema(PlanSchema):
-    items = fields.List(fields.Nested(PlanItemSchema), dump_only=True)
+PlanOutSchema = PlanSchema  # the name other modules used before the input and output shapes were split
 
 
 class PlanUpdateSchema(StrictSchema):
-    title = fields.String(validate=validate.Length(min=1, max=200))
-    group_id = fields.String(allow_none=True, validate=validate.Length(max=64))
-    starts_at = aware_datetime()
-    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60))
-    status = fields.String(validate=validate.OneOf(PLAN_STATUSES))
-    notes = text(10000, allow_none=True)
+    """Changes to a plan's details (its items are replaced with PUT /plans/{id}/items)."""
+
+    title = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "The plan's title."})
+    group_id = fields.String(allow_none=True, validate=validate.Length(max=64),
+                             metadata={"description": "Move to this group; null makes it a template."})
+    starts_at = aware_datetime(metadata={"description": "New start, with an offset."})
+    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60),
+                                    metadata={"description": "Intended length."})
+    status = fields.String(validate=validate.OneOf(PLAN_STATUSES), metadata={"description": "draft or final."})
+    notes = text(10000, allow_none=True, metadata={"description": "Notes for the facilitators."})
+
+
+PlanUpdateSchema = with_read_only_echo(PlanUpdateSchema, PlanSchema)
 
 
 class PlanItemsSchema(StrictSchema):
+    """The whole ordered list of a plan's items, replacing the old one."""
+
     items = fields.List(fields.Nested(PlanItemInSchema), required=True, validate=validate.Length(max=MAX_ITEMS),
-                        metadata={"example": [{"module_id": "9d2e4c1a-7b3f-4e0d-8a6c-1f2b3c4d5e6f", "minutes": 20},
-                                              {"module_id": None, "minutes": 15, "title": "Tea break"}]})
+                        metadata={"description": "At most 100 items.", "example": [
+                            {"module_id": None, "minutes": 15, "title": "Tea break"}]})
 
 
 class PlanCloneSchema(StrictSchema):
+    """Options for the copy; everything else is copied."""
+
     group_id = fields.String(allow_none=True, validate=validate.Length(max=64),
                              metadata={"description": "The group of the copy; omit to keep, null for a template."})
-    starts_at = aware_datetime()
-    title = fields.String(validate=validate.Length(min=1, max=200))
+    starts_at = aware_datetime(metadata={"description": "Start of the copy; omit to keep."})
+    title = fields.String(validate=validate.Length(min=1, max=200),
+                          metadata={"description": "Title of the copy; default '<title> (copy)'."})
 
 
 class PlanQuerySchema(StrictSchema):
-    group_id = fields.String(validate=validate.Length(max=64))
+    group_id = fields.String(validate=validate.Length(max=64), metadata={
+        "description": "Only plans of this group. An unknown group (or another practice's) is a 422."})
     template = fields.Boolean(metadata={"description": "true: only templates; false: only group plans."})
     starts_from = aware_datetime(metadata={"description": "Plans starting at or after this time."})
     starts_before = aware_datetime(metadata={"description": "Plans starting before this time."})
-    status = fields.String(validate=validate.OneOf(PLAN_STATUSES))
-    sort = fields.String(load_default="starts_at", validate=validate.OneOf(
+    status = fields.String(validate=validate.OneOf(PLAN_STATUSES), metadata={"description": "Only this status."})
+    sort = fields.String(load_default="starts_at", metadata={"description": "Sort key; '-' sorts descending."},
+                         validate=validate.OneOf(
         ["starts_at", "-starts_at", "title", "-title", "created_at", "-created_at"]))

@@ -6,7 +6,7 @@ from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..common.http import sorted_by
+from ..common.http import etag_of, sorted_by
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
@@ -73,7 +73,7 @@ def present(plan: SessionPlan, others=()) -> dict:
         "id": plan.id, "title": plan.title, "group_id": plan.group_id, "is_template": plan.group_id is None,
         "starts_at": result.starts_at, "ends_at": result.ends_at, "target_minutes": plan.target_minutes,
         "status": plan.status, "notes": plan.notes, "items": items, "total_minutes": result.total_minutes,
-        "warnings": warnings, "created_at": plan.created_at, "updated_at": plan.updated_at,
+        "warnings": warnings, "etag": etag_of(plan), "created_at": plan.created_at, "updated_at": plan.updated_at,
     }
 
 
@@ -82,7 +82,7 @@ def _group(group_id: str | None) -> Group | None:
         return None
     group = db.session.scalars(select(Group).where(Group.id == group_id)).first()
     if group is None:
-        abort(404, message="Group not found.", errors={"group_id": ["Unknown group."]})
+        abort(422, message="Group not found.", errors={"group_id": ["Unknown group."]})
     return group
 
 
@@ -111,7 +111,8 @@ def _refresh_times(plan: SessionPlan) -> None:
         field = f"items.{err.position}.{err.field}" if err.position is not None else err.field
         abort(422, message=str(err), errors={field: [str(err)]})
     plan.ends_at = result.ends_at.astimezone(UTC)
-    plan.updated_at = datetime.now(UTC)
+    if db.session.is_modified(plan):  # a PATCH that changes nothing keeps the version (and the ETag)
+        plan.updated_at = datetime.now(UTC)
 
 
 def _set_start(plan: SessionPlan, starts_at: datetime) -> None:
@@ -194,6 +195,7 @@ DETAIL_OPTIONS = (
 def plan_query(filters: dict):
     stmt = select(SessionPlan).options(*SUMMARY_OPTIONS)
     if filters.get("group_id"):
+        _group(filters["group_id"])  # an unknown group is a 422 naming group_id, not an empty list
         stmt = stmt.where(SessionPlan.group_id == filters["group_id"])
     if "template" in filters:
         stmt = stmt.where(SessionPlan.group_id.is_(None) if filters["template"] else SessionPlan.group_id.is_not(None))

@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 
 from ..audit.services import record
 from ..auth.jwt import auth_required
-from ..common.http import PAGINATION_HEADER, document_errors, get_or_404, paginate
+from ..common.http import LOCATION_HEADER, PAGINATION_HEADER, document_errors, get_or_404, paginate
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
@@ -32,7 +32,7 @@ class ScreeningForm(MethodView):
 
     @blp.response(200, FormSchema)
     @document_errors(blp, 401)
-    @blp.doc(summary="The current intake form")
+    @blp.doc(operationId="getScreeningForm", summary="The current intake form")
     def get(self):
         """Versioned instruments (PHQ-9, GAD-7, PC-PTSD-5, ASQ, AUDIT-C, a single drug-use question and our
         clinician-entered items). Option values are the item scores; the lowest means "no symptom".
@@ -47,8 +47,9 @@ class ParticipantScreenings(MethodView):
     @blp.response(200, ScreeningSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 404, 422)
-    @blp.doc(summary="A participant's screenings, newest first")
+    @blp.doc(operationId="listScreenings", summary="A participant's screenings, newest first")
     def get(self, participant_id, pagination_parameters):
+        """Newest first. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         rows = paginate(services.screenings_of(participant), pagination_parameters)
         # Present before the commit: it expires the rows, and reloading them would cost a query per row.
@@ -58,9 +59,9 @@ class ParticipantScreenings(MethodView):
         return result
 
     @blp.arguments(ScreeningCreateSchema)
-    @blp.response(201, ScreeningSchema)
+    @blp.response(201, ScreeningSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 413, 422)
-    @blp.doc(summary="Screen a participant")
+    @blp.doc(operationId="createScreening", summary="Screen a participant")
     def post(self, data, participant_id):
         """Scores the answers, raises the contraindication flags with their reasons and gives the outcome:
         `clear`, `caution`, `refer` or `defer` (crisis: the response carries acute or non-acute guidance).
@@ -74,7 +75,7 @@ class ParticipantScreenings(MethodView):
         participant = get_or_404(Participant, participant_id, what="Participant")
         screening = services.submit_screening(participant, data, actor=current_user)
         db.session.commit()
-        return services.present(screening)
+        return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
 
 
 @blp.route("/participants/<string:participant_id>/crisis-reviews")
@@ -113,8 +114,9 @@ class ScreeningById(MethodView):
 
     @blp.response(200, ScreeningSchema)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a screening")
+    @blp.doc(operationId="getScreening", summary="Get a screening")
     def get(self, screening_id):
+        """The scores, flags with their reasons, the computed and current outcome, and every override. Audited."""
         screening = get_or_404(Screening, screening_id, what="Screening")
         record("read", "screening", screening.id, actor=current_user)
         db.session.commit()
@@ -126,9 +128,9 @@ class ScreeningOverride(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(OverrideCreateSchema)
-    @blp.response(201, ScreeningSchema)
+    @blp.response(201, ScreeningSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
-    @blp.doc(summary="Override a screening's outcome (reason required)")
+    @blp.doc(operationId="overrideScreening", summary="Override a screening's outcome (reason required)")
     def post(self, data, screening_id):
         """Any therapist may make the outcome more restrictive. Making it less restrictive needs a clinical
         lead (403 otherwise) and a reason of at least 20 characters (422). A screening whose computed flags
@@ -138,7 +140,7 @@ class ScreeningOverride(MethodView):
         screening = get_or_404(Screening, screening_id, what="Screening")
         services.override(screening, data["outcome"], data["reason"], actor=current_user)
         db.session.commit()
-        return services.present(screening)
+        return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
 
 
 @blp.route("/plans/<string:plan_id>/clearance")
@@ -147,7 +149,7 @@ class PlanClearance(MethodView):
 
     @blp.response(200, ClearanceSchema)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Who may take part in which item of a plan")
+    @blp.doc(operationId="getPlanClearance", summary="Who may take part in which item of a plan")
     def get(self, plan_id):
         """Every member × every item: `ok`, `adapt` (with the module's adaptation) or `exclude`, each with
         reasons. `status` is `blocked` if any member is `refer`/`defer` or has no valid screening, `caution`

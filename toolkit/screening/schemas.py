@@ -10,16 +10,22 @@ VALIDITIES = ("valid", "missing", "unusable", "expired", "expires_before_session
 
 
 class OptionSchema(StrictSchema):
+    """One answer option of a form item; its value is the item's score."""
+
     value = fields.Integer(required=True)
     label = fields.String(required=True)
 
 
 class EnableWhenSchema(StrictSchema):
+    """A condition on an earlier answer."""
+
     item = fields.String(required=True)
     values = fields.List(fields.Integer(), required=True)
 
 
 class FormItemSchema(StrictSchema):
+    """One question of the intake form."""
+
     id = fields.String(required=True)
     text = fields.String(required=True)
     options = fields.List(fields.Nested(OptionSchema), required=True)
@@ -32,6 +38,8 @@ class FormItemSchema(StrictSchema):
 
 
 class InstrumentSchema(StrictSchema):
+    """One instrument of the intake form, with its licence and source."""
+
     code = fields.String(required=True)
     title = fields.String(required=True)
     screens_for = fields.List(fields.String(validate=validate.OneOf(FLAGS)), required=True)
@@ -42,6 +50,8 @@ class InstrumentSchema(StrictSchema):
 
 
 class FormSchema(StrictSchema):
+    """The current intake form: versioned instruments."""
+
     version = fields.String(required=True, metadata={"example": "2026-11.1"})
     validity_days = fields.Integer(required=True, metadata={
         "description": "How many days a screening stays valid in this deployment (SCREENING_VALIDITY_DAYS, else "
@@ -53,18 +63,35 @@ class FormSchema(StrictSchema):
     instruments = fields.List(fields.Nested(InstrumentSchema), required=True)
 
 
+def _example_answers() -> dict[str, int]:
+    """A complete answer set for the shipped form ("no symptom" everywhere): the example Swagger UI sends."""
+    from .rules import default_form
+
+    return {item.id: min(o.value for o in item.options)
+            for instrument in default_form().instruments for item in instrument.items if not item.enable_when}
+
+
+def _form_version() -> str:
+    from .rules import default_form
+
+    return default_form().version
+
+
 class ScreeningCreateSchema(StrictSchema):
+    """Answers to the current intake form, or a clinician assessment."""
+
     method = fields.String(load_default="form", validate=validate.OneOf(METHODS), metadata={
         "description": "`form` (the intake form: form_version, answers, declined) or `clinician_assessment` "
                        "(a clinical lead's outcome and reason, for under-18s and anyone who cannot do the form)."})
     form_version = fields.String(validate=validate.Length(min=1, max=40), metadata={
-        "description": "Required with method `form`.", "example": "2026-11.1"})
+        "description": "Required with method `form`: the version of GET /screening/form answered; a stale one is "
+                       "a 422.", "example": _form_version()})
     answers = fields.Dict(keys=fields.String(validate=validate.Length(max=64)), values=fields.Integer(strict=True),
                           validate=validate.Length(max=200), metadata={
                               "description": "Item id → the chosen option's value. Required with method `form`. "
                                              "Items may stay unanswered only when a critical item is positive "
                                              "(stop at a crisis: saved with complete false, outcome defer).",
-                              "example": {"phq9_1": 0, "phq9_2": 1}})
+                              "example": _example_answers()})
     declined = fields.List(fields.String(validate=validate.Length(max=64)), validate=validate.Length(max=200),
                            metadata={"description": "Items the person declined to answer. A declined critical "
                                                     "item counts as positive; any other leaves its instrument "
@@ -80,6 +107,8 @@ class ScreeningCreateSchema(StrictSchema):
 
 
 class ScoreSchema(StrictSchema):
+    """One instrument's score and band."""
+
     score = fields.Integer(required=True)
     band = fields.String(required=True)
     positive = fields.Boolean(required=True)
@@ -89,6 +118,8 @@ class ScoreSchema(StrictSchema):
 
 
 class FlagSchema(StrictSchema):
+    """A contraindication flag raised by a screening, with the rules and reasons behind it."""
+
     flag = fields.String(required=True, validate=validate.OneOf(FLAGS))
     level = fields.String(required=True, validate=validate.OneOf(LEVELS))
     reasons = fields.List(fields.String(), required=True)
@@ -96,6 +127,8 @@ class FlagSchema(StrictSchema):
 
 
 class FindingSchema(StrictSchema):
+    """A note for the clinician that does not change the outcome (e.g. alcohol use below the crisis level)."""
+
     instrument = fields.String(required=True)
     level = fields.String(required=True)
     text = fields.String(required=True)
@@ -103,11 +136,15 @@ class FindingSchema(StrictSchema):
 
 
 class PersonSchema(StrictSchema):
+    """A therapist, by id and name."""
+
     id = fields.String(required=True)
     name = fields.String(required=True)
 
 
 class OverrideSchema(StrictSchema):
+    """A clinician's override of a screening's outcome (audited)."""
+
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
     reason = fields.String(required=True)
     by = fields.Nested(PersonSchema, required=True)
@@ -115,6 +152,8 @@ class OverrideSchema(StrictSchema):
 
 
 class CrisisGuidanceSchema(StrictSchema):
+    """Crisis guidance for a `defer` outcome: a stabilisation checklist and this deployment's crisis line."""
+
     kind = fields.String(required=True, validate=validate.OneOf(GUIDANCE_KINDS), metadata={
         "description": "`acute` (thoughts of suicide right now: do not leave the person alone, emergency "
                        "assessment now) or `non_acute` (a full safety assessment before any group work)."})
@@ -124,6 +163,9 @@ class CrisisGuidanceSchema(StrictSchema):
 
 
 class ScreeningSchema(StrictSchema):
+    """A stored screening: answers, scores, flags, outcome and overrides. Immutable; decision support, not a
+    diagnosis."""
+
     id = fields.String(required=True)
     participant_id = fields.String(required=True)
     form_version = fields.String(required=True)
@@ -155,6 +197,8 @@ class ScreeningSchema(StrictSchema):
 
 
 class OverrideCreateSchema(StrictSchema):
+    """An override of a screening's outcome; the reason is required."""
+
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES), metadata={"example": "refer"})
     reason = fields.String(required=True, validate=validate.Length(min=1, max=5000), metadata={
         "description": "Required: why the clinician departs from the computed outcome. Making the outcome less "
@@ -163,6 +207,8 @@ class OverrideCreateSchema(StrictSchema):
 
 
 class ClearanceVerdictSchema(StrictSchema):
+    """One member's verdict for one plan item."""
+
     item_id = fields.String(required=True)
     module_id = fields.String(allow_none=True, required=True)
     verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
@@ -180,6 +226,8 @@ class ClearanceOverrideSchema(StrictSchema):
 
 
 class ClearanceParticipantSchema(StrictSchema):
+    """One member's screening outcome and verdicts."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     screening_id = fields.String(allow_none=True, required=True)
@@ -201,6 +249,8 @@ class ClearanceParticipantSchema(StrictSchema):
 
 
 class ClearanceSchema(StrictSchema):
+    """Who may take part in which item of a plan, and the overall status."""
+
     plan_id = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)

@@ -6,7 +6,8 @@ from sqlalchemy import select
 from ..auth.jwt import auth_required
 from ..auth.models import Therapist
 from ..auth.services import create_therapist
-from ..common.http import PAGINATION_HEADER, contains, document_errors, get_or_404, paginate
+from ..common.http import LOCATION_HEADER, PAGINATION_HEADER, contains, document_errors, get_or_404, paginate
+from ..common.roundtrip import drop_read_only
 from ..extensions import db
 from . import services
 from .schemas import TherapistCreateSchema, TherapistQuerySchema, TherapistSchema, TherapistUpdateSchema
@@ -23,8 +24,9 @@ class Therapists(MethodView):
     @blp.response(200, TherapistSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 422)
-    @blp.doc(summary="List therapists")
+    @blp.doc(operationId="listTherapists", summary="List therapists")
     def get(self, query, pagination_parameters):
+        """Every therapist account of your practice, by name. Any therapist may list them."""
         stmt = select(Therapist).order_by(Therapist.name, Therapist.id)
         if "active" in query:
             stmt = stmt.where(Therapist.active.is_(query["active"]))
@@ -34,13 +36,15 @@ class Therapists(MethodView):
 
     @auth_required(admin=True)
     @blp.arguments(TherapistCreateSchema)
-    @blp.response(201, TherapistSchema)
+    @blp.response(201, TherapistSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 409, 413, 422)
-    @blp.doc(summary="Create a therapist account (admin)")
+    @blp.doc(operationId="createTherapist", summary="Create a therapist account (admin)")
     def post(self, args):
+        """Only an admin. The password follows the same policy as at registration (422 naming `password`); an email
+        already in use is a 409."""
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
         db.session.commit()
-        return therapist
+        return therapist, 201, {"Location": f"{blp.url_prefix}/{therapist.id}"}
 
 
 @blp.route("/<string:therapist_id>")
@@ -49,19 +53,22 @@ class TherapistById(MethodView):
 
     @blp.response(200, TherapistSchema)
     @document_errors(blp, 401, 404)
-    @blp.doc(summary="Get a therapist")
+    @blp.doc(operationId="getTherapist", summary="Get a therapist")
     def get(self, therapist_id):
+        """One therapist account of your practice."""
         return get_or_404(Therapist, therapist_id, what="Therapist")
 
     @auth_required(admin=True)
     @blp.arguments(TherapistUpdateSchema)
     @blp.response(200, TherapistSchema)
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
-    @blp.doc(summary="Change a therapist (admin): role, credentials, trauma-informed, clinical lead, active")
+    @blp.doc(operationId="updateTherapist",
+             summary="Change a therapist (admin): role, credentials, trauma-informed, clinical lead, active")
     def patch(self, changes, therapist_id):
         """Deactivating ends every login of that therapist. The last active admin cannot be demoted
         or deactivated (409)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
+        changes = drop_read_only(changes, TherapistUpdateSchema, TherapistSchema().dump(therapist))
         services.update_therapist(therapist, changes, actor=current_user)
         db.session.commit()
         return therapist
@@ -69,7 +76,7 @@ class TherapistById(MethodView):
     @auth_required(admin=True)
     @blp.response(204)
     @document_errors(blp, 401, 403, 404, 409)
-    @blp.doc(summary="Deactivate a therapist (admin)")
+    @blp.doc(operationId="deactivateTherapist", summary="Deactivate a therapist (admin)")
     def delete(self, therapist_id):
         """Deactivates the account (kept for the audit trail and screenings they signed)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")

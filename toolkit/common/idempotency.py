@@ -1,0 +1,149 @@
+"""`Idempotency-Key` on POST: a retried create returns the first response instead of making a second record.
+
+A key belongs to one therapist of one practice and lives `IDEMPOTENCY_KEY_HOURS` (24 by default). The first
+request with a key stores a placeholder row (committed before the work, so a concurrent duplicate gets 409),
+then the response once it is a 201. A retry with the same key and the same request gets that stored
+response again (with `Idempotent-Replayed: true`); the same key with a different request is a 422. A request
+that fails frees its key, so it can be retried after fixing it. Public POSTs (register, login) and requests
+without a valid token are not affected.
+"""
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+from functools import wraps
+
+from flask import current_app, g, make_response, request
+from flask_smorest import abort
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .models import IdMixin, PracticeOwned, UTCDateTime, utcnow
+
+HEADER = "Idempotency-Key"
+REPLAYED = "Idempotent-Replayed"
+KEPT_HEADERS = ("Content-Type", "Location", "ETag")
+PARAMETER = {
+    "in": "header", "name": HEADER, "required": False, "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+    "description": "Any unique string (e.g. a UUID) per intended create. A retry with the same key and the same "
+                   "body returns the first 201 again (with `Idempotent-Replayed: true`) instead of creating a second "
+                   "record; the same key with a different body is a 422; while the first is still running, 409. "
+                   "Keys are per therapist and kept for 24 hours.",
+}
+
+
+class IdempotencyKey(IdMixin, PracticeOwned, db.Model):
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("therapist_id", "key"),)
+
+    therapist_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id", ondelete="CASCADE"),
+                                              nullable=False)
+    key: Mapped[str] = mapped_column(String(200), nullable=False)
+    request_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    status_code: Mapped[int | None] = mapped_column(Integer)  # null while the first request runs
+    response_body: Mapped[str | None] = mapped_column(Text)
+    response_headers: Mapped[str | None] = mapped_column(Text)  # JSON object
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)
+
+
+def _fingerprint() -> str:
+    body = request.get_data(cache=True)
+    try:
+        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode() if body else b""
+    except ValueError:
+        canonical = body
+    seed = f"{request.method} {request.path}?{request.query_string.decode('latin-1')}\n".encode()
+    return hashlib.sha256(seed + canonical).hexdigest()
+
+
+def _therapist():
+    """The caller, if the request carries a valid access token (else the view answers as usual)."""
+    if g.get("therapist") is not None:
+        return g.therapist
+    from flask_jwt_extended import verify_jwt_in_request
+
+    try:
+        verify_jwt_in_request()
+    except Exception:  # noqa: BLE001 - any token problem: the view itself answers 401
+        return None
+    return g.get("therapist")
+
+
+def _replay(row: IdempotencyKey):
+    response = make_response(row.response_body or "", row.status_code)
+    for name, value in json.loads(row.response_headers or "{}").items():
+        response.headers[name] = value
+    response.headers[REPLAYED] = "true"
+    return response
+
+
+def _forget(row_id: str) -> None:
+    db.session.rollback()
+    db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.id == row_id))
+    db.session.commit()
+
+
+def idempotent(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        key = request.headers.get(HEADER)
+        if request.method != "POST" or key is None:
+            return view(*args, **kwargs)
+        if not 1 <= len(key) <= 200 or not key.isprintable():
+            abort(422, message="The Idempotency-Key header is not valid.",
+                  errors={HEADER: ["Use 1 to 200 printable characters, e.g. a UUID."]})
+        therapist = _therapist()
+        if therapist is None:
+            return view(*args, **kwargs)
+        now = datetime.now(UTC)
+        fingerprint = _fingerprint()
+        db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.therapist_id == therapist.id,
+                                                        IdempotencyKey.expires_at <= now))
+        row = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.therapist_id == therapist.id,
+                                                              IdempotencyKey.key == key)).first()
+        if row is None:
+            hours = current_app.config.get("IDEMPOTENCY_KEY_HOURS", 24)
+            row = IdempotencyKey(therapist_id=therapist.id, key=key, request_hash=fingerprint,
+                                 expires_at=now + timedelta(hours=hours))
+            db.session.add(row)
+            try:
+                db.session.commit()
+            except IntegrityError:
+                db.session.rollback()
+                abort(409, message="A request with this Idempotency-Key is still being processed: retry shortly.")
+        else:
+            db.session.commit()
+            if row.request_hash != fingerprint:
+                abort(422, message="This Idempotency-Key was already used for a different request.",
+                      errors={HEADER: ["Use a new key for a different request."]})
+            if row.status_code is None:
+                abort(409, message="A request with this Idempotency-Key is still being processed: retry shortly.")
+            return _replay(row)
+        row_id = row.id
+        try:
+            response = make_response(view(*args, **kwargs))
+        except BaseException:
+            _forget(row_id)
+            raise
+        if response.status_code != 201:
+            _forget(row_id)
+            return response
+        db.session.rollback()
+        stored = db.session.get(IdempotencyKey, row_id)
+        stored.status_code = response.status_code
+        stored.response_body = response.get_data(as_text=True)
+        stored.response_headers = json.dumps({h: response.headers[h] for h in KEPT_HEADERS if h in response.headers})
+        db.session.commit()
+        return response
+
+    return wrapper
+
+
+def install(app) -> None:
+    """Wrap every API view that answers POST (the wrapper does nothing without the header)."""
+    for rule in app.url_map.iter_rules():
+        if "POST" in rule.methods and rule.endpoint in app.view_functions:
+            app.view_functions[rule.endpoint] = idempotent(app.view_functions[rule.endpoint])

@@ -1,0 +1,179 @@
+"""How marshmallow schemas become the OpenAPI document, where apispec's defaults cost generated clients.
+
+* A schema's docstring is its description (components without one fail a test).
+* A nullable nested schema is `allOf: [$ref] + nullable: true`, not "an empty object or the schema".
+* A closed vocabulary shared by several fields (screening outcomes, group kinds, ...) is one enum component,
+  referenced wherever it is used, so a generated client has one type for it, not one per field.
+* An operation with an explicit summary keeps its whole docstring as the description.
+"""
+
+import inspect
+
+from apispec.ext.marshmallow import MarshmallowPlugin
+from apispec.ext.marshmallow.openapi import OpenAPIConverter
+from flask_smorest.spec.plugins import FlaskPlugin
+
+from .. import vocab
+
+# name -> (values, description). The values are the vocabulary's tuple, in its order.
+ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
+    "GroupKind": (vocab.GROUP_KINDS, "The kind of group: it sets how many members it holds."),
+    "Role": (vocab.ROLES, "A therapist's role in the practice: an admin also manages accounts and reads the audit."),
+    "ModuleCategory": (vocab.MODULE_CATEGORIES, "Where a module belongs in a session."),
+    "Framework": (vocab.FRAMEWORKS, "A therapeutic framework a module draws on."),
+    "Target": (vocab.TARGETS, "A theme a module addresses."),
+    "Intensity": (vocab.INTENSITIES, "How emotionally demanding a module is; a deep module must exclude acute_crisis."),
+    "Setting": (vocab.SETTINGS, "Where a module is done."),
+    "ScreeningFlag": (vocab.FLAGS, "A contraindication a screening can raise."),
+    "ContraindicationAction": (vocab.CONTRA_ACTIONS, "What a module does for a flagged person: leave them out, "
+                                                     "or run an adapted version."),
+    "Outcome": (vocab.OUTCOMES, "A screening outcome, from least to most restrictive."),
+    "Verdict": (vocab.VERDICTS, "Whether one member may take part in one plan item."),
+    "ClearanceStatus": (vocab.CLEARANCE_STATUSES, "The overall clearance of a plan."),
+    "PlanStatus": (vocab.PLAN_STATUSES, "Whether a plan is still being drafted."),
+    "SexAtBirth": (vocab.SEX_AT_BIRTH, "Used only for the AUDIT-C cut-off (the lower one applies when unknown)."),
+}
+_BY_VALUES = {values: name for name, (values, _) in ENUMS.items()}
+
+
+def register_enums(spec) -> None:
+    for name, (values, description) in ENUMS.items():
+        spec.components.schema(name, {"type": "string", "enum": list(values), "description": description})
+
+
+_STRING = {"schema": {"type": "string"}}
+_INTEGER = {"schema": {"type": "integer"}}
+ERROR_HEADERS = {
+    "*": {"X-Request-ID": {"description": "The request's id (yours, if you sent a valid X-Request-ID; else a new "
+                                          "one). Quote it when reporting a problem.", **_STRING}},
+    405: {"Allow": {"description": "The methods this path allows.", **_STRING}},
+    429: {"Retry-After": {"description": "Seconds to wait before trying again.", **_INTEGER},
+          "X-RateLimit-Limit": {"description": "Requests allowed in the window.", **_INTEGER},
+          "X-RateLimit-Remaining": {"description": "Requests left in the window.", **_INTEGER},
+          "X-RateLimit-Reset": {"description": "When the window resets (Unix time).", **_INTEGER}},
+}
+ERROR_TEXTS = {
+    400: "The body is not valid JSON.",
+    401: "No token, or it is malformed, expired, revoked or of the wrong kind. Refresh it or log in again.",
+    403: "Your role does not allow this (e.g. only an admin), or a built-in module is read-only.",
+    404: "Not found: an unknown id in the path, or a record of another practice (the answers are identical).",
+    405: "This method is not allowed on this path; Allow lists the ones that are.",
+    406: "No agenda format matches the Accept header.",
+    409: "The request conflicts with the current state (see message).",
+    412: "If-Match is stale: the record changed since you fetched it. Fetch it again and retry.",
+    413: "The body is larger than MAX_BODY_BYTES (1 MiB by default).",
+    415: "The body is not sent as application/json.",
+    422: "Invalid fields (each named in errors), an unknown or foreign id in the body or query, or an unknown "
+         "query parameter.",
+    428: "This write needs If-Match with the record's ETag.",
+    429: "Too many requests: wait Retry-After seconds.",
+    500: "Something went wrong on our side; the message carries the request id.",
+    503: "Not ready: the database is unreachable or not migrated.",
+}
+QUERY_DESCRIPTIONS = {
+    "page": "Page number, from 1.",
+    "page_size": "Items per page, 1 to 100 (default 10). The X-Pagination header carries the totals.",
+}
+
+
+class ToolkitConverter(OpenAPIConverter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_attribute_function(self.enum2component)
+
+    def _field2parameter(self, field, *, name, location):
+        param = super()._field2parameter(field, name=name, location=location)
+        if "description" not in param and name in QUERY_DESCRIPTIONS:
+            param["description"] = QUERY_DESCRIPTIONS[name]
+        return param
+
+    def schema2jsonschema(self, schema):
+        jsonschema = super().schema2jsonschema(schema)
+        cls = schema if isinstance(schema, type) else type(schema)
+        own = cls.__dict__.get("__doc__")
+        if own and "description" not in jsonschema:
+            jsonschema["description"] = inspect.cleandoc(own)
+        if getattr(getattr(cls, "Meta", None), "response", False):
+            # A response schema: every field is always present (nullable ones as null).
+            jsonschema["required"] = sorted(name for name, prop in jsonschema.get("properties", {}).items()
+                                            if not prop.get("writeOnly"))
+        return jsonschema
+
+    def field2nullable(self, field, ret) -> dict:
+        if field.allow_none and self.openapi_version.major == 3 and self.openapi_version.minor == 0:
+            # No `type` beside them: openapi-python-client then reads the reference and drops the null
+            # (redocly.yaml says why its nullable-type-sibling rule is off).
+            if "$ref" in ret:
+                return {"allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
+            if "allOf" in ret:
+                return {"nullable": True}
+        return super().field2nullable(field, ret)
+
+    def enum2component(self, field, ret=None, **kwargs) -> dict:
+        values = tuple(v for v in (ret or {}).get("enum", ()) if v is not None)
+        name = _BY_VALUES.get(values)
+        if name is None:
+            return {}
+        ret.pop("enum")
+        ret.pop("type", None)
+        ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
+        return {}
+
+
+class ToolkitMarshmallowPlugin(MarshmallowPlugin):
+    Converter = ToolkitConverter
+
+
+class ToolkitFlaskPlugin(FlaskPlugin):
+    """Path parameters (ids) say what they are and what an unknown one answers."""
+
+    def rule_to_params(self, rule):
+        params = super().rule_to_params(rule)
+        for param in params:
+            what = param["name"].removesuffix("_id").replace("_", " ")
+            param.setdefault("description", f"The {what}'s id. An unknown id, or one of another practice, is a 404.")
+        return params
+
+
+def docstrings_as_descriptions(blueprint) -> None:
+    """flask-smorest takes a docstring's first paragraph as the summary, which an explicit `summary=` then
+    replaces: keep the whole docstring as the description instead."""
+    for endpoint_doc in blueprint._docs.values():
+        for method, doc in endpoint_doc.items():
+            if method == "parameters" or not isinstance(doc, dict):
+                continue
+            manual = doc.get("manual_doc", {})
+            docstring = doc.get("docstring", {})
+            if "summary" in manual and "description" not in manual and docstring.get("summary"):
+                text = docstring["summary"] + ("\n\n" + docstring["description"] if docstring.get("description")
+                                               else "")
+                doc["docstring"] = {"description": text}
+
+
+def document_idempotency(blueprint) -> None:
+    """Every POST that creates (201) takes an optional Idempotency-Key header (toolkit/common/idempotency.py)."""
+    from .idempotency import PARAMETER
+
+    for endpoint_doc in blueprint._docs.values():
+        doc = endpoint_doc.get("post")
+        if not isinstance(doc, dict) or 201 not in doc.get("success_status_codes", ()):
+            continue
+        manual = doc.setdefault("manual_doc", {})
+        if manual.get("security") == []:  # public: there is no caller to keep the key for
+            continue
+        parameters = manual.setdefault("parameters", [])
+        if not any(p.get("name") == PARAMETER["name"] for p in parameters):
+            parameters.append(dict(PARAMETER))
+
+
+def document_generic_errors(blueprint) -> None:
+    """What toolkit/common/contract.py enforces on every operation: 422 for an unknown query parameter, and 415
+    for a body that is not JSON where the operation takes one."""
+    for endpoint_doc in blueprint._docs.values():
+        for method, doc in endpoint_doc.items():
+            if method == "parameters" or not isinstance(doc, dict):
+                continue
+            responses = doc.setdefault("response", {}).setdefault("responses", {})
+            responses.setdefault(422, ["UNPROCESSABLE_ENTITY"])
+            if any(a.get("in") == "json" for a in doc.get("arguments", {}).get("parameters", [])):
+                responses.setdefault(415, ["UNSUPPORTED_MEDIA_TYPE"])
