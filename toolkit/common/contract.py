@@ -59,5 +59,6 @@ def check_request_contract() -> None:
     unknown = sorted(set(request.args) - allowed)
     if unknown:
         known = ", ".join(sorted(allowed)) or "none"
-        abort(422, message=f"Unknown query parameter(s): {', '.join(unknown)}.",
+        # FHIR's own rule for an unknown search parameter is 400; the rest of the API answers 422.
+        abort(400 if request.blueprint == "fhir" else 422, message=f"Unknown query parameter(s): {', '.join(unknown)}.",
               errors={name: [f"Unknown query parameter. Known here: {known}."] for name in unknown})

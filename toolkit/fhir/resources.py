@@ -105,7 +105,7 @@ def _read(resource_type: str, operation_id: str, summary: str, description: str)
     def decorator(func):
         func = blp.response(200, RESOURCE_SCHEMAS[resource_type], content_type=rules.MEDIA_TYPE,
                             description=f"The {resource_type}.")(func)
-        func = fhir_errors(401, 404)(func)
+        func = fhir_errors(400, 401, 404)(func)
         return blp.doc(operationId=operation_id, summary=summary, description=description)(func)
 
     return decorator
@@ -132,7 +132,7 @@ class FhirMetadata(MethodView):
 
     @blp.response(200, RESOURCE_SCHEMAS["CapabilityStatement"], content_type=rules.MEDIA_TYPE,
                   description="What this server serves.")
-    @fhir_errors(401)
+    @fhir_errors(400, 401)
     @blp.doc(operationId="fhirMetadata", summary="FHIR CapabilityStatement: what is served",
              description="The resource types, their interactions (read, search) and search parameters, exactly as "
                          "this server serves them.")
@@ -284,7 +284,7 @@ class ParticipantFhirBundle(MethodView):
     decorators = [auth_required]
 
     @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A collection Bundle.")
-    @fhir_errors(401, 404)
+    @fhir_errors(400, 401, 404)
     @blp.doc(operationId="exportParticipantFhir", summary="A participant's record as a FHIR Bundle",
              description="Patient, every screening's QuestionnaireResponse and Observations, and the Questionnaire "
                          "of each form version answered: a `collection` for a transfer or a subject-access "

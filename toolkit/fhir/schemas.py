@@ -70,10 +70,14 @@ BundleSchema = resource_schema("Bundle", "A FHIR R4 Bundle (https://hl7.org/fhir
 
 
 class IssueDetailsSchema(ma.Schema):
+    """The human-readable part of an OperationOutcome issue."""
+
     text = fields.String(metadata={"description": "What went wrong, for people."})
 
 
 class IssueSchema(ma.Schema):
+    """One issue of a FHIR OperationOutcome."""
+
     severity = fields.String(required=True, validate=validate.OneOf(["fatal", "error", "warning", "information"]))
     code = fields.String(required=True, metadata={"description": "FHIR issue type, e.g. not-found, login, invalid.",
                                                   "example": "not-found"})

@@ -85,8 +85,10 @@ class ParticipantCrisisReviews(MethodView):
     @blp.response(200, CrisisReviewSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 404, 422)
-    @blp.doc(summary="A participant's crisis reviews, newest first")
+    @blp.doc(operationId="listCrisisReviews", summary="A participant's crisis reviews, newest first")
     def get(self, participant_id, pagination_parameters):
+        """The crisis reviews recorded for this participant by clinical leads (summary, whether a safety plan
+        is in place, the follow-up date, who and when). Audited as a read of clinical data."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         rows = paginate(services.crisis_reviews_of(participant), pagination_parameters)
         result = [services.present_review(r) for r in rows]
@@ -95,9 +97,9 @@ class ParticipantCrisisReviews(MethodView):
         return result
 
     @blp.arguments(CrisisReviewCreateSchema)
-    @blp.response(201, CrisisReviewSchema)
+    @blp.response(201, CrisisReviewSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
-    @blp.doc(summary="Record a crisis review (clinical lead)")
+    @blp.doc(operationId="createCrisisReview", summary="Record a crisis review (clinical lead)")
     def post(self, data, participant_id):
         """After a `defer` the participant stays `defer` in clearance until a clinical lead records a review
         with a safety plan in place **and** a screening is taken after it. 403 for a therapist who is not a
@@ -105,7 +107,8 @@ class ParticipantCrisisReviews(MethodView):
         participant = get_or_404(Participant, participant_id, what="Participant")
         review = services.record_crisis_review(participant, data, actor=current_user)
         db.session.commit()
-        return services.present_review(review)
+        location = f"{blp.url_prefix}/participants/{participant.id}/crisis-reviews"
+        return services.present_review(review), 201, {"Location": location}
 
 
 @blp.route("/screenings/<string:screening_id>")

@@ -219,6 +219,8 @@ class ClearanceVerdictSchema(StrictSchema):
 
 
 class ClearanceOverrideSchema(StrictSchema):
+    """The override that sets a member's effective outcome: who made it, when and why."""
+
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
     reason = fields.String(required=True)
     by = fields.Nested(PersonSchema, required=True)
@@ -265,6 +267,9 @@ class ClearanceSchema(StrictSchema):
 
 
 class CrisisReviewCreateSchema(StrictSchema):
+    """A clinical lead's review after a crisis (`defer`): with a safety plan in place, a newer screening
+    lifts the crisis hold."""
+
     summary = fields.String(required=True, validate=validate.Length(min=1, max=10000), metadata={
         "example": "Met with the person and their GP; thoughts have settled, coping plan agreed."})
     safety_plan_in_place = fields.Boolean(required=True, metadata={
@@ -273,6 +278,8 @@ class CrisisReviewCreateSchema(StrictSchema):
 
 
 class CrisisReviewSchema(StrictSchema):
+    """A recorded crisis review."""
+
     id = fields.String(required=True)
     participant_id = fields.String(required=True)
     summary = fields.String(required=True)
