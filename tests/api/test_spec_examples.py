@@ -12,6 +12,7 @@ import pytest
 
 from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_openapi import generated_spec_text, operations
+from tests.helpers import answers_for
 
 ORDER = ["registerPractice", "login"]  # the example login is the example registration's account
 
@@ -62,8 +63,10 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
                  key=lambda o: (ORDER.index(o[0]) if o[0] in ORDER else len(ORDER), o[0]))
     headers, ids, problems = {}, {}, []
     for operation_id, method, path, op in ops:
-        schema = op["requestBody"]["content"]["application/json"]["schema"]
-        body = example_of(spec, schema, ids, operation_id)
+        content = op["requestBody"]["content"]["application/json"]
+        # Swagger UI takes the operation's own example when there is one, else builds one from the schema.
+        body = content["example"] if "example" in content else example_of(spec, content["schema"], ids,
+                                                                          operation_id)
         url = path
         for name, value in ids.items():
             if isinstance(value, str):
@@ -85,6 +88,15 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             ids["plan_id"] = plan["id"]
             modules = client.get("/api/v1/modules", headers=headers, query_string={"source": "custom"})
             assert modules.status_code == 200
+            # The crisis-review example is for a clinical lead reviewing someone after a crisis (defer).
+            me = client.get(f"/api/v1/therapists/{ids['therapist_id']}", headers=headers)
+            lead = client.patch(f"/api/v1/therapists/{ids['therapist_id']}", json={"clinical_lead": True},
+                                headers={**headers, "If-Match": me.headers.get("ETag", "*")})
+            assert lead.status_code == 200, lead.get_json()
+            form = client.get("/api/v1/screening/form", headers=headers).get_json()
+            crisis = client.post(f"/api/v1/participants/{ids['participant_id']}/screenings", headers=headers,
+                                 json={"form_version": form["version"], "answers": answers_for(form, {"asq_1": 1})})
+            assert crisis.status_code == 201 and crisis.get_json()["outcome"] == "defer", crisis.get_json()
         if operation_id == "createScreening":
             ids["screening_id"] = r.get_json()["id"]
         if operation_id == "createModule":

@@ -12,7 +12,14 @@ from ..vocab import GROUP_KINDS, MODULE_CATEGORIES, VERDICTS
 OneOf = ma.validate.OneOf
 
 
-class AgendaMaterialSchema(ma.Schema):
+class _Open(ma.Schema):
+    """Documentation of an open shape: fields may be added to the agenda without breaking clients."""
+
+    class Meta:
+        unknown = ma.INCLUDE
+
+
+class AgendaMaterialSchema(_Open):
     """One line of the materials checklist (facilitators get totals and where each is used)."""
 
     name = fields.String(required=True, metadata={"description": "What is needed."})
@@ -23,7 +30,7 @@ class AgendaMaterialSchema(ma.Schema):
     used_in = fields.List(fields.String(), metadata={"description": "Facilitators: the items that use it."})
 
 
-class AgendaItemSchema(ma.Schema):
+class AgendaItemSchema(_Open):
     """One item of a session in the agenda, timed in the group's time zone."""
 
     item_id = fields.String(required=True, metadata={"description": "The plan item."})
@@ -43,7 +50,7 @@ class AgendaItemSchema(ma.Schema):
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the item's notes."})
 
 
-class AgendaPlanSchema(ma.Schema):
+class AgendaPlanSchema(_Open):
     """One session of the agenda."""
 
     plan_id = fields.String(required=True, metadata={"description": "The plan."})
@@ -53,9 +60,11 @@ class AgendaPlanSchema(ma.Schema):
     minutes = fields.Integer(required=True, metadata={"description": "Length."})
     items = fields.List(fields.Nested(AgendaItemSchema), required=True, metadata={"description": "In order."})
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the plan's notes."})
+    safety_note = fields.String(allow_none=True, metadata={
+        "description": "Facilitators: the session's safety line (who is blocked, unscreened or adapted)."})
 
 
-class AgendaDaySchema(ma.Schema):
+class AgendaDaySchema(_Open):
     """The sessions of one day, in the group's time zone."""
 
     date = fields.Date(required=True, metadata={"description": "The day."})
@@ -63,7 +72,7 @@ class AgendaDaySchema(ma.Schema):
     plans = fields.List(fields.Nested(AgendaPlanSchema), required=True, metadata={"description": "Its sessions."})
 
 
-class AgendaClearanceLineSchema(ma.Schema):
+class AgendaClearanceLineSchema(_Open):
     """Facilitators: one member's verdict for one item that is not plainly ok."""
 
     member_name = fields.String(required=True, metadata={"description": "Who."})
@@ -72,10 +81,28 @@ class AgendaClearanceLineSchema(ma.Schema):
                                metadata={"description": "Which item (null: the whole person)."})
     verdict = fields.String(required=True, validate=OneOf(VERDICTS), metadata={"description": "The verdict."})
     adaptation = fields.String(allow_none=True, metadata={"description": "How to adapt it."})
+    alternative = fields.String(allow_none=True, metadata={
+        "description": "For an exclusion: what the member does instead."})
     reasons = fields.List(fields.String(), required=True, metadata={"description": "Why."})
 
 
-class AgendaSchema(ma.Schema):
+class AgendaMemberSafetySchema(_Open):
+    """Facilitators: what to know about one member before the session."""
+
+    member_name = fields.String(required=True, metadata={"description": "Who (display name)."})
+    computed_outcome = fields.String(allow_none=True, metadata={"description": "The outcome the rules gave."})
+    outcome = fields.String(allow_none=True, metadata={"description": "The effective outcome."})
+    override = fields.String(allow_none=True, metadata={"description": "The override: who, when and why."})
+    crisis_hold = fields.Boolean(metadata={"description": "Held at defer until a crisis review and a new "
+                                                          "screening."})
+    findings = fields.List(fields.String(), metadata={"description": "Alcohol and drug notes, incomplete "
+                                                                     "instruments."})
+    expires_before_session = fields.List(fields.String(), metadata={
+        "description": "The sessions that end after the screening expires."})
+    notes = fields.List(fields.String(), metadata={"description": "Other facts, e.g. why there is no screening."})
+
+
+class AgendaSchema(_Open):
     """An agenda as JSON (`?format=json` or `Accept: application/json`, the default)."""
 
     practice_name = fields.String(required=True, metadata={"description": "The practice."})
@@ -96,3 +123,7 @@ class AgendaSchema(ma.Schema):
                             metadata={"description": "The materials checklist."})
     clearance = fields.List(fields.Nested(AgendaClearanceLineSchema), allow_none=True, metadata={
         "description": "Facilitators: the clearance summary (null when there is no group)."})
+    member_safety = fields.List(fields.Nested(AgendaMemberSafetySchema), allow_none=True, metadata={
+        "description": "Facilitators: each member's safety facts (null when there is no group)."})
+    safety_warnings = fields.List(fields.String(), metadata={
+        "description": "Facilitators: warnings naming members, e.g. no trauma-informed facilitator."})

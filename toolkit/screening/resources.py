@@ -19,6 +19,7 @@ from .schemas import (
     OverrideCreateSchema,
     ScreeningCreateSchema,
     ScreeningSchema,
+    request_example,
 )
 
 blp = Blueprint("screening", __name__, url_prefix="/api/v1",
@@ -58,7 +59,7 @@ class ParticipantScreenings(MethodView):
         db.session.commit()
         return result
 
-    @blp.arguments(ScreeningCreateSchema)
+    @blp.arguments(ScreeningCreateSchema, example=request_example())
     @blp.response(201, ScreeningSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 413, 422)
     @blp.doc(operationId="createScreening", summary="Screen a participant")

@@ -77,6 +77,11 @@ def _form_version() -> str:
     return default_form().version
 
 
+def request_example() -> dict:
+    """The body Swagger UI offers for POST /participants/{id}/screenings: the intake form, all answered."""
+    return {"method": "form", "form_version": _form_version(), "answers": _example_answers(), "declined": []}
+
+
 class ScreeningCreateSchema(StrictSchema):
     """Answers to the current intake form, or a clinician assessment."""
 
@@ -273,8 +278,10 @@ class CrisisReviewCreateSchema(StrictSchema):
     summary = fields.String(required=True, validate=validate.Length(min=1, max=10000), metadata={
         "example": "Met with the person and their GP; thoughts have settled, coping plan agreed."})
     safety_plan_in_place = fields.Boolean(required=True, metadata={
+        "example": True,
         "description": "Only a review with a safety plan in place lets a newer screening lift the crisis hold."})
-    follow_up_on = fields.Date(required=True, metadata={"description": "When the follow-up contact happens."})
+    follow_up_on = fields.Date(required=True, metadata={"description": "When the follow-up contact happens.",
+                                                        "example": "2027-01-15"})
 
 
 class CrisisReviewSchema(StrictSchema):
