@@ -13,6 +13,11 @@ def _int(name: str, default: int) -> int:
     return int(raw) if raw not in (None, "") else default
 
 
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw not in (None, "") else default
+
+
 def default_database_url() -> str:
     instance = ROOT / "instance"
     instance.mkdir(exist_ok=True)
@@ -50,8 +55,16 @@ class Config:
         self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
         self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
-        # Lay out PDFs in a forked child so a worker's memory does not grow with the largest agenda.
-        self.PDF_IN_CHILD_PROCESS = env.get("PDF_IN_CHILD_PROCESS", "true").lower() != "false"
+        self.AGENDA_RATE_LIMIT = env.get("AGENDA_RATE_LIMIT", "120 per minute")
+        # Agendas: caps checked before rendering, and the budgets of one PDF render (agendas/layout.py).
+        self.AGENDA_MAX_CHARS = _int("AGENDA_MAX_CHARS", 2_000_000)
+        self.AGENDA_MAX_PDF_PAGES = _int("AGENDA_MAX_PDF_PAGES", 200)
+        self.AGENDA_WAIT_PAGES = _int("AGENDA_WAIT_PAGES", 15)
+        self.AGENDA_WAIT_SECONDS = _float("AGENDA_WAIT_SECONDS", 5.0)
+        self.AGENDA_CACHE_HOURS = _int("AGENDA_CACHE_HOURS", 24)
+        self.RENDER_SECONDS = _float("RENDER_SECONDS", 60.0)
+        self.RENDER_MEMORY_MB = _int("RENDER_MEMORY_MB", 1536)
+        self.RENDER_MAX_MB = _int("RENDER_MAX_MB", 50)
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():
