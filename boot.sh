@@ -29,7 +29,7 @@ trap 'stop' EXIT
 
 if [ "${RENDER_WORKERS:-1}" != "0" ]; then
     huey_consumer toolkit.agendas.tasks.huey --workers "${RENDER_WORKERS:-1}" --worker-type thread \
-        --delay 0.1 --max-delay 0.5 --graceful-signal INT --quiet &
+        --delay 0.1 --max-delay 0.5 --graceful-signal INT &
     consumer=$!
 fi
 gunicorn app:app \

@@ -60,7 +60,7 @@ class Config:
         self.AGENDA_MAX_CHARS = _int("AGENDA_MAX_CHARS", 2_000_000)
         self.AGENDA_MAX_PDF_PAGES = _int("AGENDA_MAX_PDF_PAGES", 200)
         self.AGENDA_WAIT_PAGES = _int("AGENDA_WAIT_PAGES", 15)
-        self.AGENDA_WAIT_SECONDS = _float("AGENDA_WAIT_SECONDS", 5.0)
+        self.AGENDA_WAIT_SECONDS = _float("AGENDA_WAIT_SECONDS", 8.0)
         self.AGENDA_CACHE_HOURS = _int("AGENDA_CACHE_HOURS", 24)
         self.RENDER_SECONDS = _float("RENDER_SECONDS", 60.0)
         self.RENDER_MEMORY_MB = _int("RENDER_MEMORY_MB", 1536)

@@ -177,13 +177,12 @@ def limited(make_config):
 def test_the_third_pdf_render_in_a_minute_is_429_while_json_is_not_limited_by_it(limited):
     client, h, _, plan_id = limited
     url = f"{API}/plans/{plan_id}/agenda"
-    # Two renders: one by ?format=, one negotiated by a wildcard Accept (it counts too).
-    for kwargs in ({"query_string": {"format": "pdf"}},
+    # Two renders: one by ?format=, one negotiated by a wildcard Accept (it counts too). Asking again for a
+    # finished render in between is answered from the cache and costs nothing.
+    for kwargs in ({"query_string": {"format": "pdf"}}, {"query_string": {"format": "pdf"}},
                    {"headers": {**h, "Accept": "application/*"}, "query_string": {"paper": "letter"}}):
         r = client.get(url, **{"headers": h, **kwargs})
         assert r.status_code == 200 and r.data.startswith(b"%PDF"), kwargs
-    # Asking again for a finished render is answered from the cache and costs nothing.
-    assert client.get(url, headers=h, query_string={"format": "pdf"}).status_code == 200
     r = client.get(url, headers=h, query_string={"format": "pdf", "audience": "participant"})
     assert_error(r, 429)
     assert int(r.headers["Retry-After"]) > 0

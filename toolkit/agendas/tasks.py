@@ -35,6 +35,16 @@ huey = make_huey()
 _worker_app = None
 
 
+@huey.on_startup()
+def _warm_up() -> None:
+    """Build the worker's app when the consumer starts, so the first render does not pay for it."""
+    global _worker_app
+    if _worker_app is None:
+        from .. import create_app
+
+        _worker_app = create_app()
+
+
 @contextmanager
 def _app_context():
     """The request's app when a task runs eagerly; in the consumer, one app built from the environment."""
@@ -43,11 +53,7 @@ def _app_context():
     if has_app_context():
         yield
         return
-    global _worker_app
-    if _worker_app is None:
-        from .. import create_app
-
-        _worker_app = create_app()
+    _warm_up()
     with _worker_app.app_context():
         yield
 
