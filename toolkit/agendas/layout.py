@@ -118,6 +118,7 @@ def _child(target: str, memory_mb: int, max_bytes: int, cpu_seconds: int) -> int
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the death signal was armed
         return 1
+    os.nice(10)  # web requests first: a render waits for the CPU rather than the API
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024,) * 2)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
