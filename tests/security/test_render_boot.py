@@ -137,6 +137,9 @@ def test_boot_renders_through_the_consumer_and_stops_without_strays(boot_env, tm
             assert r.status_code == 201, r.text
             plan_ids.append(r.json()["id"])
 
+        # A %0a in the URL cannot forge an access-log line.
+        requests.get(f"{base}/api/v1/x%0a127.0.0.1%20[forged]%20%22GET%20/admin%22%20200", timeout=10)
+
         # A small PDF: the web worker waits for the consumer and answers 200 at once.
         r = requests.get(f"{base}{API}/plans/{plan_ids[0]}/agenda?format=pdf", headers=h, timeout=30)
         assert r.status_code == 200 and r.content.startswith(b"%PDF"), (r.status_code, r.text[:300], boot.output())
@@ -168,6 +171,9 @@ def test_boot_renders_through_the_consumer_and_stops_without_strays(boot_env, tm
         assert wait_for(lambda: not group_alive(boot.proc.pid), timeout=15), "boot.sh left processes behind"
         assert wait_for(lambda: not layout_children(marker), timeout=15), "a layout child outlived its worker"
         assert port_free(port)
+        log = boot.output()
+        assert "\\x0a127.0.0.1 [forged]" in log
+        assert not [line for line in log.splitlines() if line.startswith("127.0.0.1 [forged]")]
 
         # A restart on the same port serves again; killing gunicorn's master stops everything too.
         again = Boot(env, tmp_path / "boot.log")
