@@ -29,12 +29,6 @@ class TokensSchema(ma.Schema):
     expires_in = fields.Integer(required=True, metadata={"description": "Seconds until the access token expires."})
 
 
-class AccessTokenSchema(ma.Schema):
-    access_token = fields.String(required=True)
-    token_type = fields.String(required=True)
-    expires_in = fields.Integer(required=True)
-
-
 class PracticeSchema(ma.Schema):
     id = fields.String(dump_only=True)
     name = fields.String(dump_only=True)
