@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-change-me"
+DEV_AUDIT_KEY = "dev-only-audit-key-change-me"  # the same default as migration i15c
 
 
 def _int(name: str, default: int) -> int:
@@ -44,6 +45,8 @@ class Config:
         self.ENV_NAME = env.get("TOOLKIT_ENV", "development")
         self.SECRET_KEY = env.get("SECRET_KEY", DEV_SECRET)
         self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEV_SECRET)
+        # Keys the audit chain's HMAC: keep it outside the database (and its backups).
+        self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.REDIS_URL = env.get("REDIS_URL") or None
@@ -78,11 +81,11 @@ class Config:
         """Refuse to start in production without real secrets."""
         if not self.is_production:
             return
-        weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY")
-                if getattr(self, k) in (None, "", DEV_SECRET) or len(getattr(self, k)) < 32]
+        weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY", "AUDIT_KEY")
+                if getattr(self, k) in (None, "", DEV_SECRET, DEV_AUDIT_KEY) or len(getattr(self, k)) < 32]
         if weak:
             raise ConfigError(
-                f"TOOLKIT_ENV=production needs real secrets: set {' and '.join(weak)} "
+                f"TOOLKIT_ENV=production needs real secrets: set {', '.join(weak)} "
                 "to random strings of at least 32 characters (e.g. `python -c 'import secrets; "
                 "print(secrets.token_urlsafe(48))'`)."
             )

@@ -4,6 +4,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from marshmallow import fields, validate
 
+from ..audit.services import queue_event
 from ..auth.jwt import auth_required
 from ..common.http import document_errors, get_or_404
 from ..common.schemas import StrictSchema
@@ -48,6 +49,12 @@ def _is_pdf() -> bool:
     if fmt:
         return fmt == "pdf"
     return request.accept_mimetypes.best_match(list(ACCEPT), default=None) == "application/pdf"
+
+
+def _audit_read(query, record_type: str, record_id: str) -> None:
+    """The facilitator agenda shows names beside clearance flags: each read is audited (through the queue)."""
+    if query["audience"] == "facilitator":
+        queue_event("read", record_type, record_id, actor=current_user)
 
 
 def _check_size(doc, fmt: str) -> None:
@@ -182,6 +189,7 @@ class PlanAgenda(MethodView):
         an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304."""
         fmt = _format(query)
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        _audit_read(query, "plan_agenda", plan.id)
         doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
                                       audience=query["audience"], paper=query["paper"])
         return _respond(doc, fmt, query["detail"] == "items")
@@ -198,6 +206,7 @@ class GroupAgenda(MethodView):
         """Every plan of the group, by day in the group's time zone, with a materials checklist."""
         fmt = _format(query)
         group = get_or_404(Group, group_id, what="Group")
+        _audit_read(query, "group_agenda", group.id)
         plans = services.plans_of_group(group)
         doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
                                       audience=query["audience"], paper=query["paper"])

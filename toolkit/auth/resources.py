@@ -2,6 +2,7 @@ from flask import current_app, g, request
 from flask_jwt_extended import current_user, get_jwt
 from flask_smorest import Blueprint, abort
 
+from ..audit.services import queue_event
 from ..common.http import document_errors
 from ..extensions import db, limiter
 from . import services
@@ -76,6 +77,7 @@ def login(args):
         abort(401, message="Email or password is wrong.")
     access, refresh = services.start_login(therapist)
     db.session.commit()
+    queue_event("login", "therapist", therapist.id, actor=therapist)
     return {"access_token": access, "refresh_token": refresh, "token_type": "Bearer", "expires_in": _expires_in()}
 
 

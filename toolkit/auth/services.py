@@ -54,6 +54,9 @@ def register_practice(*, practice_name: str, name: str, email: str, password: st
     practice = Practice(name=practice_name)
     db.session.add(practice)
     db.session.flush()
+    from ..audit.services import anchor_empty_chain
+
+    anchor_empty_chain(practice.id)
     try:
         return create_therapist(practice_id=practice.id, name=name, email=email, password=password, role="admin")
     except Exception as err:  # a concurrent registration took the email between the check and the insert

@@ -68,22 +68,24 @@ RECORD_TYPES = {"participants": "participant", "screenings": "screening", "sessi
 
 
 def _audit_denied_attempt(model, record_id: str) -> None:
-    """An id that exists in another practice is a denied cross-practice attempt: it goes on the caller's
-    audit chain (committed on its own: the request answers 404 and writes nothing else)."""
-    from ..audit.services import record
+    """Every id the caller may not see is a denied attempt, whether it exists elsewhere or not: the same
+    lookup and the same queued event for both, so neither the caller's trail nor the time taken tells
+    whether the id exists. The caller's practice gets the event; when the id belongs to another practice,
+    that practice's trail gets it too, so its admins see who tried. Nothing of this request is committed."""
+    from ..audit.services import queue_event
     from ..tenancy import current_practice
 
     actor = g.get("therapist")
     if actor is None or current_practice(db.session) is None:
         return
-    exists = db.session.scalar(select(model.id).where(model.id == record_id)
-                               .execution_options(all_practices=True))
-    if exists is None:
-        return
-    db.session.rollback()  # nothing of this request may be committed with the event
-    record("read" if request.method in ("GET", "HEAD") else "write", RECORD_TYPES.get(model.__tablename__,
-           model.__tablename__), record_id, actor=actor, outcome="denied")
-    db.session.commit()
+    column = getattr(model, "practice_id", None)
+    owner = None
+    if column is not None:
+        owner = db.session.scalar(select(column).where(model.id == record_id).execution_options(all_practices=True))
+    db.session.rollback()
+    queue_event("read" if request.method in ("GET", "HEAD") else "write",
+                RECORD_TYPES.get(model.__tablename__, model.__tablename__), record_id[:64], actor=actor,
+                outcome="denied", also_for=owner)
 
 
 MAX_JSON_DEPTH = 32

@@ -1,7 +1,9 @@
 from flask.views import MethodView
+from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..audit.services import queue_event, record
 from ..auth.jwt import auth_required
 from ..common.http import (
     ETAG_HEADER,
@@ -101,7 +103,9 @@ class Members(MethodView):
     @blp.doc(summary="List a group's members")
     def get(self, group_id):
         group = get_or_404(Group, group_id, what="Group")
-        return [member_view(m) for m in services.list_members(group)]
+        members = [member_view(m) for m in services.list_members(group)]
+        queue_event("list", "group_members", group.id, actor=current_user)
+        return members
 
     @blp.arguments(MemberCreateSchema)
     @blp.response(201, MemberSchema)
@@ -112,6 +116,7 @@ class Members(MethodView):
         Needs no If-Match: the limits hold under concurrent requests."""
         group = get_or_404(Group, group_id, what="Group")
         member = services.add_member(group, data["participant_id"])
+        record("enrol", "group_membership", data["participant_id"], actor=current_user)
         db.session.commit()
         return member_view(member)
 
@@ -126,4 +131,5 @@ class MemberById(MethodView):
     def delete(self, group_id, participant_id):
         group = get_or_404(Group, group_id, what="Group")
         services.remove_member(group, participant_id)
+        record("remove", "group_membership", participant_id, actor=current_user)
         db.session.commit()

@@ -3,6 +3,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..audit.services import record
 from ..auth.jwt import auth_required
 from ..auth.models import Therapist
 from ..auth.services import create_therapist
@@ -39,6 +40,7 @@ class Therapists(MethodView):
     @blp.doc(summary="Create a therapist account (admin)")
     def post(self, args):
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
+        record("create", "therapist", therapist.id, actor=current_user)
         db.session.commit()
         return therapist
 
@@ -63,6 +65,7 @@ class TherapistById(MethodView):
         or deactivated (409)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
         services.update_therapist(therapist, changes, actor=current_user)
+        record("update", "therapist", therapist.id, actor=current_user)
         db.session.commit()
         return therapist
 
@@ -74,4 +77,5 @@ class TherapistById(MethodView):
         """Deactivates the account (kept for the audit trail and screenings they signed)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
         services.deactivate_therapist(therapist, actor=current_user)
+        record("deactivate", "therapist", therapist.id, actor=current_user)
         db.session.commit()
