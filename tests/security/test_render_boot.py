@@ -171,7 +171,7 @@ def test_boot_renders_through_the_consumer_and_stops_without_strays(boot_env, tm
         assert wait_for(lambda: not group_alive(boot.proc.pid), timeout=15), "boot.sh left processes behind"
         assert wait_for(lambda: not layout_children(marker), timeout=15), "a layout child outlived its worker"
         assert port_free(port)
-        log = boot.output()
+        log = boot.log_path.read_text()
         assert "\\x0a127.0.0.1 [forged]" in log
         assert not [line for line in log.splitlines() if line.startswith("127.0.0.1 [forged]")]
 

@@ -8,7 +8,7 @@ from zxcvbn import zxcvbn
 
 MIN_PASSWORD_LENGTH = 12
 MIN_STRENGTH = 3  # zxcvbn: 3 = "safely unguessable: moderate protection from offline slow-hash attacks"
-_ESTIMATE_CHARS = 100  # zxcvbn's time grows with length; a longer tail only adds strength
+_ESTIMATE_CHARS = 72  # zxcvbn refuses longer input (and its time grows with length); a longer tail only adds strength
 
 
 def password_problems(password: str, *, email: str | None = None, user_inputs: tuple[str, ...] = ()) -> list[str]:
