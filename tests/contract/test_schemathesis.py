@@ -29,6 +29,9 @@ from tests.conftest import PASSWORD, _reseed
 from toolkit import create_app
 from toolkit.config import Config
 
+# Every case and the guard that reads SEEN run in one xdist worker (`--dist loadgroup` in addopts), so the
+# guard sees the whole run however the rest of the suite is scheduled.
+pytestmark = pytest.mark.xdist_group("schemathesis")
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "12"))
 SEED = int(os.environ.get("SCHEMATHESIS_SEED", "20260701"))
 CHECKS = ["not_a_server_error", "status_code_conformance", "response_schema_conformance",

@@ -186,7 +186,11 @@ class PlanAgenda(MethodView):
     def get(self, query, plan_id):
         """`?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps, scripts,
         notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-        an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304."""
+        an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+
+        PDFs are laid out by background render workers: while one is rendering the answer is 202 with
+        `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
+        anything is rendered."""
         fmt = _format(query)
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         _audit_read(query, "plan_agenda", plan.id)
@@ -203,7 +207,8 @@ class GroupAgenda(MethodView):
     @_documented
     @blp.doc(summary="Agenda of a whole group (every plan, by day: a whole retreat)")
     def get(self, query, group_id):
-        """Every plan of the group, by day in the group's time zone, with a materials checklist."""
+        """Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
+        one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render."""
         fmt = _format(query)
         group = get_or_404(Group, group_id, what="Group")
         _audit_read(query, "group_agenda", group.id)
