@@ -31,7 +31,7 @@ DEV_AUDIT_KEY = "dev-only-audit-key-change-me"
 
 
 def _fields(prev, row):
-    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
+    at = row.at
     return "\x1f".join([prev, row.practice_id, str(row.seq), row.actor_id or "", row.action, row.record_type,
                         row.record_id or "", row.outcome, row.request_id or "",
                         at.astimezone(UTC).isoformat(timespec="microseconds")]).encode()
@@ -53,10 +53,10 @@ def upgrade():
     conn = op.get_bind()
     events = sa.table("audit_events", *(sa.column(c) for c in (
         "id", "practice_id", "seq", "actor_id", "action", "record_type", "record_id", "outcome", "request_id",
-        "at", "prev_hash", "hash")))
+        "prev_hash", "hash")), sa.column("at", toolkit.common.models.UTCDateTime()))
     anchors = sa.table("audit_anchors", sa.column("practice_id"), sa.column("seq"), sa.column("hash"),
-                       sa.column("mac"), sa.column("updated_at"))
-    now = datetime.now(UTC).replace(tzinfo=None) if conn.dialect.name == "sqlite" else datetime.now(UTC)
+                       sa.column("mac"), sa.column("updated_at", toolkit.common.models.UTCDateTime()))
+    now = datetime.now(UTC)
     for (practice_id,) in conn.execute(sa.text("SELECT id FROM practices")).all():
         rows = conn.execute(sa.select(events).where(events.c.practice_id == practice_id)
                             .order_by(events.c.seq)).all()
