@@ -75,6 +75,21 @@ def layout_children(marker: str) -> list[int]:
     return found
 
 
+def sockets_of(pid: int) -> list[str]:
+    found = []
+    try:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:"):
+                found.append(target)
+    except OSError:
+        pass
+    return found
+
+
 def port_free(port: int) -> bool:
     """Nothing listens on the port (connections in TIME_WAIT do not stop a server that reuses the address)."""
     with socket.socket() as s:
@@ -155,6 +170,8 @@ def test_boot_renders_through_the_consumer_and_stops_without_strays(boot_env, tm
         assert r.status_code == 202, r.text[:300]
         assert r.json()["status"] in ("queued", "rendering") and int(r.headers["Retry-After"]) >= 1
         assert wait_for(lambda: layout_children(marker)), boot.output()
+        for child in layout_children(marker):  # a layout child holds no socket (least of all the listening one)
+            assert not [fd for fd in sockets_of(child)], child
 
         def finished():
             answer = requests.get(url, headers=h, params=params, timeout=30)
