@@ -21,7 +21,7 @@ ENV TOOLKIT_ENV=production \
     BIND=0.0.0.0:5000 \
     WEB_CONCURRENCY=2 \
     PYTHONUNBUFFERED=1
-# SECRET_KEY and JWT_SECRET_KEY must be provided at run time: in production the service refuses to start without them.
+# SECRET_KEY, JWT_SECRET_KEY and AUDIT_KEY must be provided at run time: in production the service refuses to start without them.
 EXPOSE 5000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:5000/healthz', timeout=4).status == 200 else 1)"

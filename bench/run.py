@@ -239,10 +239,15 @@ class Server:
     def __init__(self, url: str, logfile: Path):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DATABASE_URL": url, "RATELIMIT_ENABLED": "false", "TOOLKIT_ENV": "development"}
+        env = {**os.environ, "DATABASE_URL": url, "RATELIMIT_ENABLED": "false", "TOOLKIT_ENV": "development",
+               "RENDER_QUEUE_PATH": str(logfile.with_suffix(".queue.sqlite3")), "RENDER_QUEUE_IMMEDIATE": "false"}
         self.cmd = [str(BIN / "gunicorn"), "app:app", "-w", "2", "-k", "sync", "--no-control-socket",
                     "-b", f"127.0.0.1:{self.port}"]
         self.log = open(logfile, "w")
+        # PDF agendas are laid out by the render queue's consumer, as boot.sh runs it.
+        self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.queue.huey", "-w", "1",
+                                          "-d", "0.1", "-m", "0.5"], cwd=ROOT, env=env, stdout=self.log,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
         self.proc = subprocess.Popen(self.cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         deadline = time.time() + 60
@@ -289,6 +294,9 @@ class Server:
             time.sleep(0.1)
 
     def stop(self) -> None:
+        if self.consumer.poll() is None:
+            self.consumer.send_signal(signal.SIGTERM)
+            self.consumer.wait(timeout=30)
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:

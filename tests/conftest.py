@@ -9,12 +9,15 @@ import os
 import shutil
 import uuid
 
-import pytest
-import sqlalchemy as sa
-from flask_migrate import upgrade
+# Render-queue tasks run eagerly in the test process (tests/api/test_render_queue.py proves the consumer).
+os.environ.setdefault("RENDER_QUEUE_IMMEDIATE", "true")
 
-from toolkit import create_app
-from toolkit.config import Config, normalise_database_url
+import pytest  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+from flask_migrate import upgrade  # noqa: E402
+
+from toolkit import create_app  # noqa: E402
+from toolkit.config import Config, normalise_database_url  # noqa: E402
 
 PASSWORD = "correct-horse-battery-staple"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")

@@ -6,11 +6,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-change-me"
+DEV_AUDIT_KEY = "dev-only-audit-key-change-me"  # the same default as migration i15c
 
 
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     return int(raw) if raw not in (None, "") else default
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw not in (None, "") else default
 
 
 def default_database_url() -> str:
@@ -39,6 +45,8 @@ class Config:
         self.ENV_NAME = env.get("TOOLKIT_ENV", "development")
         self.SECRET_KEY = env.get("SECRET_KEY", DEV_SECRET)
         self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEV_SECRET)
+        # Keys the audit chain's HMAC: keep it outside the database (and its backups).
+        self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.REDIS_URL = env.get("REDIS_URL") or None
@@ -51,8 +59,16 @@ class Config:
         self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
         self.IDEMPOTENCY_KEY_HOURS = _int("IDEMPOTENCY_KEY_HOURS", 24)
-        # Lay out PDFs in a forked child so a worker's memory does not grow with the largest agenda.
-        self.PDF_IN_CHILD_PROCESS = env.get("PDF_IN_CHILD_PROCESS", "true").lower() != "false"
+        self.AGENDA_RATE_LIMIT = env.get("AGENDA_RATE_LIMIT", "120 per minute")
+        # Agendas: caps checked before rendering, and the budgets of one PDF render (agendas/layout.py).
+        self.AGENDA_MAX_CHARS = _int("AGENDA_MAX_CHARS", 2_000_000)
+        self.AGENDA_MAX_PDF_PAGES = _int("AGENDA_MAX_PDF_PAGES", 200)
+        self.AGENDA_WAIT_PAGES = _int("AGENDA_WAIT_PAGES", 15)
+        self.AGENDA_WAIT_SECONDS = _float("AGENDA_WAIT_SECONDS", 8.0)
+        self.AGENDA_CACHE_HOURS = _int("AGENDA_CACHE_HOURS", 24)
+        self.RENDER_SECONDS = _float("RENDER_SECONDS", 60.0)
+        self.RENDER_MEMORY_MB = _int("RENDER_MEMORY_MB", 1536)
+        self.RENDER_MAX_MB = _int("RENDER_MAX_MB", 50)
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():
@@ -66,11 +82,11 @@ class Config:
         """Refuse to start in production without real secrets."""
         if not self.is_production:
             return
-        weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY")
-                if getattr(self, k) in (None, "", DEV_SECRET) or len(getattr(self, k)) < 32]
+        weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY", "AUDIT_KEY")
+                if getattr(self, k) in (None, "", DEV_SECRET, DEV_AUDIT_KEY) or len(getattr(self, k)) < 32]
         if weak:
             raise ConfigError(
-                f"TOOLKIT_ENV=production needs real secrets: set {' and '.join(weak)} "
+                f"TOOLKIT_ENV=production needs real secrets: set {', '.join(weak)} "
                 "to random strings of at least 32 characters (e.g. `python -c 'import secrets; "
                 "print(secrets.token_urlsafe(48))'`)."
             )

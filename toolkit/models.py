@@ -1,6 +1,7 @@
 """Imports every model so SQLAlchemy, Alembic and the spec see all tables."""
 
-from .audit.models import AuditEvent  # noqa: F401
+from .agendas.models import AgendaRender  # noqa: F401
+from .audit.models import AuditAnchor, AuditEvent  # noqa: F401
 from .auth.models import LoginSession, Practice, Therapist  # noqa: F401
 from .common.idempotency import IdempotencyKey  # noqa: F401
 from .exercises.models import ExerciseModule  # noqa: F401

@@ -32,21 +32,24 @@ EXPORT_VERSION = 1
 # --- audit verify -----------------------------------------------------------------------------------------
 
 
-def verify_audit_chains(session) -> tuple[int, int, list[str]]:
-    """(events checked, practices checked, problems) over every practice's chain, read unscoped."""
-    from .audit.models import AuditEvent
+def verify_audit_chains(session, key: bytes) -> tuple[int, int, list[str]]:
+    """(events checked, practices checked, problems) over every practice's chain and its head anchor,
+    read unscoped. `key` is the AUDIT_KEY the chain was written with."""
+    from .audit.models import AuditAnchor, AuditEvent
     from .audit.rules import verify_chain
     from .auth.models import Practice
 
     practice_ids = session.scalars(
         select(Practice.id).order_by(Practice.id).execution_options(all_practices=True)).all()
+    anchors = {a.practice_id: a for a in session.execute(select(AuditAnchor.__table__)).all()}
     events, problems = 0, []
     for practice_id in practice_ids:
         rows = session.scalars(
             select(AuditEvent).where(AuditEvent.practice_id == practice_id).order_by(AuditEvent.seq)
             .execution_options(all_practices=True)).all()
         events += len(rows)
-        problems += [f"practice {practice_id}: {problem}" for problem in verify_chain(rows)]
+        problems += [f"practice {practice_id}: {problem}"
+                     for problem in verify_chain(rows, key=key, anchor=anchors.get(practice_id), anchored=True)]
     return events, len(practice_ids), problems
 
 
@@ -57,6 +60,15 @@ def sqlite_path(url: sa.URL) -> str:
     if not url.database or url.database == ":memory:":
         raise click.ClickException("an in-memory SQLite database cannot be backed up or restored")
     return url.database
+
+
+def private_file(path: str) -> None:
+    """Create `path` (or empty it) readable and writable by its owner only (0600): it holds clinical data."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def sqlite_copy(source: str, target: str) -> None:
@@ -192,7 +204,32 @@ class ImportRefused(Exception):
     pass
 
 
-def import_practice(conn, document: dict) -> dict[str, int]:
+def foreign_rows(document: dict) -> list[str]:
+    """Rows of the document that do not belong to its practice: another `practice_id`, or a reference
+    (group, plan, participant, therapist, module...) to a record that is not in the document itself."""
+    practice_id = document["practice"]["id"]
+    ids: dict[str, set] = {"practices": {practice_id}}
+    for key, table, _owner, _order in _tables():
+        if "id" in table.c:
+            ids[table.name] = {row.get("id") for row in document.get(key, []) if isinstance(row, dict)}
+    problems = []
+    for key, table, _owner, _order in _tables():
+        for index, row in enumerate(document.get(key, [])):
+            if not isinstance(row, dict):
+                problems.append(f"{key}[{index}]: not an object")
+                continue
+            if "practice_id" in table.c and row.get("practice_id") != practice_id:
+                problems.append(f"{key}[{index}]: practice_id {row.get('practice_id')!r} is not the document's "
+                                f"practice {practice_id}")
+            for fk in table.foreign_keys:
+                column, target = fk.parent.name, fk.column.table.name
+                value = row.get(column)
+                if value is not None and target in ids and column != "practice_id" and value not in ids[target]:
+                    problems.append(f"{key}[{index}]: {column} {value!r} is not a record of this practice")
+    return problems
+
+
+def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
     """Insert an exported practice (within the caller's transaction). Returns rows inserted per key."""
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ImportRefused(f"not an export of this service (format should be {EXPORT_FORMAT!r})")
@@ -203,6 +240,11 @@ def import_practice(conn, document: dict) -> dict[str, int]:
     practice = document["practice"]
     if conn.execute(select(practices.c.id).where(practices.c.id == practice["id"])).first():
         raise ImportRefused(f"practice {practice['id']} already exists in this database")
+    foreign = foreign_rows(document)
+    if foreign:
+        shown = "; ".join(foreign[:5]) + (f" (and {len(foreign) - 5} more)" if len(foreign) > 5 else "")
+        raise ImportRefused(f"{len(foreign)} row(s) do not belong to practice {practice['id']}: {shown}")
+    head = _verified_head(document, key)
     builtin_ids = {slug: module_id for slug, module_id in conn.execute(
         select(modules.c.slug, modules.c.id).where(modules.c.practice_id.is_(None)))}
     items = []
@@ -215,9 +257,32 @@ def import_practice(conn, document: dict) -> dict[str, int]:
             item["module_id"] = builtin_ids[slug]
         items.append(item)
     counts = {"practice": _insert(conn, practices, [practice])}
-    for key, table, _owner, _order in _tables():
-        counts[key] = _insert(conn, table, items if key == "plan_items" else document.get(key, []))
+    for name, table, _owner, _order in _tables():
+        counts[name] = _insert(conn, table, items if name == "plan_items" else document.get(name, []))
+    from .audit.rules import anchor_mac
+
+    seq, last_hash = head
+    conn.execute(db.metadata.tables["audit_anchors"].insert().values(
+        practice_id=practice["id"], seq=seq, hash=last_hash, updated_at=datetime.now(UTC),
+        mac=anchor_mac(key=key, practice_id=practice["id"], seq=seq, head=last_hash)))
     return counts
+
+
+def _verified_head(document: dict, key: bytes) -> tuple[int, str]:
+    """The (seq, hash) head of the document's audit trail, which must verify with this AUDIT_KEY."""
+    from types import SimpleNamespace
+
+    from .audit.rules import GENESIS, verify_chain
+
+    table = db.metadata.tables["audit_events"]
+    rows = [SimpleNamespace(**{name: from_json_value(table.c[name], value) for name, value in row.items()})
+            for row in document.get("audit_events", [])]
+    rows.sort(key=lambda r: r.seq)
+    problems = verify_chain(rows, key=key)
+    if problems:
+        raise ImportRefused(f"its audit trail does not verify with this AUDIT_KEY ({problems[0]}); export and "
+                            "import with the same AUDIT_KEY, and never edit an export")
+    return (rows[-1].seq, rows[-1].hash) if rows else (0, GENESIS)
 
 
 def _insert(conn, table: sa.Table, rows: list[dict]) -> int:
@@ -242,7 +307,9 @@ def register(app) -> None:
     @audit.command("verify")
     def audit_verify():
         """Check every practice's audit hash chain: an edited, inserted or deleted row is reported (exit 1)."""
-        events, practices, problems = verify_audit_chains(db.session)
+        from .audit.services import audit_key
+
+        events, practices, problems = verify_audit_chains(db.session, audit_key())
         db.session.rollback()
         if problems:
             for problem in problems:
@@ -257,13 +324,15 @@ def register(app) -> None:
         """Back up the whole database to PATH while the service runs (SQLite: online backup;
         PostgreSQL: pg_dump --format=custom)."""
         url = db.engine.url
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise click.ClickException(f"backup of {url.get_backend_name()} databases is not supported")
+        private_file(path)
         if url.get_backend_name() == "sqlite":
             sqlite_copy(sqlite_path(url), path)
-        elif url.get_backend_name() == "postgresql":
+        else:
             conninfo, env = libpq_command(url)
             run_pg_tool(["pg_dump", "--format=custom", "--file", path, conninfo], env)
-        else:
-            raise click.ClickException(f"backup of {url.get_backend_name()} databases is not supported")
+        os.chmod(path, 0o600)
         click.echo(f"backup written to {path}")
 
     @app.cli.command("restore")
@@ -299,6 +368,7 @@ def register(app) -> None:
             raise click.ClickException(f"no practice with id {practice_id}")
         text = json.dumps(document, indent=2, ensure_ascii=False)
         if output:
+            private_file(output)
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(text + "\n")
             click.echo(f"practice {practice_id} exported to {output}", err=True)
@@ -315,11 +385,13 @@ def register(app) -> None:
         except json.JSONDecodeError as err:
             raise click.ClickException(f"not a JSON document: {err}") from err
         try:
+            from .audit.services import audit_key
+
             with db.engine.begin() as conn:
-                counts = import_practice(conn, document)
+                counts = import_practice(conn, document, key=audit_key())
         except ImportRefused as err:
             raise click.ClickException(f"import refused, nothing written: {err}") from err
-        except (sa.exc.IntegrityError, ValueError, KeyError, TypeError) as err:
+        except (sa.exc.IntegrityError, ValueError, KeyError, TypeError, AttributeError) as err:
             raise click.ClickException(f"import failed, nothing written: {err}") from err
         summary = ", ".join(f"{n} {key}" for key, n in counts.items())
         click.echo(f"practice {document['practice']['id']} imported: {summary}")

@@ -67,6 +67,7 @@ def production_env(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite3'}")
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("JWT_SECRET_KEY", raising=False)
+    monkeypatch.delenv("AUDIT_KEY", raising=False)
     return monkeypatch
 
 
@@ -83,6 +84,7 @@ def test_production_without_secrets_refuses_to_start(production_env):
 @pytest.mark.parametrize("secret", [DEV_SECRET, "", "too-short-secret"])
 def test_production_with_weak_jwt_secret_refuses_to_start(production_env, secret):
     production_env.setenv("SECRET_KEY", "s" * 48)
+    production_env.setenv("AUDIT_KEY", "k" * 48)
     production_env.setenv("JWT_SECRET_KEY", secret)
     with pytest.raises(ConfigError) as info:
         Config().check()
@@ -90,9 +92,21 @@ def test_production_with_weak_jwt_secret_refuses_to_start(production_env, secret
     assert "SECRET_KEY and" not in str(info.value)  # only the weak one is named
 
 
+@pytest.mark.parametrize("audit_key", [None, "dev-only-audit-key-change-me", "short-audit-key"])
+def test_production_needs_a_real_audit_key(production_env, audit_key):
+    production_env.setenv("SECRET_KEY", "s" * 48)
+    production_env.setenv("JWT_SECRET_KEY", "j" * 48)
+    if audit_key is not None:
+        production_env.setenv("AUDIT_KEY", audit_key)
+    with pytest.raises(ConfigError) as info:
+        Config().check()
+    assert "AUDIT_KEY" in str(info.value) and "JWT_SECRET_KEY" not in str(info.value)
+
+
 def test_production_with_real_secrets_starts(production_env):
     production_env.setenv("SECRET_KEY", "a" * 48)
     production_env.setenv("JWT_SECRET_KEY", "b" * 48)
+    production_env.setenv("AUDIT_KEY", "c" * 48)
     config = Config()
     config.check()
     app = create_app(config)

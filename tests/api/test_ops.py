@@ -45,7 +45,8 @@ def test_audit_verify_intact(app, client, admin, other, create_participant):
     some_activity(client, admin, other, create_participant)
     result = cli(app, "audit", "verify")
     assert result.exit_code == 0, result.output
-    assert "audit chain intact: 8 events in 2 practices" in result.output
+    # 2 creates and 2 reads per practice, and each admin's login.
+    assert "audit chain intact: 10 events in 2 practices" in result.output
 
 
 def test_audit_verify_finds_an_edited_row(app, client, admin, other, create_participant):
@@ -97,16 +98,23 @@ def test_cross_practice_read_and_write_are_audited_as_denied(app, client, admin,
         ("write", "denied", "participant", other["therapist_id"]),
         ("read", "denied", "participant", other["therapist_id"]),
     ]
-    # The owner's trail shows no denied event, the participant is unchanged and both chains still verify.
-    assert all(e["outcome"] == "ok" for e in denied_events(client, admin, pid))
+    # The owner's admins see who tried, the participant is unchanged and both chains still verify.
+    victim = [(e["action"], e["outcome"], e["actor_id"]) for e in denied_events(client, admin, pid)
+              if e["outcome"] == "denied"]
+    assert victim == [("write", "denied", other["therapist_id"]), ("read", "denied", other["therapist_id"])]
     assert client.get(f"{PARTICIPANTS}/{pid}", headers=admin["headers"]).get_json()["notes"] is None
     assert cli(app, "audit", "verify").exit_code == 0
 
 
-def test_unknown_id_is_not_an_audited_attempt(client, other):
-    missing = str(uuid.uuid4())
-    assert client.get(f"{PARTICIPANTS}/{missing}", headers=other["headers"]).status_code == 404
-    assert denied_events(client, other, missing) == []
+def test_unknown_and_foreign_ids_leave_the_same_trail(client, admin, other, create_participant):
+    foreign, missing = create_participant(by=admin)["id"], str(uuid.uuid4())
+    shapes = []
+    for record_id in (foreign, missing):
+        r = client.get(f"{PARTICIPANTS}/{record_id}", headers=other["headers"])
+        assert r.status_code == 404
+        [event] = denied_events(client, other, record_id)
+        shapes.append({k: v for k, v in event.items() if k not in ("id", "seq", "at", "record_id", "request_id")})
+    assert shapes[0] == shapes[1] and shapes[0]["outcome"] == "denied"
 
 
 # --- backup and restore ------------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ Bounded and deterministic for CI (fixed seed, derandomised). A longer run:
 The default (12 per operation) keeps the whole run to about a minute (SCHEMATHESIS_SEED changes the seed).
 """
 
+import json
 import os
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -36,6 +38,25 @@ CHECKS = ["not_a_server_error", "status_code_conformance", "response_schema_conf
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
 STATE: dict = {}
 SEEN: dict[str, set[int]] = {}
+# Under xdist the cases are split over the workers: each one also writes what it saw where the guard (on
+# whichever worker) reads every worker's record of this run.
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+SEEN_DIR = Path(tempfile.gettempdir()) / f"toolkit-schemathesis-{_RUN}" if _RUN else None
+
+
+def _share_seen() -> None:
+    if SEEN_DIR is not None:
+        SEEN_DIR.mkdir(exist_ok=True)
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        (SEEN_DIR / f"{worker}.json").write_text(json.dumps({op: sorted(c) for op, c in SEEN.items()}))
+
+
+def _all_seen() -> dict[str, set[int]]:
+    merged = {op: set(codes) for op, codes in SEEN.items()}
+    for path in (SEEN_DIR.glob("*.json") if SEEN_DIR is not None and SEEN_DIR.exists() else ()):
+        for op, codes in json.loads(path.read_text()).items():
+            merged.setdefault(op, set()).update(codes)
+    return merged
 
 
 def _seed_practice(client, name: str) -> dict:
@@ -163,10 +184,14 @@ def contract_app(database, tmp_path_factory):
         _reseed(url)
 
 
-def _fresh_access_token() -> str:
+def _fresh_tokens() -> dict:
     alice = STATE["alice"]
     r = STATE["client"].post("/api/v1/auth/login", json={"email": alice["email"], "password": PASSWORD})
-    return r.get_json()["access_token"]
+    return r.get_json()
+
+
+def _fresh_access_token() -> str:
+    return _fresh_tokens()["access_token"]
 
 
 @pytest.mark.slow
@@ -180,17 +205,20 @@ def test_every_operation_holds_to_the_contract(case, contract_app):
     headers = case.headers if case.headers is not None else {}
     if headers.get("Authorization") == STATE["alice"]["headers"]["Authorization"]:
         if case.path == "/api/v1/auth/refresh":
-            headers["Authorization"] = f"Bearer {STATE['alice']['tokens']['refresh_token']}"
+            # Refresh tokens rotate (a reused one ends its login): each refresh gets a login of its own.
+            headers["Authorization"] = f"Bearer {_fresh_tokens()['refresh_token']}"
         elif case.path == "/api/v1/auth/logout":
             headers["Authorization"] = f"Bearer {_fresh_access_token()}"  # never end the login the run uses
     response = case.call_and_validate()
     if case.method.upper() == case.operation.method.upper():  # not the probes with undocumented methods
         SEEN.setdefault(case.operation.label, set()).add(response.status_code)
+        _share_seen()
 
 
 def test_the_run_reached_the_success_paths(contract_app):
     """Guard against a run that only ever saw 401s or 404s (a broken token, ids that never match)."""
-    if not SEEN:
+    seen = _all_seen()
+    if not seen:
         pytest.skip("the contract test did not run in this session")
-    succeeded = {op for op, codes in SEEN.items() if any(200 <= c < 300 for c in codes)}
-    assert len(succeeded) >= 0.75 * len(SEEN), sorted(set(SEEN) - succeeded)
+    succeeded = {op for op, codes in seen.items() if any(200 <= c < 300 for c in codes)}
+    assert len(succeeded) >= 0.75 * len(seen), sorted(set(seen) - succeeded)

@@ -80,8 +80,11 @@ def test_every_id_operation_of_the_spec_is_404_for_another_practice(client, worl
                     problems.append(f"HEAD {path}: {head.status_code}")
     assert not problems, "\n".join(problems)
     assert checked >= 20
-    # Nothing of A's changed, and nothing was written to A's audit trail by B's attempts.
-    assert audit_total(client, a["who"]) == a_audit
+    # Nothing of A's changed; A's audit trail only gained B's denied attempts, so A's admins see who tried.
+    added = audit_total(client, a["who"]) - a_audit
+    newest = ok(client.get(f"{API}/audit-events", headers=a["who"]["headers"], query_string={"page_size": 100}))
+    assert 0 < added <= len(newest)
+    assert {(e["outcome"], e["actor_id"]) for e in newest[:added]} == {("denied", b["who"]["therapist_id"])}
     assert snapshot(client, a) == before
 
 

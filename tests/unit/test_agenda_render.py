@@ -401,7 +401,7 @@ def test_markdown_escapes_user_text():
         [("open", 10)],
     )
     md = render_markdown(make_doc(plans=[plan]))
-    assert r"\[click\](javascript:alert(1)) \<b\>bold\</b\> \| pipe" in md
+    assert r"\[click\](javascript:alert(1)) &lt;b&gt;bold&lt;/b&gt; \| pipe" in md
     assert "<b>" not in md and "[click]" not in md
 
 

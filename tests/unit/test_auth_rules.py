@@ -7,11 +7,11 @@ from toolkit.auth.rules import MIN_PASSWORD_LENGTH, normalise_email, password_pr
 
 @pytest.mark.parametrize("password", [
     "correct-horse-battery-staple",
-    "abcdefghijkl",  # exactly 12
-    "Zx9!Zx9!Zx9!",
+    "kettle-moor7",  # exactly 12
+    "Wb4!qz9@Lm2#",
     "p" * 3 + "assphrase-long",
-    "ü" * 6 + "éèàç" * 2,
-    "x" * 252 + "abcd",  # exactly 256
+    "ümläut-brücke-7",
+    "kettle-moor7-" + "x" * 239 + "abcd",  # exactly 256: strength is judged on the first 72 characters
 ])
 def test_good_passwords_pass(password):
     assert password_problems(password, email="someone@example.org") == []
@@ -25,7 +25,7 @@ def test_short_passwords_are_refused(password):
 
 def test_min_length_is_twelve():
     assert MIN_PASSWORD_LENGTH == 12
-    assert password_problems("abcdefghijk") and not password_problems("abcdefghijkl")
+    assert password_problems("kettle-moor") and not password_problems("kettle-moor7")
 
 
 def test_too_long_is_refused():
@@ -62,8 +62,10 @@ def test_too_few_distinct_characters_refused(password):
     assert any("different" in p for p in problems)
 
 
-def test_four_distinct_characters_enough():
-    assert password_problems("abcdabcdabcd") == []
+def test_four_distinct_characters_pass_the_character_rule():
+    # "abcdabcdabcd" has enough distinct characters; zxcvbn still finds it guessable (a repeat).
+    problems = password_problems("abcdabcdabcd")
+    assert problems and not any("different characters" in p for p in problems)
 
 
 def test_every_problem_is_reported():

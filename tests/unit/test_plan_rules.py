@@ -425,3 +425,17 @@ def test_localize(dt, zone, expected):
 def test_localize_rejects_unknown_zones(name):
     with pytest.raises(ValueError):
         localize(datetime(2027, 1, 1, tzinfo=UTC), name)
+
+
+@pytest.mark.parametrize("title, expected_length, ends", [
+    ("Morning", 14, "Morning (copy)"),
+    ("T" * 193, 200, "T (copy)"),
+    ("T" * 194, 200, "T… (copy)"),
+    ("T" * 200, 200, "T… (copy)"),
+    ("word " * 40, 200, "… (copy)"),
+])
+def test_copy_title_fits_the_column(title, expected_length, ends):
+    from toolkit.plans.rules import copy_title
+
+    copied = copy_title(title)
+    assert len(copied) == expected_length and copied.endswith(ends)

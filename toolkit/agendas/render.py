@@ -567,15 +567,20 @@ def _oneline(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def _md_escape(value: Any) -> str:
-    """Finalize hook of the Markdown environment: every {{ value }} is escaped, like HTML autoescape."""
+    """Finalize hook of the Markdown environment: every {{ value }} is escaped, like HTML autoescape.
+
+    `<`, `>` and `&` become entities, not backslash escapes: renderers with autolinks (markdown-it with
+    linkify, marked) end a link at a backslash and then pass the rest through as raw HTML."""
     if value is None:
         return ""
     text = str(value)
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"[&<>]", lambda m: _MD_ENTITIES[m.group()], text)
     # A line of user text must not start a list, a quote or a heading.
     text = re.sub(r"(?m)^(\s*)([-+=#])", r"\1\\\2", text)
     return re.sub(r"(?m)^(\s*\d+)([.)])", r"\1\\\2", text)
@@ -697,21 +702,21 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", doc.group_name or doc.practice_name)
+    cal.add("x-wr-calname", icalendar.vText(_ics_text(doc.group_name or doc.practice_name)))
     cal.add("x-wr-timezone", doc.timezone)
 
     def add_event(uid: str, summary: str, start: datetime, end: datetime, description: str) -> None:
         event = icalendar.Event()
         event.add("uid", uid)
         event.add("dtstamp", stamp)
-        event.add("summary", summary)
+        event.add("summary", _ics_text(summary))
         event.add("dtstart", _ics_time(start))
         if end.astimezone(UTC) > start.astimezone(UTC):
             event.add("dtend", _ics_time(end))
         if doc.location:
-            event.add("location", doc.location)
+            event.add("location", _ics_text(doc.location))
         if description:
-            event.add("description", description)
+            event.add("description", _ics_text(description, multiline=True))
         cal.add_component(event)
 
     for day in view["days"]:
@@ -741,6 +746,17 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
         first_date=min(dates) - timedelta(days=400), last_date=max(dates) + timedelta(days=400)
     )
     return cal.to_ical()
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _ics_text(value: str, *, multiline: bool = False) -> str:
+    """A text value fit for a content line: control characters dropped; line breaks kept (icalendar escapes
+    them as \\n) only in multi-line values, else turned into spaces. icalendar escapes , ; and \\."""
+    text = _LINE_BREAKS.sub("\n" if multiline else " ", str(value))
+    return _CONTROLS.sub("", text.replace("\t", " "))
 
 
 def _ics_time(value: datetime) -> datetime:

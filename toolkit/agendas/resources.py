@@ -1,18 +1,19 @@
 import marshmallow as ma
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from marshmallow import fields, validate
 
+from ..audit.services import queue_event
 from ..auth.jwt import auth_required
 from ..common.http import document_errors, get_or_404
 from ..common.schemas import StrictSchema
-from ..extensions import limiter
+from ..extensions import db, limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan
-from . import services
-from .isolation import render_pdf_isolated
+from . import delivery, services
+from .budget import estimated_pages, text_size
 from .render import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename, render, render_html
 from .schemas import AgendaSchema
 
@@ -60,19 +61,33 @@ def _is_pdf() -> bool:
     return request.accept_mimetypes.best_match(list(ACCEPT), default=None) == "application/pdf"
 
 
-def _respond(doc, fmt: str, detail: bool):
-    tag = services.etag(doc, fmt, detail)
-    if request.if_none_match and request.if_none_match.contains(tag):
-        response = Response(status=304)
-        response.set_etag(tag)
-        return response
-    if fmt == "pdf" and current_app.config.get("PDF_IN_CHILD_PROCESS"):
-        body, media_type = render_pdf_isolated(render_html(doc)), MEDIA_TYPES["pdf"]
-    else:
-        body, media_type = render(doc, fmt, detail_items=detail)
+def _audit_read(query, record_type: str, record_id: str) -> None:
+    """The facilitator agenda shows names beside clearance flags: each read is audited (through the queue)."""
+    if query["audience"] == "facilitator":
+        queue_event("read", record_type, record_id, actor=current_user)
+
+
+def _check_size(doc, fmt: str) -> None:
+    """Refuse an agenda too large to render (422) before any rendering, from its document alone."""
+    config = current_app.config
+    chars, limit = text_size(doc), config["AGENDA_MAX_CHARS"]
+    if chars > limit:
+        abort(422, message="The agenda is too large to render.", errors={"agenda": [
+            f"It holds about {chars:,} characters of text; the limit is {limit:,}. Ask for one plan's agenda "
+            "(/plans/{id}/agenda) or shorten the notes."]})
+    if fmt == "pdf":
+        pages, limit = estimated_pages(doc), config["AGENDA_MAX_PDF_PAGES"]
+        if pages > limit:
+            abort(422, message=f"The PDF agenda is too large: about {pages} pages, at most {limit}.", errors={
+                "agenda": [f"The PDF would have about {pages} pages; the limit is {limit}. Ask for the "
+                           "participant handout (?audience=participant), one plan's agenda, or another format."]})
+
+
+def _file_response(body, fmt: str, doc, tag: str) -> Response:
     if fmt == "json":
         response = jsonify(body)
     else:
+        media_type = MEDIA_TYPES[fmt]
         response = Response(body, mimetype=media_type.split(";")[0])
         response.headers["Content-Type"] = media_type
         disposition = "inline" if fmt in ("html", "pdf") else "attachment"
@@ -82,8 +97,67 @@ def _respond(doc, fmt: str, detail: bool):
     return response
 
 
+def _pdf(doc, tag: str):
+    """PDFs come from the render workers: the finished render, else 202 Accepted while it is queued."""
+    config = current_app.config
+    practice_id = current_user.practice_id
+    key = delivery.cache_key(practice_id, tag)
+    pages = estimated_pages(doc)
+    small = pages <= config["AGENDA_WAIT_PAGES"]
+    row = delivery.lookup(key, practice_id)
+    if delivery.needs_start(row):
+        html = render_html(doc)  # the web worker renders the HTML (cheap); a render worker lays out the PDF
+        db.session.commit()  # end the request's transaction: the queue writes on its own connections
+        g.agenda_render_started = delivery.start(key, practice_id, html)
+        row = delivery.lookup(key, practice_id)
+    if small and row is not None and row.status in delivery.PENDING:
+        row = delivery.wait(key, practice_id, config["AGENDA_WAIT_SECONDS"])
+    if row is not None and row.status == "ready":
+        return _file_response(row.body, "pdf", doc, tag)
+    if row is not None and row.status == "failed":
+        abort(422, message="The PDF agenda could not be rendered within its budget.",
+              errors={"agenda": [f"The render was stopped: {row.error}. Ask for the participant handout, one "
+                                 "plan's agenda, or another format."]})
+    seconds = delivery.retry_after(pages)
+    response = jsonify({"status": row.status if row is not None else "queued", "retry_after": seconds,
+                        "estimated_pages": pages,
+                        "message": "The PDF is being rendered. Ask for the same URL again after Retry-After "
+                                   "seconds: it answers 200 with the PDF when it is ready."})
+    response.status_code = 202
+    response.headers["Retry-After"] = str(seconds)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _respond(doc, fmt: str, detail: bool):
+    tag = services.etag(doc, fmt, detail)
+    if request.if_none_match and request.if_none_match.contains(tag):
+        response = Response(status=304)
+        response.set_etag(tag)
+        return response
+    _check_size(doc, fmt)
+    if fmt == "pdf":
+        return _pdf(doc, tag)
+    body, _media_type = render(doc, fmt, detail_items=detail)
+    return _file_response(body, fmt, doc, tag)
+
+
 def _pdf_limit():
     return current_app.config["PDF_RATE_LIMIT"]
+
+
+def _agenda_limit():
+    return current_app.config["AGENDA_RATE_LIMIT"]
+
+
+def _render_started(response) -> bool:
+    """Only a request that queued a new render counts against the PDF limit (asking again while it
+    renders, or for a finished one, is cheap)."""
+    return bool(g.get("agenda_render_started"))
+
+
+RATE_LIMITS = [limiter.limit(_pdf_limit, exempt_when=lambda: not _is_pdf(), deduct_when=_render_started),
+               limiter.limit(_agenda_limit, exempt_when=_is_pdf)]
 
 
 AGENDA_RESPONSES = {"content": {
@@ -94,6 +168,13 @@ AGENDA_RESPONSES["content"]["application/pdf"] = {"schema": {"type": "string", "
                                                              "description": "The agenda as PDF (bytes)."}}
 
 
+RENDER_STATUS = {"type": "object", "required": ["status", "retry_after", "estimated_pages", "message"], "properties": {
+    "status": {"type": "string", "enum": ["queued", "rendering"]},
+    "retry_after": {"type": "integer", "description": "Seconds to wait before asking again (as Retry-After)."},
+    "estimated_pages": {"type": "integer"},
+    "message": {"type": "string"}}}
+
+
 def _documented(func):
     func = blp.arguments(AgendaHeadersSchema, location="headers", as_kwargs=True)(func)
     func = blp.doc(responses={
@@ -102,13 +183,19 @@ def _documented(func):
                      "schema": {"type": "string"}},
             "Content-Disposition": {"description": "inline (PDF, HTML) or attachment (ICS, MD), with a file name.",
                                     "schema": {"type": "string"}}}},
+        "202": {"description": "PDF only: the PDF is being rendered by a background worker. Ask for the same URL "
+                               "again after `Retry-After` seconds; it answers 200 with the PDF when ready. Small "
+                               "agendas wait a few seconds for the worker, so they usually answer 200 at once.",
+                "headers": {"Retry-After": {"description": "Seconds to wait before asking again.",
+                                            "schema": {"type": "integer"}}},
+                "content": {"application/json": {"schema": RENDER_STATUS}}},
         "304": {"description": "Not modified (If-None-Match matched the ETag)."}})(func)
     return document_errors(blp, 401, 404, 406, 422, 429)(func)
 
 
 @blp.route("/plans/<string:plan_id>/agenda")
 class PlanAgenda(MethodView):
-    decorators = [auth_required, limiter.limit(_pdf_limit, exempt_when=lambda: not _is_pdf())]
+    decorators = [auth_required, *RATE_LIMITS]
 
     @blp.arguments(AgendaQuerySchema, location="query")
     @_documented
@@ -116,9 +203,14 @@ class PlanAgenda(MethodView):
     def get(self, query, plan_id, if_none_match=None):
         """`?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps, scripts,
         notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-        an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304."""
+        an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+
+        PDFs are laid out by background render workers: while one is rendering the answer is 202 with
+        `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
+        anything is rendered."""
         fmt = _format(query)
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
+        _audit_read(query, "plan_agenda", plan.id)
         doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
                                       audience=query["audience"], paper=query["paper"])
         return _respond(doc, fmt, query["detail"] == "items")
@@ -126,15 +218,17 @@ class PlanAgenda(MethodView):
 
 @blp.route("/groups/<string:group_id>/agenda")
 class GroupAgenda(MethodView):
-    decorators = [auth_required, limiter.limit(_pdf_limit, exempt_when=lambda: not _is_pdf())]
+    decorators = [auth_required, *RATE_LIMITS]
 
     @blp.arguments(AgendaQuerySchema, location="query")
     @_documented
     @blp.doc(operationId="getGroupAgenda", summary="Agenda of a whole group (every plan, by day: a whole retreat)")
     def get(self, query, group_id, if_none_match=None):
-        """Every plan of the group, by day in the group's time zone, with a materials checklist."""
+        """Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
+        one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render."""
         fmt = _format(query)
         group = get_or_404(Group, group_id, what="Group")
+        _audit_read(query, "group_agenda", group.id)
         plans = services.plans_of_group(group)
         doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
                                       audience=query["audience"], paper=query["paper"])

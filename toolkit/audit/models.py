@@ -27,3 +27,18 @@ class AuditEvent(IdMixin, PracticeOwned, db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False, index=True)
     prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class AuditAnchor(db.Model):
+    """The head of each practice's audit chain (last seq and hash), kept outside the audited table and
+    sealed with AUDIT_KEY: `flask audit verify` compares every chain with its anchor, so deleting the
+    newest events or a whole trail is found. Updated in the same transaction as each appended event."""
+
+    __tablename__ = "audit_anchors"
+
+    practice_id: Mapped[str] = mapped_column(String(36), ForeignKey("practices.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    mac: Mapped[str] = mapped_column(String(64), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)

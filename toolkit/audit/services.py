@@ -1,15 +1,21 @@
-"""Writing the audit trail. Called by services in the same transaction as the change it records."""
+"""Writing the audit trail. Writes are recorded by services in the same transaction as the change; reads
+that show clinical data are handed to the background queue (`queue_event`), so the read path never waits
+for a practice's chain lock."""
 
 from datetime import UTC, datetime
 
-from flask import g, has_request_context
-from sqlalchemy import bindparam, insert, select, text
+from flask import current_app, g, has_request_context
+from sqlalchemy import bindparam, insert, select, text, update
 
 from ..auth.models import Practice
 from ..common.models import new_id
 from ..extensions import db
-from .models import AuditEvent
-from .rules import GENESIS, event_hash
+from .models import AuditAnchor, AuditEvent
+from .rules import GENESIS, anchor_mac, event_hash
+
+
+def audit_key() -> bytes:
+    return current_app.config["AUDIT_KEY"].encode()
 
 
 def _lock_chain(practice_id: str) -> None:
@@ -26,19 +32,61 @@ def _lock_chain(practice_id: str) -> None:
 
 
 def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> dict:
-    """Append one event to the actor's practice chain; concurrent requests extend it one after another.
-    Reads audit too, so this runs on hot paths: plain Core statements, no unit-of-work flush."""
-    practice_id = actor.practice_id
+    """Append one event to the actor's practice chain; concurrent requests extend it one after another."""
+    request_id = g.get("request_id") if has_request_context() else None
+    return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
+                  record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))
+
+
+def append(*, practice_id: str, actor_id: str | None, action: str, record_type: str, record_id: str | None,
+           outcome: str, request_id: str | None, at: datetime) -> dict:
+    """Append one event to `practice_id`'s chain and move its head anchor, in the caller's transaction.
+    Plain Core statements (lock, read the head, insert, move the anchor): no unit-of-work flush."""
+    key = audit_key()
     _lock_chain(practice_id)
     last = db.session.execute(_LAST_EVENT, {"practice_id": practice_id}).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
-    at = datetime.now(UTC)
-    request_id = g.get("request_id") if has_request_context() else None
-    event = dict(practice_id=practice_id, seq=seq, actor_id=actor.id, action=action, record_type=record_type,
+    event = dict(practice_id=practice_id, seq=seq, actor_id=actor_id, action=action, record_type=record_type,
                  record_id=record_id, outcome=outcome, request_id=request_id, at=at)
-    event.update(id=new_id(), prev_hash=prev, hash=event_hash(prev, **event))
+    event.update(id=new_id(), prev_hash=prev, hash=event_hash(prev, key=key, **event))
     db.session.execute(insert(AuditEvent.__table__), event)
+    anchor = dict(seq=seq, hash=event["hash"], updated_at=at,
+                  mac=anchor_mac(key=key, practice_id=practice_id, seq=seq, head=event["hash"]))
+    moved = db.session.execute(update(AuditAnchor.__table__)
+                               .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)).rowcount
+    if not moved:
+        db.session.execute(insert(AuditAnchor.__table__).values(practice_id=practice_id, **anchor))
     return event
+
+
+def anchor_empty_chain(practice_id: str) -> None:
+    """A new practice's anchor before its first event: a practice without an anchor is a wiped trail."""
+    key = audit_key()
+    db.session.execute(insert(AuditAnchor.__table__).values(
+        practice_id=practice_id, seq=0, hash=GENESIS, updated_at=datetime.now(UTC),
+        mac=anchor_mac(key=key, practice_id=practice_id, seq=0, head=GENESIS)))
+
+
+def queue_event(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok",
+                also_for: str | None = None) -> None:
+    """Hand an event to the render/audit queue: appended to the actor's chain (and, with `also_for`, to that
+    practice's chain too) by a background worker, stamped with the time and request id of now."""
+    from .tasks import append_audit_events
+
+    request_id = g.get("request_id") if has_request_context() else None
+    base = dict(actor_id=actor.id, action=action, record_type=record_type, record_id=record_id, outcome=outcome,
+                request_id=request_id, at=datetime.now(UTC).isoformat())
+    events = [{**base, "practice_id": actor.practice_id}]
+    if also_for and also_for != actor.practice_id:
+        events.append({**base, "practice_id": also_for})
+    append_audit_events(events)
+
+
+def append_queued(events: list[dict]) -> None:
+    """The task body: append queued events (each practice's chain in its own transaction) and commit."""
+    for event in events:
+        append(**{**event, "at": datetime.fromisoformat(event["at"])})
+        db.session.commit()
 
 
 _LAST_EVENT = (select(AuditEvent.__table__.c.seq, AuditEvent.__table__.c.hash)

@@ -47,3 +47,6 @@ class LoginSession(IdMixin, db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The one refresh token of this login that may still be used (its `rid` claim). Each refresh replaces
+    # it; presenting an older one means the token was copied, and ends the login.
+    refresh_id: Mapped[str | None] = mapped_column(String(36))

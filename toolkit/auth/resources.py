@@ -1,12 +1,13 @@
 from flask import current_app, g, request
-from flask_jwt_extended import current_user
+from flask_jwt_extended import current_user, get_jwt
 from flask_smorest import Blueprint, abort
 
+from ..audit.services import queue_event
 from ..common.http import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from . import services
 from .jwt import auth_required
-from .schemas import AccessTokenSchema, LoginSchema, MeSchema, RegisteredSchema, RegisterSchema, TokensSchema
+from .schemas import LoginSchema, MeSchema, RegisteredSchema, RegisterSchema, TokensSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Practices, logins and tokens.")
 PUBLIC = {"security": []}
@@ -30,6 +31,14 @@ def _expires_in() -> int:
     return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())
 
 
+@blp.after_request
+def _no_store(response):
+    """Tokens and account answers are never stored by a browser or a proxy."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
 @blp.route("/auth/register", methods=["POST"])
 @limiter.limit(_login_limit)
 @blp.arguments(RegisterSchema)
@@ -39,7 +48,13 @@ def _expires_in() -> int:
 def register(args):
     """Creates a new practice (tenant) and its first therapist, with the `admin` role.
 
-    The password needs at least 12 characters and must not be the email address."""
+    The password needs at least 12 characters, must not be the email address, and must not be one of the
+    passwords most often found in breaches or otherwise easy to guess (checked offline with zxcvbn); a
+    refused password answers 422 with the reasons in `errors.password`.
+
+    The answer does not tell whether the email already has an account: for such an email nothing is
+    created, the answer has the same shape (with ids that lead nowhere), and logging in with the new
+    password fails like any wrong password."""
     therapist = services.register_practice(**args)
     db.session.commit()
     return {"practice": therapist.practice, "therapist": therapist}, 201, {
@@ -63,17 +78,28 @@ def login(args):
         abort(401, message="Email or password is wrong.")
     access, refresh = services.start_login(therapist)
     db.session.commit()
+    queue_event("login", "therapist", therapist.id, actor=therapist)
     return {"access_token": access, "refresh_token": refresh, "token_type": "Bearer", "expires_in": _expires_in()}
 
 
 @blp.route("/auth/refresh", methods=["POST"])
 @auth_required(refresh=True)
-@blp.response(200, AccessTokenSchema)
+@blp.response(200, TokensSchema)
 @document_errors(blp, 401)
-@blp.doc(operationId="refreshAccessToken", summary="Get a new access token", security=[{"bearerAuth": []}])
+@blp.doc(operationId="refreshAccessToken", summary="Get a new access token and a new refresh token",
+         security=[{"bearerAuth": []}])
 def refresh():
-    """Send the **refresh** token as the bearer token; returns a new access token for the same login."""
-    return {"access_token": services.refresh_access(current_user, g.login), "token_type": "Bearer",
+    """Send the **refresh** token as the bearer token; returns a new access token and a new refresh token
+    for the same login. Refresh tokens rotate: the one you sent stops working, keep the new one. Sending
+    an already used refresh token again is taken as theft: the whole login ends (every token of it
+    answers 401) and the user must log in again."""
+    try:
+        access, refresh_token = services.rotate_refresh(current_user, g.login, get_jwt().get("rid"))
+    except services.RefreshReused:
+        db.session.commit()
+        abort(401, message="This refresh token was already used: the login has been ended. Log in again.")
+    db.session.commit()
+    return {"access_token": access, "refresh_token": refresh_token, "token_type": "Bearer",
             "expires_in": _expires_in()}
 
 

@@ -51,14 +51,6 @@ class TokensSchema(ma.Schema):
     expires_in = fields.Integer(required=True, metadata={"description": "Seconds until the access token expires."})
 
 
-class AccessTokenSchema(ma.Schema):
-    """A new access token for the same login."""
-
-    access_token = fields.String(required=True)
-    token_type = fields.String(required=True)
-    expires_in = fields.Integer(required=True)
-
-
 class PracticeSchema(ma.Schema):
     """A practice: the tenant every record belongs to."""
 

@@ -1,20 +1,22 @@
 """Accounts and logins. Functions flush; the request commits once."""
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 from flask_jwt_extended import create_access_token, create_refresh_token
 from flask_smorest import abort
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..common.models import new_id, utcnow
 from ..extensions import db
 from .models import LoginSession, Practice, Therapist
 from .passwords import hash_password, verify_password
 from .rules import normalise_email, password_problems
 
 
-def check_password_policy(password: str, email: str) -> None:
-    problems = password_problems(password, email=email)
+def check_password_policy(password: str, email: str, *, user_inputs: tuple[str, ...] = ()) -> None:
+    problems = password_problems(password, email=email, user_inputs=user_inputs)
     if problems:
         abort(422, message="The password does not meet the policy.", errors={"password": problems})
 
@@ -28,7 +30,7 @@ def create_therapist(*, practice_id: str, name: str, email: str, password: str, 
                      credentials: str | None = None, trauma_informed: bool = False,
                      clinical_lead: bool = False) -> Therapist:
     email = normalise_email(email)
-    check_password_policy(password, email)
+    check_password_policy(password, email, user_inputs=(name,))
     if email_taken(email):
         abort(409, message="An account with this email already exists.", errors={"email": ["Already in use."]})
     therapist = Therapist(practice_id=practice_id, name=name, email=email, password_hash=hash_password(password),
@@ -43,12 +45,34 @@ def create_therapist(*, practice_id: str, name: str, email: str, password: str, 
     return therapist
 
 
-def register_practice(*, practice_name: str, name: str, email: str, password: str) -> Therapist:
-    check_password_policy(password, normalise_email(email))
+def register_practice(*, practice_name: str, name: str, email: str, password: str):
+    """A new practice and its first admin. For an email that already has an account nothing is created, yet
+    the answer looks the same (same work, same shape, ids that lead nowhere): registration must not tell
+    anyone which emails have accounts. Logging in with the new password then fails like any wrong one."""
+    email = normalise_email(email)
+    check_password_policy(password, email, user_inputs=(name, practice_name))
+    if email_taken(email):
+        return _decoy_registration(practice_name=practice_name, name=name, email=email, password=password)
     practice = Practice(name=practice_name)
     db.session.add(practice)
     db.session.flush()
-    return create_therapist(practice_id=practice.id, name=name, email=email, password=password, role="admin")
+    from ..audit.services import anchor_empty_chain
+
+    anchor_empty_chain(practice.id)
+    try:
+        return create_therapist(practice_id=practice.id, name=name, email=email, password=password, role="admin")
+    except Exception as err:  # a concurrent registration took the email between the check and the insert
+        if getattr(err, "code", None) == 409:
+            db.session.rollback()
+            return _decoy_registration(practice_name=practice_name, name=name, email=email, password=password)
+        raise
+
+
+def _decoy_registration(*, practice_name: str, name: str, email: str, password: str):
+    hash_password(password)  # the same work as a real registration
+    practice = SimpleNamespace(id=new_id(), name=practice_name)
+    return SimpleNamespace(id=new_id(), name=name, email=email, role="admin", credentials=None,
+                           trauma_informed=False, active=True, practice=practice, practice_id=practice.id)
 
 
 def authenticate(email: str, password: str) -> Therapist | None:
@@ -64,16 +88,36 @@ def _claims(therapist: Therapist, login: LoginSession) -> dict:
 
 
 def start_login(therapist: Therapist) -> tuple[str, str]:
-    login = LoginSession(therapist_id=therapist.id)
+    login = LoginSession(therapist_id=therapist.id, refresh_id=new_id())
     db.session.add(login)
     db.session.flush()
     claims = _claims(therapist, login)
     return (create_access_token(identity=therapist.id, additional_claims=claims),
-            create_refresh_token(identity=therapist.id, additional_claims=claims))
+            create_refresh_token(identity=therapist.id, additional_claims={**claims, "rid": login.refresh_id}))
 
 
-def refresh_access(therapist: Therapist, login: LoginSession) -> str:
-    return create_access_token(identity=therapist.id, additional_claims=_claims(therapist, login))
+class RefreshReused(Exception):
+    """A refresh token that was already exchanged was presented again: the login has been ended."""
+
+
+def rotate_refresh(therapist: Therapist, login: LoginSession, presented_id: str | None) -> tuple[str, str]:
+    """A new access token and a new refresh token; the presented refresh token stops working.
+
+    The swap is one conditional UPDATE, so of two requests presenting the same token only one wins. A
+    refresh token that is not the login's current one was used before: someone holds a copy, so the whole
+    login (every token of it) is ended and RefreshReused raised; the caller commits that and answers 401."""
+    fresh = new_id()
+    swapped = db.session.execute(
+        update(LoginSession).where(LoginSession.id == login.id, LoginSession.refresh_id == presented_id,
+                                   LoginSession.revoked_at.is_(None))
+        .values(refresh_id=fresh).execution_options(synchronize_session=False)).rowcount
+    if presented_id is None or not swapped:
+        db.session.execute(update(LoginSession).where(LoginSession.id == login.id, LoginSession.revoked_at.is_(None))
+                           .values(revoked_at=utcnow()).execution_options(synchronize_session=False))
+        raise RefreshReused()
+    claims = _claims(therapist, login)
+    return (create_access_token(identity=therapist.id, additional_claims=claims),
+            create_refresh_token(identity=therapist.id, additional_claims={**claims, "rid": fresh}))
 
 
 def end_login(login: LoginSession) -> None:

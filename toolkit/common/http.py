@@ -1,6 +1,7 @@
 """HTTP helpers every resource uses: error responses in the spec, ETags, lookups that 404."""
 
 import hashlib
+import re
 from http import HTTPStatus
 
 from flask import g, request
@@ -70,49 +71,81 @@ RECORD_TYPES = {"participants": "participant", "screenings": "screening", "sessi
 
 
 def _audit_denied_attempt(model, record_id: str) -> None:
-    """An id that exists in another practice is a denied cross-practice attempt: it goes on the caller's
-    audit chain (committed on its own: the request answers 404 and writes nothing else)."""
-    from ..audit.services import record
+    """Every id the caller may not see is a denied attempt, whether it exists elsewhere or not: the same
+    lookup and the same queued event for both, so neither the caller's trail nor the time taken tells
+    whether the id exists. The caller's practice gets the event; when the id belongs to another practice,
+    that practice's trail gets it too, so its admins see who tried. Nothing of this request is committed."""
+    from ..audit.services import queue_event
     from ..tenancy import current_practice
 
     actor = g.get("therapist")
     if actor is None or current_practice(db.session) is None:
         return
-    exists = db.session.scalar(select(model.id).where(model.id == record_id)
-                               .execution_options(all_practices=True))
-    if exists is None:
-        return
-    db.session.rollback()  # nothing of this request may be committed with the event
-    record("read" if request.method in ("GET", "HEAD") else "write", RECORD_TYPES.get(model.__tablename__,
-           model.__tablename__), record_id, actor=actor, outcome="denied")
-    db.session.commit()
+    column = getattr(model, "practice_id", None)
+    owner = None
+    if column is not None:
+        owner = db.session.scalar(select(column).where(model.id == record_id).execution_options(all_practices=True))
+    db.session.rollback()
+    queue_event("read" if request.method in ("GET", "HEAD") else "write",
+                RECORD_TYPES.get(model.__tablename__, model.__tablename__), record_id[:64], actor=actor,
+                outcome="denied", also_for=owner)
+
+
+MAX_JSON_DEPTH = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def refuse_nul_characters() -> None:
-    """PostgreSQL text cannot hold a NUL (0x00) character: it raised a 500 for such an id or text. An id in
-    the path with one cannot exist (404); a query parameter or JSON value with one is refused (422)."""
+    """Text a database cannot store is refused before any view runs: a NUL (0x00) in an id, a query
+    parameter or a JSON value (PostgreSQL text cannot hold it), and a lone surrogate in a JSON value (not
+    valid UTF-8). A path id with a NUL cannot exist (404); bodies and queries get 422. A JSON body nested
+    deeper than MAX_JSON_DEPTH (or too deep to parse) is 400."""
     if "\x00" in request.path:
         abort(404, message="Not found.")
     errors = {key or "query": ["Must not contain NUL characters."]
               for key, value in request.args.items(multi=True) if "\x00" in key or "\x00" in value}
     if request.is_json:
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:
+            body = None
+            abort(400, message="The request body is nested too deeply.",
+                  errors={"json": [f"Nest objects and arrays at most {MAX_JSON_DEPTH} levels deep."]})
+        if _depth(body) > MAX_JSON_DEPTH:
+            abort(400, message="The request body is nested too deeply.",
+                  errors={"json": [f"Nest objects and arrays at most {MAX_JSON_DEPTH} levels deep."]})
         errors.update({path or "json": ["Must not contain NUL characters."]
-                       for path in _nul_paths(request.get_json(silent=True), "")})
+                       for path in _bad_paths(body, "", lambda text: "\x00" in text)})
+        errors.update({path or "json": ["Must not contain unpaired surrogate characters (not valid Unicode)."]
+                       for path in _bad_paths(body, "", lambda text: _SURROGATE.search(text) is not None)})
     if errors:
-        abort(422, message="The request contains NUL characters.", errors=errors)
+        abort(422, message="The request contains characters that cannot be stored.", errors=errors)
 
 
-def _nul_paths(value, path: str):
+def _depth(value) -> int:
+    """How deeply objects and arrays nest (iteratively: a hostile body cannot exhaust the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_JSON_DEPTH:
+                return level
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
+def _bad_paths(value, path: str, bad):
     if isinstance(value, str):
-        if "\x00" in value:
+        if bad(value):
             yield path
     elif isinstance(value, dict):
         for key, item in value.items():
             child = f"{path}.{key}" if path else str(key)
-            yield from ([child] if "\x00" in str(key) else _nul_paths(item, child))
+            yield from ([_SURROGATE.sub("?", child)] if bad(str(key)) else _bad_paths(item, child, bad))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nul_paths(item, f"{path}.{index}" if path else str(index))
+            yield from _bad_paths(item, f"{path}.{index}" if path else str(index), bad)
 
 
 def paginate(stmt, pagination_parameters, *, unique: bool = False):

@@ -1,7 +1,9 @@
 from flask.views import MethodView
+from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..audit.services import queue_event, record
 from ..auth.jwt import auth_required
 from ..common.http import (
     CREATED_HEADERS,
@@ -119,7 +121,10 @@ class Members(MethodView):
     def get(self, group_id, pagination_parameters):
         """In the order they joined; paginated like every list."""
         group = get_or_404(Group, group_id, what="Group")
-        return [member_view(m) for m in paginate(services.members_query(group), pagination_parameters, unique=True)]
+        members = [member_view(m) for m in paginate(services.members_query(group), pagination_parameters,
+                                                    unique=True)]
+        queue_event("list", "group_members", group.id, actor=current_user)
+        return members
 
     @blp.arguments(MemberCreateSchema)
     @blp.response(201, MemberSchema, headers=LOCATION_HEADER)
@@ -130,6 +135,7 @@ class Members(MethodView):
         Needs no If-Match: the limits hold under concurrent requests."""
         group = get_or_404(Group, group_id, what="Group")
         member = services.add_member(group, data["participant_id"])
+        record("enrol", "group_membership", data["participant_id"], actor=current_user)
         db.session.commit()
         return member_view(member), 201, {"Location": f"{blp.url_prefix}/{group.id}/members/{member.participant_id}"}
 
@@ -145,4 +151,5 @@ class MemberById(MethodView):
         """Frees the seat. A participant who is not a member is a 404."""
         group = get_or_404(Group, group_id, what="Group")
         services.remove_member(group, participant_id)
+        record("remove", "group_membership", participant_id, actor=current_user)
         db.session.commit()

@@ -135,6 +135,17 @@ class PlanSchedule:
         return tuple(w.code for w in self.warnings)
 
 
+MAX_TITLE_LENGTH = 200
+COPY_SUFFIX = " (copy)"
+
+
+def copy_title(title: str, *, limit: int = MAX_TITLE_LENGTH) -> str:
+    """The title of a clone: 'Title (copy)', the original shortened (with '…') so the result fits `limit`."""
+    if len(title) + len(COPY_SUFFIX) <= limit:
+        return f"{title}{COPY_SUFFIX}"
+    return f"{title[:limit - len(COPY_SUFFIX) - 1].rstrip()}…{COPY_SUFFIX}"
+
+
 def get_zone(tz_name: str) -> ZoneInfo:
     """The IANA zone called `tz_name`; ValueError for an unknown or malformed name."""
     if not isinstance(tz_name, str) or not tz_name.strip():

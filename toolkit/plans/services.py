@@ -12,7 +12,7 @@ from ..extensions import db
 from ..groups.models import Group
 from ..groups.rules import planning_warning
 from .models import PlanItem, SessionPlan
-from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan
+from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
 
 
 def module_info(module: ExerciseModule) -> ModuleInfo:
@@ -158,7 +158,7 @@ def replace_items(plan: SessionPlan, items: list[dict]) -> SessionPlan:
 
 def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
     group = _group(options["group_id"]) if "group_id" in options else plan.group
-    copy = SessionPlan(title=options.get("title") or f"{plan.title} (copy)", group=group,
+    copy = SessionPlan(title=options.get("title") or copy_title(plan.title), group=group,
                        target_minutes=plan.target_minutes, status="draft", notes=plan.notes, ends_at=plan.ends_at)
     _set_start(copy, options.get("starts_at") or plan.starts_at.astimezone(_fixed_zone(plan)))
     copy.items = [PlanItem(position=i.position, module_id=i.module_id, module=i.module, minutes=i.minutes,

@@ -3,6 +3,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..audit.services import record
 from ..auth.jwt import auth_required
 from ..auth.models import Therapist
 from ..auth.services import create_therapist
@@ -43,6 +44,7 @@ class Therapists(MethodView):
         """Only an admin. The password follows the same policy as at registration (422 naming `password`); an email
         already in use is a 409."""
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
+        record("create", "therapist", therapist.id, actor=current_user)
         db.session.commit()
         return therapist, 201, {"Location": f"{blp.url_prefix}/{therapist.id}"}
 
@@ -70,6 +72,7 @@ class TherapistById(MethodView):
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
         changes = drop_read_only(changes, TherapistUpdateSchema, TherapistSchema().dump(therapist))
         services.update_therapist(therapist, changes, actor=current_user)
+        record("update", "therapist", therapist.id, actor=current_user)
         db.session.commit()
         return therapist
 
@@ -81,4 +84,5 @@ class TherapistById(MethodView):
         """Deactivates the account (kept for the audit trail and screenings they signed)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
         services.deactivate_therapist(therapist, actor=current_user)
+        record("deactivate", "therapist", therapist.id, actor=current_user)
         db.session.commit()

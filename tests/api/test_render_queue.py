@@ -1,0 +1,156 @@
+"""PDF agendas through the render queue (tasks run eagerly here; tests/security/test_render_boot.py runs the
+real consumer): the cache keyed by ETag, 202 + Retry-After, caps before rendering, budgets, rate limits."""
+
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from tests.api.fast_hash import fast_passwords  # noqa: F401
+from tests.conftest import PASSWORD
+from tests.helpers import assert_error
+from toolkit import create_app
+from toolkit.agendas import delivery, tasks
+from toolkit.agendas.layout import group_alive
+
+API = "/api/v1"
+
+
+def _modules(client, who):
+    return {m["slug"]: m for m in client.get(f"{API}/modules?page_size=100", headers=who["headers"]).get_json()}
+
+
+def _plans(client, who, group_id, count, mods):
+    slugs = ["group-agreements", "opening-check-in", "younger-self-visualisation", "dear-little-me-letter",
+             "sharing-round", "what-little-me-needed", "closing-grounding"]
+    ids = []
+    for n in range(count):
+        items = [{"module_id": mods[s]["id"], "minutes": 15, "notes": "Keep tissues at hand. " * 5} for s in slugs]
+        r = client.post(f"{API}/plans", headers=who["headers"], json={
+            "title": f"Session {n + 1}", "group_id": group_id, "items": items,
+            "starts_at": f"2027-05-{1 + n // 3:02d}T{9 + 3 * (n % 3):02d}:00:00+02:00"})
+        assert r.status_code == 201, r.get_json()
+        ids.append(r.get_json()["id"])
+    return ids
+
+
+def _renders(app):
+    with app.app_context():
+        from toolkit.extensions import db
+
+        with db.engine.connect() as conn:
+            return conn.execute(sa.text("SELECT status, reason FROM agenda_renders")).all()
+
+
+@pytest.fixture
+def session_plan(client, admin, create_group):
+    group = create_group(name="Tuesday group", kind="retreat", capacity=8)
+    mods = _modules(client, admin)
+    [plan_id] = _plans(client, admin, group["id"], 1, mods)
+    return f"{API}/plans/{plan_id}/agenda?format=pdf"
+
+
+def test_a_small_pdf_answers_200_then_from_the_cache_and_304(app, client, admin, session_plan, monkeypatch):
+    r = client.get(session_plan, headers=admin["headers"])
+    assert r.status_code == 200 and r.data.startswith(b"%PDF"), r.get_data(as_text=True)[:300]
+    assert _renders(app) == [("ready", None)]
+    tag = r.headers["ETag"]
+
+    def no_layout(*args, **kwargs):
+        raise AssertionError("a cached agenda must not be laid out again")
+
+    monkeypatch.setattr(delivery, "lay_out", no_layout)
+    again = client.get(session_plan, headers=admin["headers"])
+    assert again.status_code == 200 and again.data == r.data and again.headers["ETag"] == tag
+    assert client.get(session_plan, headers={**admin["headers"], "If-None-Match": tag}).status_code == 304
+
+
+def test_a_queued_pdf_answers_202_with_retry_after_then_200(make_config, client, admin, session_plan,
+                                                              monkeypatch):
+    queued = []
+    task = tasks.render_pdf
+    monkeypatch.setattr(tasks, "render_pdf", lambda key, html: queued.append((key, html)))
+    app = create_app(make_config(AGENDA_WAIT_SECONDS=0.0))
+    web = app.test_client()
+    r = web.get(session_plan, headers=admin["headers"])
+    assert r.status_code == 202, r.get_data(as_text=True)[:300]
+    body = r.get_json()
+    assert body["status"] == "queued" and int(r.headers["Retry-After"]) == body["retry_after"] >= 1
+    assert "ETag" not in r.headers and r.headers["Cache-Control"] == "no-store"
+    # Asking again while it is queued queues nothing new.
+    assert web.get(session_plan, headers=admin["headers"]).status_code == 202
+    assert len(queued) == 1
+    # A render worker picks the task up; the same URL now answers with the PDF.
+    with app.app_context():
+        task.call_local(*queued[0])
+    done = web.get(session_plan, headers=admin["headers"])
+    assert done.status_code == 200 and done.data.startswith(b"%PDF") and done.headers["ETag"]
+
+
+def test_a_60_plan_facilitator_pdf_is_refused_before_rendering(app, client, admin, create_group, monkeypatch):
+    group = create_group(name="Long retreat", kind="retreat", capacity=40)
+    _plans(client, admin, group["id"], 60, _modules(client, admin))
+    url = f"{API}/groups/{group['id']}/agenda"
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("refused agendas must not be rendered")
+
+    from toolkit.agendas import resources
+
+    monkeypatch.setattr(resources, "render_html", no_render)
+    monkeypatch.setattr(delivery, "lay_out", no_render)
+    body = assert_error(client.get(url, headers=admin["headers"], query_string={"format": "pdf"}), 422)
+    assert "pages" in body["message"] and "participant" in body["errors"]["agenda"][0]
+    assert _renders(app) == []
+    # The other formats of the same agenda are fine (they are capped by size, not by pages).
+    assert client.get(url, headers=admin["headers"], query_string={"format": "json"}).status_code == 200
+
+
+def test_a_render_over_its_budget_is_a_clear_422_and_leaves_nothing(make_config, admin, session_plan,
+                                                                     monkeypatch):
+    failures = []
+    real = delivery.lay_out
+
+    def spy(html, budget):
+        try:
+            return real(html, budget)
+        except Exception as exc:
+            failures.append(exc)
+            raise
+
+    monkeypatch.setattr(delivery, "lay_out", spy)
+    app = create_app(make_config(RENDER_SECONDS=0.2))
+    web = app.test_client()
+    body = assert_error(web.get(session_plan, headers=admin["headers"]), 422)
+    assert "budget" in body["message"] and "0.2 s" in body["errors"]["agenda"][0]
+    assert [f.reason for f in failures] == ["time"] and not group_alive(failures[0].pid)
+    assert _renders(app) == [("failed", "time")]
+    # The same data fails the same way: answered from the cache, no second render.
+    assert_error(web.get(session_plan, headers=admin["headers"]), 422)
+    assert len(failures) == 1
+
+
+def test_text_agendas_are_capped_by_size_before_rendering(make_config, admin, session_plan):
+    app = create_app(make_config(AGENDA_MAX_CHARS=500))
+    web = app.test_client()
+    for fmt in ("json", "html", "md", "ics", "pdf"):
+        body = assert_error(web.get(session_plan.replace("format=pdf", f"format={fmt}"), headers=admin["headers"]),
+                            422)
+        assert "characters" in body["errors"]["agenda"][0], fmt
+
+
+def test_text_agendas_are_rate_limited(make_config):
+    app = create_app(make_config(RATELIMIT_ENABLED=True, AGENDA_RATE_LIMIT="3 per minute"))
+    web = app.test_client()
+    email = f"rl-{uuid.uuid4().hex[:8]}@example.org"
+    assert web.post(f"{API}/auth/register", json={"practice_name": "P", "name": "N", "email": email,
+                                                  "password": PASSWORD}).status_code == 201
+    token = web.post(f"{API}/auth/login", json={"email": email, "password": PASSWORD}).get_json()["access_token"]
+    h = {"Authorization": f"Bearer {token}"}
+    group = web.post(f"{API}/groups", headers=h, json={"name": "G", "kind": "retreat", "capacity": 5}).get_json()
+    url = f"{API}/groups/{group['id']}/agenda"
+    codes = [web.get(url, headers=h, query_string={"format": fmt}).status_code for fmt in ("json", "md", "html")]
+    assert codes == [200, 200, 200]
+    r = web.get(url, headers=h, query_string={"format": "json"})
+    assert_error(r, 429)
+    assert int(r.headers["Retry-After"]) > 0

@@ -1,0 +1,25 @@
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..common.models import UTCDateTime, utcnow
+from ..extensions import db
+
+
+class AgendaRender(db.Model):
+    """A PDF agenda rendered (or being rendered) by the render workers, keyed by the practice and the
+    agenda's ETag: the same data gives the same key, so a finished render answers every later GET at once
+    on every instance. A cache, not a record: rows older than `AGENDA_CACHE_HOURS` are pruned."""
+
+    __tablename__ = "agenda_renders"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    practice_id: Mapped[str] = mapped_column(String(36), ForeignKey("practices.id", ondelete="CASCADE"),
+                                             nullable=False, index=True)
+    status: Mapped[str] = mapped_column(String(10), nullable=False)  # queued, rendering, ready, failed
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    reason: Mapped[str | None] = mapped_column(String(10))  # why it failed: time, memory, size, crash
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
