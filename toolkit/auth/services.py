@@ -72,7 +72,8 @@ def _decoy_registration(*, practice_name: str, name: str, email: str, password: 
     hash_password(password)  # the same work as a real registration
     practice = SimpleNamespace(id=new_id(), name=practice_name)
     return SimpleNamespace(id=new_id(), name=name, email=email, role="admin", credentials=None,
-                           trauma_informed=False, active=True, practice=practice, practice_id=practice.id)
+                           trauma_informed=False, clinical_lead=False, active=True, practice=practice,
+                           practice_id=practice.id)
 
 
 def authenticate(email: str, password: str) -> Therapist | None:
