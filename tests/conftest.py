@@ -169,11 +169,11 @@ def auth_headers(client):
 
 @pytest.fixture
 def create_therapist(client, admin, auth_headers):
-    def make(role="therapist", trauma_informed=False, by=None, name="Theo Therapist"):
+    def make(role="therapist", trauma_informed=False, by=None, name="Theo Therapist", clinical_lead=False):
         email = f"t-{uuid.uuid4().hex[:10]}@example.org"
         r = client.post("/api/v1/therapists", headers=(by or admin)["headers"],
                         json={"name": name, "email": email, "password": PASSWORD, "role": role,
-                              "trauma_informed": trauma_informed})
+                              "trauma_informed": trauma_informed, "clinical_lead": clinical_lead})
         assert r.status_code == 201, r.get_json()
         return {**r.get_json(), "headers": auth_headers(email)}
 

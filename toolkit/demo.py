@@ -52,7 +52,7 @@ def create_demo() -> str:
     set_practice(db.session, admin.practice_id)
     guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
                              email="demo-therapist@example.org", password=DEMO_PASSWORD,
-                             trauma_informed=True, credentials="Fictional licensed counsellor")
+                             trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor")
     people = [create_participant({"display_name": name, "dietary_notes": "No nuts" if i == 2 else None},
                                  actor=admin) for i, name in enumerate(PEOPLE)]
     form = current_form()

@@ -6,4 +6,4 @@ from .exercises.models import ExerciseModule  # noqa: F401
 from .groups.models import Group, GroupMember, group_facilitators  # noqa: F401
 from .participants.models import Participant  # noqa: F401
 from .plans.models import PlanItem, SessionPlan  # noqa: F401
-from .screening.models import Screening, ScreeningOverride  # noqa: F401
+from .screening.models import CrisisReview, Screening, ScreeningOverride  # noqa: F401

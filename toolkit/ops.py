@@ -122,6 +122,7 @@ def _tables():
         ("plan_items", t["plan_items"], ("plan_id", "session_plans"), ["plan_id", "position"]),
         ("screenings", t["screenings"], "practice", ["id"]),
         ("screening_overrides", t["screening_overrides"], "practice", ["id"]),
+        ("crisis_reviews", t["crisis_reviews"], "practice", ["id"]),
         ("audit_events", t["audit_events"], "practice", ["seq"]),
     ]
 

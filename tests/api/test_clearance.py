@@ -10,6 +10,9 @@ from tests.helpers import answers_for, assert_error
 
 PLANS = "/api/v1/plans"
 FORM = "/api/v1/screening/form"
+# A session two weeks ahead: well inside a new screening's validity (a screening counts only if still valid
+# when the plan ends; tests/api/test_safety_over_time.py covers sessions beyond it).
+SOON = (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:00")
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -59,7 +62,7 @@ def setup(client, admin, form, mods, create_group, create_participant):
             members.append(participant)
         items = [{"module_id": mods[slug]["id"], "minutes": mods[slug]["default_minutes"]} for slug in slugs]
         r = client.post(PLANS, headers=who["headers"], json={
-            "title": "Day 1", "group_id": group["id"], "starts_at": "2027-04-01T09:00:00+02:00", "items": items})
+            "title": "Day 1", "group_id": group["id"], "starts_at": SOON, "items": items})
         assert r.status_code == 201, r.get_json()
         return group, r.get_json(), members
 
@@ -181,7 +184,7 @@ def test_expired_screening_blocks(app, client, admin, setup):
 
 
 def test_latest_screening_counts(client, admin, form, setup):
-    _, plan, (member,) = setup([DEFER])
+    _, plan, (member,) = setup([REFER])  # (after a defer the crisis hold decides: test_safety_over_time.py)
     assert clearance(client, admin, plan["id"])["status"] == "blocked"
     newer = screen(client, admin, form, member["id"], CLEAR)
     result = clearance(client, admin, plan["id"])
@@ -200,7 +203,7 @@ def test_unresolved_trauma_needs_a_trauma_informed_facilitator(client, admin, se
     assert result["status"] == "caution"
     assert verdicts(entry_for(result, member)) == ["ok", "ok"]
     assert len(result["facilitator_warnings"]) == 1
-    assert member["id"] in result["facilitator_warnings"][0]
+    assert member["display_name"] in result["facilitator_warnings"][0]  # named, for the facilitator
     assert "trauma" in result["facilitator_warnings"][0]
 
     informed = create_therapist(trauma_informed=True, name="Tess Trauma")
@@ -232,17 +235,21 @@ def test_facilitator_warning_only_for_screened_trauma(client, admin, setup):
 # --- overrides, breaks, templates ---------------------------------------------------------------------
 
 
-def test_override_to_clear_changes_the_verdicts(client, admin, setup):
-    _, plan, (member,) = setup([DEFER])
+def test_override_to_clear_changes_the_outcome_not_the_flags(client, admin, setup, create_therapist):
+    lead = create_therapist(clinical_lead=True, name="Lee Lead")
+    _, plan, (member,) = setup([REFER])
     result = clearance(client, admin, plan["id"])
     assert result["status"] == "blocked" and verdicts(entry_for(result, member)) == ["exclude"] * 3
-    r = client.post(f"/api/v1/screenings/{member['screening']['id']}/override", headers=admin["headers"],
+    r = client.post(f"/api/v1/screenings/{member['screening']['id']}/override", headers=lead["headers"],
                     json={"outcome": "clear", "reason": "Answer was a misunderstanding; confirmed in session."})
     assert r.status_code == 201, r.get_json()
     result = clearance(client, admin, plan["id"])
-    assert result["status"] == "clear"
     entry = entry_for(result, member)
-    assert entry["outcome"] == "clear" and verdicts(entry) == ["ok"] * 3
+    assert entry["outcome"] == "clear" and entry["computed_outcome"] == "refer"
+    assert entry["override"]["by"]["name"] == "Lee Lead" and "misunderstanding" in entry["override"]["reason"]
+    # the visualisation still excludes for the computed unresolved_trauma flag, with the alternative activity
+    assert verdicts(entry) == ["ok", "exclude", "ok"] and result["status"] == "caution"
+    assert "eyes-open grounding" in entry["items"][1]["alternative"]
 
 
 def test_override_to_refer_blocks(client, admin, setup):
@@ -255,11 +262,13 @@ def test_override_to_refer_blocks(client, admin, setup):
     assert result["status"] == "blocked" and verdicts(entry_for(result, member)) == ["exclude"] * 3
 
 
-def test_the_latest_of_several_overrides_counts(client, admin, setup):
-    _, plan, (member,) = setup([DEFER])
+def test_the_latest_of_several_overrides_counts(client, admin, setup, create_therapist):
+    lead = create_therapist(clinical_lead=True)
+    _, plan, (member,) = setup([REFER])
     url = f"/api/v1/screenings/{member['screening']['id']}/override"
     for outcome in ("clear", "refer", "caution"):
-        r = client.post(url, headers=admin["headers"], json={"outcome": outcome, "reason": f"Reviewed: {outcome}."})
+        r = client.post(url, headers=lead["headers"],
+                        json={"outcome": outcome, "reason": f"Reviewed in supervision: {outcome}."})
         assert r.status_code == 201, r.get_json()
         assert entry_for(clearance(client, admin, plan["id"]), member)["outcome"] == outcome
 

@@ -196,6 +196,14 @@ def build_practice(client, who, create_participant, create_group):
     r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=h,
                     json={"outcome": "caution", "reason": "Recent loss mentioned in the interview."})
     assert r.status_code in (200, 201), r.get_json()
+    r = client.patch(f"/api/v1/therapists/{who['therapist_id']}", headers=h, json={"clinical_lead": True})
+    assert r.status_code == 200, r.get_json()
+    r = client.post(f"/api/v1/participants/{people[1]['id']}/screenings", headers=h,
+                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
+    assert r.status_code == 201, r.get_json()
+    r = client.post(f"/api/v1/participants/{people[1]['id']}/crisis-reviews", headers=h, json={
+        "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
+    assert r.status_code == 201, r.get_json()
     return builtin
 
 
@@ -217,6 +225,7 @@ def test_export_import_round_trip(app, client, admin, other, create_participant,
     assert {len(first[k]) for k in ("participants",)} == {3}
     assert len(first["group_members"]) == 2 and len(first["group_facilitators"]) == 1
     assert len(first["modules"]) == 1 and len(first["screening_overrides"]) == 1
+    assert len(first["crisis_reviews"]) == 1 and first["crisis_reviews"][0]["follow_up_on"] == "2099-01-02"
     for key in ("therapists", "participants", "groups", "modules", "plans", "screenings", "audit_events"):
         assert {row["practice_id"] for row in first[key]} == {admin["practice_id"]}, key
     assert [i["builtin_module_slug"] for i in first["plan_items"]] == [builtin["slug"], None, None]

@@ -2,6 +2,7 @@
 (issue 5 done-when: clearance in a constant number of queries; issue 8 point 3: no N+1 in lists)."""
 
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -67,7 +68,11 @@ def make_items(mods, n):
             for i in range(n)]
 
 
-def make_plan(client, who, group_id, items, starts_at="2027-04-01T09:00:00+02:00"):
+# Two weeks ahead: inside a new screening's validity, so clearance judges it at the session.
+SOON = (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:00")
+
+
+def make_plan(client, who, group_id, items, starts_at=SOON):
     r = client.post(PLANS, headers=who["headers"], json={
         "title": "Plan", "group_id": group_id, "starts_at": starts_at, "items": items})
     assert r.status_code == 201, r.get_json()
@@ -176,7 +181,7 @@ def test_screening_list_queries_do_not_grow_with_the_screenings(client, admin, c
             assert r.status_code == 201, r.get_json()
             if i % 2:
                 r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=admin["headers"],
-                                json={"outcome": "clear", "reason": "Reviewed."})
+                                json={"outcome": "refer", "reason": "Reviewed."})
                 assert r.status_code == 201
     n_few, body_few = queries_for(client, count_queries, "GET", f"/api/v1/participants/{few['id']}/screenings",
                                   admin)

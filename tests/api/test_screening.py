@@ -293,35 +293,36 @@ def test_override_needs_a_reason(client, admin, pat):
 
 
 def test_override_with_reason(client, admin, create_therapist, pat):
-    body = screen(client, admin, pat["id"], {"phq9_9": 1})
-    assert body["outcome"] == "defer"
-    clinician = create_therapist(name="Cleo Clinician")
+    body = screen(client, admin, pat["id"], {"dissociation_1": 2})
+    assert body["outcome"] == "caution"
+    clinician = create_therapist(name="Cleo Clinician")  # not a clinical lead: may make it more restrictive
     r = client.post(f"/api/v1/screenings/{body['id']}/override", headers=clinician["headers"],
-                    json={"outcome": "caution", "reason": "  Passive thought months ago; safety plan in place.  "})
+                    json={"outcome": "refer", "reason": "  Dissociated twice in the intake; individual work first.  "})
     assert r.status_code == 201, r.get_json()
     after = r.get_json()
     assert after["id"] == body["id"]
-    assert after["outcome"] == "caution"
-    assert after["computed_outcome"] == "defer"
+    assert after["outcome"] == "refer"
+    assert after["computed_outcome"] == "caution"
     assert after["flags"] == body["flags"] and after["scores"] == body["scores"]
-    assert after["override"]["outcome"] == "caution"
-    assert after["override"]["reason"] == "Passive thought months ago; safety plan in place."
+    assert after["override"]["outcome"] == "refer"
+    assert after["override"]["reason"] == "Dissociated twice in the intake; individual work first."
     assert after["override"]["by"] == {"id": clinician["id"], "name": "Cleo Clinician"}
     assert parse(after["override"]["at"]).utcoffset() is not None
     assert after["overrides"] == [after["override"]]
-    assert after["crisis_guidance"] is None  # the current outcome is no longer defer
+    assert after["crisis_guidance"] is None
     # the stored record and the list agree
     got = client.get(f"/api/v1/screenings/{body['id']}", headers=admin["headers"]).get_json()
-    assert got["outcome"] == "caution" and got["computed_outcome"] == "defer" and len(got["overrides"]) == 1
+    assert got["outcome"] == "refer" and got["computed_outcome"] == "caution" and len(got["overrides"]) == 1
     listed = client.get(f"/api/v1/participants/{pat['id']}/screenings", headers=admin["headers"]).get_json()
-    assert listed[0]["outcome"] == "caution"
+    assert listed[0]["outcome"] == "refer"
     # a second override is kept beside the first; the latest is current
     r = client.post(f"/api/v1/screenings/{body['id']}/override", headers=admin["headers"],
-                    json={"outcome": "refer", "reason": "On reflection, individual work first."})
+                    json={"outcome": "defer", "reason": "Disclosed a present crisis after the intake."})
     assert r.status_code == 201
     latest = r.get_json()
-    assert latest["outcome"] == "refer" and latest["computed_outcome"] == "defer"
-    assert [o["outcome"] for o in latest["overrides"]] == ["caution", "refer"]
+    assert latest["outcome"] == "defer" and latest["computed_outcome"] == "caution"
+    assert [o["outcome"] for o in latest["overrides"]] == ["refer", "defer"]
+    assert latest["crisis_guidance"]["kind"] == "non_acute"
 
 
 # --- cross-practice -----------------------------------------------------------------------------------
@@ -360,7 +361,7 @@ def test_reads_writes_and_overrides_are_audited(client, admin, other, create_the
     assert r.status_code == 200
     read_request_id = r.headers["X-Request-ID"]
     r = client.post(f"/api/v1/screenings/{body['id']}/override", headers=clinician["headers"],
-                    json={"outcome": "clear", "reason": "Grounded well in session."})
+                    json={"outcome": "refer", "reason": "Dissociated in session."})
     assert r.status_code == 201
 
     on_screening = audit_events(client, admin, record_type="screening", record_id=body["id"])

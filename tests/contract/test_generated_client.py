@@ -8,6 +8,7 @@ import importlib
 import subprocess
 import sys
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,9 @@ def test_generated_client_drives_the_main_journey(generated, live_server):
     chosen = [by_category[c] for c in ("opening", "psychoeducation", "exercise", "closing") if c in by_category]
     assert len(chosen) >= 3
     plan = ok(api("plans", "post_api_v1_plans").sync_detailed(client=authed, body=models.Plan.from_dict({
-        "title": "Day 1 - Meeting little me", "group_id": group.id, "starts_at": "2027-04-01T09:00:00+02:00",
+        "title": "Day 1 - Meeting little me", "group_id": group.id,
+        # two weeks ahead: a new screening must still be valid when the session ends
+        "starts_at": (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:00"),
         "items": [{"module_id": m.id, "minutes": m.default_minutes} for m in chosen]})), 201)
     assert len(plan.items) == len(chosen) and plan.total_minutes == sum(m.default_minutes for m in chosen)
 

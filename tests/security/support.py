@@ -110,6 +110,8 @@ def write_bodies(world) -> dict:
         ("post", "/participants/{participant_id}/screenings"): {
             "form_version": world["form"]["version"], "answers": answers_for(world["form"])},
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
+        ("post", "/participants/{participant_id}/crisis-reviews"): {
+            "summary": "Hijacked", "safety_plan_in_place": True, "follow_up_on": "2099-01-01"},
     }
 
 

@@ -407,7 +407,9 @@ def test_invalid_field_in_file_names_file_and_field(tmp_path):
     with pytest.raises(SeedError) as info:
         load_catalogue(tmp_path)
     assert (info.value.path, info.value.field) == (str(path), "min_minutes")
-    assert str(info.value) == f"{path}: field 'min_minutes': must be ≤ default_minutes"
+    line = path.read_text(encoding="utf-8").splitlines().index("min_minutes: 99") + 1
+    assert info.value.line == line
+    assert str(info.value) == f"{path}: field 'min_minutes': must be ≤ default_minutes (line {line})"
 
 
 def test_slug_filename_mismatch_rejected(tmp_path):

@@ -64,10 +64,12 @@ def test_result_shape():
     result = clear([member()])
     assert set(result) == {"status", "participants", "missing_screenings", "facilitator_warnings"}
     participant = result["participants"][0]
-    assert set(participant) == {"participant_id", "screening_id", "outcome", "items"}
+    assert set(participant) == {"participant_id", "display_name", "screening_id", "outcome", "computed_outcome",
+                                "override", "crisis_hold", "findings", "validity", "expires_before_session",
+                                "valid_until", "method", "reasons", "items"}
     assert [i["item_id"] for i in participant["items"]] == [i.item_id for i in ITEMS]
     for item in participant["items"]:
-        assert set(item) == {"item_id", "module_id", "verdict", "adaptation", "reasons"}
+        assert set(item) == {"item_id", "module_id", "verdict", "adaptation", "alternative", "reasons"}
         assert item["verdict"] in VERDICTS and isinstance(item["reasons"], list)
 
 
@@ -146,10 +148,13 @@ def test_outcome_table(outcome):
     assert result["missing_screenings"] == []
 
 
-def test_clear_outcome_is_ok_even_with_contraindicated_flags():
-    # e.g. a clinician override to clear: the override decides
+def test_an_override_to_clear_keeps_the_computed_flags_verdicts():
+    # An override changes the outcome, never the flags: a dissociating member keeps the eyes-open adaptation
+    # and a mood-flagged member is still kept out of the contraindicated module.
+    result = clear([member(outcome="clear", flags=("dissociation",))])
+    assert verdicts(result) == {"i-check": "ok", "i-vis": "adapt", "i-letter": "ok", "i-break": "ok"}
     result = clear([member(outcome="clear", flags=("mood_exacerbation",))])
-    assert set(verdicts(result).values()) == {"ok"}
+    assert verdicts(result)["i-vis"] == "exclude"
 
 
 @pytest.mark.parametrize(

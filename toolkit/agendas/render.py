@@ -48,6 +48,7 @@ __all__ = [
     "ClearanceLine",
     "Material",
     "MaterialLine",
+    "MemberSafety",
     "day_label",
     "filename",
     "group_by_day",
@@ -154,6 +155,9 @@ class AgendaPlan:
     ends_at: datetime
     notes: str = ""
     items: tuple[AgendaItem, ...] = ()
+    # Facilitator audience only: a one-line safety check of this session that names nobody (counts only),
+    # so it may go into calendar descriptions too.
+    safety_note: str = ""
 
     def __post_init__(self) -> None:
         _require_aware(self.starts_at, "AgendaPlan.starts_at")
@@ -184,11 +188,33 @@ class ClearanceLine:
     verdict: str
     adaptation: str | None = None
     reasons: tuple[str, ...] = ()
+    alternative: str | None = None  # for `exclude`: what the person does instead
 
     def __post_init__(self) -> None:
         if self.verdict not in CLEARANCE_VERDICTS:
             raise AgendaError(f"verdict must be one of {', '.join(CLEARANCE_VERDICTS)}")
         _tuple(self, "reasons")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberSafety:
+    """What the facilitator must know about one member (facilitator audience only): the computed and the
+    effective outcome, any override (who, when, why), a crisis hold, findings such as alcohol or drug use,
+    the sessions the screening expires before, and why a member has no usable screening."""
+
+    member_name: str
+    computed_outcome: str | None = None
+    outcome: str | None = None
+    override: str | None = None
+    crisis_hold: bool = False
+    findings: tuple[str, ...] = ()
+    expires_before_session: tuple[str, ...] = ()  # titles of the sessions that end after it expires
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _tuple(self, "findings")
+        _tuple(self, "expires_before_session")
+        _tuple(self, "notes")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,6 +230,8 @@ class AgendaDocument:
     member_count: int
     days: tuple[AgendaDay, ...]
     clearance: tuple[ClearanceLine, ...] | None = None
+    member_safety: tuple[MemberSafety, ...] | None = None
+    safety_warnings: tuple[str, ...] = ()
     empty_message: str = "Nothing is planned yet. Add modules to a session plan to build the agenda."
 
     def __post_init__(self) -> None:
@@ -225,6 +253,8 @@ class AgendaDocument:
             raise AgendaError(str(exc)) from exc
         _tuple(self, "days")
         _tuple(self, "clearance")
+        _tuple(self, "member_safety")
+        _tuple(self, "safety_warnings")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -420,6 +450,7 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
         }
         if facilitator:
             out["notes"] = plan.notes
+            out["safety_note"] = plan.safety_note
         return out
 
     checklist = materials_checklist(doc)
@@ -475,11 +506,30 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
                     "item_title": line.item_title,
                     "verdict": line.verdict,
                     "adaptation": line.adaptation,
+                    "alternative": line.alternative,
                     "reasons": list(line.reasons),
                 }
                 for line in doc.clearance
             ]
         )
+        view["member_safety"] = (
+            None
+            if doc.member_safety is None
+            else [
+                {
+                    "member_name": m.member_name,
+                    "computed_outcome": m.computed_outcome,
+                    "outcome": m.outcome,
+                    "override": m.override,
+                    "crisis_hold": m.crisis_hold,
+                    "findings": list(m.findings),
+                    "expires_before_session": list(m.expires_before_session),
+                    "notes": list(m.notes),
+                }
+                for m in doc.member_safety
+            ]
+        )
+        view["safety_warnings"] = list(doc.safety_warnings)
     return view
 
 
@@ -634,8 +684,10 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
     Times carry the group's TZID with a matching VTIMEZONE. UIDs are stable
     ('plan-<id>@inner-child-toolkit', 'item-<id>@inner-child-toolkit') so re-importing updates
     events instead of duplicating them. Descriptions are participant-safe whatever the audience:
-    titles and participant summaries, never scripts, notes or clearance.
+    titles and participant summaries, never scripts, notes or clearance. The facilitator's calendar also
+    gets each session's safety check line, which names nobody and carries no clinical detail (counts only).
     """
+    safety_notes = {p.plan_id: p.safety_note for p in doc.plans} if doc.audience == "facilitator" else {}
     participant_doc = _participant_copy(doc)
     view = _view(participant_doc)
     stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
@@ -670,7 +722,7 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
                     plan["title"],
                     plan["starts_at"],
                     plan["ends_at"],
-                    _participant_description(plan),
+                    "\n\n".join(t for t in (_participant_description(plan), safety_notes.get(plan["plan_id"])) if t),
                 )
                 continue
             for item in plan["items"]:

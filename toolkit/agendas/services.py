@@ -3,6 +3,7 @@ ETag, and hand it to the pure renderers."""
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from flask_smorest import abort
@@ -14,7 +15,16 @@ from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
 from ..screening.services import clearance, clearance_items, group_screenings
-from .render import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, Material, group_by_day, render_json
+from .render import (
+    AgendaDocument,
+    AgendaItem,
+    AgendaPlan,
+    ClearanceLine,
+    Material,
+    MemberSafety,
+    group_by_day,
+    render_json,
+)
 
 MAX_PLANS = 60  # a whole retreat fits easily; a bigger agenda is refused rather than rendered for minutes
 
@@ -39,34 +49,82 @@ def _agenda_plan(plan: SessionPlan) -> AgendaPlan:
                       notes=plan.notes or "", items=tuple(items))
 
 
-def _clearance_lines(plans: list[SessionPlan], group: Group | None) -> tuple[ClearanceLine, ...]:
-    """Who needs which adaptation and who must not take part (facilitator audience only)."""
+def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Group | None):
+    """(clearance lines, member safety, warnings, agenda plans with their safety check line) for the
+    facilitator: who needs which adaptation, who must not take part and why, what instead."""
     if group is None:
-        return ()
+        return (), None, (), agenda_plans
     screenings = group_screenings(group.id, facilitators=group.facilitators)
     now = datetime.now(UTC)
     lines: list[ClearanceLine] = []
-    for plan in plans:
+    warnings: list[str] = []
+    expires: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
+    with_notes = []
+    for plan, agenda_plan in zip(plans, agenda_plans, strict=True):
         result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan))
+        warnings.extend(w for w in result["facilitator_warnings"] if w not in warnings)
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
             name = person["display_name"]
+            pid = person["participant_id"]
+            if person["expires_before_session"]:
+                expires.setdefault(pid, []).append(plan.title)
             if person["participant_id"] in result["missing_screenings"]:
+                reasons = tuple(person["reasons"]) or ("No valid screening.",)
+                notes.setdefault(pid, []).extend(r for r in reasons if r not in notes.get(pid, []))
                 lines.append(ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
-                                           verdict="unscreened", reasons=("No valid screening.",)))
+                                           verdict="unscreened", reasons=reasons))
                 continue
             if person["outcome"] in ("refer", "defer"):
                 lines.append(ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
                                            verdict="blocked",
-                                           reasons=(f"Screening outcome {person['outcome']}.",)))
+                                           reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"])))
                 continue
             for verdict in person["items"]:
                 if verdict["verdict"] != "ok":
                     lines.append(ClearanceLine(
                         member_name=name, plan_title=plan.title, item_title=titles.get(verdict["item_id"]),
                         verdict=verdict["verdict"], adaptation=verdict.get("adaptation"),
-                        reasons=tuple(verdict["reasons"])))
-    return tuple(lines)
+                        alternative=verdict.get("alternative"), reasons=tuple(verdict["reasons"])))
+        with_notes.append(replace(agenda_plan, safety_note=_safety_note(result)))
+    members = tuple(
+        MemberSafety(member_name=m.display_name or m.participant_id, computed_outcome=m.computed_outcome,
+                     outcome=("defer" if m.crisis_hold else m.outcome) if m.screening_id else None,
+                     override=_override_line(m.override), crisis_hold=m.crisis_hold, findings=m.findings,
+                     expires_before_session=tuple(expires.get(m.participant_id, ())),
+                     notes=tuple(notes.get(m.participant_id, ())))
+        for m in screenings.members)
+    return tuple(lines), members, tuple(warnings), with_notes
+
+
+def _override_line(override: dict | None) -> str | None:
+    if override is None:
+        return None
+    return f"{override['outcome']} by {override['by']['name']} on {override['at'][:10]}: {override['reason']}"
+
+
+def _safety_note(result: dict) -> str:
+    """One line about a session that names nobody (it may go into a calendar): the status and counts."""
+    people = result["participants"]
+    if not people:
+        return ""
+    blocked = sum(1 for p in people if p["outcome"] in ("refer", "defer"))
+    unscreened = sum(1 for p in people if p["validity"] != "valid")
+    expiring = sum(1 for p in people if p["expires_before_session"])
+    adapted = sum(1 for p in people if any(v["verdict"] != "ok" for v in p["items"]) and p["validity"] == "valid"
+                  and p["outcome"] not in ("refer", "defer"))
+    parts = [f"status {result['status']}"]
+    if blocked:
+        parts.append(f"{blocked} member(s) must not take part (refer or defer)")
+    if unscreened:
+        text = f"{unscreened} member(s) without a screening valid at this session"
+        parts.append(text + (f" ({expiring} expire before it ends)" if expiring else ""))
+    if adapted:
+        parts.append(f"{adapted} member(s) with adapted or skipped items")
+    if len(result["facilitator_warnings"]):
+        parts.append(f"{len(result['facilitator_warnings'])} facilitator warning(s)")
+    return "; ".join(parts) + ". Who and why: see the facilitator agenda."
 
 
 def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id: str, audience: str,
@@ -74,6 +132,9 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
     practice = db.session.get(Practice, practice_id)
     zone = group.timezone if group else "UTC"
     agenda_plans = [_agenda_plan(p) for p in plans]
+    lines, member_safety, warnings = None, None, ()
+    if audience == "facilitator":
+        lines, member_safety, warnings, agenda_plans = _safety(plans, agenda_plans, group)
     if group is None and plans:
         zone = _zone_name(agenda_plans[0].starts_at)
     days = group_by_day(agenda_plans, zone, first_date=group.starts_on if group else None) if agenda_plans else ()
@@ -84,7 +145,7 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
         audience=audience, paper=paper,
         generated_for_date=days[0].date if days else (group.starts_on if group and group.starts_on else today),
         member_count=group.member_count if group else 0, days=days,
-        clearance=_clearance_lines(plans, group) if audience == "facilitator" else None,
+        clearance=lines, member_safety=member_safety, safety_warnings=warnings,
         empty_message=("No sessions are planned for this group yet." if group is not None and not plans
                        else "This session has no items yet: add modules to the plan to build its agenda."))
 

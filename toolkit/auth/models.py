@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
@@ -25,6 +26,8 @@ class Therapist(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     role: Mapped[str] = mapped_column(String(20), nullable=False, default="therapist")
     credentials: Mapped[str | None] = mapped_column(Text)
     trauma_informed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Set by an admin: may lower a screening outcome, record crisis reviews and clinician assessments.
+    clinical_lead: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 

@@ -47,6 +47,8 @@ class MeSchema(ma.Schema):
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
     credentials = fields.String(allow_none=True)
     trauma_informed = fields.Boolean(required=True)
+    clinical_lead = fields.Boolean(required=True, metadata={
+        "description": "May lower screening outcomes and record crisis reviews and clinician assessments."})
     active = fields.Boolean(required=True)
     practice = fields.Nested(PracticeSchema, required=True)
 

@@ -25,13 +25,15 @@ def email_taken(email: str) -> bool:
 
 
 def create_therapist(*, practice_id: str, name: str, email: str, password: str, role: str = "therapist",
-                     credentials: str | None = None, trauma_informed: bool = False) -> Therapist:
+                     credentials: str | None = None, trauma_informed: bool = False,
+                     clinical_lead: bool = False) -> Therapist:
     email = normalise_email(email)
     check_password_policy(password, email)
     if email_taken(email):
         abort(409, message="An account with this email already exists.", errors={"email": ["Already in use."]})
     therapist = Therapist(practice_id=practice_id, name=name, email=email, password_hash=hash_password(password),
-                          role=role, credentials=credentials, trauma_informed=trauma_informed, active=True)
+                          role=role, credentials=credentials, trauma_informed=trauma_informed,
+                          clinical_lead=clinical_lead, active=True)
     db.session.add(therapist)
     try:
         db.session.flush()

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from toolkit.common.yaml_strict import DataFileError, line_of, load_file
 from toolkit.vocab import (
     CONTRA_ACTIONS,
     FLAGS,
@@ -62,16 +61,18 @@ class SeedError(Exception):
     """A module (seed file or API payload) failed validation. ``field`` is a dotted path such as
     ``materials[2].quantity``; it is empty when the problem is with the document as a whole."""
 
-    def __init__(self, path: str, field: str, message: str) -> None:
+    def __init__(self, path: str, field: str, message: str, line: int | None = None) -> None:
         self.path = str(path)
         self.field = field
         self.message = message
+        self.line = line
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        at = f" (line {self.line})" if self.line else ""
         if self.field:
-            return f"{self.path}: field '{self.field}': {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{self.path}: field '{self.field}': {self.message}{at}"
+        return f"{self.path}: {self.message}{at}"
 
 
 @dataclass(frozen=True)
@@ -329,29 +330,6 @@ def _contraindication(c: _Checker, value: Any, field: str) -> Contraindication:
     return Contraindication(flag=flag, action=action, adaptation=adaptation)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys instead of silently keeping the last one."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    loader.flatten_mapping(node)
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping",
-                node.start_mark,
-                f"found duplicate key {key!r}",
-                key_node.start_mark,
-            )
-        seen.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_catalogue(directory: Path | str) -> list[ModuleSpec]:
     """Load and validate every ``*.yaml`` in ``directory`` (sorted by file name).
 
@@ -367,26 +345,21 @@ def load_catalogue(directory: Path | str) -> list[ModuleSpec]:
     for file in sorted(folder.glob("*.yaml"), key=lambda p: p.name):
         path = str(file)
         try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_StrictLoader)
-        except yaml.YAMLError as exc:
-            raise SeedError(path, "", f"invalid YAML: {_yaml_message(exc)}") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SeedError(path, "", f"cannot read file: {exc}") from exc
+            data = load_file(file)
+        except DataFileError as exc:
+            raise SeedError(path, "", f"invalid YAML: {exc.problem}", exc.line) from exc
         if not isinstance(data, Mapping):
-            raise SeedError(path, "", f"must contain a mapping, not {_type_name(data)}")
-        spec = validate_module(data, path=path)
+            raise SeedError(path, "", f"must contain a mapping, not {_type_name(data)}", getattr(data, "line", None))
+        try:
+            spec = validate_module(data, path=path)
+        except SeedError as exc:
+            raise SeedError(path, exc.field, exc.message, line_of(data, exc.field)) from exc
         if spec.slug != file.stem:
-            raise SeedError(path, "slug", f"must equal the file name {file.stem!r}; got {spec.slug!r}")
+            raise SeedError(path, "slug", f"must equal the file name {file.stem!r}; got {spec.slug!r}",
+                            line_of(data, "slug"))
         if spec.slug in seen:
-            raise SeedError(path, "slug", f"duplicate slug {spec.slug!r} (also in {seen[spec.slug]})")
+            raise SeedError(path, "slug", f"duplicate slug {spec.slug!r} (also in {seen[spec.slug]})",
+                            line_of(data, "slug"))
         seen[spec.slug] = path
         specs.append(spec)
     return specs
-
-
-def _yaml_message(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if mark is not None:
-        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
-    return problem

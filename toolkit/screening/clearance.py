@@ -1,12 +1,16 @@
 """Plan clearance: who may take part in which item of a session plan, from screenings and module
 contraindications. Pure Python; the API layer builds the inputs from the database.
 
-Rules (DESIGN.md "Outcomes"):
-  * no valid screening (none, or expired: valid_until <= now) → every module item `exclude`
-    ("no valid screening"), the member is listed in `missing_screenings`, the plan is `blocked`;
-  * outcome clear → every item ok;
-  * outcome caution → per module, each of the member's flags with a contraindication: exclude → exclude,
-    adapt → adapt with the module's text; the most restrictive wins, all adaptations are listed;
+Rules (DESIGN.md "Outcomes" and "Safety over time"):
+  * no valid screening (none; expired: valid_until <= now; `expires_before_session`: valid now but not when
+    the plan ends; an adult form taken under 18) → every module item `exclude` with the reason, the member
+    is listed in `missing_screenings`, the plan is `blocked`;
+  * the effective outcome is the latest screening's (its latest override, else computed), except during a
+    crisis hold (`defer` until a crisis review and a newer screening);
+  * outcome clear or caution → per module, each of the member's *computed* flags with a contraindication:
+    exclude → exclude (with the module's alternative activity), adapt → adapt with the module's text; the
+    most restrictive wins. An override changes the outcome, never the flags, so an override to `clear`
+    keeps a dissociating member's adaptation;
   * outcome refer / defer → every module item exclude; the plan is `blocked`;
   * break items (no module) are always ok, for everyone;
   * status: blocked > caution (any adapt/exclude verdict, or an unresolved_trauma member without a
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from toolkit.screening.safety import EXPIRES_BEFORE_SESSION, VALID, validity_at_session
 from toolkit.vocab import CONTRA_ACTIONS, FLAGS, OUTCOMES
 
 BLOCKING_OUTCOMES = ("refer", "defer")
@@ -33,16 +38,35 @@ class Contraindication(NamedTuple):
     adaptation: str | None = None
 
 
+DEFAULT_ALTERNATIVE = ("Offer a quiet, present-focused alternative (for example the eyes-open grounding) with a "
+                       "co-facilitator while the group does this item.")
+
+
 @dataclass(frozen=True)
 class MemberScreening:
-    """A group member and their latest screening (or none). `outcome` is the effective one (after a
-    clinician override, if any); `flags` are the flags raised by the screening."""
+    """A group member and their latest screening (or none). `outcome` is the latest screening's current
+    outcome (its latest override's, else computed); `flags` are the flags the screening computed.
+    `crisis_hold` keeps the member at `defer` whatever the latest outcome. `unusable` says why the latest
+    screening cannot count at all (e.g. an adult form taken under 18); `no_screening_reason` why a member
+    without a screening needs a particular path (e.g. a minor)."""
 
     participant_id: str
     screening_id: str | None = None
     outcome: str | None = None
     flags: frozenset[str] = frozenset()
     valid_until: datetime | None = None
+    display_name: str = ""
+    computed_outcome: str | None = None
+    override: dict | None = None  # {outcome, reason, by: {id, name}, at}
+    crisis_hold: bool = False
+    findings: tuple[str, ...] = ()
+    method: str | None = None
+    unusable: str | None = None
+    no_screening_reason: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.participant_id
 
 
 @dataclass(frozen=True)
@@ -61,39 +85,59 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def has_valid_screening(member: MemberScreening, now: datetime) -> bool:
-    return (
-        member.screening_id is not None
-        and member.outcome is not None
-        and member.valid_until is not None
-        and _aware(member.valid_until) > _aware(now)
-    )
+def has_valid_screening(member: MemberScreening, now: datetime, session_end: datetime | None = None) -> bool:
+    return screening_validity(member, now, session_end) == VALID
 
 
-def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> dict[str, Any]:
+def screening_validity(member: MemberScreening, now: datetime, session_end: datetime | None = None) -> str:
+    """`missing`, `unusable`, `expired`, `expires_before_session` or `valid` (for the plan ending then)."""
+    if member.screening_id is None or member.outcome is None:
+        return "missing"
+    if member.unusable:
+        return "unusable"
+    return validity_at_session(valid_until=member.valid_until, session_end=session_end, now=now)
+
+
+def _invalid_reason(member: MemberScreening, validity: str) -> str:
+    if validity == EXPIRES_BEFORE_SESSION:
+        until = _aware(member.valid_until).date().isoformat()
+        return f"{EXPIRES_BEFORE_SESSION}: the screening is valid until {until}, before this session ends"
+    if validity == "unusable":
+        return f"{NO_VALID_SCREENING}: {member.unusable}"
+    if validity == "missing" and member.no_screening_reason:
+        return f"{NO_VALID_SCREENING}: {member.no_screening_reason}"
+    return NO_VALID_SCREENING
+
+
+def _item_verdict(member: MemberScreening, validity: str, outcome: str | None, item: ClearanceItem
+                  ) -> dict[str, Any]:
     verdict: dict[str, Any] = {
         "item_id": item.item_id,
         "module_id": item.module_id,
         "verdict": "ok",
         "adaptation": None,
+        "alternative": None,
         "reasons": [],
     }
     name = item.module_title or item.module_id
     if item.module_id is None:
         verdict["reasons"] = ["break: no module, open to everyone"]
         return verdict
-    if not valid:
-        verdict.update(verdict="exclude", reasons=[NO_VALID_SCREENING])
+    if validity != VALID:
+        verdict.update(verdict="exclude", reasons=[_invalid_reason(member, validity)])
         return verdict
-    if member.outcome in BLOCKING_OUTCOMES:
-        verdict.update(verdict="exclude", reasons=[f"outcome {member.outcome} blocks group inner child work"])
+    if outcome in BLOCKING_OUTCOMES:
+        why = (f"crisis hold: {outcome} until a crisis review and a newer screening" if member.crisis_hold
+               else f"outcome {outcome} blocks group inner child work")
+        verdict.update(verdict="exclude", reasons=[why])
         return verdict
-    if member.outcome == "clear":
+    if outcome == "clear" and not member.flags:
         verdict["reasons"] = ["outcome clear"]
         return verdict
 
-    # caution: the module's contraindications for each of the member's flags (in vocabulary order)
+    # clear (by override) or caution: the module's contraindications for each computed flag (vocabulary order)
     excluded_by: list[str] = []
+    alternatives: list[str] = []
     adaptations: list[tuple[str, str | None]] = []
     for flag in sorted(member.flags, key=lambda f: FLAGS.index(f) if f in FLAGS else len(FLAGS)):
         for c_flag, action, adaptation in item.contraindications:
@@ -101,6 +145,8 @@ def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> 
                 continue
             if action == "exclude":
                 excluded_by.append(flag)
+                if adaptation and adaptation not in alternatives:
+                    alternatives.append(adaptation)
             elif action == "adapt":
                 adaptations.append((flag, adaptation))
             else:
@@ -122,7 +168,7 @@ def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> 
         adaptation_text = None
     if excluded_by:
         # the item is skipped for this person; adaptations of other flags are kept in the reasons only
-        verdict.update(verdict="exclude", reasons=reasons)
+        verdict.update(verdict="exclude", reasons=reasons, alternative="\n".join(alternatives) or DEFAULT_ALTERNATIVE)
     elif adaptations:
         verdict.update(
             verdict="adapt",
@@ -131,8 +177,14 @@ def _item_verdict(member: MemberScreening, valid: bool, item: ClearanceItem) -> 
         )
     else:
         shown = ", ".join(sorted(member.flags)) or "none"
-        verdict["reasons"] = [f"outcome caution; module '{name}' has no contraindication for flag(s) {shown}"]
+        verdict["reasons"] = [f"outcome {outcome}; module '{name}' has no contraindication for flag(s) {shown}"]
     return verdict
+
+
+def _override_text(override: dict) -> str:
+    at = override["at"]
+    when = _aware(at).date().isoformat() if isinstance(at, datetime) else str(at)[:10]
+    return f"{override['outcome']} by {override['by']['name']} on {when}: {override['reason']}"
 
 
 def clear_plan(
@@ -141,18 +193,23 @@ def clear_plan(
     items: Iterable[ClearanceItem],
     has_trauma_informed_facilitator: bool,
     now: datetime,
+    session_end: datetime | None = None,
 ) -> dict[str, Any]:
     """Every member × every plan item → ok / adapt / exclude with reasons, and the plan's overall status.
 
-    Returns {status, participants: [{participant_id, screening_id, outcome, items: [{item_id, module_id,
-    verdict, adaptation, reasons}]}], missing_screenings: [participant ids], facilitator_warnings: [str]}.
-    A member without a valid screening has `outcome` None (an expired outcome is not reported as current);
-    `screening_id` is still given so the client can link to the expired one."""
+    A screening counts only if it is still valid when the plan ends (`session_end`; None: judged now).
+    Returns {status, participants: [{participant_id, display_name, screening_id, outcome, computed_outcome,
+    override, crisis_hold, findings, validity, expires_before_session, valid_until, method, reasons,
+    items: [{item_id, module_id, verdict, adaptation, alternative, reasons}]}], missing_screenings: [ids],
+    facilitator_warnings: [str]}. A member without a valid screening has `outcome` None (an expired outcome
+    is not reported as current); `screening_id` is still given so the client can link to it. Warnings name
+    members by display name (this result is for facilitators only)."""
     members = list(members)
     items = list(items)
     for member in members:
-        if member.outcome is not None and member.outcome not in OUTCOMES:
-            raise ValueError(f"participant {member.participant_id}: unknown outcome {member.outcome!r}")
+        for value in (member.outcome, member.computed_outcome):
+            if value is not None and value not in OUTCOMES:
+                raise ValueError(f"participant {member.participant_id}: unknown outcome {value!r}")
 
     if not members:
         return {
@@ -168,26 +225,53 @@ def clear_plan(
     blocked = False
     caution = False
     for member in members:
-        valid = has_valid_screening(member, now)
+        validity = screening_validity(member, now, session_end)
+        valid = validity == VALID
+        outcome = ("defer" if member.crisis_hold else member.outcome) if valid else None
+        reasons: list[str] = []
         if not valid:
             missing.append(member.participant_id)
             blocked = True
-        elif member.outcome in BLOCKING_OUTCOMES:
+            reasons.append(_invalid_reason(member, validity))
+            if validity == EXPIRES_BEFORE_SESSION:
+                warnings.append(f"{member.name}: the screening expires before this session ends "
+                                "(expires_before_session): screen again before the session")
+            elif member.no_screening_reason or member.unusable:
+                warnings.append(f"{member.name}: {member.no_screening_reason or member.unusable}")
+        elif outcome in BLOCKING_OUTCOMES:
             blocked = True
-        verdicts = [_item_verdict(member, valid, item) for item in items]
+            reasons.append(f"outcome {outcome}: no group inner child work")
+        if member.crisis_hold and member.screening_id is not None:
+            reasons.append("crisis hold: defer until a clinical lead records a crisis review and a newer "
+                           "screening is taken")
+            warnings.append(f"{member.name} is on a crisis hold after a defer: no group inner child work until "
+                            "a crisis review and a newer screening")
+        if member.override is not None:
+            reasons.append(f"override: {_override_text(member.override)}")
+        verdicts = [_item_verdict(member, validity, outcome, item) for item in items]
         if any(v["verdict"] != "ok" for v in verdicts):
             caution = True
         if valid and "unresolved_trauma" in member.flags and not has_trauma_informed_facilitator:
             caution = True
             warnings.append(
-                f"participant {member.participant_id} is flagged unresolved_trauma and the group "
+                f"{member.name} is flagged unresolved_trauma and the group "
                 "has no trauma-informed facilitator: add one before running inner child work"
             )
         participants.append(
             {
                 "participant_id": member.participant_id,
+                "display_name": member.display_name,
                 "screening_id": member.screening_id,
-                "outcome": member.outcome if valid else None,
+                "outcome": outcome,
+                "computed_outcome": member.computed_outcome,
+                "override": member.override,
+                "crisis_hold": member.crisis_hold,
+                "findings": list(member.findings),
+                "validity": validity,
+                "expires_before_session": validity == EXPIRES_BEFORE_SESSION,
+                "valid_until": _aware(member.valid_until).isoformat() if member.valid_until else None,
+                "method": member.method,
+                "reasons": reasons,
                 "items": verdicts,
             }
         )

@@ -1,6 +1,6 @@
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
@@ -24,6 +24,15 @@ class Screening(IdMixin, PracticeOwned, db.Model):
     # Findings shown to the clinician that do not change the outcome (e.g. a positive alcohol screen).
     findings: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     computed_outcome: Mapped[str] = mapped_column(String(10), nullable=False)
+    # "form" (the intake form) or "clinician_assessment" (a clinical lead's outcome and reason, no answers).
+    method: Mapped[str] = mapped_column(String(30), nullable=False, default="form", server_default="form")
+    # False when instruments were left unanswered (stopped at a crisis, or items declined).
+    complete: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, server_default=true())
+    declined: Mapped[list] = mapped_column(JSON, nullable=False, default=list, server_default=text("'[]'"))
+    # Taken while the participant was held after a `defer` with no crisis review recorded since.
+    crisis_hold: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    # A clinician assessment's written reason.
+    reason: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     screened_by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False,
                                                 index=True)
@@ -55,6 +64,24 @@ class ScreeningOverride(IdMixin, PracticeOwned, db.Model):
     )
     outcome: Mapped[str] = mapped_column(String(10), nullable=False)
     reason: Mapped[str] = mapped_column(Text, nullable=False)
+    by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+
+    by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[by_id])
+
+
+class CrisisReview(IdMixin, PracticeOwned, db.Model):
+    """A clinical lead's review after a `defer`: with a newer screening, it lifts the crisis hold."""
+
+    __tablename__ = "crisis_reviews"
+    __table_args__ = (Index("ix_crisis_reviews_participant_at", "participant_id", "at"),)
+
+    participant_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("participants.id", ondelete="RESTRICT"), nullable=False
+    )
+    summary: Mapped[str] = mapped_column(Text, nullable=False)
+    safety_plan_in_place: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    follow_up_on: Mapped[date] = mapped_column(Date, nullable=False)
     by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
 

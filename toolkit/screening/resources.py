@@ -11,7 +11,15 @@ from ..participants.models import Participant
 from ..plans.models import SessionPlan
 from . import services
 from .models import Screening
-from .schemas import ClearanceSchema, FormSchema, OverrideCreateSchema, ScreeningCreateSchema, ScreeningSchema
+from .schemas import (
+    ClearanceSchema,
+    CrisisReviewCreateSchema,
+    CrisisReviewSchema,
+    FormSchema,
+    OverrideCreateSchema,
+    ScreeningCreateSchema,
+    ScreeningSchema,
+)
 
 blp = Blueprint("screening", __name__, url_prefix="/api/v1",
                 description="Intake screening against the contraindications, and plan clearance. Decision support "
@@ -27,8 +35,9 @@ class ScreeningForm(MethodView):
     @blp.doc(summary="The current intake form")
     def get(self):
         """Versioned instruments (PHQ-9, GAD-7, PC-PTSD-5, ASQ, AUDIT-C, a single drug-use question and our
-        clinician-entered items). Option values are the item scores; the lowest means "no symptom"."""
-        return services.current_form().to_dict()
+        clinician-entered items). Option values are the item scores; the lowest means "no symptom".
+        `validity_days` is this deployment's: a screening counts for a plan only if still valid at its end."""
+        return services.form_for_clients(services.current_form())
 
 
 @blp.route("/participants/<string:participant_id>/screenings")
@@ -50,17 +59,52 @@ class ParticipantScreenings(MethodView):
 
     @blp.arguments(ScreeningCreateSchema)
     @blp.response(201, ScreeningSchema)
-    @document_errors(blp, 400, 401, 404, 413, 422)
+    @document_errors(blp, 400, 401, 403, 404, 413, 422)
     @blp.doc(summary="Screen a participant")
     def post(self, data, participant_id):
         """Scores the answers, raises the contraindication flags with their reasons and gives the outcome:
-        `clear`, `caution`, `refer` or `defer` (acute crisis: the response carries crisis guidance).
+        `clear`, `caution`, `refer` or `defer` (crisis: the response carries acute or non-acute guidance).
         A stale `form_version`, a missing item, a value outside an item's options or an answer to an item
-        that is not enabled is a 422 naming the item. The screening is immutable once stored."""
+        that is not enabled is a 422 naming the item, except that a positive critical item lets the form be
+        saved with items unanswered (`complete: false`, outcome `defer`). `declined` items: a declined
+        critical item counts as positive, any other leaves its instrument incomplete (at least `caution`).
+        The adult form is refused (422) for a participant under 18 on the screening date: a clinical lead
+        records `method: clinician_assessment` with an `outcome` and a `reason` instead (403 for others).
+        A screening taken during a crisis hold carries `crisis_hold: true`. Immutable once stored."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         screening = services.submit_screening(participant, data, actor=current_user)
         db.session.commit()
         return services.present(screening)
+
+
+@blp.route("/participants/<string:participant_id>/crisis-reviews")
+class ParticipantCrisisReviews(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, CrisisReviewSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
+    @document_errors(blp, 401, 404, 422)
+    @blp.doc(summary="A participant's crisis reviews, newest first")
+    def get(self, participant_id, pagination_parameters):
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        rows = paginate(services.crisis_reviews_of(participant), pagination_parameters)
+        result = [services.present_review(r) for r in rows]
+        record("list", "crisis_review", participant.id, actor=current_user)
+        db.session.commit()
+        return result
+
+    @blp.arguments(CrisisReviewCreateSchema)
+    @blp.response(201, CrisisReviewSchema)
+    @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
+    @blp.doc(summary="Record a crisis review (clinical lead)")
+    def post(self, data, participant_id):
+        """After a `defer` the participant stays `defer` in clearance until a clinical lead records a review
+        with a safety plan in place **and** a screening is taken after it. 403 for a therapist who is not a
+        clinical lead; 409 when the participant has no defer to review. Audited."""
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        review = services.record_crisis_review(participant, data, actor=current_user)
+        db.session.commit()
+        return services.present_review(review)
 
 
 @blp.route("/screenings/<string:screening_id>")
@@ -83,11 +127,14 @@ class ScreeningOverride(MethodView):
 
     @blp.arguments(OverrideCreateSchema)
     @blp.response(201, ScreeningSchema)
-    @document_errors(blp, 400, 401, 404, 413, 422)
+    @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
     @blp.doc(summary="Override a screening's outcome (reason required)")
     def post(self, data, screening_id):
-        """The computed outcome stays on the record beside the override; the current outcome becomes the
-        override's. Audited."""
+        """Any therapist may make the outcome more restrictive. Making it less restrictive needs a clinical
+        lead (403 otherwise) and a reason of at least 20 characters (422). A screening whose computed flags
+        include `acute_crisis` cannot go below `refer` (409: record a crisis review and screen again). The
+        override changes the outcome, never the flags: their module adaptations still apply. The computed
+        outcome stays on the record beside the override. Audited, refusals too."""
         screening = get_or_404(Screening, screening_id, what="Screening")
         services.override(screening, data["outcome"], data["reason"], actor=current_user)
         db.session.commit()
@@ -112,4 +159,5 @@ class PlanClearance(MethodView):
         db.session.commit()
         # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
         # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.
-        return jsonify({**result, "checked_at": result["checked_at"].isoformat()})
+        return jsonify({**result, "checked_at": result["checked_at"].isoformat(),
+                        "session_ends_at": result["session_ends_at"].isoformat()})

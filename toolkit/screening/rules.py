@@ -20,9 +20,9 @@ from pathlib import Path
 from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
-import yaml
-
-from toolkit.vocab import FLAGS, OUTCOMES
+from toolkit.common.yaml_strict import DataFileError, Node
+from toolkit.screening.guidance import DEFAULT_CRISIS_LINE_TEXT, crisis_guidance  # noqa: F401 (re-exported)
+from toolkit.vocab import FLAGS, OUTCOMES, SEX_AT_BIRTH
 
 DEFAULT_FORM_DIR = Path(__file__).resolve().parents[2] / "seed" / "screening" / "v1"
 
@@ -30,17 +30,12 @@ ENABLE_BEHAVIORS = ("all", "any")
 RULE_LEVELS = ("info", "caution", "refer", "defer")
 SCORING_TYPES = ("sum",)
 
+REQUIRED = "required: this item is asked and has no answer"
 _OUTCOME_RANK = {name: rank for rank, name in enumerate(OUTCOMES)}
 
 
-class FormError(ValueError):
-    """The screening form data is broken. The message names the file and the field."""
-
-    def __init__(self, file: str | Path, field_path: str, problem: str):
-        self.file = str(file)
-        self.field = field_path
-        self.problem = problem
-        super().__init__(f"{self.file}: {field_path}: {problem}" if field_path else f"{self.file}: {problem}")
+class FormError(DataFileError):
+    """The screening form data is broken. The message names the file, the field and the line."""
 
 
 class AnswersError(ValueError):
@@ -217,6 +212,7 @@ class Rule:
     level: str
     reason: str
     why: str
+    source: str = ""  # the published source of its number, or "Project rule (our own)"
 
 
 @dataclass(frozen=True)
@@ -261,94 +257,9 @@ class Form:
 # --------------------------------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Typed access to a parsed YAML mapping that reports `file: field.path: problem` on any mismatch."""
-
-    def __init__(self, file: Path, data: Any, path: str = ""):
-        self.file = file
-        self.data = data
-        self.path = path
-
-    def fail(self, problem: str, sub: str = "") -> FormError:
-        return FormError(self.file, self._join(sub), problem)
-
-    def _join(self, sub: str | int) -> str:
-        if isinstance(sub, int):
-            return f"{self.path}[{sub}]"
-        if not sub:
-            return self.path
-        return f"{self.path}.{sub}" if self.path else sub
-
-    def mapping(self) -> _Reader:
-        if not isinstance(self.data, dict):
-            raise self.fail(f"must be a mapping, got {type(self.data).__name__}")
-        return self
-
-    def has(self, key: str) -> bool:
-        return key in self.mapping().data
-
-    def child(self, key: str | int, *, required: bool = True) -> _Reader | None:
-        if isinstance(key, int):
-            return _Reader(self.file, self.data[key], self._join(key))
-        data = self.mapping().data
-        if key not in data or data[key] is None:
-            if required:
-                raise self.fail("is required", key)
-            return None
-        return _Reader(self.file, data[key], self._join(key))
-
-    def list(self, key: str, *, required: bool = True, non_empty: bool = True) -> list[_Reader]:
-        node = self.child(key, required=required)
-        if node is None:
-            return []
-        if not isinstance(node.data, list):
-            raise node.fail(f"must be a list, got {type(node.data).__name__}")
-        if non_empty and not node.data:
-            raise node.fail("must not be empty")
-        return [node.child(i) for i in range(len(node.data))]
-
-    def str(self, key: str, *, required: bool = True, default: str | None = None) -> str | None:
-        node = self.child(key, required=required)
-        if node is None:
-            return default
-        if not isinstance(node.data, str) or not node.data.strip():
-            raise node.fail("must be a non-empty string")
-        return node.data.strip()
-
-    def int(self, key: str, *, required: bool = True, default: int | None = None) -> int | None:
-        node = self.child(key, required=required)
-        if node is None:
-            return default
-        if isinstance(node.data, bool) or not isinstance(node.data, int):
-            raise node.fail(f"must be an integer, got {node.data!r}")
-        return node.data
-
-    def bool(self, key: str, *, default: bool = False) -> bool:
-        node = self.child(key, required=False)
-        if node is None:
-            return default
-        if not isinstance(node.data, bool):
-            raise node.fail(f"must be true or false, got {node.data!r}")
-        return node.data
-
-    def only(self, allowed: set[str]) -> None:
-        unknown = sorted(set(self.mapping().data) - allowed)
-        if unknown:
-            raise self.fail(
-                f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(allowed))}"
-            )
-
-
-def _read_yaml(file: Path) -> _Reader:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FormError(file, "", f"cannot read: {exc.strerror or exc}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise FormError(file, "", f"not valid YAML: {exc}") from exc
-    return _Reader(file, data).mapping()
+def _read_yaml(file: Path) -> Node:
+    """The one strict reader: duplicate keys refused, every error names file, field and line."""
+    return Node.read(file, FormError)
 
 
 _INSTRUMENT_FIELDS = {
@@ -474,6 +385,7 @@ def _load_instrument(file: Path, code: str, seen_items: dict[str, Item]) -> Inst
     by_sex: dict[str, int] = {}
     sex_node = scoring_node.child("cutoff_by_sex", required=False)
     if sex_node is not None:
+        sex_node.only(set(SEX_AT_BIRTH))
         for sex in sex_node.mapping().data:
             by_sex[sex] = sex_node.int(sex)
         if cutoff is None:
@@ -516,7 +428,7 @@ _CONDITION_KEYS = {
 }
 
 
-def _load_condition(node: _Reader, codes: set[str], item_ids: set[str]) -> Condition:
+def _load_condition(node: Node, codes: set[str], item_ids: set[str]) -> Condition:
     keys = set(node.mapping().data)
     kind = next((k for k, allowed in _CONDITION_KEYS.items() if keys == allowed), None)
     if kind is None:
@@ -550,7 +462,7 @@ def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:
     item_ids = {i.id for i in form.items}
     rules: list[Rule] = []
     for node in doc.list("rules"):
-        node.only({"id", "when", "flag", "level", "reason", "why"})
+        node.only({"id", "when", "flag", "level", "reason", "why", "source"})
         rule_id = node.str("id")
         if any(r.id == rule_id for r in rules):
             raise node.fail(f"duplicate rule id {rule_id!r}", "id")
@@ -575,7 +487,8 @@ def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:
                         f"raises {flag!r} from {code!r}, whose screens_for does not list it", "flag"
                     )
         rule = Rule(
-            id=rule_id, when=when, flag=flag, level=level, reason=node.str("reason"), why=node.str("why")
+            id=rule_id, when=when, flag=flag, level=level, reason=node.str("reason"), why=node.str("why"),
+            source=node.str("source"),
         )
         try:
             _format_reason(rule, _dummy_context(form, when))
@@ -646,7 +559,7 @@ def _describe_enable(form: Form, item: Item) -> str:
     return joiner.join(parts)
 
 
-def validate_answers(form: Form, answers: Any) -> dict[str, list[str]]:
+def validate_answers(form: Form, answers: Any, *, assume: Mapping[str, int] | None = None) -> dict[str, list[str]]:
     """Errors per item id; an empty dict means the answers are complete and valid.
 
     Checks: unknown item ids, non-integer values, values that are not among the item's options, answers to
@@ -678,7 +591,9 @@ def validate_answers(form: Form, answers: Any) -> dict[str, list[str]]:
             continue  # its own value, or the answer it depends on, is already reported
         enabled = item.is_enabled(asked)
         if enabled and item.id not in answers:
-            errors[item.id] = ["required: this item is asked and has no answer"]
+            errors[item.id] = [REQUIRED]
+            if assume and item.id in assume:  # e.g. a declined critical item counts as positive for follow-ups
+                asked[item.id] = assume[item.id]
         elif not enabled and item.id in answers:
             errors[item.id] = [f"not asked: answer only when {_describe_enable(form, item)}"]
         elif enabled:
@@ -863,12 +778,21 @@ def _matches(
     return [merged]
 
 
-def evaluate(form: Form, answers: Mapping[str, int], *, sex_at_birth: str | None) -> Evaluation:
+def evaluate(
+    form: Form,
+    answers: Mapping[str, int],
+    *,
+    sex_at_birth: str | None,
+    allow_unanswered: bool = False,
+    assume: Mapping[str, int] | None = None,
+) -> Evaluation:
     """Score every instrument, apply the rule table, derive the outcome.
 
     `answers` must pass `validate_answers` (AnswersError otherwise). `sex_at_birth` only selects the AUDIT-C
     cut-off: "male" → 4; "female", "intersex", "unknown", None or anything else → 3."""
-    errors = validate_answers(form, answers)
+    errors = validate_answers(form, answers, assume=assume)
+    if allow_unanswered:  # a partial screening (stopped at a crisis, declined items): sums are lower bounds
+        errors = {key: problems for key, problems in errors.items() if problems != [REQUIRED]}
     if errors:
         raise AnswersError(errors)
     scores = {i.code: _score_instrument(i, answers, sex_at_birth) for i in form.instruments}
@@ -921,32 +845,4 @@ def most_restrictive(outcomes: list[str] | tuple[str, ...]) -> str:
 # Crisis guidance
 # --------------------------------------------------------------------------------------------------------
 
-DEFAULT_CRISIS_LINE_TEXT = (
-    "If the person is at immediate risk, follow your local emergency procedures now: call your local "
-    "emergency number or crisis service, and do not leave them alone until help has taken over."
-)
-
-STABILISATION_CHECKLIST = (
-    "Pause the intake: no inner child work, no exploring the past today.",
-    "Ask directly about safety now: thoughts of suicide or self-harm, a plan, access to means, "
-    "risk to or from others.",
-    "If risk is immediate, follow the emergency procedure below and stay with the person.",
-    "Help them ground in the present: slow breathing, feet on the floor, name what they can see and hear.",
-    "Agree a written safety plan: warning signs, coping steps, people and services to contact.",
-    "Involve their supports with consent: emergency contact, GP or psychiatrist, current therapist.",
-    "Arrange a follow-up contact within 24-48 hours and record who will make it.",
-    "Document what was asked, what was answered and what was agreed.",
-    "Screen again only once the crisis has settled; until then, offer stabilisation, not group work.",
-)
-
-
-def crisis_guidance(crisis_line_text: str | None = None) -> dict[str, Any]:
-    """Guidance carried by a `defer` result: a stabilisation checklist (our own words) and the crisis-line
-    text, configurable per deployment. With no text (None or blank) it tells the clinician to follow local
-    emergency procedures; it never names a country or a phone number."""
-    text = crisis_line_text.strip() if isinstance(crisis_line_text, str) else ""
-    return {
-        "summary": "Acute crisis: stabilise now. Inner child work is deferred until the crisis has settled.",
-        "checklist": list(STABILISATION_CHECKLIST),
-        "crisis_line": text or DEFAULT_CRISIS_LINE_TEXT,
-    }
+# The guidance texts live in seed/screening/v1/guidance.yaml (acute and non-acute); see guidance.py.

@@ -4,6 +4,9 @@ from ..common.schemas import StrictSchema
 from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, VERDICTS
 
 LEVELS = ("info", "caution", "refer", "defer")
+METHODS = ("form", "clinician_assessment")
+GUIDANCE_KINDS = ("acute", "non_acute")
+VALIDITIES = ("valid", "missing", "unusable", "expired", "expires_before_session")
 
 
 class OptionSchema(StrictSchema):
@@ -40,17 +43,39 @@ class InstrumentSchema(StrictSchema):
 
 class FormSchema(StrictSchema):
     version = fields.String(required=True, metadata={"example": "2026-11.1"})
-    validity_days = fields.Integer(required=True)
+    validity_days = fields.Integer(required=True, metadata={
+        "description": "How many days a screening stays valid in this deployment (SCREENING_VALIDITY_DAYS, else "
+                       "the form's own). A screening counts for a plan only if still valid when the plan ends."})
+    form_validity_days = fields.Integer(required=True, metadata={"description": "The form's own validity."})
+    adult_age = fields.Integer(required=True, metadata={
+        "description": "The form is for adults: a participant younger than this on the screening date gets a "
+                       "clinician assessment instead (422 otherwise)."})
     instruments = fields.List(fields.Nested(InstrumentSchema), required=True)
 
 
 class ScreeningCreateSchema(StrictSchema):
-    form_version = fields.String(required=True, validate=validate.Length(min=1, max=40),
-                                 metadata={"example": "2026-11.1"})
+    method = fields.String(load_default="form", validate=validate.OneOf(METHODS), metadata={
+        "description": "`form` (the intake form: form_version, answers, declined) or `clinician_assessment` "
+                       "(a clinical lead's outcome and reason, for under-18s and anyone who cannot do the form)."})
+    form_version = fields.String(validate=validate.Length(min=1, max=40), metadata={
+        "description": "Required with method `form`.", "example": "2026-11.1"})
     answers = fields.Dict(keys=fields.String(validate=validate.Length(max=64)), values=fields.Integer(strict=True),
-                          required=True, validate=validate.Length(max=200), metadata={
-                              "description": "Item id → the chosen option's value.",
+                          validate=validate.Length(max=200), metadata={
+                              "description": "Item id → the chosen option's value. Required with method `form`. "
+                                             "Items may stay unanswered only when a critical item is positive "
+                                             "(stop at a crisis: saved with complete false, outcome defer).",
                               "example": {"phq9_1": 0, "phq9_2": 1}})
+    declined = fields.List(fields.String(validate=validate.Length(max=64)), validate=validate.Length(max=200),
+                           metadata={"description": "Items the person declined to answer. A declined critical "
+                                                    "item counts as positive; any other leaves its instrument "
+                                                    "incomplete (never better than caution)."})
+    outcome = fields.String(validate=validate.OneOf(OUTCOMES), metadata={
+        "description": "Clinician assessment only: the outcome."})
+    reason = fields.String(validate=validate.Length(min=1, max=5000), metadata={
+        "description": "Clinician assessment only: why (at least 20 characters)."})
+    flags = fields.List(fields.String(validate=validate.OneOf(FLAGS)), validate=validate.Length(max=len(FLAGS)),
+                        metadata={"description": "Clinician assessment only: the contraindication flags found; "
+                                                 "their module adaptations apply as for a form screening."})
     notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
 
 
@@ -59,6 +84,8 @@ class ScoreSchema(StrictSchema):
     band = fields.String(required=True)
     positive = fields.Boolean(required=True)
     cutoff = fields.Integer(allow_none=True)
+    complete = fields.Boolean(metadata={"description": "False when items of the instrument were declined or "
+                                                       "left unanswered: the score is then a lower bound."})
 
 
 class FlagSchema(StrictSchema):
@@ -88,6 +115,9 @@ class OverrideSchema(StrictSchema):
 
 
 class CrisisGuidanceSchema(StrictSchema):
+    kind = fields.String(required=True, validate=validate.OneOf(GUIDANCE_KINDS), metadata={
+        "description": "`acute` (thoughts of suicide right now: do not leave the person alone, emergency "
+                       "assessment now) or `non_acute` (a full safety assessment before any group work)."})
     summary = fields.String(required=True)
     checklist = fields.List(fields.String(), required=True)
     crisis_line = fields.String(required=True)
@@ -97,6 +127,15 @@ class ScreeningSchema(StrictSchema):
     id = fields.String(required=True)
     participant_id = fields.String(required=True)
     form_version = fields.String(required=True)
+    method = fields.String(required=True, validate=validate.OneOf(METHODS))
+    complete = fields.Boolean(required=True, metadata={
+        "description": "False when instruments were left unanswered (stopped at a crisis) or items declined."})
+    declined = fields.List(fields.String(), required=True)
+    crisis_hold = fields.Boolean(required=True, metadata={
+        "description": "Taken while the participant was held after a defer, with no crisis review since: it "
+                       "does not lift the hold."})
+    reason = fields.String(allow_none=True, required=True, metadata={
+        "description": "A clinician assessment's reason (null for a form screening)."})
     answers = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
     scores = fields.Dict(keys=fields.String(), values=fields.Nested(ScoreSchema), required=True)
     flags = fields.List(fields.Nested(FlagSchema), required=True)
@@ -118,7 +157,8 @@ class ScreeningSchema(StrictSchema):
 class OverrideCreateSchema(StrictSchema):
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES), metadata={"example": "refer"})
     reason = fields.String(required=True, validate=validate.Length(min=1, max=5000), metadata={
-        "description": "Required: why the clinician departs from the computed outcome.",
+        "description": "Required: why the clinician departs from the computed outcome. Making the outcome less "
+                       "restrictive needs a clinical lead and at least 20 characters.",
         "example": "Disclosed a recent bereavement in the intake interview; individual work first."})
 
 
@@ -127,14 +167,36 @@ class ClearanceVerdictSchema(StrictSchema):
     module_id = fields.String(allow_none=True, required=True)
     verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
     adaptation = fields.String(allow_none=True)
+    alternative = fields.String(allow_none=True, required=True, metadata={
+        "description": "For a flag's `exclude`: what the person does instead while the group does this item."})
     reasons = fields.List(fields.String(), required=True)
+
+
+class ClearanceOverrideSchema(StrictSchema):
+    outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
+    reason = fields.String(required=True)
+    by = fields.Nested(PersonSchema, required=True)
+    at = fields.String(required=True, metadata={"format": "date-time"})
 
 
 class ClearanceParticipantSchema(StrictSchema):
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     screening_id = fields.String(allow_none=True, required=True)
-    outcome = fields.String(allow_none=True, required=True, validate=validate.OneOf(OUTCOMES))
+    outcome = fields.String(allow_none=True, required=True, validate=validate.OneOf(OUTCOMES), metadata={
+        "description": "The effective outcome: defer during a crisis hold, else the latest override's or the "
+                       "computed one; null without a screening valid at the session."})
+    computed_outcome = fields.String(allow_none=True, required=True, validate=validate.OneOf(OUTCOMES))
+    override = fields.Nested(ClearanceOverrideSchema, allow_none=True, required=True)
+    crisis_hold = fields.Boolean(required=True)
+    findings = fields.List(fields.String(), required=True, metadata={
+        "description": "Notes that do not change the outcome on their own (alcohol and drug use, incomplete "
+                       "instruments)."})
+    validity = fields.String(required=True, validate=validate.OneOf(VALIDITIES))
+    expires_before_session = fields.Boolean(required=True)
+    valid_until = fields.String(allow_none=True, required=True, metadata={"format": "date-time"})
+    method = fields.String(allow_none=True, required=True, validate=validate.OneOf(METHODS))
+    reasons = fields.List(fields.String(), required=True)
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
 
 
@@ -144,6 +206,27 @@ class ClearanceSchema(StrictSchema):
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)
     missing_screenings = fields.List(fields.String(), required=True,
                                      metadata={"description": "Members with no valid (unexpired) screening."})
-    facilitator_warnings = fields.List(fields.String(), required=True)
+    facilitator_warnings = fields.List(fields.String(), required=True, metadata={
+        "description": "Names members by display name: for facilitators only."})
+    session_ends_at = fields.AwareDateTime(required=True, metadata={
+        "description": "Screenings are judged valid or not at this moment (the plan's end)."})
     checked_at = fields.AwareDateTime(required=True)
 
+
+
+class CrisisReviewCreateSchema(StrictSchema):
+    summary = fields.String(required=True, validate=validate.Length(min=1, max=10000), metadata={
+        "example": "Met with the person and their GP; thoughts have settled, coping plan agreed."})
+    safety_plan_in_place = fields.Boolean(required=True, metadata={
+        "description": "Only a review with a safety plan in place lets a newer screening lift the crisis hold."})
+    follow_up_on = fields.Date(required=True, metadata={"description": "When the follow-up contact happens."})
+
+
+class CrisisReviewSchema(StrictSchema):
+    id = fields.String(required=True)
+    participant_id = fields.String(required=True)
+    summary = fields.String(required=True)
+    safety_plan_in_place = fields.Boolean(required=True)
+    follow_up_on = fields.Date(required=True)
+    by = fields.Nested(PersonSchema, required=True)
+    at = fields.AwareDateTime(required=True)

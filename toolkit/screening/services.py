@@ -6,7 +6,7 @@ from functools import cache
 
 from flask import current_app
 from flask_smorest import abort
-from sqlalchemy import bindparam, select, true
+from sqlalchemy import bindparam, func, select, true
 from sqlalchemy.orm import aliased, lazyload
 
 from ..audit.services import record
@@ -16,9 +16,22 @@ from ..extensions import db
 from ..groups.models import GroupMember, group_facilitators
 from ..participants.models import Participant
 from ..plans.models import PlanItem, SessionPlan
+from ..vocab import FLAGS
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
-from .models import Screening, ScreeningOverride
-from .rules import crisis_guidance, default_form, evaluate, validate_answers
+from .guidance import default_guidance
+from .intake import take
+from .models import CrisisReview, Screening, ScreeningOverride
+from .rules import AnswersError, default_form
+from .safety import (
+    ADULT_AGE,
+    SafetyRefusal,
+    check_assessment,
+    check_override,
+    crisis_hold,
+    is_minor,
+    minor_message,
+    taken_during_hold,
+)
 
 
 def current_form():
@@ -26,44 +39,171 @@ def current_form():
 
 
 def validity(form) -> timedelta:
-    days = current_app.config.get("SCREENING_VALIDITY_DAYS") or form.validity_days
-    return timedelta(days=days)
+    return timedelta(days=validity_days(form))
+
+
+def validity_days(form) -> int:
+    """The deployment's validity (SCREENING_VALIDITY_DAYS), else the form's own."""
+    return current_app.config.get("SCREENING_VALIDITY_DAYS") or form.validity_days
+
+
+def form_for_clients(form) -> dict:
+    return {**form.to_dict(), "validity_days": validity_days(form), "form_validity_days": form.validity_days,
+            "adult_age": ADULT_AGE}
+
+
+def _refuse(error: SafetyRefusal):
+    abort(error.status, message=error.message, errors={error.field: [error.message]} if error.field else None)
+
+
+def _hold_inputs_stmt():
+    defer_s = (select(func.max(Screening.screened_at))
+               .where(Screening.participant_id == bindparam("pid"), Screening.computed_outcome == "defer")
+               .scalar_subquery())
+    owner = aliased(Screening)
+    defer_o = (select(func.max(ScreeningOverride.at)).join(owner, owner.id == ScreeningOverride.screening_id)
+               .where(owner.participant_id == bindparam("pid"), ScreeningOverride.outcome == "defer")
+               .scalar_subquery())
+    return select(defer_s.label("defer_s"), defer_o.label("defer_o"))
+
+
+def hold_inputs(participant_id: str) -> tuple[list, list]:
+    """(defer moments, moments of crisis reviews with a safety plan) of a participant, in two queries."""
+    row = db.session.execute(_hold_inputs_stmt(), {"pid": participant_id}).one()
+    reviews = list(db.session.scalars(select(CrisisReview.at).where(
+        CrisisReview.participant_id == participant_id, CrisisReview.safety_plan_in_place.is_(True))))
+    return [row.defer_s, row.defer_o], reviews
 
 
 def submit_screening(participant: Participant, data: dict, *, actor) -> Screening:
-    """Score the answers with the current form and store the screening (immutable from now on)."""
+    """Score the answers with the current form (or record a clinical lead's assessment) and store the
+    screening, immutable from now on. Returns it; `crisis_hold` says whether it was taken during a hold."""
     form = current_form()
-    if data["form_version"] != form.version:
-        abort(422, message=f"The intake form has changed: the current version is {form.version}. "
-                           "Fetch GET /api/v1/screening/form and answer it again.",
-              errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
-    errors = validate_answers(form, data["answers"])
-    if errors:
-        abort(422, message="Some answers are missing or not valid: see errors.", errors={"answers": errors})
-    result = evaluate(form, data["answers"], sex_at_birth=participant.sex_at_birth)
     now = datetime.now(UTC)
-    screening = Screening(
-        participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
-        scores={code: score.to_dict() for code, score in result.scores.items()},
-        flags=[flag.to_dict() for flag in result.flags], findings=[note.to_dict() for note in result.notes],
-        computed_outcome=result.outcome, notes=data.get("notes"), screened_by_id=actor.id, screened_at=now,
-        valid_until=now + validity(form),
-    )
+    method = data.get("method", "form")
+    if method == "clinician_assessment":
+        screening = _clinician_assessment(participant, data, form=form, actor=actor, now=now)
+    else:
+        screening = _form_screening(participant, data, form=form, actor=actor, now=now)
+    defer_at, reviews_at = hold_inputs(participant.id)
+    screening.crisis_hold = taken_during_hold(defer_at=defer_at, reviews_at=reviews_at, at=now)
     db.session.add(screening)
     db.session.flush()
     record("create", "screening", screening.id, actor=actor)
     return screening
 
 
+def _form_screening(participant: Participant, data: dict, *, form, actor, now) -> Screening:
+    for key in ("outcome", "reason", "flags"):
+        if key in data:
+            abort(422, message=f"`{key}` belongs to a clinician assessment, not to the intake form.",
+                  errors={key: ['Only with method "clinician_assessment".']})
+    if "form_version" not in data or "answers" not in data:
+        missing = [key for key in ("form_version", "answers") if key not in data]
+        abort(422, message="The intake form needs form_version and answers.",
+              errors={key: ["Missing data for required field."] for key in missing})
+    if data["form_version"] != form.version:
+        abort(422, message=f"The intake form has changed: the current version is {form.version}. "
+                           "Fetch GET /api/v1/screening/form and answer it again.",
+              errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
+    if is_minor(participant.date_of_birth, now.date()):
+        message = minor_message(participant.date_of_birth, now.date())
+        abort(422, message=message, errors={"method": [message]})
+    try:
+        result = take(form, data["answers"], declined=data.get("declined", ()), sex_at_birth=participant.sex_at_birth)
+    except AnswersError as exc:
+        declined = {k: v for k, v in exc.errors.items() if k.startswith("declined.")}
+        errors = {"answers": {k: v for k, v in exc.errors.items() if k not in declined}} if len(declined) < len(
+            exc.errors) else {}
+        for key, value in declined.items():
+            errors.setdefault("declined", {})[key.split(".", 1)[1]] = value
+        abort(422, message="Some answers are missing or not valid: see errors. An unanswered item is only accepted "
+                           "when a critical item is positive (stop at a crisis) or the item is declined.",
+              errors=errors)
+    evaluation = result.evaluation
+    return Screening(
+        participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
+        scores=result.scores(), flags=[flag.to_dict() for flag in evaluation.flags],
+        findings=[note.to_dict() for note in evaluation.notes], computed_outcome=evaluation.outcome,
+        method="form", complete=result.complete, declined=list(result.declined),
+        notes=data.get("notes"), screened_by_id=actor.id, screened_at=now, valid_until=now + validity(form))
+
+
+def _clinician_assessment(participant: Participant, data: dict, *, form, actor, now) -> Screening:
+    for key in ("answers", "declined", "form_version"):
+        if data.get(key):
+            abort(422, message=f"A clinician assessment has no `{key}`: it records an outcome and a reason.",
+                  errors={key: ['Not with method "clinician_assessment".']})
+    missing = [key for key in ("outcome", "reason") if key not in data]
+    if missing:
+        abort(422, message="A clinician assessment needs an outcome and a reason.",
+              errors={key: ["Missing data for required field."] for key in missing})
+    flags = list(dict.fromkeys(data.get("flags", [])))
+    try:
+        check_assessment(outcome=data["outcome"], reason=data["reason"], flags=flags,
+                         clinical_lead=bool(actor.clinical_lead))
+    except SafetyRefusal as exc:
+        _refuse(exc)
+    reason = data["reason"].strip()
+    level = data["outcome"] if data["outcome"] != "clear" else "caution"
+    return Screening(
+        participant_id=participant.id, form_version=form.version, answers={}, scores={},
+        flags=[{"flag": f, "level": level, "reasons": [f"clinician assessment: {reason}"],
+                "rules": ["clinician-assessment"]} for f in FLAGS if f in flags],
+        findings=[], computed_outcome=data["outcome"], method="clinician_assessment", complete=True, declined=[],
+        reason=reason, notes=data.get("notes"), screened_by_id=actor.id, screened_at=now,
+        valid_until=now + validity(form))
+
+
 def override(screening: Screening, outcome: str, reason: str, *, actor) -> Screening:
-    if not reason.strip():
-        abort(422, message="An override needs a written reason.", errors={"reason": ["Must not be blank."]})
+    """More restrictive: any therapist. Less restrictive: a clinical lead with a reason of 20+ characters.
+    Never below refer when the computed flags include acute_crisis (409)."""
+    try:
+        check_override(current=screening.outcome, new=outcome, computed_flags=flags_of(screening.flags),
+                       reason=reason, clinical_lead=bool(actor.clinical_lead),
+                       participant_id=screening.participant_id)
+    except SafetyRefusal as exc:
+        if exc.status == 403:
+            db.session.rollback()  # nothing else of this request is written with the event
+            record("override", "screening", screening.id, actor=actor, outcome="denied")
+            db.session.commit()
+        _refuse(exc)
     db.session.add(ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(),
                                      by_id=actor.id))
     db.session.flush()
     db.session.expire(screening, ["overrides"])
     record("override", "screening", screening.id, actor=actor)
     return screening
+
+
+def record_crisis_review(participant: Participant, data: dict, *, actor) -> CrisisReview:
+    """A clinical lead's review after a defer. With a safety plan in place, it lets the next screening lift
+    the crisis hold."""
+    if not actor.clinical_lead:
+        abort(403, message="Only a clinical lead may record a crisis review.")
+    defer_at, _ = hold_inputs(participant.id)
+    if not any(defer_at):
+        abort(409, message="This participant has no defer to review: a crisis review follows a defer outcome.")
+    if data["follow_up_on"] < datetime.now(UTC).date():
+        abort(422, message="The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
+    review = CrisisReview(participant_id=participant.id, summary=data["summary"].strip(),
+                          safety_plan_in_place=data["safety_plan_in_place"], follow_up_on=data["follow_up_on"],
+                          by_id=actor.id)
+    db.session.add(review)
+    db.session.flush()
+    record("create", "crisis_review", review.id, actor=actor)
+    return review
+
+
+def crisis_reviews_of(participant: Participant):
+    return (select(CrisisReview).where(CrisisReview.participant_id == participant.id)
+            .order_by(CrisisReview.at.desc(), CrisisReview.id))
+
+
+def present_review(review: CrisisReview) -> dict:
+    return {"id": review.id, "participant_id": review.participant_id, "summary": review.summary,
+            "safety_plan_in_place": review.safety_plan_in_place, "follow_up_on": review.follow_up_on,
+            "by": {"id": review.by.id, "name": review.by.name}, "at": review.at}
 
 
 def present(screening: Screening, now: datetime | None = None) -> dict:
@@ -75,13 +215,20 @@ def present(screening: Screening, now: datetime | None = None) -> dict:
     overrides = [{"outcome": o.outcome, "reason": o.reason, "by": person(o.by), "at": o.at}
                  for o in screening.overrides]
     outcome = screening.outcome
+    guidance = None
+    if outcome == "defer":
+        declined = screening.declined or []
+        guide = default_guidance()
+        guidance = guide.for_kind(guide.kind_for(screening.answers or {}, declined),
+                                  current_app.config.get("CRISIS_LINE_TEXT"))
     return {
         "id": screening.id, "participant_id": screening.participant_id, "form_version": screening.form_version,
+        "method": screening.method, "complete": screening.complete, "declined": screening.declined or [],
+        "crisis_hold": screening.crisis_hold, "reason": screening.reason,
         "answers": screening.answers, "scores": screening.scores, "flags": screening.flags,
         "findings": screening.findings or [], "outcome": outcome, "computed_outcome": screening.computed_outcome,
         "override": overrides[-1] if overrides else None, "overrides": overrides,
-        "crisis_guidance": crisis_guidance(current_app.config.get("CRISIS_LINE_TEXT")) if outcome == "defer"
-        else None,
+        "crisis_guidance": guidance,
         "notes": screening.notes, "screened_by": person(screening.screened_by),
         "screened_at": screening.screened_at, "valid_until": screening.valid_until,
         "is_valid": screening.valid_until > now,
@@ -93,32 +240,53 @@ def screenings_of(participant: Participant):
             .order_by(Screening.screened_at.desc(), Screening.id))
 
 
-def current_override_of(screening_id_column):
-    """Correlated subquery: the outcome of the screening's latest override, if any."""
-    return (select(ScreeningOverride.outcome).where(ScreeningOverride.screening_id == screening_id_column)
-            .order_by(ScreeningOverride.at.desc(), ScreeningOverride.id.desc()).limit(1).scalar_subquery())
-
-
 def flags_of(flags: list[dict]) -> frozenset[str]:
     """Flags that change what a person may do (info-level findings never do)."""
     return frozenset(f["flag"] for f in flags if f.get("level") != "info")
 
 
-def group_screenings(group_id: str | None, *, facilitators=None) -> "GroupScreenings":
-    """A group's members (in enrolment order) with their newest screening and its current outcome (the
-    latest override's, else the computed one), as plain values in one query: only the columns clearance
-    needs, and a cost that grows with the group, not with anyone's screening history. Whether an active
+def _member(row, now) -> MemberScreening:
+    on = now.date()
+    if row.id is None:
+        minor = is_minor(row.date_of_birth, on)
+        return MemberScreening(
+            participant_id=row.participant_id, display_name=row.display_name,
+            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
+                                 "clinician assessment") if minor else None)
+    screened_on = row.screened_at.date()
+    unusable = None
+    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
+        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
+                    "clinician assessment")
+    override = None
+    if row.override_outcome is not None:
+        at = row.override_at if row.override_at.tzinfo else row.override_at.replace(tzinfo=UTC)
+        override = {"outcome": row.override_outcome, "reason": row.override_reason,
+                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
+    hold = crisis_hold(defer_at=(row.defer_s, row.defer_o), reviews_at=(row.review_at,),
+                       latest_screening_at=row.screened_at)
+    return MemberScreening(
+        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
+        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
+        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
+        crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
+        unusable=unusable)
+
+
+def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None) -> "GroupScreenings":
+    """A group's members (in enrolment order) with their newest screening, its current override (who, when,
+    why) and what the crisis hold needs, as plain values in one query: only the columns clearance needs, and
+    a cost that grows with the group, not with anyone's screening history. Whether an active
     trauma-informed therapist facilitates comes from `facilitators` when the caller has them loaded,
     else from one more query."""
+    now = now or datetime.now(UTC)
     members: list[MemberScreening] = []
     names: dict[str, str] = {}
     if group_id is None:
         return GroupScreenings(members=(), names={}, trauma_informed=False)
     for row in db.session.execute(_group_screenings_stmt(db.session.get_bind().dialect.name), {"group_id": group_id}):
         names[row.participant_id] = row.display_name
-        members.append(MemberScreening(participant_id=row.participant_id) if row.id is None else MemberScreening(
-            participant_id=row.participant_id, screening_id=row.id, flags=flags_of(row.flags),
-            outcome=row.override or row.computed_outcome, valid_until=row.valid_until))
+        members.append(_member(row, now))
     if facilitators is None:
         trauma_informed = db.session.scalar(_trauma_informed_stmt(), {"group_id": group_id}) is not None
     else:
@@ -126,29 +294,69 @@ def group_screenings(group_id: str | None, *, facilitators=None) -> "GroupScreen
     return GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed)
 
 
+def _hold_columns(participant_id, latest_screened_at):
+    """Correlated per member: the latest computed defer, the latest override to defer, and the latest crisis
+    review (with a safety plan) before the newest screening: all that `crisis_hold` needs."""
+    deferred = aliased(Screening)
+    defer_s = (select(func.max(deferred.screened_at))
+               .where(deferred.participant_id == participant_id, deferred.computed_outcome == "defer")
+               .scalar_subquery())
+    owner = aliased(Screening)
+    overridden = aliased(ScreeningOverride)
+    defer_o = (select(func.max(overridden.at)).join(owner, owner.id == overridden.screening_id)
+               .where(owner.participant_id == participant_id, overridden.outcome == "defer").scalar_subquery())
+    review = aliased(CrisisReview)
+    review_at = (select(func.max(review.at))
+                 .where(review.participant_id == participant_id, review.safety_plan_in_place.is_(True),
+                        review.at < latest_screened_at).scalar_subquery())
+    return defer_s.label("defer_s"), defer_o.label("defer_o"), review_at.label("review_at")
+
+
 # Built once: clearance runs on every plan view, and building these costs more than running them.
 @cache
 def _group_screenings_stmt(dialect: str):
     """Each member's newest screening (the one `screenings_of` lists first) is an index seek per member,
     whatever the length of their history: a LATERAL join on PostgreSQL (a correlated join there lets the
-    planner hash the whole screenings table), a correlated subquery on SQLite (which has no LATERAL)."""
-    members = (select(GroupMember.participant_id, Participant.display_name)
+    planner hash the whole screenings table), a correlated subquery on SQLite (which has no LATERAL).
+    The newest screening's latest override (with its author) is found the same way."""
+    members = (select(GroupMember.participant_id, Participant.display_name, Participant.date_of_birth)
                .join(Participant, Participant.id == GroupMember.participant_id)
                .where(GroupMember.group_id == bindparam("group_id")).order_by(GroupMember.joined_at, GroupMember.id))
     newest = aliased(Screening)
     by_recency = (newest.screened_at.desc(), newest.id)
+    author = aliased(Therapist)
+    o = aliased(ScreeningOverride)
     if dialect == "postgresql":
-        latest = (select(newest.id, newest.flags, newest.computed_outcome, newest.valid_until)
+        latest = (select(newest.id, newest.flags, newest.findings, newest.computed_outcome, newest.valid_until,
+                         newest.screened_at, newest.method)
                   .where(newest.participant_id == GroupMember.participant_id)
                   .order_by(*by_recency).limit(1).lateral("latest"))
-        return (members.add_columns(latest.c.id, latest.c.flags, latest.c.computed_outcome, latest.c.valid_until,
-                                    current_override_of(latest.c.id).label("override"))
-                .outerjoin(latest, true()))
+        current = (select(o.outcome, o.reason, o.at, o.by_id, author.name)
+                   .join(author, author.id == o.by_id).where(o.screening_id == latest.c.id)
+                   .order_by(o.at.desc(), o.id.desc()).limit(1).lateral("current_override"))
+        return (members.add_columns(latest.c.id, latest.c.flags, latest.c.findings, latest.c.computed_outcome,
+                                    latest.c.valid_until, latest.c.screened_at, latest.c.method,
+                                    current.c.outcome.label("override_outcome"),
+                                    current.c.reason.label("override_reason"), current.c.at.label("override_at"),
+                                    current.c.by_id.label("override_by_id"),
+                                    current.c.name.label("override_by_name"),
+                                    *_hold_columns(GroupMember.participant_id, latest.c.screened_at))
+                .outerjoin(latest, true()).outerjoin(current, true()))
     newest_id = (select(newest.id).where(newest.participant_id == GroupMember.participant_id)
                  .order_by(*by_recency).limit(1).scalar_subquery())
-    return (members.add_columns(Screening.id, Screening.flags, Screening.computed_outcome, Screening.valid_until,
-                                current_override_of(Screening.id).label("override"))
-            .outerjoin(Screening, Screening.id == newest_id))
+    current_id = (select(o.id).where(o.screening_id == Screening.id)
+                  .order_by(o.at.desc(), o.id.desc()).limit(1).scalar_subquery())
+    return (members.add_columns(Screening.id, Screening.flags, Screening.findings, Screening.computed_outcome,
+                                Screening.valid_until, Screening.screened_at, Screening.method,
+                                ScreeningOverride.outcome.label("override_outcome"),
+                                ScreeningOverride.reason.label("override_reason"),
+                                ScreeningOverride.at.label("override_at"),
+                                ScreeningOverride.by_id.label("override_by_id"),
+                                author.name.label("override_by_name"),
+                                *_hold_columns(GroupMember.participant_id, Screening.screened_at))
+            .outerjoin(Screening, Screening.id == newest_id)
+            .outerjoin(ScreeningOverride, ScreeningOverride.id == current_id)
+            .outerjoin(author, author.id == ScreeningOverride.by_id))
 
 
 @cache
@@ -203,8 +411,6 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
         screenings = group_screenings(plan.group_id)
     if items is None:
         items = clearance_items_of(plan.id)
-    result = clear_plan(members=screenings.members, items=items, now=now,
+    result = clear_plan(members=screenings.members, items=items, now=now, session_end=plan.ends_at,
                         has_trauma_informed_facilitator=screenings.trauma_informed)
-    for entry in result["participants"]:
-        entry["display_name"] = screenings.names.get(entry["participant_id"], "")
-    return {"plan_id": plan.id, "checked_at": now, **result}
+    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, **result}

@@ -57,7 +57,7 @@ class TherapistById(MethodView):
     @blp.arguments(TherapistUpdateSchema)
     @blp.response(200, TherapistSchema)
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
-    @blp.doc(summary="Change a therapist (admin): role, credentials, trauma-informed, active")
+    @blp.doc(summary="Change a therapist (admin): role, credentials, trauma-informed, clinical lead, active")
     def patch(self, changes, therapist_id):
         """Deactivating ends every login of that therapist. The last active admin cannot be demoted
         or deactivated (409)."""

@@ -12,6 +12,9 @@ class TherapistSchema(StrictSchema):
     role = fields.String(validate=validate.OneOf(ROLES), load_default="therapist", metadata={"example": "therapist"})
     credentials = text(2000, allow_none=True, metadata={"example": "MSc, registered psychotherapist"})
     trauma_informed = fields.Boolean(load_default=False)
+    clinical_lead = fields.Boolean(load_default=False, metadata={
+        "description": "Set by an admin. A clinical lead may make a screening outcome less restrictive, record "
+                       "crisis reviews and clinician assessments."})
     active = fields.Boolean(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
 
@@ -26,6 +29,7 @@ class TherapistUpdateSchema(StrictSchema):
     role = fields.String(validate=validate.OneOf(ROLES))
     credentials = text(2000, allow_none=True)
     trauma_informed = fields.Boolean()
+    clinical_lead = fields.Boolean()
     active = fields.Boolean()
 
 
