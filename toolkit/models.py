@@ -7,3 +7,6 @@ from .groups.models import Group, GroupMember, group_facilitators  # noqa: F401
 from .participants.models import Participant  # noqa: F401
 from .plans.models import PlanItem, SessionPlan  # noqa: F401
 from .screening.models import CrisisReview, Screening, ScreeningOverride  # noqa: F401
+from .series.models import Series  # noqa: F401
+from .attendance.models import AttendanceRecord  # noqa: F401
+from .notes.models import NoteAddendum, NoteEntry, SessionNote  # noqa: F401

@@ -50,7 +50,7 @@ class ModuleSchema(StrictSchema):
     max_minutes = fields.Integer(required=True, validate=validate.Range(min=1, max=480))
     materials = fields.List(fields.Nested(MaterialSchema), load_default=list, validate=validate.Length(max=50))
     suitable_kinds = fields.List(fields.String(validate=validate.OneOf(GROUP_KINDS)), required=True,
-                                 validate=validate.Length(min=1, max=4))
+                                 validate=validate.Length(min=1, max=len(GROUP_KINDS)))
     frameworks = fields.List(fields.String(validate=validate.OneOf(FRAMEWORKS)), load_default=list,
                              validate=validate.Length(max=5))
     targets = fields.List(fields.String(validate=validate.OneOf(TARGETS)), load_default=list,
@@ -59,6 +59,11 @@ class ModuleSchema(StrictSchema):
     setting = fields.String(required=True, validate=validate.OneOf(SETTINGS))
     contraindications = fields.List(fields.Nested(ContraindicationSchema), load_default=list,
                                     validate=validate.Length(max=4))
+    prerequisites = fields.List(fields.String(validate=validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$")), load_default=list,
+                                validate=validate.Length(max=10), metadata={
+        "description": "Module slugs a member should have done first (in an earlier session or item); a member "
+                       "who missed one gets the clearance warning `missed_prerequisite`.",
+        "example": ["group-agreements", "opening-check-in"]})
     builtin = fields.Boolean(dump_only=True, metadata={"description": "Built-in modules are read-only."})
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
@@ -75,7 +80,7 @@ class ModuleUpdateSchema(ModuleSchema):
     min_minutes = fields.Integer(validate=validate.Range(min=1, max=480))
     max_minutes = fields.Integer(validate=validate.Range(min=1, max=480))
     suitable_kinds = fields.List(fields.String(validate=validate.OneOf(GROUP_KINDS)),
-                                 validate=validate.Length(min=1, max=4))
+                                 validate=validate.Length(min=1, max=len(GROUP_KINDS)))
     intensity = fields.String(validate=validate.OneOf(INTENSITIES))
     setting = fields.String(validate=validate.OneOf(SETTINGS))
 

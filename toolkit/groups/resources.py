@@ -18,16 +18,25 @@ from ..common.http import (
 from ..extensions import db
 from . import services
 from .models import Group
-from .schemas import GroupQuerySchema, GroupSchema, GroupUpdateSchema, MemberCreateSchema, MemberSchema
+from .schemas import (
+    GroupQuerySchema,
+    GroupSchema,
+    GroupUpdateSchema,
+    MemberCreateSchema,
+    MemberEndSchema,
+    MemberQuerySchema,
+    MemberSchema,
+)
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
-                description="Groups of participants: individual, couples, family or retreat, and their members.")
+                description="Groups of participants: individual, couples, family, retreat or a therapy group, and their "
+                            "membership periods.")
 
 
 
 def member_view(member):
     return {"participant_id": member.participant_id, "display_name": member.participant.display_name,
-            "joined_at": member.joined_at}
+            "joined_at": member.joined_at, "joined_on": member.joined_on, "left_on": member.left_on}
 
 
 @blp.route("")
@@ -96,22 +105,27 @@ class GroupById(MethodView):
 class Members(MethodView):
     decorators = [auth_required]
 
+    @blp.arguments(MemberQuerySchema, location="query")
     @blp.response(200, MemberSchema(many=True))
-    @document_errors(blp, 401, 404)
+    @document_errors(blp, 401, 404, 422)
     @blp.doc(summary="List a group's members")
-    def get(self, group_id):
+    def get(self, query, group_id):
+        """Current members by default; `?on=DATE` is the roster on that date (someone who joined later or had
+        left by then is not on it); `?history=true` lists every membership period."""
         group = get_or_404(Group, group_id, what="Group")
-        return [member_view(m) for m in services.list_members(group)]
+        return [member_view(m) for m in services.list_members(group, on=query.get("on"),
+                                                               history=query["history"])]
 
     @blp.arguments(MemberCreateSchema)
     @blp.response(201, MemberSchema)
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
     @blp.doc(summary="Enrol a participant")
     def post(self, data, group_id):
-        """409 when the group is full for its kind or capacity, or the participant is already a member.
-        Needs no If-Match: the limits hold under concurrent requests."""
+        """Starts a membership period on `joined_on` (default today). 409 when the group is full for its kind
+        or capacity (current members count), the participant is a current member already, or a closed group
+        has started. Needs no If-Match: the limits hold under concurrent requests."""
         group = get_or_404(Group, group_id, what="Group")
-        member = services.add_member(group, data["participant_id"])
+        member = services.add_member(group, data["participant_id"], joined_on=data.get("joined_on"))
         db.session.commit()
         return member_view(member)
 
@@ -120,10 +134,13 @@ class Members(MethodView):
 class MemberById(MethodView):
     decorators = [auth_required]
 
+    @blp.arguments(MemberEndSchema, location="query")
     @blp.response(204)
-    @document_errors(blp, 401, 404)
-    @blp.doc(summary="Remove a participant from a group")
-    def delete(self, group_id, participant_id):
+    @document_errors(blp, 401, 404, 422)
+    @blp.doc(summary="End a participant's membership")
+    def delete(self, query, group_id, participant_id):
+        """Ends the current membership period on `left_on` (default today): the period stays in the history,
+        so earlier rosters, attendance and notes still show the person."""
         group = get_or_404(Group, group_id, what="Group")
-        services.remove_member(group, participant_id)
+        services.remove_member(group, participant_id, left_on=query.get("left_on"))
         db.session.commit()

@@ -25,8 +25,9 @@ class PlanItemSchema(StrictSchema):
     is_break = fields.Boolean(required=True)
     minutes = fields.Integer(required=True)
     notes = fields.String(allow_none=True)
-    starts_at = fields.AwareDateTime(required=True)
-    ends_at = fields.AwareDateTime(required=True)
+    starts_at = fields.AwareDateTime(required=True, allow_none=True, metadata={
+        "description": "Null in a template without a start time."})
+    ends_at = fields.AwareDateTime(required=True, allow_none=True)
 
 
 class WarningSchema(StrictSchema):
@@ -42,8 +43,14 @@ class PlanSchema(StrictSchema):
     group_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64),
                              metadata={"description": "None makes the plan a reusable template."})
     is_template = fields.Boolean(dump_only=True)
-    starts_at = aware_datetime(required=True, metadata={"example": "2027-04-01T09:00:00+02:00"})
-    ends_at = fields.AwareDateTime(dump_only=True)
+    starts_at = aware_datetime(allow_none=True, load_default=None, metadata={
+        "example": "2027-04-01T09:00:00+02:00",
+        "description": "Required for a plan of a group; a template (no group) may have none."})
+    ends_at = fields.AwareDateTime(dump_only=True, allow_none=True)
+    series_id = fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "The series (programme) this session belongs to, if any."})
+    session_number = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "1 for the first held session of its series."})
     target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60))
     status = fields.String(load_default="draft", validate=validate.OneOf(PLAN_STATUSES))
     notes = text(10000, allow_none=True)
@@ -62,7 +69,7 @@ class PlanOutSchema(PlanSchema):
 class PlanUpdateSchema(StrictSchema):
     title = fields.String(validate=validate.Length(min=1, max=200))
     group_id = fields.String(allow_none=True, validate=validate.Length(max=64))
-    starts_at = aware_datetime()
+    starts_at = aware_datetime(allow_none=True)
     target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60))
     status = fields.String(validate=validate.OneOf(PLAN_STATUSES))
     notes = text(10000, allow_none=True)
