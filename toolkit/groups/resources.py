@@ -29,8 +29,8 @@ from .schemas import (
 )
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
-                description="Groups of participants: individual, couples, family, retreat or a therapy group, and their "
-                            "membership periods.")
+                description="Groups of participants: individual, couples, family, retreat or a therapy "
+                            "group, and their membership periods.")
 
 
 
