@@ -2,6 +2,7 @@
 tallies per member, the sign-in sheet and the prerequisite check clearance uses."""
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import request
@@ -149,35 +150,57 @@ def group_tally(*, group: Group, actor) -> dict:
                         for t in tally(sessions=sessions, members=members)]}
 
 
-def prerequisite_warnings(plan: SessionPlan, member_ids) -> list[MissedPrerequisite]:
-    """Members of this session who missed a prerequisite of one of its items (clearance and the agenda)."""
-    if plan.group_id is None or plan.starts_at is None:
-        return []
-    items = db.session.execute(select(PlanItem.id, ExerciseModule.slug, ExerciseModule.prerequisites)
-                               .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
-                               .where(PlanItem.plan_id == plan.id).order_by(PlanItem.position)).all()
-    if not any(row.prerequisites for row in items):
-        return []
-    group = db.session.get(Group, plan.group_id)
-    needed = {slug for row in items for slug in (row.prerequisites or ())}
+@dataclass(frozen=True)
+class PrerequisiteContext:
+    """What the prerequisite check needs about one group's sessions, loaded once (constant queries) so an
+    agenda of many sessions checks them all without more queries."""
+    kind: str
+    zone: str
+    periods: tuple
+    plans: tuple  # (id, title, session_number, starts_at), by start
+    items: dict   # plan_id -> [(item_id, slug, prerequisites)] in order
+    suits: dict   # slug -> suitable kinds
+    statuses: dict  # plan_id -> {participant_id: status}
+
+
+def prerequisite_context(group_id: str) -> PrerequisiteContext:
+    rows = db.session.execute(
+        select(SessionPlan.id, SessionPlan.title, SessionPlan.session_number, SessionPlan.starts_at, PlanItem.id,
+               ExerciseModule.slug, ExerciseModule.prerequisites)
+        .join(PlanItem, PlanItem.plan_id == SessionPlan.id)
+        .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
+        .where(SessionPlan.group_id == group_id, SessionPlan.starts_at.is_not(None))
+        .order_by(SessionPlan.starts_at, SessionPlan.id, PlanItem.position)).all()
+    needed = {slug for row in rows for slug in (row.prerequisites or ())}
+    if not needed:  # nothing to check: one query was enough
+        return PrerequisiteContext(kind="", zone="UTC", periods=(), plans=(), items={}, suits={}, statuses={})
+    group = db.session.get(Group, group_id)
+    plans, items = {}, {}
+    for plan_id, title, number, starts_at, item_id, slug, prerequisites in rows:
+        plans.setdefault(plan_id, (plan_id, title, number, starts_at))
+        items.setdefault(plan_id, []).append((item_id, slug, tuple(prerequisites or ())))
     suits = dict(db.session.execute(select(ExerciseModule.slug, ExerciseModule.suitable_kinds)
                                     .where(ExerciseModule.slug.in_(needed))).all())
+    return PrerequisiteContext(kind=group.kind, zone=group.timezone, periods=tuple(periods_of(group_id)),
+                               plans=tuple(plans.values()), items=items, suits=suits,
+                               statuses=_statuses(list(plans)))
+
+
+def prerequisite_warnings(plan: SessionPlan, member_ids, context: PrerequisiteContext | None = None
+                          ) -> list[MissedPrerequisite]:
+    """Members of this session who missed a prerequisite of one of its items (clearance and the agenda). Pass
+    `context` (from prerequisite_context) to check several sessions of one group without re-querying."""
+    if plan.group_id is None or plan.starts_at is None:
+        return []
+    context = context if context is not None else prerequisite_context(plan.group_id)
+    if not any(p for _i, _s, p in context.items.get(plan.id, ())):
+        return []
     # A prerequisite that does not suit the group's kind (e.g. group agreements for one person) is not asked.
-    applicable = [(row.id, row.slug, tuple(p for p in (row.prerequisites or ()) if group.kind in suits.get(p, ())))
-                  for row in items]
-    periods = periods_of(plan.group_id)
-    earlier_plans = [p for p in _group_sessions(plan.group_id) if p.starts_at < plan.starts_at and p.id != plan.id]
-    slugs: dict[str, set] = {}
-    if earlier_plans:
-        for plan_id, slug in db.session.execute(
-                select(PlanItem.plan_id, ExerciseModule.slug)
-                .join(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
-                .where(PlanItem.plan_id.in_([p.id for p in earlier_plans]))):
-            slugs.setdefault(plan_id, set()).add(slug)
-    statuses = _statuses([p.id for p in earlier_plans])
-    zone = group.timezone
-    earlier = [EarlierSession(plan_id=p.id, title=p.title, session_number=p.session_number,
-                              day=session_date(p.starts_at, zone), module_slugs=frozenset(slugs.get(p.id, ())),
-                              roster=frozenset(roster_on(periods, session_date(p.starts_at, zone))),
-                              statuses=statuses.get(p.id, {})) for p in earlier_plans]
+    applicable = [(item_id, slug, tuple(p for p in prerequisites if context.kind in context.suits.get(p, ())))
+                  for item_id, slug, prerequisites in context.items[plan.id]]
+    earlier = [EarlierSession(plan_id=pid, title=title, session_number=number, day=session_date(start, context.zone),
+                              module_slugs=frozenset(s for _i, s, _p in context.items.get(pid, ()) if s),
+                              roster=frozenset(roster_on(context.periods, session_date(start, context.zone))),
+                              statuses=context.statuses.get(pid, {}))
+               for pid, title, number, start in context.plans if start < plan.starts_at and pid != plan.id]
     return missed_prerequisites(items=applicable, roster=list(member_ids), earlier=earlier)

@@ -98,7 +98,7 @@ def add_member(group: Group, participant_id: str, *, joined_on: date | None = No
     period refuses a double enrolment."""
     participant = db.session.scalars(select(Participant).where(Participant.id == participant_id)).first()
     if participant is None:
-        abort(422, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
+        abort(404, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
     if participant.archived:
         abort(409, message="The participant is archived: restore them before enrolling.")
     joined_on = joined_on or today_in(group)
