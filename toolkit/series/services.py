@@ -1,6 +1,7 @@
 """Series: create the held sessions of a programme from a template, show them, remove the future ones."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from flask_smorest import abort
 from sqlalchemy import select
@@ -72,13 +73,12 @@ def _kept_by(plan_ids) -> tuple[set, set]:
 def present(series: Series) -> dict:
     plans = sessions_of(series)
     attended, noted = _kept_by([p.id for p in plans])
-    from zoneinfo import ZoneInfo
-
     zone = ZoneInfo(series.timezone)
     return {
         "id": series.id, "group_id": series.group_id, "template_id": series.template_id, "title": series.title,
         "timezone": series.timezone, "first_starts_at": series.first_starts_at.astimezone(zone),
-        "count": series.count, "every_weeks": series.every_weeks, "skip_dates": series.skip_dates, **_lines(series),
+        "count": series.count, "every_weeks": series.every_weeks,
+        "skip_dates": [date.fromisoformat(d) for d in series.skip_dates], **_lines(series),
         "sessions": [{"plan_id": p.id, "session_number": p.session_number, "title": p.title,
                       "starts_at": p.starts_at.astimezone(zone), "ends_at": p.ends_at.astimezone(zone),
                       "has_attendance": p.id in attended, "has_note": p.id in noted} for p in plans],
