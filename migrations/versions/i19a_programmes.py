@@ -48,6 +48,7 @@ def upgrade():
     with op.batch_alter_table('series', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_series_group_id'), ['group_id'], unique=False)
         batch_op.create_index('ix_series_practice_created', ['practice_id', 'created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_series_template_id'), ['template_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_series_practice_id'), ['practice_id'], unique=False)
 
     op.create_table('attendance_records',
@@ -69,6 +70,7 @@ def upgrade():
     with op.batch_alter_table('attendance_records', schema=None) as batch_op:
         batch_op.create_index('ix_attendance_records_participant', ['participant_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attendance_records_practice_id'), ['practice_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_attendance_records_recorded_by_id'), ['recorded_by_id'], unique=False)
 
     op.create_table('session_notes',
     sa.Column('plan_id', sa.String(length=36), nullable=False),
@@ -91,6 +93,8 @@ def upgrade():
     )
     with op.batch_alter_table('session_notes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_session_notes_practice_id'), ['practice_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_session_notes_author_id'), ['author_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_session_notes_signed_by_id'), ['signed_by_id'], unique=False)
 
     op.create_table('note_addenda',
     sa.Column('note_id', sa.String(length=36), nullable=False),
@@ -104,6 +108,7 @@ def upgrade():
     )
     with op.batch_alter_table('note_addenda', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_note_addenda_note_id'), ['note_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_note_addenda_author_id'), ['author_id'], unique=False)
 
     op.create_table('note_entries',
     sa.Column('note_id', sa.String(length=36), nullable=False),

@@ -73,6 +73,11 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
             name = person["display_name"]
             pid = person["participant_id"]
             on_a_roster.add(pid)
+            for warning in result["warnings"]:  # whatever the screening says: the member missed a step
+                if warning["participant_id"] == pid:
+                    lines.append(ClearanceLine(member_name=name, plan_title=plan.title,
+                                               item_title=titles.get(warning["item_id"]),
+                                               verdict="missed_prerequisite", reasons=(warning["message"],)))
             if person["expires_before_session"]:
                 expires.setdefault(pid, []).append(plan.title)
             if person["participant_id"] in result["missing_screenings"]:
@@ -86,11 +91,6 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
                                            verdict="blocked",
                                            reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"])))
                 continue
-            for warning in result["warnings"]:
-                if warning["participant_id"] == pid:
-                    lines.append(ClearanceLine(member_name=name, plan_title=plan.title,
-                                               item_title=titles.get(warning["item_id"]),
-                                               verdict="missed_prerequisite", reasons=(warning["message"],)))
             for verdict in person["items"]:
                 if verdict["verdict"] != "ok":
                     lines.append(ClearanceLine(

@@ -21,5 +21,6 @@ class AttendanceRecord(IdMixin, PracticeOwned, db.Model):
                                                 nullable=False)
     status: Mapped[str] = mapped_column(String(30), nullable=False)
     note: Mapped[str | None] = mapped_column(Text)
-    recorded_by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False)
+    recorded_by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False,
+                                                index=True)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)

@@ -94,7 +94,8 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
     expected = plan.attendance_version
     moved = db.session.execute(
         update(SessionPlan).where(SessionPlan.id == plan.id, SessionPlan.attendance_version == expected)
-        .values(attendance_version=expected + 1), execution_options={"synchronize_session": False}).rowcount
+        .values(attendance_version=expected + 1, updated_at=SessionPlan.updated_at),
+        execution_options={"synchronize_session": False}).rowcount
     if not moved:
         abort(412, message="The attendance sheet was changed by someone else: fetch it again and retry.")
     db.session.execute(delete(AttendanceRecord).where(AttendanceRecord.plan_id == plan.id))

@@ -60,9 +60,9 @@ def on_roster(joined_on: date, left_on: date | None, day: date) -> bool:
 
 def roster_on(periods, day: date) -> list[str]:
     """The participant ids whose period (participant_id, joined_on, left_on) covers `day`, first-joined
-    first, each once."""
+    first (in the given order for the same day), each once."""
     seen: list[str] = []
-    for participant_id, joined_on, left_on in sorted(periods, key=lambda p: (p[1], p[0])):
+    for participant_id, joined_on, left_on in sorted(periods, key=lambda p: p[1]):
         if on_roster(joined_on, left_on, day) and participant_id not in seen:
             seen.append(participant_id)
     return seen

@@ -89,7 +89,8 @@ def periods_of(group_id: str) -> list[tuple[str, date, date | None]]:
     """Every membership period of a group as plain values (participant_id, joined_on, left_on)."""
     return [tuple(row) for row in db.session.execute(
         select(GroupMember.participant_id, GroupMember.joined_on, GroupMember.left_on)
-        .where(GroupMember.group_id == group_id))]
+        .where(GroupMember.group_id == group_id)
+        .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))]
 
 
 def add_member(group: Group, participant_id: str, *, joined_on: date | None = None) -> GroupMember:

@@ -19,8 +19,8 @@ class SessionNote(IdMixin, TimestampMixin, PracticeOwned, db.Model):
                                          nullable=False)
     shared: Mapped[str] = mapped_column(Text, nullable=False, default="")
     status: Mapped[str] = mapped_column(String(10), nullable=False, default="draft")
-    author_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False)
-    signed_by_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id"))
+    author_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)
+    signed_by_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id"), index=True)
     signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
@@ -51,7 +51,7 @@ class NoteAddendum(IdMixin, db.Model):
 
     note_id: Mapped[str] = mapped_column(String(36), ForeignKey("session_notes.id", ondelete="CASCADE"),
                                          nullable=False, index=True)
-    author_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False)
+    author_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False)
 
