@@ -16,7 +16,8 @@ class Series(IdMixin, TimestampMixin, PracticeOwned, db.Model):
 
     group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="RESTRICT"), nullable=False,
                                           index=True)
-    template_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("session_plans.id", ondelete="SET NULL", use_alter=True),
+    template_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("session_plans.id", ondelete="SET NULL",
+                                                                                use_alter=True),
                                                      index=True)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     first_starts_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
