@@ -198,6 +198,9 @@ def test_series_etag_on_rename_and_cross_practice_404(client, admin, other, prog
                                     if method == "patch" else None)
         assert_error(r, 404)
     assert ok(client.get(f"{API}/series", headers=other["headers"])) == []
+    body = assert_error(client.get(f"{API}/series", headers=other["headers"],
+                                   query_string={"group_id": p["group"]["id"]}), 422)
+    assert "group_id" in body["errors"]
     body = assert_error(client.post(f"{API}/series", headers=other["headers"], json={
         "group_id": p["group"]["id"], "template_id": p["template"]["id"],
         "first_starts_at": "2027-03-18T18:00:00+00:00", "count": 2}), 422)

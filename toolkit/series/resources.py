@@ -1,5 +1,5 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
 from ..auth.jwt import auth_required
@@ -14,6 +14,7 @@ from ..common.http import (
     paginate,
 )
 from ..extensions import db
+from ..groups.models import Group
 from . import services
 from .models import Series
 from .schemas import SeriesCreateSchema, SeriesQuerySchema, SeriesSchema, SeriesUpdateSchema
@@ -39,6 +40,8 @@ class SeriesList(MethodView):
     def get(self, query, pagination_parameters):
         """Newest first; `group_id` narrows to one group's programmes."""
         stmt = select(Series).order_by(Series.created_at.desc(), Series.id)
+        if query.get("group_id") and db.session.scalar(select(Group.id).where(Group.id == query["group_id"])) is None:
+            abort(422, message="Group not found.", errors={"group_id": ["Unknown group."]})
         if query.get("group_id"):
             stmt = stmt.where(Series.group_id == query["group_id"])
         return [services.present(s) for s in paginate(stmt, pagination_parameters)]
