@@ -72,7 +72,7 @@ MEDIA_TYPES = {
     "md": "text/markdown; charset=utf-8",
 }
 # Clearance lines use the per-item verdicts plus two whole-person ones (item_title is None for those).
-CLEARANCE_VERDICTS = (*VERDICTS, "blocked", "unscreened")
+CLEARANCE_VERDICTS = (*VERDICTS, "blocked", "unscreened", "missed_prerequisite")
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates"

@@ -255,10 +255,26 @@ class ClearanceParticipantSchema(StrictSchema):
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
 
 
+class ClearanceWarningSchema(StrictSchema):
+    code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite"]))
+    participant_id = fields.String(required=True)
+    item_id = fields.String(required=True)
+    module = fields.String(allow_none=True, required=True, metadata={"description": "The item's module (slug)."})
+    prerequisite = fields.String(required=True, metadata={"description": "The module (slug) the member missed."})
+    session = fields.String(allow_none=True, required=True, metadata={
+        "description": "The earlier session that had it (number, title, date); null when none did."})
+    message = fields.String(required=True)
+
+
 class ClearanceSchema(StrictSchema):
     """Who may take part in which item of a plan, and the overall status."""
 
     plan_id = fields.String(required=True)
+    session_date = fields.Date(allow_none=True, required=True, metadata={
+        "description": "The session's date in the group's zone: its roster is the members on this date."})
+    warnings = fields.List(fields.Nested(ClearanceWarningSchema), required=True, metadata={
+        "description": "Warnings that do not change a verdict, e.g. `missed_prerequisite`: a member absent from "
+                       "(or not yet in the group for) the earlier session that had a module this one needs."})
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)
     missing_screenings = fields.List(fields.String(), required=True,
