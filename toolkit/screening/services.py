@@ -56,6 +56,7 @@ def _refuse(error: SafetyRefusal):
     abort(error.status, message=error.message, errors={error.field: [error.message]} if error.field else None)
 
 
+@cache
 def _hold_inputs_stmt():
     defer_s = (select(func.max(Screening.screened_at))
                .where(Screening.participant_id == bindparam("pid"), Screening.computed_outcome == "defer")
@@ -64,15 +65,17 @@ def _hold_inputs_stmt():
     defer_o = (select(func.max(ScreeningOverride.at)).join(owner, owner.id == ScreeningOverride.screening_id)
                .where(owner.participant_id == bindparam("pid"), ScreeningOverride.outcome == "defer")
                .scalar_subquery())
-    return select(defer_s.label("defer_s"), defer_o.label("defer_o"))
+    review = (select(func.max(CrisisReview.at))
+              .where(CrisisReview.participant_id == bindparam("pid"), CrisisReview.safety_plan_in_place.is_(True))
+              .scalar_subquery())
+    return select(defer_s.label("defer_s"), defer_o.label("defer_o"), review.label("review_at"))
 
 
 def hold_inputs(participant_id: str) -> tuple[list, list]:
-    """(defer moments, moments of crisis reviews with a safety plan) of a participant, in two queries."""
+    """(the latest defer moments, the latest crisis review with a safety plan) of a participant, in one
+    query: all `taken_during_hold` needs for a screening taken now (every review is before now)."""
     row = db.session.execute(_hold_inputs_stmt(), {"pid": participant_id}).one()
-    reviews = list(db.session.scalars(select(CrisisReview.at).where(
-        CrisisReview.participant_id == participant_id, CrisisReview.safety_plan_in_place.is_(True))))
-    return [row.defer_s, row.defer_o], reviews
+    return [row.defer_s, row.defer_o], [row.review_at]
 
 
 def submit_screening(participant: Participant, data: dict, *, actor) -> Screening:
