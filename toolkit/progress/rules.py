@@ -77,16 +77,17 @@ def load_thresholds(file: str | Path = DEFAULT_CHANGE_FILE, *, known: Iterable[s
         if known is not None and code not in known:
             raise block.fail(f"unknown instrument {code!r}; the form has {', '.join(sorted(known))}", code)
         values: dict[str, Any] = {}
-        for number in ("reliable_change", "caseness_at_least"):
+        for number, source_key in (("reliable_change", "reliable_change_source"),
+                                   ("caseness_at_least", "caseness_source")):
             value = node.int(number, required=False)
-            source = node.str(f"{number}_source", required=False) if node.has(f"{number}_source") else None
+            source = node.str(source_key, required=False)
             if value is not None and value < 1:
                 raise node.fail("must be 1 or more", number)
             if value is not None and source is None:
-                raise node.fail(f"{number} needs a {number}_source saying where the number comes from", number)
+                raise node.fail(f"{number} needs a {source_key} saying where the number comes from", number)
             if value is None and source is not None:
-                raise node.fail(f"a source without a {number}", f"{number}_source")
-            values[number], values[f"{number}_source"] = value, source
+                raise node.fail(f"a source without a {number}", source_key)
+            values[number], values[source_key] = value, source
         instruments[code] = Threshold(code=code, **values)
     return Thresholds(version=version, instruments=instruments)
 

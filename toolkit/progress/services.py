@@ -354,3 +354,30 @@ def group_progress(*, group: Group, actor) -> dict:
 
 def default_before(now: datetime | None = None) -> date:
     return ((now or datetime.now(UTC)) + timedelta(days=14)).date()
+
+
+def chart_data(result: dict) -> dict:
+    """The chart's input (plain JSON) from `participant_progress`: no name, only the instruments' scores."""
+    form = default_form()
+    out = []
+    for p in result["instruments"]:
+        bands = form.instrument(p["instrument"]).scoring.bands
+        thresholds = p["thresholds"] or {}
+        out.append({"instrument": p["instrument"], "title": p["title"],
+                    "points": [[s["at"].isoformat(), s["score"]] for s in p["series"]],
+                    "bands": [[b.min, b.max, b.label] for b in bands],
+                    "max": max((b.max for b in bands), default=None),
+                    "baseline": p["baseline"]["score"] if p["baseline"] else None,
+                    "caseness": thresholds.get("caseness_at_least")})
+    return {"title": "Scores over time (higher = more symptoms)", "instruments": out}
+
+
+def progress_svg(*, participant: Participant, actor) -> bytes:
+    from .chart import ChartError, render_svg
+
+    result = participant_progress(participant=participant, actor=actor)
+    try:
+        return render_svg(chart_data(result))
+    except (ChartError, OSError) as err:
+        abort(503, message="The chart could not be drawn just now; the JSON progress is available.")
+        raise err  # pragma: no cover
