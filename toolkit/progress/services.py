@@ -136,7 +136,10 @@ def record_review(*, participant: Participant, reason: str, actor) -> ProgressRe
     """A clinical lead's review of a reliable deterioration: it counts until the next screening."""
     reason = (reason or "").strip()
     if not actor.clinical_lead:
-        record("create", "progress_review", participant.id, actor=actor, outcome="denied")
+        pid = participant.id
+        db.session.rollback()  # nothing else of this request is written with the event
+        record("create", "progress_review", pid, actor=actor, outcome="denied")
+        db.session.commit()
         abort(403, message="Only a clinical lead may record a progress review (it lets deep items back in).")
     if len(reason) < 10:
         abort(422, message="A progress review needs a written reason a colleague can follow (10 characters or "
