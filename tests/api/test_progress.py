@@ -89,7 +89,7 @@ def programme(app, client, admin, create_group, create_participant, mods):
     """A group with a plan (opening, the deep visualisation, closing) and members joined 30 days ago."""
 
     def make(n=1, name="Eight weeks"):
-        group = create_group(name=name)
+        group = create_group(name=name, kind="group", capacity=12)
         people = []
         for _ in range(n):
             p = create_participant()
@@ -342,3 +342,40 @@ def test_group_progress_summarises_members(client, admin, other, programme, scre
     assert [m["participant_id"] for m in body["deteriorated"]] == [worse["id"]]
     assert [m["participant_id"] for m in body["not_measured"]] == [unmeasured["id"]]
     assert_error(client.get(f"/api/v1/groups/{group['id']}/progress", headers=other["headers"]), 404)
+
+
+# --- the demo -------------------------------------------------------------------------------------------
+
+
+def test_the_demo_group_shows_one_improvement_and_one_deterioration(app, client):
+    result = app.test_cli_runner().invoke(args=["seed", "--demo"])
+    assert result.exit_code == 0, result.output
+    login = client.post("/api/v1/auth/login", json={"email": "demo-admin@example.org",
+                                                     "password": "demo-password-change-me"})
+    headers = {"Authorization": f"Bearer {login.get_json()['access_token']}"}
+    groups = client.get("/api/v1/groups?page_size=100", headers=headers).get_json()
+    group = next(g for g in groups if g["name"] == "Thursday evening inner child group")
+    body = client.get(f"/api/v1/groups/{group['id']}/progress", headers=headers).get_json()
+    assert body["counts"]["improved"] == 1 and body["counts"]["deteriorated"] == 1
+    worse = body["deteriorated"][0]["participant_id"]
+    better = body["improved"][0]["participant_id"]
+    assert client.get(f"/api/v1/participants/{better}/progress", headers=headers).get_json()["recovered"] == \
+        ["PHQ-9"]
+    svg = client.get(f"/api/v1/participants/{worse}/progress?format=svg", headers=headers)
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
+    rhythm = client.get("/api/v1/practice/rescreen-rhythm", headers=headers).get_json()
+    assert rhythm["every_sessions"] == 3
+
+
+def test_progress_within_a_chosen_group(app, client, admin, programme, screen, create_group):
+    group, _, (p,) = programme()
+    screen(p["id"], gad(1), days_ago=31)
+    screen(p["id"], gad(6))
+    retreat = create_group(name="Weekend")
+    client.post(f"/api/v1/groups/{retreat['id']}/members", headers=admin["headers"], json={"participant_id": p["id"]})
+    # the group programme wins over a retreat joined later
+    assert progress(client, admin, p["id"]).get_json()["programme"]["group_id"] == group["id"]
+    body = progress(client, admin, p["id"], group_id=retreat["id"]).get_json()
+    assert body["programme"]["group_id"] == retreat["id"] and by_code(body)["gad7"]["change"] is None
+    assert_error(client.get(f"/api/v1/participants/{p['id']}/progress", headers=admin["headers"],
+                            query_string={"group_id": "nope"}), 422)

@@ -81,7 +81,7 @@ def test_demo_creates_a_working_demo_once(app, client):
     assert login.status_code == 200
     headers = {"Authorization": f"Bearer {login.get_json()['access_token']}"}
     groups = client.get("/api/v1/groups?page_size=100", headers=headers).get_json()
-    assert {g["kind"] for g in groups} == {"individual", "couples", "family", "retreat"}
+    assert {"individual", "couples", "family", "retreat"} <= {g["kind"] for g in groups}
     retreat = next(g for g in groups if g["kind"] == "retreat")
     plans = client.get(f"/api/v1/plans?group_id={retreat['id']}", headers=headers).get_json()
     assert len(plans) == 3 and [p["starts_at"] for p in plans] == sorted(p["starts_at"] for p in plans)

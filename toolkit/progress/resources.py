@@ -45,10 +45,12 @@ class ParticipantProgress(MethodView):
         the first one in it (no programme: the first ever). `format=svg` draws it (greyscale-readable)."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         if query["format"] == "svg":
-            svg = services.progress_svg(participant=participant, actor=current_user)
+            svg = services.progress_svg(participant=participant, actor=current_user,
+                                        group_id=query.get("group_id"))
             db.session.commit()
             return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
-        body = ProgressSchema().dump(services.participant_progress(participant=participant, actor=current_user))
+        body = ProgressSchema().dump(services.participant_progress(participant=participant, actor=current_user,
+                                                                    group_id=query.get("group_id")))
         db.session.commit()
         return jsonify(body)
 

@@ -86,6 +86,11 @@ class ProgressQuerySchema(StrictSchema):
         "description": "`svg`: a chart per instrument over time with band boundaries and the baseline."})
 
 
+    group_id = fields.String(metadata={
+        "description": "Measure within this group's programme (the participant must be a current member); "
+                       "default: their current group programme (kind `group`), else any current group."})
+
+
 class DueQuerySchema(StrictSchema):
     before = fields.Date(metadata={"description": "Sessions starting before this date (default: 14 days on)."})
 

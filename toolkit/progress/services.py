@@ -90,20 +90,28 @@ def _evaluate(history: list[Taken], *, joined_on: date | None, latest_screening_
 # --------------------------------------------------------------------------------------------------------
 
 
-def current_programme(*, participant_id: str) -> dict | None:
-    """The participant's current programme: their current membership (not left) joined most recently."""
-    row = db.session.execute(
-        select(GroupMember.group_id, GroupMember.joined_on, Group.name, Group.kind)
-        .join(Group, Group.id == GroupMember.group_id)
-        .where(GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None))
-        .order_by(GroupMember.joined_on.desc(), GroupMember.id.desc()).limit(1)).first()
+def current_programme(*, participant_id: str, group_id: str | None = None) -> dict | None:
+    """The participant's current programme: with `group_id`, their current membership of that group (422 if
+    none); else their current membership of a group programme (kind `group`, a series) joined most recently,
+    else of any group."""
+    stmt = (select(GroupMember.group_id, GroupMember.joined_on, Group.name, Group.kind)
+            .join(Group, Group.id == GroupMember.group_id)
+            .where(GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None)))
+    if group_id is not None:
+        stmt = stmt.where(GroupMember.group_id == group_id)
+    row = db.session.execute(stmt.order_by((Group.kind == "group").desc(), GroupMember.joined_on.desc(),
+                                           GroupMember.id.desc()).limit(1)).first()
+    if row is None and group_id is not None:
+        abort(422, message="The participant is not a current member of that group.",
+              errors={"group_id": ["Not a current group of this participant."]})
     if row is None:
         return None
     return {"group_id": row.group_id, "group_name": row.name, "kind": row.kind, "joined_on": row.joined_on}
 
 
-def participant_progress(*, participant: Participant, actor, audit: bool = True) -> dict:
-    programme = current_programme(participant_id=participant.id)
+def participant_progress(*, participant: Participant, actor, group_id: str | None = None, audit: bool = True
+                         ) -> dict:
+    programme = current_programme(participant_id=participant.id, group_id=group_id)
     history = _histories([participant.id])[participant.id]
     latest_at = db.session.scalar(select(func.max(Screening.screened_at))
                                   .where(Screening.participant_id == participant.id))
@@ -375,10 +383,10 @@ def chart_data(result: dict) -> dict:
     return {"title": "Scores over time (higher = more symptoms)", "instruments": out}
 
 
-def progress_svg(*, participant: Participant, actor) -> bytes:
+def progress_svg(*, participant: Participant, actor, group_id: str | None = None) -> bytes:
     from .chart import ChartError, render_svg
 
-    result = participant_progress(participant=participant, actor=actor)
+    result = participant_progress(participant=participant, actor=actor, group_id=group_id)
     try:
         return render_svg(chart_data(result))
     except (ChartError, OSError) as err:
