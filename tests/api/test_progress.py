@@ -379,3 +379,14 @@ def test_progress_within_a_chosen_group(app, client, admin, programme, screen, c
     assert body["programme"]["group_id"] == retreat["id"] and by_code(body)["gad7"]["change"] is None
     assert_error(client.get(f"/api/v1/participants/{p['id']}/progress", headers=admin["headers"],
                             query_string={"group_id": "nope"}), 422)
+
+
+def test_chosen_instruments(client, admin, programme, screen):
+    _, _, (p,) = programme()
+    screen(p["id"], phq(3))
+    r = client.get(f"/api/v1/participants/{p['id']}/progress?instrument=phq9&instrument=gad7",
+                   headers=admin["headers"])
+    assert [i["instrument"] for i in r.get_json()["instruments"]] == ["phq9", "gad7"]
+    svg = client.get(f"/api/v1/participants/{p['id']}/progress?format=svg&instrument=gad7", headers=admin["headers"])
+    assert "GAD-7" in svg.get_data(as_text=True) and "PHQ-9" not in svg.get_data(as_text=True)
+    assert_error(client.get(f"/api/v1/participants/{p['id']}/progress?instrument=bdi", headers=admin["headers"]), 422)

@@ -39,7 +39,7 @@ def _config_dir() -> str:
     return str(path)
 
 
-def draw(data: dict) -> bytes:
+def draw(data: dict, fmt: str = "svg") -> bytes:
     """Draw in this process (the child's path; tests of the drawing call it directly too)."""
     import io
     from datetime import date
@@ -89,9 +89,9 @@ def draw(data: dict) -> bytes:
         ax.legend(loc="upper left", fontsize=7, frameon=False)
     fig.suptitle(data.get("title", "Progress"), x=0.01, ha="left", fontsize=11)
     fig.autofmt_xdate()
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / (2.6 * rows)))
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    fig.savefig(buffer, format=fmt, **({"metadata": {"Date": None}} if fmt == "svg" else {"dpi": 110}))
     plt.close(fig)
     return buffer.getvalue()
 

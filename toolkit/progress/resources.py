@@ -44,13 +44,13 @@ class ParticipantProgress(MethodView):
         `recovered`. The baseline is the screening taken on or before joining the current programme, else
         the first one in it (no programme: the first ever). `format=svg` draws it (greyscale-readable)."""
         participant = get_or_404(Participant, participant_id, what="Participant")
+        options = {"group_id": query.get("group_id"), "instruments": query.get("instrument")}
         if query["format"] == "svg":
-            svg = services.progress_svg(participant=participant, actor=current_user,
-                                        group_id=query.get("group_id"))
+            svg = services.progress_svg(participant=participant, actor=current_user, **options)
             db.session.commit()
             return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
         body = ProgressSchema().dump(services.participant_progress(participant=participant, actor=current_user,
-                                                                    group_id=query.get("group_id")))
+                                                                    **options))
         db.session.commit()
         return jsonify(body)
 

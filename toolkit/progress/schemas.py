@@ -86,6 +86,8 @@ class ProgressQuerySchema(StrictSchema):
         "description": "`svg`: a chart per instrument over time with band boundaries and the baseline."})
 
 
+    instrument = fields.List(fields.String(validate=validate.Length(min=1, max=40)), metadata={
+        "description": "Only these instruments (repeat the parameter), e.g. instrument=phq9&instrument=gad7."})
     group_id = fields.String(metadata={
         "description": "Measure within this group's programme (the participant must be a current member); "
                        "default: their current group programme (kind `group`), else any current group."})

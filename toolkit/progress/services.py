@@ -109,8 +109,8 @@ def current_programme(*, participant_id: str, group_id: str | None = None) -> di
     return {"group_id": row.group_id, "group_name": row.name, "kind": row.kind, "joined_on": row.joined_on}
 
 
-def participant_progress(*, participant: Participant, actor, group_id: str | None = None, audit: bool = True
-                         ) -> dict:
+def participant_progress(*, participant: Participant, actor, group_id: str | None = None, audit: bool = True,
+                         instruments: list[str] | None = None) -> dict:
     programme = current_programme(participant_id=participant.id, group_id=group_id)
     history = _histories([participant.id])[participant.id]
     latest_at = db.session.scalar(select(func.max(Screening.screened_at))
@@ -118,6 +118,12 @@ def participant_progress(*, participant: Participant, actor, group_id: str | Non
     reviews = _reviews([participant.id])[participant.id]
     result = _evaluate(history, joined_on=programme["joined_on"] if programme else None,
                        latest_screening_at=latest_at, reviews=reviews)
+    if instruments:
+        codes, _ = _instruments()
+        unknown = sorted(set(instruments) - set(codes))
+        if unknown:
+            abort(422, message="Unknown instrument.", errors={"instrument": [f"Unknown: {', '.join(unknown)}."]})
+        result["instruments"] = [p for p in result["instruments"] if p["instrument"] in instruments]
     if audit:
         record("read", "progress", participant.id, actor=actor)
     return {
@@ -383,10 +389,11 @@ def chart_data(result: dict) -> dict:
     return {"title": "Scores over time (higher = more symptoms)", "instruments": out}
 
 
-def progress_svg(*, participant: Participant, actor, group_id: str | None = None) -> bytes:
+def progress_svg(*, participant: Participant, actor, group_id: str | None = None,
+                 instruments: list[str] | None = None) -> bytes:
     from .chart import ChartError, render_svg
 
-    result = participant_progress(participant=participant, actor=actor, group_id=group_id)
+    result = participant_progress(participant=participant, actor=actor, group_id=group_id, instruments=instruments)
     try:
         return render_svg(chart_data(result))
     except (ChartError, OSError) as err:
