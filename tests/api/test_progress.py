@@ -390,3 +390,18 @@ def test_chosen_instruments(client, admin, programme, screen):
     svg = client.get(f"/api/v1/participants/{p['id']}/progress?format=svg&instrument=gad7", headers=admin["headers"])
     assert "GAD-7" in svg.get_data(as_text=True) and "PHQ-9" not in svg.get_data(as_text=True)
     assert_error(client.get(f"/api/v1/participants/{p['id']}/progress?instrument=bdi", headers=admin["headers"]), 422)
+
+
+def test_the_facilitator_agenda_links_the_chart(client, admin, programme, screen):
+    _, plan, (p,) = programme()
+    screen(p["id"], gad(1), days_ago=31)
+    screen(p["id"], gad(6))
+    r = client.get(f"{PLANS}/{plan['id']}/agenda", headers=admin["headers"],
+                   query_string={"format": "html", "audience": "facilitator"})
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    html = r.get_data(as_text=True)
+    assert f"/api/v1/participants/{p['id']}/progress?format=svg" in html and "Progress chart" in html
+    assert "reliable_deterioration: GAD-7 rose from 1" in html
+    handout = client.get(f"{PLANS}/{plan['id']}/agenda", headers=admin["headers"],
+                         query_string={"format": "html", "audience": "participant"}).get_data(as_text=True)
+    assert "progress" not in handout.lower()
