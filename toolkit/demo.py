@@ -88,6 +88,10 @@ def create_demo() -> str:
         create_plan({"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
                      "target_minutes": 240})
     series = _weekly_programme(admin, guide, people, modules)
+    # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
+    from .progress.demo import add_progress_demo
+
+    add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

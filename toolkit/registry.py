@@ -10,9 +10,10 @@ from .groups.resources import blp as groups
 from .notes.resources import blp as notes
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
+from .progress.resources import blp as progress
 from .screening.resources import blp as screening
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes]
+              attendance, notes, progress]

@@ -232,6 +232,19 @@ class ClearanceOverrideSchema(StrictSchema):
     at = fields.String(required=True, metadata={"format": "date-time"})
 
 
+class ClearanceWarningSchema(StrictSchema):
+    code = fields.String(required=True, metadata={"example": "reliable_deterioration"})
+    message = fields.String(required=True)
+
+
+class RescreenDueSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    reasons = fields.List(fields.Dict(), required=True, metadata={
+        "description": "[{reason, message}]; reason is no_screening, expires_before_session, rhythm_sessions "
+                       "or rhythm_days."})
+
+
 class ClearanceParticipantSchema(StrictSchema):
     """One member's screening outcome and verdicts."""
 
@@ -252,6 +265,9 @@ class ClearanceParticipantSchema(StrictSchema):
     valid_until = fields.String(allow_none=True, required=True, metadata={"format": "date-time"})
     method = fields.String(allow_none=True, required=True, validate=validate.OneOf(METHODS))
     reasons = fields.List(fields.String(), required=True)
+    warnings = fields.List(fields.Nested(ClearanceWarningSchema), required=True, metadata={
+        "description": "Named warnings on this member, e.g. `reliable_deterioration` (since the programme's "
+                       "baseline, not yet reviewed after the latest screening: deep items are excluded)."})
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
 
 
@@ -284,6 +300,9 @@ class ClearanceSchema(StrictSchema):
     session_ends_at = fields.AwareDateTime(required=True, metadata={
         "description": "Screenings are judged valid or not at this moment (the plan's end)."})
     checked_at = fields.AwareDateTime(required=True)
+    rescreen_due = fields.List(fields.Nested(RescreenDueSchema), required=True, metadata={
+        "description": "Members to screen again before this session: not valid at its end, or the practice's "
+                       "re-screen rhythm has come round."})
 
 
 

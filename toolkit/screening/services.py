@@ -18,6 +18,7 @@ from ..groups.models import GroupMember, group_facilitators
 from ..groups.rules import roster_on
 from ..participants.models import Participant
 from ..plans.models import PlanItem, SessionPlan
+from ..progress.services import rescreen_due_at_plan, with_progress
 from ..series.rules import session_date
 from ..vocab import FLAGS
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
@@ -276,7 +277,7 @@ def _member(row, now) -> MemberScreening:
         flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
         computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
         crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
-        unusable=unusable)
+        unusable=unusable, screened_at=row.screened_at)
 
 
 def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
@@ -299,6 +300,7 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
             continue
         names[row.participant_id] = row.display_name
         members.append(_member(row, now))
+    members = with_progress(group_id=group_id, members=members)
     if facilitators is None:
         trauma_informed = db.session.scalar(_trauma_informed_stmt(), {"group_id": group_id}) is not None
     else:
@@ -384,7 +386,8 @@ def _trauma_informed_stmt():
 
 @cache
 def _clearance_items_stmt():
-    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications)
+    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications,
+                   ExerciseModule.intensity)
             .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
             .where(PlanItem.plan_id == bindparam("plan_id")).order_by(PlanItem.position))
 
@@ -410,8 +413,8 @@ class GroupScreenings:
 CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
 
 
-def _clearance_item(item_id, module_id, title, contraindications) -> ClearanceItem:
-    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title,
+def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
+    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
                          contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
                                                  for c in (contraindications or ())))
 
@@ -419,7 +422,8 @@ def _clearance_item(item_id, module_id, title, contraindications) -> ClearanceIt
 def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
     """The items of a plan whose items (with modules) are loaded already."""
     return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
-                            item.module.contraindications if item.module else None) for item in plan.items]
+                            item.module.contraindications if item.module else None,
+                            item.module.intensity if item.module else None) for item in plan.items]
 
 
 def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
@@ -446,4 +450,6 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
-    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result}
+    due = rescreen_due_at_plan(plan=plan, members=screenings.members)
+    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
+            "rescreen_due": due}
