@@ -57,6 +57,7 @@ def configure_app(app: Flask) -> None:
                     "`Retry-After`; `X-RateLimit-*` on those responses). Send `X-Request-ID` (1-64 of "
                     "`A-Za-z0-9._-`) to have it echoed; every response carries one."
                 ),
+                "license": {"name": "MIT", "url": "https://opensource.org/license/mit"},
             },
             "servers": [{"url": "/", "description": "This server"}],
             "components": {"securitySchemes": {

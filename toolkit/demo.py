@@ -10,7 +10,7 @@ from .auth.models import Therapist
 from .auth.services import create_therapist, register_practice
 from .exercises.models import ExerciseModule
 from .extensions import db
-from .groups.services import add_member, create_group
+from .groups.services import add_member, create_group, remove_member
 from .participants.services import create_participant
 from .plans.services import create_plan
 from .screening.services import current_form, submit_screening
@@ -87,7 +87,62 @@ def create_demo() -> str:
                  else {"module_id": None, "minutes": 20, "title": "Tea break"} for slug in slugs]
         create_plan({"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
                      "target_minutes": 240})
+    series = _weekly_programme(admin, guide, people, modules)
+    # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
+    from .progress.demo import add_progress_demo
+
+    add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "
-            f"(retreat group id {groups['retreat'].id})")
+            f"(retreat group id {groups['retreat'].id}, weekly group series id {series.id})")
+
+
+WEEKLY = ["opening-check-in", "what-little-me-needed", "sharing-round", "closing-grounding"]
+# Three sessions are held already: week 1 with everyone, week 2 with two absences, week 3 after one member left.
+HELD = [{0: "present", 1: "present", 2: "present", 3: "present", 4: "present", 5: "present"},
+        {0: "present", 1: "late", 2: "excused", 3: "present", 4: "no_show", 5: "present"},
+        {0: "present", 1: "present", 2: "present", 3: "left_early", 4: "present"}]
+
+
+def _weekly_programme(admin, guide, people, modules):
+    """An 8-week closed therapy group (kind `group`) made from a template by a series: attendance for the
+    sessions held so far, a signed note for week 1, and the visualisation in week 4 (after the agreements
+    and a grounding in week 1)."""
+    from .attendance.services import replace_sheet
+    from .notes.services import create_note, sign_note
+    from .plans.services import replace_items
+    from .series.services import create_series, sessions_of
+
+    zone = ZoneInfo("Europe/London")
+    first_day = datetime.now(zone).date() - timedelta(days=15)
+    group = create_group({"kind": "group", "name": "Thursday evening inner child group", "capacity": 8,
+                          "closed": True, "timezone": "Europe/London", "starts_on": first_day,
+                          "location": "Room 2, Example Street Clinic (fictional)", "facilitator_ids": [guide.id]})
+    members = people[4:10]
+    for person in members:
+        add_member(group, person.id, joined_on=first_day)
+    template = create_plan({"title": "Weekly inner child group", "target_minutes": 90, "items": [
+        {"module_id": modules[slug].id, "minutes": modules[slug].default_minutes} for slug in WEEKLY]})
+    series = create_series(actor=guide, group_id=group.id, template_id=template.id,
+                           first_starts_at=datetime.combine(first_day, time(18, 30), tzinfo=zone), count=8,
+                           skip_dates=[first_day + timedelta(weeks=5)])  # a holiday week: no session
+    sessions = sessions_of(series)
+    replace_items(sessions[0], [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes}
+                                for slug in ["group-agreements", "opening-check-in", "what-is-inner-child-work",
+                                             "sharing-round", "closing-grounding"]])
+    replace_items(sessions[3], [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes}
+                                for slug in ["opening-check-in", "younger-self-visualisation", "sharing-round",
+                                             "closing-container"]])
+    remove_member(group, members[5].id, left_on=first_day + timedelta(weeks=2))
+    for plan, statuses in zip(sessions, HELD, strict=False):
+        replace_sheet(plan=plan, actor=guide, records=[
+            {"participant_id": members[i].id, "status": status, "note": None} for i, status in statuses.items()])
+    note = create_note(plan=sessions[0], actor=guide,
+                       shared="Week 1: agreements made together, a first look at what inner child work is, an "
+                              "easy sharing round. The group settled quickly.",
+                       entries=[{"participant_id": members[0].id, "text": "Spoke first in the round; relaxed."},
+                                {"participant_id": members[3].id,
+                                 "text": "Quiet today; chose to pass in the round and said that felt right."}])
+    sign_note(note=note, actor=guide)
+    return series

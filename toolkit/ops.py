@@ -135,6 +135,11 @@ def _tables():
         ("screenings", t["screenings"], "practice", ["id"]),
         ("screening_overrides", t["screening_overrides"], "practice", ["id"]),
         ("crisis_reviews", t["crisis_reviews"], "practice", ["id"]),
+        ("series", t["series"], "practice", ["id"]),
+        ("attendance_records", t["attendance_records"], "practice", ["id"]),
+        ("session_notes", t["session_notes"], "practice", ["id"]),
+        ("note_entries", t["note_entries"], ("note_id", "session_notes"), ["note_id", "position"]),
+        ("note_addenda", t["note_addenda"], ("note_id", "session_notes"), ["note_id", "at", "id"]),
         ("audit_events", t["audit_events"], "practice", ["seq"]),
     ]
 
@@ -257,8 +262,23 @@ def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
             item["module_id"] = builtin_ids[slug]
         items.append(item)
     counts = {"practice": _insert(conn, practices, [practice])}
+    # A series names its template (a plan) and a plan names its series: plans go in first without theirs.
+    in_series = {}
+    plans = []
+    for plan in document.get("plans", []):
+        plan = dict(plan)
+        if plan.get("series_id"):
+            in_series[plan["id"]] = plan["series_id"]
+        plan["series_id"] = None
+        plans.append(plan)
+    rows = {"plan_items": items, "plans": plans}
     for name, table, _owner, _order in _tables():
-        counts[name] = _insert(conn, table, items if name == "plan_items" else document.get(name, []))
+        counts[name] = _insert(conn, table, rows[name] if name in rows else document.get(name, []))
+        if name == "series" and in_series:
+            plan_table = db.metadata.tables["session_plans"]
+            for plan_id, series_id in in_series.items():  # updated_at as exported (not the column's onupdate)
+                conn.execute(plan_table.update().where(plan_table.c.id == plan_id)
+                             .values(series_id=series_id, updated_at=plan_table.c.updated_at))
     from .audit.rules import anchor_mac
 
     seq, last_hash = head

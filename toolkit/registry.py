@@ -1,14 +1,19 @@
 """Every API blueprint, one per area (one OpenAPI tag each)."""
 
 from .agendas.resources import blp as agendas
+from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
 from .auth.resources import blp as auth
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
+from .notes.resources import blp as notes
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
+from .progress.resources import blp as progress
 from .screening.resources import blp as screening
+from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
-BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
+              attendance, notes, progress]

@@ -1,6 +1,6 @@
 """The closed vocabularies of the domain (DESIGN.md). Plain Python: used by rules, schemas and models."""
 
-GROUP_KINDS = ("individual", "family", "couples", "retreat")
+GROUP_KINDS = ("individual", "family", "couples", "retreat", "group")
 ROLES = ("admin", "therapist")
 
 MODULE_CATEGORIES = ("opening", "psychoeducation", "exercise", "reflection", "closing", "homework")

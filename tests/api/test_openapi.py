@@ -54,7 +54,7 @@ RATE_LIMITED = {
     ("GET", "/api/v1/groups/{group_id}/agenda"),
 }
 # POSTs that take no body.
-NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout")}
+NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/notes/{note_id}/sign")}
 # The FHIR API (issue 22): errors are FHIR OperationOutcome resources (application/fhir+json), and a bad search
 # parameter is FHIR's 400.
 FHIR_PATH = re.compile(r"^/api/v1/(fhir/.*|participants/\{[^}]+\}/fhir)$")
@@ -266,7 +266,7 @@ def test_main_payloads_have_examples(spec):
 
 
 @pytest.mark.parametrize("schema,field,values", [
-    ("Group", "kind", {"individual", "family", "couples", "retreat"}),
+    ("Group", "kind", {"individual", "family", "couples", "retreat", "group"}),
     ("Module", "category", {"opening", "psychoeducation", "exercise", "reflection", "closing", "homework"}),
     ("Module", "intensity", {"gentle", "moderate", "deep"}),
     ("Contraindication", "flag", {"unresolved_trauma", "mood_exacerbation", "dissociation", "acute_crisis"}),

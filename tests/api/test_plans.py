@@ -278,7 +278,7 @@ def test_module_of_another_practice_is_422(client, admin, other, mods):
 
 
 def test_bad_starts_at_is_422(client, admin, mods):
-    for starts_at in ("2027-04-01T09:00:00", "not a date", "2027-13-01T09:00:00+02:00", "", 12, None):
+    for starts_at in ("2027-04-01T09:00:00", "not a date", "2027-13-01T09:00:00+02:00", "", 12):
         r = client.post(PLANS, headers=admin["headers"],
                         json={"title": "Bad", "starts_at": starts_at, "items": [item(mods["opening-check-in"])]})
         body = assert_error(r, 422)

@@ -104,6 +104,10 @@ def _seed_practice(client, name: str) -> dict:
     template = post("/api/v1/plans", {"title": "Template", "starts_at": "2027-04-01T09:00:00+02:00",
                                       "items": [{"module_id": modules[0]["id"], "minutes": 10}]})
     ids.update(template_id=template["id"], questionnaire_id=form["version"])
+    series = post("/api/v1/series", {"group_id": group["id"], "template_id": template["id"],  # issue 19
+                                     "first_starts_at": "2027-04-08T09:00:00+02:00", "count": 2})
+    note = post(f"/api/v1/plans/{plan['id']}/notes", {"shared": "Week 1."})
+    ids.update(series_id=series["id"], note_id=note["id"])
     return {"email": email, "tokens": tokens, "headers": h, "ids": ids}
 
 

@@ -56,7 +56,12 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
                                json={"form_version": form["version"], "answers": answers_for(form)}), 201)
     ok(client.post(f"{API}/screenings/{screening['id']}/override", headers=h,
                    json={"outcome": "caution", "reason": "Seen in the interview."}), 201)
-    return {"who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
+    series = ok(client.post(f"{API}/series", headers=h, json={  # issue 19: a programme and a session note
+        "group_id": group["id"], "template_id": template["id"], "first_starts_at": START, "count": 2}), 201)
+    note = ok(client.post(f"{API}/plans/{plan['id']}/notes", headers=h, json={
+        "shared": "World note", "entries": [{"participant_id": member["id"], "text": "World entry"}]}), 201)
+    return {"series_id": series["id"], "note_id": note["id"],
+            "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
             "module_id": module["id"], "builtin_module_id": builtin["id"], "plan_id": plan["id"],
             "template_id": template["id"], "screening_id": screening["id"], "form": form}
@@ -112,6 +117,11 @@ def write_bodies(world) -> dict:
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
         ("post", "/participants/{participant_id}/crisis-reviews"): {
             "summary": "Hijacked", "safety_plan_in_place": True, "follow_up_on": "2099-01-01"},
+        ("patch", "/series/{series_id}"): {"title": "Hijacked"},
+        ("put", "/plans/{plan_id}/attendance"): {"records": []},
+        ("post", "/plans/{plan_id}/notes"): {"shared": "Hijacked"},
+        ("patch", "/notes/{note_id}"): {"shared": "Hijacked"},
+        ("post", "/notes/{note_id}/addenda"): {"text": "Hijacked"},
     }
 
 
@@ -137,6 +147,7 @@ def world_ids(world) -> dict:
     return {"therapist_id": world["therapist_id"], "participant_id": world["participant_id"],
             "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
             "screening_id": world["screening_id"], "template_id": world["template_id"],
+            "series_id": world["series_id"], "note_id": world["note_id"],
             "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
 
 

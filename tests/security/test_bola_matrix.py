@@ -146,7 +146,7 @@ def test_foreign_ids_in_paths_bodies_and_queries_get_nowhere(client, worlds):
         assert ok(client.get(f"{API}/audit-events", headers=h, query_string={key: value})) == []
     # The same queries from A do find A's rows (the filters work; only tenancy hides them).
     assert len(ok(client.get(f"{API}/plans", headers=a["who"]["headers"],
-                             query_string={"group_id": a["group_id"]}))) == 1
+                             query_string={"group_id": a["group_id"]}))) == 3  # the plan and 2 of a series
     assert ok(client.get(f"{API}/audit-events", headers=a["who"]["headers"],
                          query_string={"record_id": a["participant_id"]}))
 
@@ -165,13 +165,16 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     a, b = worlds
     h = b["who"]["headers"]
     a_ids = {a[k] for k in ("therapist_id", "participant_id", "loner_id", "group_id", "module_id", "plan_id",
-                            "template_id", "screening_id")} | {a["who"]["therapist_id"]}
+                            "template_id", "screening_id", "series_id", "note_id")} | {a["who"]["therapist_id"]}
     seen = {}
     seen["participants"] = {r["id"] for r in list_all(client, h, "participants", include_archived="true")}
     seen["groups"] = {r["id"] for r in list_all(client, h, "groups")}
     seen["plans"] = {r["id"] for r in list_all(client, h, "plans")}
     seen["templates"] = {r["id"] for r in list_all(client, h, "plans", template="true")}
     seen["therapists"] = {r["id"] for r in list_all(client, h, "therapists")}
+    seen["series"] = {r["id"] for r in list_all(client, h, "series")}
+    seen["notes"] = {r["note_id"] for r in ok(client.get(f"{API}/participants/{b['participant_id']}/notes",
+                                                         headers=h))}
     seen["screenings"] = {r["id"] for r in list_all(client, h, f"participants/{b['participant_id']}/screenings")}
     events = list_all(client, h, "audit-events")
     seen["audit"] = {e["record_id"] for e in events} | {e["actor_id"] for e in events}
@@ -179,7 +182,10 @@ def test_lists_never_show_another_practices_rows(client, worlds):
         assert not ids & a_ids, f"{name} shows another practice's rows"
     assert seen["participants"] == {b["participant_id"], b["loner_id"]}
     assert seen["groups"] == {b["group_id"]}
-    assert seen["plans"] == {b["plan_id"], b["template_id"]} and seen["templates"] == {b["template_id"]}
+    series_plans = {s["plan_id"] for s in ok(client.get(f"{API}/series/{b['series_id']}", headers=h))["sessions"]}
+    assert seen["plans"] == {b["plan_id"], b["template_id"], *series_plans}
+    assert seen["templates"] == {b["template_id"]}
+    assert seen["series"] == {b["series_id"]} and seen["notes"] == {b["note_id"]}
     assert seen["therapists"] == {b["therapist_id"], b["who"]["therapist_id"]}
     assert {e["actor_id"] for e in events} <= {b["therapist_id"], b["who"]["therapist_id"]}
 

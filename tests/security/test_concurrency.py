@@ -115,3 +115,30 @@ def test_one_participant_enrolled_concurrently_is_enrolled_once(server, client, 
     assert [m["participant_id"] for m in members] == [participant]
     # The seats taken by the refused attempts were given back.
     assert requests.get(url.removesuffix("/members"), headers=admin["headers"], timeout=30).json()["member_count"] == 1
+
+
+def test_concurrent_attendance_sheets_have_one_winner(server, client, admin, create_participant, create_group):
+    """Two (here sixteen) editors of one session's attendance sheet holding the same ETag: one wins, the rest
+    get 412, and the sheet is exactly the winner's (issue 19: no lost update)."""
+    h = admin["headers"]
+    group = create_group(kind="group", capacity=10, timezone="Europe/London")
+    people = [create_participant() for _ in range(2)]
+    for person in people:
+        ok(client.post(f"{API}/groups/{group['id']}/members", headers=h,
+                       json={"participant_id": person["id"], "joined_on": "2026-01-01"}), 201)
+    plan = ok(client.post(f"{API}/plans", headers=h, json={
+        "title": "Week 1", "group_id": group["id"], "starts_at": "2026-01-08T18:00:00+00:00"}), 201)
+    url = f"{server}{API}/plans/{plan['id']}/attendance"
+    etag = client.get(url.removeprefix(server), headers=h).headers["ETag"]
+    statuses_by_writer = ["present", "late", "left_early", "excused", "late_cancel", "no_show"]
+
+    def write(i):
+        records = [{"participant_id": p["id"], "status": statuses_by_writer[(i + n) % 6], "note": f"W{i}"}
+                   for n, p in enumerate(people)]
+        return requests.put(url, headers={**h, "If-Match": etag}, json={"records": records}, timeout=60)
+
+    winner = assert_one_winner(run_together(WRITERS, write))
+    final = requests.get(url, headers=h, timeout=30)
+    assert final.json()["records"] == winner.json()["records"]
+    assert final.headers["ETag"] == winner.headers["ETag"] != etag
+    assert len({r["note"] for r in final.json()["records"]}) == 1  # one writer's sheet, not a mix

@@ -66,7 +66,7 @@ def test_body_over_the_limit_is_413_on_every_write(client, admin, world):
     huge = {"notes": "x" * limit}
     ids = {"therapist_id": world["therapist_id"], "participant_id": world["participant_id"],
            "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
-           "screening_id": world["screening_id"]}
+           "screening_id": world["screening_id"], "series_id": world["series_id"], "note_id": world["note_id"]}
     before = client.get(f"{API}/plans/{world['plan_id']}", headers=admin["headers"]).headers["ETag"]
     writes = [(path, method) for path, method, op in spec_operations(client) if "requestBody" in op]
     assert len(writes) >= 15

@@ -72,7 +72,7 @@ MEDIA_TYPES = {
     "md": "text/markdown; charset=utf-8",
 }
 # Clearance lines use the per-item verdicts plus two whole-person ones (item_title is None for those).
-CLEARANCE_VERDICTS = (*VERDICTS, "blocked", "unscreened")
+CLEARANCE_VERDICTS = (*VERDICTS, "blocked", "unscreened", "missed_prerequisite")
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
@@ -210,11 +210,15 @@ class MemberSafety:
     findings: tuple[str, ...] = ()
     expires_before_session: tuple[str, ...] = ()  # titles of the sessions that end after it expires
     notes: tuple[str, ...] = ()
+    # Progress (issue 20): the unreviewed reliable deteriorations, and the member's chart (an API path).
+    progress: tuple[str, ...] = ()
+    progress_chart: str | None = None
 
     def __post_init__(self) -> None:
         _tuple(self, "findings")
         _tuple(self, "expires_before_session")
         _tuple(self, "notes")
+        _tuple(self, "progress")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -525,6 +529,8 @@ def _view(doc: AgendaDocument) -> dict[str, Any]:
                     "findings": list(m.findings),
                     "expires_before_session": list(m.expires_before_session),
                     "notes": list(m.notes),
+                    "progress": list(m.progress),
+                    "progress_chart": m.progress_chart,
                 }
                 for m in doc.member_safety
             ]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from flask_smorest import abort
 from sqlalchemy import select
 
+from ..attendance.services import prerequisite_context
 from ..auth.models import Practice
 from ..extensions import db
 from ..groups.models import Group
@@ -55,19 +56,28 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
     if group is None:
         return (), None, (), agenda_plans
     screenings = group_screenings(group.id, facilitators=group.facilitators)
+    prerequisites = prerequisite_context(group.id)
     now = datetime.now(UTC)
     lines: list[ClearanceLine] = []
     warnings: list[str] = []
     expires: dict[str, list[str]] = {}
     notes: dict[str, list[str]] = {}
     with_notes = []
+    on_a_roster: set[str] = set()
     for plan, agenda_plan in zip(plans, agenda_plans, strict=True):
-        result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan))
+        result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan),
+                           prerequisites=prerequisites)
         warnings.extend(w for w in result["facilitator_warnings"] if w not in warnings)
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
             name = person["display_name"]
             pid = person["participant_id"]
+            on_a_roster.add(pid)
+            for warning in result["warnings"]:  # whatever the screening says: the member missed a step
+                if warning["participant_id"] == pid:
+                    lines.append(ClearanceLine(member_name=name, plan_title=plan.title,
+                                               item_title=titles.get(warning["item_id"]),
+                                               verdict="missed_prerequisite", reasons=(warning["message"],)))
             if person["expires_before_session"]:
                 expires.setdefault(pid, []).append(plan.title)
             if person["participant_id"] in result["missing_screenings"]:
@@ -93,8 +103,11 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
                      outcome=("defer" if m.crisis_hold else m.outcome) if m.screening_id else None,
                      override=_override_line(m.override), crisis_hold=m.crisis_hold, findings=m.findings,
                      expires_before_session=tuple(expires.get(m.participant_id, ())),
-                     notes=tuple(notes.get(m.participant_id, ())))
-        for m in screenings.members)
+                     notes=tuple(notes.get(m.participant_id, ())),
+                     progress=tuple(f"reliable_deterioration: {t}" for t in m.deterioration) + m.progress_notes,
+                     progress_chart=f"/api/v1/participants/{m.participant_id}/progress?format=svg")
+        for m in (screenings.everyone or screenings.members)
+        if m.participant_id in on_a_roster or (not plans and m in screenings.members))
     return tuple(lines), members, tuple(warnings), with_notes
 
 

@@ -67,7 +67,8 @@ def get_or_404(model, record_id: str, *, what: str | None = None, options=()):
 
 # Audit record types, named as the other audit events name them.
 RECORD_TYPES = {"participants": "participant", "screenings": "screening", "session_plans": "plan",
-                "groups": "group", "exercise_modules": "module", "therapists": "therapist"}
+                "groups": "group", "exercise_modules": "module", "therapists": "therapist",
+                "session_notes": "note", "series": "series"}
 
 
 def _audit_denied_attempt(model, record_id: str) -> None:

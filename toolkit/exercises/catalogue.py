@@ -114,6 +114,7 @@ class ModuleSpec:
     intensity: str
     setting: str
     contraindications: tuple[Contraindication, ...]
+    prerequisites: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able dict; ``validate_module(spec.to_dict())`` gives back an equal spec."""
@@ -135,6 +136,7 @@ class ModuleSpec:
             "intensity": self.intensity,
             "setting": self.setting,
             "contraindications": [c.to_dict() for c in self.contraindications],
+            "prerequisites": list(self.prerequisites),
         }
 
     def contraindication_for(self, flag: str) -> Contraindication | None:
@@ -146,6 +148,7 @@ class ModuleSpec:
 
 
 _FIELDS = tuple(ModuleSpec.__dataclass_fields__)
+_OPTIONAL_FIELDS = ("prerequisites",)
 _MATERIAL_FIELDS = ("name", "quantity", "per_participant")
 _CONTRA_FIELDS = ("flag", "action", "adaptation")
 
@@ -230,7 +233,7 @@ def validate_module(data: Mapping[str, Any], *, path: str = "<data>") -> ModuleS
     c = _Checker(path)
     c.mapping(data, "", _FIELDS)
     for name in _FIELDS:
-        if name not in data:
+        if name not in data and name not in _OPTIONAL_FIELDS:
             raise c.fail(name, "is required")
 
     slug = data["slug"]
@@ -284,7 +287,17 @@ def validate_module(data: Mapping[str, Any], *, path: str = "<data>") -> ModuleS
     if intensity == "deep" and not any(x.flag == "acute_crisis" and x.action == "exclude" for x in contras):
         raise c.fail("contraindications", "a deep module must exclude acute_crisis")
 
+    raw_prerequisites = c.sequence(data.get("prerequisites", []), "prerequisites")
+    prerequisites = []
+    for i, item in enumerate(raw_prerequisites):
+        if not isinstance(item, str) or not SLUG_RE.match(item):
+            raise c.fail(f"prerequisites[{i}]", "must be a module slug")
+        if item == slug or item in prerequisites:
+            raise c.fail(f"prerequisites[{i}]", f"{item!r} is the module itself or listed twice")
+        prerequisites.append(item)
+
     return ModuleSpec(
+        prerequisites=tuple(prerequisites),
         slug=slug,
         title=title,
         summary=summary,
@@ -362,4 +375,8 @@ def load_catalogue(directory: Path | str) -> list[ModuleSpec]:
                             line_of(data, "slug"))
         seen[spec.slug] = path
         specs.append(spec)
+    for spec in specs:
+        unknown = [p for p in spec.prerequisites if p not in seen]
+        if unknown:
+            raise SeedError(seen[spec.slug], "prerequisites", f"unknown module slug(s): {', '.join(unknown)}")
     return specs

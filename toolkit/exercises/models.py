@@ -34,6 +34,8 @@ class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
     intensity: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     setting: Mapped[str] = mapped_column(String(30), nullable=False, index=True)
     contraindications: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    # Module slugs a member should have done (in an earlier session or item) before this one.
+    prerequisites: Mapped[list] = mapped_column(JSON, nullable=False, default=list, server_default="[]")
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     # Full-text search terms (exercises/search.py), kept in step with the text on every write. SQLite indexes

@@ -67,7 +67,7 @@ class ModuleCreateSchema(StrictSchema):
     materials = fields.List(fields.Nested(MaterialSchema), load_default=list, validate=validate.Length(max=50),
                             metadata={"description": "What it needs."})
     suitable_kinds = fields.List(fields.String(validate=validate.OneOf(GROUP_KINDS)), required=True,
-                                 validate=validate.Length(min=1, max=4), metadata={
+                                 validate=validate.Length(min=1, max=len(GROUP_KINDS)), metadata={
                                      "description": "Kinds of group it suits.", "example": ["individual", "retreat"]})
     frameworks = fields.List(fields.String(validate=validate.OneOf(FRAMEWORKS)), load_default=list,
                              validate=validate.Length(max=5), metadata={"description": "Frameworks it draws on."})
@@ -81,6 +81,11 @@ class ModuleCreateSchema(StrictSchema):
                                     validate=validate.Length(max=4), metadata={
                                         "description": "At most one per flag.",
                                         "example": [{"flag": "acute_crisis", "action": "exclude"}]})
+    prerequisites = fields.List(fields.String(validate=validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$")),
+                                load_default=list, validate=validate.Length(max=10), metadata={
+        "description": "Module slugs a member should have done first (in an earlier session or item); a member "
+                       "who missed one gets the clearance warning `missed_prerequisite`.",
+        "example": ["group-agreements", "opening-check-in"]})
 
 
 class ModuleSchema(ModuleCreateSchema):
@@ -110,7 +115,7 @@ class ModuleUpdateSchema(ModuleCreateSchema):
     min_minutes = fields.Integer(validate=validate.Range(min=1, max=480))
     max_minutes = fields.Integer(validate=validate.Range(min=1, max=480))
     suitable_kinds = fields.List(fields.String(validate=validate.OneOf(GROUP_KINDS)),
-                                 validate=validate.Length(min=1, max=4))
+                                 validate=validate.Length(min=1, max=len(GROUP_KINDS)))
     intensity = fields.String(validate=validate.OneOf(INTENSITIES))
     setting = fields.String(validate=validate.OneOf(SETTINGS))
 

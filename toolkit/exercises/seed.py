@@ -10,7 +10,7 @@ from .models import ExerciseModule
 
 FIELDS = ("title", "summary", "participant_summary", "category", "steps", "facilitator_script",
           "default_minutes", "min_minutes", "max_minutes", "materials", "suitable_kinds", "frameworks",
-          "targets", "intensity", "setting", "contraindications")
+          "targets", "intensity", "setting", "contraindications", "prerequisites")
 
 
 @dataclass

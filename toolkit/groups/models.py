@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
@@ -34,6 +34,8 @@ class Group(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     ends_on: Mapped[date | None] = mapped_column(Date)
     timezone: Mapped[str] = mapped_column(String(64), nullable=False, default="UTC")
     location: Mapped[str | None] = mapped_column(String(300))
+    # A closed group takes no new members after it starts (a programme that builds on itself).
+    closed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
     # Kept by one conditional UPDATE per enrolment, so the kind/capacity limit holds under concurrency.
     member_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -45,8 +47,15 @@ class Group(IdMixin, TimestampMixin, PracticeOwned, db.Model):
 
 
 class GroupMember(db.Model):
+    """One membership period: from joined_on up to left_on (exclusive; None while current). Ending it keeps
+    the row, so past rosters and attendance stay true; a person may join again later (a new period)."""
+
     __tablename__ = "group_members"
-    __table_args__ = (UniqueConstraint("group_id", "participant_id"),)
+    __table_args__ = (
+        Index("ix_group_members_group_period", "group_id", "joined_on"),
+        Index("uq_group_members_current", "group_id", "participant_id", unique=True,
+              postgresql_where=text("left_on IS NULL"), sqlite_where=text("left_on IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="CASCADE"), nullable=False)
@@ -54,5 +63,7 @@ class GroupMember(db.Model):
         String(36), ForeignKey("participants.id", ondelete="RESTRICT"), nullable=False, index=True
     )
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    joined_on: Mapped[date] = mapped_column(Date, nullable=False)
+    left_on: Mapped[date | None] = mapped_column(Date)
 
     participant: Mapped[Participant] = relationship(lazy="joined")

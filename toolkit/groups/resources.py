@@ -29,17 +29,20 @@ from .schemas import (
     GroupSchema,
     GroupUpdateSchema,
     MemberCreateSchema,
+    MemberEndSchema,
+    MemberQuerySchema,
     MemberSchema,
 )
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
-                description="Groups of participants: individual, couples, family or retreat, and their members.")
+                description="Groups of participants: individual, couples, family, retreat or a therapy "
+                            "group, and their membership periods.")
 
 
 
 def member_view(member):
     return {"participant_id": member.participant_id, "display_name": member.participant.display_name,
-            "joined_at": member.joined_at}
+            "joined_at": member.joined_at, "joined_on": member.joined_on, "left_on": member.left_on}
 
 
 @blp.route("")
@@ -114,15 +117,20 @@ class GroupById(MethodView):
 class Members(MethodView):
     decorators = [auth_required]
 
+    @blp.arguments(MemberQuerySchema, location="query")
     @blp.response(200, MemberSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 404, 422)
     @blp.doc(operationId="listGroupMembers", summary="List a group's members")
-    def get(self, group_id, pagination_parameters):
-        """In the order they joined; paginated like every list."""
+    def get(self, query, group_id, pagination_parameters):
+        """Current members by default; `?on=DATE` is the roster on that date (someone who joined later or had
+        left by then is not on it); `?history=true` lists every membership period. Paginated like every
+        list."""
         group = get_or_404(Group, group_id, what="Group")
-        members = [member_view(m) for m in paginate(services.members_query(group), pagination_parameters,
-                                                    unique=True)]
+        rows = services.list_members(group, on=query.get("on"), history=query["history"])
+        pagination_parameters.item_count = len(rows)
+        start = (pagination_parameters.page - 1) * pagination_parameters.page_size
+        members = [member_view(m) for m in rows[start:start + pagination_parameters.page_size]]
         queue_event("list", "group_members", group.id, actor=current_user)
         return members
 
@@ -131,10 +139,11 @@ class Members(MethodView):
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
     @blp.doc(operationId="addGroupMember", summary="Enrol a participant")
     def post(self, data, group_id):
-        """409 when the group is full for its kind or capacity, or the participant is already a member.
-        Needs no If-Match: the limits hold under concurrent requests."""
+        """Starts a membership period on `joined_on` (default today). 409 when the group is full for its kind
+        or capacity (current members count), the participant is a current member already, or a closed group
+        has started. Needs no If-Match: the limits hold under concurrent requests."""
         group = get_or_404(Group, group_id, what="Group")
-        member = services.add_member(group, data["participant_id"])
+        member = services.add_member(group, data["participant_id"], joined_on=data.get("joined_on"))
         record("enrol", "group_membership", data["participant_id"], actor=current_user)
         db.session.commit()
         return member_view(member), 201, {"Location": f"{blp.url_prefix}/{group.id}/members/{member.participant_id}"}
@@ -144,12 +153,14 @@ class Members(MethodView):
 class MemberById(MethodView):
     decorators = [auth_required]
 
+    @blp.arguments(MemberEndSchema, location="query")
     @blp.response(204)
-    @document_errors(blp, 401, 404)
-    @blp.doc(operationId="removeGroupMember", summary="Remove a participant from a group")
-    def delete(self, group_id, participant_id):
-        """Frees the seat. A participant who is not a member is a 404."""
+    @document_errors(blp, 401, 404, 422)
+    @blp.doc(operationId="removeGroupMember", summary="End a participant's membership")
+    def delete(self, query, group_id, participant_id):
+        """Ends the current membership period on `left_on` (default today): the period stays in the history,
+        so earlier rosters, attendance and notes still show the person. Not a current member: 404."""
         group = get_or_404(Group, group_id, what="Group")
-        services.remove_member(group, participant_id)
+        services.remove_member(group, participant_id, left_on=query.get("left_on"))
         record("remove", "group_membership", participant_id, actor=current_user)
         db.session.commit()

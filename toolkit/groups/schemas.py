@@ -19,8 +19,8 @@ class GroupCreateSchema(StrictSchema):
     """A new group. A retreat needs a `capacity`; `ends_on` may not be before `starts_on`."""
 
     kind = fields.String(required=True, validate=validate.OneOf(GROUP_KINDS), metadata={
-        "description": "individual holds one member, couples two, family two or more to be planned, retreat up to "
-                       "its capacity.", "example": "retreat"})
+        "description": "individual holds one member, couples two, family two or more to be planned, retreat and "
+                       "group (a therapy group of unrelated adults) up to its capacity.", "example": "retreat"})
     name = fields.String(required=True, validate=validate.Length(min=1, max=200),
                          metadata={"description": "The group's name.", "example": "Spring retreat"})
     description = text(5000, allow_none=True, metadata={"description": "What the group is for."})
@@ -35,6 +35,8 @@ class GroupCreateSchema(StrictSchema):
     timezone = fields.String(load_default="UTC", validate=[validate.Length(max=64), valid_timezone],
                              metadata={"description": TIMEZONE_NOTE, "example": "Europe/Berlin"})
     location = text(300, allow_none=True, metadata={"description": "Where it meets."})
+    closed = fields.Boolean(load_default=False, metadata={
+        "description": "A closed group takes no new members after `starts_on` (an open group takes them any time)."})
 
 
 class GroupSchema(GroupCreateSchema):
@@ -55,6 +57,7 @@ class GroupSchema(GroupCreateSchema):
 class GroupUpdateSchema(GroupCreateSchema):
     """Changes to a group: only the fields sent are changed; the kind rules are checked again."""
 
+    closed = fields.Boolean(metadata={"description": "Closed groups take no new members after `starts_on`."})
     kind = fields.String(validate=validate.OneOf(GROUP_KINDS), metadata={"description": "The kind of group."})
     name = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "The group's name."})
     timezone = fields.String(validate=[validate.Length(max=64), valid_timezone],
@@ -81,11 +84,31 @@ class MemberCreateSchema(StrictSchema):
     participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64), metadata={
         "description": "An unknown id (or another practice's) is a 422 naming this field.",
         "example": "5b0c9a52-2f37-4a8e-9a51-3f6f1b0e6d21"})
+    joined_on = fields.Date(metadata={"description": "First day of membership (default: today in the group's "
+                                                     "time zone)."})
 
 
 class MemberSchema(StrictSchema):
-    """A member of a group."""
+    """A membership period of a group: who, and from when to when."""
 
     participant_id = fields.String(required=True, metadata={"description": "The participant."})
     display_name = fields.String(required=True, metadata={"description": "Their name."})
     joined_at = fields.AwareDateTime(required=True, metadata={"description": "When they were enrolled."})
+    joined_on = fields.Date(required=True, metadata={"description": "First day of this membership period."})
+    left_on = fields.Date(allow_none=True, required=True, metadata={
+        "description": "First day no longer a member (the period ended); null while current."})
+
+
+class MemberQuerySchema(StrictSchema):
+    """Which membership periods to list."""
+
+    on = fields.Date(metadata={"description": "The roster on this date: members whose period covers it. Without "
+                                              "it: current members (no left_on)."})
+    history = fields.Boolean(load_default=False, metadata={"description": "true: every period, ended ones too."})
+
+
+class MemberEndSchema(StrictSchema):
+    """Ending a membership (the history is kept)."""
+
+    left_on = fields.Date(metadata={"description": "First day no longer a member (default: today in the group's "
+                                                   "time zone)."})

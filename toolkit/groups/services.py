@@ -1,4 +1,5 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from flask_smorest import abort
 from sqlalchemy import delete, func, select, update
@@ -8,7 +9,7 @@ from ..auth.models import Therapist
 from ..extensions import db
 from ..participants.models import Participant
 from .models import Group, GroupMember
-from .rules import full_message, group_problems, member_limit
+from .rules import closed_to, full_message, group_problems, member_limit, on_roster, roster_on
 
 
 def _facilitators(ids: list[str]) -> list[Therapist]:
@@ -66,20 +67,55 @@ def delete_group(group: Group) -> None:
     db.session.flush()
 
 
-def members_query(group: Group):
-    return (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
-            .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_at, GroupMember.id))
+def today_in(group: Group) -> date:
+    return datetime.now(ZoneInfo(group.timezone)).date()
 
 
+def list_members(group: Group, *, on: date | None = None, history: bool = False) -> list[GroupMember]:
+    """Current members; or the roster on a date (members whose period covers it); or every period."""
+    stmt = (select(GroupMember).join(Participant, Participant.id == GroupMember.participant_id)
+            .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_on, GroupMember.joined_at,
+                                                               GroupMember.id))
+    rows = list(db.session.scalars(stmt).unique())
+    if history:
+        return rows
+    if on is None:
+        return [m for m in rows if m.left_on is None]
+    keep = set(roster_on([(m.participant_id, m.joined_on, m.left_on) for m in rows], on))
+    result, seen = [], set()
+    for m in rows:
+        if m.participant_id in keep and m.participant_id not in seen and on_roster(m.joined_on, m.left_on, on):
+            result.append(m)
+            seen.add(m.participant_id)
+    return result
 
-def add_member(group: Group, participant_id: str) -> GroupMember:
-    """Enrol one participant. One conditional UPDATE takes the seat, so the kind and capacity limit
-    hold under concurrent requests; the unique constraint refuses a double enrolment."""
+
+def periods_of(group_id: str) -> list[tuple[str, date, date | None]]:
+    """Every membership period of a group as plain values (participant_id, joined_on, left_on)."""
+    return [tuple(row) for row in db.session.execute(
+        select(GroupMember.participant_id, GroupMember.joined_on, GroupMember.left_on)
+        .where(GroupMember.group_id == group_id)
+        .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))]
+
+
+def add_member(group: Group, participant_id: str, *, joined_on: date | None = None) -> GroupMember:
+    """Enrol one participant (a new membership period). One conditional UPDATE takes the seat, so the kind and
+    capacity limit (counting current members) hold under concurrent requests; a unique index on the open
+    period refuses a double enrolment."""
     participant = db.session.scalars(select(Participant).where(Participant.id == participant_id)).first()
     if participant is None:
         abort(422, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
     if participant.archived:
         abort(409, message="The participant is archived: restore them before enrolling.")
+    joined_on = joined_on or today_in(group)
+    refused = closed_to(closed=group.closed, starts_on=group.starts_on, joined_on=joined_on)
+    if refused:
+        abort(409, message=refused)
+    last_left = db.session.scalar(select(func.max(GroupMember.left_on)).where(
+        GroupMember.group_id == group.id, GroupMember.participant_id == participant.id))
+    if last_left is not None and joined_on < last_left:
+        abort(422, message="A new period cannot start before the last one ended.",
+              errors={"joined_on": [f"Must be on or after {last_left.isoformat()}."]})
     limit = member_limit(group.kind, group.capacity)
     take_seat = update(Group).where(Group.id == group.id).values(member_count=Group.member_count + 1)
     if limit is not None:
@@ -87,7 +123,7 @@ def add_member(group: Group, participant_id: str) -> GroupMember:
     taken = db.session.execute(take_seat, execution_options={"synchronize_session": False}).rowcount
     if not taken:
         abort(409, message=full_message(group.kind, limit))
-    member = GroupMember(group_id=group.id, participant_id=participant.id)
+    member = GroupMember(group_id=group.id, participant_id=participant.id, joined_on=joined_on)
     db.session.add(member)
     try:
         db.session.flush()
@@ -98,12 +134,23 @@ def add_member(group: Group, participant_id: str) -> GroupMember:
     return member
 
 
-def remove_member(group: Group, participant_id: str) -> None:
-    gone = db.session.execute(
-        delete(GroupMember).where(GroupMember.group_id == group.id, GroupMember.participant_id == participant_id)
-    ).rowcount
-    if not gone:
-        abort(404, message="The participant is not a member of this group.")
+def remove_member(group: Group, participant_id: str, *, left_on: date | None = None) -> GroupMember:
+    """End the current membership period (the row stays: past rosters and attendance keep it)."""
+    member = db.session.scalars(select(GroupMember).where(
+        GroupMember.group_id == group.id, GroupMember.participant_id == participant_id,
+        GroupMember.left_on.is_(None))).first()
+    if member is None:
+        abort(404, message="The participant is not a current member of this group.")
+    left_on = left_on or today_in(group)
+    if left_on < member.joined_on:
+        abort(422, message="A membership cannot end before it began.",
+              errors={"left_on": [f"Must be on or after {member.joined_on.isoformat()}."]})
+    ended = db.session.execute(update(GroupMember).where(GroupMember.id == member.id, GroupMember.left_on.is_(None))
+                               .values(left_on=left_on), execution_options={"synchronize_session": False}).rowcount
+    if not ended:
+        abort(404, message="The participant is not a current member of this group.")
     db.session.execute(update(Group).where(Group.id == group.id).values(member_count=Group.member_count - 1),
                        execution_options={"synchronize_session": False})
     db.session.expire(group, ["member_count"])
+    db.session.refresh(member)
+    return member

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 
 from flask_smorest import abort
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..audit.services import record
 from ..extensions import db
@@ -36,12 +36,19 @@ def delete_participant(participant: Participant, *, actor) -> None:
 
     screenings = db.session.scalar(select(func.count()).select_from(Screening)
                                    .where(Screening.participant_id == participant.id))
+    from ..attendance.models import AttendanceRecord
+    from ..notes.models import NoteEntry
+
     memberships = db.session.scalar(select(func.count()).select_from(GroupMember)
-                                    .where(GroupMember.participant_id == participant.id))
-    if screenings or memberships:
-        abort(409, message=(f"This participant has {screenings} screening(s) and {memberships} group "
-                            "membership(s); their clinical history is kept. Archive them instead "
-                            "(PATCH with {\"archived\": true})."))
+                                    .where(GroupMember.participant_id == participant.id, GroupMember.left_on.is_(None)))
+    sessions = sum(db.session.scalar(select(func.count()).select_from(model).where(
+        model.participant_id == participant.id)) for model in (AttendanceRecord, NoteEntry))
+    if screenings or memberships or sessions:
+        abort(409, message=(f"This participant has {screenings} screening(s), {memberships} current group "
+                            f"membership(s) and {sessions} attendance or note record(s); their clinical history "
+                            "is kept. Archive them instead (PATCH with {\"archived\": true})."))
+    # Ended memberships with nothing recorded go with the person.
+    db.session.execute(delete(GroupMember).where(GroupMember.participant_id == participant.id))
     record("delete", "participant", participant.id, actor=actor)
     db.session.delete(participant)
     db.session.flush()

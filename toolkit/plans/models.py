@@ -21,14 +21,20 @@ class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, db.Model):
 
     group_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("groups.id", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String(200), nullable=False)
-    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)
+    # None only for a template: it gets its time when cloned into a group or a series.
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # The offset the client gave, so times come back as they were entered (e.g. +02:00).
     utc_offset_minutes: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    ends_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     target_minutes: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(10), nullable=False, default="draft")
     notes: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    series_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("series.id", ondelete="SET NULL"),
+                                                  index=True)
+    session_number: Mapped[int | None] = mapped_column(Integer)
+    # The attendance sheet's version: one conditional UPDATE per write, so two editors cannot both win.
+    attendance_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
     group: Mapped[Group | None] = relationship(lazy="joined")
     items: Mapped[list["PlanItem"]] = relationship(

@@ -32,8 +32,10 @@ class PlanItemSchema(StrictSchema):
     is_break = fields.Boolean(required=True, metadata={"description": "True for a break."})
     minutes = fields.Integer(required=True, metadata={"description": "How long the item runs."})
     notes = fields.String(allow_none=True, required=True, metadata={"description": "Facilitator notes."})
-    starts_at = fields.AwareDateTime(required=True, metadata={"description": "Computed start."})
-    ends_at = fields.AwareDateTime(required=True, metadata={"description": "Computed end."})
+    starts_at = fields.AwareDateTime(required=True, allow_none=True, metadata={
+        "description": "Computed start; null in a template without a start time."})
+    ends_at = fields.AwareDateTime(required=True, allow_none=True, metadata={
+        "description": "Computed end; null in a template without a start time."})
 
 
 class WarningSchema(StrictSchema):
@@ -54,8 +56,9 @@ class PlanCreateSchema(StrictSchema):
     group_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
         "description": "The group; null makes the plan a reusable template. An unknown group (or another "
                        "practice's) is a 422 naming this field."})
-    starts_at = aware_datetime(required=True, metadata={
-        "description": "Start, with an offset (years 2000-2199).", "example": "2027-04-01T09:00:00+02:00"})
+    starts_at = aware_datetime(allow_none=True, load_default=None, metadata={
+        "description": "Start, with an offset (years 2000-2199). Required for a plan of a group; a template (no "
+                       "group) may have none.", "example": "2027-04-01T09:00:00+02:00"})
     target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60),
                                     metadata={"description": "Intended length; over it is a warning."})
     status = fields.String(load_default="draft", validate=validate.OneOf(PLAN_STATUSES),
@@ -75,8 +78,13 @@ class PlanSchema(StrictSchema):
     title = fields.String(metadata={"description": "The plan's title."})
     group_id = fields.String(allow_none=True, metadata={"description": "The group; null for a template."})
     is_template = fields.Boolean(metadata={"description": "True when the plan has no group."})
-    starts_at = fields.AwareDateTime(metadata={"description": "Start."})
-    ends_at = fields.AwareDateTime(metadata={"description": "Computed end."})
+    starts_at = fields.AwareDateTime(allow_none=True, metadata={
+        "description": "Start; null in a template without a start time."})
+    ends_at = fields.AwareDateTime(allow_none=True, metadata={"description": "Computed end."})
+    series_id = fields.String(allow_none=True, metadata={
+        "description": "The series (programme) this session belongs to, if any."})
+    session_number = fields.Integer(allow_none=True, metadata={
+        "description": "1 for the first held session of its series; null outside a series."})
     target_minutes = fields.Integer(allow_none=True, metadata={"description": "Intended length."})
     status = fields.String(validate=validate.OneOf(PLAN_STATUSES), metadata={"description": "draft or final."})
     notes = fields.String(allow_none=True, metadata={"description": "Notes for the facilitators."})
@@ -98,7 +106,8 @@ class PlanUpdateSchema(StrictSchema):
     title = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "The plan's title."})
     group_id = fields.String(allow_none=True, validate=validate.Length(max=64),
                              metadata={"description": "Move to this group; null makes it a template."})
-    starts_at = aware_datetime(metadata={"description": "New start, with an offset."})
+    starts_at = aware_datetime(allow_none=True, metadata={
+        "description": "New start, with an offset (null only for a template)."})
     target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60),
                                     metadata={"description": "Intended length."})
     status = fields.String(validate=validate.OneOf(PLAN_STATUSES), metadata={"description": "draft or final."})

@@ -43,10 +43,14 @@ def other_plans_of(group_ids, *, exclude_ids=()) -> dict[str, list[tuple[str, da
     return result
 
 
+# A template without a start is timed from this reference moment; its times are shown as null.
+REFERENCE_START = datetime(2000, 1, 3, tzinfo=UTC)
+
+
 def schedule(plan: SessionPlan, others=()) -> PlanSchedule:
     items = [ItemInput(module_id=i.module_id, minutes=i.minutes, notes=i.notes) for i in plan.items]
     modules = {i.module.id: module_info(i.module) for i in plan.items if i.module is not None}
-    starts_at = plan.starts_at.astimezone(_fixed_zone(plan))
+    starts_at = (plan.starts_at or REFERENCE_START).astimezone(_fixed_zone(plan))
     return compute_plan(starts_at=starts_at, items=items, modules=modules,
                         group_kind=plan.group.kind if plan.group else None, target_minutes=plan.target_minutes,
                         other_plans=[o for o in others if o[0] != plan.id], timezone=plan_zone(plan))
@@ -61,17 +65,20 @@ def present(plan: SessionPlan, others=()) -> dict:
         if message:
             warnings.append({"code": "too_few_members", "message": message, "position": None})
     items = []
+    timed_at = plan.starts_at is not None
     for item, timed in zip(plan.items, result.items, strict=True):
         module = item.module
         items.append({
             "id": item.id, "position": item.position, "module_id": item.module_id,
             "title": module.title if module else (item.title or "Break"),
             "category": module.category if module else None, "is_break": module is None,
-            "minutes": item.minutes, "notes": item.notes, "starts_at": timed.starts_at, "ends_at": timed.ends_at,
+            "minutes": item.minutes, "notes": item.notes, "starts_at": timed.starts_at if timed_at else None,
+            "ends_at": timed.ends_at if timed_at else None,
         })
     return {
         "id": plan.id, "title": plan.title, "group_id": plan.group_id, "is_template": plan.group_id is None,
-        "starts_at": result.starts_at, "ends_at": result.ends_at, "target_minutes": plan.target_minutes,
+        "starts_at": result.starts_at if timed_at else None, "ends_at": result.ends_at if timed_at else None,
+        "series_id": plan.series_id, "session_number": plan.session_number, "target_minutes": plan.target_minutes,
         "status": plan.status, "notes": plan.notes, "items": items, "total_minutes": result.total_minutes,
         "warnings": warnings, "etag": etag_of(plan), "created_at": plan.created_at, "updated_at": plan.updated_at,
     }
@@ -110,22 +117,30 @@ def _refresh_times(plan: SessionPlan) -> None:
     except PlanRuleError as err:
         field = f"items.{err.position}.{err.field}" if err.position is not None else err.field
         abort(422, message=str(err), errors={field: [str(err)]})
-    plan.ends_at = result.ends_at.astimezone(UTC)
+    plan.ends_at = result.ends_at.astimezone(UTC) if plan.starts_at is not None else None
     if db.session.is_modified(plan):  # a PATCH that changes nothing keeps the version (and the ETag)
         plan.updated_at = datetime.now(UTC)
 
 
-def _set_start(plan: SessionPlan, starts_at: datetime) -> None:
+def _set_start(plan: SessionPlan, starts_at: datetime | None) -> None:
     plan.starts_at = starts_at
-    plan.utc_offset_minutes = int(starts_at.utcoffset().total_seconds() // 60)
+    plan.utc_offset_minutes = int(starts_at.utcoffset().total_seconds() // 60) if starts_at else 0
+
+
+def _needs_start(plan: SessionPlan) -> None:
+    """A plan of a group happens at a time; only a template may go without one."""
+    if plan.group is not None and plan.starts_at is None:
+        abort(422, message="A plan of a group needs a start time.",
+              errors={"starts_at": ["Required for a plan of a group (only a template may have none)."]})
 
 
 def create_plan(data: dict) -> SessionPlan:
     items = data.pop("items", [])
     plan = SessionPlan(title=data["title"], group=_group(data.get("group_id")),
                        target_minutes=data.get("target_minutes"), status=data.get("status", "draft"),
-                       notes=data.get("notes"), ends_at=data["starts_at"])
-    _set_start(plan, data["starts_at"])
+                       notes=data.get("notes"), ends_at=data.get("starts_at"))
+    _set_start(plan, data.get("starts_at"))
+    _needs_start(plan)
     plan.items = _build_items(items)
     _refresh_times(plan)
     db.session.add(plan)
@@ -140,6 +155,7 @@ def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
         _set_start(plan, changes.pop("starts_at"))
     for key, value in changes.items():
         setattr(plan, key, value)
+    _needs_start(plan)
     _refresh_times(plan)
     db.session.flush()
     return plan
@@ -157,10 +173,13 @@ def replace_items(plan: SessionPlan, items: list[dict]) -> SessionPlan:
 
 
 def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
+    """A copy (e.g. a template into a group); a series uses it for each session."""
     group = _group(options["group_id"]) if "group_id" in options else plan.group
     copy = SessionPlan(title=options.get("title") or copy_title(plan.title), group=group,
                        target_minutes=plan.target_minutes, status="draft", notes=plan.notes, ends_at=plan.ends_at)
-    _set_start(copy, options.get("starts_at") or plan.starts_at.astimezone(_fixed_zone(plan)))
+    _set_start(copy, options.get("starts_at") or (plan.starts_at.astimezone(_fixed_zone(plan))
+                                                   if plan.starts_at else None))
+    _needs_start(copy)
     copy.items = [PlanItem(position=i.position, module_id=i.module_id, module=i.module, minutes=i.minutes,
                            notes=i.notes, title=i.title) for i in plan.items]
     _refresh_times(copy)
@@ -170,6 +189,13 @@ def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
 
 
 def delete_plan(plan: SessionPlan) -> None:
+    from ..attendance.models import AttendanceRecord
+    from ..notes.models import SessionNote
+
+    kept = [what for what, model in (("attendance", AttendanceRecord), ("a session note", SessionNote))
+            if db.session.scalar(select(model.id).where(model.plan_id == plan.id).limit(1)) is not None]
+    if kept:
+        abort(409, message=f"The session has {' and '.join(kept)}: it is part of the record and is not deleted.")
     db.session.delete(plan)
     db.session.flush()
 

@@ -30,6 +30,7 @@ from toolkit.vocab import CONTRA_ACTIONS, FLAGS, OUTCOMES
 BLOCKING_OUTCOMES = ("refer", "defer")
 NO_MEMBERS_WARNING = "no members: the group has no participants to clear"
 NO_VALID_SCREENING = "no valid screening"
+RELIABLE_DETERIORATION = "reliable_deterioration"
 
 
 class Contraindication(NamedTuple):
@@ -63,6 +64,11 @@ class MemberScreening:
     method: str | None = None
     unusable: str | None = None
     no_screening_reason: str | None = None
+    screened_at: datetime | None = None
+    # Progress (toolkit/progress): reliable deteriorations since baseline not yet reviewed after the latest
+    # screening (deep items become exclude), and what is only shown (a review, a recovery).
+    deterioration: tuple[str, ...] = ()
+    progress_notes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -78,6 +84,7 @@ class ClearanceItem:
     module_id: str | None
     module_title: str | None = None
     contraindications: tuple[Contraindication, ...] = ()
+    intensity: str | None = None
 
 
 def _aware(moment: datetime) -> datetime:
@@ -110,6 +117,17 @@ def _invalid_reason(member: MemberScreening, validity: str) -> str:
 
 
 def _item_verdict(member: MemberScreening, validity: str, outcome: str | None, item: ClearanceItem
+                  ) -> dict[str, Any]:
+    verdict = _flag_verdict(member, validity, outcome, item)
+    if member.deterioration and item.intensity == "deep" and verdict["verdict"] != "exclude":
+        # Only ever tightens: a deep item becomes exclude until a progress review after the latest screening.
+        verdict.update(verdict="exclude", adaptation=None, alternative=DEFAULT_ALTERNATIVE,
+                       reasons=[f"{RELIABLE_DETERIORATION}: {text}; deep items wait for a progress review"
+                                for text in member.deterioration] + verdict["reasons"])
+    return verdict
+
+
+def _flag_verdict(member: MemberScreening, validity: str, outcome: str | None, item: ClearanceItem
                   ) -> dict[str, Any]:
     verdict: dict[str, Any] = {
         "item_id": item.item_id,
@@ -248,6 +266,13 @@ def clear_plan(
                             "a crisis review and a newer screening")
         if member.override is not None:
             reasons.append(f"override: {_override_text(member.override)}")
+        member_warnings = [{"code": RELIABLE_DETERIORATION, "message": text} for text in member.deterioration]
+        if member.deterioration:
+            reasons.append(f"{RELIABLE_DETERIORATION}: deep items are excluded until a clinical lead records a "
+                           "progress review after the latest screening")
+            warnings.append(f"{member.name}: {RELIABLE_DETERIORATION} since baseline: "
+                            + "; ".join(member.deterioration))
+        reasons.extend(member.progress_notes)
         verdicts = [_item_verdict(member, validity, outcome, item) for item in items]
         if any(v["verdict"] != "ok" for v in verdicts):
             caution = True
@@ -272,6 +297,7 @@ def clear_plan(
                 "valid_until": _aware(member.valid_until).isoformat() if member.valid_until else None,
                 "method": member.method,
                 "reasons": reasons,
+                "warnings": member_warnings,
                 "items": verdicts,
             }
         )

@@ -166,4 +166,5 @@ class PlanClearance(MethodView):
         # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
         # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.
         return jsonify({**result, "checked_at": result["checked_at"].isoformat(),
-                        "session_ends_at": result["session_ends_at"].isoformat()})
+                        "session_ends_at": result["session_ends_at"].isoformat(),
+                        "session_date": result["session_date"].isoformat() if result["session_date"] else None})

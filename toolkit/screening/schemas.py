@@ -232,6 +232,19 @@ class ClearanceOverrideSchema(StrictSchema):
     at = fields.String(required=True, metadata={"format": "date-time"})
 
 
+class ClearanceWarningSchema(StrictSchema):
+    code = fields.String(required=True, metadata={"example": "reliable_deterioration"})
+    message = fields.String(required=True)
+
+
+class RescreenDueSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    reasons = fields.List(fields.Dict(), required=True, metadata={
+        "description": "[{reason, message}]; reason is no_screening, expires_before_session, rhythm_sessions "
+                       "or rhythm_days."})
+
+
 class ClearanceParticipantSchema(StrictSchema):
     """One member's screening outcome and verdicts."""
 
@@ -252,13 +265,32 @@ class ClearanceParticipantSchema(StrictSchema):
     valid_until = fields.String(allow_none=True, required=True, metadata={"format": "date-time"})
     method = fields.String(allow_none=True, required=True, validate=validate.OneOf(METHODS))
     reasons = fields.List(fields.String(), required=True)
+    warnings = fields.List(fields.Nested(ClearanceWarningSchema), required=True, metadata={
+        "description": "Named warnings on this member, e.g. `reliable_deterioration` (since the programme's "
+                       "baseline, not yet reviewed after the latest screening: deep items are excluded)."})
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
+
+
+class ClearanceWarningSchema(StrictSchema):
+    code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite"]))
+    participant_id = fields.String(required=True)
+    item_id = fields.String(required=True)
+    module = fields.String(allow_none=True, required=True, metadata={"description": "The item's module (slug)."})
+    prerequisite = fields.String(required=True, metadata={"description": "The module (slug) the member missed."})
+    session = fields.String(allow_none=True, required=True, metadata={
+        "description": "The earlier session that had it (number, title, date); null when none did."})
+    message = fields.String(required=True)
 
 
 class ClearanceSchema(StrictSchema):
     """Who may take part in which item of a plan, and the overall status."""
 
     plan_id = fields.String(required=True)
+    session_date = fields.Date(allow_none=True, required=True, metadata={
+        "description": "The session's date in the group's zone: its roster is the members on this date."})
+    warnings = fields.List(fields.Nested(ClearanceWarningSchema), required=True, metadata={
+        "description": "Warnings that do not change a verdict, e.g. `missed_prerequisite`: a member absent from "
+                       "(or not yet in the group for) the earlier session that had a module this one needs."})
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)
     missing_screenings = fields.List(fields.String(), required=True,
@@ -268,6 +300,9 @@ class ClearanceSchema(StrictSchema):
     session_ends_at = fields.AwareDateTime(required=True, metadata={
         "description": "Screenings are judged valid or not at this moment (the plan's end)."})
     checked_at = fields.AwareDateTime(required=True)
+    rescreen_due = fields.List(fields.Nested(RescreenDueSchema), required=True, metadata={
+        "description": "Members to screen again before this session: not valid at its end, or the practice's "
+                       "re-screen rhythm has come round."})
 
 
 

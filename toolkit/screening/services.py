@@ -1,7 +1,7 @@
 """Screenings and plan clearance: load rows, call the pure rules, store, flush."""
 
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from flask import current_app
@@ -9,13 +9,17 @@ from flask_smorest import abort
 from sqlalchemy import bindparam, func, select, true
 from sqlalchemy.orm import aliased, lazyload
 
+from ..attendance.services import prerequisite_warnings
 from ..audit.services import record
 from ..auth.models import Therapist
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import GroupMember, group_facilitators
+from ..groups.rules import roster_on
 from ..participants.models import Participant
 from ..plans.models import PlanItem, SessionPlan
+from ..progress.services import rescreen_due_at_plan, with_progress
+from ..series.rules import session_date
 from ..vocab import FLAGS
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
 from .guidance import default_guidance
@@ -273,28 +277,37 @@ def _member(row, now) -> MemberScreening:
         flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
         computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
         crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
-        unusable=unusable)
+        unusable=unusable, screened_at=row.screened_at)
 
 
-def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None) -> "GroupScreenings":
+def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
+                     on: date | None = None) -> "GroupScreenings":
     """A group's members (in enrolment order) with their newest screening, its current override (who, when,
     why) and what the crisis hold needs, as plain values in one query: only the columns clearance needs, and
     a cost that grows with the group, not with anyone's screening history. Whether an active
     trauma-informed therapist facilitates comes from `facilitators` when the caller has them loaded,
-    else from one more query."""
+    else from one more query. Everyone who ever belonged is loaded with their membership periods; `on`
+    keeps the roster of that date (a session's), else the current members (`.on(day)` narrows later)."""
     now = now or datetime.now(UTC)
     members: list[MemberScreening] = []
     names: dict[str, str] = {}
+    periods: list[tuple] = []
     if group_id is None:
         return GroupScreenings(members=(), names={}, trauma_informed=False)
     for row in db.session.execute(_group_screenings_stmt(db.session.get_bind().dialect.name), {"group_id": group_id}):
+        periods.append((row.participant_id, row.joined_on, row.left_on))
+        if row.participant_id in names:
+            continue
         names[row.participant_id] = row.display_name
         members.append(_member(row, now))
+    members = with_progress(group_id=group_id, members=members)
     if facilitators is None:
         trauma_informed = db.session.scalar(_trauma_informed_stmt(), {"group_id": group_id}) is not None
     else:
         trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
-    return GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed)
+    everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
+                               periods=tuple(periods), everyone=tuple(members))
+    return everyone.on(on)
 
 
 def _hold_columns(participant_id, latest_screened_at):
@@ -322,9 +335,11 @@ def _group_screenings_stmt(dialect: str):
     whatever the length of their history: a LATERAL join on PostgreSQL (a correlated join there lets the
     planner hash the whole screenings table), a correlated subquery on SQLite (which has no LATERAL).
     The newest screening's latest override (with its author) is found the same way."""
-    members = (select(GroupMember.participant_id, Participant.display_name, Participant.date_of_birth)
+    members = (select(GroupMember.participant_id, Participant.display_name, Participant.date_of_birth,
+                      GroupMember.joined_on, GroupMember.left_on)
                .join(Participant, Participant.id == GroupMember.participant_id)
-               .where(GroupMember.group_id == bindparam("group_id")).order_by(GroupMember.joined_at, GroupMember.id))
+               .where(GroupMember.group_id == bindparam("group_id"))
+               .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))
     newest = aliased(Screening)
     by_recency = (newest.screened_at.desc(), newest.id)
     author = aliased(Therapist)
@@ -371,7 +386,8 @@ def _trauma_informed_stmt():
 
 @cache
 def _clearance_items_stmt():
-    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications)
+    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications,
+                   ExerciseModule.intensity)
             .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
             .where(PlanItem.plan_id == bindparam("plan_id")).order_by(PlanItem.position))
 
@@ -381,14 +397,24 @@ class GroupScreenings:
     members: tuple[MemberScreening, ...]
     names: dict
     trauma_informed: bool
+    periods: tuple = ()  # (participant_id, joined_on, left_on) of every membership period
+    everyone: tuple = ()  # every member who ever belonged; `members` is the roster chosen from them
+
+    def on(self, day: date | None) -> "GroupScreenings":
+        """Only the members on the roster of `day` (None: the current members, whose period has not ended)."""
+        if day is None:
+            keep = {pid for pid, _joined, left in self.periods if left is None}
+        else:
+            keep = set(roster_on(self.periods, day))
+        return replace(self, members=tuple(m for m in self.everyone or self.members if m.participant_id in keep))
 
 
 # The clearance endpoint reads the plan's items and the group's facilitators as plain rows itself.
 CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
 
 
-def _clearance_item(item_id, module_id, title, contraindications) -> ClearanceItem:
-    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title,
+def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
+    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
                          contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
                                                  for c in (contraindications or ())))
 
@@ -396,7 +422,8 @@ def _clearance_item(item_id, module_id, title, contraindications) -> ClearanceIt
 def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
     """The items of a plan whose items (with modules) are loaded already."""
     return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
-                            item.module.contraindications if item.module else None) for item in plan.items]
+                            item.module.contraindications if item.module else None,
+                            item.module.intensity if item.module else None) for item in plan.items]
 
 
 def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
@@ -405,15 +432,24 @@ def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
 
 
 def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
-              items: list[ClearanceItem] | None = None) -> dict:
+              items: list[ClearanceItem] | None = None, prerequisites=None) -> dict:
     """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
     Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
     of one group without re-querying."""
     now = now or datetime.now(UTC)
+    day = session_date(plan.starts_at, plan.group.timezone) if plan.group_id and plan.starts_at else None
     if screenings is None:
-        screenings = group_screenings(plan.group_id)
+        screenings = group_screenings(plan.group_id, on=day)
+    else:
+        screenings = screenings.on(day)
     if items is None:
         items = clearance_items_of(plan.id)
     result = clear_plan(members=screenings.members, items=items, now=now, session_end=plan.ends_at,
                         has_trauma_informed_facilitator=screenings.trauma_informed)
-    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, **result}
+    missed = prerequisite_warnings(plan, [m.participant_id for m in screenings.members], prerequisites)
+    result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
+                           "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
+                           "message": m.message} for m in missed]
+    due = rescreen_due_at_plan(plan=plan, members=screenings.members)
+    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
+            "rescreen_due": due}

@@ -1,0 +1,62 @@
+from marshmallow import fields, validate
+
+from ..common.schemas import StrictSchema, text
+from .rules import STATUSES
+
+
+class AttendanceInSchema(StrictSchema):
+    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES), metadata={"example": "present"})
+    note = text(2000, allow_none=True, load_default=None, metadata={"example": "Arrived 10 minutes late (bus)."})
+
+
+class AttendanceSheetInSchema(StrictSchema):
+    records = fields.List(fields.Nested(AttendanceInSchema), required=True, validate=validate.Length(max=1000),
+                          metadata={"description": "The whole sheet: members left out have nothing recorded."})
+
+
+class RecorderSchema(StrictSchema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class AttendanceLineSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    status = fields.String(allow_none=True, required=True, validate=validate.OneOf(STATUSES),
+                           metadata={"description": "Null: not recorded yet."})
+    note = fields.String(allow_none=True, required=True)
+    recorded_by = fields.Nested(RecorderSchema, allow_none=True, required=True)
+    recorded_at = fields.AwareDateTime(allow_none=True, required=True)
+
+
+class AttendanceSheetSchema(StrictSchema):
+    plan_id = fields.String(required=True)
+    session_date = fields.Date(required=True, metadata={"description": "The roster is the members on this date."})
+    session_number = fields.Integer(allow_none=True, required=True)
+    records = fields.List(fields.Nested(AttendanceLineSchema), required=True,
+                          metadata={"description": "One line per member on the session's roster."})
+
+
+class TallySchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    current_member = fields.Boolean(required=True)
+    sessions_held = fields.Integer(required=True, metadata={
+        "description": "Sessions with attendance recorded while this person was on the roster."})
+    unrecorded = fields.Integer(required=True)
+    counts = fields.Dict(keys=fields.String(validate=validate.OneOf(STATUSES)), values=fields.Integer(),
+                         required=True, metadata={"example": dict.fromkeys(STATUSES, 0)})
+    attendance_rate = fields.Float(allow_none=True, required=True, metadata={
+        "description": "Present, late or left early over the sessions held for them, not counting sessions the "
+                       "practice cancelled or with nothing recorded; null before any."})
+
+
+class GroupAttendanceSchema(StrictSchema):
+    group_id = fields.String(required=True)
+    sessions_held = fields.Integer(required=True)
+    members = fields.List(fields.Nested(TallySchema), required=True)
+
+
+class SignInQuerySchema(StrictSchema):
+    format = fields.String(load_default="html", validate=validate.OneOf(["html", "pdf"]))

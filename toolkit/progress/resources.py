@@ -1,0 +1,144 @@
+from flask import Response, jsonify
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from ..auth.jwt import auth_required
+from ..common.http import document_errors, get_or_404
+from ..extensions import db
+from ..groups.models import Group
+from ..participants.models import Participant
+from . import services
+from .schemas import (
+    DueQuerySchema,
+    DueSchema,
+    GroupProgressSchema,
+    ProgressQuerySchema,
+    ProgressSchema,
+    ReviewCreateSchema,
+    ReviewSchema,
+    RhythmSchema,
+)
+
+blp = Blueprint("progress", __name__, url_prefix="/api/v1",
+                description="Progress over a programme: change since baseline with reliable change and recovery "
+                            "(cited thresholds), charts, re-screens due, and progress reviews. Decision support; "
+                            "every read and write is audited.")
+
+SVG_RESPONSE = {"200": {"description": "JSON, or with `format=svg` a chart (image/svg+xml).",
+                        "content": {"application/json": {"schema": ProgressSchema},
+                                    "image/svg+xml": {"schema": {"type": "string"}}}}}
+
+
+@blp.route("/participants/<string:participant_id>/progress")
+class ParticipantProgress(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(ProgressQuerySchema, location="query")
+    @blp.doc(summary="A participant's change since baseline", operationId="getParticipantProgress",
+             responses=SVG_RESPONSE)
+    @document_errors(blp, 401, 404, 422, 503)
+    def get(self, query, participant_id):
+        """Per scored instrument: the series (date, score, band), the baseline, the latest score, the change,
+        `reliable_change` (improved / deteriorated / none; null without a published threshold) and
+        `recovered`. The baseline is the screening taken on or before joining the current programme, else
+        the first one in it (no programme: the first ever). `format=svg` draws it (greyscale-readable)."""
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        options = {"group_id": query.get("group_id"), "instruments": query.get("instrument")}
+        if query["format"] == "svg":
+            svg = services.progress_svg(participant=participant, actor=current_user, **options)
+            db.session.commit()
+            return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
+        body = ProgressSchema().dump(services.participant_progress(participant=participant, actor=current_user,
+                                                                    **options))
+        db.session.commit()
+        return jsonify(body)
+
+
+@blp.route("/participants/<string:participant_id>/progress-reviews")
+class ParticipantProgressReviews(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(ReviewCreateSchema)
+    @blp.response(201, ReviewSchema)
+    @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
+    @blp.doc(summary="Record a progress review", operationId="createProgressReview")
+    def post(self, data, participant_id):
+        """A clinical lead (403 otherwise) records why deep work may go on after a reliable deterioration.
+        It counts until the next screening: a newer screening that still shows the deterioration excludes
+        deep items again. Audited, refusals too."""
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        review = services.record_review(participant=participant, reason=data["reason"], actor=current_user)
+        body = services.present_review(review)
+        db.session.commit()
+        return body
+
+    @blp.response(200, ReviewSchema(many=True))
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="A participant's progress reviews, newest first", operationId="listProgressReviews")
+    def get(self, participant_id):
+        """Every progress review recorded for the participant, newest first."""
+        participant = get_or_404(Participant, participant_id, what="Participant")
+        body = services.reviews_of(participant=participant, actor=current_user)
+        db.session.commit()
+        return body
+
+
+@blp.route("/screenings/due")
+class ScreeningsDue(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(DueQuerySchema, location="query")
+    @blp.response(200, DueSchema(many=True))
+    @document_errors(blp, 401, 422)
+    @blp.doc(summary="Re-screens due before a date", operationId="listScreeningsDue")
+    def get(self, query):
+        """Participants whose next session (starting from now and before `before`) will find their screening
+        not valid at its end, or whose practice re-screen rhythm has come round, with that session and the
+        reasons (no_screening, expires_before_session, rhythm_sessions, rhythm_days)."""
+        before = query.get("before") or services.default_before()
+        body = services.screenings_due(before=before, actor=current_user)
+        db.session.commit()
+        return body
+
+
+@blp.route("/practice/rescreen-rhythm")
+class PracticeRescreenRhythm(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, RhythmSchema)
+    @document_errors(blp, 401)
+    @blp.doc(summary="The practice's re-screen rhythm", operationId="getRescreenRhythm")
+    def get(self):
+        """Every N sessions of a series and/or every N days; null means not used."""
+        return services.get_rhythm(actor=current_user)
+
+    @blp.arguments(RhythmSchema)
+    @blp.response(200, RhythmSchema)
+    @document_errors(blp, 400, 401, 403, 413, 422)
+    @blp.doc(summary="Set the practice's re-screen rhythm (admin)", operationId="updateRescreenRhythm")
+    def patch(self, changes):
+        """Admins only (403). Fields left out keep their value; null switches that rhythm off. Audited."""
+        if current_user.role != "admin":
+            from flask_smorest import abort
+
+            abort(403, message="Only a practice admin may set the re-screen rhythm.")
+        body = services.set_rhythm(actor=current_user, changes=changes)
+        db.session.commit()
+        return body
+
+
+@blp.route("/groups/<string:group_id>/progress")
+class GroupProgress(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, GroupProgressSchema)
+    @document_errors(blp, 401, 404)
+    @blp.doc(summary="A group's members: improved, no change, deteriorated", operationId="getGroupProgress")
+    def get(self, group_id):
+        """For a supervision meeting: each current member's change since their baseline in this group, and the
+        lists of improved / no change / deteriorated / not yet measured members (ids and names)."""
+        group = get_or_404(Group, group_id, what="Group")
+        body = services.group_progress(group=group, actor=current_user)
+        db.session.commit()
+        return body

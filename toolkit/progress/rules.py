@@ -1,0 +1,302 @@
+"""Progress over a programme (DESIGN.md "Progress (measurement-based care)"). Pure Python over plain
+values: no Flask, no SQL.
+
+  * thresholds: `seed/screening/v1/change.yaml`, read by the one strict YAML reader, a `source` per number;
+  * baseline: the screening a person entered their current programme with (the latest one on or before the
+    day they joined), else the first one taken in it; with no programme, the first one ever. Joining a new
+    programme moves the baseline (a re-baseline);
+  * change = latest - baseline; `improved` when change <= -reliable_change, `deteriorated` when change >=
+    +reliable_change, else `none`; no published threshold → no verdict (None);
+  * `recovered`: the baseline is at or above caseness and the latest is below it. Shown only: recovery never
+    loosens anything;
+  * the loop back: a reliable deterioration is enforced (deep items excluded) unless a progress review was
+    recorded after the latest screening; a later screening that still shows it enforces it again;
+  * re-screens due: a member's screening is due again at a session when it will not be valid at the
+    session's end, or the practice's rhythm (every N sessions of a series, or every N days) has come round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from toolkit.common.yaml_strict import DataFileError, Node
+
+DEFAULT_CHANGE_FILE = Path(__file__).resolve().parents[2] / "seed" / "screening" / "v1" / "change.yaml"
+
+IMPROVED = "improved"
+DETERIORATED = "deteriorated"
+NO_CHANGE = "none"
+RELIABLE_DETERIORATION = "reliable_deterioration"
+
+
+class ChangeFileError(DataFileError):
+    """change.yaml is malformed."""
+
+
+@dataclass(frozen=True)
+class Threshold:
+    code: str
+    reliable_change: int | None = None
+    reliable_change_source: str | None = None
+    caseness_at_least: int | None = None
+    caseness_source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reliable_change": self.reliable_change, "reliable_change_source": self.reliable_change_source,
+                "caseness_at_least": self.caseness_at_least, "caseness_source": self.caseness_source}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    version: str
+    instruments: Mapping[str, Threshold]
+
+    def get(self, code: str) -> Threshold | None:
+        return self.instruments.get(code)
+
+
+_INSTRUMENT_FIELDS = {"reliable_change", "reliable_change_source", "caseness_at_least", "caseness_source"}
+
+
+def load_thresholds(file: str | Path = DEFAULT_CHANGE_FILE, *, known: Iterable[str] | None = None) -> Thresholds:
+    """Read change.yaml strictly. Each number needs its `source`; `known` (the form's instrument codes), when
+    given, refuses thresholds for an instrument the form does not have."""
+    root = Node.read(file, ChangeFileError)
+    root.only({"version", "instruments"})
+    version = root.str("version")
+    block = root.child("instruments").mapping()
+    known = set(known) if known is not None else None
+    instruments: dict[str, Threshold] = {}
+    for code in block.data:
+        node = block.child(code).mapping()
+        node.only(_INSTRUMENT_FIELDS)
+        if known is not None and code not in known:
+            raise block.fail(f"unknown instrument {code!r}; the form has {', '.join(sorted(known))}", code)
+        values: dict[str, Any] = {}
+        for number, source_key in (("reliable_change", "reliable_change_source"),
+                                   ("caseness_at_least", "caseness_source")):
+            value = node.int(number, required=False)
+            source = node.str(source_key, required=False)
+            if value is not None and value < 1:
+                raise node.fail("must be 1 or more", number)
+            if value is not None and source is None:
+                raise node.fail(f"{number} needs a {source_key} saying where the number comes from", number)
+            if value is None and source is not None:
+                raise node.fail(f"a source without a {number}", source_key)
+            values[number], values[source_key] = value, source
+        instruments[code] = Threshold(code=code, **values)
+    return Thresholds(version=version, instruments=instruments)
+
+
+_DEFAULT: Thresholds | None = None
+
+
+def default_thresholds() -> Thresholds:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_thresholds()
+    return _DEFAULT
+
+
+# --------------------------------------------------------------------------------------------------------
+# Change since baseline
+# --------------------------------------------------------------------------------------------------------
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Taken:
+    """One screening as progress sees it: when, and {instrument code: (score, band)} for the instruments
+    it scored."""
+
+    screening_id: str
+    at: datetime
+    scores: Mapping[str, tuple[int, str]]
+
+
+def taken_from(screening_id: str, at: datetime, scores: Mapping[str, Any] | None) -> Taken:
+    """From a stored screening's `scores` JSON ({code: {score, band, ...}})."""
+    return Taken(screening_id=screening_id, at=_aware(at),
+                 scores={code: (int(s["score"]), str(s.get("band", ""))) for code, s in (scores or {}).items()
+                         if isinstance(s, Mapping) and isinstance(s.get("score"), int)})
+
+
+def baseline_index(history: Sequence[Taken], joined_on: date | None) -> int | None:
+    """Index (in `history`, oldest first) of the baseline screening, or None with no screening at all."""
+    if not history:
+        return None
+    if joined_on is None:
+        return 0
+    before = [i for i, t in enumerate(history) if t.at.date() <= joined_on]
+    return before[-1] if before else 0
+
+
+def reliable_change(change: int | None, threshold: Threshold | None) -> str | None:
+    """improved / deteriorated / none, or None when there is no published threshold or no change."""
+    if change is None or threshold is None or threshold.reliable_change is None:
+        return None
+    if change <= -threshold.reliable_change:
+        return IMPROVED
+    if change >= threshold.reliable_change:
+        return DETERIORATED
+    return NO_CHANGE
+
+
+def recovered(baseline: int | None, latest: int | None, threshold: Threshold | None) -> bool | None:
+    if baseline is None or latest is None or threshold is None or threshold.caseness_at_least is None:
+        return None
+    return baseline >= threshold.caseness_at_least > latest
+
+
+def instrument_progress(code: str, history: Sequence[Taken], joined_on: date | None,
+                        threshold: Threshold | None) -> dict[str, Any] | None:
+    """One instrument's series and verdict, or None if no screening scored it. `history` oldest first.
+    The baseline is the programme's baseline screening if it scored this instrument, else the first later
+    screening that did."""
+    start = baseline_index(history, joined_on)
+    if start is None:
+        return None
+    points = [(i, t) for i, t in enumerate(history) if code in t.scores]
+    if not points:
+        return None
+    series = [{"screening_id": t.screening_id, "at": t.at, "score": t.scores[code][0], "band": t.scores[code][1]}
+              for _, t in points]
+    in_programme = [p for (i, _), p in zip(points, series, strict=True) if i >= start]
+    baseline = in_programme[0] if in_programme else None
+    latest = series[-1]
+    change = None
+    if baseline is not None and len(in_programme) > 1:
+        change = latest["score"] - baseline["score"]
+    verdict = reliable_change(change, threshold)
+    return {
+        "instrument": code,
+        "series": series,
+        "baseline": baseline,
+        "latest": latest,
+        "change": change,
+        "reliable_change": verdict,
+        "recovered": recovered(baseline["score"], latest["score"], threshold) if change is not None else None,
+        "thresholds": threshold.to_dict() if threshold is not None else None,
+    }
+
+
+def progress(history: Iterable[Taken], *, joined_on: date | None, thresholds: Thresholds,
+             instruments: Sequence[str]) -> list[dict[str, Any]]:
+    """Every instrument (in form order) that some screening scored: see `instrument_progress`."""
+    ordered = sorted(history, key=lambda t: (t.at, t.screening_id))
+    out = []
+    for code in instruments:
+        result = instrument_progress(code, ordered, joined_on, thresholds.get(code))
+        if result is not None:
+            out.append(result)
+    return out
+
+
+def overall(per_instrument: Iterable[Mapping[str, Any]]) -> str | None:
+    """A person's summary: deteriorated if any instrument reliably deteriorated (safety first), else improved
+    if any improved, else none if some instrument has a verdict, else None (nothing to judge)."""
+    verdicts = [p["reliable_change"] for p in per_instrument if p["reliable_change"] is not None]
+    if DETERIORATED in verdicts:
+        return DETERIORATED
+    if IMPROVED in verdicts:
+        return IMPROVED
+    return NO_CHANGE if verdicts else None
+
+
+def deterioration_texts(per_instrument: Iterable[Mapping[str, Any]], titles: Mapping[str, str] | None = None
+                        ) -> tuple[str, ...]:
+    """One clinician-readable line per reliably deteriorated instrument."""
+    titles = titles or {}
+    out = []
+    for p in per_instrument:
+        if p["reliable_change"] != DETERIORATED:
+            continue
+        name = titles.get(p["instrument"], p["instrument"])
+        rc = p["thresholds"]["reliable_change"]
+        out.append(f"{name} rose from {p['baseline']['score']} at baseline "
+                   f"({_aware(p['baseline']['at']).date().isoformat()}) to {p['latest']['score']} "
+                   f"({_aware(p['latest']['at']).date().isoformat()}): a reliable deterioration ({rc} or more)")
+    return tuple(out)
+
+
+def deterioration_enforced(*, deteriorated: bool, latest_screening_at: datetime | None,
+                           reviewed_at: Iterable[datetime | None]) -> bool:
+    """A reliable deterioration excludes deep items until a progress review is recorded *after* the latest
+    screening. A review before the latest screening does not count: a later deterioration is never hidden."""
+    if not deteriorated:
+        return False
+    if latest_screening_at is None:
+        return True
+    latest = _aware(latest_screening_at)
+    return not any(r is not None and _aware(r) > latest for r in reviewed_at)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Re-screens due
+# --------------------------------------------------------------------------------------------------------
+
+NO_SCREENING = "no_screening"
+EXPIRES_BEFORE_SESSION = "expires_before_session"
+RHYTHM_SESSIONS = "rhythm_sessions"
+RHYTHM_DAYS = "rhythm_days"
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """A practice's re-screen rhythm: every N sessions of a series and/or every N days (None: not used)."""
+
+    every_sessions: int | None = None
+    every_days: int | None = None
+
+
+def rescreen_reasons(*, session_starts_at: datetime, session_ends_at: datetime | None,
+                     screened_at: datetime | None, valid_until: datetime | None, rhythm: Rhythm,
+                     series_starts: Sequence[datetime] = ()) -> list[dict[str, str]]:
+    """Why a member must be screened again before this session: [{reason, message}], empty if not due.
+    `series_starts`: the start of every session of the session's series (for the every-N-sessions rhythm)."""
+    if screened_at is None or valid_until is None:
+        return [{"reason": NO_SCREENING, "message": "no screening yet: screen before the session"}]
+    start = _aware(session_starts_at)
+    end = _aware(session_ends_at) if session_ends_at is not None else start
+    screened, until = _aware(screened_at), _aware(valid_until)
+    out = []
+    if until <= end:
+        out.append({"reason": EXPIRES_BEFORE_SESSION,
+                    "message": f"the screening is valid until {until.date().isoformat()}, before this session "
+                               "ends"})
+    if rhythm.every_days is not None and start >= screened + timedelta(days=rhythm.every_days):
+        out.append({"reason": RHYTHM_DAYS,
+                    "message": f"re-screen every {rhythm.every_days} days: the last screening was on "
+                               f"{screened.date().isoformat()}"})
+    if rhythm.every_sessions is not None and series_starts:
+        held = sum(1 for s in series_starts if screened < _aware(s) < start)
+        if held >= rhythm.every_sessions:
+            out.append({"reason": RHYTHM_SESSIONS,
+                        "message": f"re-screen every {rhythm.every_sessions} sessions: {held} sessions of the "
+                                   "series since the last screening"})
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# A group's summary
+# --------------------------------------------------------------------------------------------------------
+
+
+def group_summary(members: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """members: [{participant_id, display_name, overall}] → counts and the lists for each verdict
+    (`not_measured` for members with nothing to judge yet)."""
+    lists: dict[str, list] = {IMPROVED: [], NO_CHANGE: [], DETERIORATED: [], "not_measured": []}
+    for m in members:
+        key = m["overall"] if m["overall"] in lists else "not_measured"
+        lists[key].append({"participant_id": m["participant_id"], "display_name": m["display_name"]})
+    return {"counts": {"improved": len(lists[IMPROVED]), "no_change": len(lists[NO_CHANGE]),
+                       "deteriorated": len(lists[DETERIORATED]), "not_measured": len(lists["not_measured"])},
+            "improved": lists[IMPROVED], "no_change": lists[NO_CHANGE], "deteriorated": lists[DETERIORATED],
+            "not_measured": lists["not_measured"]}

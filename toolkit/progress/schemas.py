@@ -1,0 +1,173 @@
+from marshmallow import fields, validate
+
+from ..common.schemas import StrictSchema
+from ..screening.schemas import PersonSchema
+
+VERDICTS = ("improved", "deteriorated", "none")
+
+
+class PointSchema(StrictSchema):
+    screening_id = fields.String(required=True)
+    at = fields.AwareDateTime(required=True)
+    score = fields.Integer(required=True)
+    band = fields.String(required=True)
+
+
+class ThresholdSchema(StrictSchema):
+    reliable_change = fields.Integer(allow_none=True, required=True)
+    reliable_change_source = fields.String(allow_none=True, required=True)
+    caseness_at_least = fields.Integer(allow_none=True, required=True)
+    caseness_source = fields.String(allow_none=True, required=True)
+
+
+class InstrumentProgressSchema(StrictSchema):
+    instrument = fields.String(required=True, metadata={"example": "phq9"})
+    title = fields.String(required=True)
+    series = fields.List(fields.Nested(PointSchema), required=True, metadata={"description": "Oldest first."})
+    baseline = fields.Nested(PointSchema, allow_none=True, required=True)
+    latest = fields.Nested(PointSchema, required=True)
+    change = fields.Integer(allow_none=True, required=True, metadata={
+        "description": "latest - baseline (higher = more symptoms); null with one screening only."})
+    reliable_change = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS), metadata={
+        "description": "null when the instrument has no published reliable change threshold, or no change yet."})
+    recovered = fields.Boolean(allow_none=True, required=True, metadata={
+        "description": "From at or above caseness at baseline to below it now. Shown only: never loosens a "
+                       "verdict."})
+    thresholds = fields.Nested(ThresholdSchema, allow_none=True, required=True)
+
+
+class ProgrammeSchema(StrictSchema):
+    group_id = fields.String(required=True)
+    group_name = fields.String(required=True)
+    kind = fields.String(required=True)
+    joined_on = fields.Date(required=True)
+
+
+class ReviewSchema(StrictSchema):
+    id = fields.String(required=True)
+    participant_id = fields.String(required=True)
+    reason = fields.String(required=True)
+    screening_id = fields.String(allow_none=True, required=True, metadata={
+        "description": "The newest screening when the review was recorded; a newer one ends the review's effect."})
+    by = fields.Nested(PersonSchema, required=True)
+    at = fields.AwareDateTime(required=True)
+
+
+class ReviewCreateSchema(StrictSchema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=5000), metadata={
+        "description": "Why deep work may go on despite the reliable deterioration (10 characters or more).",
+        "example": "Seen individually: the rise follows a bereavement; safety plan reviewed, deep work may go on."})
+
+
+class DeteriorationSchema(StrictSchema):
+    active = fields.Boolean(required=True, metadata={
+        "description": "A reliable deterioration not reviewed after the latest screening: deep items exclude."})
+    reviewed = fields.Boolean(required=True)
+    details = fields.List(fields.String(), required=True)
+    review = fields.Nested(ReviewSchema, allow_none=True, required=True)
+    review_path = fields.String(required=True)
+
+
+class ProgressSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    programme = fields.Nested(ProgrammeSchema, allow_none=True, required=True)
+    baseline_rule = fields.String(required=True)
+    thresholds_version = fields.String(required=True)
+    instruments = fields.List(fields.Nested(InstrumentProgressSchema), required=True)
+    overall = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS))
+    reliable_deterioration = fields.Nested(DeteriorationSchema, required=True)
+    recovered = fields.List(fields.String(), required=True)
+    reviews = fields.List(fields.Nested(ReviewSchema), required=True)
+
+
+class ProgressQuerySchema(StrictSchema):
+    format = fields.String(load_default="json", validate=validate.OneOf(("json", "svg")), metadata={
+        "description": "`svg`: a chart per instrument over time with band boundaries and the baseline."})
+
+
+    instrument = fields.List(fields.String(validate=validate.Length(min=1, max=40)), metadata={
+        "description": "Only these instruments (repeat the parameter), e.g. instrument=phq9&instrument=gad7."})
+    group_id = fields.String(metadata={
+        "description": "Measure within this group's programme (the participant must be a current member); "
+                       "default: their current group programme (kind `group`), else any current group."})
+
+
+class DueQuerySchema(StrictSchema):
+    before = fields.Date(metadata={"description": "Sessions starting before this date (default: 14 days on)."})
+
+
+class DueSessionSchema(StrictSchema):
+    plan_id = fields.String(required=True)
+    title = fields.String(required=True)
+    group_id = fields.String(required=True)
+    group_name = fields.String(required=True)
+    starts_at = fields.AwareDateTime(required=True)
+    ends_at = fields.AwareDateTime(allow_none=True, required=True)
+    series_id = fields.String(allow_none=True, required=True)
+    session_number = fields.Integer(allow_none=True, required=True)
+
+
+class DueReasonSchema(StrictSchema):
+    reason = fields.String(required=True, validate=validate.OneOf(
+        ("no_screening", "expires_before_session", "rhythm_sessions", "rhythm_days")))
+    message = fields.String(required=True)
+
+
+class DueSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    last_screened_at = fields.AwareDateTime(allow_none=True, required=True)
+    valid_until = fields.AwareDateTime(allow_none=True, required=True)
+    session = fields.Nested(DueSessionSchema, required=True)
+    reasons = fields.List(fields.Nested(DueReasonSchema), required=True)
+
+
+class RhythmSchema(StrictSchema):
+    every_sessions = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=100), metadata={
+        "description": "Screen again every N sessions of a series (null: not used)."})
+    every_days = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=3650), metadata={
+        "description": "Screen again every N days (null: not used)."})
+
+
+class MemberRefSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+
+
+class MemberInstrumentSchema(StrictSchema):
+    instrument = fields.String(required=True)
+    title = fields.String(required=True)
+    baseline = fields.Integer(allow_none=True, required=True)
+    latest = fields.Integer(required=True)
+    change = fields.Integer(allow_none=True, required=True)
+    reliable_change = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS))
+    recovered = fields.Boolean(allow_none=True, required=True)
+
+
+class MemberProgressSchema(StrictSchema):
+    participant_id = fields.String(required=True)
+    display_name = fields.String(required=True)
+    joined_on = fields.Date(required=True)
+    overall = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS))
+    reliable_deterioration_active = fields.Boolean(required=True)
+    recovered = fields.List(fields.String(), required=True)
+    instruments = fields.List(fields.Nested(MemberInstrumentSchema), required=True)
+
+
+class CountsSchema(StrictSchema):
+    improved = fields.Integer(required=True)
+    no_change = fields.Integer(required=True)
+    deteriorated = fields.Integer(required=True)
+    not_measured = fields.Integer(required=True)
+
+
+class GroupProgressSchema(StrictSchema):
+    group_id = fields.String(required=True)
+    group_name = fields.String(required=True)
+    counts = fields.Nested(CountsSchema, required=True)
+    improved = fields.List(fields.Nested(MemberRefSchema), required=True)
+    no_change = fields.List(fields.Nested(MemberRefSchema), required=True)
+    deteriorated = fields.List(fields.Nested(MemberRefSchema), required=True)
+    not_measured = fields.List(fields.Nested(MemberRefSchema), required=True)
+    members = fields.List(fields.Nested(MemberProgressSchema), required=True)

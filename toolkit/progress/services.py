@@ -1,0 +1,401 @@
+"""Progress: load screenings, memberships and reviews as plain rows, call the pure rules, store, flush.
+
+Clearance calls `with_progress` and `rescreen_due_at_plan` in a fixed number of queries (they grow with
+the group, never with the number of plans or items)."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from flask_smorest import abort
+from sqlalchemy import func, select
+
+from ..audit.services import record
+from ..extensions import db
+from ..groups.models import Group, GroupMember
+from ..participants.models import Participant
+from ..plans.models import SessionPlan
+from ..screening.models import Screening
+from ..screening.rules import default_form
+from .models import ProgressReview, RescreenRhythm
+from .rules import (
+    DETERIORATED,
+    Rhythm,
+    Taken,
+    default_thresholds,
+    deterioration_enforced,
+    deterioration_texts,
+    group_summary,
+    overall,
+    progress,
+    rescreen_reasons,
+    taken_from,
+)
+
+REVIEW_PATH = "POST /api/v1/participants/{participant_id}/progress-reviews"
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _instruments() -> tuple[list[str], dict[str, str]]:
+    form = default_form()
+    return [i.code for i in form.instruments], {i.code: i.title for i in form.instruments}
+
+
+def _histories(participant_ids) -> dict[str, list[Taken]]:
+    """Every form screening (oldest first) of these participants, in one query."""
+    out: dict[str, list[Taken]] = {pid: [] for pid in participant_ids}
+    if not out:
+        return out
+    rows = db.session.execute(
+        select(Screening.participant_id, Screening.id, Screening.screened_at, Screening.scores)
+        .where(Screening.participant_id.in_(list(out)), Screening.method == "form")
+        .order_by(Screening.screened_at, Screening.id))
+    for row in rows:
+        out[row.participant_id].append(taken_from(row.id, row.screened_at, row.scores))
+    return out
+
+
+def _reviews(participant_ids) -> dict[str, list[ProgressReview]]:
+    out: dict[str, list[ProgressReview]] = {pid: [] for pid in participant_ids}
+    if not out:
+        return out
+    for review in db.session.scalars(select(ProgressReview).where(ProgressReview.participant_id.in_(list(out)))
+                                     .order_by(ProgressReview.at, ProgressReview.id)):
+        out[review.participant_id].append(review)
+    return out
+
+
+def _evaluate(history: list[Taken], *, joined_on: date | None, latest_screening_at: datetime | None,
+              reviews: list[ProgressReview]) -> dict:
+    codes, titles = _instruments()
+    per = progress(history, joined_on=joined_on, thresholds=default_thresholds(), instruments=codes)
+    for p in per:
+        p["title"] = titles.get(p["instrument"], p["instrument"])
+    verdict = overall(per)
+    texts = deterioration_texts(per, titles)
+    enforced = deterioration_enforced(deteriorated=verdict == DETERIORATED, latest_screening_at=latest_screening_at,
+                                      reviewed_at=[r.at for r in reviews])
+    reviewed = verdict == DETERIORATED and not enforced
+    return {"instruments": per, "overall": verdict, "deterioration": list(texts), "enforced": enforced,
+            "reviewed": reviewed, "review": present_review(reviews[-1]) if reviewed else None,
+            "recovered": [p["title"] for p in per if p["recovered"]]}
+
+
+# --------------------------------------------------------------------------------------------------------
+# A participant
+# --------------------------------------------------------------------------------------------------------
+
+
+def current_programme(*, participant_id: str, group_id: str | None = None) -> dict | None:
+    """The participant's current programme: with `group_id`, their current membership of that group (422 if
+    none); else their current membership of a group programme (kind `group`, a series) joined most recently,
+    else of any group."""
+    stmt = (select(GroupMember.group_id, GroupMember.joined_on, Group.name, Group.kind)
+            .join(Group, Group.id == GroupMember.group_id)
+            .where(GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None)))
+    if group_id is not None:
+        stmt = stmt.where(GroupMember.group_id == group_id)
+    row = db.session.execute(stmt.order_by((Group.kind == "group").desc(), GroupMember.joined_on.desc(),
+                                           GroupMember.id.desc()).limit(1)).first()
+    if row is None and group_id is not None:
+        abort(422, message="The participant is not a current member of that group.",
+              errors={"group_id": ["Not a current group of this participant."]})
+    if row is None:
+        return None
+    return {"group_id": row.group_id, "group_name": row.name, "kind": row.kind, "joined_on": row.joined_on}
+
+
+def participant_progress(*, participant: Participant, actor, group_id: str | None = None, audit: bool = True,
+                         instruments: list[str] | None = None) -> dict:
+    programme = current_programme(participant_id=participant.id, group_id=group_id)
+    history = _histories([participant.id])[participant.id]
+    latest_at = db.session.scalar(select(func.max(Screening.screened_at))
+                                  .where(Screening.participant_id == participant.id))
+    reviews = _reviews([participant.id])[participant.id]
+    result = _evaluate(history, joined_on=programme["joined_on"] if programme else None,
+                       latest_screening_at=latest_at, reviews=reviews)
+    if instruments:
+        codes, _ = _instruments()
+        unknown = sorted(set(instruments) - set(codes))
+        if unknown:
+            abort(422, message="Unknown instrument.", errors={"instrument": [f"Unknown: {', '.join(unknown)}."]})
+        result["instruments"] = [p for p in result["instruments"] if p["instrument"] in instruments]
+    if audit:
+        record("read", "progress", participant.id, actor=actor)
+    return {
+        "participant_id": participant.id, "display_name": participant.display_name, "programme": programme,
+        "baseline_rule": ("the screening taken on or before joining the current programme (the latest such), "
+                          "else the first one in it; with no programme, the first screening ever"),
+        "thresholds_version": default_thresholds().version,
+        "instruments": result["instruments"], "overall": result["overall"],
+        "reliable_deterioration": {"active": result["enforced"], "reviewed": result["reviewed"],
+                                   "details": result["deterioration"], "review": result["review"],
+                                   "review_path": REVIEW_PATH.format(participant_id=participant.id)},
+        "recovered": result["recovered"],
+        "reviews": [present_review(r) for r in reversed(reviews)],
+    }
+
+
+def present_review(review: ProgressReview) -> dict:
+    return {"id": review.id, "participant_id": review.participant_id, "reason": review.reason,
+            "screening_id": review.screening_id, "by": {"id": review.by.id, "name": review.by.name},
+            "at": _aware(review.at)}
+
+
+def record_review(*, participant: Participant, reason: str, actor) -> ProgressReview:
+    """A clinical lead's review of a reliable deterioration: it counts until the next screening."""
+    reason = (reason or "").strip()
+    if not actor.clinical_lead:
+        pid = participant.id
+        db.session.rollback()  # nothing else of this request is written with the event
+        record("create", "progress_review", pid, actor=actor, outcome="denied")
+        db.session.commit()
+        abort(403, message="Only a clinical lead may record a progress review (it lets deep items back in).")
+    if len(reason) < 10:
+        abort(422, message="A progress review needs a written reason a colleague can follow (10 characters or "
+                           "more).", errors={"reason": ["At least 10 characters."]})
+    latest = db.session.scalars(select(Screening.id).where(Screening.participant_id == participant.id)
+                                .order_by(Screening.screened_at.desc(), Screening.id).limit(1)).first()
+    if latest is None:
+        abort(409, message="This participant has no screening: there is no progress to review.")
+    review = ProgressReview(participant_id=participant.id, reason=reason, screening_id=latest, by_id=actor.id,
+                            at=datetime.now(UTC), practice_id=actor.practice_id)
+    db.session.add(review)
+    db.session.flush()
+    record("create", "progress_review", review.id, actor=actor)
+    return review
+
+
+def reviews_of(*, participant: Participant, actor) -> list[dict]:
+    rows = _reviews([participant.id])[participant.id]
+    record("list", "progress_review", participant.id, actor=actor)
+    return [present_review(r) for r in reversed(rows)]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Clearance: the loop back, and re-screens due at a plan
+# --------------------------------------------------------------------------------------------------------
+
+
+def with_progress(*, group_id: str, members: list) -> list:
+    """The group's MemberScreenings with their unreviewed reliable deteriorations (deep items excluded) and
+    what is only shown (a review, a recovery). Three queries, whatever the group's size."""
+    ids = [m.participant_id for m in members]
+    if not ids:
+        return members
+    joined = {row.participant_id: row.joined_on for row in db.session.execute(
+        select(GroupMember.participant_id, func.max(GroupMember.joined_on).label("joined_on"))
+        .where(GroupMember.group_id == group_id).group_by(GroupMember.participant_id))}
+    histories = _histories(ids)
+    reviews = _reviews(ids)
+    out = []
+    for member in members:
+        result = _evaluate(histories[member.participant_id], joined_on=joined.get(member.participant_id),
+                           latest_screening_at=member.screened_at, reviews=reviews[member.participant_id])
+        notes = []
+        if result["reviewed"]:
+            review = result["review"]
+            notes.append(f"reliable_deterioration reviewed by {review['by']['name']} on "
+                         f"{review['at'].date().isoformat()}: {review['reason']}")
+        if result["recovered"]:
+            notes.append("recovered since baseline on " + ", ".join(result["recovered"])
+                         + " (shown only: it changes no verdict)")
+        out.append(replace(member, deterioration=tuple(result["deterioration"]) if result["enforced"] else (),
+                           progress_notes=tuple(notes)))
+    return out
+
+
+def rhythm_of(practice_id: str | None = None) -> Rhythm:
+    """The caller's practice rhythm (tenancy scopes the query); cached for the unit of work."""
+    cache = db.session.info.setdefault("rescreen_rhythm", {})
+    if "value" not in cache:
+        row = db.session.scalars(select(RescreenRhythm)).first()
+        cache["value"] = Rhythm(every_sessions=row.every_sessions, every_days=row.every_days) if row else Rhythm()
+    return cache["value"]
+
+
+def _series_starts(series_id: str | None) -> list[datetime]:
+    if series_id is None:
+        return []
+    return [s for s in db.session.scalars(select(SessionPlan.starts_at).where(SessionPlan.series_id == series_id))
+            if s is not None]
+
+
+def rescreen_due_at_plan(*, plan: SessionPlan, members) -> list[dict]:
+    """Members to screen again before this plan: [{participant_id, display_name, reasons}]."""
+    if plan.starts_at is None or not members:
+        return []
+    rhythm = rhythm_of()
+    starts = _series_starts(plan.series_id) if rhythm.every_sessions else []
+    out = []
+    for m in members:
+        reasons = rescreen_reasons(session_starts_at=plan.starts_at, session_ends_at=plan.ends_at,
+                                   screened_at=m.screened_at, valid_until=m.valid_until, rhythm=rhythm,
+                                   series_starts=starts)
+        if reasons:
+            out.append({"participant_id": m.participant_id, "display_name": m.display_name, "reasons": reasons})
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Re-screens due across the practice; the rhythm
+# --------------------------------------------------------------------------------------------------------
+
+
+def screenings_due(*, before: date, actor, now: datetime | None = None) -> list[dict]:
+    """Participants whose next session (the first plan of one of their groups starting from now and before
+    `before`) finds their screening not valid at its end, or their rhythm due. Fixed number of queries."""
+    now = now or datetime.now(UTC)
+    until = datetime.combine(before, datetime.min.time(), tzinfo=UTC)
+    plans = list(db.session.execute(
+        select(SessionPlan.id, SessionPlan.title, SessionPlan.group_id, SessionPlan.starts_at, SessionPlan.ends_at,
+               SessionPlan.series_id, SessionPlan.session_number)
+        .where(SessionPlan.group_id.is_not(None), SessionPlan.starts_at >= now, SessionPlan.starts_at < until)
+        .order_by(SessionPlan.starts_at, SessionPlan.id)))
+    first_by_group: dict[str, object] = {}
+    for p in plans:
+        first_by_group.setdefault(p.group_id, p)
+    if not first_by_group:
+        record("list", "screenings_due", None, actor=actor)
+        return []
+    memberships = list(db.session.execute(
+        select(GroupMember.participant_id, GroupMember.group_id, Participant.display_name, Group.name)
+        .join(Participant, Participant.id == GroupMember.participant_id)
+        .join(Group, Group.id == GroupMember.group_id)
+        .where(GroupMember.group_id.in_(list(first_by_group)), GroupMember.left_on.is_(None))))
+    next_session: dict[str, tuple] = {}
+    for m in memberships:
+        plan = first_by_group[m.group_id]
+        current = next_session.get(m.participant_id)
+        if current is None or (_aware(plan.starts_at), plan.id) < (_aware(current[0].starts_at), current[0].id):
+            next_session[m.participant_id] = (plan, m)
+    ids = list(next_session)
+    latest = {}
+    if ids:
+        newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
+                  .where(Screening.participant_id.in_(ids)).group_by(Screening.participant_id).subquery())
+        for row in db.session.execute(
+                select(Screening.participant_id, Screening.screened_at, Screening.valid_until)
+                .join(newest, (newest.c.participant_id == Screening.participant_id)
+                      & (newest.c.at == Screening.screened_at))):
+            latest[row.participant_id] = row
+    rhythm = rhythm_of()
+    series_ids = {p.series_id for p, _ in next_session.values() if p.series_id}
+    starts: dict[str, list[datetime]] = {sid: [] for sid in series_ids}
+    if series_ids and rhythm.every_sessions:
+        for row in db.session.execute(select(SessionPlan.series_id, SessionPlan.starts_at)
+                                      .where(SessionPlan.series_id.in_(list(series_ids)))):
+            if row.starts_at is not None:
+                starts[row.series_id].append(row.starts_at)
+    out = []
+    for pid, (plan, m) in next_session.items():
+        last = latest.get(pid)
+        reasons = rescreen_reasons(session_starts_at=plan.starts_at, session_ends_at=plan.ends_at,
+                                   screened_at=last.screened_at if last else None,
+                                   valid_until=last.valid_until if last else None, rhythm=rhythm,
+                                   series_starts=starts.get(plan.series_id, []))
+        if reasons:
+            out.append({"participant_id": pid, "display_name": m.display_name,
+                        "last_screened_at": _aware(last.screened_at) if last else None,
+                        "valid_until": _aware(last.valid_until) if last else None,
+                        "session": {"plan_id": plan.id, "title": plan.title, "group_id": plan.group_id,
+                                    "group_name": m.name, "starts_at": _aware(plan.starts_at),
+                                    "ends_at": _aware(plan.ends_at), "series_id": plan.series_id,
+                                    "session_number": plan.session_number},
+                        "reasons": reasons})
+    out.sort(key=lambda d: (d["session"]["starts_at"], d["display_name"], d["participant_id"]))
+    record("list", "screenings_due", None, actor=actor)
+    return out
+
+
+def get_rhythm(*, actor) -> dict:
+    row = db.session.scalars(select(RescreenRhythm)).first()
+    return {"every_sessions": row.every_sessions if row else None, "every_days": row.every_days if row else None}
+
+
+def set_rhythm(*, actor, changes: dict) -> dict:
+    row = db.session.scalars(select(RescreenRhythm)).first()
+    if row is None:
+        row = RescreenRhythm(practice_id=actor.practice_id)
+        db.session.add(row)
+    for key in ("every_sessions", "every_days"):
+        if key in changes:
+            setattr(row, key, changes[key])
+    db.session.flush()
+    db.session.info.pop("rescreen_rhythm", None)
+    record("update", "rescreen_rhythm", actor.practice_id, actor=actor)
+    return get_rhythm(actor=actor)
+
+
+# --------------------------------------------------------------------------------------------------------
+# A group
+# --------------------------------------------------------------------------------------------------------
+
+
+def group_progress(*, group: Group, actor) -> dict:
+    """The current members' change since their baseline in this group, for a supervision meeting."""
+    rows = list(db.session.execute(
+        select(GroupMember.participant_id, GroupMember.joined_on, Participant.display_name)
+        .join(Participant, Participant.id == GroupMember.participant_id)
+        .where(GroupMember.group_id == group.id, GroupMember.left_on.is_(None))
+        .order_by(GroupMember.joined_at, GroupMember.id)))
+    ids = [r.participant_id for r in rows]
+    histories = _histories(ids)
+    reviews = _reviews(ids)
+    latest = {}
+    if ids:
+        latest = dict(db.session.execute(select(Screening.participant_id, func.max(Screening.screened_at))
+                                         .where(Screening.participant_id.in_(ids))
+                                         .group_by(Screening.participant_id)).all())
+    members = []
+    for r in rows:
+        result = _evaluate(histories[r.participant_id], joined_on=r.joined_on,
+                           latest_screening_at=latest.get(r.participant_id), reviews=reviews[r.participant_id])
+        members.append({
+            "participant_id": r.participant_id, "display_name": r.display_name, "joined_on": r.joined_on,
+            "overall": result["overall"], "reliable_deterioration_active": result["enforced"],
+            "recovered": result["recovered"],
+            "instruments": [{"instrument": p["instrument"], "title": p["title"],
+                             "baseline": p["baseline"]["score"] if p["baseline"] else None,
+                             "latest": p["latest"]["score"], "change": p["change"],
+                             "reliable_change": p["reliable_change"], "recovered": p["recovered"]}
+                            for p in result["instruments"]],
+        })
+    record("read", "group_progress", group.id, actor=actor)
+    return {"group_id": group.id, "group_name": group.name, **group_summary(members), "members": members}
+
+
+def default_before(now: datetime | None = None) -> date:
+    return ((now or datetime.now(UTC)) + timedelta(days=14)).date()
+
+
+def chart_data(result: dict) -> dict:
+    """The chart's input (plain JSON) from `participant_progress`: no name, only the instruments' scores."""
+    form = default_form()
+    out = []
+    for p in result["instruments"]:
+        bands = form.instrument(p["instrument"]).scoring.bands
+        thresholds = p["thresholds"] or {}
+        out.append({"instrument": p["instrument"], "title": p["title"],
+                    "points": [[s["at"].isoformat(), s["score"]] for s in p["series"]],
+                    "bands": [[b.min, b.max, b.label] for b in bands],
+                    "max": max((b.max for b in bands), default=None),
+                    "baseline": p["baseline"]["score"] if p["baseline"] else None,
+                    "caseness": thresholds.get("caseness_at_least")})
+    return {"title": "Scores over time (higher = more symptoms)", "instruments": out}
+
+
+def progress_svg(*, participant: Participant, actor, group_id: str | None = None,
+                 instruments: list[str] | None = None) -> bytes:
+    from .chart import ChartError, render_svg
+
+    result = participant_progress(participant=participant, actor=actor, group_id=group_id, instruments=instruments)
+    try:
+        return render_svg(chart_data(result))
+    except (ChartError, OSError) as err:
+        abort(503, message="The chart could not be drawn just now; the JSON progress is available.")
+        raise err  # pragma: no cover

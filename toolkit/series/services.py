@@ -1,0 +1,117 @@
+"""Series: create the held sessions of a programme from a template, show them, remove the future ones."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from flask_smorest import abort
+from sqlalchemy import select
+
+from ..attendance.models import AttendanceRecord
+from ..extensions import db
+from ..groups.models import Group
+from ..notes.models import SessionNote
+from ..plans.models import SessionPlan
+from ..plans.services import clone_plan, delete_plan
+from .models import Series
+from .rules import SeriesRuleError, local_start, removable, rrule_of, series_dates
+
+
+def _lines(series: Series) -> dict:
+    lines = series.rrule.splitlines()
+    return {"dtstart": lines[0], "rrule": lines[1], "exdates": lines[2:]}
+
+
+def create_series(*, actor, group_id: str, template_id: str, first_starts_at: datetime, count: int,
+                  every_weeks: int = 1, skip_dates=(), title: str | None = None) -> Series:
+    """`count` held sessions cloned from the template, numbered 1.., in the group's zone (same wall-clock time
+    across DST). Unknown or foreign ids in the body are a 422 naming the field."""
+    group = db.session.scalars(select(Group).where(Group.id == group_id)).first()
+    if group is None:
+        abort(422, message="Group not found.", errors={"group_id": ["Unknown group."]})
+    template = db.session.scalars(select(SessionPlan).where(SessionPlan.id == template_id)).first()
+    if template is None:
+        abort(422, message="Template not found.", errors={"template_id": ["Unknown plan."]})
+    if template.group_id is not None:
+        abort(422, message="A series is cloned from a template.",
+              errors={"template_id": ["This plan belongs to a group: use a template (a plan with no group)."]})
+    first_local = local_start(first_starts_at, group.timezone)
+    try:
+        dates = series_dates(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
+                             skip_dates=skip_dates)
+    except SeriesRuleError as err:
+        abort(422, message=str(err), errors={err.field: [str(err)]})
+    ical = rrule_of(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
+                    skipped=dates.skipped)
+    title = title or template.title
+    series = Series(group_id=group.id, template_id=template.id, title=title, first_starts_at=dates.sessions[0],
+                    timezone=group.timezone, count=count, every_weeks=every_weeks,
+                    skip_dates=sorted(d.isoformat() for d in set(skip_dates)),
+                    rrule="\n".join([ical["dtstart"], ical["rrule"], *ical["exdates"]]))
+    db.session.add(series)
+    db.session.flush()
+    for number, starts_at in enumerate(dates.sessions, start=1):
+        plan = clone_plan(template, {"group_id": group.id, "starts_at": starts_at,
+                                     "title": f"{title} - session {number}"})
+        plan.series_id, plan.session_number = series.id, number
+    db.session.flush()
+    return series
+
+
+def sessions_of(series: Series) -> list[SessionPlan]:
+    return list(db.session.scalars(select(SessionPlan).where(SessionPlan.series_id == series.id)
+                                   .order_by(SessionPlan.session_number, SessionPlan.starts_at)))
+
+
+def _kept_by(plan_ids) -> tuple[set, set]:
+    if not plan_ids:
+        return set(), set()
+    attended = set(db.session.scalars(select(AttendanceRecord.plan_id).where(AttendanceRecord.plan_id.in_(plan_ids))))
+    noted = set(db.session.scalars(select(SessionNote.plan_id).where(SessionNote.plan_id.in_(plan_ids))))
+    return attended, noted
+
+
+def present(series: Series) -> dict:
+    plans = sessions_of(series)
+    attended, noted = _kept_by([p.id for p in plans])
+    zone = ZoneInfo(series.timezone)
+    return {
+        "id": series.id, "group_id": series.group_id, "template_id": series.template_id, "title": series.title,
+        "timezone": series.timezone, "first_starts_at": series.first_starts_at.astimezone(zone),
+        "count": series.count, "every_weeks": series.every_weeks,
+        "skip_dates": [date.fromisoformat(d) for d in series.skip_dates], **_lines(series),
+        "sessions": [{"plan_id": p.id, "session_number": p.session_number, "title": p.title,
+                      "starts_at": p.starts_at.astimezone(zone), "ends_at": p.ends_at.astimezone(zone),
+                      "has_attendance": p.id in attended, "has_note": p.id in noted} for p in plans],
+        "created_at": series.created_at, "updated_at": series.updated_at,
+    }
+
+
+def rename_series(*, series: Series, title: str) -> Series:
+    series.title = title
+    series.updated_at = datetime.now(UTC)
+    db.session.flush()
+    return series
+
+
+def delete_series(*, series: Series, now: datetime | None = None) -> int:
+    """Remove the future sessions that have no attendance and no note (409 naming any future session that has
+    them; nothing is removed then). Held sessions stay, with their series; a series left with no session goes.
+    Returns how many sessions were removed."""
+    now = now or datetime.now(UTC)
+    plans = sessions_of(series)
+    attended, noted = _kept_by([p.id for p in plans])
+    blocking = [p for p in plans if p.starts_at > now and (p.id in attended or p.id in noted)]
+    if blocking:
+        names = ", ".join(f"session {p.session_number} ({p.title})" for p in blocking)
+        abort(409, message=f"These future sessions have attendance or a note and are kept: {names}.",
+              errors={"sessions": [p.id for p in blocking]})
+    gone = [p for p in plans if removable(starts_at=p.starts_at, now=now, has_attendance=p.id in attended,
+                                          has_notes=p.id in noted)]
+    for plan in gone:
+        delete_plan(plan)
+    if len(gone) == len(plans):
+        db.session.delete(series)
+    else:
+        series.updated_at = now
+    db.session.flush()
+    return len(gone)
