@@ -112,6 +112,7 @@ def write_bodies(world) -> dict:
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
         ("post", "/participants/{participant_id}/crisis-reviews"): {
             "summary": "Hijacked", "safety_plan_in_place": True, "follow_up_on": "2099-01-01"},
+        ("post", "/participants/{participant_id}/progress-reviews"): {"reason": "Hijacked review text"},
     }
 
 
