@@ -122,6 +122,7 @@ def write_bodies(world) -> dict:
         ("post", "/plans/{plan_id}/notes"): {"shared": "Hijacked"},
         ("patch", "/notes/{note_id}"): {"shared": "Hijacked"},
         ("post", "/notes/{note_id}/addenda"): {"text": "Hijacked"},
+        ("post", "/participants/{participant_id}/progress-reviews"): {"reason": "Hijacked review text"},
     }
 
 

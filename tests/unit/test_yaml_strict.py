@@ -12,7 +12,7 @@ from toolkit.screening.guidance import DEFAULT_GUIDANCE_FILE, load_guidance
 from toolkit.screening.rules import DEFAULT_FORM_DIR, FormError, load_form
 
 FORM_FILES = sorted(p.relative_to(DEFAULT_FORM_DIR) for p in DEFAULT_FORM_DIR.rglob("*.yaml")
-                    if p.name != "guidance.yaml")
+                    if p.name not in ("guidance.yaml", "change.yaml"))
 MODULE_FILES = sorted(p.name for p in DEFAULT_SEED_DIR.glob("*.yaml"))
 
 
@@ -35,6 +35,17 @@ def test_a_duplicated_key_in_any_form_file_is_refused_with_file_and_line(tmp_pat
     assert info.value.file == str(copy / relative)
     assert info.value.line == line and "duplicate key" in info.value.problem
     assert f"(line {line})" in str(info.value) and str(relative) in str(info.value)
+
+
+def test_a_duplicated_key_in_the_change_thresholds_is_refused_with_file_and_line(tmp_path):
+    from toolkit.progress.rules import DEFAULT_CHANGE_FILE, ChangeFileError, load_thresholds
+
+    copy = tmp_path / "change.yaml"
+    shutil.copy(DEFAULT_CHANGE_FILE, copy)
+    line = _duplicate_first_key(copy)
+    with pytest.raises(ChangeFileError) as info:
+        load_thresholds(copy)
+    assert info.value.line == line and "duplicate key" in info.value.problem
 
 
 @pytest.mark.parametrize("name", MODULE_FILES)

@@ -20,7 +20,8 @@ class ProgressReview(IdMixin, PracticeOwned, db.Model):
     )
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     # The newest screening when the review was recorded (what was reviewed).
-    screening_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("screenings.id", ondelete="SET NULL"))
+    screening_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("screenings.id", ondelete="SET NULL"),
+                                                     index=True)
     by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
 
