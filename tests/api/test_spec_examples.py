@@ -7,6 +7,7 @@ replaces with the id of a record it made, as a user of Swagger UI would paste on
 """
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,7 +15,10 @@ from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_openapi import generated_spec_text, operations
 from tests.helpers import answers_for
 
-ORDER = ["registerPractice", "login"]  # the example login is the example registration's account
+# The example login is the example registration's account; the programme examples build on each other (a
+# member enrolled before the session they attend; a note changed while draft, then signed, then amended).
+ORDER = ["registerPractice", "login", "addGroupMember", "createSeries", "updateSeries", "replaceAttendance",
+         "createNote", "updateNote", "addNoteAddendum"]
 
 
 def resolve(spec, schema):
@@ -83,9 +87,14 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             ids["participant_id"] = create_participant(by=who)["id"]
             ids["group_id"] = create_group(by=who)["id"]
             ids["facilitator_ids"] = [ids["therapist_id"]]
+            # A session held yesterday: attendance and notes are recorded for sessions that took place.
+            yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT09:00:00+00:00")
             plan = client.post("/api/v1/plans", headers=headers, json={
-                "title": "P", "starts_at": "2027-04-01T09:00:00+02:00", "group_id": ids["group_id"]}).get_json()
+                "title": "P", "starts_at": yesterday, "group_id": ids["group_id"]}).get_json()
             ids["plan_id"] = plan["id"]
+            template = client.post("/api/v1/plans", headers=headers, json={"title": "A weekly session"})
+            assert template.status_code == 201, template.get_json()
+            ids["template_id"] = template.get_json()["id"]
             modules = client.get("/api/v1/modules", headers=headers, query_string={"source": "custom"})
             assert modules.status_code == 200
             # The crisis-review example is for a clinical lead reviewing someone after a crisis (defer).
@@ -101,5 +110,12 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             ids["screening_id"] = r.get_json()["id"]
         if operation_id == "createModule":
             ids["module_id"] = r.get_json()["id"]
+        if operation_id == "createSeries":
+            ids["series_id"] = r.get_json()["id"]
+        if operation_id == "createNote":
+            ids["note_id"] = r.get_json()["id"]
+        if operation_id == "updateNote":
+            signed = client.post(f"/api/v1/notes/{ids['note_id']}/sign", headers={**headers, "If-Match": "*"})
+            assert signed.status_code == 200, signed.get_json()
     assert not problems, "spec examples the server refuses:\n" + "\n".join(problems)
     assert len(ops) >= 15

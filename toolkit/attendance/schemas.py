@@ -5,22 +5,31 @@ from .rules import STATUSES
 
 
 class AttendanceInSchema(StrictSchema):
-    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    """One member's attendance at a session."""
+
+    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64), metadata={
+        "description": "A member on the session's roster (else a 422 naming this field)."})
     status = fields.String(required=True, validate=validate.OneOf(STATUSES), metadata={"example": "present"})
     note = text(2000, allow_none=True, load_default=None, metadata={"example": "Arrived 10 minutes late (bus)."})
 
 
 class AttendanceSheetInSchema(StrictSchema):
+    """The whole attendance sheet of a session, for members on its roster; replaced in one transaction."""
+
     records = fields.List(fields.Nested(AttendanceInSchema), required=True, validate=validate.Length(max=1000),
                           metadata={"description": "The whole sheet: members left out have nothing recorded."})
 
 
 class RecorderSchema(StrictSchema):
+    """Who recorded the attendance."""
+
     id = fields.String(required=True)
     name = fields.String(required=True)
 
 
 class AttendanceLineSchema(StrictSchema):
+    """One roster member's attendance (status null while not recorded)."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     status = fields.String(allow_none=True, required=True, validate=validate.OneOf(STATUSES),
@@ -31,6 +40,8 @@ class AttendanceLineSchema(StrictSchema):
 
 
 class AttendanceSheetSchema(StrictSchema):
+    """A session's attendance sheet: one line per member on the roster of its date."""
+
     plan_id = fields.String(required=True)
     session_date = fields.Date(required=True, metadata={"description": "The roster is the members on this date."})
     session_number = fields.Integer(allow_none=True, required=True)
@@ -39,6 +50,8 @@ class AttendanceSheetSchema(StrictSchema):
 
 
 class TallySchema(StrictSchema):
+    """One member's attendance over the group's sessions held: counts per status and the attendance rate."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     current_member = fields.Boolean(required=True)
@@ -53,10 +66,13 @@ class TallySchema(StrictSchema):
 
 
 class GroupAttendanceSchema(StrictSchema):
+    """Attendance per member over all the sessions a group has held."""
+
     group_id = fields.String(required=True)
     sessions_held = fields.Integer(required=True)
     members = fields.List(fields.Nested(TallySchema), required=True)
 
 
 class SignInQuerySchema(StrictSchema):
-    format = fields.String(load_default="html", validate=validate.OneOf(["html", "pdf"]))
+    format = fields.String(load_default="html", validate=validate.OneOf(["html", "pdf"]), metadata={
+        "description": "html (default) or pdf."})

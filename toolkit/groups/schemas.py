@@ -85,7 +85,7 @@ class MemberCreateSchema(StrictSchema):
         "description": "An unknown id (or another practice's) is a 422 naming this field.",
         "example": "5b0c9a52-2f37-4a8e-9a51-3f6f1b0e6d21"})
     joined_on = fields.Date(metadata={"description": "First day of membership (default: today in the group's "
-                                                     "time zone)."})
+                                                     "time zone).", "example": "2026-01-05"})
 
 
 class MemberSchema(StrictSchema):

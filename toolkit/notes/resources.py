@@ -3,7 +3,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
-from ..common.http import ETAG_HEADER, IF_MATCH, check_if_match, document_errors, etag_of, get_or_404
+from ..common.http import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, document_errors, etag_of, get_or_404
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
@@ -17,7 +17,10 @@ blp = Blueprint("notes", __name__, url_prefix="/api/v1",
 
 
 def _one(note, status=200):
-    return services.present(note), status, {"ETag": etag_of(note)}
+    headers = {"ETag": etag_of(note)}
+    if status == 201:
+        headers["Location"] = f"{blp.url_prefix}/notes/{note.id}"
+    return services.present(note), status, headers
 
 
 @blp.route("/plans/<string:plan_id>/notes")
@@ -25,7 +28,7 @@ class PlanNotes(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(NoteCreateSchema)
-    @blp.response(201, NoteSchema, headers=ETAG_HEADER)
+    @blp.response(201, NoteSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
     @blp.doc(summary="Write a session's note", operationId="createNote")
     def post(self, data, plan_id):
@@ -58,6 +61,8 @@ class NoteById(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(summary="Get a session note", operationId="getNote")
     def get(self, note_id):
+        """The whole note: the shared part, every member's entry, its status, signature and addenda. Clinical
+        data: audited."""
         note = get_or_404(SessionNote, note_id, what="Note")
         body = services.read_note(note=note, actor=current_user)
         db.session.commit()
@@ -97,7 +102,7 @@ class NoteAddenda(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(AddendumInSchema)
-    @blp.response(201, NoteSchema, headers=ETAG_HEADER)
+    @blp.response(201, NoteSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 404, 409, 413, 422)
     @blp.doc(summary="Add an addendum to a signed note", operationId="addNoteAddendum")
     def post(self, data, note_id):

@@ -5,11 +5,18 @@ from .rules import NOTE_STATUSES
 
 
 class EntryInSchema(StrictSchema):
-    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64))
-    text = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+    """One member's entry in a session note."""
+
+    participant_id = fields.String(required=True, validate=validate.Length(min=1, max=64), metadata={
+        "description": "A member on the session's roster (else a 422 naming this field)."})
+    text = fields.String(required=True, validate=validate.Length(min=1, max=20000), metadata={
+        "description": "This member's part of the note.",
+        "example": "Spoke about a school memory; calmer by the close."})
 
 
 class NoteCreateSchema(StrictSchema):
+    """A new session note (draft): a shared part and one entry per member on the roster."""
+
     shared = fields.String(load_default="", validate=validate.Length(max=20000), metadata={
         "description": "Written once for the whole session (what was done, themes): every member's record "
                        "shows it.", "example": "Week 3: needs of the younger self; letters begun."})
@@ -19,29 +26,39 @@ class NoteCreateSchema(StrictSchema):
 
 
 class NoteUpdateSchema(StrictSchema):
+    """Changes to a draft note; a signed note is locked (409)."""
+
     shared = fields.String(validate=validate.Length(max=20000))
     entries = fields.List(fields.Nested(EntryInSchema), validate=validate.Length(max=200),
                           metadata={"description": "Replaces every entry."})
 
 
 class AddendumInSchema(StrictSchema):
+    """An addendum to a signed note."""
+
     text = fields.String(required=True, validate=validate.Length(min=1, max=20000),
                          metadata={"example": "Member phoned on Friday: the letter exercise stirred a lot; "
                                               "follow-up booked."})
 
 
 class NotePersonSchema(StrictSchema):
+    """A therapist named on a note (author, signer)."""
+
     id = fields.String(required=True)
     name = fields.String(required=True)
 
 
 class EntrySchema(StrictSchema):
+    """One member's entry in a session note."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     text = fields.String(required=True)
 
 
 class AddendumSchema(StrictSchema):
+    """An addendum to a signed note, with its author and time."""
+
     id = fields.String(required=True)
     author = fields.Nested(NotePersonSchema, required=True)
     at = fields.AwareDateTime(required=True)
@@ -49,6 +66,8 @@ class AddendumSchema(StrictSchema):
 
 
 class NoteSchema(StrictSchema):
+    """A session note: shared part, entries, status (draft or signed), signature and addenda. Clinical data."""
+
     id = fields.String(required=True)
     plan_id = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(NOTE_STATUSES), metadata={
@@ -64,6 +83,8 @@ class NoteSchema(StrictSchema):
 
 
 class ParticipantNoteSchema(StrictSchema):
+    """A session note as seen on one participant's record: the shared part and only their own entry."""
+
     note_id = fields.String(required=True)
     plan_id = fields.String(required=True)
     plan_title = fields.String(required=True)

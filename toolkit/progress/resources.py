@@ -4,7 +4,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
-from ..common.http import document_errors, get_or_404
+from ..common.http import LOCATION_HEADER, document_errors, get_or_404
 from ..extensions import db
 from ..groups.models import Group
 from ..participants.models import Participant
@@ -60,7 +60,7 @@ class ParticipantProgressReviews(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(ReviewCreateSchema)
-    @blp.response(201, ReviewSchema)
+    @blp.response(201, ReviewSchema, headers=LOCATION_HEADER)
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
     @blp.doc(summary="Record a progress review", operationId="createProgressReview")
     def post(self, data, participant_id):
@@ -71,7 +71,7 @@ class ParticipantProgressReviews(MethodView):
         review = services.record_review(participant=participant, reason=data["reason"], actor=current_user)
         body = services.present_review(review)
         db.session.commit()
-        return body
+        return body, 201, {"Location": f"{blp.url_prefix}/participants/{participant.id}/progress-reviews"}
 
     @blp.response(200, ReviewSchema(many=True))
     @document_errors(blp, 401, 404)

@@ -7,6 +7,8 @@ VERDICTS = ("improved", "deteriorated", "none")
 
 
 class PointSchema(StrictSchema):
+    """One score of an instrument: when, the score and its band."""
+
     screening_id = fields.String(required=True)
     at = fields.AwareDateTime(required=True)
     score = fields.Integer(required=True)
@@ -14,6 +16,8 @@ class PointSchema(StrictSchema):
 
 
 class ThresholdSchema(StrictSchema):
+    """The cited reliable change and caseness thresholds of an instrument."""
+
     reliable_change = fields.Integer(allow_none=True, required=True)
     reliable_change_source = fields.String(allow_none=True, required=True)
     caseness_at_least = fields.Integer(allow_none=True, required=True)
@@ -21,6 +25,8 @@ class ThresholdSchema(StrictSchema):
 
 
 class InstrumentProgressSchema(StrictSchema):
+    """One instrument over time: the series, baseline, latest, change, reliable change and recovery."""
+
     instrument = fields.String(required=True, metadata={"example": "phq9"})
     title = fields.String(required=True)
     series = fields.List(fields.Nested(PointSchema), required=True, metadata={"description": "Oldest first."})
@@ -37,6 +43,8 @@ class InstrumentProgressSchema(StrictSchema):
 
 
 class ProgrammeSchema(StrictSchema):
+    """The programme (group) the baseline is taken from."""
+
     group_id = fields.String(required=True)
     group_name = fields.String(required=True)
     kind = fields.String(required=True)
@@ -44,6 +52,8 @@ class ProgrammeSchema(StrictSchema):
 
 
 class ReviewSchema(StrictSchema):
+    """A clinician's progress review after a reliable deterioration."""
+
     id = fields.String(required=True)
     participant_id = fields.String(required=True)
     reason = fields.String(required=True)
@@ -54,12 +64,16 @@ class ReviewSchema(StrictSchema):
 
 
 class ReviewCreateSchema(StrictSchema):
+    """A progress review: why the member may do deep modules again despite a reliable deterioration."""
+
     reason = fields.String(required=True, validate=validate.Length(min=1, max=5000), metadata={
         "description": "Why deep work may go on despite the reliable deterioration (10 characters or more).",
         "example": "Seen individually: the rise follows a bereavement; safety plan reviewed, deep work may go on."})
 
 
 class DeteriorationSchema(StrictSchema):
+    """A reliable deterioration since baseline on one instrument."""
+
     active = fields.Boolean(required=True, metadata={
         "description": "A reliable deterioration not reviewed after the latest screening: deep items exclude."})
     reviewed = fields.Boolean(required=True)
@@ -69,6 +83,8 @@ class DeteriorationSchema(StrictSchema):
 
 
 class ProgressSchema(StrictSchema):
+    """A participant's progress per scored instrument. Decision support, not a diagnosis."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     programme = fields.Nested(ProgrammeSchema, allow_none=True, required=True)
@@ -98,6 +114,8 @@ class DueQuerySchema(StrictSchema):
 
 
 class DueSessionSchema(StrictSchema):
+    """The next session a participant is on the roster of."""
+
     plan_id = fields.String(required=True)
     title = fields.String(required=True)
     group_id = fields.String(required=True)
@@ -109,12 +127,17 @@ class DueSessionSchema(StrictSchema):
 
 
 class DueReasonSchema(StrictSchema):
+    """Why a re-screen is due."""
+
     reason = fields.String(required=True, validate=validate.OneOf(
         ("no_screening", "expires_before_session", "rhythm_sessions", "rhythm_days")))
     message = fields.String(required=True)
 
 
 class DueSchema(StrictSchema):
+    """A participant whose screening will not be valid at their next session, or whose re-screen rhythm has come
+    round."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     last_screened_at = fields.AwareDateTime(allow_none=True, required=True)
@@ -124,18 +147,24 @@ class DueSchema(StrictSchema):
 
 
 class RhythmSchema(StrictSchema):
+    """The practice's re-screen rhythm: every N sessions of a series and/or every N days."""
+
     every_sessions = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=100), metadata={
-        "description": "Screen again every N sessions of a series (null: not used)."})
+        "description": "Screen again every N sessions of a series (null: not used).", "example": 4})
     every_days = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=3650), metadata={
-        "description": "Screen again every N days (null: not used)."})
+        "description": "Screen again every N days (null: not used).", "example": 90})
 
 
 class MemberRefSchema(StrictSchema):
+    """A group member (for facilitators: id and display name)."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
 
 
 class MemberInstrumentSchema(StrictSchema):
+    """One member's figures on one instrument."""
+
     instrument = fields.String(required=True)
     title = fields.String(required=True)
     baseline = fields.Integer(allow_none=True, required=True)
@@ -146,6 +175,8 @@ class MemberInstrumentSchema(StrictSchema):
 
 
 class MemberProgressSchema(StrictSchema):
+    """One member's progress in a group's summary."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     joined_on = fields.Date(required=True)
@@ -156,6 +187,8 @@ class MemberProgressSchema(StrictSchema):
 
 
 class CountsSchema(StrictSchema):
+    """How many members improved, did not change, deteriorated or are not yet measured."""
+
     improved = fields.Integer(required=True)
     no_change = fields.Integer(required=True)
     deteriorated = fields.Integer(required=True)
@@ -163,6 +196,8 @@ class CountsSchema(StrictSchema):
 
 
 class GroupProgressSchema(StrictSchema):
+    """A group's progress summary for a supervision meeting."""
+
     group_id = fields.String(required=True)
     group_name = fields.String(required=True)
     counts = fields.Nested(CountsSchema, required=True)

@@ -232,12 +232,16 @@ class ClearanceOverrideSchema(StrictSchema):
     at = fields.String(required=True, metadata={"format": "date-time"})
 
 
-class ClearanceWarningSchema(StrictSchema):
+class MemberWarningSchema(StrictSchema):
+    """A warning on one member, e.g. `reliable_deterioration`."""
+
     code = fields.String(required=True, metadata={"example": "reliable_deterioration"})
     message = fields.String(required=True)
 
 
 class RescreenDueSchema(StrictSchema):
+    """A member to screen again before a session, with the reasons."""
+
     participant_id = fields.String(required=True)
     display_name = fields.String(required=True)
     reasons = fields.List(fields.Dict(), required=True, metadata={
@@ -265,13 +269,15 @@ class ClearanceParticipantSchema(StrictSchema):
     valid_until = fields.String(allow_none=True, required=True, metadata={"format": "date-time"})
     method = fields.String(allow_none=True, required=True, validate=validate.OneOf(METHODS))
     reasons = fields.List(fields.String(), required=True)
-    warnings = fields.List(fields.Nested(ClearanceWarningSchema), required=True, metadata={
+    warnings = fields.List(fields.Nested(MemberWarningSchema), required=True, metadata={
         "description": "Named warnings on this member, e.g. `reliable_deterioration` (since the programme's "
                        "baseline, not yet reviewed after the latest screening: deep items are excluded)."})
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
 
 
-class ClearanceWarningSchema(StrictSchema):
+class PrerequisiteWarningSchema(StrictSchema):
+    """A member who missed a module that an item of this session needs first."""
+
     code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite"]))
     participant_id = fields.String(required=True)
     item_id = fields.String(required=True)
@@ -288,7 +294,7 @@ class ClearanceSchema(StrictSchema):
     plan_id = fields.String(required=True)
     session_date = fields.Date(allow_none=True, required=True, metadata={
         "description": "The session's date in the group's zone: its roster is the members on this date."})
-    warnings = fields.List(fields.Nested(ClearanceWarningSchema), required=True, metadata={
+    warnings = fields.List(fields.Nested(PrerequisiteWarningSchema), required=True, metadata={
         "description": "Warnings that do not change a verdict, e.g. `missed_prerequisite`: a member absent from "
                        "(or not yet in the group for) the earlier session that had a module this one needs."})
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from ..auth.jwt import auth_required
 from ..common.http import (
+    CREATED_HEADERS,
     ETAG_HEADER,
     IF_MATCH,
     PAGINATION_HEADER,
@@ -25,7 +26,10 @@ blp = Blueprint("series", __name__, url_prefix="/api/v1/series",
 
 
 def _one(series, status=200):
-    return services.present(series), status, {"ETag": etag_of(series)}
+    headers = {"ETag": etag_of(series)}
+    if status == 201:
+        headers["Location"] = f"{blp.url_prefix}/{series.id}"
+    return services.present(series), status, headers
 
 
 @blp.route("")
@@ -47,7 +51,7 @@ class SeriesList(MethodView):
         return [services.present(s) for s in paginate(stmt, pagination_parameters)]
 
     @blp.arguments(SeriesCreateSchema)
-    @blp.response(201, SeriesSchema, headers=ETAG_HEADER)
+    @blp.response(201, SeriesSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 413, 422)
     @blp.doc(summary="Create a series of sessions", operationId="createSeries")
     def post(self, data):
