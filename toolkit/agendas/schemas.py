@@ -25,7 +25,8 @@ class AgendaMaterialSchema(_Open):
     name = fields.String(required=True, metadata={"description": "What is needed."})
     quantity = fields.Integer(required=True, allow_none=True, metadata={"description": "How many."})
     per_participant = fields.Boolean(required=True, metadata={"description": "Multiplied by the group's size."})
-    total = fields.Integer(metadata={"description": "Facilitators: the total to bring."})
+    total = fields.Integer(allow_none=True, metadata={"description": "Facilitators: the total to bring (null when "
+                                                                     "no quantity is given)."})
     label = fields.String(metadata={"description": "Facilitators: the line as printed."})
     used_in = fields.List(fields.String(), metadata={"description": "Facilitators: the items that use it."})
 

@@ -1,8 +1,12 @@
-from flask import Response, current_app
+import hashlib
+from types import SimpleNamespace
+
+from flask import Response, current_app, jsonify
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
+from ..agendas import delivery
 from ..auth.jwt import auth_required
 from ..auth.models import Practice
 from ..common.http import ETAG_HEADER, IF_MATCH, document_errors, get_or_404
@@ -66,9 +70,42 @@ class GroupAttendance(MethodView):
         return body
 
 
-SIGN_IN_RESPONSES = {"200": {"description": "The sign-in sheet.", "content": {
-    "text/html": {"schema": {"type": "string"}},
-    "application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}
+SIGN_IN_RESPONSES = {
+    "200": {"description": "The sign-in sheet.", "content": {
+        "text/html": {"schema": {"type": "string", "description": "The sheet as HTML."}},
+        "application/pdf": {"schema": {"type": "string", "format": "binary", "description": "The sheet as PDF."}}}},
+    "202": {"description": "PDF only: a render worker is laying it out; ask again after `Retry-After` seconds.",
+            "headers": {"Retry-After": {"description": "Seconds to wait before asking again.",
+                                        "schema": {"type": "integer"}}},
+            "content": {"application/json": {"schema": {
+                "type": "object", "required": ["status", "retry_after", "message"], "properties": {
+                    "status": {"type": "string", "enum": ["queued", "rendering"]},
+                    "retry_after": {"type": "integer", "description": "Seconds to wait (as Retry-After)."},
+                    "message": {"type": "string"}}}}}}}
+
+
+def _sheet_pdf(html: str):
+    """The sheet's PDF from the render workers (as for agendas: a web worker never lays out a PDF), keyed by
+    the HTML it is made from; waits briefly, as the sheet is one page."""
+    practice_id = current_user.practice_id
+    key = delivery.cache_key(practice_id, "sign-in-" + hashlib.sha256(html.encode()).hexdigest()[:40])
+    row = delivery.lookup(key, practice_id)
+    if delivery.needs_start(row):
+        delivery.start(key, practice_id, html)
+    row = delivery.wait(key, practice_id, current_app.config["AGENDA_WAIT_SECONDS"])
+    if row is not None and row.status == "failed":
+        abort(422, message="The sign-in sheet could not be rendered as PDF.", errors={"format": [row.error]})
+    return row if row is not None else SimpleNamespace(status="queued")
+
+
+def _pending(row):
+    seconds = delivery.retry_after(1)
+    response = jsonify({"status": row.status, "retry_after": seconds,
+                        "message": "The PDF is being rendered. Ask for the same URL again after Retry-After seconds."})
+    response.status_code = 202
+    response.headers["Retry-After"] = str(seconds)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @blp.route("/plans/<string:plan_id>/sign-in-sheet")
@@ -97,11 +134,10 @@ class SignInSheet(MethodView):
         services.record("read", "attendance", plan.id, actor=current_user)
         db.session.commit()
         if query["format"] == "pdf":
-            from ..agendas.isolation import render_pdf_isolated
-            from ..agendas.render import _write_pdf
-
-            body = render_pdf_isolated(html) if current_app.config.get("PDF_IN_CHILD_PROCESS") else _write_pdf(html)
-            response = Response(body, mimetype="application/pdf")
+            row = _sheet_pdf(html)
+            if row.status != "ready":
+                return _pending(row)
+            response = Response(row.body, mimetype="application/pdf")
         else:
             response = Response(html, mimetype="text/html")
             response.headers["Content-Type"] = "text/html; charset=utf-8"
