@@ -7,7 +7,8 @@ handout leaves them out); extra fields may be added, so these schemas do not for
 import marshmallow as ma
 from marshmallow import fields
 
-from ..vocab import GROUP_KINDS, MODULE_CATEGORIES, VERDICTS
+from ..vocab import GROUP_KINDS, MODULE_CATEGORIES
+from .render import CLEARANCE_VERDICTS
 
 OneOf = ma.validate.OneOf
 
@@ -80,7 +81,9 @@ class AgendaClearanceLineSchema(_Open):
     plan_title = fields.String(required=True, metadata={"description": "Which session."})
     item_title = fields.String(required=True, allow_none=True,
                                metadata={"description": "Which item (null: the whole person)."})
-    verdict = fields.String(required=True, validate=OneOf(VERDICTS), metadata={"description": "The verdict."})
+    verdict = fields.String(required=True, validate=OneOf(CLEARANCE_VERDICTS), metadata={
+        "description": "adapt or exclude for an item; blocked or unscreened for the whole person; "
+                       "missed_prerequisite on the item that needs what they missed."})
     adaptation = fields.String(allow_none=True, metadata={"description": "How to adapt it."})
     alternative = fields.String(allow_none=True, metadata={
         "description": "For an exclusion: what the member does instead."})
