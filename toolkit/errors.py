@@ -17,6 +17,56 @@ from .tenancy import CrossPracticeWrite
 log = logging.getLogger("toolkit")
 
 
+class DomainError(Exception):
+    """A rule a service enforces, said without HTTP: the app maps each kind to one status, once.
+
+    Services raise these (never `abort()`), so the CLI, the workers and the tests get plain exceptions
+    with a message a person can act on and, where useful, per-field `errors`.
+    """
+
+    status = 400
+
+    def __init__(self, message: str, *, errors: dict | None = None, headers: dict | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.errors = errors
+        self.headers = headers
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Forbidden(DomainError):
+    status = 403
+
+
+class Conflict(DomainError):
+    status = 409
+
+
+class PreconditionFailed(DomainError):
+    """The record changed since the caller's ETag (If-Match is stale)."""
+
+    status = 412
+
+
+class PreconditionRequired(DomainError):
+    """A write that needs If-Match came without one."""
+
+    status = 428
+
+
+class Invalid(DomainError):
+    """The request is well formed but breaks a rule (bad field values, unknown ids in a body)."""
+
+    status = 422
+
+
+class BadRequest(DomainError):
+    status = 400
+
+
 def error_payload(code: int, status: str, message: str | None = None, errors: dict | None = None) -> dict:
     payload = {"code": code, "status": status, "message": message or status}
     if errors:
@@ -77,6 +127,10 @@ def handle_cross_practice(error):
     return error_response(404, "Not found.")
 
 
+def handle_domain_error(error: DomainError):
+    return error_response(error.status, error.message, error.errors, error.headers)
+
+
 def handle_unexpected(error):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
@@ -89,6 +143,7 @@ def handle_unexpected(error):
 
 def register_errorhandlers(app) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(StaleDataError, handle_stale)
     app.register_error_handler(CrossPracticeWrite, handle_cross_practice)
     app.register_error_handler(Exception, handle_unexpected)
