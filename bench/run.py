@@ -352,7 +352,8 @@ def time_pdf(server: Server, token: str, path: str, reps: int) -> dict:
     app's own base_url and URL fetcher (one warm-up), median. Ratio = endpoint / WeasyPrint."""
     import weasyprint
 
-    from toolkit.agendas.render import STATIC_DIR, SafeURLFetcher
+    from toolkit.agendas.document import STATIC_DIR
+    from toolkit.agendas.pdf import SafeURLFetcher
 
     status, pdf, _ = http("GET", server.base + path, token=token)
     endpoint = []

@@ -10,7 +10,7 @@ from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import assert_error
 from toolkit import create_app
-from toolkit.agendas import delivery, tasks
+from toolkit.agendas import rendering, tasks
 from toolkit.agendas.layout import group_alive
 
 API = "/api/v1"
@@ -59,7 +59,7 @@ def test_a_small_pdf_answers_200_then_from_the_cache_and_304(app, client, admin,
     def no_layout(*args, **kwargs):
         raise AssertionError("a cached agenda must not be laid out again")
 
-    monkeypatch.setattr(delivery, "lay_out", no_layout)
+    monkeypatch.setattr(rendering, "lay_out", no_layout)
     again = client.get(session_plan, headers=admin["headers"])
     assert again.status_code == 200 and again.data == r.data and again.headers["ETag"] == tag
     assert client.get(session_plan, headers={**admin["headers"], "If-None-Match": tag}).status_code == 304
@@ -98,7 +98,7 @@ def test_a_60_plan_facilitator_pdf_is_refused_before_rendering(app, client, admi
     from toolkit.agendas import resources
 
     monkeypatch.setattr(resources, "render_html", no_render)
-    monkeypatch.setattr(delivery, "lay_out", no_render)
+    monkeypatch.setattr(rendering, "lay_out", no_render)
     body = assert_error(client.get(url, headers=admin["headers"], query_string={"format": "pdf"}), 422)
     assert "pages" in body["message"] and "participant" in body["errors"]["agenda"][0]
     assert _renders(app) == []
@@ -109,7 +109,7 @@ def test_a_60_plan_facilitator_pdf_is_refused_before_rendering(app, client, admi
 def test_a_render_over_its_budget_is_a_clear_422_and_leaves_nothing(make_config, admin, session_plan,
                                                                      monkeypatch):
     failures = []
-    real = delivery.lay_out
+    real = rendering.lay_out
 
     def spy(html, budget):
         try:
@@ -118,7 +118,7 @@ def test_a_render_over_its_budget_is_a_clear_422_and_leaves_nothing(make_config,
             failures.append(exc)
             raise
 
-    monkeypatch.setattr(delivery, "lay_out", spy)
+    monkeypatch.setattr(rendering, "lay_out", spy)
     app = create_app(make_config(RENDER_SECONDS=0.2))
     web = app.test_client()
     body = assert_error(web.get(session_plan, headers=admin["headers"]), 422)

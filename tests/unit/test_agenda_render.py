@@ -1,4 +1,4 @@
-"""Agenda rendering (toolkit.agendas.render): HTML, PDF, Markdown, iCalendar, JSON; privacy and SSRF."""
+"""Agenda rendering (toolkit/agendas): HTML, PDF, Markdown, iCalendar, JSON; privacy and SSRF."""
 
 import io
 import re
@@ -9,28 +9,25 @@ import icalendar
 import pypdf
 import pytest
 
-from toolkit.agendas import render as agenda
-from toolkit.agendas.render import (
+from toolkit.agendas import pdf as agenda_pdf
+from toolkit.agendas.document import (
     MEDIA_TYPES,
     STATIC_DIR,
     AgendaDocument,
     AgendaError,
     AgendaItem,
     AgendaPlan,
-    AssetRefused,
     ClearanceLine,
     Material,
-    SafeURLFetcher,
     filename,
     group_by_day,
-    materials_checklist,
-    render,
-    render_html,
-    render_ics,
-    render_json,
-    render_markdown,
-    render_pdf,
 )
+from toolkit.agendas.html import render_html, render_markdown
+from toolkit.agendas.ics import render_ics
+from toolkit.agendas.materials import materials_checklist
+from toolkit.agendas.pdf import AssetRefused, SafeURLFetcher, render_pdf
+from toolkit.agendas.render import render
+from toolkit.agendas.view import render_json
 from toolkit.plans.rules import ItemInput, ModuleInfo, compute_plan
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -678,7 +675,7 @@ def test_pdf_raw_html_urls_go_through_the_safe_fetcher(fetched):
         "<img src='http://169.254.169.254/latest/meta-data/'><img src='http://127.0.0.1/'>"
         "<img src='https://example.com/x.png'></body></html>"
     )
-    _, text = pdf_text(agenda._write_pdf(html))
+    _, text = pdf_text(agenda_pdf.write_pdf(html))
     assert "hello" in text
     outcome = dict(fetched)
     assert outcome["file:///etc/passwd"] == "AssetRefused"

@@ -1,4 +1,4 @@
-"""Agenda content about member safety (toolkit.agendas.render): the facilitator's "Member safety" section,
+"""Agenda content about member safety (toolkit/agendas): the facilitator's "Member safety" section,
 named warnings, alternatives for exclusions and the name-free safety check line, in every format; none of
 it for participants. Pure rendering: no Flask, no database."""
 
@@ -7,18 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 import pytest
 
-from toolkit.agendas.render import (
-    AgendaDocument,
-    AgendaItem,
-    AgendaPlan,
-    ClearanceLine,
-    MemberSafety,
-    group_by_day,
-    render_html,
-    render_ics,
-    render_json,
-    render_markdown,
-)
+from toolkit.agendas.document import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, MemberSafety, group_by_day
+from toolkit.agendas.html import render_html, render_markdown
+from toolkit.agendas.ics import render_ics
+from toolkit.agendas.view import render_json
 
 START = datetime(2027, 4, 1, 7, 0, tzinfo=UTC)
 NOTE = "status blocked; 1 member(s) must not take part (refer or defer). Who and why: see the facilitator agenda."

@@ -5,7 +5,7 @@ pages, so the caps are checked on these estimates and a too-large agenda is refu
 
 from __future__ import annotations
 
-from .render import AgendaDocument
+from .document import AgendaDocument
 
 # Calibrated on the bundled agenda layout (A4, the demo retreat and generated 60-plan retreats).
 CHARS_PER_PAGE = 2200

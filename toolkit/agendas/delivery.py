@@ -13,7 +13,6 @@ transaction: a render worker on another process must see a queued row as soon as
 from __future__ import annotations
 
 import hashlib
-import logging
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -22,22 +21,12 @@ from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from .layout import Budget, RenderFailed, lay_out
-from .models import AgendaRender
-
-log = logging.getLogger("toolkit.agendas")
-TABLE = AgendaRender.__table__
-PENDING = ("queued", "rendering")
+from . import tasks
+from .rendering import PENDING, TABLE
 
 
 def cache_key(practice_id: str, tag: str) -> str:
     return hashlib.sha256(f"{practice_id}:{tag}".encode()).hexdigest()
-
-
-def budget() -> Budget:
-    config = current_app.config
-    return Budget(seconds=config["RENDER_SECONDS"], memory_mb=config["RENDER_MEMORY_MB"],
-                  max_bytes=config["RENDER_MAX_MB"] * 1024 * 1024)
 
 
 def lookup(key: str, practice_id: str):
@@ -78,31 +67,8 @@ def start(key: str, practice_id: str, html: str) -> bool:
             ).rowcount
         if not restarted:
             return False
-    from .tasks import render_pdf
-
-    render_pdf(key, html)
+    tasks.render_pdf(key, html)
     return True
-
-
-def run_render(key: str, html: str) -> None:
-    """The task body (in a render worker): lay the PDF out within the budgets, store the PDF or the failure."""
-    with db.engine.begin() as conn:
-        claimed = conn.execute(update(TABLE).where(TABLE.c.key == key, TABLE.c.status == "queued")
-                               .values(status="rendering")).rowcount
-    if not claimed:  # pruned, or already taken by another worker
-        return
-    values: dict
-    try:
-        pdf = lay_out(html, budget())
-        values = dict(status="ready", body=pdf)
-    except RenderFailed as failure:
-        log.warning("agenda render %s failed: %s (%s)", key[:12], failure.reason, failure.message)
-        values = dict(status="failed", reason=failure.reason, error=failure.message)
-    except Exception as exc:  # never leave a row "rendering" for ever
-        log.error("agenda render %s crashed: %s", key[:12], type(exc).__name__)
-        values = dict(status="failed", reason="crash", error="the layout failed unexpectedly")
-    with db.engine.begin() as conn:
-        conn.execute(update(TABLE).where(TABLE.c.key == key).values(finished_at=datetime.now(UTC), **values))
 
 
 def wait(key: str, practice_id: str, seconds: float):

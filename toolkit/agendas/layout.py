@@ -124,9 +124,9 @@ def _child(target: str, memory_mb: int, max_bytes: int, cpu_seconds: int) -> int
     resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
     html = sys.stdin.buffer.read().decode("utf-8")
     try:
-        from toolkit.agendas.render import _write_pdf
+        from toolkit.agendas.pdf import write_pdf
 
-        pdf = _write_pdf(html)
+        pdf = write_pdf(html)
         if len(pdf) > max_bytes:
             return EXIT_TOO_LARGE
         with open(target, "wb") as fh:

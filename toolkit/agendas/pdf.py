@@ -1,4 +1,5 @@
-"""The PDF renderer's URL fetcher: WeasyPrint may load only our own bundled assets (no SSRF)."""
+"""PDF agendas: the HTML agenda printed by WeasyPrint, whose URL fetcher may load only our own bundled assets
+(no SSRF). Imported only where a PDF is rendered (the render workers' layout child)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .render import ASSET_SCHEME, STATIC_DIR, AssetRefused
+from .document import ASSET_SCHEME, STATIC_DIR, AgendaDocument
+from .html import render_html
+
+
+class AssetRefused(ValueError):
+    """A URL the PDF renderer may not fetch."""
+
 
 
 class SafeURLFetcher(URLFetcher):
@@ -52,3 +59,24 @@ class SafeURLFetcher(URLFetcher):
         return URLFetcherResponse(
             resolved.as_uri(), body=resolved.read_bytes(), headers={"Content-Type": media_type}
         )
+
+
+def write_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(
+        string=html,
+        base_url=STATIC_DIR.resolve().as_uri() + "/",
+        url_fetcher=SafeURLFetcher(),
+    ).write_pdf()
+
+
+def render_pdf(doc: AgendaDocument) -> bytes:
+    """The HTML agenda printed by WeasyPrint (page size from doc.paper, 'Page N of M' footers)."""
+    return write_pdf(render_html(doc))
+
+
+# --------------------------------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------------------------------
+

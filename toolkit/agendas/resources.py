@@ -14,7 +14,9 @@ from ..groups.models import Group
 from ..plans.models import SessionPlan
 from . import delivery, services
 from .budget import estimated_pages, text_size
-from .render import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename, render, render_html
+from .document import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename
+from .html import render_html
+from .render import render
 from .schemas import AgendaSchema
 
 blp = Blueprint("agendas", __name__, url_prefix="/api/v1",

@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import fields
 
 from ..vocab import GROUP_KINDS, MODULE_CATEGORIES
-from .render import CLEARANCE_VERDICTS
+from .document import CLEARANCE_VERDICTS
 
 OneOf = ma.validate.OneOf
 

@@ -16,7 +16,7 @@ from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
 from ..screening.services import clearance, clearance_items, group_screenings
-from .render import (
+from .document import (
     AgendaDocument,
     AgendaItem,
     AgendaPlan,
@@ -24,8 +24,8 @@ from .render import (
     Material,
     MemberSafety,
     group_by_day,
-    render_json,
 )
+from .view import render_json
 
 MAX_PLANS = 60  # a whole retreat fits easily; a bigger agenda is refused rather than rendered for minutes
 

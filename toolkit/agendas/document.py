@@ -1,0 +1,312 @@
+"""The agenda document: frozen dataclasses the service layer fills, plus the names, paths and limits that
+every renderer shares. Plain Python: no Flask, no SQL, no template engine.
+
+`view.py` decides what each audience sees; `html.py` (HTML and Markdown), `ics.py` and `pdf.py` render that
+view; `render.py` is the one entry point the API layer calls.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from toolkit.plans.rules import get_zone
+from toolkit.vocab import GROUP_KINDS, VERDICTS
+
+AUDIENCES = ("facilitator", "participant")
+PAPERS = ("a4", "letter")
+FORMATS = ("json", "html", "pdf", "ics", "md")
+MEDIA_TYPES = {
+    "json": "application/json",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "ics": "text/calendar; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+# Clearance lines use the per-item verdicts plus two whole-person ones (item_title is None for those).
+CLEARANCE_VERDICTS = (*VERDICTS, "blocked", "unscreened", "missed_prerequisite")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+STATIC_DIR = PACKAGE_DIR / "static"
+ASSET_SCHEME = "toolkit-asset"
+UID_DOMAIN = "inner-child-toolkit"
+PRODID = "-//Inner Child Group Toolkit//Agenda//EN"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class AgendaError(ValueError):
+    """An agenda document that cannot be rendered (bad audience, paper, timezone, naive time...)."""
+
+
+def _tuple(obj: Any, name: str) -> None:
+    """Store a sequence field as a tuple so the frozen dataclass is really immutable."""
+    value = getattr(obj, name)
+    if value is not None and not isinstance(value, tuple):
+        object.__setattr__(obj, name, tuple(value))
+
+
+def _require_aware(value: datetime, what: str) -> None:
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
+        raise AgendaError(f"{what} must be a timezone-aware datetime")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Material:
+    """A material a module needs: `quantity` per participant when `per_participant`, else in total."""
+
+    name: str
+    quantity: int = 1
+    per_participant: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaItem:
+    item_id: str
+    position: int
+    title: str
+    is_break: bool
+    starts_at: datetime
+    ends_at: datetime
+    minutes: int
+    category: str | None = None
+    summary: str = ""
+    participant_summary: str = ""
+    steps: tuple[str, ...] = ()
+    facilitator_script: str = ""
+    # Material objects, or (name, quantity, per_participant) tuples which are converted.
+    materials: tuple[Material, ...] = ()
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware(self.starts_at, "AgendaItem.starts_at")
+        _require_aware(self.ends_at, "AgendaItem.ends_at")
+        _tuple(self, "steps")
+        mats = tuple(
+            m if isinstance(m, Material) else Material(name=m[0], quantity=m[1], per_participant=m[2])
+            for m in self.materials
+        )
+        object.__setattr__(self, "materials", mats)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaPlan:
+    plan_id: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    notes: str = ""
+    items: tuple[AgendaItem, ...] = ()
+    # Facilitator audience only: a one-line safety check of this session that names nobody (counts only),
+    # so it may go into calendar descriptions too.
+    safety_note: str = ""
+
+    def __post_init__(self) -> None:
+        _require_aware(self.starts_at, "AgendaPlan.starts_at")
+        _require_aware(self.ends_at, "AgendaPlan.ends_at")
+        _tuple(self, "items")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaDay:
+    date: date
+    label: str
+    plans: tuple[AgendaPlan, ...] = ()
+
+    def __post_init__(self) -> None:
+        _tuple(self, "plans")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClearanceLine:
+    """One row of the facilitator's clearance summary.
+
+    `item_title` is None for a whole-person line (verdict `blocked` or `unscreened`).
+    """
+
+    member_name: str
+    plan_title: str | None
+    item_title: str | None
+    verdict: str
+    adaptation: str | None = None
+    reasons: tuple[str, ...] = ()
+    alternative: str | None = None  # for `exclude`: what the person does instead
+
+    def __post_init__(self) -> None:
+        if self.verdict not in CLEARANCE_VERDICTS:
+            raise AgendaError(f"verdict must be one of {', '.join(CLEARANCE_VERDICTS)}")
+        _tuple(self, "reasons")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberSafety:
+    """What the facilitator must know about one member (facilitator audience only): the computed and the
+    effective outcome, any override (who, when, why), a crisis hold, findings such as alcohol or drug use,
+    the sessions the screening expires before, and why a member has no usable screening."""
+
+    member_name: str
+    computed_outcome: str | None = None
+    outcome: str | None = None
+    override: str | None = None
+    crisis_hold: bool = False
+    findings: tuple[str, ...] = ()
+    expires_before_session: tuple[str, ...] = ()  # titles of the sessions that end after it expires
+    notes: tuple[str, ...] = ()
+    # Progress (issue 20): the unreviewed reliable deteriorations, and the member's chart (an API path).
+    progress: tuple[str, ...] = ()
+    progress_chart: str | None = None
+
+    def __post_init__(self) -> None:
+        _tuple(self, "findings")
+        _tuple(self, "expires_before_session")
+        _tuple(self, "notes")
+        _tuple(self, "progress")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaDocument:
+    practice_name: str
+    group_name: str | None
+    group_kind: str | None
+    timezone: str
+    location: str | None
+    audience: str
+    paper: str
+    generated_for_date: date
+    member_count: int
+    days: tuple[AgendaDay, ...]
+    clearance: tuple[ClearanceLine, ...] | None = None
+    member_safety: tuple[MemberSafety, ...] | None = None
+    safety_warnings: tuple[str, ...] = ()
+    empty_message: str = "Nothing is planned yet. Add modules to a session plan to build the agenda."
+
+    def __post_init__(self) -> None:
+        if self.audience not in AUDIENCES:
+            raise AgendaError(f"audience must be one of {', '.join(AUDIENCES)}")
+        if self.paper not in PAPERS:
+            raise AgendaError(f"paper must be one of {', '.join(PAPERS)}")
+        if self.group_kind is not None and self.group_kind not in GROUP_KINDS:
+            raise AgendaError(f"group_kind must be one of {', '.join(GROUP_KINDS)}")
+        if (
+            isinstance(self.member_count, bool)
+            or not isinstance(self.member_count, int)
+            or self.member_count < 0
+        ):
+            raise AgendaError("member_count must be a whole number >= 0")
+        try:
+            get_zone(self.timezone)
+        except ValueError as exc:
+            raise AgendaError(str(exc)) from exc
+        _tuple(self, "days")
+        _tuple(self, "clearance")
+        _tuple(self, "member_safety")
+        _tuple(self, "safety_warnings")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return get_zone(self.timezone)
+
+    @property
+    def plans(self) -> tuple[AgendaPlan, ...]:
+        return tuple(plan for day in self.days for plan in day.plans)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(plan.items for plan in self.plans)
+
+
+def day_label(number: int, day: date) -> str:
+    """'Day 1 · Saturday 3 April 2027' (English names whatever the process locale)."""
+    return f"Day {number} · {_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def group_by_day(
+    plans: Iterable[AgendaPlan], tz_name: str, *, first_date: date | None = None
+) -> tuple[AgendaDay, ...]:
+    """Split plans into days by their local start date in `tz_name`, in time order.
+
+    Days are numbered 1, 2, 3... in order; with `first_date` (e.g. the retreat's first day) they are
+    numbered by their distance from it instead, so a day without plans still counts.
+    """
+    zone = get_zone(tz_name)
+    by_date: dict[date, list[AgendaPlan]] = {}
+    for plan in sorted(plans, key=lambda p: (p.starts_at.astimezone(UTC), p.plan_id)):
+        by_date.setdefault(plan.starts_at.astimezone(zone).date(), []).append(plan)
+    days = []
+    for index, (local_date, day_plans) in enumerate(sorted(by_date.items())):
+        number = index + 1 if first_date is None else (local_date - first_date).days + 1
+        days.append(AgendaDay(date=local_date, label=day_label(number, local_date), plans=tuple(day_plans)))
+    return tuple(days)
+
+
+_TRANSLITERATE = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
+
+
+def slug(text: str, *, limit: int = 60) -> str:
+    text = text.translate(_TRANSLITERATE)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def filename(doc: AgendaDocument, ext: str) -> str:
+    """A safe download name: 'spring-retreat-2027-04-01-agenda.pdf' (ASCII, no path, no quotes)."""
+    ext = ext.lstrip(".").lower()
+    if not re.fullmatch(r"[a-z0-9]{1,8}", ext):
+        raise AgendaError("extension must be 1-8 letters or digits")
+    first = doc.days[0].date if doc.days else doc.generated_for_date
+    stem = slug(doc.group_name or "") or "session"
+    kind = "agenda" if doc.audience == "facilitator" else "participant-agenda"
+    return f"{stem}-{first.isoformat()}-{kind}.{ext}"
+
+
+# --------------------------------------------------------------------------------------------------
+# The audience view: the only place that decides what each audience sees
+# --------------------------------------------------------------------------------------------------
+
+
+def participant_copy(doc: AgendaDocument) -> AgendaDocument:
+    """The same document for the participant audience (no clearance, no member safety)."""
+    if doc.audience == "participant":
+        return doc
+    return AgendaDocument(
+        practice_name=doc.practice_name,
+        group_name=doc.group_name,
+        group_kind=doc.group_kind,
+        timezone=doc.timezone,
+        location=doc.location,
+        audience="participant",
+        paper=doc.paper,
+        generated_for_date=doc.generated_for_date,
+        member_count=doc.member_count,
+        days=doc.days,
+        clearance=None,
+        empty_message=doc.empty_message,
+    )
+

@@ -1,0 +1,90 @@
+"""HTML and Markdown agendas: Jinja2 templates over the audience view.
+
+HTML is autoescaped and self-contained (the stylesheet is inlined, no external URL), and also prints as
+the PDF; Markdown is escaped by a `finalize` hook, like HTML autoescape.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .document import STATIC_DIR, TEMPLATE_DIR, AgendaDocument
+from .view import audience_view
+
+
+def is_ambiguous(value: datetime) -> bool:
+    """True for a wall time that happens twice (the hour the clocks go back)."""
+    return value.replace(fold=1 - value.fold).utcoffset() != value.utcoffset()
+
+
+def hm(value: datetime) -> str:
+    """'09:30'; during the repeated hour of a fall-back night '01:30 EST' so the two are distinct."""
+    return value.strftime("%H:%M %Z" if is_ambiguous(value) else "%H:%M")
+
+
+def oneline(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _md_escape(value: Any) -> str:
+    """Finalize hook of the Markdown environment: every {{ value }} is escaped, like HTML autoescape.
+
+    `<`, `>` and `&` become entities, not backslash escapes: renderers with autolinks (markdown-it with
+    linkify, marked) end a link at a backslash and then pass the rest through as raw HTML."""
+    if value is None:
+        return ""
+    text = str(value)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"[&<>]", lambda m: _MD_ENTITIES[m.group()], text)
+    # A line of user text must not start a list, a quote or a heading.
+    text = re.sub(r"(?m)^(\s*)([-+=#])", r"\1\\\2", text)
+    return re.sub(r"(?m)^(\s*\d+)([.)])", r"\1\\\2", text)
+
+
+def _environment(*, markdown: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=not markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_md_escape if markdown else None,
+    )
+    env.filters["hm"] = hm
+    env.filters["oneline"] = oneline
+    return env
+
+
+_HTML_ENV = _environment(markdown=False)
+_MD_ENV = _environment(markdown=True)
+
+
+def _template_context(doc: AgendaDocument) -> dict[str, Any]:
+    view = audience_view(doc)
+    view["page_size"] = "A4" if doc.paper == "a4" else "letter"
+    view["title"] = " · ".join(x for x in (doc.group_name, "Agenda") if x)
+    return view
+
+
+def render_html(doc: AgendaDocument) -> str:
+    """A self-contained HTML page (stylesheet inlined, no external URL) that also prints as the PDF."""
+    context = _template_context(doc)
+    context["css"] = Markup((STATIC_DIR / "agenda.css").read_text(encoding="utf-8"))
+    return _HTML_ENV.get_template("agenda.html.j2").render(context)
+
+
+
+def render_markdown(doc: AgendaDocument) -> str:
+    """The agenda as Markdown (GitHub flavour tables); all user text is escaped."""
+    return _MD_ENV.get_template("agenda.md.j2").render(_template_context(doc))
+

@@ -1,0 +1,115 @@
+"""iCalendar agendas: one VEVENT per plan, or per item, from the participant view."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import icalendar
+
+from .document import PRODID, UID_DOMAIN, AgendaDocument, participant_copy
+from .html import hm, is_ambiguous, oneline
+from .view import audience_view
+
+
+def _participant_description(plan: dict[str, Any]) -> str:
+    """Participant-safe text for a plan event: item times, titles and participant summaries only."""
+    lines = []
+    for item in plan["items"]:
+        head = f"{hm(item['starts_at'])}–{hm(item['ends_at'])} {item['title']}"
+        if item["is_break"] and "break" not in item["title"].casefold():
+            head += " (break)"
+        lines.append(head)
+        if item["participant_summary"]:
+            lines.append(f"  {oneline(item['participant_summary'])}")
+    return "\n".join(lines)
+
+
+def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | None = None) -> bytes:
+    """An iCalendar file: one VEVENT per plan, or per non-break item when `detail_items`.
+
+    Times carry the group's TZID with a matching VTIMEZONE. UIDs are stable
+    ('plan-<id>@inner-child-toolkit', 'item-<id>@inner-child-toolkit') so re-importing updates
+    events instead of duplicating them. Descriptions are participant-safe whatever the audience:
+    titles and participant summaries, never scripts, notes or clearance. The facilitator's calendar also
+    gets each session's safety check line, which names nobody and carries no clinical detail (counts only).
+    """
+    safety_notes = {p.plan_id: p.safety_note for p in doc.plans} if doc.audience == "facilitator" else {}
+    participant_doc = participant_copy(doc)
+    view = audience_view(participant_doc)
+    stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", icalendar.vText(_ics_text(doc.group_name or doc.practice_name)))
+    cal.add("x-wr-timezone", doc.timezone)
+
+    def add_event(uid: str, summary: str, start: datetime, end: datetime, description: str) -> None:
+        event = icalendar.Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", _ics_text(summary))
+        event.add("dtstart", _ics_time(start))
+        if end.astimezone(UTC) > start.astimezone(UTC):
+            event.add("dtend", _ics_time(end))
+        if doc.location:
+            event.add("location", _ics_text(doc.location))
+        if description:
+            event.add("description", _ics_text(description, multiline=True))
+        cal.add_component(event)
+
+    for day in view["days"]:
+        for plan in day["plans"]:
+            if not detail_items:
+                add_event(
+                    f"plan-{plan['plan_id']}@{UID_DOMAIN}",
+                    plan["title"],
+                    plan["starts_at"],
+                    plan["ends_at"],
+                    "\n\n".join(t for t in (_participant_description(plan), safety_notes.get(plan["plan_id"])) if t),
+                )
+                continue
+            for item in plan["items"]:
+                if item["is_break"]:
+                    continue
+                add_event(
+                    f"item-{item['item_id']}@{UID_DOMAIN}",
+                    item["title"],
+                    item["starts_at"],
+                    item["ends_at"],
+                    oneline(item["participant_summary"]),
+                )
+
+    dates = [d["date"] for d in view["days"]] or [doc.generated_for_date]
+    cal.add_missing_timezones(
+        first_date=min(dates) - timedelta(days=400), last_date=max(dates) + timedelta(days=400)
+    )
+    return cal.to_ical()
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _ics_text(value: str, *, multiline: bool = False) -> str:
+    """A text value fit for a content line: control characters dropped; line breaks kept (icalendar escapes
+    them as \\n) only in multi-line values, else turned into spaces. icalendar escapes , ; and \\."""
+    text = _LINE_BREAKS.sub("\n" if multiline else " ", str(value))
+    return _CONTROLS.sub("", text.replace("\t", " "))
+
+
+def _ics_time(value: datetime) -> datetime:
+    """Local time with TZID, except the second occurrence of a repeated (fall-back) wall time.
+
+    RFC 5545 reads an ambiguous local time as its first occurrence, so the second one is written in
+    UTC instead, which every client reads as the right instant.
+    """
+    if value.fold == 1 and is_ambiguous(value):
+        return value.astimezone(UTC)
+    return value
+
+

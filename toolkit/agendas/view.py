@@ -1,0 +1,165 @@
+"""The audience view: the only place that decides what each audience sees.
+
+Every renderer works from this view only. The participant view never carries member names, clearance,
+facilitator scripts, steps, module summaries or notes; only titles, times, the participant summary and
+the materials list. A privacy review reads this file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from .document import AgendaDocument, AgendaItem, AgendaPlan
+from .materials import materials_checklist
+
+
+def reflow(text: str) -> str:
+    """Seed scripts are wrapped for editing: join the lines of each paragraph, keep blank lines between them."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+
+def audience_view(doc: AgendaDocument) -> dict[str, Any]:
+    facilitator = doc.audience == "facilitator"
+    zone = doc.zone
+
+    def item_view(item: AgendaItem) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "item_id": item.item_id,
+            "position": item.position,
+            "title": item.title,
+            "is_break": item.is_break,
+            "starts_at": item.starts_at.astimezone(zone),
+            "ends_at": item.ends_at.astimezone(zone),
+            "minutes": item.minutes,
+            "category": None if item.is_break else item.category,
+            "participant_summary": "" if item.is_break else item.participant_summary,
+        }
+        if facilitator:
+            out["summary"] = item.summary
+            out["steps"] = list(item.steps)
+            out["facilitator_script"] = reflow(item.facilitator_script)
+            out["materials"] = [
+                {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant}
+                for m in item.materials
+            ]
+            out["notes"] = item.notes
+        return out
+
+    def plan_view(plan: AgendaPlan) -> dict[str, Any]:
+        start, end = plan.starts_at.astimezone(zone), plan.ends_at.astimezone(zone)
+        out: dict[str, Any] = {
+            "plan_id": plan.plan_id,
+            "title": plan.title,
+            "starts_at": start,
+            "ends_at": end,
+            # Subtract in UTC: aware datetimes sharing a tzinfo subtract as wall times, ignoring DST.
+            "minutes": max(0, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)),
+            "items": [item_view(i) for i in sorted(plan.items, key=lambda i: i.position)],
+        }
+        if facilitator:
+            out["notes"] = plan.notes
+            out["safety_note"] = plan.safety_note
+        return out
+
+    checklist = materials_checklist(doc)
+    if facilitator:
+        materials = [
+            {
+                "name": m.name,
+                "quantity": m.quantity,
+                "per_participant": m.per_participant,
+                "total": m.total,
+                "label": m.label,
+                "used_in": list(m.used_in),
+            }
+            for m in checklist
+        ]
+    else:
+        # What to bring / what we will use: names and the amount for one person, nothing else.
+        materials = [
+            {
+                "name": m.name,
+                "quantity": m.quantity if m.per_participant else None,
+                "per_participant": m.per_participant,
+            }
+            for m in checklist
+        ]
+
+    view: dict[str, Any] = {
+        "practice_name": doc.practice_name,
+        "group_name": doc.group_name,
+        "group_kind": doc.group_kind,
+        "timezone": doc.timezone,
+        "location": doc.location,
+        "audience": doc.audience,
+        "paper": doc.paper,
+        "generated_for_date": doc.generated_for_date,
+        "member_count": doc.member_count,
+        "is_empty": doc.is_empty,
+        "empty_message": doc.empty_message,
+        "days": [
+            {"date": day.date, "label": day.label, "plans": [plan_view(p) for p in day.plans]}
+            for day in doc.days
+        ],
+        "materials": materials,
+    }
+    if facilitator:
+        view["clearance"] = (
+            None
+            if doc.clearance is None
+            else [
+                {
+                    "member_name": line.member_name,
+                    "plan_title": line.plan_title,
+                    "item_title": line.item_title,
+                    "verdict": line.verdict,
+                    "adaptation": line.adaptation,
+                    "alternative": line.alternative,
+                    "reasons": list(line.reasons),
+                }
+                for line in doc.clearance
+            ]
+        )
+        view["member_safety"] = (
+            None
+            if doc.member_safety is None
+            else [
+                {
+                    "member_name": m.member_name,
+                    "computed_outcome": m.computed_outcome,
+                    "outcome": m.outcome,
+                    "override": m.override,
+                    "crisis_hold": m.crisis_hold,
+                    "findings": list(m.findings),
+                    "expires_before_session": list(m.expires_before_session),
+                    "notes": list(m.notes),
+                    "progress": list(m.progress),
+                    "progress_chart": m.progress_chart,
+                }
+                for m in doc.member_safety
+            ]
+        )
+        view["safety_warnings"] = list(doc.safety_warnings)
+    return view
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def render_json(doc: AgendaDocument) -> dict[str, Any]:
+    """The audience's view as JSON-ready data (datetimes as ISO 8601 with offset, in the group's zone)."""
+    return _jsonable(audience_view(doc))
+
+
