@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,17 @@ class Material:
     name: str
     quantity: int = 1
     per_participant: bool = False
+    consumable: bool = False  # used up (summed across items and sessions), else reused
+    for_participants: bool = False  # participants bring or use it (the handout lists only these)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facilitator:
+    """A facilitator of the group, as the agenda names them."""
+
+    facilitator_id: str
+    name: str
+    trauma_informed: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +98,7 @@ class AgendaItem:
     # Material objects, or (name, quantity, per_participant) tuples which are converted.
     materials: tuple[Material, ...] = ()
     notes: str = ""
+    lead: Facilitator | None = None  # the facilitator leading this item, if one is named
 
     def __post_init__(self) -> None:
         _require_aware(self.starts_at, "AgendaItem.starts_at")
@@ -110,6 +122,7 @@ class AgendaPlan:
     # Facilitator audience only: a one-line safety check of this session that names nobody (counts only),
     # so it may go into calendar descriptions too.
     safety_note: str = ""
+    draft: bool = False  # the plan is still a draft: the agenda marks it DRAFT
 
     def __post_init__(self) -> None:
         _require_aware(self.starts_at, "AgendaPlan.starts_at")
@@ -189,6 +202,9 @@ class AgendaDocument:
     member_safety: tuple[MemberSafety, ...] | None = None
     safety_warnings: tuple[str, ...] = ()
     empty_message: str = "Nothing is planned yet. Add modules to a session plan to build the agenda."
+    facilitators: tuple[Facilitator, ...] = ()
+    group_description: str = ""  # the group's description (the participant handout shows it)
+    contact: str | None = None  # how participants reach the practice (from the practice's settings)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -211,6 +227,7 @@ class AgendaDocument:
         _tuple(self, "clearance")
         _tuple(self, "member_safety")
         _tuple(self, "safety_warnings")
+        _tuple(self, "facilitators")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -295,18 +312,4 @@ def participant_copy(doc: AgendaDocument) -> AgendaDocument:
     """The same document for the participant audience (no clearance, no member safety)."""
     if doc.audience == "participant":
         return doc
-    return AgendaDocument(
-        practice_name=doc.practice_name,
-        group_name=doc.group_name,
-        group_kind=doc.group_kind,
-        timezone=doc.timezone,
-        location=doc.location,
-        audience="participant",
-        paper=doc.paper,
-        generated_for_date=doc.generated_for_date,
-        member_count=doc.member_count,
-        days=doc.days,
-        clearance=None,
-        empty_message=doc.empty_message,
-    )
-
+    return replace(doc, audience="participant", clearance=None, member_safety=None, safety_warnings=())
