@@ -46,18 +46,27 @@ def test_kill_group_ends_the_child_and_everything_it_started():
     assert not group_alive(proc.pid)
 
 
+def _gone(pgid: int, seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while group_alive(pgid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not group_alive(pgid)
+
+
 def test_a_render_over_its_time_budget_is_killed_with_its_group():
     with pytest.raises(RenderFailed) as failure:
         lay_out(HTML, Budget(seconds=0.3))
     assert failure.value.reason == "time" and "0.3 s" in failure.value.message
-    assert not group_alive(failure.value.pid)
+    # The group was SIGKILLed; a grandchild (e.g. ldconfig run by ctypes while WeasyPrint loads) may take a
+    # moment to finish dying on a loaded machine, so allow it a few seconds to go.
+    assert _gone(failure.value.pid)
 
 
 def test_a_render_over_its_memory_budget_fails_cleanly():
     with pytest.raises(RenderFailed) as failure:
         lay_out(HTML, Budget(seconds=60, memory_mb=40))
     assert failure.value.reason in ("memory", "crash")
-    assert not group_alive(failure.value.pid)
+    assert _gone(failure.value.pid)
 
 
 def test_a_pdf_over_its_size_budget_is_refused():
