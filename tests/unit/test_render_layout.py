@@ -73,4 +73,4 @@ def test_a_pdf_over_its_size_budget_is_refused():
     with pytest.raises(RenderFailed) as failure:
         lay_out(HTML, Budget(seconds=60, max_bytes=2000))
     assert failure.value.reason == "size"
-    assert not group_alive(failure.value.pid)
+    assert _gone(failure.value.pid)
