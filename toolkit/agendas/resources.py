@@ -5,13 +5,14 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from marshmallow import fields, validate
 
-from ..audit.services import queue_event
+from ..audit.tasks import queue_event
 from ..auth.jwt import auth_required
-from ..common.http import document_errors, get_or_404
 from ..common.schemas import StrictSchema
+from ..common.spec import document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan
+from ..web import get_or_404
 from . import delivery, services
 from .budget import estimated_pages, text_size
 from .render import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename, render, render_html

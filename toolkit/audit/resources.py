@@ -4,8 +4,9 @@ from marshmallow import fields, validate
 from sqlalchemy import select
 
 from ..auth.jwt import auth_required
-from ..common.http import PAGINATION_HEADER, document_errors, paginate
+from ..common.query import paginate
 from ..common.schemas import StrictSchema, aware_datetime
+from ..common.spec import PAGINATION_HEADER, document_errors
 from .models import AuditEvent
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit-events",
