@@ -54,13 +54,18 @@ def warm_up() -> None:
 
 @contextmanager
 def app_context():
-    """The request's app when a task runs eagerly; in the consumer, one app built from the environment."""
+    """The request's app when a task runs eagerly; in the consumer, one app built from the environment
+    (and, there being no request, a session that reads across practices: explicitly)."""
     from flask import has_app_context
 
     if has_app_context():
         yield
         return
     warm_up()
-    with _worker_app.app_context():
+    from .extensions import db
+    from .tenancy import across_practices
+
+    # A task belongs to no request: it names its practice in its arguments and reads across practices.
+    with _worker_app.app_context(), across_practices(db.session):
         yield
 

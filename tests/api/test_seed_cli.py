@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from toolkit.exercises import catalogue
 from toolkit.exercises.models import ExerciseModule
 from toolkit.extensions import db
+from toolkit.tenancy import across_practices
 
 
 def _run(app, *args):
@@ -15,7 +16,7 @@ def _run(app, *args):
 
 
 def _builtins(app):
-    with app.app_context():
+    with app.app_context(), across_practices(db.session):
         rows = db.session.scalars(select(ExerciseModule).where(ExerciseModule.practice_id.is_(None))).all()
         return {m.slug: (m.id, m.title, m.version) for m in rows}
 
@@ -103,7 +104,7 @@ def test_demo_creates_a_working_demo_once(app, client):
     assert clearance["status"] in ("caution", "clear") and not clearance["missing_screenings"]
     agenda = client.get(f"/api/v1/groups/{retreat['id']}/agenda?format=md", headers=headers)
     assert agenda.status_code == 200 and "Day 1" in agenda.get_data(as_text=True)
-    with app.app_context():
+    with app.app_context(), across_practices(db.session):
         assert db.session.scalar(select(func.count()).select_from(ExerciseModule)) >= 20
 
 

@@ -61,11 +61,9 @@ def register_practice(*, practice_name: str, name: str, email: str, password: st
     anchor_empty_chain(practice.id)
     try:
         return create_therapist(practice_id=practice.id, name=name, email=email, password=password, role="admin")
-    except Exception as err:  # a concurrent registration took the email between the check and the insert
-        if getattr(err, "code", None) == 409:
-            db.session.rollback()
-            return _decoy_registration(practice_name=practice_name, name=name, email=email, password=password)
-        raise
+    except Conflict:  # a concurrent registration took the email between the check and the insert
+        db.session.rollback()
+        return _decoy_registration(practice_name=practice_name, name=name, email=email, password=password)
 
 
 def _decoy_registration(*, practice_name: str, name: str, email: str, password: str):
