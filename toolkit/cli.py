@@ -1,5 +1,5 @@
 """Command-line tools: `flask --app app seed [--demo]`, `flask --app app create-admin`, plus the
-operations commands registered from ops.py (audit verify, backup, export/import)."""
+operations commands registered from toolkit/ops/ (audit verify, backup, export/import)."""
 
 import sys
 
