@@ -28,7 +28,7 @@ trap 'stop; exit 130' INT
 trap 'stop' EXIT
 
 if [ "${RENDER_WORKERS:-1}" != "0" ]; then
-    huey_consumer toolkit.queue.huey --workers "${RENDER_WORKERS:-1}" --worker-type thread \
+    huey_consumer toolkit.worker.huey --workers "${RENDER_WORKERS:-1}" --worker-type thread \
         --delay 0.1 --max-delay 0.5 --graceful-signal INT &
     consumer=$!
 fi

@@ -245,7 +245,7 @@ class Server:
                     "-b", f"127.0.0.1:{self.port}"]
         self.log = open(logfile, "w")
         # PDF agendas are laid out by the render queue's consumer, as boot.sh runs it.
-        self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.queue.huey", "-w", "1",
+        self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.worker.huey", "-w", "1",
                                           "-d", "0.1", "-m", "0.5"], cwd=ROOT, env=env, stdout=self.log,
                                          stderr=subprocess.STDOUT, start_new_session=True)
         self.proc = subprocess.Popen(self.cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,

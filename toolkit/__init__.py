@@ -81,7 +81,8 @@ def configure_app(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from .extensions import api, cors, db, jwt, limiter, migrate
+    from .extensions import cors, db, jwt, limiter, migrate
+    from .web import api
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True,
@@ -103,8 +104,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .extensions import api
     from .registry import BLUEPRINTS
+    from .web import api
 
     for blp in BLUEPRINTS:
         api.register_blueprint(blp)
@@ -118,14 +119,13 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from .errors import register_errorhandlers as register
+    from .http_errors import register_errorhandlers as register
 
     register(app)
 
 
 def register_request_hooks(app: Flask) -> None:
-    from .common.contract import check_request_contract
-    from .common.http import refuse_nul_characters
+    from .common.contract import check_request_contract, refuse_nul_characters
     from .extensions import db
     from .tenancy import set_practice
 

@@ -1,10 +1,11 @@
 """Command-line tools: `flask --app app seed [--demo]`, `flask --app app create-admin`, plus the
-operations commands registered from ops.py (audit verify, backup, export/import)."""
+operations commands registered from toolkit/ops/ (audit verify, backup, export/import)."""
 
 import sys
 
 import click
 
+from .errors import DomainError
 from .extensions import db
 
 
@@ -37,8 +38,6 @@ def register(app) -> None:
     @click.password_option(help="At least 12 characters; prompted for when omitted.")
     def create_admin(practice_id, name, email, password):
         """Create an admin for an existing practice (e.g. when its last admin left)."""
-        from werkzeug.exceptions import HTTPException
-
         from .auth.models import Practice
         from .auth.services import create_therapist
 
@@ -48,10 +47,9 @@ def register(app) -> None:
         try:
             therapist = create_therapist(practice_id=practice_id, name=name, email=email, password=password,
                                          role="admin")
-        except HTTPException as err:
+        except DomainError as err:
             db.session.rollback()
-            data = getattr(err, "data", {}) or {}
-            click.echo(f"not created: {data.get('message', err.description)} {data.get('errors', '')}", err=True)
+            click.echo(f"not created: {err.message} {err.errors or ''}", err=True)
             sys.exit(1)
         db.session.commit()
         click.echo(f"admin created: {therapist.email} ({therapist.id})")

@@ -13,7 +13,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import fields, validate
 
-from .common.http import document_errors
+from .common.spec import document_errors
 from .extensions import db
 
 health = Blueprint("meta", __name__, description="Health checks for load balancers and orchestrators. No token.")

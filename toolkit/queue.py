@@ -1,6 +1,6 @@
 """The background queue (Huey): PDF agenda renders and the audit events of reads.
 
-    huey_consumer toolkit.queue.huey -w 2      # started by boot.sh beside gunicorn
+    huey_consumer toolkit.worker.huey -w 2      # started by boot.sh beside gunicorn (toolkit/worker.py)
 
 The queue lives in Redis when `REDIS_URL` is set (the workers then scale out over every machine running
 a consumer), else in an embedded SQLite file (`RENDER_QUEUE_PATH`, default
@@ -33,6 +33,13 @@ def make_huey():
 
 huey = make_huey()
 _worker_app = None
+_app_factory = None
+
+
+def use_app_factory(factory) -> None:
+    """The consumer's entry point (toolkit/worker.py) says how to build its app; the queue imports no app."""
+    global _app_factory
+    _app_factory = factory
 
 
 @huey.on_startup()
@@ -40,24 +47,25 @@ def warm_up() -> None:
     """Build the worker's app when the consumer starts, so the first task does not pay for it."""
     global _worker_app
     if _worker_app is None:
-        from . import create_app
-
-        _worker_app = create_app()
+        if _app_factory is None:
+            raise RuntimeError("Start the consumer as `huey_consumer toolkit.worker.huey`.")
+        _worker_app = _app_factory()
 
 
 @contextmanager
 def app_context():
-    """The request's app when a task runs eagerly; in the consumer, one app built from the environment."""
+    """The request's app when a task runs eagerly; in the consumer, one app built from the environment
+    (and, there being no request, a session that reads across practices: explicitly)."""
     from flask import has_app_context
 
     if has_app_context():
         yield
         return
     warm_up()
-    with _worker_app.app_context():
+    from .extensions import db
+    from .tenancy import across_practices
+
+    # A task belongs to no request: it names its practice in its arguments and reads across practices.
+    with _worker_app.app_context(), across_practices(db.session):
         yield
 
-
-# Register every task with the consumer (the modules import `huey` from here).
-from .agendas import tasks as _agenda_tasks  # noqa: E402, F401
-from .audit import tasks as _audit_tasks  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""Tenancy in one place: every ORM statement is scoped to the current practice.
+"""Tenancy in one place: every ORM statement is scoped to the current practice, and fails closed.
 
 Once a request is authenticated, `set_practice()` records the caller's practice on the session.
 From then on every SELECT, UPDATE and DELETE the ORM runs gets `practice_id = :current` added for
@@ -6,16 +6,28 @@ From then on every SELECT, UPDATE and DELETE the ORM runs gets `practice_id = :c
 models), and every new row is stamped with the practice — new code cannot forget the filter. A row
 of another practice is simply not found, so the API answers 404.
 
-Code that must see across practices (login, the seed, the audit verifier) runs without a practice
-set, or passes `execution_options(all_practices=True)`.
+With no practice set, a statement matches nothing: forgetting to set the practice hides every row
+instead of showing them all. Code that must see across practices says so explicitly, either per
+statement with `execution_options(all_practices=True)` (login, the denied-attempt lookup) or for a
+whole unit of work with `across_practices(session)` (the CLI, the seed, the demo, the queue's workers,
+the audit verifier, backups and export/import). Relationship loads from a row already loaded are not
+filtered again when no practice is set: the row itself was loaded under one of these rules.
+
+Writes: with a practice set, new rows take it and no row of another practice (or a built-in) may be
+written (CrossPracticeWrite, answered as a 404). Without one, rows are written as given (registration,
+the seed and imports name their practice themselves).
 """
 
-from sqlalchemy import event, or_
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, false, or_
 from sqlalchemy.orm import Session, with_loader_criteria
 
 from .common.models import PracticeOrShared, PracticeOwned
 
 KEY = "practice_id"
+ALL = "all_practices"
 
 
 class CrossPracticeWrite(RuntimeError):
@@ -23,6 +35,8 @@ class CrossPracticeWrite(RuntimeError):
 
 
 def set_practice(session, practice_id: str | None) -> None:
+    """Scope the session to one practice (None: to none, so reads match nothing)."""
+    session.info.pop(ALL, None)
     if practice_id is None:
         session.info.pop(KEY, None)
     else:
@@ -33,10 +47,32 @@ def current_practice(session) -> str | None:
     return session.info.get(KEY)
 
 
+@contextmanager
+def across_practices(session) -> Iterator[None]:
+    """Read across every practice for this block: for work that belongs to no request (CLI, workers)."""
+    before = session.info.get(ALL)
+    session.info[ALL] = True
+    try:
+        yield
+    finally:
+        if before is None:
+            session.info.pop(ALL, None)
+        else:
+            session.info[ALL] = before
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_practice(state):
+    if state.is_column_load or state.execution_options.get(ALL, False) or state.session.info.get(ALL):
+        return
     pid = state.session.info.get(KEY)
-    if pid is None or state.is_column_load or state.execution_options.get("all_practices", False):
+    if pid is None:
+        if state.is_relationship_load:
+            return
+        state.statement = state.statement.options(
+            with_loader_criteria(PracticeOwned, lambda cls: false(), include_aliases=True),
+            with_loader_criteria(PracticeOrShared, lambda cls: false(), include_aliases=True),
+        )
         return
     state.statement = state.statement.options(
         with_loader_criteria(PracticeOwned, lambda cls: cls.practice_id == pid, include_aliases=True),

@@ -163,8 +163,9 @@ def test_expired_screening_blocks(app, client, admin, setup):
     assert clearance(client, admin, plan["id"])["status"] == "clear"
     from toolkit.extensions import db
     from toolkit.screening.models import Screening
+    from toolkit.tenancy import across_practices
 
-    with app.app_context():
+    with app.app_context(), across_practices(db.session):
         row = db.session.get(Screening, expired["screening"]["id"])
         row.valid_until = datetime.now(UTC) - timedelta(days=1)
         db.session.commit()

@@ -14,6 +14,7 @@ from tests.fhir_support import LOINC, codings, fhir_json, outcome, validate
 from tests.helpers import answers_for
 from toolkit.fhir import rules
 from toolkit.screening.rules import DEFAULT_FORM_DIR, load_form
+from toolkit.tenancy import across_practices
 
 FHIR = "/api/v1/fhir"
 AUDIT = "/api/v1/audit-events"
@@ -355,7 +356,7 @@ def history(client, admin, pat, create_participant):
 
     made = [screen(client, admin, pat["id"], {"phq9_1": n}) for n in (1, 2, 3)]
     someone = screen(client, admin, create_participant(display_name="Someone Else")["id"])
-    with client.application.app_context():
+    with client.application.app_context(), across_practices(db.session):
         for s, month in zip(made, (1, 2, 3), strict=True):
             db.session.get(Screening, s["id"]).screened_at = datetime(2026, month, 10, 12, tzinfo=UTC)
         db.session.get(Screening, someone["id"]).screened_at = datetime(2026, 2, 11, tzinfo=UTC)

@@ -173,8 +173,9 @@ def test_delete_series_removes_future_sessions_and_409_names_kept_ones(client, a
     assert_error(client.delete(f"{API}/plans/{future['plan_id']}", headers={
         **admin["headers"], "If-Match": etag(client, admin, f"{API}/plans/{future['plan_id']}")}), 409)
     from toolkit.extensions import db  # noqa: F401  (the note is deleted through the database below)
+    from toolkit.tenancy import across_practices
 
-    with client.application.app_context():
+    with client.application.app_context(), across_practices(db.session):
         from toolkit.notes.models import SessionNote
 
         db.session.delete(db.session.get(SessionNote, note["id"]))

@@ -60,8 +60,9 @@ def screen(app, client, admin, form):
         if days_ago:
             from toolkit.extensions import db
             from toolkit.screening.models import Screening
+            from toolkit.tenancy import across_practices
 
-            with app.app_context():
+            with app.app_context(), across_practices(db.session):
                 row = db.session.get(Screening, body["id"])
                 row.screened_at -= timedelta(days=days_ago)
                 row.valid_until -= timedelta(days=days_ago)

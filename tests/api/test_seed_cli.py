@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from toolkit.exercises import catalogue
 from toolkit.exercises.models import ExerciseModule
 from toolkit.extensions import db
+from toolkit.tenancy import across_practices
 
 
 def _run(app, *args):
@@ -15,7 +16,7 @@ def _run(app, *args):
 
 
 def _builtins(app):
-    with app.app_context():
+    with app.app_context(), across_practices(db.session):
         rows = db.session.scalars(select(ExerciseModule).where(ExerciseModule.practice_id.is_(None))).all()
         return {m.slug: (m.id, m.title, m.version) for m in rows}
 
@@ -103,5 +104,19 @@ def test_demo_creates_a_working_demo_once(app, client):
     assert clearance["status"] in ("caution", "clear") and not clearance["missing_screenings"]
     agenda = client.get(f"/api/v1/groups/{retreat['id']}/agenda?format=md", headers=headers)
     assert agenda.status_code == 200 and "Day 1" in agenda.get_data(as_text=True)
-    with app.app_context():
+    with app.app_context(), across_practices(db.session):
         assert db.session.scalar(select(func.count()).select_from(ExerciseModule)) >= 20
+
+
+def test_create_admin_reports_a_refused_account_without_a_traceback(app, admin):
+    """The service raises domain errors, so the command reports them plainly (exit 1, nothing written)."""
+    runner = app.test_cli_runner()
+    args = ["create-admin", "--practice-id", admin["practice_id"], "--name", "Second Admin"]
+    weak = runner.invoke(args=[*args, "--email", "second@example.org", "--password", "password"])
+    assert weak.exit_code == 1
+    assert "not created: The password does not meet the policy." in weak.output
+    taken = runner.invoke(args=[*args, "--email", admin["email"], "--password", "a-long-passphrase-42-xyz"])
+    assert taken.exit_code == 1
+    assert "not created: An account with this email already exists." in taken.output
+    made = runner.invoke(args=[*args, "--email", "second@example.org", "--password", "a-long-passphrase-42-xyz"])
+    assert made.exit_code == 0, made.output

@@ -6,7 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from toolkit.common.models import UTCDateTime
-from toolkit.ops import from_json_value, libpq_command, to_json_value
+from toolkit.ops.backup import libpq_command
+from toolkit.ops.portability import from_json_value, to_json_value
 
 TABLE = sa.Table("t", sa.MetaData(), sa.Column("at", UTCDateTime), sa.Column("on", sa.Date),
                  sa.Column("data", sa.JSON), sa.Column("name", sa.String))

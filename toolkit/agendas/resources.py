@@ -3,21 +3,21 @@ from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
-from marshmallow import fields, validate
+from marshmallow import fields
 
-from ..audit.services import queue_event
+from ..audit.tasks import queue_event
 from ..auth.jwt import auth_required
-from ..common.http import document_errors, get_or_404
-from ..common.schemas import StrictSchema
+from ..common.spec import document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan
+from ..web import get_or_404
 from . import delivery, services
 from .budget import estimated_pages, text_size
-from .document import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename
+from .document import FORMATS, MEDIA_TYPES, filename
 from .html import render_html
 from .render import render
-from .schemas import AgendaSchema
+from .schemas import AgendaQuerySchema, AgendaSchema
 
 blp = Blueprint("agendas", __name__, url_prefix="/api/v1",
                 description="Printable agendas of one session or a whole retreat: PDF, HTML, Markdown, "
@@ -32,17 +32,6 @@ class AgendaHeadersSchema(ma.Schema):
 
 ACCEPT = {"application/json": "json", "text/html": "html", "application/pdf": "pdf", "text/markdown": "md",
           "text/calendar": "ics"}
-
-
-class AgendaQuerySchema(StrictSchema):
-    format = fields.String(validate=validate.OneOf(FORMATS), metadata={
-        "description": "Wins over the Accept header. Default json."})
-    audience = fields.String(load_default="facilitator", validate=validate.OneOf(AUDIENCES), metadata={
-        "description": "participant: a handout without names, screenings, scripts or clinical notes."})
-    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
-                          metadata={"description": "Paper size of the PDF and print CSS."})
-    detail = fields.String(load_default="plans", validate=validate.OneOf(["plans", "items"]), metadata={
-        "description": "ics only: one event per plan, or one per item."})
 
 
 def _format(query) -> str:

@@ -5,10 +5,11 @@ handout leaves them out); extra fields may be added, so these schemas do not for
 """
 
 import marshmallow as ma
-from marshmallow import fields
+from marshmallow import fields, validate
 
+from ..common.schemas import StrictSchema
 from ..vocab import GROUP_KINDS, MODULE_CATEGORIES
-from .document import CLEARANCE_VERDICTS
+from .document import AUDIENCES, CLEARANCE_VERDICTS, FORMATS, PAPERS
 
 OneOf = ma.validate.OneOf
 
@@ -131,3 +132,14 @@ class AgendaSchema(_Open):
         "description": "Facilitators: each member's safety facts (null when there is no group)."})
     safety_warnings = fields.List(fields.String(), metadata={
         "description": "Facilitators: warnings naming members, e.g. no trauma-informed facilitator."})
+
+
+class AgendaQuerySchema(StrictSchema):
+    format = fields.String(validate=validate.OneOf(FORMATS), metadata={
+        "description": "Wins over the Accept header. Default json."})
+    audience = fields.String(load_default="facilitator", validate=validate.OneOf(AUDIENCES), metadata={
+        "description": "participant: a handout without names, screenings, scripts or clinical notes."})
+    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
+                          metadata={"description": "Paper size of the PDF and print CSS."})
+    detail = fields.String(load_default="plans", validate=validate.OneOf(["plans", "items"]), metadata={
+        "description": "ics only: one event per plan, or one per item."})

@@ -6,11 +6,11 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from flask_smorest import abort
 from sqlalchemy import select
 
 from ..attendance.services import prerequisite_context
 from ..auth.models import Practice
+from ..errors import Invalid
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
@@ -175,7 +175,7 @@ def plans_of_group(group: Group) -> list[SessionPlan]:
     plans = list(db.session.scalars(select(SessionPlan).where(SessionPlan.group_id == group.id)
                                     .order_by(SessionPlan.starts_at, SessionPlan.id).limit(MAX_PLANS + 1)))
     if len(plans) > MAX_PLANS:
-        abort(422, message=f"The agenda is too large: a group agenda shows at most {MAX_PLANS} plans.")
+        raise Invalid(f"The agenda is too large: a group agenda shows at most {MAX_PLANS} plans.")
     return plans
 
 

@@ -1,9 +1,10 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
+from ..common.usage import answers
 from ..extensions import db
 
 
@@ -24,3 +25,15 @@ class AttendanceRecord(IdMixin, PracticeOwned, db.Model):
     recorded_by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False,
                                                 index=True)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+
+
+@answers("participants", "attendance")
+def attendance_of(participant_id: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(AttendanceRecord)
+                             .where(AttendanceRecord.participant_id == participant_id)) or 0
+
+
+@answers("session_plans", "attendance")
+def plans_with_attendance(plan_ids: list[str]) -> set[str]:
+    """Of these sessions, the ones with attendance recorded."""
+    return set(db.session.scalars(select(AttendanceRecord.plan_id).where(AttendanceRecord.plan_id.in_(plan_ids))))

@@ -9,10 +9,12 @@ from flask_smorest import Blueprint, abort
 from ..agendas import delivery
 from ..auth.jwt import auth_required
 from ..auth.models import Practice
-from ..common.http import ETAG_HEADER, IF_MATCH, document_errors, get_or_404
+from ..common.etag import ETAG_HEADER, IF_MATCH
+from ..common.spec import document_errors
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
+from ..web import get_or_404
 from . import services
 from .schemas import AttendanceSheetInSchema, AttendanceSheetSchema, GroupAttendanceSchema, SignInQuerySchema
 from .sheet import render_sign_in_html

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import request
-from flask_smorest import abort
 from sqlalchemy import delete, insert, select, update
 
 from ..audit.services import record
 from ..auth.models import Therapist
+from ..errors import Conflict, Invalid, PreconditionFailed, PreconditionRequired
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
@@ -52,7 +52,7 @@ def _names(ids) -> dict[str, str]:
 
 def _session_plan(plan: SessionPlan) -> None:
     if plan.group_id is None or plan.starts_at is None:
-        abort(409, message="A template has no attendance: only a session of a group does.")
+        raise Conflict("A template has no attendance: only a session of a group does.")
 
 
 def sheet(*, plan: SessionPlan, actor) -> dict:
@@ -83,13 +83,13 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
     _session_plan(plan)
     now = now or datetime.now(UTC)
     if plan.starts_at > now:
-        abort(409, message="The session has not started yet: attendance is recorded once it is held.")
+        raise Conflict("The session has not started yet: attendance is recorded once it is held.")
     allowed = roster(plan)
     errors = {str(i): {"participant_id": ["Not on this session's roster (a member on its date)."]}
               for i in off_roster(records, allowed)}
     errors.update({str(i): {"participant_id": ["Listed twice."]} for i in duplicates(records)})
     if errors:
-        abort(422, message="Attendance is recorded only for the session's roster, once per member.",
+        raise Invalid("Attendance is recorded only for the session's roster, once per member.",
               errors={"records": errors})
     expected = plan.attendance_version
     moved = db.session.execute(
@@ -97,7 +97,7 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
         .values(attendance_version=expected + 1, updated_at=SessionPlan.updated_at),
         execution_options={"synchronize_session": False}).rowcount
     if not moved:
-        abort(412, message="The attendance sheet was changed by someone else: fetch it again and retry.")
+        raise PreconditionFailed("The attendance sheet was changed by someone else: fetch it again and retry.")
     db.session.execute(delete(AttendanceRecord).where(AttendanceRecord.plan_id == plan.id))
     if records:
         from ..common.models import new_id
@@ -112,11 +112,11 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
 
 def check_sheet_if_match(plan: SessionPlan) -> None:
     if not request.if_match or not request.headers.get("If-Match"):
-        abort(428, message="This write needs an If-Match header with the sheet's ETag (from a GET).")
+        raise PreconditionRequired("This write needs an If-Match header with the sheet's ETag (from a GET).")
     if request.if_match.star_tag:
         return
     if not request.if_match.contains(etag_of_sheet(plan).strip('"')):
-        abort(412, message="The attendance sheet has changed since you fetched it: fetch it again and retry.")
+        raise PreconditionFailed("The attendance sheet has changed since you fetched it: fetch it again and retry.")
 
 
 def _group_sessions(group_id: str) -> list[SessionPlan]:

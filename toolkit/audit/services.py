@@ -1,5 +1,5 @@
 """Writing the audit trail. Writes are recorded by services in the same transaction as the change; reads
-that show clinical data are handed to the background queue (`queue_event`), so the read path never waits
+that show clinical data are handed to the background queue (`queue_event` in tasks.py), so the read path never waits
 for a practice's chain lock."""
 
 from datetime import UTC, datetime
@@ -65,21 +65,6 @@ def anchor_empty_chain(practice_id: str) -> None:
     db.session.execute(insert(AuditAnchor.__table__).values(
         practice_id=practice_id, seq=0, hash=GENESIS, updated_at=datetime.now(UTC),
         mac=anchor_mac(key=key, practice_id=practice_id, seq=0, head=GENESIS)))
-
-
-def queue_event(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok",
-                also_for: str | None = None) -> None:
-    """Hand an event to the render/audit queue: appended to the actor's chain (and, with `also_for`, to that
-    practice's chain too) by a background worker, stamped with the time and request id of now."""
-    from .tasks import append_audit_events
-
-    request_id = g.get("request_id") if has_request_context() else None
-    base = dict(actor_id=actor.id, action=action, record_type=record_type, record_id=record_id, outcome=outcome,
-                request_id=request_id, at=datetime.now(UTC).isoformat())
-    events = [{**base, "practice_id": actor.practice_id}]
-    if also_for and also_for != actor.practice_id:
-        events.append({**base, "practice_id": also_for})
-    append_audit_events(events)
 
 
 def append_queued(events: list[dict]) -> None:

@@ -7,8 +7,8 @@ from flask import g
 from flask_jwt_extended import current_user, verify_jwt_in_request
 from flask_smorest import abort
 
-from ..errors import error_response
 from ..extensions import db, jwt
+from ..http_errors import error_response
 from ..tenancy import set_practice
 from .services import load_login
 

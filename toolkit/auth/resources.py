@@ -2,8 +2,8 @@ from flask import current_app, g, request
 from flask_jwt_extended import current_user, get_jwt
 from flask_smorest import Blueprint, abort
 
-from ..audit.services import queue_event
-from ..common.http import LOCATION_HEADER, document_errors
+from ..audit.tasks import queue_event
+from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from . import services
 from .jwt import auth_required

@@ -4,11 +4,11 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from flask_jwt_extended import create_access_token, create_refresh_token
-from flask_smorest import abort
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..common.models import new_id, utcnow
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from .models import LoginSession, Practice, Therapist
 from .passwords import hash_password, verify_password
@@ -18,7 +18,7 @@ from .rules import normalise_email, password_problems
 def check_password_policy(password: str, email: str, *, user_inputs: tuple[str, ...] = ()) -> None:
     problems = password_problems(password, email=email, user_inputs=user_inputs)
     if problems:
-        abort(422, message="The password does not meet the policy.", errors={"password": problems})
+        raise Invalid("The password does not meet the policy.", errors={"password": problems})
 
 
 def email_taken(email: str) -> bool:
@@ -32,7 +32,7 @@ def create_therapist(*, practice_id: str, name: str, email: str, password: str, 
     email = normalise_email(email)
     check_password_policy(password, email, user_inputs=(name,))
     if email_taken(email):
-        abort(409, message="An account with this email already exists.", errors={"email": ["Already in use."]})
+        raise Conflict("An account with this email already exists.", errors={"email": ["Already in use."]})
     therapist = Therapist(practice_id=practice_id, name=name, email=email, password_hash=hash_password(password),
                           role=role, credentials=credentials, trauma_informed=trauma_informed,
                           clinical_lead=clinical_lead, active=True)
@@ -41,7 +41,7 @@ def create_therapist(*, practice_id: str, name: str, email: str, password: str, 
         db.session.flush()
     except IntegrityError:  # a concurrent registration with the same email
         db.session.rollback()
-        abort(409, message="An account with this email already exists.", errors={"email": ["Already in use."]})
+        raise Conflict("An account with this email already exists.", errors={"email": ["Already in use."]}) from None
     return therapist
 
 
@@ -61,11 +61,9 @@ def register_practice(*, practice_name: str, name: str, email: str, password: st
     anchor_empty_chain(practice.id)
     try:
         return create_therapist(practice_id=practice.id, name=name, email=email, password=password, role="admin")
-    except Exception as err:  # a concurrent registration took the email between the check and the insert
-        if getattr(err, "code", None) == 409:
-            db.session.rollback()
-            return _decoy_registration(practice_name=practice_name, name=name, email=email, password=password)
-        raise
+    except Conflict:  # a concurrent registration took the email between the check and the insert
+        db.session.rollback()
+        return _decoy_registration(practice_name=practice_name, name=name, email=email, password=password)
 
 
 def _decoy_registration(*, practice_name: str, name: str, email: str, password: str):

@@ -25,13 +25,6 @@ from .models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 HEADER = "Idempotency-Key"
 REPLAYED = "Idempotent-Replayed"
 KEPT_HEADERS = ("Content-Type", "Location", "ETag")
-PARAMETER = {
-    "in": "header", "name": HEADER, "required": False, "schema": {"type": "string", "minLength": 1, "maxLength": 200},
-    "description": "Any unique string (e.g. a UUID) per intended create. A retry with the same key and the same "
-                   "body returns the first 201 again (with `Idempotent-Replayed: true`) instead of creating a second "
-                   "record; the same key with a different body is a 422; while the first is still running, 409. "
-                   "Keys are per therapist and kept for 24 hours.",
-}
 
 
 class IdempotencyKey(IdMixin, PracticeOwned, db.Model):

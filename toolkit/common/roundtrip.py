@@ -4,8 +4,9 @@ Its read-only fields (`id`, `created_at`, computed values, `etag`, ...) are acce
 the server would show now, and ignored; a changed read-only field is a 422 naming it.
 """
 
-from flask_smorest import abort
 from marshmallow import fields
+
+from ..errors import Invalid
 
 READ_ONLY_NOTE = ("Read-only: accepted (and ignored) when it equals the stored value, so a GET's object can be "
                   "sent back.")
@@ -31,5 +32,5 @@ def drop_read_only(changes: dict, schema_cls, shown: dict) -> dict:
             if changes.pop(name) != shown.get(name):
                 errors[name] = ["Read-only: it cannot be changed (send the value you got, or leave it out)."]
     if errors:
-        abort(422, message="The request changes read-only fields.", errors=errors)
+        raise Invalid("The request changes read-only fields.", errors=errors)
     return changes

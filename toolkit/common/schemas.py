@@ -58,7 +58,7 @@ def text(max_length: int, **kwargs):
 
 def etag_field():
     """The record's ETag in a list item or body, as the `ETag` header gives it (so inline edits need no GET)."""
-    from .http import etag_of
+    from .etag import etag_of
 
     return fields.Function(etag_of, dump_only=True, metadata={
         "type": "string", "example": '"3f2a9c0d1e4b5a6f7a8b"',

@@ -7,11 +7,17 @@
 * An operation with an explicit summary keeps its whole docstring as the description.
 """
 
+import http
 import inspect
 
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.openapi import OpenAPIConverter
+from flask_smorest import Api
+from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
+from flask_smorest.pagination import PaginationMetadataSchema
 from flask_smorest.spec.plugins import FlaskPlugin
+from flask_smorest.utils import prepare_response
+from marshmallow import fields
 
 from .. import vocab
 
@@ -39,6 +45,33 @@ _BY_VALUES = {values: name for name, (values, _) in ENUMS.items()}
 def register_enums(spec) -> None:
     for name, (values, description) in ENUMS.items():
         spec.components.schema(name, {"type": "string", "enum": list(values), "description": description})
+
+
+LOCATION_HEADER = {"Location": {"description": "The URL of the new record.",
+                                "schema": {"type": "string", "format": "uri-reference"}}}
+PAGINATION_HEADER = {"X-Pagination": {
+    "description": 'Pagination metadata as JSON text, e.g. {"total": 42, "total_pages": 3, "first_page": 1, '
+                   '"last_page": 3, "page": 1, "next_page": 2}',
+    "schema": {"type": "string"}}}
+IDEMPOTENCY_PARAMETER = {
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+    "description": "Any unique string (e.g. a UUID) per intended create. A retry with the same key and the same "
+                   "body returns the first 201 again (with `Idempotent-Replayed: true`) instead of creating a second "
+                   "record; the same key with a different body is a 422; while the first is still running, 409. "
+                   "Keys are per therapist and kept for 24 hours.",
+}
+
+
+def document_errors(blp, *codes):
+    """Document error responses (all in the one error shape) on an operation."""
+
+    def decorator(func):
+        for code in codes:
+            func = blp.alt_response(code, response=http.HTTPStatus(code).name)(func)
+        return func
+
+    return decorator
 
 
 _STRING = {"schema": {"type": "string"}}
@@ -152,8 +185,6 @@ def docstrings_as_descriptions(blueprint) -> None:
 
 def document_idempotency(blueprint) -> None:
     """Every POST that creates (201) takes an optional Idempotency-Key header (toolkit/common/idempotency.py)."""
-    from .idempotency import PARAMETER
-
     for endpoint_doc in blueprint._docs.values():
         doc = endpoint_doc.get("post")
         if not isinstance(doc, dict) or 201 not in doc.get("success_status_codes", ()):
@@ -162,8 +193,8 @@ def document_idempotency(blueprint) -> None:
         if manual.get("security") == []:  # public: there is no caller to keep the key for
             continue
         parameters = manual.setdefault("parameters", [])
-        if not any(p.get("name") == PARAMETER["name"] for p in parameters):
-            parameters.append(dict(PARAMETER))
+        if not any(p.get("name") == IDEMPOTENCY_PARAMETER["name"] for p in parameters):
+            parameters.append(dict(IDEMPOTENCY_PARAMETER))
 
 
 def document_generic_errors(blueprint) -> None:
@@ -180,3 +211,59 @@ def document_generic_errors(blueprint) -> None:
             responses.setdefault(422, ["UNPROCESSABLE_ENTITY"])
             if any(a.get("in") == "json" for a in doc.get("arguments", {}).get("parameters", [])):
                 responses.setdefault(415, ["UNSUPPORTED_MEDIA_TYPE"])
+
+
+class ErrorSchema(SmorestErrorSchema):
+    """The one error shape (toolkit/errors.py): documentation only."""
+
+    code = fields.Integer(required=True, metadata={"description": "The HTTP status code.", "example": 422})
+    status = fields.String(required=True, metadata={"description": "The HTTP status phrase.",
+                                                    "example": "Unprocessable Entity"})
+    message = fields.String(required=True, metadata={"description": "What went wrong, for people.",
+                                                     "example": "The request has invalid fields: see errors."})
+    errors = fields.Dict(metadata={
+        "description": "Present when there are details. On 422: each invalid field → its list of messages, "
+                       "nested like the request (`{\"items\": {\"0\": {\"minutes\": [...]}}}`). Otherwise "
+                       "a short explanation by topic (e.g. `format` on 406).",
+        "example": {"display_name": ["Missing data for required field."]}})
+
+
+class ToolkitApi(Api):
+    """flask-smorest's Api with our error schema and X-Pagination documented as the JSON text it is."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _init_spec(self, **options):
+        options.setdefault("marshmallow_plugin", ToolkitMarshmallowPlugin())
+        options.setdefault("flask_plugin", ToolkitFlaskPlugin())
+        super()._init_spec(**options)
+        register_enums(self.spec)
+
+    def _register_responses(self):
+        """The error responses, with the headers the server sends on them (see toolkit/http_errors.py)."""
+        for status in http.HTTPStatus:
+            response = {"description": ERROR_TEXTS.get(status.value, status.phrase)}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            if status >= 400:
+                response["headers"] = {**ERROR_HEADERS.get("*", {}), **ERROR_HEADERS.get(status.value, {})}
+            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Any other error, in the same shape.", "schema": self.ERROR_SCHEMA,
+                    "headers": dict(ERROR_HEADERS["*"])}
+        prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+    def register_blueprint(self, blp, **options):
+        docstrings_as_descriptions(blp)
+        document_idempotency(blp)
+        document_generic_errors(blp)
+        super().register_blueprint(blp, **options)
+
+    def _register_pagination_header(self):
+        self.spec.components.header("PAGINATION", {
+            "description": "Pagination metadata as JSON text, e.g. "
+                           '{"total": 42, "total_pages": 5, "first_page": 1, "last_page": 5, "page": 1, '
+                           '"next_page": 2}.',
+            "content": {"application/json": {"schema": PaginationMetadataSchema}},
+        }, lazy=True)

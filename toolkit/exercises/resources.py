@@ -2,19 +2,12 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
-from ..common.http import (
-    CREATED_HEADERS,
-    ETAG_HEADER,
-    IF_MATCH,
-    PAGINATION_HEADER,
-    check_if_match,
-    document_errors,
-    etag_of,
-    get_or_404,
-    paginate,
-)
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
+from ..common.query import paginate
 from ..common.roundtrip import drop_read_only
+from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..web import get_or_404
 from . import services
 from .models import ExerciseModule
 from .schemas import ModuleCreateSchema, ModuleQuerySchema, ModuleSchema, ModuleUpdateSchema

@@ -1,9 +1,10 @@
 import re
 
-from flask_smorest import abort
 from sqlalchemy import String, cast, false, func, literal_column, select, table
 from sqlalchemy.exc import IntegrityError
 
+from ..common.usage import flush_delete, uses
+from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from .catalogue import SeedError, validate_module
 from .models import ExerciseModule
@@ -63,7 +64,7 @@ def _validated(data: dict) -> dict:
     try:
         spec = validate_module(data, path="request")
     except SeedError as err:
-        abort(422, message=f"The module is not valid: {err.message}", errors={err.field or "module": [err.message]})
+        raise Invalid(f"The module is not valid: {err.message}", errors={err.field or "module": [err.message]}) from err
     clean = spec.to_dict()
     return {key: clean[key] for key in ("slug", *FIELDS)}
 
@@ -79,7 +80,7 @@ def create_module(data: dict) -> ExerciseModule:
 
 def update_module(module: ExerciseModule, changes: dict) -> ExerciseModule:
     if module.builtin:
-        abort(403, message="Built-in modules are read-only: create your own module (you may copy this one).")
+        raise Forbidden("Built-in modules are read-only: create your own module (you may copy this one).")
     current = {key: getattr(module, key) for key in ("slug", *FIELDS)}
     values = _validated({**current, **changes})
     for key, value in values.items():
@@ -88,21 +89,19 @@ def update_module(module: ExerciseModule, changes: dict) -> ExerciseModule:
     return module
 
 
-def delete_module(module: ExerciseModule) -> None:
-    """A module still used by a plan is not deleted: 409 naming the plans."""
-    from ..plans.models import PlanItem, SessionPlan
+IN_USE = "The module is used by plans: remove it from them first."
 
+
+def delete_module(module: ExerciseModule) -> None:
+    """A module still used by a plan is not deleted: 409 naming the plans (the plans package answers;
+    the restricting foreign key of plan items is the backstop)."""
     if module.builtin:
-        abort(403, message="Built-in modules are read-only.")
-    plans = db.session.execute(
-        select(SessionPlan.id, SessionPlan.title).join(PlanItem, PlanItem.plan_id == SessionPlan.id)
-        .where(PlanItem.module_id == module.id).distinct().limit(20)
-    ).all()
+        raise Forbidden("Built-in modules are read-only.")
+    plans = uses("exercise_modules", module.id).get("plans")
     if plans:
-        abort(409, message="The module is used by plans: remove it from them first.",
-              errors={"plans": [f"{p.title} ({p.id})" for p in plans]})
+        raise Conflict(IN_USE, errors={"plans": plans})
     db.session.delete(module)
-    db.session.flush()
+    flush_delete(IN_USE)
 
 
 def _flush_unique(slug: str) -> None:
@@ -110,5 +109,5 @@ def _flush_unique(slug: str) -> None:
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        abort(409, message=f"Your practice already has a module with the slug '{slug}'.",
-              errors={"slug": ["Already in use."]})
+        raise Conflict(f"Your practice already has a module with the slug '{slug}'.",
+              errors={"slug": ["Already in use."]}) from None

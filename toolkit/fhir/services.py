@@ -15,8 +15,6 @@ from flask_smorest import abort
 from sqlalchemy import select
 
 from ..audit.services import record
-from ..common.http import _audit_denied_attempt as audit_denied_attempt
-from ..common.http import get_or_404
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
@@ -24,6 +22,7 @@ from ..plans.models import SessionPlan
 from ..screening import services as screening_services
 from ..screening.models import Screening
 from ..screening.rules import Form, FormError, load_form
+from ..web import audit_denied_attempt, get_or_404
 from . import builders, rules
 
 FORMS_ROOT = Path(__file__).resolve().parents[2] / "seed" / "screening"

@@ -1,10 +1,26 @@
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, false, text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    delete,
+    false,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
+from ..common.usage import answers, goes_with
 from ..extensions import db
 from ..participants.models import Participant
 
@@ -67,3 +83,15 @@ class GroupMember(db.Model):
     left_on: Mapped[date | None] = mapped_column(Date)
 
     participant: Mapped[Participant] = relationship(lazy="joined")
+
+
+@answers("participants", "memberships")
+def current_memberships_of(participant_id: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(GroupMember).where(
+        GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None))) or 0
+
+
+@goes_with("participants")
+def drop_ended_memberships(participant_id: str) -> None:
+    """Ended memberships with nothing recorded go with the person (a current one refuses the delete)."""
+    db.session.execute(delete(GroupMember).where(GroupMember.participant_id == participant_id))

@@ -3,24 +3,15 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from ..audit.services import queue_event, record
+from ..audit.services import record
+from ..audit.tasks import queue_event
 from ..auth.jwt import auth_required
-from ..common.http import (
-    CREATED_HEADERS,
-    ETAG_HEADER,
-    IF_MATCH,
-    LOCATION_HEADER,
-    PAGINATION_HEADER,
-    check_if_match,
-    contains,
-    document_errors,
-    etag_of,
-    get_or_404,
-    paginate,
-    sorted_by,
-)
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
+from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..web import get_or_404
 from . import services
 from .models import Group
 from .schemas import (

@@ -1,11 +1,12 @@
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from flask_smorest import abort
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import Therapist
+from ..common.usage import flush_delete, uses
+from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..participants.models import Participant
 from .models import Group, GroupMember
@@ -18,7 +19,7 @@ def _facilitators(ids: list[str]) -> list[Therapist]:
     if len(found) != len(unique):
         missing = sorted(set(unique) - {t.id for t in found})
         # An id in a body is a field of the request: 422 naming it, the same for unknown and other practices'.
-        abort(422, message="Facilitator not found.", errors={"facilitator_ids": [f"Unknown therapist: {m}"
+        raise Invalid("Facilitator not found.", errors={"facilitator_ids": [f"Unknown therapist: {m}"
                                                                                   for m in missing]})
     return sorted(found, key=lambda t: t.name)  # the order the relationship loads them in
 
@@ -27,7 +28,7 @@ def _check(group: Group) -> None:
     errors = group_problems(kind=group.kind, capacity=group.capacity, starts_on=group.starts_on,
                             ends_on=group.ends_on, member_count=group.member_count or 0)
     if errors:
-        abort(422, message="The group's settings are not valid.", errors=errors)
+        raise Invalid("The group's settings are not valid.", errors=errors)
 
 
 def create_group(data: dict) -> Group:
@@ -57,14 +58,14 @@ def update_group(group: Group, changes: dict) -> Group:
 
 
 def delete_group(group: Group) -> None:
-    from ..plans.models import SessionPlan
-
-    plans = db.session.scalar(select(func.count()).select_from(SessionPlan).where(SessionPlan.group_id == group.id))
+    """A group with plans is not deleted (the plans package counts them; the foreign key is the backstop)."""
+    plans = uses("groups", group.id).get("plans", 0)
+    message = f"The group has {plans} plan(s): delete them or make them templates first."
     if plans:
-        abort(409, message=f"The group has {plans} plan(s): delete them or make them templates first.")
+        raise Conflict(message)
     db.session.execute(delete(GroupMember).where(GroupMember.group_id == group.id))
     db.session.delete(group)
-    db.session.flush()
+    flush_delete(message)
 
 
 def today_in(group: Group) -> date:
@@ -104,17 +105,17 @@ def add_member(group: Group, participant_id: str, *, joined_on: date | None = No
     period refuses a double enrolment."""
     participant = db.session.scalars(select(Participant).where(Participant.id == participant_id)).first()
     if participant is None:
-        abort(422, message="Participant not found.", errors={"participant_id": ["Unknown participant."]})
+        raise Invalid("Participant not found.", errors={"participant_id": ["Unknown participant."]})
     if participant.archived:
-        abort(409, message="The participant is archived: restore them before enrolling.")
+        raise Conflict("The participant is archived: restore them before enrolling.")
     joined_on = joined_on or today_in(group)
     refused = closed_to(closed=group.closed, starts_on=group.starts_on, joined_on=joined_on)
     if refused:
-        abort(409, message=refused)
+        raise Conflict(refused)
     last_left = db.session.scalar(select(func.max(GroupMember.left_on)).where(
         GroupMember.group_id == group.id, GroupMember.participant_id == participant.id))
     if last_left is not None and joined_on < last_left:
-        abort(422, message="A new period cannot start before the last one ended.",
+        raise Invalid("A new period cannot start before the last one ended.",
               errors={"joined_on": [f"Must be on or after {last_left.isoformat()}."]})
     limit = member_limit(group.kind, group.capacity)
     take_seat = update(Group).where(Group.id == group.id).values(member_count=Group.member_count + 1)
@@ -122,14 +123,14 @@ def add_member(group: Group, participant_id: str, *, joined_on: date | None = No
         take_seat = take_seat.where(Group.member_count < limit)
     taken = db.session.execute(take_seat, execution_options={"synchronize_session": False}).rowcount
     if not taken:
-        abort(409, message=full_message(group.kind, limit))
+        raise Conflict(full_message(group.kind, limit))
     member = GroupMember(group_id=group.id, participant_id=participant.id, joined_on=joined_on)
     db.session.add(member)
     try:
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        abort(409, message="The participant is already a member of this group.")
+        raise Conflict("The participant is already a member of this group.") from None
     db.session.expire(group, ["member_count"])
     return member
 
@@ -140,15 +141,15 @@ def remove_member(group: Group, participant_id: str, *, left_on: date | None = N
         GroupMember.group_id == group.id, GroupMember.participant_id == participant_id,
         GroupMember.left_on.is_(None))).first()
     if member is None:
-        abort(404, message="The participant is not a current member of this group.")
+        raise NotFound("The participant is not a current member of this group.")
     left_on = left_on or today_in(group)
     if left_on < member.joined_on:
-        abort(422, message="A membership cannot end before it began.",
+        raise Invalid("A membership cannot end before it began.",
               errors={"left_on": [f"Must be on or after {member.joined_on.isoformat()}."]})
     ended = db.session.execute(update(GroupMember).where(GroupMember.id == member.id, GroupMember.left_on.is_(None))
                                .values(left_on=left_on), execution_options={"synchronize_session": False}).rowcount
     if not ended:
-        abort(404, message="The participant is not a current member of this group.")
+        raise NotFound("The participant is not a current member of this group.")
     db.session.execute(update(Group).where(Group.id == group.id).values(member_count=Group.member_count - 1),
                        execution_options={"synchronize_session": False})
     db.session.expire(group, ["member_count"])

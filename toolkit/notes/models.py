@@ -1,10 +1,11 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
+from ..common.usage import answers
 from ..extensions import db
 
 
@@ -56,3 +57,15 @@ class NoteAddendum(IdMixin, db.Model):
     text: Mapped[str] = mapped_column(Text, nullable=False)
 
     author: Mapped[Therapist] = relationship(lazy="joined")
+
+
+@answers("participants", "note_entries")
+def note_entries_of(participant_id: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(NoteEntry)
+                             .where(NoteEntry.participant_id == participant_id)) or 0
+
+
+@answers("session_plans", "note")
+def plans_with_a_note(plan_ids: list[str]) -> set[str]:
+    """Of these sessions, the ones with a session note."""
+    return set(db.session.scalars(select(SessionNote.plan_id).where(SessionNote.plan_id.in_(plan_ids))))

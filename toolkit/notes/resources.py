@@ -3,10 +3,12 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
-from ..common.http import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, document_errors, etag_of, get_or_404
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of, with_etag
+from ..common.spec import document_errors
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
+from ..web import get_or_404
 from . import services
 from .models import SessionNote
 from .schemas import AddendumInSchema, NoteCreateSchema, NoteSchema, NoteUpdateSchema, ParticipantNoteSchema
@@ -14,13 +16,6 @@ from .schemas import AddendumInSchema, NoteCreateSchema, NoteSchema, NoteUpdateS
 blp = Blueprint("notes", __name__, url_prefix="/api/v1",
                 description="Session notes (PHI, audited): a shared part and one entry per member; draft, "
                             "then signed and locked, then addenda.")
-
-
-def _one(note, status=200):
-    headers = {"ETag": etag_of(note)}
-    if status == 201:
-        headers["Location"] = f"{blp.url_prefix}/notes/{note.id}"
-    return services.present(note), status, headers
 
 
 @blp.route("/plans/<string:plan_id>/notes")
@@ -37,7 +32,7 @@ class PlanNotes(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         note = services.create_note(plan=plan, actor=current_user, **data)
         db.session.commit()
-        return _one(note, 201)
+        return with_etag(services.present(note), note, 201, collection=f"{blp.url_prefix}/notes")
 
     @blp.response(200, NoteSchema(many=True))
     @document_errors(blp, 401, 404)
@@ -78,7 +73,7 @@ class NoteById(MethodView):
         check_if_match(note)
         services.update_note(note=note, actor=current_user, changes=changes)
         db.session.commit()
-        return _one(note)
+        return with_etag(services.present(note), note, collection=f"{blp.url_prefix}/notes")
 
 
 @blp.route("/notes/<string:note_id>/sign")
@@ -94,7 +89,7 @@ class NoteSign(MethodView):
         check_if_match(note)
         services.sign_note(note=note, actor=current_user)
         db.session.commit()
-        return _one(note)
+        return with_etag(services.present(note), note, collection=f"{blp.url_prefix}/notes")
 
 
 @blp.route("/notes/<string:note_id>/addenda")
@@ -110,7 +105,7 @@ class NoteAddenda(MethodView):
         note = get_or_404(SessionNote, note_id, what="Note")
         services.add_addendum(note=note, actor=current_user, text=data["text"])
         db.session.commit()
-        return _one(note, 201)
+        return with_etag(services.present(note), note, 201, collection=f"{blp.url_prefix}/notes")
 
 
 @blp.route("/participants/<string:participant_id>/notes")

@@ -2,11 +2,11 @@
 
 from datetime import UTC, datetime
 
-from flask_smorest import abort
 from sqlalchemy import select
 
 from ..attendance.services import roster
 from ..audit.services import record
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
@@ -41,16 +41,16 @@ def present(note: SessionNote) -> dict:
 def _entries(plan: SessionPlan, entries: list[dict]) -> list[NoteEntry]:
     errors = entry_problems(entries, roster(plan))
     if errors:
-        abort(422, message="Note entries are for members on the session's roster, one each.",
+        raise Invalid("Note entries are for members on the session's roster, one each.",
               errors={"entries": errors})
     return [NoteEntry(participant_id=e["participant_id"], position=i, text=e["text"]) for i, e in enumerate(entries)]
 
 
 def create_note(*, plan: SessionPlan, actor, shared: str = "", entries=()) -> SessionNote:
     if plan.group_id is None or plan.starts_at is None:
-        abort(409, message="A template has no session note: only a session of a group does.")
+        raise Conflict("A template has no session note: only a session of a group does.")
     if db.session.scalar(select(SessionNote.id).where(SessionNote.plan_id == plan.id)) is not None:
-        abort(409, message="This session has a note already: edit it while it is a draft, or add an addendum.")
+        raise Conflict("This session has a note already: edit it while it is a draft, or add an addendum.")
     note = SessionNote(plan_id=plan.id, shared=shared, status="draft", author_id=actor.id)
     note.entries = _entries(plan, list(entries))
     db.session.add(note)
@@ -61,7 +61,7 @@ def create_note(*, plan: SessionPlan, actor, shared: str = "", entries=()) -> Se
 
 def _locked(note: SessionNote) -> None:
     if not editable(note.status):
-        abort(409, message="The note is signed and locked: add an addendum instead.")
+        raise Conflict("The note is signed and locked: add an addendum instead.")
 
 
 def update_note(*, note: SessionNote, actor, changes: dict) -> SessionNote:
@@ -93,7 +93,7 @@ def sign_note(*, note: SessionNote, actor) -> SessionNote:
 def add_addendum(*, note: SessionNote, actor, text: str) -> SessionNote:
     """Words added after signing, with author and time; the signed text itself never changes."""
     if editable(note.status):
-        abort(409, message="The note is still a draft: edit it, and add addenda once it is signed.")
+        raise Conflict("The note is still a draft: edit it, and add addenda once it is signed.")
     note.addenda.append(NoteAddendum(author_id=actor.id, text=text, at=datetime.now(UTC)))
     note.updated_at = datetime.now(UTC)
     db.session.flush()

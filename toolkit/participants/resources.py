@@ -5,21 +5,12 @@ from sqlalchemy import select
 
 from ..audit.services import record
 from ..auth.jwt import auth_required
-from ..common.http import (
-    CREATED_HEADERS,
-    ETAG_HEADER,
-    IF_MATCH,
-    PAGINATION_HEADER,
-    check_if_match,
-    contains,
-    document_errors,
-    etag_of,
-    get_or_404,
-    paginate,
-    sorted_by,
-)
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
+from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
+from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..web import get_or_404
 from . import services
 from .models import Participant
 from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema

@@ -1,9 +1,8 @@
 from datetime import UTC, datetime
 
-from flask_smorest import abort
-from sqlalchemy import delete, func, select
-
 from ..audit.services import record
+from ..common.usage import clear_before_delete, flush_delete, uses
+from ..errors import Conflict
 from ..extensions import db
 from .models import Participant
 
@@ -31,24 +30,16 @@ def update_participant(participant: Participant, changes: dict, *, actor) -> Par
 
 def delete_participant(participant: Participant, *, actor) -> None:
     """Only a participant with no clinical history is deleted; otherwise 409 (archive instead)."""
-    from ..groups.models import GroupMember
-    from ..screening.models import Screening
-
-    screenings = db.session.scalar(select(func.count()).select_from(Screening)
-                                   .where(Screening.participant_id == participant.id))
-    from ..attendance.models import AttendanceRecord
-    from ..notes.models import NoteEntry
-
-    memberships = db.session.scalar(select(func.count()).select_from(GroupMember)
-                                    .where(GroupMember.participant_id == participant.id, GroupMember.left_on.is_(None)))
-    sessions = sum(db.session.scalar(select(func.count()).select_from(model).where(
-        model.participant_id == participant.id)) for model in (AttendanceRecord, NoteEntry))
+    # The packages that hold references count them (screening, groups, attendance, notes).
+    found = uses("participants", participant.id)
+    screenings, memberships = found.get("screenings", 0), found.get("memberships", 0)
+    sessions = found.get("attendance", 0) + found.get("note_entries", 0)
+    message = (f"This participant has {screenings} screening(s), {memberships} current group "
+               f"membership(s) and {sessions} attendance or note record(s); their clinical history "
+               "is kept. Archive them instead (PATCH with {\"archived\": true}).")
     if screenings or memberships or sessions:
-        abort(409, message=(f"This participant has {screenings} screening(s), {memberships} current group "
-                            f"membership(s) and {sessions} attendance or note record(s); their clinical history "
-                            "is kept. Archive them instead (PATCH with {\"archived\": true})."))
-    # Ended memberships with nothing recorded go with the person.
-    db.session.execute(delete(GroupMember).where(GroupMember.participant_id == participant.id))
+        raise Conflict(message)
+    clear_before_delete("participants", participant.id)  # ended memberships with nothing recorded go too
     record("delete", "participant", participant.id, actor=actor)
     db.session.delete(participant)
-    db.session.flush()
+    flush_delete(message)

@@ -1,9 +1,10 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
+from ..common.usage import answers
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
@@ -60,3 +61,18 @@ class PlanItem(IdMixin, db.Model):
 
     plan: Mapped[SessionPlan] = relationship(back_populates="items")
     module: Mapped[ExerciseModule | None] = relationship(lazy="selectin")
+
+
+@answers("exercise_modules", "plans")
+def plans_using_module(module_id: str) -> list[str]:
+    """The plans (at most 20) that use a module, as "title (id)"."""
+    rows = db.session.execute(
+        select(SessionPlan.id, SessionPlan.title).join(PlanItem, PlanItem.plan_id == SessionPlan.id)
+        .where(PlanItem.module_id == module_id).distinct().limit(20)
+    ).all()
+    return [f"{row.title} ({row.id})" for row in rows]
+
+
+@answers("groups", "plans")
+def plans_of_group(group_id: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(SessionPlan).where(SessionPlan.group_id == group_id)) or 0

@@ -2,19 +2,12 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
-from ..common.http import (
-    CREATED_HEADERS,
-    ETAG_HEADER,
-    IF_MATCH,
-    PAGINATION_HEADER,
-    check_if_match,
-    document_errors,
-    etag_of,
-    get_or_404,
-    paginate,
-)
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
+from ..common.query import paginate
 from ..common.roundtrip import drop_read_only
+from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..web import get_or_404
 from . import services
 from .models import SessionPlan
 from .schemas import (
@@ -33,13 +26,6 @@ blp = Blueprint("plans", __name__, url_prefix="/api/v1/plans",
 def _shown(plan) -> dict:
     others = services.other_plans_of([plan.group_id]).get(plan.group_id, [])
     return services.present(plan, others)
-
-
-def _one(plan, status=200):
-    headers = {"ETag": etag_of(plan)}
-    if status == 201:
-        headers["Location"] = f"{blp.url_prefix}/{plan.id}"
-    return _shown(plan), status, headers
 
 
 @blp.route("")
@@ -67,7 +53,7 @@ class Plans(MethodView):
         (unknown module, bad minutes or datetime) is a 422."""
         plan = services.create_plan(data)
         db.session.commit()
-        return _one(plan, 201)
+        return with_etag(_shown(plan), plan, 201, collection=blp.url_prefix)
 
 
 @blp.route("/<string:plan_id>")
@@ -79,7 +65,8 @@ class PlanById(MethodView):
     @blp.doc(operationId="getPlan", summary="Get a plan with its computed schedule")
     def get(self, plan_id):
         """The plan with each item's computed start and end, the total and the warnings."""
-        return _one(get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS))
+        plan = get_or_404(SessionPlan, plan_id, what="Plan", options=services.DETAIL_OPTIONS)
+        return with_etag(_shown(plan), plan, collection=blp.url_prefix)
 
     @blp.arguments(PlanUpdateSchema)
     @blp.response(200, PlanSchema, headers=ETAG_HEADER)
@@ -93,7 +80,7 @@ class PlanById(MethodView):
         changes = drop_read_only(changes, PlanUpdateSchema, PlanSchema().dump(_shown(plan)))
         services.update_plan(plan, changes)
         db.session.commit()
-        return _one(plan)
+        return with_etag(_shown(plan), plan, collection=blp.url_prefix)
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 412, 428)
@@ -120,7 +107,7 @@ class PlanItems(MethodView):
         check_if_match(plan)
         services.replace_items(plan, data["items"])
         db.session.commit()
-        return _one(plan)
+        return with_etag(_shown(plan), plan, collection=blp.url_prefix)
 
 
 @blp.route("/<string:plan_id>/clone")
@@ -136,4 +123,4 @@ class PlanClone(MethodView):
         (`group_id: null`)."""
         copy = services.clone_plan(get_or_404(SessionPlan, plan_id, what="Plan"), options)
         db.session.commit()
-        return _one(copy, 201)
+        return with_etag(_shown(copy), copy, 201, collection=blp.url_prefix)

@@ -2,11 +2,13 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..common.http import etag_of, sorted_by
+from ..common.etag import etag_of
+from ..common.query import sorted_by
+from ..common.usage import flush_delete, uses
+from ..errors import Conflict, Invalid
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
@@ -89,7 +91,7 @@ def _group(group_id: str | None) -> Group | None:
         return None
     group = db.session.scalars(select(Group).where(Group.id == group_id)).first()
     if group is None:
-        abort(422, message="Group not found.", errors={"group_id": ["Unknown group."]})
+        raise Invalid("Group not found.", errors={"group_id": ["Unknown group."]})
     return group
 
 
@@ -103,7 +105,7 @@ def _build_items(items: list[dict]) -> list[PlanItem]:
         if item.get("module_id") and item["module_id"] not in modules:
             errors[str(index)] = {"module_id": ["Unknown module."]}
     if errors:
-        abort(422, message="Some plan items refer to modules that do not exist.", errors={"items": errors})
+        raise Invalid("Some plan items refer to modules that do not exist.", errors={"items": errors})
     return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id")),
                      minutes=item["minutes"], notes=item.get("notes"),
                      title=None if item.get("module_id") else (item.get("title") or "Break"))
@@ -116,7 +118,7 @@ def _refresh_times(plan: SessionPlan) -> None:
         result = schedule(plan)
     except PlanRuleError as err:
         field = f"items.{err.position}.{err.field}" if err.position is not None else err.field
-        abort(422, message=str(err), errors={field: [str(err)]})
+        raise Invalid(str(err), errors={field: [str(err)]}) from err
     plan.ends_at = result.ends_at.astimezone(UTC) if plan.starts_at is not None else None
     if db.session.is_modified(plan):  # a PATCH that changes nothing keeps the version (and the ETag)
         plan.updated_at = datetime.now(UTC)
@@ -130,7 +132,7 @@ def _set_start(plan: SessionPlan, starts_at: datetime | None) -> None:
 def _needs_start(plan: SessionPlan) -> None:
     """A plan of a group happens at a time; only a template may go without one."""
     if plan.group is not None and plan.starts_at is None:
-        abort(422, message="A plan of a group needs a start time.",
+        raise Invalid("A plan of a group needs a start time.",
               errors={"starts_at": ["Required for a plan of a group (only a template may have none)."]})
 
 
@@ -189,15 +191,15 @@ def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
 
 
 def delete_plan(plan: SessionPlan) -> None:
-    from ..attendance.models import AttendanceRecord
-    from ..notes.models import SessionNote
-
-    kept = [what for what, model in (("attendance", AttendanceRecord), ("a session note", SessionNote))
-            if db.session.scalar(select(model.id).where(model.plan_id == plan.id).limit(1)) is not None]
+    """A held session with attendance or a note is part of the record (those packages answer; the foreign
+    keys are the backstop)."""
+    found = uses("session_plans", [plan.id])
+    kept = [what for name, what in (("attendance", "attendance"), ("note", "a session note")) if found.get(name)]
+    message = f"The session has {' and '.join(kept) or 'records'}: it is part of the record and is not deleted."
     if kept:
-        abort(409, message=f"The session has {' and '.join(kept)}: it is part of the record and is not deleted.")
+        raise Conflict(message)
     db.session.delete(plan)
-    db.session.flush()
+    flush_delete(message)
 
 
 # Reading a plan needs only these module columns (not steps, scripts, materials...), and not the

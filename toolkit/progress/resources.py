@@ -4,10 +4,11 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
-from ..common.http import LOCATION_HEADER, document_errors, get_or_404
+from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group
 from ..participants.models import Participant
+from ..web import get_or_404
 from . import services
 from .schemas import (
     DueQuerySchema,

@@ -1,10 +1,11 @@
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, false, text, true
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, false, func, select, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
+from ..common.usage import answers
 from ..extensions import db
 
 
@@ -86,3 +87,9 @@ class CrisisReview(IdMixin, PracticeOwned, db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
 
     by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[by_id])
+
+
+@answers("participants", "screenings")
+def screenings_of(participant_id: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(Screening)
+                             .where(Screening.participant_id == participant_id)) or 0

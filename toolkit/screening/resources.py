@@ -5,10 +5,12 @@ from flask_smorest import Blueprint
 
 from ..audit.services import record
 from ..auth.jwt import auth_required
-from ..common.http import LOCATION_HEADER, PAGINATION_HEADER, document_errors, get_or_404, paginate
+from ..common.query import paginate
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
+from ..web import get_or_404
 from . import services
 from .models import Screening
 from .schemas import (

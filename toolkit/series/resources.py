@@ -3,19 +3,12 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
 from ..auth.jwt import auth_required
-from ..common.http import (
-    CREATED_HEADERS,
-    ETAG_HEADER,
-    IF_MATCH,
-    PAGINATION_HEADER,
-    check_if_match,
-    document_errors,
-    etag_of,
-    get_or_404,
-    paginate,
-)
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
+from ..common.query import paginate
+from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group
+from ..web import get_or_404
 from . import services
 from .models import Series
 from .schemas import SeriesCreateSchema, SeriesQuerySchema, SeriesSchema, SeriesUpdateSchema
@@ -23,13 +16,6 @@ from .schemas import SeriesCreateSchema, SeriesQuerySchema, SeriesSchema, Series
 blp = Blueprint("series", __name__, url_prefix="/api/v1/series",
                 description="Programmes over weeks: a group's held sessions made from a template, with the "
                             "server-written RRULE and EXDATEs.")
-
-
-def _one(series, status=200):
-    headers = {"ETag": etag_of(series)}
-    if status == 201:
-        headers["Location"] = f"{blp.url_prefix}/{series.id}"
-    return services.present(series), status, headers
 
 
 @blp.route("")
@@ -63,7 +49,7 @@ class SeriesList(MethodView):
 
         series = services.create_series(actor=current_user, **data)
         db.session.commit()
-        return _one(series, 201)
+        return with_etag(services.present(series), series, 201, collection=blp.url_prefix)
 
 
 @blp.route("/<string:series_id>")
@@ -76,7 +62,8 @@ class SeriesById(MethodView):
     def get(self, series_id):
         """The rule as iCalendar lines (DTSTART, RRULE, EXDATE with the group's TZID) and the sessions in
         order, each saying whether it has attendance or a note."""
-        return _one(get_or_404(Series, series_id, what="Series"))
+        series = get_or_404(Series, series_id, what="Series")
+        return with_etag(services.present(series), series, collection=blp.url_prefix)
 
     @blp.arguments(SeriesUpdateSchema)
     @blp.response(200, SeriesSchema, headers=ETAG_HEADER)
@@ -88,7 +75,7 @@ class SeriesById(MethodView):
         check_if_match(series)
         services.rename_series(series=series, title=data["title"])
         db.session.commit()
-        return _one(series)
+        return with_etag(services.present(series), series, collection=blp.url_prefix)
 
     @blp.response(204)
     @document_errors(blp, 401, 404, 409, 412, 428)

@@ -3,13 +3,12 @@
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from flask_smorest import abort
 from sqlalchemy import select
 
-from ..attendance.models import AttendanceRecord
+from ..common.usage import uses
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..groups.models import Group
-from ..notes.models import SessionNote
 from ..plans.models import SessionPlan
 from ..plans.services import clone_plan, delete_plan
 from .models import Series
@@ -27,19 +26,19 @@ def create_series(*, actor, group_id: str, template_id: str, first_starts_at: da
     across DST). Unknown or foreign ids in the body are a 422 naming the field."""
     group = db.session.scalars(select(Group).where(Group.id == group_id)).first()
     if group is None:
-        abort(422, message="Group not found.", errors={"group_id": ["Unknown group."]})
+        raise Invalid("Group not found.", errors={"group_id": ["Unknown group."]})
     template = db.session.scalars(select(SessionPlan).where(SessionPlan.id == template_id)).first()
     if template is None:
-        abort(422, message="Template not found.", errors={"template_id": ["Unknown plan."]})
+        raise Invalid("Template not found.", errors={"template_id": ["Unknown plan."]})
     if template.group_id is not None:
-        abort(422, message="A series is cloned from a template.",
+        raise Invalid("A series is cloned from a template.",
               errors={"template_id": ["This plan belongs to a group: use a template (a plan with no group)."]})
     first_local = local_start(first_starts_at, group.timezone)
     try:
         dates = series_dates(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
                              skip_dates=skip_dates)
     except SeriesRuleError as err:
-        abort(422, message=str(err), errors={err.field: [str(err)]})
+        raise Invalid(str(err), errors={err.field: [str(err)]}) from err
     ical = rrule_of(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
                     skipped=dates.skipped)
     title = title or template.title
@@ -62,12 +61,13 @@ def sessions_of(series: Series) -> list[SessionPlan]:
                                    .order_by(SessionPlan.session_number, SessionPlan.starts_at)))
 
 
-def _kept_by(plan_ids) -> tuple[set, set]:
+def _kept_by(plan_ids: list[str]) -> tuple[set[str], set[str]]:
+    """Of these sessions, those with attendance and those with a note (the attendance and notes packages
+    answer: series imports neither)."""
     if not plan_ids:
         return set(), set()
-    attended = set(db.session.scalars(select(AttendanceRecord.plan_id).where(AttendanceRecord.plan_id.in_(plan_ids))))
-    noted = set(db.session.scalars(select(SessionNote.plan_id).where(SessionNote.plan_id.in_(plan_ids))))
-    return attended, noted
+    found = uses("session_plans", plan_ids)
+    return set(found.get("attendance", ())), set(found.get("note", ()))
 
 
 def present(series: Series) -> dict:
@@ -103,7 +103,7 @@ def delete_series(*, series: Series, now: datetime | None = None) -> int:
     blocking = [p for p in plans if p.starts_at > now and (p.id in attended or p.id in noted)]
     if blocking:
         names = ", ".join(f"session {p.session_number} ({p.title})" for p in blocking)
-        abort(409, message=f"These future sessions have attendance or a note and are kept: {names}.",
+        raise Conflict(f"These future sessions have attendance or a note and are kept: {names}.",
               errors={"sessions": [p.id for p in blocking]})
     gone = [p for p in plans if removable(starts_at=p.starts_at, now=now, has_attendance=p.id in attended,
                                           has_notes=p.id in noted)]

@@ -7,9 +7,11 @@ from ..audit.services import record
 from ..auth.jwt import auth_required
 from ..auth.models import Therapist
 from ..auth.services import create_therapist
-from ..common.http import LOCATION_HEADER, PAGINATION_HEADER, contains, document_errors, get_or_404, paginate
+from ..common.query import contains, paginate
 from ..common.roundtrip import drop_read_only
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..web import get_or_404
 from . import services
 from .schemas import TherapistCreateSchema, TherapistQuerySchema, TherapistSchema, TherapistUpdateSchema
 

@@ -1,9 +1,9 @@
 from datetime import UTC, datetime
 
-from flask_smorest import abort
 from sqlalchemy import func, select, update
 
 from ..auth.models import LoginSession, Therapist
+from ..errors import Conflict
 from ..extensions import db
 
 
@@ -16,7 +16,7 @@ def update_therapist(therapist: Therapist, changes: dict, *, actor: Therapist) -
     losing_admin = therapist.role == "admin" and therapist.active and (
         changes.get("role", "admin") != "admin" or changes.get("active", True) is False)
     if losing_admin and active_admin_count() <= 1:
-        abort(409, message="A practice needs at least one active admin: promote another therapist first.")
+        raise Conflict("A practice needs at least one active admin: promote another therapist first.")
     deactivating = therapist.active and changes.get("active", True) is False
     for key, value in changes.items():
         setattr(therapist, key, value)

@@ -1,123 +1,40 @@
-"""Operations commands: `audit verify`, `backup`/`restore`, and the per-practice `export`/`import`.
+"""Portability: all of one practice as one JSON document, and back.
 
-    flask --app app audit verify                  # check every practice's audit hash chain (exit 1 on a problem)
-    flask --app app backup PATH                   # SQLite: online backup; PostgreSQL: pg_dump --format=custom
-    flask --app app restore PATH --yes            # SQLite: copy the backup back; PostgreSQL: pg_restore --clean
     flask --app app export --practice-id ID [--output FILE]
     flask --app app import FILE                   # into a database that does not have that practice yet
 
 The export is one JSON document holding everything of one practice, audit trail included. It contains
 clinical data (PHI) and the therapists' password hashes (argon2, so accounts keep working after an
-import): store and move it like the database itself.
+import): store and move it like the database itself. Every table of the metadata is either exported
+(`_tables()`) or deliberately skipped (`SKIPPED_TABLES`, with the reason); a test holds the two together.
 """
 
 import json
-import os
-import shutil
-import sqlite3
-import subprocess
-import sys
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 import click
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from .extensions import db
+from ..audit.rules import GENESIS, anchor_mac, verify_chain
+from ..audit.services import audit_key
+from ..extensions import db
+from .backup import private_file
 
 EXPORT_FORMAT = "inner-child-toolkit-export"
 EXPORT_VERSION = 1
 
-
-# --- audit verify -----------------------------------------------------------------------------------------
-
-
-def verify_audit_chains(session, key: bytes) -> tuple[int, int, list[str]]:
-    """(events checked, practices checked, problems) over every practice's chain and its head anchor,
-    read unscoped. `key` is the AUDIT_KEY the chain was written with."""
-    from .audit.models import AuditAnchor, AuditEvent
-    from .audit.rules import verify_chain
-    from .auth.models import Practice
-
-    practice_ids = session.scalars(
-        select(Practice.id).order_by(Practice.id).execution_options(all_practices=True)).all()
-    anchors = {a.practice_id: a for a in session.execute(select(AuditAnchor.__table__)).all()}
-    events, problems = 0, []
-    for practice_id in practice_ids:
-        rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.practice_id == practice_id).order_by(AuditEvent.seq)
-            .execution_options(all_practices=True)).all()
-        events += len(rows)
-        problems += [f"practice {practice_id}: {problem}"
-                     for problem in verify_chain(rows, key=key, anchor=anchors.get(practice_id), anchored=True)]
-    return events, len(practice_ids), problems
-
-
-# --- backup and restore -----------------------------------------------------------------------------------
-
-
-def sqlite_path(url: sa.URL) -> str:
-    if not url.database or url.database == ":memory:":
-        raise click.ClickException("an in-memory SQLite database cannot be backed up or restored")
-    return url.database
-
-
-def private_file(path: str) -> None:
-    """Create `path` (or empty it) readable and writable by its owner only (0600): it holds clinical data."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-
-
-def sqlite_copy(source: str, target: str) -> None:
-    """Copy one SQLite database into another with SQLite's online backup API: consistent while other
-    connections read and write, and it takes the locks a plain file copy would not."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
-def check_sqlite_backup(path: str) -> None:
-    """Refuse a file that is not an intact database of this service."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            intact = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            ours = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as err:
-        raise click.ClickException(f"{path} is not a SQLite database: {err}") from err
-    if not intact or not ours:
-        raise click.ClickException(f"{path} is not an intact backup of this service's database")
-
-
-def libpq_command(url: sa.URL) -> tuple[str, dict]:
-    """A libpq connection string for pg_dump/pg_restore; the password goes in the environment, not argv."""
-    env = dict(os.environ)
-    if url.password:
-        env["PGPASSWORD"] = url.password
-    plain = sa.URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                          database=url.database, query=url.query)
-    return plain.render_as_string(hide_password=False), env
-
-
-def run_pg_tool(args: list[str], env: dict) -> None:
-    if shutil.which(args[0]) is None:
-        raise click.ClickException(f"{args[0]} is not installed or not on PATH: install the PostgreSQL client "
-                                   "tools (the same major version as the server)")
-    done = subprocess.run(args, env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise click.ClickException(f"{args[0]} failed (exit {done.returncode}): {done.stderr.strip()}")
-
-
-# --- export and import ------------------------------------------------------------------------------------
+# Tables that are not rows of the document's lists, and why.
+SKIPPED_TABLES = {
+    "practices": "exported as the document's own `practice` object, not as a list",
+    "audit_anchors": "rebuilt by the import from the verified head of the exported trail",
+    "login_sessions": "logins do not travel: everyone logs in again on the new database",
+    "idempotency_keys": "remembered POSTs of the last hours; a retry against another database is a new request",
+    "agenda_renders": "a cache of rendered PDFs, made again on request",
+    "progress_reviews": "not in export format version 1 yet (progress came later, issue 20): a known gap",
+    "rescreen_rhythms": "not in export format version 1 yet (progress came later, issue 20): a known gap",
+}
 
 
 def _tables():
@@ -279,8 +196,6 @@ def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
             for plan_id, series_id in in_series.items():  # updated_at as exported (not the column's onupdate)
                 conn.execute(plan_table.update().where(plan_table.c.id == plan_id)
                              .values(series_id=series_id, updated_at=plan_table.c.updated_at))
-    from .audit.rules import anchor_mac
-
     seq, last_hash = head
     conn.execute(db.metadata.tables["audit_anchors"].insert().values(
         practice_id=practice["id"], seq=seq, hash=last_hash, updated_at=datetime.now(UTC),
@@ -290,10 +205,6 @@ def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
 
 def _verified_head(document: dict, key: bytes) -> tuple[int, str]:
     """The (seq, hash) head of the document's audit trail, which must verify with this AUDIT_KEY."""
-    from types import SimpleNamespace
-
-    from .audit.rules import GENESIS, verify_chain
-
     table = db.metadata.tables["audit_events"]
     rows = [SimpleNamespace(**{name: from_json_value(table.c[name], value) for name, value in row.items()})
             for row in document.get("audit_events", [])]
@@ -316,66 +227,7 @@ def _insert(conn, table: sa.Table, rows: list[dict]) -> int:
     return len(values)
 
 
-# --- commands ---------------------------------------------------------------------------------------------
-
-
 def register(app) -> None:
-    @app.cli.group("audit")
-    def audit():
-        """The audit trail."""
-
-    @audit.command("verify")
-    def audit_verify():
-        """Check every practice's audit hash chain: an edited, inserted or deleted row is reported (exit 1)."""
-        from .audit.services import audit_key
-
-        events, practices, problems = verify_audit_chains(db.session, audit_key())
-        db.session.rollback()
-        if problems:
-            for problem in problems:
-                click.echo(problem, err=True)
-            click.echo(f"audit chain BROKEN: {len(problems)} problem(s) in {events} events", err=True)
-            sys.exit(1)
-        click.echo(f"audit chain intact: {events} events in {practices} practices")
-
-    @app.cli.command("backup")
-    @click.argument("path", type=click.Path(dir_okay=False))
-    def backup(path):
-        """Back up the whole database to PATH while the service runs (SQLite: online backup;
-        PostgreSQL: pg_dump --format=custom)."""
-        url = db.engine.url
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
-            raise click.ClickException(f"backup of {url.get_backend_name()} databases is not supported")
-        private_file(path)
-        if url.get_backend_name() == "sqlite":
-            sqlite_copy(sqlite_path(url), path)
-        else:
-            conninfo, env = libpq_command(url)
-            run_pg_tool(["pg_dump", "--format=custom", "--file", path, conninfo], env)
-        os.chmod(path, 0o600)
-        click.echo(f"backup written to {path}")
-
-    @app.cli.command("restore")
-    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-    @click.option("--yes", is_flag=True, help="Confirm: the database's current contents are replaced.")
-    def restore(path, yes):
-        """Replace the whole database with a backup from `backup`. Stop the service first."""
-        if not yes:
-            raise click.ClickException("restore replaces everything in the database: add --yes to confirm")
-        url = db.engine.url
-        db.session.remove()
-        db.engine.dispose()
-        if url.get_backend_name() == "sqlite":
-            check_sqlite_backup(path)
-            sqlite_copy(path, sqlite_path(url))
-        elif url.get_backend_name() == "postgresql":
-            conninfo, env = libpq_command(url)
-            run_pg_tool(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                         "--dbname", conninfo, path], env)
-        else:
-            raise click.ClickException(f"restore of {url.get_backend_name()} databases is not supported")
-        click.echo(f"database restored from {path}")
-
     @app.cli.command("export")
     @click.option("--practice-id", required=True, help="The practice to export.")
     @click.option("--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
@@ -405,8 +257,6 @@ def register(app) -> None:
         except json.JSONDecodeError as err:
             raise click.ClickException(f"not a JSON document: {err}") from err
         try:
-            from .audit.services import audit_key
-
             with db.engine.begin() as conn:
                 counts = import_practice(conn, document, key=audit_key())
         except ImportRefused as err:

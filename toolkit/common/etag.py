@@ -1,0 +1,44 @@
+"""ETags: the version tag of a record, the If-Match check before a write, and the answer that carries both."""
+
+import hashlib
+
+from flask import request
+
+from ..errors import PreconditionFailed, PreconditionRequired
+
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": True,
+    "description": "The ETag from your last GET. A stale tag answers 412; a missing one answers 428.",
+    "schema": {"type": "string"},
+}
+ETAG_HEADER = {"ETag": {"description": "Version tag of the record: send it back as If-Match to write.",
+                        "schema": {"type": "string"}}}
+CREATED_HEADERS = {**ETAG_HEADER, "Location": {"description": "The URL of the new record.",
+                                               "schema": {"type": "string", "format": "uri-reference"}}}
+
+
+def etag_of(record) -> str:
+    digest = hashlib.sha256(f"{record.id}:{record.version}".encode()).hexdigest()[:20]
+    return f'"{digest}"'
+
+
+def check_if_match(record) -> None:
+    """428 without If-Match, 412 when it is stale. The version column makes the write itself atomic:
+    of two writers holding the same tag, the second UPDATE matches no row and answers 412 too."""
+    if not request.if_match or not request.headers.get("If-Match"):
+        raise PreconditionRequired("This write needs an If-Match header with the record's ETag (from a GET).")
+    if request.if_match.star_tag:
+        return
+    if not request.if_match.contains(etag_of(record).strip('"')):
+        raise PreconditionFailed("The record has changed since you fetched it: fetch it again and retry.")
+
+
+def with_etag(body, record, status: int = 200, *, collection: str) -> tuple:
+    """A record's answer: its body, status and ETag; a 201 also says where the new record lives
+    (`collection` is the URL the record's id is appended to)."""
+    headers = {"ETag": etag_of(record)}
+    if status == 201:
+        headers["Location"] = f"{collection}/{record.id}"
+    return body, status, headers

@@ -1,0 +1,30 @@
+"""Query helpers every list uses: a page of a select, a literal "contains" filter, a stable sort."""
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+
+
+def paginate(stmt, pagination_parameters, *, unique: bool = False):
+    """Apply flask-smorest's page/page_size to a select; sets the total for X-Pagination."""
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    pagination_parameters.item_count = total
+    page, size = pagination_parameters.page, pagination_parameters.page_size
+    offset = (page - 1) * size
+    if offset >= total:  # past the end; a huge page would also overflow the database's integer (a 500)
+        return []
+    result = db.session.scalars(stmt.limit(size).offset(offset))
+    return list(result.unique() if unique else result)
+
+
+def contains(column, text: str):
+    """A case-insensitive "contains" filter where `%`, `_` and `\\` in the search text are literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
+
+
+def sorted_by(stmt, model, sort: str):
+    """Order by a `sort` query value ("name", "-name" for descending), then by id so pages are stable.
+    The schema limits `sort` to the model's sortable columns."""
+    column = getattr(model, sort.lstrip("-"))
+    return stmt.order_by(column.desc() if sort.startswith("-") else column, model.id)

@@ -1,0 +1,100 @@
+"""One JSON error shape for every error: {code, status, message, errors}.
+
+flask-smorest's own handler drops exception headers (Allow on 405, Retry-After on 429), so the
+HTTPException handler is ours; domain errors (toolkit/errors.py) answer their status; unexpected
+exceptions are logged with the request id (never the request body: it may hold clinical data) and
+answer a 500 in the same shape.
+"""
+
+import logging
+import traceback
+from http import HTTPStatus
+
+from flask import g, jsonify
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException
+
+from .errors import DomainError
+from .tenancy import CrossPracticeWrite
+
+log = logging.getLogger("toolkit")
+
+
+def error_payload(code: int, status: str, message: str | None = None, errors: dict | None = None) -> dict:
+    payload = {"code": code, "status": status, "message": message or status}
+    if errors:
+        payload["errors"] = errors
+    return payload
+
+
+def error_response(code: int, message: str, errors: dict | None = None, headers: dict | None = None):
+    response = jsonify(error_payload(code, HTTPStatus(code).phrase, message, errors))
+    response.status_code = code
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def handle_http_exception(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    errors = data.get("errors") or data.get("messages")
+    if isinstance(errors, dict) and set(errors) <= {"json", "query", "headers", "path", "view_args", "form",
+                                                     "files", "cookies"} and len(errors) == 1:
+        # webargs nests errors by location; a UI wants the fields themselves.
+        location, errors = next(iter(errors.items()))
+        if not isinstance(errors, dict):  # e.g. {"json": ["Invalid JSON body."]}
+            errors = {location: errors}
+    message = data.get("message") or _default_message(error)
+    if error.code == 400 and isinstance(errors, dict) and "json" in errors:
+        message = "The request body is not valid JSON."
+    headers = dict(data.get("headers") or {})
+    response = error_response(error.code, message, errors, headers)
+    for key in ("Allow", "Retry-After", "WWW-Authenticate"):
+        value = error.get_response().headers.get(key) if key not in headers else None
+        if value:
+            response.headers[key] = value
+    return response
+
+
+def _default_message(error: HTTPException) -> str:
+    if error.code == 422:
+        return "The request has invalid fields: see errors."
+    if error.code == 413:
+        return "The request body is too large."
+    if error.code == 404:
+        return "Not found."
+    if error.code == 405:
+        return "This method is not allowed here."
+    if error.code == 429:
+        return f"Too many requests ({error.description}). Try again later."
+    return error.description or error.name
+
+
+def handle_stale(error):
+    return error_response(412, "The record was changed by someone else: fetch it again and retry.")
+
+
+def handle_cross_practice(error):
+    return error_response(404, "Not found.")
+
+
+def handle_domain_error(error: DomainError):
+    return error_response(error.status, error.message, error.errors, error.headers)
+
+
+def handle_unexpected(error):
+    if isinstance(error, HTTPException):
+        return handle_http_exception(error)
+    # The exception's message may quote clinical data (e.g. SQL parameters): log its type and the frames
+    # it passed through (file, line, function), never its text or source lines.
+    frames = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__))
+    log.error("unexpected error (request id %s): %s\n%s", g.get("request_id"), type(error).__name__, frames)
+    return error_response(500, f"Something went wrong on our side. Request id: {g.get('request_id')}.")
+
+
+def register_errorhandlers(app) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(StaleDataError, handle_stale)
+    app.register_error_handler(CrossPracticeWrite, handle_cross_practice)
+    app.register_error_handler(Exception, handle_unexpected)

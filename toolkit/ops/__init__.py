@@ -1,0 +1,35 @@
+"""Operations commands: `audit verify`, `backup`/`restore` (ops/backup.py), and the per-practice
+`export`/`import` (ops/portability.py).
+
+    flask --app app audit verify                  # check every practice's audit hash chain (exit 1 on a problem)
+"""
+
+import sys
+
+import click
+
+from ..audit.services import audit_key
+from ..audit.verify import verify_audit_chains
+from ..extensions import db
+from . import backup, portability
+
+
+def register(app) -> None:
+    @app.cli.group("audit")
+    def audit():
+        """The audit trail."""
+
+    @audit.command("verify")
+    def audit_verify():
+        """Check every practice's audit hash chain: an edited, inserted or deleted row is reported (exit 1)."""
+        events, practices, problems = verify_audit_chains(db.session, audit_key())
+        db.session.rollback()
+        if problems:
+            for problem in problems:
+                click.echo(problem, err=True)
+            click.echo(f"audit chain BROKEN: {len(problems)} problem(s) in {events} events", err=True)
+            sys.exit(1)
+        click.echo(f"audit chain intact: {events} events in {practices} practices")
+
+    backup.register(app)
+    portability.register(app)

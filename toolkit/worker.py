@@ -1,0 +1,14 @@
+"""The queue consumer's entry point: `huey_consumer toolkit.worker.huey` (boot.sh).
+
+It stands on the top floor: it registers every task module with the consumer and hands the queue the app
+factory, so the queue itself (toolkit/queue.py) imports neither the tasks nor the app.
+"""
+
+from . import create_app
+from .agendas import tasks as _agenda_tasks  # noqa: F401  (registers the render task)
+from .audit import tasks as _audit_tasks  # noqa: F401  (registers the audit task)
+from .queue import huey, use_app_factory
+
+use_app_factory(create_app)
+
+__all__ = ["huey"]
