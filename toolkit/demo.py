@@ -32,6 +32,8 @@ RETREAT_DAYS = [
                                 "sharing-round", "closing-grounding", "inner-child-journal"]),
 ]
 
+GUIDE_LEADS = {"younger-self-visualisation", "dear-little-me-letter", "sharing-round", "eyes-open-grounding"}
+
 
 def _answers(form, raise_items=None):
     answers = {}
@@ -83,8 +85,10 @@ def create_demo() -> str:
     zone = ZoneInfo("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
-        items = [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes} if slug
-                 else {"module_id": None, "minutes": 20, "title": "Tea break"} for slug in slugs]
+        # Issue 18: the trauma-informed guide leads the deeper items, the admin the rest; breaks have no lead.
+        items = [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes,
+                  "lead_id": (guide if modules[slug].intensity != "gentle" or slug in GUIDE_LEADS else admin).id}
+                 if slug else {"module_id": None, "minutes": 20, "title": "Tea break"} for slug in slugs]
         create_plan({"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
                      "target_minutes": 240})
     series = _weekly_programme(admin, guide, people, modules)

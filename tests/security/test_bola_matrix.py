@@ -129,6 +129,13 @@ def test_foreign_ids_in_paths_bodies_and_queries_get_nowhere(client, worlds):
               client.patch(f"{API}/groups/{b['group_id']}", headers={**h, "If-Match": "*"},
                            json={"facilitator_ids": [b["therapist_id"], a["therapist_id"]]})):
         assert "facilitator_ids" in assert_error(r, 422)["errors"]
+    # A plan item led by A's therapist: the same 422 as a made-up id (issue 18).
+    led = [assert_error(client.put(f"{API}/plans/{b['plan_id']}/items", headers={**h, "If-Match": "*"},
+                                   json={"items": [{"minutes": 10, "title": "Tea", "lead_id": lead}]}), 422)
+           for lead in (a["therapist_id"], str(uuid.uuid4()))]
+    assert led[0] == led[1] and led[0]["errors"] == {"items": {"0": {"lead_id": [
+        "Not a facilitator of this plan's group."]}}}
+    assert ok(client.get(f"{API}/plans/{b['plan_id']}", headers=h))["items"] == before_items
 
     after_plans = json.loads(client.get(f"{API}/plans", headers=h).headers["X-Pagination"])["total"]
     after_groups = json.loads(client.get(f"{API}/groups", headers=h).headers["X-Pagination"])["total"]

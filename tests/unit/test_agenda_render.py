@@ -61,7 +61,9 @@ DETAILS = {
         "summary": SUMMARY,
         "steps": (STEP, "Read the letter aloud if you wish"),
         "facilitator_script": SCRIPT,
-        "materials": (("Paper", 2, True), ("Pens", 1, True)),
+        # Participants use the paper and pens (the handout lists them); the bell and tissues are the kit.
+        "materials": (Material(name="Paper", quantity=2, per_participant=True, for_participants=True),
+                      Material(name="Pens", quantity=1, per_participant=True, for_participants=True)),
     },
     "photo": {
         "participant_summary": "Bring a photo of yourself as a child.",

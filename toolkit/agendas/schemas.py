@@ -31,6 +31,29 @@ class AgendaMaterialSchema(_Open):
                                                                      "no quantity is given)."})
     label = fields.String(metadata={"description": "Facilitators: the line as printed."})
     used_in = fields.List(fields.String(), metadata={"description": "Facilitators: the items that use it."})
+    consumable = fields.Boolean(metadata={
+        "description": "Facilitators: used up, so every use is added up (across items and sessions); otherwise "
+                       "reused, and the line keeps the largest number needed at one time."})
+    for_participants = fields.Boolean(metadata={
+        "description": "Facilitators: participants bring or use it (the participant handout lists only these)."})
+
+
+class AgendaFacilitatorSchema(_Open):
+    """A facilitator of the group. Participants get the name only."""
+
+    id = fields.String(metadata={"description": "Facilitators: the therapist's id."})
+    name = fields.String(required=True, metadata={"description": "The facilitator's name."})
+    trauma_informed = fields.Boolean(metadata={"description": "Facilitators: trained in trauma-informed care."})
+
+
+class AgendaPackingDaySchema(_Open):
+    """Facilitators: what to pack for one day (that day's consumables added up, reused things at their
+    largest need at one time)."""
+
+    date = fields.Date(required=True, metadata={"description": "The day."})
+    label = fields.String(required=True, metadata={"description": "The day as printed."})
+    materials = fields.List(fields.Nested(AgendaMaterialSchema), required=True,
+                            metadata={"description": "The day's materials, in order of first use."})
 
 
 class AgendaItemSchema(_Open):
@@ -51,6 +74,8 @@ class AgendaItemSchema(_Open):
     facilitator_script = fields.String(metadata={"description": "Facilitators: the script."})
     materials = fields.List(fields.Nested(AgendaMaterialSchema), metadata={"description": "Facilitators."})
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the item's notes."})
+    lead = fields.Nested(AgendaFacilitatorSchema, allow_none=True, metadata={
+        "description": "Facilitators: who leads this item (the plan item's `lead_id`); null when nobody is named."})
 
 
 class AgendaPlanSchema(_Open):
@@ -125,7 +150,12 @@ class AgendaSchema(_Open):
     empty_message = fields.String(required=True, allow_none=True, metadata={"description": "Shown when empty."})
     days = fields.List(fields.Nested(AgendaDaySchema), required=True, metadata={"description": "By day."})
     materials = fields.List(fields.Nested(AgendaMaterialSchema), required=True,
-                            metadata={"description": "The materials checklist."})
+                            metadata={"description": "The materials checklist: for facilitators everything, with "
+                                                     "totals; for participants only what they bring or use."})
+    facilitators = fields.List(fields.Nested(AgendaFacilitatorSchema), metadata={
+        "description": "The group's facilitators (participants get their names only); empty without a group."})
+    packing = fields.List(fields.Nested(AgendaPackingDaySchema), metadata={
+        "description": "Facilitators: a packing list per day (days without materials are left out)."})
     clearance = fields.List(fields.Nested(AgendaClearanceLineSchema), allow_none=True, metadata={
         "description": "Facilitators: the clearance summary (null when there is no group)."})
     member_safety = fields.List(fields.Nested(AgendaMemberSafetySchema), allow_none=True, metadata={

@@ -21,6 +21,7 @@ from .document import (
     AgendaItem,
     AgendaPlan,
     ClearanceLine,
+    Facilitator,
     Material,
     MemberSafety,
     group_by_day,
@@ -30,7 +31,23 @@ from .view import render_json
 MAX_PLANS = 60  # a whole retreat fits easily; a bigger agenda is refused rather than rendered for minutes
 
 
-def _agenda_plan(plan: SessionPlan) -> AgendaPlan:
+def facilitators_of(group: Group | None) -> tuple[Facilitator, ...]:
+    """The group's facilitators as the agenda names them (by name, as the group lists them)."""
+    if group is None:
+        return ()
+    return tuple(Facilitator(facilitator_id=t.id, name=t.name, trauma_informed=bool(t.trauma_informed))
+                 for t in group.facilitators)
+
+
+def _material(data: dict) -> Material:
+    return Material(name=data["name"], quantity=data.get("quantity", 1),
+                    per_participant=data.get("per_participant", False), consumable=data.get("consumable", False),
+                    for_participants=data.get("for_participants", False))
+
+
+def _agenda_plan(plan: SessionPlan, leads: dict[str, Facilitator] | None = None) -> AgendaPlan:
+    """`leads`: the group's facilitators by id (an item's lead is named only if they still facilitate it)."""
+    leads = leads or {}
     timed = schedule(plan)
     items = []
     for item, slot in zip(plan.items, timed.items, strict=True):
@@ -42,10 +59,8 @@ def _agenda_plan(plan: SessionPlan) -> AgendaPlan:
             participant_summary=module.participant_summary if module else "",
             steps=tuple(module.steps) if module else (),
             facilitator_script=module.facilitator_script if module else "",
-            materials=tuple(Material(name=m["name"], quantity=m.get("quantity", 1),
-                                     per_participant=m.get("per_participant", False))
-                            for m in (module.materials if module else [])),
-            notes=item.notes or ""))
+            materials=tuple(_material(m) for m in (module.materials if module else [])),
+            notes=item.notes or "", lead=leads.get(item.lead_id) if item.lead_id else None))
     return AgendaPlan(plan_id=plan.id, title=plan.title, starts_at=timed.starts_at, ends_at=timed.ends_at,
                       notes=plan.notes or "", items=tuple(items))
 
@@ -144,7 +159,9 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
                    paper: str) -> AgendaDocument:
     practice = db.session.get(Practice, practice_id)
     zone = group.timezone if group else "UTC"
-    agenda_plans = [_agenda_plan(p) for p in plans]
+    facilitators = facilitators_of(group)
+    leads = {f.facilitator_id: f for f in facilitators}
+    agenda_plans = [_agenda_plan(p, leads) for p in plans]
     lines, member_safety, warnings = None, None, ()
     if audience == "facilitator":
         lines, member_safety, warnings, agenda_plans = _safety(plans, agenda_plans, group)
@@ -158,7 +175,7 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
         audience=audience, paper=paper,
         generated_for_date=days[0].date if days else (group.starts_on if group and group.starts_on else today),
         member_count=group.member_count if group else 0, days=days,
-        clearance=lines, member_safety=member_safety, safety_warnings=warnings,
+        clearance=lines, member_safety=member_safety, safety_warnings=warnings, facilitators=facilitators,
         empty_message=("No sessions are planned for this group yet." if group is not None and not plans
                        else "This session has no items yet: add modules to the plan to build its agenda."))
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from .document import AgendaDocument, AgendaItem, AgendaPlan
-from .materials import materials_checklist
+from .materials import MaterialLine, materials_checklist, packing_lists, participant_materials
 
 
 def reflow(text: str) -> str:
@@ -44,10 +44,12 @@ def audience_view(doc: AgendaDocument) -> dict[str, Any]:
             out["steps"] = list(item.steps)
             out["facilitator_script"] = reflow(item.facilitator_script)
             out["materials"] = [
-                {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant}
+                {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant,
+                 "consumable": m.consumable, "for_participants": m.for_participants}
                 for m in item.materials
             ]
             out["notes"] = item.notes
+            out["lead"] = _facilitator(item.lead) if item.lead else None
         return out
 
     def plan_view(plan: AgendaPlan) -> dict[str, Any]:
@@ -66,28 +68,18 @@ def audience_view(doc: AgendaDocument) -> dict[str, Any]:
             out["safety_note"] = plan.safety_note
         return out
 
-    checklist = materials_checklist(doc)
     if facilitator:
-        materials = [
-            {
-                "name": m.name,
-                "quantity": m.quantity,
-                "per_participant": m.per_participant,
-                "total": m.total,
-                "label": m.label,
-                "used_in": list(m.used_in),
-            }
-            for m in checklist
-        ]
+        materials = [_checklist_line(m) for m in materials_checklist(doc)]
     else:
-        # What to bring / what we will use: names and the amount for one person, nothing else.
+        # What to bring / what we will use: only what participants bring or use (not the facilitators' kit),
+        # names and the amount for one person, nothing else.
         materials = [
             {
                 "name": m.name,
                 "quantity": m.quantity if m.per_participant else None,
                 "per_participant": m.per_participant,
             }
-            for m in checklist
+            for m in participant_materials(doc)
         ]
 
     view: dict[str, Any] = {
@@ -107,8 +99,14 @@ def audience_view(doc: AgendaDocument) -> dict[str, Any]:
             for day in doc.days
         ],
         "materials": materials,
+        # Facilitators: who they are and which is trauma-informed; participants: their names only.
+        "facilitators": [_facilitator(f) if facilitator else {"name": f.name} for f in doc.facilitators],
     }
     if facilitator:
+        view["packing"] = [
+            {"date": day.date, "label": day.label, "materials": [_checklist_line(m) for m in day.lines]}
+            for day in packing_lists(doc)
+        ]
         view["clearance"] = (
             None
             if doc.clearance is None
@@ -146,6 +144,23 @@ def audience_view(doc: AgendaDocument) -> dict[str, Any]:
         )
         view["safety_warnings"] = list(doc.safety_warnings)
     return view
+
+
+def _facilitator(person: Any) -> dict[str, Any]:
+    return {"id": person.facilitator_id, "name": person.name, "trauma_informed": person.trauma_informed}
+
+
+def _checklist_line(m: MaterialLine) -> dict[str, Any]:
+    return {
+        "name": m.name,
+        "quantity": m.quantity,
+        "per_participant": m.per_participant,
+        "total": m.total,
+        "label": m.label,
+        "used_in": list(m.used_in),
+        "consumable": m.consumable,
+        "for_participants": m.for_participants,
+    }
 
 
 def _jsonable(value: Any) -> Any:

@@ -80,9 +80,12 @@ class Material:
     name: str
     quantity: int = 1
     per_participant: bool = False
+    consumable: bool = False  # used up: the checklist sums every use
+    for_participants: bool = False  # participants bring or use it: the handout lists it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "quantity": self.quantity, "per_participant": self.per_participant}
+        return {"name": self.name, "quantity": self.quantity, "per_participant": self.per_participant,
+                "consumable": self.consumable, "for_participants": self.for_participants}
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ class ModuleSpec:
 
 _FIELDS = tuple(ModuleSpec.__dataclass_fields__)
 _OPTIONAL_FIELDS = ("prerequisites",)
-_MATERIAL_FIELDS = ("name", "quantity", "per_participant")
+_MATERIAL_FIELDS = ("name", "quantity", "per_participant", "consumable", "for_participants")
 _CONTRA_FIELDS = ("flag", "action", "adaptation")
 
 
@@ -324,8 +327,9 @@ def _material(c: _Checker, value: Any, field: str) -> Material:
         raise c.fail(f"{field}.name", "is required")
     name = c.text(item["name"], f"{field}.name", _TEXT_LIMITS["material"])
     quantity = c.integer(item.get("quantity", 1), f"{field}.quantity", 1, 10000)
-    per_participant = c.boolean(item.get("per_participant", False), f"{field}.per_participant")
-    return Material(name=name, quantity=quantity, per_participant=per_participant)
+    flags = {key: c.boolean(item.get(key, False), f"{field}.{key}")
+             for key in ("per_participant", "consumable", "for_participants")}
+    return Material(name=name, quantity=quantity, **flags)
 
 
 def _contraindication(c: _Checker, value: Any, field: str) -> Contraindication:

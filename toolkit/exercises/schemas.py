@@ -22,6 +22,14 @@ class MaterialSchema(StrictSchema):
     quantity = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10000))
     per_participant = fields.Boolean(load_default=False, metadata={
         "description": "When true the checklist multiplies `quantity` by the group's size."})
+    consumable = fields.Boolean(load_default=False, dump_default=False, metadata={
+        "description": "Used up (envelopes, paper, juice): the checklist adds up every use across items and "
+                       "sessions. False (the default) for things that are reused (a bell, a flip chart stand): the "
+                       "checklist keeps the largest number needed at one time."})
+    for_participants = fields.Boolean(load_default=False, dump_default=False, metadata={
+        "description": "Participants bring or use it themselves (a pen, a notebook): the participant handout "
+                       "lists only these. False (the default) for the facilitators' own kit (a flip chart, "
+                       "masking tape)."})
 
 
 class ContraindicationSchema(StrictSchema):

@@ -49,7 +49,10 @@ def update_group(group: Group, changes: dict) -> Group:
     if facilitator_ids is not None:
         facilitators = _facilitators(facilitator_ids)
         if [t.id for t in facilitators] != [t.id for t in group.facilitators]:
+            from ..plans.leads import release_leads  # a facilitator who leaves stops leading its items
+
             group.facilitators = facilitators
+            release_leads(group.id, keep=[t.id for t in facilitators])
             group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
     if db.session.is_modified(group, include_collections=False):
         group.updated_at = datetime.now(UTC)

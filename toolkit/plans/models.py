@@ -58,6 +58,9 @@ class PlanItem(IdMixin, db.Model):
     title: Mapped[str | None] = mapped_column(String(200))
     minutes: Mapped[int] = mapped_column(Integer, nullable=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The facilitator leading this item: one of the plan's group's facilitators (cleared when they leave it).
+    lead_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id", ondelete="SET NULL"),
+                                                index=True)
 
     plan: Mapped[SessionPlan] = relationship(back_populates="items")
     module: Mapped[ExerciseModule | None] = relationship(lazy="selectin")

@@ -18,6 +18,11 @@ class PlanItemInSchema(StrictSchema):
                              metadata={"description": "How long the item runs.", "example": 20})
     notes = text(5000, allow_none=True, metadata={"description": "Facilitator notes for this item."})
     title = text(200, allow_none=True, metadata={"description": "Shown for breaks (default 'Break')."})
+    lead_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
+        "description": "The facilitator leading this item (a therapist id); null for none. It must be a facilitator "
+                       "of the plan's group, else a 422 naming `items.N.lead_id` (the same for an unknown id and "
+                       "another practice's); a template's items have no lead. When the facilitator leaves the "
+                       "group, or the plan moves to another group, the lead becomes null."})
 
 
 class PlanItemSchema(StrictSchema):
@@ -32,6 +37,8 @@ class PlanItemSchema(StrictSchema):
     is_break = fields.Boolean(required=True, metadata={"description": "True for a break."})
     minutes = fields.Integer(required=True, metadata={"description": "How long the item runs."})
     notes = fields.String(allow_none=True, required=True, metadata={"description": "Facilitator notes."})
+    lead_id = fields.String(allow_none=True, required=True, metadata={
+        "description": "The facilitator leading this item (one of the group's facilitators); null for none."})
     starts_at = fields.AwareDateTime(required=True, allow_none=True, metadata={
         "description": "Computed start; null in a template without a start time."})
     ends_at = fields.AwareDateTime(required=True, allow_none=True, metadata={

@@ -13,6 +13,7 @@ from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
 from ..groups.rules import planning_warning
+from .leads import check_leads, keep_valid_leads
 from .models import PlanItem, SessionPlan
 from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
 
@@ -74,7 +75,8 @@ def present(plan: SessionPlan, others=()) -> dict:
             "id": item.id, "position": item.position, "module_id": item.module_id,
             "title": module.title if module else (item.title or "Break"),
             "category": module.category if module else None, "is_break": module is None,
-            "minutes": item.minutes, "notes": item.notes, "starts_at": timed.starts_at if timed_at else None,
+            "minutes": item.minutes, "notes": item.notes, "lead_id": item.lead_id,
+            "starts_at": timed.starts_at if timed_at else None,
             "ends_at": timed.ends_at if timed_at else None,
         })
     return {
@@ -107,7 +109,7 @@ def _build_items(items: list[dict]) -> list[PlanItem]:
     if errors:
         raise Invalid("Some plan items refer to modules that do not exist.", errors={"items": errors})
     return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id")),
-                     minutes=item["minutes"], notes=item.get("notes"),
+                     minutes=item["minutes"], notes=item.get("notes"), lead_id=item.get("lead_id"),
                      title=None if item.get("module_id") else (item.get("title") or "Break"))
             for index, item in enumerate(items)]
 
@@ -143,6 +145,7 @@ def create_plan(data: dict) -> SessionPlan:
                        notes=data.get("notes"), ends_at=data.get("starts_at"))
     _set_start(plan, data.get("starts_at"))
     _needs_start(plan)
+    check_leads(items, plan.group)
     plan.items = _build_items(items)
     _refresh_times(plan)
     db.session.add(plan)
@@ -153,6 +156,7 @@ def create_plan(data: dict) -> SessionPlan:
 def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
     if "group_id" in changes:
         plan.group = _group(changes.pop("group_id"))
+        keep_valid_leads(plan.items, plan.group)
     if "starts_at" in changes:
         _set_start(plan, changes.pop("starts_at"))
     for key, value in changes.items():
@@ -165,6 +169,7 @@ def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
 
 def replace_items(plan: SessionPlan, items: list[dict]) -> SessionPlan:
     """Replace the ordered list in one transaction (the old rows go before the new ones are written)."""
+    check_leads(items, plan.group)
     new_items = _build_items(items)
     plan.items.clear()
     db.session.flush()
@@ -183,7 +188,8 @@ def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
                                                    if plan.starts_at else None))
     _needs_start(copy)
     copy.items = [PlanItem(position=i.position, module_id=i.module_id, module=i.module, minutes=i.minutes,
-                           notes=i.notes, title=i.title) for i in plan.items]
+                           notes=i.notes, title=i.title, lead_id=i.lead_id) for i in plan.items]
+    keep_valid_leads(copy.items, group)
     _refresh_times(copy)
     db.session.add(copy)
     db.session.flush()
