@@ -9,7 +9,8 @@ import pytest
 
 from tests.fhir_support import LOINC, codings, validate
 from toolkit.fhir import builders, rules
-from toolkit.screening.rules import default_form, evaluate
+from toolkit.screening.form_loader import default_form
+from toolkit.screening.rules import evaluate
 
 FORM = default_form()
 T = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -22,8 +22,9 @@ from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
 from ..screening import services as screening_services
+from ..screening.form import Form
+from ..screening.form_loader import FormError, load_form
 from ..screening.models import Screening
-from ..screening.rules import Form, FormError, load_form
 from . import builders, rules
 
 FORMS_ROOT = Path(__file__).resolve().parents[2] / "seed" / "screening"

@@ -14,8 +14,8 @@ from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
+from ..screening.form_loader import default_form
 from ..screening.models import Screening
-from ..screening.rules import default_form
 from .models import ProgressReview, RescreenRhythm
 from .rules import (
     DETERIORATED,

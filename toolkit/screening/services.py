@@ -22,10 +22,11 @@ from ..progress.services import rescreen_due_at_plan, with_progress
 from ..series.rules import session_date
 from ..vocab import FLAGS
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
+from .form_loader import default_form
 from .guidance import default_guidance
 from .intake import take
 from .models import CrisisReview, Screening, ScreeningOverride
-from .rules import AnswersError, default_form
+from .rules import AnswersError
 from .safety import (
     ADULT_AGE,
     SafetyRefusal,
