@@ -1,12 +1,11 @@
-import re
-
-from flask_smorest import abort
 from sqlalchemy import String, cast, false, func, literal_column, select, table
 from sqlalchemy.exc import IntegrityError
 
+from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from .catalogue import SeedError, validate_module
 from .models import ExerciseModule
+from .rules import slug_for
 from .search import query_terms
 from .seed import FIELDS
 
@@ -55,22 +54,18 @@ def full_text(stmt, q: str):
                                                                             ExerciseModule.id)
 
 
-def slugify(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "module"
-
-
 def _validated(data: dict) -> dict:
     try:
         spec = validate_module(data, path="request")
     except SeedError as err:
-        abort(422, message=f"The module is not valid: {err.message}", errors={err.field or "module": [err.message]})
+        raise Invalid(f"The module is not valid: {err.message}", errors={err.field or "module": [err.message]}) from err
     clean = spec.to_dict()
     return {key: clean[key] for key in ("slug", *FIELDS)}
 
 
 def create_module(data: dict) -> ExerciseModule:
     data = dict(data)
-    data.setdefault("slug", slugify(data["title"]))
+    data.setdefault("slug", slug_for(data["title"]))
     module = ExerciseModule(**_validated(data))
     db.session.add(module)
     _flush_unique(module.slug)
@@ -79,7 +74,7 @@ def create_module(data: dict) -> ExerciseModule:
 
 def update_module(module: ExerciseModule, changes: dict) -> ExerciseModule:
     if module.builtin:
-        abort(403, message="Built-in modules are read-only: create your own module (you may copy this one).")
+        raise Forbidden("Built-in modules are read-only: create your own module (you may copy this one).")
     current = {key: getattr(module, key) for key in ("slug", *FIELDS)}
     values = _validated({**current, **changes})
     for key, value in values.items():
@@ -93,14 +88,14 @@ def delete_module(module: ExerciseModule) -> None:
     from ..plans.models import PlanItem, SessionPlan
 
     if module.builtin:
-        abort(403, message="Built-in modules are read-only.")
+        raise Forbidden("Built-in modules are read-only.")
     plans = db.session.execute(
         select(SessionPlan.id, SessionPlan.title).join(PlanItem, PlanItem.plan_id == SessionPlan.id)
         .where(PlanItem.module_id == module.id).distinct().limit(20)
     ).all()
     if plans:
-        abort(409, message="The module is used by plans: remove it from them first.",
-              errors={"plans": [f"{p.title} ({p.id})" for p in plans]})
+        raise Conflict("The module is used by plans: remove it from them first.",
+                       errors={"plans": [f"{p.title} ({p.id})" for p in plans]})
     db.session.delete(module)
     db.session.flush()
 
@@ -110,5 +105,5 @@ def _flush_unique(slug: str) -> None:
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        abort(409, message=f"Your practice already has a module with the slug '{slug}'.",
-              errors={"slug": ["Already in use."]})
+        raise Conflict(f"Your practice already has a module with the slug '{slug}'.",
+                       errors={"slug": ["Already in use."]}) from None

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask_smorest import abort
 from sqlalchemy import select
 
 from ..audit.services import record
 from ..common.http import _audit_denied_attempt as audit_denied_attempt
 from ..common.http import get_or_404
+from ..errors import BadRequest, Invalid, NotFound
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
@@ -86,8 +86,8 @@ def _observations_of(s: Screening, known: dict[str, Form]) -> list[dict]:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _not_found(resource_type: str):
-    abort(404, message=f"{resource_type} not found.")
+def _not_found(resource_type: str) -> NotFound:
+    return NotFound(f"{resource_type} not found.")
 
 
 def read_patient(participant_id: str, *, actor) -> dict:
@@ -100,13 +100,13 @@ def read_questionnaire(questionnaire_id: str) -> dict:
     known, current = forms()
     form = next((f for v, f in known.items() if rules.questionnaire_id(v) == questionnaire_id), None)
     if form is None:
-        _not_found("Questionnaire")
+        raise _not_found("Questionnaire")
     return builders.questionnaire(form, current=form.version == current)
 
 
 def read_code_system(name: str) -> dict:
     if name not in rules.OWN_CODE_SYSTEMS:
-        _not_found("CodeSystem")
+        raise _not_found("CodeSystem")
     known, current = forms()
     return builders.code_system(name, list(known.values()), version=current)
 
@@ -120,11 +120,11 @@ def read_questionnaire_response(screening_id: str, *, actor) -> dict:
 def read_observation(observation_id: str, *, actor) -> dict:
     parsed = rules.parse_observation_id(observation_id)
     if parsed is None:
-        _not_found("Observation")
+        raise _not_found("Observation")
     screening = get_or_404(Screening, parsed[0], what="Observation")
     found = next((o for o in _observations_of(screening, forms()[0]) if o["id"] == observation_id), None)
     if found is None:
-        _not_found("Observation")
+        raise _not_found("Observation")
     record("read", "screening", screening.id, actor=actor)
     return found
 
@@ -143,7 +143,7 @@ def read_group(group_id: str) -> dict:
 def read_plan_definition(plan_id: str) -> dict:
     plan = get_or_404(SessionPlan, plan_id, what="PlanDefinition")
     if plan.group_id is not None:  # a group's session is a CarePlan activity, not a template
-        _not_found("PlanDefinition")
+        raise _not_found("PlanDefinition")
     items = [{"title": i.module.title if i.module else (i.title or "Break"), "minutes": i.minutes,
               "summary": i.module.summary if i.module else None, "notes": i.notes} for i in plan.items]
     return builders.plan_definition({"id": plan.id, "title": plan.title, "status": plan.status, "notes": plan.notes,
@@ -179,7 +179,7 @@ def _search_errors(fn, field: str, values: list[str]):
         except rules.SearchError as exc:
             errors.append(str(exc))
     if errors:
-        abort(400, message="A search parameter is not valid: see errors.", errors={field: errors})
+        raise BadRequest("A search parameter is not valid: see errors.", errors={field: errors})
     return parsed
 
 
@@ -190,7 +190,7 @@ def _subject(query: dict) -> str | None:
     exists = db.session.scalar(select(Participant.id).where(Participant.id == ident))
     if exists is None:  # unknown or another practice's: the same answer, as for every id in a query
         audit_denied_attempt(Participant, ident)  # another practice's id goes on the caller's audit chain
-        abort(422, message="No such patient.", errors={"subject": ["Unknown patient."]})
+        raise Invalid("No such patient.", errors={"subject": ["Unknown patient."]})
     return ident
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from toolkit.common.zones import get_zone, localize
 from toolkit.vocab import GROUP_KINDS
 
 __all__ = [
@@ -144,30 +144,6 @@ def copy_title(title: str, *, limit: int = MAX_TITLE_LENGTH) -> str:
     if len(title) + len(COPY_SUFFIX) <= limit:
         return f"{title}{COPY_SUFFIX}"
     return f"{title[:limit - len(COPY_SUFFIX) - 1].rstrip()}…{COPY_SUFFIX}"
-
-
-def get_zone(tz_name: str) -> ZoneInfo:
-    """The IANA zone called `tz_name`; ValueError for an unknown or malformed name."""
-    if not isinstance(tz_name, str) or not tz_name.strip():
-        raise ValueError("timezone must be a non-empty IANA name such as 'Europe/Berlin'")
-    try:
-        return ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:  # ValueError: path-like or malformed keys
-        raise ValueError(f"unknown timezone {tz_name!r}") from exc
-
-
-def localize(dt: datetime, tz_name: str) -> datetime:
-    """`dt` expressed in the zone `tz_name`.
-
-    An aware datetime is converted (same instant, local wall time of the zone). A naive datetime is
-    read as wall-clock time in that zone: a time that does not exist (inside a spring-forward gap)
-    moves forward by the gap, and an ambiguous time (fall-back) means its first occurrence.
-    """
-    zone = get_zone(tz_name)
-    if dt.tzinfo is None or dt.utcoffset() is None:
-        # Round trip through UTC normalises wall times that fall into a gap.
-        return dt.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
-    return dt.astimezone(zone)
 
 
 def _is_aware(dt: object) -> bool:

@@ -1,26 +1,25 @@
-"""Screenings and plan clearance: load rows, call the pure rules, store, flush."""
+"""Screenings and plan clearance: load rows, call the pure rules, store, flush. Refusals are the domain
+errors of toolkit/errors.py (never HTTP): the app maps them to the one error shape."""
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
 
 from flask import current_app
-from flask_smorest import abort
-from sqlalchemy import bindparam, func, select, true
-from sqlalchemy.orm import aliased, lazyload
+from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from ..attendance.services import prerequisite_warnings
 from ..audit.services import record
-from ..auth.models import Therapist
-from ..exercises.models import ExerciseModule
+from ..common.zones import aware
+from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
-from ..groups.models import GroupMember, group_facilitators
 from ..groups.rules import roster_on
 from ..participants.models import Participant
-from ..plans.models import PlanItem, SessionPlan
-from ..progress.services import rescreen_due_at_plan, with_progress
+from ..plans.models import SessionPlan
+from ..progress.clearance import rescreen_due_at_plan, with_progress
 from ..series.rules import session_date
 from ..vocab import FLAGS
+from . import queries
 from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
 from .form_loader import default_form
 from .guidance import default_guidance
@@ -37,6 +36,8 @@ from .safety import (
     minor_message,
     taken_during_hold,
 )
+
+_REFUSALS: dict[int, type[DomainError]] = {403: Forbidden, 409: Conflict, 422: Invalid}
 
 
 def current_form():
@@ -57,29 +58,15 @@ def form_for_clients(form) -> dict:
             "adult_age": ADULT_AGE}
 
 
-def _refuse(error: SafetyRefusal):
-    abort(error.status, message=error.message, errors={error.field: [error.message]} if error.field else None)
-
-
-@cache
-def _hold_inputs_stmt():
-    defer_s = (select(func.max(Screening.screened_at))
-               .where(Screening.participant_id == bindparam("pid"), Screening.computed_outcome == "defer")
-               .scalar_subquery())
-    owner = aliased(Screening)
-    defer_o = (select(func.max(ScreeningOverride.at)).join(owner, owner.id == ScreeningOverride.screening_id)
-               .where(owner.participant_id == bindparam("pid"), ScreeningOverride.outcome == "defer")
-               .scalar_subquery())
-    review = (select(func.max(CrisisReview.at))
-              .where(CrisisReview.participant_id == bindparam("pid"), CrisisReview.safety_plan_in_place.is_(True))
-              .scalar_subquery())
-    return select(defer_s.label("defer_s"), defer_o.label("defer_o"), review.label("review_at"))
+def _refusal(error: SafetyRefusal) -> DomainError:
+    """The domain error for a refusal of the safety rules (403, 409 or 422)."""
+    return _REFUSALS[error.status](error.message, errors={error.field: [error.message]} if error.field else None)
 
 
 def hold_inputs(participant_id: str) -> tuple[list, list]:
     """(the latest defer moments, the latest crisis review with a safety plan) of a participant, in one
     query: all `taken_during_hold` needs for a screening taken now (every review is before now)."""
-    row = db.session.execute(_hold_inputs_stmt(), {"pid": participant_id}).one()
+    row = db.session.execute(queries.hold_inputs_stmt(), {"pid": participant_id}).one()
     return [row.defer_s, row.defer_o], [row.review_at]
 
 
@@ -101,33 +88,38 @@ def submit_screening(participant: Participant, data: dict, *, actor) -> Screenin
     return screening
 
 
+def _answer_errors(problems: dict[str, list[str]]) -> dict:
+    """The intake's errors as the API reports them: {answers: {item: [...]}, declined: {index: [...]}}."""
+    declined = {k: v for k, v in problems.items() if k.startswith("declined.")}
+    errors: dict = {"answers": {k: v for k, v in problems.items() if k not in declined}} if len(declined) < len(
+        problems) else {}
+    for key, value in declined.items():
+        errors.setdefault("declined", {})[key.split(".", 1)[1]] = value
+    return errors
+
+
 def _form_screening(participant: Participant, data: dict, *, form, actor, now) -> Screening:
     for key in ("outcome", "reason", "flags"):
         if key in data:
-            abort(422, message=f"`{key}` belongs to a clinician assessment, not to the intake form.",
-                  errors={key: ['Only with method "clinician_assessment".']})
+            raise Invalid(f"`{key}` belongs to a clinician assessment, not to the intake form.",
+                          errors={key: ['Only with method "clinician_assessment".']})
     if "form_version" not in data or "answers" not in data:
         missing = [key for key in ("form_version", "answers") if key not in data]
-        abort(422, message="The intake form needs form_version and answers.",
-              errors={key: ["Missing data for required field."] for key in missing})
+        raise Invalid("The intake form needs form_version and answers.",
+                      errors={key: ["Missing data for required field."] for key in missing})
     if data["form_version"] != form.version:
-        abort(422, message=f"The intake form has changed: the current version is {form.version}. "
-                           "Fetch GET /api/v1/screening/form and answer it again.",
-              errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
+        raise Invalid(f"The intake form has changed: the current version is {form.version}. "
+                      "Fetch GET /api/v1/screening/form and answer it again.",
+                      errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
     if is_minor(participant.date_of_birth, now.date()):
         message = minor_message(participant.date_of_birth, now.date())
-        abort(422, message=message, errors={"method": [message]})
+        raise Invalid(message, errors={"method": [message]})
     try:
         result = take(form, data["answers"], declined=data.get("declined", ()), sex_at_birth=participant.sex_at_birth)
     except AnswersError as exc:
-        declined = {k: v for k, v in exc.errors.items() if k.startswith("declined.")}
-        errors = {"answers": {k: v for k, v in exc.errors.items() if k not in declined}} if len(declined) < len(
-            exc.errors) else {}
-        for key, value in declined.items():
-            errors.setdefault("declined", {})[key.split(".", 1)[1]] = value
-        abort(422, message="Some answers are missing or not valid: see errors. An unanswered item is only accepted "
-                           "when a critical item is positive (stop at a crisis) or the item is declined.",
-              errors=errors)
+        raise Invalid("Some answers are missing or not valid: see errors. An unanswered item is only accepted "
+                      "when a critical item is positive (stop at a crisis) or the item is declined.",
+                      errors=_answer_errors(exc.errors)) from exc
     evaluation = result.evaluation
     return Screening(
         participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
@@ -140,18 +132,18 @@ def _form_screening(participant: Participant, data: dict, *, form, actor, now) -
 def _clinician_assessment(participant: Participant, data: dict, *, form, actor, now) -> Screening:
     for key in ("answers", "declined", "form_version"):
         if data.get(key):
-            abort(422, message=f"A clinician assessment has no `{key}`: it records an outcome and a reason.",
-                  errors={key: ['Not with method "clinician_assessment".']})
+            raise Invalid(f"A clinician assessment has no `{key}`: it records an outcome and a reason.",
+                          errors={key: ['Not with method "clinician_assessment".']})
     missing = [key for key in ("outcome", "reason") if key not in data]
     if missing:
-        abort(422, message="A clinician assessment needs an outcome and a reason.",
-              errors={key: ["Missing data for required field."] for key in missing})
+        raise Invalid("A clinician assessment needs an outcome and a reason.",
+                      errors={key: ["Missing data for required field."] for key in missing})
     flags = list(dict.fromkeys(data.get("flags", [])))
     try:
         check_assessment(outcome=data["outcome"], reason=data["reason"], flags=flags,
                          clinical_lead=bool(actor.clinical_lead))
     except SafetyRefusal as exc:
-        _refuse(exc)
+        raise _refusal(exc) from exc
     reason = data["reason"].strip()
     level = data["outcome"] if data["outcome"] != "clear" else "caution"
     return Screening(
@@ -175,7 +167,7 @@ def override(screening: Screening, outcome: str, reason: str, *, actor) -> Scree
             db.session.rollback()  # nothing else of this request is written with the event
             record("override", "screening", screening.id, actor=actor, outcome="denied")
             db.session.commit()
-        _refuse(exc)
+        raise _refusal(exc) from exc
     db.session.add(ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(),
                                      by_id=actor.id))
     db.session.flush()
@@ -188,12 +180,12 @@ def record_crisis_review(participant: Participant, data: dict, *, actor) -> Cris
     """A clinical lead's review after a defer. With a safety plan in place, it lets the next screening lift
     the crisis hold."""
     if not actor.clinical_lead:
-        abort(403, message="Only a clinical lead may record a crisis review.")
+        raise Forbidden("Only a clinical lead may record a crisis review.")
     defer_at, _ = hold_inputs(participant.id)
     if not any(defer_at):
-        abort(409, message="This participant has no defer to review: a crisis review follows a defer outcome.")
+        raise Conflict("This participant has no defer to review: a crisis review follows a defer outcome.")
     if data["follow_up_on"] < datetime.now(UTC).date():
-        abort(422, message="The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
+        raise Invalid("The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
     review = CrisisReview(participant_id=participant.id, summary=data["summary"].strip(),
                           safety_plan_in_place=data["safety_plan_in_place"], follow_up_on=data["follow_up_on"],
                           by_id=actor.id)
@@ -268,7 +260,7 @@ def _member(row, now) -> MemberScreening:
                     "clinician assessment")
     override = None
     if row.override_outcome is not None:
-        at = row.override_at if row.override_at.tzinfo else row.override_at.replace(tzinfo=UTC)
+        at = aware(row.override_at)
         override = {"outcome": row.override_outcome, "reason": row.override_reason,
                     "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
     hold = crisis_hold(defer_at=(row.defer_s, row.defer_o), reviews_at=(row.review_at,),
@@ -295,7 +287,8 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
     periods: list[tuple] = []
     if group_id is None:
         return GroupScreenings(members=(), names={}, trauma_informed=False)
-    for row in db.session.execute(_group_screenings_stmt(db.session.get_bind().dialect.name), {"group_id": group_id}):
+    stmt = queries.group_screenings_stmt(db.session.get_bind().dialect.name)
+    for row in db.session.execute(stmt, {"group_id": group_id}):
         periods.append((row.participant_id, row.joined_on, row.left_on))
         if row.participant_id in names:
             continue
@@ -303,94 +296,12 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
         members.append(_member(row, now))
     members = with_progress(group_id=group_id, members=members)
     if facilitators is None:
-        trauma_informed = db.session.scalar(_trauma_informed_stmt(), {"group_id": group_id}) is not None
+        trauma_informed = db.session.scalar(queries.trauma_informed_stmt(), {"group_id": group_id}) is not None
     else:
         trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
     everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
                                periods=tuple(periods), everyone=tuple(members))
     return everyone.on(on)
-
-
-def _hold_columns(participant_id, latest_screened_at):
-    """Correlated per member: the latest computed defer, the latest override to defer, and the latest crisis
-    review (with a safety plan) before the newest screening: all that `crisis_hold` needs."""
-    deferred = aliased(Screening)
-    defer_s = (select(func.max(deferred.screened_at))
-               .where(deferred.participant_id == participant_id, deferred.computed_outcome == "defer")
-               .scalar_subquery())
-    owner = aliased(Screening)
-    overridden = aliased(ScreeningOverride)
-    defer_o = (select(func.max(overridden.at)).join(owner, owner.id == overridden.screening_id)
-               .where(owner.participant_id == participant_id, overridden.outcome == "defer").scalar_subquery())
-    review = aliased(CrisisReview)
-    review_at = (select(func.max(review.at))
-                 .where(review.participant_id == participant_id, review.safety_plan_in_place.is_(True),
-                        review.at < latest_screened_at).scalar_subquery())
-    return defer_s.label("defer_s"), defer_o.label("defer_o"), review_at.label("review_at")
-
-
-# Built once: clearance runs on every plan view, and building these costs more than running them.
-@cache
-def _group_screenings_stmt(dialect: str):
-    """Each member's newest screening (the one `screenings_of` lists first) is an index seek per member,
-    whatever the length of their history: a LATERAL join on PostgreSQL (a correlated join there lets the
-    planner hash the whole screenings table), a correlated subquery on SQLite (which has no LATERAL).
-    The newest screening's latest override (with its author) is found the same way."""
-    members = (select(GroupMember.participant_id, Participant.display_name, Participant.date_of_birth,
-                      GroupMember.joined_on, GroupMember.left_on)
-               .join(Participant, Participant.id == GroupMember.participant_id)
-               .where(GroupMember.group_id == bindparam("group_id"))
-               .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))
-    newest = aliased(Screening)
-    by_recency = (newest.screened_at.desc(), newest.id)
-    author = aliased(Therapist)
-    o = aliased(ScreeningOverride)
-    if dialect == "postgresql":
-        latest = (select(newest.id, newest.flags, newest.findings, newest.computed_outcome, newest.valid_until,
-                         newest.screened_at, newest.method)
-                  .where(newest.participant_id == GroupMember.participant_id)
-                  .order_by(*by_recency).limit(1).lateral("latest"))
-        current = (select(o.outcome, o.reason, o.at, o.by_id, author.name)
-                   .join(author, author.id == o.by_id).where(o.screening_id == latest.c.id)
-                   .order_by(o.at.desc(), o.id.desc()).limit(1).lateral("current_override"))
-        return (members.add_columns(latest.c.id, latest.c.flags, latest.c.findings, latest.c.computed_outcome,
-                                    latest.c.valid_until, latest.c.screened_at, latest.c.method,
-                                    current.c.outcome.label("override_outcome"),
-                                    current.c.reason.label("override_reason"), current.c.at.label("override_at"),
-                                    current.c.by_id.label("override_by_id"),
-                                    current.c.name.label("override_by_name"),
-                                    *_hold_columns(GroupMember.participant_id, latest.c.screened_at))
-                .outerjoin(latest, true()).outerjoin(current, true()))
-    newest_id = (select(newest.id).where(newest.participant_id == GroupMember.participant_id)
-                 .order_by(*by_recency).limit(1).scalar_subquery())
-    current_id = (select(o.id).where(o.screening_id == Screening.id)
-                  .order_by(o.at.desc(), o.id.desc()).limit(1).scalar_subquery())
-    return (members.add_columns(Screening.id, Screening.flags, Screening.findings, Screening.computed_outcome,
-                                Screening.valid_until, Screening.screened_at, Screening.method,
-                                ScreeningOverride.outcome.label("override_outcome"),
-                                ScreeningOverride.reason.label("override_reason"),
-                                ScreeningOverride.at.label("override_at"),
-                                ScreeningOverride.by_id.label("override_by_id"),
-                                author.name.label("override_by_name"),
-                                *_hold_columns(GroupMember.participant_id, Screening.screened_at))
-            .outerjoin(Screening, Screening.id == newest_id)
-            .outerjoin(ScreeningOverride, ScreeningOverride.id == current_id)
-            .outerjoin(author, author.id == ScreeningOverride.by_id))
-
-
-@cache
-def _trauma_informed_stmt():
-    return (select(Therapist.id).join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
-            .where(group_facilitators.c.group_id == bindparam("group_id"), Therapist.trauma_informed.is_(True),
-                   Therapist.active.is_(True)).limit(1))
-
-
-@cache
-def _clearance_items_stmt():
-    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications,
-                   ExerciseModule.intensity)
-            .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
-            .where(PlanItem.plan_id == bindparam("plan_id")).order_by(PlanItem.position))
 
 
 @dataclass(frozen=True)
@@ -416,7 +327,7 @@ CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.grou
 
 def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
     return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
-                         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
+                         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation") or "")
                                                  for c in (contraindications or ())))
 
 
@@ -429,7 +340,7 @@ def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
 
 def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
     """A plan's items with their modules' titles and contraindications, in one query."""
-    return [_clearance_item(*row) for row in db.session.execute(_clearance_items_stmt(), {"plan_id": plan_id})]
+    return [_clearance_item(*row) for row in db.session.execute(queries.clearance_items_stmt(), {"plan_id": plan_id})]
 
 
 def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
