@@ -129,35 +129,10 @@ def screenings_due(*, before: date, actor, now: datetime | None = None) -> list[
     if not first_by_group:
         record("list", "screenings_due", None, actor=actor)
         return []
-    memberships = list(db.session.execute(
-        select(GroupMember.participant_id, GroupMember.group_id, Participant.display_name, Group.name)
-        .join(Participant, Participant.id == GroupMember.participant_id)
-        .join(Group, Group.id == GroupMember.group_id)
-        .where(GroupMember.group_id.in_(list(first_by_group)), GroupMember.left_on.is_(None))))
-    next_session: dict[str, tuple] = {}
-    for m in memberships:
-        plan = first_by_group[m.group_id]
-        current = next_session.get(m.participant_id)
-        if current is None or (aware(plan.starts_at), plan.id) < (aware(current[0].starts_at), current[0].id):
-            next_session[m.participant_id] = (plan, m)
-    ids = list(next_session)
-    latest = {}
-    if ids:
-        newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
-                  .where(Screening.participant_id.in_(ids)).group_by(Screening.participant_id).subquery())
-        for row in db.session.execute(
-                select(Screening.participant_id, Screening.screened_at, Screening.valid_until)
-                .join(newest, (newest.c.participant_id == Screening.participant_id)
-                      & (newest.c.at == Screening.screened_at))):
-            latest[row.participant_id] = row
+    next_session = _next_sessions(first_by_group)
+    latest = _latest_screenings(list(next_session))
     rhythm = history.rhythm_of()
-    series_ids = {p.series_id for p, _ in next_session.values() if p.series_id}
-    starts: dict[str, list[datetime]] = {sid: [] for sid in series_ids}
-    if series_ids and rhythm.every_sessions:
-        for row in db.session.execute(select(SessionPlan.series_id, SessionPlan.starts_at)
-                                      .where(SessionPlan.series_id.in_(list(series_ids)))):
-            if row.starts_at is not None:
-                starts[row.series_id].append(row.starts_at)
+    starts = _series_starts_of({p.series_id for p, _ in next_session.values() if p.series_id}, rhythm)
     out = []
     for pid, (plan, m) in next_session.items():
         last = latest.get(pid)
@@ -166,17 +141,61 @@ def screenings_due(*, before: date, actor, now: datetime | None = None) -> list[
                                    valid_until=last.valid_until if last else None, rhythm=rhythm,
                                    series_starts=starts.get(plan.series_id, []))
         if reasons:
-            out.append({"participant_id": pid, "display_name": m.display_name,
-                        "last_screened_at": aware(last.screened_at) if last else None,
-                        "valid_until": aware(last.valid_until) if last else None,
-                        "session": {"plan_id": plan.id, "title": plan.title, "group_id": plan.group_id,
-                                    "group_name": m.name, "starts_at": aware(plan.starts_at),
-                                    "ends_at": aware(plan.ends_at), "series_id": plan.series_id,
-                                    "session_number": plan.session_number},
-                        "reasons": reasons})
+            out.append(_due(pid, plan, m, last, reasons))
     out.sort(key=lambda d: (d["session"]["starts_at"], d["display_name"], d["participant_id"]))
     record("list", "screenings_due", None, actor=actor)
     return out
+
+
+def _next_sessions(first_by_group: dict) -> dict[str, tuple]:
+    """participant id -> (their earliest next plan, their membership row), over the current members of these
+    groups."""
+    memberships = db.session.execute(
+        select(GroupMember.participant_id, GroupMember.group_id, Participant.display_name, Group.name)
+        .join(Participant, Participant.id == GroupMember.participant_id)
+        .join(Group, Group.id == GroupMember.group_id)
+        .where(GroupMember.group_id.in_(list(first_by_group)), GroupMember.left_on.is_(None)))
+    next_session: dict[str, tuple] = {}
+    for m in memberships:
+        plan = first_by_group[m.group_id]
+        current = next_session.get(m.participant_id)
+        if current is None or (aware(plan.starts_at), plan.id) < (aware(current[0].starts_at), current[0].id):
+            next_session[m.participant_id] = (plan, m)
+    return next_session
+
+
+def _latest_screenings(ids: list[str]) -> dict:
+    """participant id -> (screened_at, valid_until) of their newest screening, in one query."""
+    if not ids:
+        return {}
+    newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
+              .where(Screening.participant_id.in_(ids)).group_by(Screening.participant_id).subquery())
+    rows = db.session.execute(
+        select(Screening.participant_id, Screening.screened_at, Screening.valid_until)
+        .join(newest, (newest.c.participant_id == Screening.participant_id) & (newest.c.at == Screening.screened_at)))
+    return {row.participant_id: row for row in rows}
+
+
+def _series_starts_of(series_ids: set, rhythm) -> dict[str, list[datetime]]:
+    """The start of every session of these series (only needed for a rhythm of every N sessions)."""
+    starts: dict[str, list[datetime]] = {sid: [] for sid in series_ids}
+    if series_ids and rhythm.every_sessions:
+        for row in db.session.execute(select(SessionPlan.series_id, SessionPlan.starts_at)
+                                      .where(SessionPlan.series_id.in_(list(series_ids)))):
+            if row.starts_at is not None:
+                starts[row.series_id].append(row.starts_at)
+    return starts
+
+
+def _due(pid: str, plan, membership, last, reasons: list) -> dict:
+    return {"participant_id": pid, "display_name": membership.display_name,
+            "last_screened_at": aware(last.screened_at) if last else None,
+            "valid_until": aware(last.valid_until) if last else None,
+            "session": {"plan_id": plan.id, "title": plan.title, "group_id": plan.group_id,
+                        "group_name": membership.name, "starts_at": aware(plan.starts_at),
+                        "ends_at": aware(plan.ends_at), "series_id": plan.series_id,
+                        "session_number": plan.session_number},
+            "reasons": reasons}
 
 
 def get_rhythm(*, actor) -> dict:
