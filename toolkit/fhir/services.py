@@ -25,7 +25,7 @@ from ..screening import services as screening_services
 from ..screening.form import Form
 from ..screening.form_loader import FormError, load_form
 from ..screening.models import Screening
-from . import builders, rules
+from . import builders, codes, envelopes, records, rules
 
 FORMS_ROOT = Path(__file__).resolve().parents[2] / "seed" / "screening"
 
@@ -93,7 +93,7 @@ def _not_found(resource_type: str) -> NotFound:
 def read_patient(participant_id: str, *, actor) -> dict:
     participant = get_or_404(Participant, participant_id, what="Patient")
     record("read", "participant", participant.id, actor=actor)
-    return builders.patient(_participant_view(participant))
+    return records.patient(_participant_view(participant))
 
 
 def read_questionnaire(questionnaire_id: str) -> dict:
@@ -108,7 +108,7 @@ def read_code_system(name: str) -> dict:
     if name not in rules.OWN_CODE_SYSTEMS:
         raise _not_found("CodeSystem")
     known, current = forms()
-    return builders.code_system(name, list(known.values()), version=current)
+    return codes.code_system(name, list(known.values()), version=current)
 
 
 def read_questionnaire_response(screening_id: str, *, actor) -> dict:
@@ -137,7 +137,7 @@ def read_group(group_id: str) -> dict:
         .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_at, GroupMember.id))
     members = [{"participant_id": r.participant_id, "display_name": r.display_name, "joined_at": r.joined_at}
                for r in rows]
-    return builders.group({"id": group.id, "kind": group.kind, "name": group.name}, members)
+    return records.group({"id": group.id, "kind": group.kind, "name": group.name}, members)
 
 
 def read_plan_definition(plan_id: str) -> dict:
@@ -146,7 +146,7 @@ def read_plan_definition(plan_id: str) -> dict:
         raise _not_found("PlanDefinition")
     items = [{"title": i.module.title if i.module else (i.title or "Break"), "minutes": i.minutes,
               "summary": i.module.summary if i.module else None, "notes": i.notes} for i in plan.items]
-    return builders.plan_definition({"id": plan.id, "title": plan.title, "status": plan.status, "notes": plan.notes,
+    return records.plan_definition({"id": plan.id, "title": plan.title, "status": plan.status, "notes": plan.notes,
                                      "updated_at": plan.updated_at, "items": items})
 
 
@@ -156,7 +156,7 @@ def read_care_plan(group_id: str, *, now: datetime | None = None) -> dict:
                               .where(SessionPlan.group_id == group.id)
                               .order_by(SessionPlan.starts_at, SessionPlan.id))
     plans = [{"id": r.id, "title": r.title, "starts_at": r.starts_at, "ends_at": r.ends_at} for r in rows]
-    return builders.care_plan({"id": group.id, "name": group.name, "location": group.location}, plans,
+    return records.care_plan({"id": group.id, "name": group.name, "location": group.location}, plans,
                               now=now or datetime.now(UTC))
 
 
@@ -269,7 +269,7 @@ def participant_bundle(participant_id: str, *, actor, base: str, now: datetime |
     known, current = forms()
     screenings = list(db.session.scalars(select(Screening).where(Screening.participant_id == participant.id)
                                          .order_by(Screening.screened_at, Screening.id)))
-    resources = [builders.patient(_participant_view(participant))]
+    resources = [records.patient(_participant_view(participant))]
     versions = sorted({s.form_version for s in screenings if s.form_version in known})
     resources += [builders.questionnaire(known[v], current=v == current) for v in versions]
     for screening in screenings:
@@ -278,4 +278,4 @@ def participant_bundle(participant_id: str, *, actor, base: str, now: datetime |
         resources.append(builders.questionnaire_response(view, form))
         resources.extend(builders.screening_observations(view, form))
     record("export", "participant", participant.id, actor=actor)
-    return builders.bundle("collection", resources, base=base, timestamp=now or datetime.now(UTC))
+    return envelopes.bundle("collection", resources, base=base, timestamp=now or datetime.now(UTC))
