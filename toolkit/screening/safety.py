@@ -220,3 +220,8 @@ def check_assessment(*, outcome: str, reason: str, flags: Iterable[str], clinica
         raise SafetyRefusal(422, "An assessment that finds an acute crisis has the outcome defer.", "outcome")
     if outcome == "clear" and flags:
         raise SafetyRefusal(422, "A clear assessment raises no flags: use caution to adapt modules.", "outcome")
+
+
+def flags_of(flags: list[dict]) -> frozenset[str]:
+    """Flags that change what a person may do (info-level findings never do)."""
+    return frozenset(f["flag"] for f in flags if f.get("level") != "info")

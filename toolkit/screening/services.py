@@ -1,26 +1,19 @@
-"""Screenings and plan clearance: load rows, call the pure rules, store, flush. Refusals are the domain
-errors of toolkit/errors.py (never HTTP): the app maps them to the one error shape."""
+"""Screenings: the intake form, submissions, overrides, crisis reviews; load rows, call the pure rules,
+store, flush. Refusals are the domain errors of toolkit/errors.py (never HTTP): the app maps them to the one
+error shape. Plan clearance, which reads screenings with progress and attendance, is toolkit/clearance/."""
 
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from flask import current_app
-from sqlalchemy import select
-from sqlalchemy.orm import lazyload
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
-from ..attendance.services import prerequisite_warnings
 from ..audit.services import record
-from ..common.zones import aware
 from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
-from ..groups.rules import roster_on
 from ..participants.models import Participant
-from ..plans.models import SessionPlan
-from ..progress.clearance import rescreen_due_at_plan, with_progress
-from ..series.rules import session_date
 from ..vocab import FLAGS
-from . import queries
-from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
 from .form_loader import default_form
 from .guidance import default_guidance
 from .intake import take
@@ -31,7 +24,7 @@ from .safety import (
     SafetyRefusal,
     check_assessment,
     check_override,
-    crisis_hold,
+    flags_of,
     is_minor,
     minor_message,
     taken_during_hold,
@@ -63,10 +56,25 @@ def _refusal(error: SafetyRefusal) -> DomainError:
     return _REFUSALS[error.status](error.message, errors={error.field: [error.message]} if error.field else None)
 
 
+@cache
+def _hold_inputs_stmt():
+    defer_s = (select(func.max(Screening.screened_at))
+               .where(Screening.participant_id == bindparam("pid"), Screening.computed_outcome == "defer")
+               .scalar_subquery())
+    owner = aliased(Screening)
+    defer_o = (select(func.max(ScreeningOverride.at)).join(owner, owner.id == ScreeningOverride.screening_id)
+               .where(owner.participant_id == bindparam("pid"), ScreeningOverride.outcome == "defer")
+               .scalar_subquery())
+    review = (select(func.max(CrisisReview.at))
+              .where(CrisisReview.participant_id == bindparam("pid"), CrisisReview.safety_plan_in_place.is_(True))
+              .scalar_subquery())
+    return select(defer_s.label("defer_s"), defer_o.label("defer_o"), review.label("review_at"))
+
+
 def hold_inputs(participant_id: str) -> tuple[list, list]:
     """(the latest defer moments, the latest crisis review with a safety plan) of a participant, in one
     query: all `taken_during_hold` needs for a screening taken now (every review is before now)."""
-    row = db.session.execute(queries.hold_inputs_stmt(), {"pid": participant_id}).one()
+    row = db.session.execute(_hold_inputs_stmt(), {"pid": participant_id}).one()
     return [row.defer_s, row.defer_o], [row.review_at]
 
 
@@ -240,128 +248,6 @@ def screenings_of(participant: Participant):
             .order_by(Screening.screened_at.desc(), Screening.id))
 
 
-def flags_of(flags: list[dict]) -> frozenset[str]:
-    """Flags that change what a person may do (info-level findings never do)."""
-    return frozenset(f["flag"] for f in flags if f.get("level") != "info")
-
-
-def _member(row, now) -> MemberScreening:
-    on = now.date()
-    if row.id is None:
-        minor = is_minor(row.date_of_birth, on)
-        return MemberScreening(
-            participant_id=row.participant_id, display_name=row.display_name,
-            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
-                                 "clinician assessment") if minor else None)
-    screened_on = row.screened_at.date()
-    unusable = None
-    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
-        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
-                    "clinician assessment")
-    override = None
-    if row.override_outcome is not None:
-        at = aware(row.override_at)
-        override = {"outcome": row.override_outcome, "reason": row.override_reason,
-                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
-    hold = crisis_hold(defer_at=(row.defer_s, row.defer_o), reviews_at=(row.review_at,),
-                       latest_screening_at=row.screened_at)
-    return MemberScreening(
-        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
-        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
-        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
-        crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
-        unusable=unusable, screened_at=row.screened_at)
-
-
-def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
-                     on: date | None = None) -> "GroupScreenings":
-    """A group's members (in enrolment order) with their newest screening, its current override (who, when,
-    why) and what the crisis hold needs, as plain values in one query: only the columns clearance needs, and
-    a cost that grows with the group, not with anyone's screening history. Whether an active
-    trauma-informed therapist facilitates comes from `facilitators` when the caller has them loaded,
-    else from one more query. Everyone who ever belonged is loaded with their membership periods; `on`
-    keeps the roster of that date (a session's), else the current members (`.on(day)` narrows later)."""
-    now = now or datetime.now(UTC)
-    members: list[MemberScreening] = []
-    names: dict[str, str] = {}
-    periods: list[tuple] = []
-    if group_id is None:
-        return GroupScreenings(members=(), names={}, trauma_informed=False)
-    stmt = queries.group_screenings_stmt(db.session.get_bind().dialect.name)
-    for row in db.session.execute(stmt, {"group_id": group_id}):
-        periods.append((row.participant_id, row.joined_on, row.left_on))
-        if row.participant_id in names:
-            continue
-        names[row.participant_id] = row.display_name
-        members.append(_member(row, now))
-    members = with_progress(group_id=group_id, members=members)
-    if facilitators is None:
-        trauma_informed = db.session.scalar(queries.trauma_informed_stmt(), {"group_id": group_id}) is not None
-    else:
-        trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
-    everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
-                               periods=tuple(periods), everyone=tuple(members))
-    return everyone.on(on)
-
-
-@dataclass(frozen=True)
-class GroupScreenings:
-    members: tuple[MemberScreening, ...]
-    names: dict
-    trauma_informed: bool
-    periods: tuple = ()  # (participant_id, joined_on, left_on) of every membership period
-    everyone: tuple = ()  # every member who ever belonged; `members` is the roster chosen from them
-
-    def on(self, day: date | None) -> "GroupScreenings":
-        """Only the members on the roster of `day` (None: the current members, whose period has not ended)."""
-        if day is None:
-            keep = {pid for pid, _joined, left in self.periods if left is None}
-        else:
-            keep = set(roster_on(self.periods, day))
-        return replace(self, members=tuple(m for m in self.everyone or self.members if m.participant_id in keep))
-
-
-# The clearance endpoint reads the plan's items and the group's facilitators as plain rows itself.
-CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
-
-
-def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
-    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
-                         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation") or "")
-                                                 for c in (contraindications or ())))
-
-
-def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
-    """The items of a plan whose items (with modules) are loaded already."""
-    return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
-                            item.module.contraindications if item.module else None,
-                            item.module.intensity if item.module else None) for item in plan.items]
-
-
-def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
-    """A plan's items with their modules' titles and contraindications, in one query."""
-    return [_clearance_item(*row) for row in db.session.execute(queries.clearance_items_stmt(), {"plan_id": plan_id})]
-
-
-def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
-              items: list[ClearanceItem] | None = None, prerequisites=None) -> dict:
-    """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
-    Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
-    of one group without re-querying."""
-    now = now or datetime.now(UTC)
-    day = session_date(plan.starts_at, plan.group.timezone) if plan.group_id and plan.starts_at else None
-    if screenings is None:
-        screenings = group_screenings(plan.group_id, on=day)
-    else:
-        screenings = screenings.on(day)
-    if items is None:
-        items = clearance_items_of(plan.id)
-    result = clear_plan(members=screenings.members, items=items, now=now, session_end=plan.ends_at,
-                        has_trauma_informed_facilitator=screenings.trauma_informed)
-    missed = prerequisite_warnings(plan, [m.participant_id for m in screenings.members], prerequisites)
-    result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
-                           "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
-                           "message": m.message} for m in missed]
-    due = rescreen_due_at_plan(plan=plan, members=screenings.members)
-    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
-            "rescreen_due": due}
+# Kept here for toolkit/agendas/services.py until it imports them from toolkit.clearance.services (then
+# delete this line: it is the one import from screening up to clearance).
+from ..clearance.services import clearance, clearance_items, group_screenings  # noqa: E402, F401

@@ -1,5 +1,5 @@
-"""The SQL statements screening and clearance run, built once per process (clearance runs on every plan
-view, and building these costs more than running them). Each takes its values as bound parameters."""
+"""The SQL statements clearance runs, built once per process: clearance runs on every plan view, and
+building these costs more than running them. Each takes its values as bound parameters."""
 
 from functools import cache
 
@@ -11,22 +11,7 @@ from ..exercises.models import ExerciseModule
 from ..groups.models import GroupMember, group_facilitators
 from ..participants.models import Participant
 from ..plans.models import PlanItem
-from .models import CrisisReview, Screening, ScreeningOverride
-
-
-@cache
-def hold_inputs_stmt():
-    defer_s = (select(func.max(Screening.screened_at))
-               .where(Screening.participant_id == bindparam("pid"), Screening.computed_outcome == "defer")
-               .scalar_subquery())
-    owner = aliased(Screening)
-    defer_o = (select(func.max(ScreeningOverride.at)).join(owner, owner.id == ScreeningOverride.screening_id)
-               .where(owner.participant_id == bindparam("pid"), ScreeningOverride.outcome == "defer")
-               .scalar_subquery())
-    review = (select(func.max(CrisisReview.at))
-              .where(CrisisReview.participant_id == bindparam("pid"), CrisisReview.safety_plan_in_place.is_(True))
-              .scalar_subquery())
-    return select(defer_s.label("defer_s"), defer_o.label("defer_o"), review.label("review_at"))
+from ..screening.models import CrisisReview, Screening, ScreeningOverride
 
 
 def _hold_columns(participant_id, latest_screened_at):
