@@ -13,6 +13,7 @@ from .extensions import db
 from .groups.services import add_member, create_group, remove_member
 from .participants.services import create_participant
 from .plans.services import create_plan
+from .screening.answers import valid_answers
 from .screening.services import current_form, submit_screening
 from .tenancy import set_practice
 
@@ -35,15 +36,6 @@ RETREAT_DAYS = [
 GUIDE_LEADS = {"younger-self-visualisation", "dear-little-me-letter", "sharing-round", "eyes-open-grounding"}
 
 
-def _answers(form, raise_items=None):
-    answers = {}
-    for instrument in form.instruments:
-        for item in instrument.items:
-            if item.is_enabled(answers):
-                answers[item.id] = (raise_items or {}).get(item.id, item.min_value)
-    return answers
-
-
 def create_demo() -> str:
     existing = db.session.scalars(select(Therapist).where(Therapist.email == DEMO_EMAIL)
                                   .execution_options(all_practices=True)).first()
@@ -60,7 +52,8 @@ def create_demo() -> str:
     form = current_form()
     for index, person in enumerate(people):
         raised = {"dissociation_1": 2, "dissociation_2": 2} if index == 3 else None
-        submit_screening(person, {"form_version": form.version, "answers": _answers(form, raised)}, actor=guide)
+        answers = valid_answers(form.to_dict(), raised)
+        submit_screening(person, {"form_version": form.version, "answers": answers}, actor=guide)
     builtins = select(ExerciseModule).where(ExerciseModule.practice_id.is_(None))
     modules = {m.slug: m for m in db.session.scalars(builtins)}
     start = date.today() + timedelta(days=30)

@@ -13,7 +13,7 @@ from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.fhir_support import LOINC, codings, fhir_json, outcome, validate
 from tests.helpers import answers_for
 from toolkit.fhir import rules
-from toolkit.screening.rules import DEFAULT_FORM_DIR, load_form
+from toolkit.screening.form_loader import DEFAULT_FORM_DIR, load_form
 from toolkit.tenancy import across_practices
 
 FHIR = "/api/v1/fhir"

@@ -76,7 +76,7 @@ def test_clearance_finds_each_members_newest_screening_by_index(app):
     """Clearance reads every member's newest screening: an index seek per member (a LATERAL join on
     PostgreSQL, a correlated subquery on SQLite), never a scan of the screenings table, whose size is
     every participant's whole history."""
-    from toolkit.screening.services import group_screenings
+    from toolkit.clearance.services import group_screenings
 
     captured = []
 

@@ -8,8 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.fhir_support import LOINC, codings, validate
-from toolkit.fhir import builders, rules
-from toolkit.screening.rules import default_form, evaluate
+from toolkit.fhir import builders, envelopes, records, rules
+from toolkit.screening.form_loader import default_form
+from toolkit.screening.rules import evaluate
 
 FORM = default_form()
 T = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -273,7 +274,7 @@ def test_a_screening_of_a_version_no_longer_on_file():
 @pytest.mark.parametrize("contact,system", [("pat@example.org", "email"), ("+44 20 7946 0000", "other"),
                                             ("pat@example.org or 0123", "other")])
 def test_patient_telecom(contact, system):
-    patient = validate(builders.patient({"id": "p-1", "display_name": "Pat", "contact": contact,
+    patient = validate(records.patient({"id": "p-1", "display_name": "Pat", "contact": contact,
                                          "date_of_birth": date(1990, 1, 2)}))
     assert patient["telecom"] == [{"system": system, "value": contact}] and patient["birthDate"] == "1990-01-02"
 
@@ -284,17 +285,17 @@ def test_care_plan_statuses():
              {"id": "b", "title": "Next", "starts_at": datetime(2026, 6, 1, 9, tzinfo=UTC),
               "ends_at": datetime(2026, 6, 1, 11, tzinfo=UTC)}]
     group = {"id": "g-1", "name": "Tuesday group", "location": None}
-    active = validate(builders.care_plan(group, plans, now=T))
+    active = validate(records.care_plan(group, plans, now=T))
     assert active["status"] == "active" and [a["detail"]["status"] for a in active["activity"]] == [
         "unknown", "scheduled"]
-    assert validate(builders.care_plan(group, plans[:1], now=T))["status"] == "completed"
-    assert validate(builders.care_plan(group, [], now=T))["status"] == "draft"
+    assert validate(records.care_plan(group, plans[:1], now=T))["status"] == "completed"
+    assert validate(records.care_plan(group, [], now=T))["status"] == "draft"
 
 
 def test_group_member_periods():
     members = [{"participant_id": "p-1", "display_name": "Pat", "joined_at": T},
                {"participant_id": "p-2", "joined_at": T, "left_at": datetime(2026, 4, 1, tzinfo=UTC)}]
-    g = validate(builders.group({"id": "g-1", "kind": "family", "name": "The Examples"}, members))
+    g = validate(records.group({"id": "g-1", "kind": "family", "name": "The Examples"}, members))
     assert [m["inactive"] for m in g["member"]] == [False, True]
     assert g["member"][1]["period"] == {"start": "2026-03-01T09:30:00+00:00", "end": "2026-04-01T00:00:00+00:00"}
 
@@ -303,14 +304,14 @@ def test_group_member_periods():
                                          (405, "not-supported"), (413, "too-costly"), (422, "invalid"),
                                          (429, "throttled"), (500, "exception"), (503, "exception")])
 def test_operation_outcome(status, code):
-    body = validate(builders.operation_outcome(status, "Something.", {"date": ["Bad."], "a": {"b": ["Worse."]}}))
+    body = validate(envelopes.operation_outcome(status, "Something.", {"date": ["Bad."], "a": {"b": ["Worse."]}}))
     assert [i["code"] for i in body["issue"]] == [code] * 3
     assert [i.get("expression") for i in body["issue"]] == [None, ["date"], ["a.b"]]
     assert body["issue"][0]["diagnostics"].startswith(f"HTTP {status} ")
 
 
 def test_capability_statement_lists_the_served_table():
-    body = validate(builders.capability_statement(software_version="1.0.0", base="http://x/api/v1/fhir",
+    body = validate(envelopes.capability_statement(software_version="1.0.0", base="http://x/api/v1/fhir",
                                                   released=date(2026, 12, 1)))
     resources = body["rest"][0]["resource"]
     assert [r["type"] for r in resources] == list(rules.SERVED_TYPES)

@@ -209,7 +209,7 @@ def test_the_change_file_is_read_strictly(tmp_path, text, problem):
 
 
 def test_the_shipped_file_matches_the_form():
-    from toolkit.screening.rules import default_form
+    from toolkit.screening.form_loader import default_form
 
     load_thresholds(known={i.code for i in default_form().instruments})
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.screening.clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
+from toolkit.screening.form_loader import default_form
 from toolkit.screening.guidance import DEFAULT_GUIDANCE_FILE, default_guidance, load_guidance
 from toolkit.screening.intake import take
-from toolkit.screening.rules import REQUIRED, AnswersError, default_form
+from toolkit.screening.rules import REQUIRED, AnswersError
 from toolkit.screening.safety import (
     LEAD_REASON_MIN,
     RANK,

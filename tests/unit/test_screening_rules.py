@@ -11,16 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.screening.rules import (
-    DEFAULT_CRISIS_LINE_TEXT,
-    AnswersError,
-    FormError,
-    crisis_guidance,
-    default_form,
-    evaluate,
-    load_form,
-    validate_answers,
-)
+from toolkit.screening.form_loader import FormError, default_form, load_form
+from toolkit.screening.guidance import DEFAULT_CRISIS_LINE_TEXT, crisis_guidance
+from toolkit.screening.rules import AnswersError, evaluate, validate_answers
 from toolkit.vocab import FLAGS, OUTCOMES, SEX_AT_BIRTH
 
 FORM = load_form()

@@ -8,8 +8,8 @@ import pytest
 
 from toolkit.common.yaml_strict import DataFileError, Node, line_of, load_text
 from toolkit.exercises.catalogue import DEFAULT_SEED_DIR, SeedError, load_catalogue
+from toolkit.screening.form_loader import DEFAULT_FORM_DIR, FormError, load_form
 from toolkit.screening.guidance import DEFAULT_GUIDANCE_FILE, load_guidance
-from toolkit.screening.rules import DEFAULT_FORM_DIR, FormError, load_form
 
 FORM_FILES = sorted(p.relative_to(DEFAULT_FORM_DIR) for p in DEFAULT_FORM_DIR.rglob("*.yaml")
                     if p.name not in ("guidance.yaml", "change.yaml"))

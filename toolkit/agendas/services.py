@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from ..attendance.services import prerequisite_context
 from ..auth.models import Practice
+from ..clearance.services import clearance, clearance_items, group_screenings
 from ..errors import Invalid
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
-from ..screening.services import clearance, clearance_items, group_screenings
 from .document import (
     AgendaDocument,
     AgendaItem,

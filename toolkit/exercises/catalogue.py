@@ -7,9 +7,7 @@ so it works on a plain dict and knows nothing about files; ``load_catalogue`` ad
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,25 @@ from toolkit.vocab import (
     TARGETS,
 )
 
+from .rules import (
+    ADAPTATION_MAX,
+    MATERIAL_NAME_MAX,
+    MAX_MATERIALS,
+    MAX_MINUTES,
+    MAX_QUANTITY,
+    MAX_STEPS,
+    MIN_STEPS,
+    SCRIPT_MAX,
+    SLUG_MAX,
+    SLUG_RE,
+    STEP_MAX,
+    SUMMARY_MAX,
+    TITLE_MAX,
+    Contraindication,
+    Material,
+    ModuleSpec,
+)
+
 __all__ = [
     "DEFAULT_SEED_DIR",
     "MAX_MINUTES",
@@ -38,23 +55,6 @@ __all__ = [
 
 # toolkit/exercises/catalogue.py -> repo root is three levels up.
 DEFAULT_SEED_DIR: Path = Path(__file__).resolve().parent.parent.parent / "seed" / "modules"
-
-MAX_MINUTES = 480
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_MAX = 80
-
-# Longest accepted text per string field (generous; they protect the API from absurd payloads).
-_TEXT_LIMITS = {
-    "title": 120,
-    "summary": 1000,
-    "participant_summary": 1000,
-    "facilitator_script": 20000,
-    "step": 1000,
-    "material": 200,
-    "adaptation": 2000,
-}
-_MAX_STEPS = 50
-_MAX_MATERIALS = 50
 
 
 class SeedError(Exception):
@@ -73,81 +73,6 @@ class SeedError(Exception):
         if self.field:
             return f"{self.path}: field '{self.field}': {self.message}{at}"
         return f"{self.path}: {self.message}{at}"
-
-
-@dataclass(frozen=True)
-class Material:
-    name: str
-    quantity: int = 1
-    per_participant: bool = False
-    consumable: bool = False  # used up: the checklist sums every use
-    for_participants: bool = False  # participants bring or use it: the handout lists it
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "quantity": self.quantity, "per_participant": self.per_participant,
-                "consumable": self.consumable, "for_participants": self.for_participants}
-
-
-@dataclass(frozen=True)
-class Contraindication:
-    flag: str
-    action: str
-    adaptation: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"flag": self.flag, "action": self.action, "adaptation": self.adaptation}
-
-
-@dataclass(frozen=True)
-class ModuleSpec:
-    slug: str
-    title: str
-    summary: str
-    participant_summary: str
-    category: str
-    steps: tuple[str, ...]
-    facilitator_script: str
-    default_minutes: int
-    min_minutes: int
-    max_minutes: int
-    materials: tuple[Material, ...]
-    suitable_kinds: tuple[str, ...]
-    frameworks: tuple[str, ...]
-    targets: tuple[str, ...]
-    intensity: str
-    setting: str
-    contraindications: tuple[Contraindication, ...]
-    prerequisites: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able dict; ``validate_module(spec.to_dict())`` gives back an equal spec."""
-        return {
-            "slug": self.slug,
-            "title": self.title,
-            "summary": self.summary,
-            "participant_summary": self.participant_summary,
-            "category": self.category,
-            "steps": list(self.steps),
-            "facilitator_script": self.facilitator_script,
-            "default_minutes": self.default_minutes,
-            "min_minutes": self.min_minutes,
-            "max_minutes": self.max_minutes,
-            "materials": [m.to_dict() for m in self.materials],
-            "suitable_kinds": list(self.suitable_kinds),
-            "frameworks": list(self.frameworks),
-            "targets": list(self.targets),
-            "intensity": self.intensity,
-            "setting": self.setting,
-            "contraindications": [c.to_dict() for c in self.contraindications],
-            "prerequisites": list(self.prerequisites),
-        }
-
-    def contraindication_for(self, flag: str) -> Contraindication | None:
-        """The entry for one screening flag, or None when the module has no rule for it."""
-        for contra in self.contraindications:
-            if contra.flag == flag:
-                return contra
-        return None
 
 
 _FIELDS = tuple(ModuleSpec.__dataclass_fields__)
@@ -238,29 +163,45 @@ def validate_module(data: Mapping[str, Any], *, path: str = "<data>") -> ModuleS
     for name in _FIELDS:
         if name not in data and name not in _OPTIONAL_FIELDS:
             raise c.fail(name, "is required")
+    # Checked in this order, so the first offending field is the one named.
+    fields: dict[str, Any] = {"slug": _slug(c, data["slug"])}
+    fields["title"] = c.text(data["title"], "title", TITLE_MAX)
+    fields["summary"] = c.text(data["summary"], "summary", SUMMARY_MAX)
+    fields["participant_summary"] = c.text(data["participant_summary"], "participant_summary", SUMMARY_MAX)
+    fields["category"] = c.choice(data["category"], "category", MODULE_CATEGORIES)
+    fields["steps"] = _steps(c, data["steps"])
+    fields["facilitator_script"] = c.text(data["facilitator_script"], "facilitator_script", SCRIPT_MAX)
+    fields["default_minutes"], fields["min_minutes"], fields["max_minutes"] = _minutes(c, data)
+    fields["materials"] = _materials(c, data["materials"])
+    fields["suitable_kinds"] = c.choices(data["suitable_kinds"], "suitable_kinds", GROUP_KINDS, non_empty=True)
+    fields["frameworks"] = c.choices(data["frameworks"], "frameworks", FRAMEWORKS)
+    fields["targets"] = c.choices(data["targets"], "targets", TARGETS)
+    fields["intensity"] = c.choice(data["intensity"], "intensity", INTENSITIES)
+    fields["setting"] = c.choice(data["setting"], "setting", SETTINGS)
+    fields["contraindications"] = _contraindications(c, data["contraindications"], fields["intensity"])
+    fields["prerequisites"] = _prerequisites(c, data.get("prerequisites", []), fields["slug"])
+    return ModuleSpec(**fields)
 
-    slug = data["slug"]
+
+def _slug(c: _Checker, slug: Any) -> str:
     if not isinstance(slug, str):
         raise c.fail("slug", f"must be a string, not {_type_name(slug)}")
     if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
         raise c.fail("slug", f"must be kebab-case (a-z, 0-9, single hyphens), at most {SLUG_MAX} characters")
+    return slug
 
-    title = c.text(data["title"], "title", _TEXT_LIMITS["title"])
-    summary = c.text(data["summary"], "summary", _TEXT_LIMITS["summary"])
-    participant_summary = c.text(
-        data["participant_summary"], "participant_summary", _TEXT_LIMITS["participant_summary"]
-    )
-    category = c.choice(data["category"], "category", MODULE_CATEGORIES)
 
-    raw_steps = c.sequence(data["steps"], "steps")
-    if len(raw_steps) < 2:
-        raise c.fail("steps", "must have at least 2 steps")
-    if len(raw_steps) > _MAX_STEPS:
-        raise c.fail("steps", f"must have at most {_MAX_STEPS} steps")
-    steps = tuple(c.text(step, f"steps[{i}]", _TEXT_LIMITS["step"]) for i, step in enumerate(raw_steps))
+def _steps(c: _Checker, value: Any) -> tuple[str, ...]:
+    raw_steps = c.sequence(value, "steps")
+    if len(raw_steps) < MIN_STEPS:
+        raise c.fail("steps", f"must have at least {MIN_STEPS} steps")
+    if len(raw_steps) > MAX_STEPS:
+        raise c.fail("steps", f"must have at most {MAX_STEPS} steps")
+    return tuple(c.text(step, f"steps[{i}]", STEP_MAX) for i, step in enumerate(raw_steps))
 
-    script = c.text(data["facilitator_script"], "facilitator_script", _TEXT_LIMITS["facilitator_script"])
 
+def _minutes(c: _Checker, data: Mapping[str, Any]) -> tuple[int, int, int]:
+    """(default, min, max) with 1 <= min <= default <= max <= MAX_MINUTES."""
     default_minutes = c.integer(data["default_minutes"], "default_minutes", 1, MAX_MINUTES)
     min_minutes = c.integer(data["min_minutes"], "min_minutes", 1, MAX_MINUTES)
     max_minutes = c.integer(data["max_minutes"], "max_minutes", 1, MAX_MINUTES)
@@ -268,65 +209,46 @@ def validate_module(data: Mapping[str, Any], *, path: str = "<data>") -> ModuleS
         raise c.fail("min_minutes", "must be ≤ default_minutes")
     if default_minutes > max_minutes:
         raise c.fail("max_minutes", "must be ≥ default_minutes")
+    return default_minutes, min_minutes, max_minutes
 
-    raw_materials = c.sequence(data["materials"], "materials")
-    if len(raw_materials) > _MAX_MATERIALS:
-        raise c.fail("materials", f"must have at most {_MAX_MATERIALS} entries")
-    materials = tuple(_material(c, item, f"materials[{i}]") for i, item in enumerate(raw_materials))
 
-    suitable_kinds = c.choices(data["suitable_kinds"], "suitable_kinds", GROUP_KINDS, non_empty=True)
-    frameworks = c.choices(data["frameworks"], "frameworks", FRAMEWORKS)
-    targets = c.choices(data["targets"], "targets", TARGETS)
-    intensity = c.choice(data["intensity"], "intensity", INTENSITIES)
-    setting = c.choice(data["setting"], "setting", SETTINGS)
+def _materials(c: _Checker, value: Any) -> tuple[Material, ...]:
+    raw_materials = c.sequence(value, "materials")
+    if len(raw_materials) > MAX_MATERIALS:
+        raise c.fail("materials", f"must have at most {MAX_MATERIALS} entries")
+    return tuple(_material(c, item, f"materials[{i}]") for i, item in enumerate(raw_materials))
 
-    raw_contras = c.sequence(data["contraindications"], "contraindications")
+
+def _contraindications(c: _Checker, value: Any, intensity: str) -> tuple[Contraindication, ...]:
+    """At most one per flag; a deep module must exclude acute_crisis."""
     contras: list[Contraindication] = []
-    for i, item in enumerate(raw_contras):
+    for i, item in enumerate(c.sequence(value, "contraindications")):
         contra = _contraindication(c, item, f"contraindications[{i}]")
         if any(existing.flag == contra.flag for existing in contras):
             raise c.fail(f"contraindications[{i}].flag", f"duplicate flag {contra.flag!r}")
         contras.append(contra)
     if intensity == "deep" and not any(x.flag == "acute_crisis" and x.action == "exclude" for x in contras):
         raise c.fail("contraindications", "a deep module must exclude acute_crisis")
+    return tuple(contras)
 
-    raw_prerequisites = c.sequence(data.get("prerequisites", []), "prerequisites")
-    prerequisites = []
-    for i, item in enumerate(raw_prerequisites):
+
+def _prerequisites(c: _Checker, value: Any, slug: str) -> tuple[str, ...]:
+    prerequisites: list[str] = []
+    for i, item in enumerate(c.sequence(value, "prerequisites")):
         if not isinstance(item, str) or not SLUG_RE.match(item):
             raise c.fail(f"prerequisites[{i}]", "must be a module slug")
         if item == slug or item in prerequisites:
             raise c.fail(f"prerequisites[{i}]", f"{item!r} is the module itself or listed twice")
         prerequisites.append(item)
-
-    return ModuleSpec(
-        prerequisites=tuple(prerequisites),
-        slug=slug,
-        title=title,
-        summary=summary,
-        participant_summary=participant_summary,
-        category=category,
-        steps=steps,
-        facilitator_script=script,
-        default_minutes=default_minutes,
-        min_minutes=min_minutes,
-        max_minutes=max_minutes,
-        materials=materials,
-        suitable_kinds=suitable_kinds,
-        frameworks=frameworks,
-        targets=targets,
-        intensity=intensity,
-        setting=setting,
-        contraindications=tuple(contras),
-    )
+    return tuple(prerequisites)
 
 
 def _material(c: _Checker, value: Any, field: str) -> Material:
     item = c.mapping(value, field, _MATERIAL_FIELDS)
     if "name" not in item:
         raise c.fail(f"{field}.name", "is required")
-    name = c.text(item["name"], f"{field}.name", _TEXT_LIMITS["material"])
-    quantity = c.integer(item.get("quantity", 1), f"{field}.quantity", 1, 10000)
+    name = c.text(item["name"], f"{field}.name", MATERIAL_NAME_MAX)
+    quantity = c.integer(item.get("quantity", 1), f"{field}.quantity", 1, MAX_QUANTITY)
     flags = {key: c.boolean(item.get(key, False), f"{field}.{key}")
              for key in ("per_participant", "consumable", "for_participants")}
     return Material(name=name, quantity=quantity, **flags)
@@ -341,7 +263,7 @@ def _contraindication(c: _Checker, value: Any, field: str) -> Contraindication:
     action = c.choice(item["action"], f"{field}.action", CONTRA_ACTIONS)
     raw = item.get("adaptation")
     if action == "adapt" or raw not in (None, ""):
-        adaptation = c.text(raw, f"{field}.adaptation", _TEXT_LIMITS["adaptation"])
+        adaptation = c.text(raw, f"{field}.adaptation", ADAPTATION_MAX)
     else:
         adaptation = ""
     return Contraindication(flag=flag, action=action, adaptation=adaptation)

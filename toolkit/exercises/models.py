@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
 from ..extensions import db
+from .rules import SLUG_COLUMN_LENGTH, TITLE_COLUMN_LENGTH
 
 
 class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
@@ -17,8 +18,8 @@ class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
               postgresql_where=text("practice_id IS NULL"), sqlite_where=text("practice_id IS NULL")),
     )
 
-    slug: Mapped[str] = mapped_column(String(100), nullable=False)
-    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    slug: Mapped[str] = mapped_column(String(SLUG_COLUMN_LENGTH), nullable=False)
+    title: Mapped[str] = mapped_column(String(TITLE_COLUMN_LENGTH), nullable=False)
     summary: Mapped[str] = mapped_column(Text, nullable=False)
     participant_summary: Mapped[str] = mapped_column(Text, nullable=False, default="")
     category: Mapped[str] = mapped_column(String(30), nullable=False, index=True)

@@ -1,4 +1,3 @@
-import re
 
 from sqlalchemy import String, cast, false, func, literal_column, select, table
 from sqlalchemy.exc import IntegrityError
@@ -8,6 +7,7 @@ from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from .catalogue import SeedError, validate_module
 from .models import ExerciseModule
+from .rules import slug_for
 from .search import query_terms
 from .seed import FIELDS
 
@@ -56,10 +56,6 @@ def full_text(stmt, q: str):
                                                                             ExerciseModule.id)
 
 
-def slugify(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "module"
-
-
 def _validated(data: dict) -> dict:
     try:
         spec = validate_module(data, path="request")
@@ -71,7 +67,7 @@ def _validated(data: dict) -> dict:
 
 def create_module(data: dict) -> ExerciseModule:
     data = dict(data)
-    data.setdefault("slug", slugify(data["title"]))
+    data.setdefault("slug", slug_for(data["title"]))
     module = ExerciseModule(**_validated(data))
     db.session.add(module)
     _flush_unique(module.slug)

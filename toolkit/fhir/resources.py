@@ -16,7 +16,7 @@ from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
 from ..extensions import db
-from . import builders, rules, services
+from . import envelopes, rules, services
 from .schemas import (
     RESOURCE_SCHEMAS,
     BundleSchema,
@@ -88,7 +88,7 @@ def _errors_as_operation_outcome(response: Response) -> Response:
     body = response.get_json(silent=True)
     if not isinstance(body, dict) or "code" not in body:
         return response
-    outcome = builders.operation_outcome(response.status_code, body.get("message") or "", body.get("errors"))
+    outcome = envelopes.operation_outcome(response.status_code, body.get("message") or "", body.get("errors"))
     response.set_data(json.dumps(outcome))
     response.mimetype = rules.MEDIA_TYPE
     return response
@@ -122,7 +122,7 @@ def _search_page(page: services.Page, query: dict, path: str) -> Response:
         links["next"] = link(query["offset"] + query["count"])
     if query["offset"] > 0:
         links["previous"] = link(max(0, query["offset"] - query["count"]))
-    return fhir_response(builders.bundle("searchset", page.resources, base=base_url(), total=page.total,
+    return fhir_response(envelopes.bundle("searchset", page.resources, base=base_url(), total=page.total,
                                          links=links, timestamp=datetime.now(UTC)))
 
 
@@ -137,7 +137,7 @@ class FhirMetadata(MethodView):
              description="The resource types, their interactions (read, search) and search parameters, exactly as "
                          "this server serves them.")
     def get(self):
-        return fhir_response(builders.capability_statement(
+        return fhir_response(envelopes.capability_statement(
             software_version=current_app.config["API_VERSION"], base=base_url(), released=RELEASED))
 
 

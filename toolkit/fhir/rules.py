@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from toolkit.common.text import slugify
+
 FHIR_VERSION = "4.0.1"
 MEDIA_TYPE = "application/fhir+json"
 LOINC_FILE = Path(__file__).resolve().parents[2] / "seed" / "fhir" / "loinc.yaml"
@@ -133,11 +135,7 @@ def answer_code(instrument: str, item_id: str, value: int, label: str) -> Code:
 
 
 def band_code(instrument: str, band: str) -> Code:
-    return Code(CS_BAND, f"{instrument}.{slug(band)}", band)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return Code(CS_BAND, f"{instrument}.{slugify(band)}", band)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -11,19 +11,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask_smorest import abort
 from sqlalchemy import select
 
 from ..audit.services import record
+from ..errors import BadRequest, Invalid, NotFound
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
 from ..screening import services as screening_services
+from ..screening.form import Form
+from ..screening.form_loader import FormError, load_form
 from ..screening.models import Screening
-from ..screening.rules import Form, FormError, load_form
 from ..web import audit_denied_attempt, get_or_404
-from . import builders, rules
+from . import builders, codes, envelopes, records, rules
 
 FORMS_ROOT = Path(__file__).resolve().parents[2] / "seed" / "screening"
 
@@ -84,29 +85,29 @@ def _observations_of(s: Screening, known: dict[str, Form]) -> list[dict]:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _not_found(resource_type: str):
-    abort(404, message=f"{resource_type} not found.")
+def _not_found(resource_type: str) -> NotFound:
+    return NotFound(f"{resource_type} not found.")
 
 
 def read_patient(participant_id: str, *, actor) -> dict:
     participant = get_or_404(Participant, participant_id, what="Patient")
     record("read", "participant", participant.id, actor=actor)
-    return builders.patient(_participant_view(participant))
+    return records.patient(_participant_view(participant))
 
 
 def read_questionnaire(questionnaire_id: str) -> dict:
     known, current = forms()
     form = next((f for v, f in known.items() if rules.questionnaire_id(v) == questionnaire_id), None)
     if form is None:
-        _not_found("Questionnaire")
+        raise _not_found("Questionnaire")
     return builders.questionnaire(form, current=form.version == current)
 
 
 def read_code_system(name: str) -> dict:
     if name not in rules.OWN_CODE_SYSTEMS:
-        _not_found("CodeSystem")
+        raise _not_found("CodeSystem")
     known, current = forms()
-    return builders.code_system(name, list(known.values()), version=current)
+    return codes.code_system(name, list(known.values()), version=current)
 
 
 def read_questionnaire_response(screening_id: str, *, actor) -> dict:
@@ -118,11 +119,11 @@ def read_questionnaire_response(screening_id: str, *, actor) -> dict:
 def read_observation(observation_id: str, *, actor) -> dict:
     parsed = rules.parse_observation_id(observation_id)
     if parsed is None:
-        _not_found("Observation")
+        raise _not_found("Observation")
     screening = get_or_404(Screening, parsed[0], what="Observation")
     found = next((o for o in _observations_of(screening, forms()[0]) if o["id"] == observation_id), None)
     if found is None:
-        _not_found("Observation")
+        raise _not_found("Observation")
     record("read", "screening", screening.id, actor=actor)
     return found
 
@@ -135,16 +136,16 @@ def read_group(group_id: str) -> dict:
         .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_at, GroupMember.id))
     members = [{"participant_id": r.participant_id, "display_name": r.display_name, "joined_at": r.joined_at}
                for r in rows]
-    return builders.group({"id": group.id, "kind": group.kind, "name": group.name}, members)
+    return records.group({"id": group.id, "kind": group.kind, "name": group.name}, members)
 
 
 def read_plan_definition(plan_id: str) -> dict:
     plan = get_or_404(SessionPlan, plan_id, what="PlanDefinition")
     if plan.group_id is not None:  # a group's session is a CarePlan activity, not a template
-        _not_found("PlanDefinition")
+        raise _not_found("PlanDefinition")
     items = [{"title": i.module.title if i.module else (i.title or "Break"), "minutes": i.minutes,
               "summary": i.module.summary if i.module else None, "notes": i.notes} for i in plan.items]
-    return builders.plan_definition({"id": plan.id, "title": plan.title, "status": plan.status, "notes": plan.notes,
+    return records.plan_definition({"id": plan.id, "title": plan.title, "status": plan.status, "notes": plan.notes,
                                      "updated_at": plan.updated_at, "items": items})
 
 
@@ -154,7 +155,7 @@ def read_care_plan(group_id: str, *, now: datetime | None = None) -> dict:
                               .where(SessionPlan.group_id == group.id)
                               .order_by(SessionPlan.starts_at, SessionPlan.id))
     plans = [{"id": r.id, "title": r.title, "starts_at": r.starts_at, "ends_at": r.ends_at} for r in rows]
-    return builders.care_plan({"id": group.id, "name": group.name, "location": group.location}, plans,
+    return records.care_plan({"id": group.id, "name": group.name, "location": group.location}, plans,
                               now=now or datetime.now(UTC))
 
 
@@ -177,7 +178,7 @@ def _search_errors(fn, field: str, values: list[str]):
         except rules.SearchError as exc:
             errors.append(str(exc))
     if errors:
-        abort(400, message="A search parameter is not valid: see errors.", errors={field: errors})
+        raise BadRequest("A search parameter is not valid: see errors.", errors={field: errors})
     return parsed
 
 
@@ -188,7 +189,7 @@ def _subject(query: dict) -> str | None:
     exists = db.session.scalar(select(Participant.id).where(Participant.id == ident))
     if exists is None:  # unknown or another practice's: the same answer, as for every id in a query
         audit_denied_attempt(Participant, ident)  # another practice's id goes on the caller's audit chain
-        abort(422, message="No such patient.", errors={"subject": ["Unknown patient."]})
+        raise Invalid("No such patient.", errors={"subject": ["Unknown patient."]})
     return ident
 
 
@@ -267,7 +268,7 @@ def participant_bundle(participant_id: str, *, actor, base: str, now: datetime |
     known, current = forms()
     screenings = list(db.session.scalars(select(Screening).where(Screening.participant_id == participant.id)
                                          .order_by(Screening.screened_at, Screening.id)))
-    resources = [builders.patient(_participant_view(participant))]
+    resources = [records.patient(_participant_view(participant))]
     versions = sorted({s.form_version for s in screenings if s.form_version in known})
     resources += [builders.questionnaire(known[v], current=v == current) for v in versions]
     for screening in screenings:
@@ -276,4 +277,4 @@ def participant_bundle(participant_id: str, *, actor, base: str, now: datetime |
         resources.append(builders.questionnaire_response(view, form))
         resources.extend(builders.screening_observations(view, form))
     record("export", "participant", participant.id, actor=actor)
-    return builders.bundle("collection", resources, base=base, timestamp=now or datetime.now(UTC))
+    return envelopes.bundle("collection", resources, base=base, timestamp=now or datetime.now(UTC))

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from toolkit.common.zones import get_zone, localize
 from toolkit.vocab import GROUP_KINDS
 
 __all__ = [
@@ -51,6 +51,7 @@ WARNING_CODES = (
     "no_opening",
     "no_closing",
     "overlap",
+    "too_few_members",  # from the group's rules (groups/rules.planning_warning), added by the plan service
 )
 
 
@@ -146,30 +147,6 @@ def copy_title(title: str, *, limit: int = MAX_TITLE_LENGTH) -> str:
     return f"{title[:limit - len(COPY_SUFFIX) - 1].rstrip()}…{COPY_SUFFIX}"
 
 
-def get_zone(tz_name: str) -> ZoneInfo:
-    """The IANA zone called `tz_name`; ValueError for an unknown or malformed name."""
-    if not isinstance(tz_name, str) or not tz_name.strip():
-        raise ValueError("timezone must be a non-empty IANA name such as 'Europe/Berlin'")
-    try:
-        return ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:  # ValueError: path-like or malformed keys
-        raise ValueError(f"unknown timezone {tz_name!r}") from exc
-
-
-def localize(dt: datetime, tz_name: str) -> datetime:
-    """`dt` expressed in the zone `tz_name`.
-
-    An aware datetime is converted (same instant, local wall time of the zone). A naive datetime is
-    read as wall-clock time in that zone: a time that does not exist (inside a spring-forward gap)
-    moves forward by the gap, and an ambiguous time (fall-back) means its first occurrence.
-    """
-    zone = get_zone(tz_name)
-    if dt.tzinfo is None or dt.utcoffset() is None:
-        # Round trip through UTC normalises wall times that fall into a gap.
-        return dt.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
-    return dt.astimezone(zone)
-
-
 def _is_aware(dt: object) -> bool:
     return isinstance(dt, datetime) and dt.tzinfo is not None and dt.utcoffset() is not None
 
@@ -196,20 +173,24 @@ def _validate(
     ):
         raise PlanRuleError(None, "target_minutes", "target_minutes must be a positive whole number")
     for position, item in enumerate(items):
-        minutes = item.minutes
-        if isinstance(minutes, bool) or not isinstance(minutes, int):
-            raise PlanRuleError(position, "minutes", "minutes must be a whole number")
-        if minutes <= 0:
-            raise PlanRuleError(position, "minutes", "minutes must be greater than 0")
-        if minutes > MAX_ITEM_MINUTES:
-            raise PlanRuleError(position, "minutes", f"minutes must be at most {MAX_ITEM_MINUTES}")
-        if item.module_id is not None and item.module_id not in modules:
-            raise PlanRuleError(position, "module_id", f"unknown module {item.module_id!r}")
+        _validate_item(position, item, modules)
     for index, other in enumerate(other_plans):
         if len(other) != 3 or not _is_aware(other[1]) or not _is_aware(other[2]):
             raise PlanRuleError(
                 None, "other_plans", f"other_plans[{index}] must be (plan_id, aware start, aware end)"
             )
+
+
+def _validate_item(position: int, item: ItemInput, modules: Mapping[str, ModuleInfo]) -> None:
+    minutes = item.minutes
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        raise PlanRuleError(position, "minutes", "minutes must be a whole number")
+    if minutes <= 0:
+        raise PlanRuleError(position, "minutes", "minutes must be greater than 0")
+    if minutes > MAX_ITEM_MINUTES:
+        raise PlanRuleError(position, "minutes", f"minutes must be at most {MAX_ITEM_MINUTES}")
+    if item.module_id is not None and item.module_id not in modules:
+        raise PlanRuleError(position, "module_id", f"unknown module {item.module_id!r}")
 
 
 def compute_plan(
@@ -299,57 +280,69 @@ def _warnings(
 ) -> list[PlanWarning]:
     """Per-item warnings in item order, then plan-wide ones in the order of WARNING_CODES."""
     out: list[PlanWarning] = []
-    module_items = [(pos, modules[it.module_id]) for pos, it in enumerate(items) if it.module_id is not None]
-
     for position, item in enumerate(items):
-        if item.module_id is None:
-            continue
-        module = modules[item.module_id]
-        if module.min_minutes is not None and item.minutes < module.min_minutes:
-            out.append(
-                PlanWarning(
-                    code="below_min",
-                    position=position,
-                    message=(
-                        f"'{module.title}' is planned for {_fmt_minutes(item.minutes)}, "
-                        f"below its minimum of {_fmt_minutes(module.min_minutes)}."
-                    ),
-                )
-            )
-        if module.max_minutes is not None and item.minutes > module.max_minutes:
-            out.append(
-                PlanWarning(
-                    code="above_max",
-                    position=position,
-                    message=(
-                        f"'{module.title}' is planned for {_fmt_minutes(item.minutes)}, "
-                        f"above its maximum of {_fmt_minutes(module.max_minutes)}."
-                    ),
-                )
-            )
-        if group_kind is not None and group_kind not in module.suitable_kinds:
-            out.append(
-                PlanWarning(
-                    code="unsuited_kind",
-                    position=position,
-                    message=f"'{module.title}' is not marked as suitable for {group_kind} work.",
-                )
-            )
-        # Homework belongs at the end: only homework modules (or breaks) may follow it.
-        if module.is_homework:
-            later = [modules[m.module_id] for m in items[position + 1 :] if m.module_id is not None]
-            if any(not m.is_homework for m in later):
-                out.append(
-                    PlanWarning(
-                        code="homework_mid_session",
-                        position=position,
-                        message=(
-                            f"'{module.title}' is homework but is followed by in-session work; "
-                            "move it to the end of the session."
-                        ),
-                    )
-                )
+        if item.module_id is not None:
+            out.extend(_item_warnings(position, item, items=items, modules=modules, group_kind=group_kind))
+    out.extend(_plan_warnings(items=items, modules=modules, target_minutes=target_minutes, total=total))
+    out.extend(_overlap_warnings(start_utc=start_utc, end_utc=end_utc, other_plans=other_plans))
+    return out
 
+
+def _item_warnings(position: int, item: ItemInput, *, items: Sequence[ItemInput], modules: Mapping[str, ModuleInfo],
+                   group_kind: str | None) -> list[PlanWarning]:
+    """below_min, above_max, unsuited_kind and homework_mid_session for one module item."""
+    out: list[PlanWarning] = []
+    module = modules[item.module_id]  # type: ignore[index]  # a module item
+    if module.min_minutes is not None and item.minutes < module.min_minutes:
+        out.append(
+            PlanWarning(
+                code="below_min",
+                position=position,
+                message=(
+                    f"'{module.title}' is planned for {_fmt_minutes(item.minutes)}, "
+                    f"below its minimum of {_fmt_minutes(module.min_minutes)}."
+                ),
+            )
+        )
+    if module.max_minutes is not None and item.minutes > module.max_minutes:
+        out.append(
+            PlanWarning(
+                code="above_max",
+                position=position,
+                message=(
+                    f"'{module.title}' is planned for {_fmt_minutes(item.minutes)}, "
+                    f"above its maximum of {_fmt_minutes(module.max_minutes)}."
+                ),
+            )
+        )
+    if group_kind is not None and group_kind not in module.suitable_kinds:
+        out.append(
+            PlanWarning(
+                code="unsuited_kind",
+                position=position,
+                message=f"'{module.title}' is not marked as suitable for {group_kind} work.",
+            )
+        )
+    # Homework belongs at the end: only homework modules (or breaks) may follow it.
+    later = [modules[m.module_id] for m in items[position + 1 :] if m.module_id is not None]
+    if module.is_homework and any(not m.is_homework for m in later):
+        out.append(
+            PlanWarning(
+                code="homework_mid_session",
+                position=position,
+                message=(
+                    f"'{module.title}' is homework but is followed by in-session work; "
+                    "move it to the end of the session."
+                ),
+            )
+        )
+    return out
+
+
+def _plan_warnings(*, items: Sequence[ItemInput], modules: Mapping[str, ModuleInfo], target_minutes: int | None,
+                   total: int) -> list[PlanWarning]:
+    """empty_plan, over_target, no_opening and no_closing."""
+    out: list[PlanWarning] = []
     if not items:
         out.append(PlanWarning(code="empty_plan", message="This plan has no items yet."))
     if target_minutes is not None and total > target_minutes:
@@ -362,22 +355,27 @@ def _warnings(
                 ),
             )
         )
-    if module_items:
-        categories = {module.category for _, module in module_items}
-        if "opening" not in categories:
-            out.append(
-                PlanWarning(
-                    code="no_opening",
-                    message="The plan has no opening module (check-in or grounding) to start safely.",
-                )
+    categories = {modules[it.module_id].category for it in items if it.module_id is not None}
+    if categories and "opening" not in categories:
+        out.append(
+            PlanWarning(
+                code="no_opening",
+                message="The plan has no opening module (check-in or grounding) to start safely.",
             )
-        if "closing" not in categories:
-            out.append(
-                PlanWarning(
-                    code="no_closing",
-                    message="The plan has no closing module to help participants settle before leaving.",
-                )
+        )
+    if categories and "closing" not in categories:
+        out.append(
+            PlanWarning(
+                code="no_closing",
+                message="The plan has no closing module to help participants settle before leaving.",
             )
+        )
+    return out
+
+
+def _overlap_warnings(*, start_utc: datetime, end_utc: datetime,
+                      other_plans: Sequence[tuple[str, datetime, datetime]]) -> list[PlanWarning]:
+    out: list[PlanWarning] = []
     for plan_id, other_start, other_end in other_plans:
         # Half-open intervals: back-to-back plans do not overlap; an empty plan overlaps nothing.
         if (

@@ -48,7 +48,7 @@ class PlanItemSchema(StrictSchema):
 class WarningSchema(StrictSchema):
     """Something the facilitator should look at; warnings never block saving."""
 
-    code = fields.String(required=True, validate=validate.OneOf([*WARNING_CODES, "too_few_members"]),
+    code = fields.String(required=True, validate=validate.OneOf(WARNING_CODES),
                          metadata={"description": "What kind of warning."})
     message = fields.String(required=True, metadata={"description": "For people."})
     position = fields.Integer(allow_none=True, required=True,

@@ -12,6 +12,7 @@ from ..groups.models import Group, GroupMember
 from ..groups.services import add_member, create_group
 from ..participants.models import Participant
 from ..plans.services import create_plan
+from ..screening.answers import valid_answers
 from ..screening.models import Screening
 from ..screening.services import current_form, submit_screening, validity
 from .services import set_rhythm
@@ -20,23 +21,14 @@ GROUP_NAME = "Thursday evening inner child group"
 PHQ_HIGH = {f"phq9_{i}": 2 for i in range(1, 7)}  # PHQ-9 12 (item 9, the critical one, stays 0)
 
 
-def _answers(form, raised):
-    answers = {}
-    for instrument in form.instruments:
-        for item in instrument.items:
-            if item.is_enabled(answers):
-                answers[item.id] = raised.get(item.id, item.min_value)
-    return answers
-
-
 def _dated(screening: Screening, at: datetime, form) -> Screening:
     screening.screened_at, screening.valid_until = at, at + validity(form)
     return screening
 
 
 def _screen(person, raised, at, *, actor, form) -> Screening:
-    screening = submit_screening(person, {"form_version": form.version, "answers": _answers(form, raised)},
-                                 actor=actor)
+    answers = valid_answers(form.to_dict(), raised)
+    screening = submit_screening(person, {"form_version": form.version, "answers": answers}, actor=actor)
     return _dated(screening, at, form)
 
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from toolkit.common.yaml_strict import DataFileError, Node
+from toolkit.common.zones import aware
 
 DEFAULT_CHANGE_FILE = Path(__file__).resolve().parents[2] / "seed" / "screening" / "v1" / "change.yaml"
 
@@ -107,10 +108,6 @@ def default_thresholds() -> Thresholds:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 @dataclass(frozen=True)
 class Taken:
     """One screening as progress sees it: when, and {instrument code: (score, band)} for the instruments
@@ -123,7 +120,7 @@ class Taken:
 
 def taken_from(screening_id: str, at: datetime, scores: Mapping[str, Any] | None) -> Taken:
     """From a stored screening's `scores` JSON ({code: {score, band, ...}})."""
-    return Taken(screening_id=screening_id, at=_aware(at),
+    return Taken(screening_id=screening_id, at=aware(at),
                  scores={code: (int(s["score"]), str(s.get("band", ""))) for code, s in (scores or {}).items()
                          if isinstance(s, Mapping) and isinstance(s.get("score"), int)})
 
@@ -221,8 +218,8 @@ def deterioration_texts(per_instrument: Iterable[Mapping[str, Any]], titles: Map
         name = titles.get(p["instrument"], p["instrument"])
         rc = p["thresholds"]["reliable_change"]
         out.append(f"{name} rose from {p['baseline']['score']} at baseline "
-                   f"({_aware(p['baseline']['at']).date().isoformat()}) to {p['latest']['score']} "
-                   f"({_aware(p['latest']['at']).date().isoformat()}): a reliable deterioration ({rc} or more)")
+                   f"({aware(p['baseline']['at']).date().isoformat()}) to {p['latest']['score']} "
+                   f"({aware(p['latest']['at']).date().isoformat()}): a reliable deterioration ({rc} or more)")
     return tuple(out)
 
 
@@ -234,8 +231,8 @@ def deterioration_enforced(*, deteriorated: bool, latest_screening_at: datetime 
         return False
     if latest_screening_at is None:
         return True
-    latest = _aware(latest_screening_at)
-    return not any(r is not None and _aware(r) > latest for r in reviewed_at)
+    latest = aware(latest_screening_at)
+    return not any(r is not None and aware(r) > latest for r in reviewed_at)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -263,9 +260,9 @@ def rescreen_reasons(*, session_starts_at: datetime, session_ends_at: datetime |
     `series_starts`: the start of every session of the session's series (for the every-N-sessions rhythm)."""
     if screened_at is None or valid_until is None:
         return [{"reason": NO_SCREENING, "message": "no screening yet: screen before the session"}]
-    start = _aware(session_starts_at)
-    end = _aware(session_ends_at) if session_ends_at is not None else start
-    screened, until = _aware(screened_at), _aware(valid_until)
+    start = aware(session_starts_at)
+    end = aware(session_ends_at) if session_ends_at is not None else start
+    screened, until = aware(screened_at), aware(valid_until)
     out = []
     if until <= end:
         out.append({"reason": EXPIRES_BEFORE_SESSION,
@@ -276,7 +273,7 @@ def rescreen_reasons(*, session_starts_at: datetime, session_ends_at: datetime |
                     "message": f"re-screen every {rhythm.every_days} days: the last screening was on "
                                f"{screened.date().isoformat()}"})
     if rhythm.every_sessions is not None and series_starts:
-        held = sum(1 for s in series_starts if screened < _aware(s) < start)
+        held = sum(1 for s in series_starts if screened < aware(s) < start)
         if held >= rhythm.every_sessions:
             out.append({"reason": RHYTHM_SESSIONS,
                         "message": f"re-screen every {rhythm.every_sessions} sessions: {held} sessions of the "

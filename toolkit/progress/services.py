@@ -1,88 +1,26 @@
 """Progress: load screenings, memberships and reviews as plain rows, call the pure rules, store, flush.
+Refusals are the domain errors of toolkit/errors.py. What clearance uses is in `clearance.py`; what both
+read is in `history.py`."""
 
-Clearance calls `with_progress` and `rescreen_due_at_plan` in a fixed number of queries (they grow with
-the group, never with the number of plans or items)."""
-
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from flask_smorest import abort
 from sqlalchemy import func, select
 
 from ..audit.services import record
+from ..common.zones import aware
+from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
+from ..screening.form_loader import default_form
 from ..screening.models import Screening
-from ..screening.rules import default_form
+from . import history
+from .history import present_review
 from .models import ProgressReview, RescreenRhythm
-from .rules import (
-    DETERIORATED,
-    Rhythm,
-    Taken,
-    default_thresholds,
-    deterioration_enforced,
-    deterioration_texts,
-    group_summary,
-    overall,
-    progress,
-    rescreen_reasons,
-    taken_from,
-)
+from .rules import default_thresholds, group_summary, rescreen_reasons
 
 REVIEW_PATH = "POST /api/v1/participants/{participant_id}/progress-reviews"
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _instruments() -> tuple[list[str], dict[str, str]]:
-    form = default_form()
-    return [i.code for i in form.instruments], {i.code: i.title for i in form.instruments}
-
-
-def _histories(participant_ids) -> dict[str, list[Taken]]:
-    """Every form screening (oldest first) of these participants, in one query."""
-    out: dict[str, list[Taken]] = {pid: [] for pid in participant_ids}
-    if not out:
-        return out
-    rows = db.session.execute(
-        select(Screening.participant_id, Screening.id, Screening.screened_at, Screening.scores)
-        .where(Screening.participant_id.in_(list(out)), Screening.method == "form")
-        .order_by(Screening.screened_at, Screening.id))
-    for row in rows:
-        out[row.participant_id].append(taken_from(row.id, row.screened_at, row.scores))
-    return out
-
-
-def _reviews(participant_ids) -> dict[str, list[ProgressReview]]:
-    out: dict[str, list[ProgressReview]] = {pid: [] for pid in participant_ids}
-    if not out:
-        return out
-    for review in db.session.scalars(select(ProgressReview).where(ProgressReview.participant_id.in_(list(out)))
-                                     .order_by(ProgressReview.at, ProgressReview.id)):
-        out[review.participant_id].append(review)
-    return out
-
-
-def _evaluate(history: list[Taken], *, joined_on: date | None, latest_screening_at: datetime | None,
-              reviews: list[ProgressReview]) -> dict:
-    codes, titles = _instruments()
-    per = progress(history, joined_on=joined_on, thresholds=default_thresholds(), instruments=codes)
-    for p in per:
-        p["title"] = titles.get(p["instrument"], p["instrument"])
-    verdict = overall(per)
-    texts = deterioration_texts(per, titles)
-    enforced = deterioration_enforced(deteriorated=verdict == DETERIORATED, latest_screening_at=latest_screening_at,
-                                      reviewed_at=[r.at for r in reviews])
-    reviewed = verdict == DETERIORATED and not enforced
-    return {"instruments": per, "overall": verdict, "deterioration": list(texts), "enforced": enforced,
-            "reviewed": reviewed, "review": present_review(reviews[-1]) if reviewed else None,
-            "recovered": [p["title"] for p in per if p["recovered"]]}
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -102,8 +40,8 @@ def current_programme(*, participant_id: str, group_id: str | None = None) -> di
     row = db.session.execute(stmt.order_by((Group.kind == "group").desc(), GroupMember.joined_on.desc(),
                                            GroupMember.id.desc()).limit(1)).first()
     if row is None and group_id is not None:
-        abort(422, message="The participant is not a current member of that group.",
-              errors={"group_id": ["Not a current group of this participant."]})
+        raise Invalid("The participant is not a current member of that group.",
+                      errors={"group_id": ["Not a current group of this participant."]})
     if row is None:
         return None
     return {"group_id": row.group_id, "group_name": row.name, "kind": row.kind, "joined_on": row.joined_on}
@@ -112,17 +50,17 @@ def current_programme(*, participant_id: str, group_id: str | None = None) -> di
 def participant_progress(*, participant: Participant, actor, group_id: str | None = None, audit: bool = True,
                          instruments: list[str] | None = None) -> dict:
     programme = current_programme(participant_id=participant.id, group_id=group_id)
-    history = _histories([participant.id])[participant.id]
+    taken = history.histories([participant.id])[participant.id]
     latest_at = db.session.scalar(select(func.max(Screening.screened_at))
                                   .where(Screening.participant_id == participant.id))
-    reviews = _reviews([participant.id])[participant.id]
-    result = _evaluate(history, joined_on=programme["joined_on"] if programme else None,
+    reviews = history.reviews([participant.id])[participant.id]
+    result = history.evaluate(taken, joined_on=programme["joined_on"] if programme else None,
                        latest_screening_at=latest_at, reviews=reviews)
     if instruments:
-        codes, _ = _instruments()
+        codes, _ = history.instruments()
         unknown = sorted(set(instruments) - set(codes))
         if unknown:
-            abort(422, message="Unknown instrument.", errors={"instrument": [f"Unknown: {', '.join(unknown)}."]})
+            raise Invalid("Unknown instrument.", errors={"instrument": [f"Unknown: {', '.join(unknown)}."]})
         result["instruments"] = [p for p in result["instruments"] if p["instrument"] in instruments]
     if audit:
         record("read", "progress", participant.id, actor=actor)
@@ -140,12 +78,6 @@ def participant_progress(*, participant: Participant, actor, group_id: str | Non
     }
 
 
-def present_review(review: ProgressReview) -> dict:
-    return {"id": review.id, "participant_id": review.participant_id, "reason": review.reason,
-            "screening_id": review.screening_id, "by": {"id": review.by.id, "name": review.by.name},
-            "at": _aware(review.at)}
-
-
 def record_review(*, participant: Participant, reason: str, actor) -> ProgressReview:
     """A clinical lead's review of a reliable deterioration: it counts until the next screening."""
     reason = (reason or "").strip()
@@ -154,14 +86,14 @@ def record_review(*, participant: Participant, reason: str, actor) -> ProgressRe
         db.session.rollback()  # nothing else of this request is written with the event
         record("create", "progress_review", pid, actor=actor, outcome="denied")
         db.session.commit()
-        abort(403, message="Only a clinical lead may record a progress review (it lets deep items back in).")
+        raise Forbidden("Only a clinical lead may record a progress review (it lets deep items back in).")
     if len(reason) < 10:
-        abort(422, message="A progress review needs a written reason a colleague can follow (10 characters or "
-                           "more).", errors={"reason": ["At least 10 characters."]})
+        raise Invalid("A progress review needs a written reason a colleague can follow (10 characters or more).",
+                      errors={"reason": ["At least 10 characters."]})
     latest = db.session.scalars(select(Screening.id).where(Screening.participant_id == participant.id)
                                 .order_by(Screening.screened_at.desc(), Screening.id).limit(1)).first()
     if latest is None:
-        abort(409, message="This participant has no screening: there is no progress to review.")
+        raise Conflict("This participant has no screening: there is no progress to review.")
     review = ProgressReview(participant_id=participant.id, reason=reason, screening_id=latest, by_id=actor.id,
                             at=datetime.now(UTC), practice_id=actor.practice_id)
     db.session.add(review)
@@ -171,74 +103,9 @@ def record_review(*, participant: Participant, reason: str, actor) -> ProgressRe
 
 
 def reviews_of(*, participant: Participant, actor) -> list[dict]:
-    rows = _reviews([participant.id])[participant.id]
+    rows = history.reviews([participant.id])[participant.id]
     record("list", "progress_review", participant.id, actor=actor)
     return [present_review(r) for r in reversed(rows)]
-
-
-# --------------------------------------------------------------------------------------------------------
-# Clearance: the loop back, and re-screens due at a plan
-# --------------------------------------------------------------------------------------------------------
-
-
-def with_progress(*, group_id: str, members: list) -> list:
-    """The group's MemberScreenings with their unreviewed reliable deteriorations (deep items excluded) and
-    what is only shown (a review, a recovery). Three queries, whatever the group's size."""
-    ids = [m.participant_id for m in members]
-    if not ids:
-        return members
-    joined = {row.participant_id: row.joined_on for row in db.session.execute(
-        select(GroupMember.participant_id, func.max(GroupMember.joined_on).label("joined_on"))
-        .where(GroupMember.group_id == group_id).group_by(GroupMember.participant_id))}
-    histories = _histories(ids)
-    reviews = _reviews(ids)
-    out = []
-    for member in members:
-        result = _evaluate(histories[member.participant_id], joined_on=joined.get(member.participant_id),
-                           latest_screening_at=member.screened_at, reviews=reviews[member.participant_id])
-        notes = []
-        if result["reviewed"]:
-            review = result["review"]
-            notes.append(f"reliable_deterioration reviewed by {review['by']['name']} on "
-                         f"{review['at'].date().isoformat()}: {review['reason']}")
-        if result["recovered"]:
-            notes.append("recovered since baseline on " + ", ".join(result["recovered"])
-                         + " (shown only: it changes no verdict)")
-        out.append(replace(member, deterioration=tuple(result["deterioration"]) if result["enforced"] else (),
-                           progress_notes=tuple(notes)))
-    return out
-
-
-def rhythm_of(practice_id: str | None = None) -> Rhythm:
-    """The caller's practice rhythm (tenancy scopes the query); cached for the unit of work."""
-    cache = db.session.info.setdefault("rescreen_rhythm", {})
-    if "value" not in cache:
-        row = db.session.scalars(select(RescreenRhythm)).first()
-        cache["value"] = Rhythm(every_sessions=row.every_sessions, every_days=row.every_days) if row else Rhythm()
-    return cache["value"]
-
-
-def _series_starts(series_id: str | None) -> list[datetime]:
-    if series_id is None:
-        return []
-    return [s for s in db.session.scalars(select(SessionPlan.starts_at).where(SessionPlan.series_id == series_id))
-            if s is not None]
-
-
-def rescreen_due_at_plan(*, plan: SessionPlan, members) -> list[dict]:
-    """Members to screen again before this plan: [{participant_id, display_name, reasons}]."""
-    if plan.starts_at is None or not members:
-        return []
-    rhythm = rhythm_of()
-    starts = _series_starts(plan.series_id) if rhythm.every_sessions else []
-    out = []
-    for m in members:
-        reasons = rescreen_reasons(session_starts_at=plan.starts_at, session_ends_at=plan.ends_at,
-                                   screened_at=m.screened_at, valid_until=m.valid_until, rhythm=rhythm,
-                                   series_starts=starts)
-        if reasons:
-            out.append({"participant_id": m.participant_id, "display_name": m.display_name, "reasons": reasons})
-    return out
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -262,35 +129,10 @@ def screenings_due(*, before: date, actor, now: datetime | None = None) -> list[
     if not first_by_group:
         record("list", "screenings_due", None, actor=actor)
         return []
-    memberships = list(db.session.execute(
-        select(GroupMember.participant_id, GroupMember.group_id, Participant.display_name, Group.name)
-        .join(Participant, Participant.id == GroupMember.participant_id)
-        .join(Group, Group.id == GroupMember.group_id)
-        .where(GroupMember.group_id.in_(list(first_by_group)), GroupMember.left_on.is_(None))))
-    next_session: dict[str, tuple] = {}
-    for m in memberships:
-        plan = first_by_group[m.group_id]
-        current = next_session.get(m.participant_id)
-        if current is None or (_aware(plan.starts_at), plan.id) < (_aware(current[0].starts_at), current[0].id):
-            next_session[m.participant_id] = (plan, m)
-    ids = list(next_session)
-    latest = {}
-    if ids:
-        newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
-                  .where(Screening.participant_id.in_(ids)).group_by(Screening.participant_id).subquery())
-        for row in db.session.execute(
-                select(Screening.participant_id, Screening.screened_at, Screening.valid_until)
-                .join(newest, (newest.c.participant_id == Screening.participant_id)
-                      & (newest.c.at == Screening.screened_at))):
-            latest[row.participant_id] = row
-    rhythm = rhythm_of()
-    series_ids = {p.series_id for p, _ in next_session.values() if p.series_id}
-    starts: dict[str, list[datetime]] = {sid: [] for sid in series_ids}
-    if series_ids and rhythm.every_sessions:
-        for row in db.session.execute(select(SessionPlan.series_id, SessionPlan.starts_at)
-                                      .where(SessionPlan.series_id.in_(list(series_ids)))):
-            if row.starts_at is not None:
-                starts[row.series_id].append(row.starts_at)
+    next_session = _next_sessions(first_by_group)
+    latest = _latest_screenings(list(next_session))
+    rhythm = history.rhythm_of()
+    starts = _series_starts_of({p.series_id for p, _ in next_session.values() if p.series_id}, rhythm)
     out = []
     for pid, (plan, m) in next_session.items():
         last = latest.get(pid)
@@ -299,17 +141,61 @@ def screenings_due(*, before: date, actor, now: datetime | None = None) -> list[
                                    valid_until=last.valid_until if last else None, rhythm=rhythm,
                                    series_starts=starts.get(plan.series_id, []))
         if reasons:
-            out.append({"participant_id": pid, "display_name": m.display_name,
-                        "last_screened_at": _aware(last.screened_at) if last else None,
-                        "valid_until": _aware(last.valid_until) if last else None,
-                        "session": {"plan_id": plan.id, "title": plan.title, "group_id": plan.group_id,
-                                    "group_name": m.name, "starts_at": _aware(plan.starts_at),
-                                    "ends_at": _aware(plan.ends_at), "series_id": plan.series_id,
-                                    "session_number": plan.session_number},
-                        "reasons": reasons})
+            out.append(_due(pid, plan, m, last, reasons))
     out.sort(key=lambda d: (d["session"]["starts_at"], d["display_name"], d["participant_id"]))
     record("list", "screenings_due", None, actor=actor)
     return out
+
+
+def _next_sessions(first_by_group: dict) -> dict[str, tuple]:
+    """participant id -> (their earliest next plan, their membership row), over the current members of these
+    groups."""
+    memberships = db.session.execute(
+        select(GroupMember.participant_id, GroupMember.group_id, Participant.display_name, Group.name)
+        .join(Participant, Participant.id == GroupMember.participant_id)
+        .join(Group, Group.id == GroupMember.group_id)
+        .where(GroupMember.group_id.in_(list(first_by_group)), GroupMember.left_on.is_(None)))
+    next_session: dict[str, tuple] = {}
+    for m in memberships:
+        plan = first_by_group[m.group_id]
+        current = next_session.get(m.participant_id)
+        if current is None or (aware(plan.starts_at), plan.id) < (aware(current[0].starts_at), current[0].id):
+            next_session[m.participant_id] = (plan, m)
+    return next_session
+
+
+def _latest_screenings(ids: list[str]) -> dict:
+    """participant id -> (screened_at, valid_until) of their newest screening, in one query."""
+    if not ids:
+        return {}
+    newest = (select(Screening.participant_id, func.max(Screening.screened_at).label("at"))
+              .where(Screening.participant_id.in_(ids)).group_by(Screening.participant_id).subquery())
+    rows = db.session.execute(
+        select(Screening.participant_id, Screening.screened_at, Screening.valid_until)
+        .join(newest, (newest.c.participant_id == Screening.participant_id) & (newest.c.at == Screening.screened_at)))
+    return {row.participant_id: row for row in rows}
+
+
+def _series_starts_of(series_ids: set, rhythm) -> dict[str, list[datetime]]:
+    """The start of every session of these series (only needed for a rhythm of every N sessions)."""
+    starts: dict[str, list[datetime]] = {sid: [] for sid in series_ids}
+    if series_ids and rhythm.every_sessions:
+        for row in db.session.execute(select(SessionPlan.series_id, SessionPlan.starts_at)
+                                      .where(SessionPlan.series_id.in_(list(series_ids)))):
+            if row.starts_at is not None:
+                starts[row.series_id].append(row.starts_at)
+    return starts
+
+
+def _due(pid: str, plan, membership, last, reasons: list) -> dict:
+    return {"participant_id": pid, "display_name": membership.display_name,
+            "last_screened_at": aware(last.screened_at) if last else None,
+            "valid_until": aware(last.valid_until) if last else None,
+            "session": {"plan_id": plan.id, "title": plan.title, "group_id": plan.group_id,
+                        "group_name": membership.name, "starts_at": aware(plan.starts_at),
+                        "ends_at": aware(plan.ends_at), "series_id": plan.series_id,
+                        "session_number": plan.session_number},
+            "reasons": reasons}
 
 
 def get_rhythm(*, actor) -> dict:
@@ -318,6 +204,8 @@ def get_rhythm(*, actor) -> dict:
 
 
 def set_rhythm(*, actor, changes: dict) -> dict:
+    if actor.role != "admin":
+        raise Forbidden("Only a practice admin may set the re-screen rhythm.")
     row = db.session.scalars(select(RescreenRhythm)).first()
     if row is None:
         row = RescreenRhythm(practice_id=actor.practice_id)
@@ -344,8 +232,8 @@ def group_progress(*, group: Group, actor) -> dict:
         .where(GroupMember.group_id == group.id, GroupMember.left_on.is_(None))
         .order_by(GroupMember.joined_at, GroupMember.id)))
     ids = [r.participant_id for r in rows]
-    histories = _histories(ids)
-    reviews = _reviews(ids)
+    histories = history.histories(ids)
+    reviews = history.reviews(ids)
     latest = {}
     if ids:
         latest = dict(db.session.execute(select(Screening.participant_id, func.max(Screening.screened_at))
@@ -353,7 +241,7 @@ def group_progress(*, group: Group, actor) -> dict:
                                          .group_by(Screening.participant_id)).all())
     members = []
     for r in rows:
-        result = _evaluate(histories[r.participant_id], joined_on=r.joined_on,
+        result = history.evaluate(histories[r.participant_id], joined_on=r.joined_on,
                            latest_screening_at=latest.get(r.participant_id), reviews=reviews[r.participant_id])
         members.append({
             "participant_id": r.participant_id, "display_name": r.display_name, "joined_on": r.joined_on,
@@ -391,11 +279,11 @@ def chart_data(result: dict) -> dict:
 
 def progress_svg(*, participant: Participant, actor, group_id: str | None = None,
                  instruments: list[str] | None = None) -> bytes:
+    """The progress chart as SVG. ChartError when it cannot be drawn (the resource answers 503)."""
     from .chart import ChartError, render_svg
 
     result = participant_progress(participant=participant, actor=actor, group_id=group_id, instruments=instruments)
     try:
         return render_svg(chart_data(result))
-    except (ChartError, OSError) as err:
-        abort(503, message="The chart could not be drawn just now; the JSON progress is available.")
-        raise err  # pragma: no cover
+    except OSError as err:
+        raise ChartError(str(err)) from err

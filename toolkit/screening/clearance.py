@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from datetime import datetime
+from typing import Any
 
+from toolkit.common.zones import aware
+from toolkit.exercises.rules import Contraindication
 from toolkit.screening.safety import EXPIRES_BEFORE_SESSION, VALID, validity_at_session
 from toolkit.vocab import CONTRA_ACTIONS, FLAGS, OUTCOMES
 
@@ -31,12 +33,6 @@ BLOCKING_OUTCOMES = ("refer", "defer")
 NO_MEMBERS_WARNING = "no members: the group has no participants to clear"
 NO_VALID_SCREENING = "no valid screening"
 RELIABLE_DETERIORATION = "reliable_deterioration"
-
-
-class Contraindication(NamedTuple):
-    flag: str
-    action: str  # "exclude" or "adapt"
-    adaptation: str | None = None
 
 
 DEFAULT_ALTERNATIVE = ("Offer a quiet, present-focused alternative (for example the eyes-open grounding) with a "
@@ -87,11 +83,6 @@ class ClearanceItem:
     intensity: str | None = None
 
 
-def _aware(moment: datetime) -> datetime:
-    """Naive datetimes (e.g. from SQLite) are taken as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def has_valid_screening(member: MemberScreening, now: datetime, session_end: datetime | None = None) -> bool:
     return screening_validity(member, now, session_end) == VALID
 
@@ -107,7 +98,7 @@ def screening_validity(member: MemberScreening, now: datetime, session_end: date
 
 def _invalid_reason(member: MemberScreening, validity: str) -> str:
     if validity == EXPIRES_BEFORE_SESSION:
-        until = _aware(member.valid_until).date().isoformat()
+        until = aware(member.valid_until).date().isoformat()
         return f"{EXPIRES_BEFORE_SESSION}: the screening is valid until {until}, before this session ends"
     if validity == "unusable":
         return f"{NO_VALID_SCREENING}: {member.unusable}"
@@ -154,43 +145,19 @@ def _flag_verdict(member: MemberScreening, validity: str, outcome: str | None, i
         return verdict
 
     # clear (by override) or caution: the module's contraindications for each computed flag (vocabulary order)
-    excluded_by: list[str] = []
-    alternatives: list[str] = []
-    adaptations: list[tuple[str, str | None]] = []
-    for flag in sorted(member.flags, key=lambda f: FLAGS.index(f) if f in FLAGS else len(FLAGS)):
-        for c_flag, action, adaptation in item.contraindications:
-            if c_flag != flag:
-                continue
-            if action == "exclude":
-                excluded_by.append(flag)
-                if adaptation and adaptation not in alternatives:
-                    alternatives.append(adaptation)
-            elif action == "adapt":
-                adaptations.append((flag, adaptation))
-            else:
-                raise ValueError(
-                    f"item {item.item_id}: unknown contraindication action {action!r}; "
-                    f"expected one of {CONTRA_ACTIONS}"
-                )
+    excluded_by, alternatives, adaptations = _contraindicated(member, item)
     reasons = [f"flag {flag}: module '{name}' is contraindicated (exclude)" for flag in excluded_by]
     reasons += [
         f"flag {flag}: module '{name}' must be adapted" + (f": {text}" if text else "")
         for flag, text in adaptations
     ]
-    texts = [(flag, text) for flag, text in adaptations if text]
-    if len(texts) == 1:
-        adaptation_text: str | None = texts[0][1]
-    elif texts:
-        adaptation_text = "\n".join(f"For {flag}: {text}" for flag, text in texts)
-    else:
-        adaptation_text = None
     if excluded_by:
         # the item is skipped for this person; adaptations of other flags are kept in the reasons only
         verdict.update(verdict="exclude", reasons=reasons, alternative="\n".join(alternatives) or DEFAULT_ALTERNATIVE)
     elif adaptations:
         verdict.update(
             verdict="adapt",
-            adaptation=adaptation_text or "adapt (the module gives no adaptation text)",
+            adaptation=_adaptation_text(adaptations) or "adapt (the module gives no adaptation text)",
             reasons=reasons,
         )
     else:
@@ -199,10 +166,120 @@ def _flag_verdict(member: MemberScreening, validity: str, outcome: str | None, i
     return verdict
 
 
+def _contraindicated(member: MemberScreening, item: ClearanceItem
+                     ) -> tuple[list[str], list[str], list[tuple[str, str | None]]]:
+    """(flags that exclude the item, the alternatives those name, (flag, text) of the adaptations), over the
+    member's computed flags in vocabulary order."""
+    excluded_by: list[str] = []
+    alternatives: list[str] = []
+    adaptations: list[tuple[str, str | None]] = []
+    for flag in sorted(member.flags, key=lambda f: FLAGS.index(f) if f in FLAGS else len(FLAGS)):
+        for c_flag, action, adaptation in item.contraindications:
+            if c_flag != flag:
+                continue
+            if action not in CONTRA_ACTIONS:
+                raise ValueError(
+                    f"item {item.item_id}: unknown contraindication action {action!r}; "
+                    f"expected one of {CONTRA_ACTIONS}"
+                )
+            if action == "adapt":
+                adaptations.append((flag, adaptation))
+                continue
+            excluded_by.append(flag)
+            if adaptation and adaptation not in alternatives:
+                alternatives.append(adaptation)
+    return excluded_by, alternatives, adaptations
+
+
+def _adaptation_text(adaptations: list[tuple[str, str | None]]) -> str | None:
+    """One adaptation's text as it is; several, each after its flag; None when none gives a text."""
+    texts = [(flag, text) for flag, text in adaptations if text]
+    if len(texts) == 1:
+        return texts[0][1]
+    if texts:
+        return "\n".join(f"For {flag}: {text}" for flag, text in texts)
+    return None
+
+
 def _override_text(override: dict) -> str:
     at = override["at"]
-    when = _aware(at).date().isoformat() if isinstance(at, datetime) else str(at)[:10]
+    when = aware(at).date().isoformat() if isinstance(at, datetime) else str(at)[:10]
     return f"{override['outcome']} by {override['by']['name']} on {when}: {override['reason']}"
+
+
+@dataclass(frozen=True)
+class _Cleared:
+    """One member's part of a plan's clearance."""
+
+    participant: dict[str, Any]
+    warnings: list[str]
+    blocked: bool
+    caution: bool
+    missing: bool
+
+
+def _member_reasons(member: MemberScreening, validity: str, outcome: str | None) -> tuple[list[str], list[str]]:
+    """(the member's reasons, the facilitator warnings about them) from the screening's validity, the
+    outcome, a crisis hold, an override and progress."""
+    reasons: list[str] = []
+    warnings: list[str] = []
+    if validity != VALID:
+        reasons.append(_invalid_reason(member, validity))
+        if validity == EXPIRES_BEFORE_SESSION:
+            warnings.append(f"{member.name}: the screening expires before this session ends "
+                            "(expires_before_session): screen again before the session")
+        elif member.no_screening_reason or member.unusable:
+            warnings.append(f"{member.name}: {member.no_screening_reason or member.unusable}")
+    elif outcome in BLOCKING_OUTCOMES:
+        reasons.append(f"outcome {outcome}: no group inner child work")
+    if member.crisis_hold and member.screening_id is not None:
+        reasons.append("crisis hold: defer until a clinical lead records a crisis review and a newer "
+                       "screening is taken")
+        warnings.append(f"{member.name} is on a crisis hold after a defer: no group inner child work until "
+                        "a crisis review and a newer screening")
+    if member.override is not None:
+        reasons.append(f"override: {_override_text(member.override)}")
+    if member.deterioration:
+        reasons.append(f"{RELIABLE_DETERIORATION}: deep items are excluded until a clinical lead records a "
+                       "progress review after the latest screening")
+        warnings.append(f"{member.name}: {RELIABLE_DETERIORATION} since baseline: " + "; ".join(member.deterioration))
+    reasons.extend(member.progress_notes)
+    return reasons, warnings
+
+
+def _clear_member(member: MemberScreening, items: list[ClearanceItem], *, now: datetime,
+                  session_end: datetime | None, has_trauma_informed_facilitator: bool) -> _Cleared:
+    validity = screening_validity(member, now, session_end)
+    valid = validity == VALID
+    outcome = ("defer" if member.crisis_hold else member.outcome) if valid else None
+    reasons, warnings = _member_reasons(member, validity, outcome)
+    verdicts = [_item_verdict(member, validity, outcome, item) for item in items]
+    caution = any(v["verdict"] != "ok" for v in verdicts)
+    if valid and "unresolved_trauma" in member.flags and not has_trauma_informed_facilitator:
+        caution = True
+        warnings.append(
+            f"{member.name} is flagged unresolved_trauma and the group "
+            "has no trauma-informed facilitator: add one before running inner child work"
+        )
+    participant = {
+        "participant_id": member.participant_id,
+        "display_name": member.display_name,
+        "screening_id": member.screening_id,
+        "outcome": outcome,
+        "computed_outcome": member.computed_outcome,
+        "override": member.override,
+        "crisis_hold": member.crisis_hold,
+        "findings": list(member.findings),
+        "validity": validity,
+        "expires_before_session": validity == EXPIRES_BEFORE_SESSION,
+        "valid_until": aware(member.valid_until).isoformat() if member.valid_until else None,
+        "method": member.method,
+        "reasons": reasons,
+        "warnings": [{"code": RELIABLE_DETERIORATION, "message": text} for text in member.deterioration],
+        "items": verdicts,
+    }
+    return _Cleared(participant=participant, warnings=warnings, blocked=not valid or outcome in BLOCKING_OUTCOMES,
+                    caution=caution, missing=not valid)
 
 
 def clear_plan(
@@ -237,74 +314,14 @@ def clear_plan(
             "facilitator_warnings": [NO_MEMBERS_WARNING],
         }
 
-    participants: list[dict[str, Any]] = []
-    missing: list[str] = []
-    warnings: list[str] = []
-    blocked = False
-    caution = False
-    for member in members:
-        validity = screening_validity(member, now, session_end)
-        valid = validity == VALID
-        outcome = ("defer" if member.crisis_hold else member.outcome) if valid else None
-        reasons: list[str] = []
-        if not valid:
-            missing.append(member.participant_id)
-            blocked = True
-            reasons.append(_invalid_reason(member, validity))
-            if validity == EXPIRES_BEFORE_SESSION:
-                warnings.append(f"{member.name}: the screening expires before this session ends "
-                                "(expires_before_session): screen again before the session")
-            elif member.no_screening_reason or member.unusable:
-                warnings.append(f"{member.name}: {member.no_screening_reason or member.unusable}")
-        elif outcome in BLOCKING_OUTCOMES:
-            blocked = True
-            reasons.append(f"outcome {outcome}: no group inner child work")
-        if member.crisis_hold and member.screening_id is not None:
-            reasons.append("crisis hold: defer until a clinical lead records a crisis review and a newer "
-                           "screening is taken")
-            warnings.append(f"{member.name} is on a crisis hold after a defer: no group inner child work until "
-                            "a crisis review and a newer screening")
-        if member.override is not None:
-            reasons.append(f"override: {_override_text(member.override)}")
-        member_warnings = [{"code": RELIABLE_DETERIORATION, "message": text} for text in member.deterioration]
-        if member.deterioration:
-            reasons.append(f"{RELIABLE_DETERIORATION}: deep items are excluded until a clinical lead records a "
-                           "progress review after the latest screening")
-            warnings.append(f"{member.name}: {RELIABLE_DETERIORATION} since baseline: "
-                            + "; ".join(member.deterioration))
-        reasons.extend(member.progress_notes)
-        verdicts = [_item_verdict(member, validity, outcome, item) for item in items]
-        if any(v["verdict"] != "ok" for v in verdicts):
-            caution = True
-        if valid and "unresolved_trauma" in member.flags and not has_trauma_informed_facilitator:
-            caution = True
-            warnings.append(
-                f"{member.name} is flagged unresolved_trauma and the group "
-                "has no trauma-informed facilitator: add one before running inner child work"
-            )
-        participants.append(
-            {
-                "participant_id": member.participant_id,
-                "display_name": member.display_name,
-                "screening_id": member.screening_id,
-                "outcome": outcome,
-                "computed_outcome": member.computed_outcome,
-                "override": member.override,
-                "crisis_hold": member.crisis_hold,
-                "findings": list(member.findings),
-                "validity": validity,
-                "expires_before_session": validity == EXPIRES_BEFORE_SESSION,
-                "valid_until": _aware(member.valid_until).isoformat() if member.valid_until else None,
-                "method": member.method,
-                "reasons": reasons,
-                "warnings": member_warnings,
-                "items": verdicts,
-            }
-        )
+    results = [_clear_member(member, items, now=now, session_end=session_end,
+                             has_trauma_informed_facilitator=has_trauma_informed_facilitator) for member in members]
+    blocked = any(r.blocked for r in results)
+    caution = any(r.caution for r in results)
     status = "blocked" if blocked else "caution" if caution else "clear"
     return {
         "status": status,
-        "participants": participants,
-        "missing_screenings": missing,
-        "facilitator_warnings": warnings,
+        "participants": [r.participant for r in results],
+        "missing_screenings": [r.participant["participant_id"] for r in results if r.missing],
+        "facilitator_warnings": [w for r in results for w in r.warnings],
     }

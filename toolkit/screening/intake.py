@@ -15,15 +15,15 @@ from typing import Any
 
 from toolkit.vocab import FLAGS
 
+from .form import Form
 from .rules import (
     REQUIRED,
     AnswersError,
     Evaluation,
     FlagResult,
-    Form,
     Note,
-    evaluate,
     most_restrictive,
+    score_answers,
     validate_answers,
 )
 
@@ -95,7 +95,7 @@ def take(form: Form, answers: Mapping[str, int], *, declined: Iterable[str] = ()
     skipped = unanswered - set(declined)
     if skipped and not positive_critical(form, answers, declined):
         raise AnswersError({key: [REQUIRED] for key in sorted(skipped, key=[i.id for i in form.items].index)})
-    evaluation = evaluate(form, answers, sex_at_birth=sex_at_birth, allow_unanswered=True, assume=assume)
+    evaluation = score_answers(form, answers, sex_at_birth=sex_at_birth)  # validated above, once
 
     flags = {f.flag: f for f in evaluation.flags}
     declined_critical = [form.item(i) for i in declined if form.item(i).critical]

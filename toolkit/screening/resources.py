@@ -1,4 +1,3 @@
-from flask import jsonify
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
@@ -9,12 +8,10 @@ from ..common.query import paginate
 from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db
 from ..participants.models import Participant
-from ..plans.models import SessionPlan
 from ..web import get_or_404
 from . import services
 from .models import Screening
 from .schemas import (
-    ClearanceSchema,
     CrisisReviewCreateSchema,
     CrisisReviewSchema,
     FormSchema,
@@ -147,26 +144,3 @@ class ScreeningOverride(MethodView):
         services.override(screening, data["outcome"], data["reason"], actor=current_user)
         db.session.commit()
         return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
-
-
-@blp.route("/plans/<string:plan_id>/clearance")
-class PlanClearance(MethodView):
-    decorators = [auth_required]
-
-    @blp.response(200, ClearanceSchema)
-    @document_errors(blp, 401, 404)
-    @blp.doc(operationId="getPlanClearance", summary="Who may take part in which item of a plan")
-    def get(self, plan_id):
-        """Every member × every item: `ok`, `adapt` (with the module's adaptation) or `exclude`, each with
-        reasons. `status` is `blocked` if any member is `refer`/`defer` or has no valid screening, `caution`
-        if any verdict is adapt/exclude or a member with unresolved trauma has no trauma-informed
-        facilitator, else `clear`. A missing or expired screening is never clear."""
-        plan = get_or_404(SessionPlan, plan_id, what="Plan", options=services.CLEARANCE_PLAN_OPTIONS)
-        result = services.clearance(plan)
-        record("read", "plan_clearance", plan.id, actor=current_user)
-        db.session.commit()
-        # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
-        # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.
-        return jsonify({**result, "checked_at": result["checked_at"].isoformat(),
-                        "session_ends_at": result["session_ends_at"].isoformat(),
-                        "session_date": result["session_date"].isoformat() if result["session_date"] else None})

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
+from toolkit.common.zones import aware
 from toolkit.vocab import FLAGS, OUTCOMES
 
 RANK = {name: rank for rank, name in enumerate(OUTCOMES)}
@@ -38,10 +39,6 @@ class SafetyRefusal(Exception):
         self.message = message
         self.field = field
         super().__init__(message)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -135,14 +132,14 @@ def crisis_hold(*, defer_at: Iterable[datetime | None], reviews_at: Iterable[dat
 
     Works on full histories and on aggregates alike: `defer_at` may be just the latest defer moment(s) and
     `reviews_at` just the latest review before the latest screening."""
-    defers = [_aware(d) for d in defer_at if d is not None]
+    defers = [aware(d) for d in defer_at if d is not None]
     if not defers:
         return Hold(active=False)
     since = max(defers)
     if latest_screening_at is None:
         return Hold(active=True, since=since)
-    latest = _aware(latest_screening_at)
-    lifted = any(since < _aware(r) < latest for r in reviews_at if r is not None)
+    latest = aware(latest_screening_at)
+    lifted = any(since < aware(r) < latest for r in reviews_at if r is not None)
     return Hold(active=not lifted, since=since)
 
 
@@ -150,7 +147,7 @@ def taken_during_hold(*, defer_at: Iterable[datetime | None], reviews_at: Iterab
                       at: datetime) -> bool:
     """Whether a screening taken at `at` carries `crisis_hold: true`: a `defer` came before it and no crisis
     review has been recorded since, so it cannot lift the hold."""
-    return crisis_hold(defer_at=[d for d in defer_at if d is not None and _aware(d) < _aware(at)],
+    return crisis_hold(defer_at=[d for d in defer_at if d is not None and aware(d) < aware(at)],
                        reviews_at=reviews_at, latest_screening_at=at).active
 
 
@@ -163,7 +160,7 @@ def effective_outcome(latest_outcome: str | None, hold: Hold) -> str | None:
 
 def history_outcome(screenings: Iterable[ScreeningEvent], reviews_at: Iterable[datetime]) -> str | None:
     """The effective outcome after a whole history (screenings with their overrides, and crisis reviews)."""
-    screenings = sorted(screenings, key=lambda s: _aware(s.at))
+    screenings = sorted(screenings, key=lambda s: aware(s.at))
     if not screenings:
         return None
     hold = crisis_hold(defer_at=defer_moments(screenings), reviews_at=list(reviews_at),
@@ -179,9 +176,9 @@ def history_outcome(screenings: Iterable[ScreeningEvent], reviews_at: Iterable[d
 def validity_at_session(*, valid_until: datetime | None, session_end: datetime | None, now: datetime) -> str:
     """`valid`, `expired` (no longer valid now) or `expires_before_session` (valid now, not when the plan
     ends). A plan that has ended is judged now: an expired screening never counts."""
-    if valid_until is None or _aware(valid_until) <= _aware(now):
+    if valid_until is None or aware(valid_until) <= aware(now):
         return EXPIRED
-    if session_end is not None and _aware(valid_until) <= _aware(session_end):
+    if session_end is not None and aware(valid_until) <= aware(session_end):
         return EXPIRES_BEFORE_SESSION
     return VALID
 
@@ -223,3 +220,8 @@ def check_assessment(*, outcome: str, reason: str, flags: Iterable[str], clinica
         raise SafetyRefusal(422, "An assessment that finds an acute crisis has the outcome defer.", "outcome")
     if outcome == "clear" and flags:
         raise SafetyRefusal(422, "A clear assessment raises no flags: use caution to adapt modules.", "outcome")
+
+
+def flags_of(flags: list[dict]) -> frozenset[str]:
+    """Flags that change what a person may do (info-level findings never do)."""
+    return frozenset(f["flag"] for f in flags if f.get("level") != "info")

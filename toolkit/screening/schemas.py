@@ -1,11 +1,10 @@
 from marshmallow import fields, validate
 
 from ..common.schemas import StrictSchema
-from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, VERDICTS
+from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
+from .guidance import KINDS as GUIDANCE_KINDS
 
-LEVELS = ("info", "caution", "refer", "defer")
 METHODS = ("form", "clinician_assessment")
-GUIDANCE_KINDS = ("acute", "non_acute")
 VALIDITIES = ("valid", "missing", "unusable", "expired", "expires_before_session")
 
 
@@ -65,14 +64,14 @@ class FormSchema(StrictSchema):
 
 def _example_answers() -> dict[str, int]:
     """A complete answer set for the shipped form ("no symptom" everywhere): the example Swagger UI sends."""
-    from .rules import default_form
+    from .form_loader import default_form
 
     return {item.id: min(o.value for o in item.options)
             for instrument in default_form().instruments for item in instrument.items if not item.enable_when}
 
 
 def _form_version() -> str:
-    from .rules import default_form
+    from .form_loader import default_form
 
     return default_form().version
 
@@ -126,7 +125,7 @@ class FlagSchema(StrictSchema):
     """A contraindication flag raised by a screening, with the rules and reasons behind it."""
 
     flag = fields.String(required=True, validate=validate.OneOf(FLAGS))
-    level = fields.String(required=True, validate=validate.OneOf(LEVELS))
+    level = fields.String(required=True, validate=validate.OneOf(RULE_LEVELS))
     reasons = fields.List(fields.String(), required=True)
     rules = fields.List(fields.String(), required=True)
 

@@ -1,41 +1,36 @@
-"""Screenings and plan clearance: load rows, call the pure rules, store, flush."""
+"""Screenings: the intake form, submissions, overrides, crisis reviews; load rows, call the pure rules,
+store, flush. Refusals are the domain errors of toolkit/errors.py (never HTTP): the app maps them to the one
+error shape. Plan clearance, which reads screenings with progress and attendance, is toolkit/clearance/."""
 
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from flask import current_app
-from flask_smorest import abort
-from sqlalchemy import bindparam, func, select, true
-from sqlalchemy.orm import aliased, lazyload
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
-from ..attendance.services import prerequisite_warnings
 from ..audit.services import record
-from ..auth.models import Therapist
-from ..exercises.models import ExerciseModule
+from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
-from ..groups.models import GroupMember, group_facilitators
-from ..groups.rules import roster_on
 from ..participants.models import Participant
-from ..plans.models import PlanItem, SessionPlan
-from ..progress.services import rescreen_due_at_plan, with_progress
-from ..series.rules import session_date
 from ..vocab import FLAGS
-from .clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
+from .form_loader import default_form
 from .guidance import default_guidance
 from .intake import take
 from .models import CrisisReview, Screening, ScreeningOverride
-from .rules import AnswersError, default_form
+from .rules import AnswersError
 from .safety import (
     ADULT_AGE,
     SafetyRefusal,
     check_assessment,
     check_override,
-    crisis_hold,
+    flags_of,
     is_minor,
     minor_message,
     taken_during_hold,
 )
+
+_REFUSALS: dict[int, type[DomainError]] = {403: Forbidden, 409: Conflict, 422: Invalid}
 
 
 def current_form():
@@ -56,8 +51,9 @@ def form_for_clients(form) -> dict:
             "adult_age": ADULT_AGE}
 
 
-def _refuse(error: SafetyRefusal):
-    abort(error.status, message=error.message, errors={error.field: [error.message]} if error.field else None)
+def _refusal(error: SafetyRefusal) -> DomainError:
+    """The domain error for a refusal of the safety rules (403, 409 or 422)."""
+    return _REFUSALS[error.status](error.message, errors={error.field: [error.message]} if error.field else None)
 
 
 @cache
@@ -100,33 +96,38 @@ def submit_screening(participant: Participant, data: dict, *, actor) -> Screenin
     return screening
 
 
+def _answer_errors(problems: dict[str, list[str]]) -> dict:
+    """The intake's errors as the API reports them: {answers: {item: [...]}, declined: {index: [...]}}."""
+    declined = {k: v for k, v in problems.items() if k.startswith("declined.")}
+    errors: dict = {"answers": {k: v for k, v in problems.items() if k not in declined}} if len(declined) < len(
+        problems) else {}
+    for key, value in declined.items():
+        errors.setdefault("declined", {})[key.split(".", 1)[1]] = value
+    return errors
+
+
 def _form_screening(participant: Participant, data: dict, *, form, actor, now) -> Screening:
     for key in ("outcome", "reason", "flags"):
         if key in data:
-            abort(422, message=f"`{key}` belongs to a clinician assessment, not to the intake form.",
-                  errors={key: ['Only with method "clinician_assessment".']})
+            raise Invalid(f"`{key}` belongs to a clinician assessment, not to the intake form.",
+                          errors={key: ['Only with method "clinician_assessment".']})
     if "form_version" not in data or "answers" not in data:
         missing = [key for key in ("form_version", "answers") if key not in data]
-        abort(422, message="The intake form needs form_version and answers.",
-              errors={key: ["Missing data for required field."] for key in missing})
+        raise Invalid("The intake form needs form_version and answers.",
+                      errors={key: ["Missing data for required field."] for key in missing})
     if data["form_version"] != form.version:
-        abort(422, message=f"The intake form has changed: the current version is {form.version}. "
-                           "Fetch GET /api/v1/screening/form and answer it again.",
-              errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
+        raise Invalid(f"The intake form has changed: the current version is {form.version}. "
+                      "Fetch GET /api/v1/screening/form and answer it again.",
+                      errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
     if is_minor(participant.date_of_birth, now.date()):
         message = minor_message(participant.date_of_birth, now.date())
-        abort(422, message=message, errors={"method": [message]})
+        raise Invalid(message, errors={"method": [message]})
     try:
         result = take(form, data["answers"], declined=data.get("declined", ()), sex_at_birth=participant.sex_at_birth)
     except AnswersError as exc:
-        declined = {k: v for k, v in exc.errors.items() if k.startswith("declined.")}
-        errors = {"answers": {k: v for k, v in exc.errors.items() if k not in declined}} if len(declined) < len(
-            exc.errors) else {}
-        for key, value in declined.items():
-            errors.setdefault("declined", {})[key.split(".", 1)[1]] = value
-        abort(422, message="Some answers are missing or not valid: see errors. An unanswered item is only accepted "
-                           "when a critical item is positive (stop at a crisis) or the item is declined.",
-              errors=errors)
+        raise Invalid("Some answers are missing or not valid: see errors. An unanswered item is only accepted "
+                      "when a critical item is positive (stop at a crisis) or the item is declined.",
+                      errors=_answer_errors(exc.errors)) from exc
     evaluation = result.evaluation
     return Screening(
         participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
@@ -139,18 +140,18 @@ def _form_screening(participant: Participant, data: dict, *, form, actor, now) -
 def _clinician_assessment(participant: Participant, data: dict, *, form, actor, now) -> Screening:
     for key in ("answers", "declined", "form_version"):
         if data.get(key):
-            abort(422, message=f"A clinician assessment has no `{key}`: it records an outcome and a reason.",
-                  errors={key: ['Not with method "clinician_assessment".']})
+            raise Invalid(f"A clinician assessment has no `{key}`: it records an outcome and a reason.",
+                          errors={key: ['Not with method "clinician_assessment".']})
     missing = [key for key in ("outcome", "reason") if key not in data]
     if missing:
-        abort(422, message="A clinician assessment needs an outcome and a reason.",
-              errors={key: ["Missing data for required field."] for key in missing})
+        raise Invalid("A clinician assessment needs an outcome and a reason.",
+                      errors={key: ["Missing data for required field."] for key in missing})
     flags = list(dict.fromkeys(data.get("flags", [])))
     try:
         check_assessment(outcome=data["outcome"], reason=data["reason"], flags=flags,
                          clinical_lead=bool(actor.clinical_lead))
     except SafetyRefusal as exc:
-        _refuse(exc)
+        raise _refusal(exc) from exc
     reason = data["reason"].strip()
     level = data["outcome"] if data["outcome"] != "clear" else "caution"
     return Screening(
@@ -174,7 +175,7 @@ def override(screening: Screening, outcome: str, reason: str, *, actor) -> Scree
             db.session.rollback()  # nothing else of this request is written with the event
             record("override", "screening", screening.id, actor=actor, outcome="denied")
             db.session.commit()
-        _refuse(exc)
+        raise _refusal(exc) from exc
     db.session.add(ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(),
                                      by_id=actor.id))
     db.session.flush()
@@ -187,12 +188,12 @@ def record_crisis_review(participant: Participant, data: dict, *, actor) -> Cris
     """A clinical lead's review after a defer. With a safety plan in place, it lets the next screening lift
     the crisis hold."""
     if not actor.clinical_lead:
-        abort(403, message="Only a clinical lead may record a crisis review.")
+        raise Forbidden("Only a clinical lead may record a crisis review.")
     defer_at, _ = hold_inputs(participant.id)
     if not any(defer_at):
-        abort(409, message="This participant has no defer to review: a crisis review follows a defer outcome.")
+        raise Conflict("This participant has no defer to review: a crisis review follows a defer outcome.")
     if data["follow_up_on"] < datetime.now(UTC).date():
-        abort(422, message="The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
+        raise Invalid("The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
     review = CrisisReview(participant_id=participant.id, summary=data["summary"].strip(),
                           safety_plan_in_place=data["safety_plan_in_place"], follow_up_on=data["follow_up_on"],
                           by_id=actor.id)
@@ -245,211 +246,3 @@ def present(screening: Screening, now: datetime | None = None) -> dict:
 def screenings_of(participant: Participant):
     return (select(Screening).where(Screening.participant_id == participant.id)
             .order_by(Screening.screened_at.desc(), Screening.id))
-
-
-def flags_of(flags: list[dict]) -> frozenset[str]:
-    """Flags that change what a person may do (info-level findings never do)."""
-    return frozenset(f["flag"] for f in flags if f.get("level") != "info")
-
-
-def _member(row, now) -> MemberScreening:
-    on = now.date()
-    if row.id is None:
-        minor = is_minor(row.date_of_birth, on)
-        return MemberScreening(
-            participant_id=row.participant_id, display_name=row.display_name,
-            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
-                                 "clinician assessment") if minor else None)
-    screened_on = row.screened_at.date()
-    unusable = None
-    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
-        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
-                    "clinician assessment")
-    override = None
-    if row.override_outcome is not None:
-        at = row.override_at if row.override_at.tzinfo else row.override_at.replace(tzinfo=UTC)
-        override = {"outcome": row.override_outcome, "reason": row.override_reason,
-                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
-    hold = crisis_hold(defer_at=(row.defer_s, row.defer_o), reviews_at=(row.review_at,),
-                       latest_screening_at=row.screened_at)
-    return MemberScreening(
-        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
-        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
-        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
-        crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
-        unusable=unusable, screened_at=row.screened_at)
-
-
-def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
-                     on: date | None = None) -> "GroupScreenings":
-    """A group's members (in enrolment order) with their newest screening, its current override (who, when,
-    why) and what the crisis hold needs, as plain values in one query: only the columns clearance needs, and
-    a cost that grows with the group, not with anyone's screening history. Whether an active
-    trauma-informed therapist facilitates comes from `facilitators` when the caller has them loaded,
-    else from one more query. Everyone who ever belonged is loaded with their membership periods; `on`
-    keeps the roster of that date (a session's), else the current members (`.on(day)` narrows later)."""
-    now = now or datetime.now(UTC)
-    members: list[MemberScreening] = []
-    names: dict[str, str] = {}
-    periods: list[tuple] = []
-    if group_id is None:
-        return GroupScreenings(members=(), names={}, trauma_informed=False)
-    for row in db.session.execute(_group_screenings_stmt(db.session.get_bind().dialect.name), {"group_id": group_id}):
-        periods.append((row.participant_id, row.joined_on, row.left_on))
-        if row.participant_id in names:
-            continue
-        names[row.participant_id] = row.display_name
-        members.append(_member(row, now))
-    members = with_progress(group_id=group_id, members=members)
-    if facilitators is None:
-        trauma_informed = db.session.scalar(_trauma_informed_stmt(), {"group_id": group_id}) is not None
-    else:
-        trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
-    everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
-                               periods=tuple(periods), everyone=tuple(members))
-    return everyone.on(on)
-
-
-def _hold_columns(participant_id, latest_screened_at):
-    """Correlated per member: the latest computed defer, the latest override to defer, and the latest crisis
-    review (with a safety plan) before the newest screening: all that `crisis_hold` needs."""
-    deferred = aliased(Screening)
-    defer_s = (select(func.max(deferred.screened_at))
-               .where(deferred.participant_id == participant_id, deferred.computed_outcome == "defer")
-               .scalar_subquery())
-    owner = aliased(Screening)
-    overridden = aliased(ScreeningOverride)
-    defer_o = (select(func.max(overridden.at)).join(owner, owner.id == overridden.screening_id)
-               .where(owner.participant_id == participant_id, overridden.outcome == "defer").scalar_subquery())
-    review = aliased(CrisisReview)
-    review_at = (select(func.max(review.at))
-                 .where(review.participant_id == participant_id, review.safety_plan_in_place.is_(True),
-                        review.at < latest_screened_at).scalar_subquery())
-    return defer_s.label("defer_s"), defer_o.label("defer_o"), review_at.label("review_at")
-
-
-# Built once: clearance runs on every plan view, and building these costs more than running them.
-@cache
-def _group_screenings_stmt(dialect: str):
-    """Each member's newest screening (the one `screenings_of` lists first) is an index seek per member,
-    whatever the length of their history: a LATERAL join on PostgreSQL (a correlated join there lets the
-    planner hash the whole screenings table), a correlated subquery on SQLite (which has no LATERAL).
-    The newest screening's latest override (with its author) is found the same way."""
-    members = (select(GroupMember.participant_id, Participant.display_name, Participant.date_of_birth,
-                      GroupMember.joined_on, GroupMember.left_on)
-               .join(Participant, Participant.id == GroupMember.participant_id)
-               .where(GroupMember.group_id == bindparam("group_id"))
-               .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))
-    newest = aliased(Screening)
-    by_recency = (newest.screened_at.desc(), newest.id)
-    author = aliased(Therapist)
-    o = aliased(ScreeningOverride)
-    if dialect == "postgresql":
-        latest = (select(newest.id, newest.flags, newest.findings, newest.computed_outcome, newest.valid_until,
-                         newest.screened_at, newest.method)
-                  .where(newest.participant_id == GroupMember.participant_id)
-                  .order_by(*by_recency).limit(1).lateral("latest"))
-        current = (select(o.outcome, o.reason, o.at, o.by_id, author.name)
-                   .join(author, author.id == o.by_id).where(o.screening_id == latest.c.id)
-                   .order_by(o.at.desc(), o.id.desc()).limit(1).lateral("current_override"))
-        return (members.add_columns(latest.c.id, latest.c.flags, latest.c.findings, latest.c.computed_outcome,
-                                    latest.c.valid_until, latest.c.screened_at, latest.c.method,
-                                    current.c.outcome.label("override_outcome"),
-                                    current.c.reason.label("override_reason"), current.c.at.label("override_at"),
-                                    current.c.by_id.label("override_by_id"),
-                                    current.c.name.label("override_by_name"),
-                                    *_hold_columns(GroupMember.participant_id, latest.c.screened_at))
-                .outerjoin(latest, true()).outerjoin(current, true()))
-    newest_id = (select(newest.id).where(newest.participant_id == GroupMember.participant_id)
-                 .order_by(*by_recency).limit(1).scalar_subquery())
-    current_id = (select(o.id).where(o.screening_id == Screening.id)
-                  .order_by(o.at.desc(), o.id.desc()).limit(1).scalar_subquery())
-    return (members.add_columns(Screening.id, Screening.flags, Screening.findings, Screening.computed_outcome,
-                                Screening.valid_until, Screening.screened_at, Screening.method,
-                                ScreeningOverride.outcome.label("override_outcome"),
-                                ScreeningOverride.reason.label("override_reason"),
-                                ScreeningOverride.at.label("override_at"),
-                                ScreeningOverride.by_id.label("override_by_id"),
-                                author.name.label("override_by_name"),
-                                *_hold_columns(GroupMember.participant_id, Screening.screened_at))
-            .outerjoin(Screening, Screening.id == newest_id)
-            .outerjoin(ScreeningOverride, ScreeningOverride.id == current_id)
-            .outerjoin(author, author.id == ScreeningOverride.by_id))
-
-
-@cache
-def _trauma_informed_stmt():
-    return (select(Therapist.id).join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
-            .where(group_facilitators.c.group_id == bindparam("group_id"), Therapist.trauma_informed.is_(True),
-                   Therapist.active.is_(True)).limit(1))
-
-
-@cache
-def _clearance_items_stmt():
-    return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications,
-                   ExerciseModule.intensity)
-            .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
-            .where(PlanItem.plan_id == bindparam("plan_id")).order_by(PlanItem.position))
-
-
-@dataclass(frozen=True)
-class GroupScreenings:
-    members: tuple[MemberScreening, ...]
-    names: dict
-    trauma_informed: bool
-    periods: tuple = ()  # (participant_id, joined_on, left_on) of every membership period
-    everyone: tuple = ()  # every member who ever belonged; `members` is the roster chosen from them
-
-    def on(self, day: date | None) -> "GroupScreenings":
-        """Only the members on the roster of `day` (None: the current members, whose period has not ended)."""
-        if day is None:
-            keep = {pid for pid, _joined, left in self.periods if left is None}
-        else:
-            keep = set(roster_on(self.periods, day))
-        return replace(self, members=tuple(m for m in self.everyone or self.members if m.participant_id in keep))
-
-
-# The clearance endpoint reads the plan's items and the group's facilitators as plain rows itself.
-CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
-
-
-def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
-    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
-                         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation"))
-                                                 for c in (contraindications or ())))
-
-
-def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
-    """The items of a plan whose items (with modules) are loaded already."""
-    return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
-                            item.module.contraindications if item.module else None,
-                            item.module.intensity if item.module else None) for item in plan.items]
-
-
-def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
-    """A plan's items with their modules' titles and contraindications, in one query."""
-    return [_clearance_item(*row) for row in db.session.execute(_clearance_items_stmt(), {"plan_id": plan_id})]
-
-
-def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
-              items: list[ClearanceItem] | None = None, prerequisites=None) -> dict:
-    """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
-    Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
-    of one group without re-querying."""
-    now = now or datetime.now(UTC)
-    day = session_date(plan.starts_at, plan.group.timezone) if plan.group_id and plan.starts_at else None
-    if screenings is None:
-        screenings = group_screenings(plan.group_id, on=day)
-    else:
-        screenings = screenings.on(day)
-    if items is None:
-        items = clearance_items_of(plan.id)
-    result = clear_plan(members=screenings.members, items=items, now=now, session_end=plan.ends_at,
-                        has_trauma_informed_facilitator=screenings.trauma_informed)
-    missed = prerequisite_warnings(plan, [m.participant_id for m in screenings.members], prerequisites)
-    result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
-                           "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
-                           "message": m.message} for m in missed]
-    due = rescreen_due_at_plan(plan=plan, members=screenings.members)
-    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
-            "rescreen_due": due}

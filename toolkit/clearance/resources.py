@@ -1,0 +1,40 @@
+"""GET /api/v1/plans/{plan_id}/clearance. The operation belongs to the screening blueprint (its tag in the
+spec, where clients have always found it); it is declared here, beside the service it calls, so that
+screening never imports clearance."""
+
+from flask import jsonify
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+
+from ..audit.services import record
+from ..auth.jwt import auth_required
+from ..common.spec import document_errors
+from ..extensions import db
+from ..plans.models import SessionPlan
+from ..screening.resources import blp
+from ..screening.schemas import ClearanceSchema
+from ..web import get_or_404
+from . import services
+
+
+@blp.route("/plans/<string:plan_id>/clearance")
+class PlanClearance(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, ClearanceSchema)
+    @document_errors(blp, 401, 404)
+    @blp.doc(operationId="getPlanClearance", summary="Who may take part in which item of a plan")
+    def get(self, plan_id):
+        """Every member × every item: `ok`, `adapt` (with the module's adaptation) or `exclude`, each with
+        reasons. `status` is `blocked` if any member is `refer`/`defer` or has no valid screening, `caution`
+        if any verdict is adapt/exclude or a member with unresolved trauma has no trauma-informed
+        facilitator, else `clear`. A missing or expired screening is never clear."""
+        plan = get_or_404(SessionPlan, plan_id, what="Plan", options=services.CLEARANCE_PLAN_OPTIONS)
+        result = services.clearance(plan)
+        record("read", "plan_clearance", plan.id, actor=current_user)
+        db.session.commit()
+        # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
+        # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.
+        return jsonify({**result, "checked_at": result["checked_at"].isoformat(),
+                        "session_ends_at": result["session_ends_at"].isoformat(),
+                        "session_date": result["session_date"].isoformat() if result["session_date"] else None})

@@ -1,0 +1,143 @@
+"""Plan clearance: load a group's members with their newest screening, the plan's items with their modules'
+contraindications, progress (the loop back) and missed prerequisites, as plain values in a fixed number of
+queries, and call the pure rules (toolkit/screening/clearance.py). It reads screening, progress and
+attendance, so it stands above all three: none of them imports it."""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+from sqlalchemy.orm import lazyload
+
+from ..attendance.services import prerequisite_warnings
+from ..common.zones import aware
+from ..exercises.rules import Contraindication
+from ..extensions import db
+from ..groups.rules import roster_on
+from ..plans.models import SessionPlan
+from ..progress.clearance import rescreen_due_at_plan, with_progress
+from ..screening.clearance import ClearanceItem, MemberScreening, clear_plan
+from ..screening.safety import crisis_hold, flags_of, is_minor
+from ..series.rules import session_date
+from . import queries
+
+
+def _member(row, now) -> MemberScreening:
+    on = now.date()
+    if row.id is None:
+        minor = is_minor(row.date_of_birth, on)
+        return MemberScreening(
+            participant_id=row.participant_id, display_name=row.display_name,
+            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
+                                 "clinician assessment") if minor else None)
+    screened_on = row.screened_at.date()
+    unusable = None
+    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
+        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
+                    "clinician assessment")
+    override = None
+    if row.override_outcome is not None:
+        at = aware(row.override_at)
+        override = {"outcome": row.override_outcome, "reason": row.override_reason,
+                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
+    hold = crisis_hold(defer_at=(row.defer_s, row.defer_o), reviews_at=(row.review_at,),
+                       latest_screening_at=row.screened_at)
+    return MemberScreening(
+        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
+        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
+        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
+        crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
+        unusable=unusable, screened_at=row.screened_at)
+
+
+def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
+                     on: date | None = None) -> "GroupScreenings":
+    """A group's members (in enrolment order) with their newest screening, its current override (who, when,
+    why) and what the crisis hold needs, as plain values in one query: only the columns clearance needs, and
+    a cost that grows with the group, not with anyone's screening history. Whether an active
+    trauma-informed therapist facilitates comes from `facilitators` when the caller has them loaded,
+    else from one more query. Everyone who ever belonged is loaded with their membership periods; `on`
+    keeps the roster of that date (a session's), else the current members (`.on(day)` narrows later)."""
+    now = now or datetime.now(UTC)
+    members: list[MemberScreening] = []
+    names: dict[str, str] = {}
+    periods: list[tuple] = []
+    if group_id is None:
+        return GroupScreenings(members=(), names={}, trauma_informed=False)
+    stmt = queries.group_screenings_stmt(db.session.get_bind().dialect.name)
+    for row in db.session.execute(stmt, {"group_id": group_id}):
+        periods.append((row.participant_id, row.joined_on, row.left_on))
+        if row.participant_id in names:
+            continue
+        names[row.participant_id] = row.display_name
+        members.append(_member(row, now))
+    members = with_progress(group_id=group_id, members=members)
+    if facilitators is None:
+        trauma_informed = db.session.scalar(queries.trauma_informed_stmt(), {"group_id": group_id}) is not None
+    else:
+        trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
+    everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
+                               periods=tuple(periods), everyone=tuple(members))
+    return everyone.on(on)
+
+
+@dataclass(frozen=True)
+class GroupScreenings:
+    members: tuple[MemberScreening, ...]
+    names: dict
+    trauma_informed: bool
+    periods: tuple = ()  # (participant_id, joined_on, left_on) of every membership period
+    everyone: tuple = ()  # every member who ever belonged; `members` is the roster chosen from them
+
+    def on(self, day: date | None) -> "GroupScreenings":
+        """Only the members on the roster of `day` (None: the current members, whose period has not ended)."""
+        if day is None:
+            keep = {pid for pid, _joined, left in self.periods if left is None}
+        else:
+            keep = set(roster_on(self.periods, day))
+        return replace(self, members=tuple(m for m in self.everyone or self.members if m.participant_id in keep))
+
+
+# The clearance endpoint reads the plan's items and the group's facilitators as plain rows itself.
+CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
+
+
+def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
+    return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
+                         contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation") or "")
+                                                 for c in (contraindications or ())))
+
+
+def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
+    """The items of a plan whose items (with modules) are loaded already."""
+    return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
+                            item.module.contraindications if item.module else None,
+                            item.module.intensity if item.module else None) for item in plan.items]
+
+
+def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
+    """A plan's items with their modules' titles and contraindications, in one query."""
+    return [_clearance_item(*row) for row in db.session.execute(queries.clearance_items_stmt(), {"plan_id": plan_id})]
+
+
+def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
+              items: list[ClearanceItem] | None = None, prerequisites=None) -> dict:
+    """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
+    Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
+    of one group without re-querying."""
+    now = now or datetime.now(UTC)
+    day = session_date(plan.starts_at, plan.group.timezone) if plan.group_id and plan.starts_at else None
+    if screenings is None:
+        screenings = group_screenings(plan.group_id, on=day)
+    else:
+        screenings = screenings.on(day)
+    if items is None:
+        items = clearance_items_of(plan.id)
+    result = clear_plan(members=screenings.members, items=items, now=now, session_end=plan.ends_at,
+                        has_trauma_informed_facilitator=screenings.trauma_informed)
+    missed = prerequisite_warnings(plan, [m.participant_id for m in screenings.members], prerequisites)
+    result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
+                           "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
+                           "message": m.message} for m in missed]
+    due = rescreen_due_at_plan(plan=plan, members=screenings.members)
+    return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
+            "rescreen_due": due}

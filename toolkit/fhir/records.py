@@ -1,0 +1,123 @@
+"""FHIR R4 resources of the practice's records as plain JSON-ready dicts: Patient, Group, PlanDefinition
+(a template) and CarePlan (a group's sessions). Built from plain values by services.py; no Flask, no SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import rules
+from .codes import KIND_DISPLAY
+from .rules import CS_GROUP_KIND, UCUM
+from .shapes import coding, instant, reference
+
+
+def patient(participant: dict) -> dict:
+    """Only what we hold. Contact details are free text here, so they are kept as text: `telecom` with
+    system `email` when the text is one email address, `other` otherwise; the emergency contact as a contact
+    with the role "Emergency Contact". Sex at birth is not administrative gender and is not sent as one."""
+    resource = {
+        "resourceType": "Patient",
+        "id": participant["id"],
+        "active": not participant.get("archived"),
+        "name": [{"text": participant["display_name"]}],
+    }
+    if participant.get("updated_at"):
+        resource["meta"] = {"lastUpdated": instant(participant["updated_at"])}
+    if participant.get("date_of_birth"):
+        resource["birthDate"] = participant["date_of_birth"].isoformat()
+    contact = (participant.get("contact") or "").strip()
+    if contact:
+        is_email = "@" in contact and " " not in contact and "\n" not in contact
+        resource["telecom"] = [{"system": "email" if is_email else "other", "value": contact}]
+    emergency = (participant.get("emergency_contact") or "").strip()
+    if emergency:
+        resource["contact"] = [{
+            "relationship": [{"coding": [coding(rules.CONTACT_ROLE, "C", "Emergency Contact")],
+                              "text": "Emergency contact"}],
+            "name": {"text": emergency},
+        }]
+    return resource
+
+
+def group(data: dict, members: list[dict]) -> dict:
+    """A group: kind (our code system), capacity, and its members, each with the date they joined as the start
+    of their membership period. `members`: [{participant_id, display_name, joined_at, left_at?}]."""
+    resource = {
+        "resourceType": "Group",
+        "id": data["id"],
+        "active": True,
+        "type": "person",
+        "actual": True,
+        "code": {"coding": [coding(CS_GROUP_KIND, data["kind"], KIND_DISPLAY.get(data["kind"], data["kind"]))],
+                 "text": data["kind"]},
+        "name": data["name"],
+        "quantity": len(members),
+    }
+    if members:
+        resource["member"] = []
+        for m in members:
+            period = {"start": instant(m["joined_at"])}
+            if m.get("left_at"):
+                period["end"] = instant(m["left_at"])
+            resource["member"].append({"entity": reference("Patient", m["participant_id"], m.get("display_name")),
+                                       "period": period, "inactive": bool(m.get("left_at"))})
+    return resource
+
+
+def _minutes(minutes: int) -> dict:
+    return {"value": minutes, "unit": "min", "system": UCUM, "code": "min"}
+
+
+def plan_definition(plan: dict) -> dict:
+    """A session template: its items in order as actions, each with its duration."""
+    resource = {
+        "resourceType": "PlanDefinition",
+        "id": plan["id"],
+        "name": "".join(ch for ch in plan["title"].title() if ch.isalnum())[:60] or "Template",
+        "title": plan["title"],
+        "status": "active" if plan.get("status") == "final" else "draft",
+        "action": [_action(item) for item in plan["items"]],
+    }
+    if plan.get("notes"):
+        resource["description"] = plan["notes"]
+    if plan.get("updated_at"):
+        resource["date"] = instant(plan["updated_at"])
+    if not resource["action"]:
+        resource.pop("action")
+    return resource
+
+
+def _action(item: dict) -> dict:
+    action = {"title": item["title"], "timingDuration": _minutes(item["minutes"])}
+    if item.get("summary"):
+        action["description"] = item["summary"]
+    if item.get("notes"):
+        action["textEquivalent"] = item["notes"]
+    return action
+
+
+def care_plan(data: dict, plans: list[dict], *, now: datetime) -> dict:
+    """A group's scheduled sessions, one activity per plan with its scheduled period. A session still to come is
+    `scheduled`; one in the past is `unknown`, since whether it took place is not recorded here."""
+    activities = []
+    for plan in plans:
+        status = "scheduled" if plan["ends_at"] > now else "unknown"
+        detail = {"status": status, "description": plan["title"],
+                  "scheduledPeriod": {"start": instant(plan["starts_at"]), "end": instant(plan["ends_at"])}}
+        if data.get("location"):
+            detail["location"] = {"display": data["location"]}
+        activities.append({"detail": detail})
+    upcoming = [p for p in plans if p["ends_at"] > now]
+    resource = {
+        "resourceType": "CarePlan",
+        "id": data["id"],
+        "status": "active" if upcoming else ("completed" if plans else "draft"),
+        "intent": "plan",
+        "title": f"Sessions of {data['name']}",
+        "subject": reference("Group", data["id"], data["name"]),
+    }
+    if plans:
+        resource["period"] = {"start": instant(plans[0]["starts_at"]), "end": instant(max(p["ends_at"]
+                                                                                       for p in plans))}
+        resource["activity"] = activities
+    return resource
