@@ -1,8 +1,9 @@
 """The audience view: the only place that decides what each audience sees.
 
 Every renderer works from this view only. The participant view never carries member names, clearance,
-facilitator scripts, steps, module summaries or notes; only titles, times, the participant summary and
-the materials list. A privacy review reads this file.
+facilitator scripts, steps, module summaries or notes; only titles, times, the participant summary, the
+materials participants bring or use, and the facilitators' names (no ids, no item leads). A privacy review
+reads this file.
 """
 
 from __future__ import annotations
