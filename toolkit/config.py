@@ -48,7 +48,10 @@ class Config:
         # Keys the audit chain's HMAC: keep it outside the database (and its backups).
         self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        # No pre-ping on every checkout (a round trip per request): idle connections are pinged, old ones
+        # recycled (toolkit/extensions.py, ToolkitSQLAlchemy).
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": _int("DB_POOL_RECYCLE_SECONDS", 1800)}
+        self.DB_PING_IDLE_SECONDS = _float("DB_PING_IDLE_SECONDS", 10.0)
         self.REDIS_URL = env.get("REDIS_URL") or None
         self.CORS_ORIGINS = [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()]
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int("ACCESS_TOKEN_MINUTES", 15))

@@ -1,5 +1,7 @@
 """Extensions, created unbound and bound to the app in create_app()."""
 
+import time
+
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
@@ -9,7 +11,7 @@ from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
 from flask_smorest.pagination import PaginationMetadataSchema
 from flask_sqlalchemy import SQLAlchemy
 from marshmallow import fields
-from sqlalchemy import Engine, MetaData, event
+from sqlalchemy import Engine, MetaData, event, exc
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -97,13 +99,93 @@ class ToolkitApi(Api):
         }, lazy=True)
 
 
+class ToolkitLimiter(Limiter):
+    """flask-limiter whose request hooks run only on the routes that carry a limit (login, registration,
+    agendas). Its before-request, after-request and teardown hooks otherwise run on every request of the
+    app, limited or not. With application-wide, default or blueprint limits every route is limited and
+    nothing is skipped."""
+
+    def init_app(self, app) -> None:
+        super().init_app(app)
+        marker = "__wrapper-limiter-instance"
+        limited: dict[str | None, bool] = {}
+
+        def is_limited() -> bool:
+            from flask import current_app, request
+
+            endpoint = request.endpoint
+            if endpoint not in limited:
+                view = current_app.view_functions.get(endpoint or "")
+                found = False
+                while view is not None and not found:
+                    owner = getattr(view, marker, None)  # a weakref proxy of the limiter: == compares the referent
+                    found = owner is not None and owner == self
+                    view = getattr(view, "__wrapped__", None)
+                manager = self.limit_manager
+                everywhere = bool(manager._application_limits or manager._default_limits or manager._blueprint_limits)
+                limited[endpoint] = found or everywhere
+            return limited[endpoint]
+
+        def only_when_limited(hook, passthrough: bool):
+            def guarded(*args):
+                if is_limited():
+                    return hook(*args)
+                return args[0] if passthrough and args else None
+
+            return guarded
+
+        for hooks, passthrough in ((app.before_request_funcs, False), (app.after_request_funcs, True),
+                                   (app.teardown_request_funcs, True)):
+            funcs = hooks.setdefault(None, [])
+            for i, hook in enumerate(funcs):
+                if getattr(hook, "__self__", None) is self or getattr(hook, "args", (None,))[:1] == (self,):
+                    funcs[i] = only_when_limited(hook, passthrough)
+
+
+class ToolkitSQLAlchemy(SQLAlchemy):
+    """Flask-SQLAlchemy whose engines check a pooled connection only when it has been idle for a while.
+
+    `pool_pre_ping` costs a `SELECT 1` round trip on every checkout, so on every request. Connections die
+    when the database restarts or a firewall or server drops idle ones: a connection that sat in the pool
+    longer than `DB_PING_IDLE_SECONDS` is pinged on checkout (a dead one is replaced before the request
+    uses it); `pool_recycle` replaces connections older than `DB_POOL_RECYCLE_SECONDS` anyway. A connection
+    that dies while in use raises a disconnect error, which makes SQLAlchemy drop the whole pool, so the
+    next request gets fresh connections (tests/db/test_dead_connections.py)."""
+
+    def _make_engine(self, bind_key, options, app):
+        engine = super()._make_engine(bind_key, options, app)
+        if engine.dialect.name != "sqlite":  # a file: nothing to drop the connection
+            watch_idle_connections(engine, app.config.get("DB_PING_IDLE_SECONDS", 10.0))
+        return engine
+
+
+def watch_idle_connections(engine, idle_seconds: float) -> None:
+    @event.listens_for(engine, "checkin")
+    def _idle_from(dbapi_connection, record):
+        if record is not None:
+            record.info["idle_from"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, proxy):
+        idle_from = record.info.get("idle_from")
+        if idle_from is None or time.monotonic() - idle_from < idle_seconds:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+            dbapi_connection.rollback()
+        except Exception as err:  # noqa: BLE001 - any failure: the pool discards it and connects anew
+            raise exc.DisconnectionError("idle connection is gone") from err
+
+
 # Rows stay loaded after the commit: responses are built from what was just written, without reloading.
-db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 jwt = JWTManager()
 api = ToolkitApi()
 cors = CORS()
-limiter = Limiter(key_func=_client_address, default_limits=[], headers_enabled=True)
+limiter = ToolkitLimiter(key_func=_client_address, default_limits=[], headers_enabled=True)
 
 
 @event.listens_for(Engine, "connect")
