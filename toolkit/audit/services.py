@@ -1,6 +1,6 @@
 """Writing the audit trail. Writes are recorded by services in the same transaction as the change; reads
-that show clinical data are handed to the background queue (`queue_event`), so the read path never waits
-for a practice's chain lock."""
+that show clinical data (`record()` with a read action, or `queue_event` directly) are handed to the
+background queue, so the read path never takes a practice's chain lock."""
 
 from datetime import UTC, datetime
 
@@ -31,8 +31,18 @@ def _lock_chain(practice_id: str) -> None:
         db.session.execute(select(Practice.id).where(Practice.id == practice_id).with_for_update(key_share=True))
 
 
-def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> dict:
-    """Append one event to the actor's practice chain; concurrent requests extend it one after another."""
+# Actions that only show data: their events go through the queue (issue 21), stamped with the request's
+# time and id, and are appended to the chain by the queue's worker.
+READ_ACTIONS = frozenset({"read", "list", "export"})
+
+
+def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> dict | None:
+    """A write's event: appended to the actor's practice chain in the caller's transaction (concurrent
+    requests extend it one after another), so the change and its event commit together. A read's event is
+    queued instead (`queue_event`): the request takes no chain lock."""
+    if action in READ_ACTIONS:
+        queue_event(action, record_type, record_id, actor=actor, outcome=outcome)
+        return None
     request_id = g.get("request_id") if has_request_context() else None
     return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
                   record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))
