@@ -72,6 +72,9 @@ class Config:
         self.RENDER_SECONDS = _float("RENDER_SECONDS", 60.0)
         self.RENDER_MEMORY_MB = _int("RENDER_MEMORY_MB", 1536)
         self.RENDER_MAX_MB = _int("RENDER_MAX_MB", 50)
+        # gzip for text bodies of at least this many bytes (toolkit/compression.py); 0 compresses everything.
+        self.COMPRESS_MIN_BYTES = _int("COMPRESS_MIN_BYTES", 1400)
+        self.COMPRESS_GZIP_LEVEL = _int("COMPRESS_GZIP_LEVEL", 5)
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():
