@@ -11,7 +11,7 @@ from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
 from flask_smorest.pagination import PaginationMetadataSchema
 from flask_sqlalchemy import SQLAlchemy
 from marshmallow import fields
-from sqlalchemy import Engine, MetaData, event, exc
+from sqlalchemy import Engine, MetaData, event, exc, text
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -199,3 +199,14 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+
+
+def refresh_planner_statistics(engine) -> bool:
+    """PostgreSQL: `ANALYZE` the whole database, so the planner's statistics describe the rows now there
+    (after migrations and imports; autovacuum may be off or slow to notice). SQLite keeps no statistics
+    unless told to, and this service runs it without them: nothing to do. True when it ran."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+    return True

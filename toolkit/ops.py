@@ -23,7 +23,7 @@ import click
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from .extensions import db
+from .extensions import db, refresh_planner_statistics
 
 EXPORT_FORMAT = "inner-child-toolkit-export"
 EXPORT_VERSION = 1
@@ -413,5 +413,6 @@ def register(app) -> None:
             raise click.ClickException(f"import refused, nothing written: {err}") from err
         except (sa.exc.IntegrityError, ValueError, KeyError, TypeError, AttributeError) as err:
             raise click.ClickException(f"import failed, nothing written: {err}") from err
+        refresh_planner_statistics(db.engine)  # the new rows in the planner's statistics (issue 21)
         summary = ", ".join(f"{n} {key}" for key, n in counts.items())
         click.echo(f"practice {document['practice']['id']} imported: {summary}")
