@@ -122,4 +122,4 @@ def logout():
 @blp.doc(operationId="getMe", summary="The logged-in therapist")
 def me():
     """The therapist the access token belongs to, with their practice and role."""
-    return current_user
+    return g.therapist  # the object itself: the schema reads ten attributes, each through a proxy otherwise
