@@ -6,6 +6,7 @@ The hot path (`_verify_access_token`): a well-formed, valid access token is pars
 with one Core query. Anything else (no token, a bad one, a refresh token, a revoked login) goes through
 flask-jwt-extended's own `verify_jwt_in_request`, which answers with the error loaders below."""
 
+import time
 from functools import wraps
 
 import jwt as pyjwt
@@ -108,24 +109,53 @@ def _verify_access_token() -> bool:
     token = _bearer_token()
     if token is None or jwt_config.decode_audience is not None or jwt_config.decode_issuer is not None:
         return False
-    try:
-        decoded = pyjwt.api_jwt.decode_complete(token, jwt_config.decode_key, algorithms=jwt_config.decode_algorithms,
-                                                leeway=jwt_config.leeway,
-                                                options={"verify_sub": jwt_config.verify_sub})
-    except pyjwt.PyJWTError:
+    decoded = _decode(token)
+    if decoded is None:
         return False
-    claims = decoded["payload"]
+    header, claims = decoded
     if claims.get("type", "access") != "access" or not isinstance(claims.get(jwt_config.identity_claim_key), str):
         return False
     caller = load_login(claims.get("sid"))
     if caller is None or caller.id != claims[jwt_config.identity_claim_key]:
         return False
-    claims.setdefault("fresh", False)
-    claims.setdefault("jti", None)
     g.therapist = caller
     g._jwt_extended_jwt_user = {"loaded_user": caller}
-    g._jwt_extended_jwt_header = decoded["header"]
+    g._jwt_extended_jwt_header = header
     g._jwt_extended_jwt = claims
     g._jwt_extended_jwt_location = "headers"
     set_practice(db.session, caller.practice_id)
     return True
+
+
+# Tokens this worker has verified: (token, key) -> (header, claims). A client sends the same access token on
+# every request for its lifetime; PyJWT's checks (signature, base64 alphabet character by character, claims)
+# then run once per token and worker, while expiry and the login's liveness are checked on every request.
+_VERIFIED: dict[tuple[str, str], tuple[dict, dict]] = {}
+_VERIFIED_MAX = 4096
+
+
+def _decode(token: str) -> tuple[dict, dict] | None:
+    """The token's header and claims if it verifies (signature, algorithm, claims) and has not expired."""
+    key = (token, jwt_config.decode_key)
+    known = _VERIFIED.get(key)
+    if known is not None:
+        if _in_time(known[1]):
+            return known[0], dict(known[1])
+        _VERIFIED.pop(key, None)
+        return None
+    try:
+        decoded = pyjwt.api_jwt.decode_complete(token, jwt_config.decode_key, algorithms=jwt_config.decode_algorithms,
+                                                leeway=jwt_config.leeway, options={"verify_sub": jwt_config.verify_sub})
+    except pyjwt.PyJWTError:
+        return None
+    claims = {"fresh": False, "jti": None, **decoded["payload"]}
+    if len(_VERIFIED) >= _VERIFIED_MAX:
+        _VERIFIED.clear()
+    _VERIFIED[key] = (decoded["header"], claims)
+    return decoded["header"], dict(claims)
+
+
+def _in_time(claims: dict) -> bool:
+    now, leeway = time.time(), jwt_config.leeway
+    exp, nbf = claims.get("exp"), claims.get("nbf")
+    return (exp is None or now < exp + leeway) and (nbf is None or nbf <= now + leeway)
