@@ -5,8 +5,8 @@ request would: no raw SQL. One "practice" (scale 1) is:
 
   * 10 therapists (1 admin + 9; 3 trauma-informed)
   * 500 participants
-  * 60 groups: a 40-member retreat, a 3-day retreat (20 members), and individual / couples /
-    family / retreat groups with 1 / 2 / 3-4 / 8-16 members
+  * 61 groups: a 40-member retreat, a 100-member retreat, a 3-day retreat (20 members), and individual /
+    couples / family / retreat groups with 1 / 2 / 3-4 / 8-16 members
   * 600 plans: the 40-member retreat's plan (12 items), one plan per day of the 3-day retreat,
     a 10-item plan, 20 templates, and ~10 plans per remaining group
   * 2,000 screenings (4 per participant; answers honour the form's enable_when; ~15 % raise a
@@ -58,8 +58,10 @@ class Targets:
 
     email: str = ""
     password: str = PASSWORD
+    practice_id: str = ""
     retreat40_group_id: str = ""
     retreat40_plan_id: str = ""          # 40 members x 12 items: clearance
+    retreat100_plan_id: str = ""         # 100 members x 12 items: clearance with and without ANALYZE
     small_plan_id: str = ""              # a couples group's plan: clearance query count at a small size
     retreat3d_group_id: str = ""         # 3-day retreat: agendas
     retreat3d_plan_ids: list[str] = field(default_factory=list)
@@ -123,8 +125,9 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
     api = Api(client)
     t = Targets(email=f"admin{index}-{rng.randrange(10**9)}@bench.example")
     started = time.perf_counter()
-    api.call("POST", "/auth/register", {"practice_name": f"Bench practice {index}", "name": f"Admin {index}",
-                                        "email": t.email, "password": PASSWORD})
+    t.practice_id = api.call("POST", "/auth/register", {
+        "practice_name": f"Bench practice {index}", "name": f"Admin {index}", "email": t.email,
+        "password": PASSWORD})["practice"]["id"]
     api.token = api.call("POST", "/auth/login", {"email": t.email, "password": PASSWORD})["access_token"]
 
     form = api.call("GET", "/screening/form")
@@ -173,6 +176,11 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
                                  facilitators=[therapists[0], trauma_informed[0]])
     t.retreat40_plan_id = plan(t.retreat40_group_id, "Retreat day", base, 12)
     plans += 1
+    # The 100-member retreat (participants who are in no other fixed group): one plan with 12 items.
+    retreat100 = group("retreat", "Summer retreat (100)", participants[200:300], capacity=100,
+                       facilitators=[therapists[0], trauma_informed[2]])
+    t.retreat100_plan_id = plan(retreat100, "Retreat day", base + timedelta(days=90), 12)
+    plans += 1
     # The 3-day retreat: one plan per day.
     days = [date(2027, 4, 1) + timedelta(days=d) for d in range(3)]
     t.retreat3d_group_id = group("retreat", "Three-day retreat", participants[40:60], capacity=24, days=days,
@@ -218,7 +226,7 @@ def build_practice(client, index: int, *, rng: random.Random, log=print) -> Targ
                 t.screening_id = done["id"]
     t.screen_participant_ids = participants[100:150]
     t.participant_id, t.module_id = participants[0], modules[0]["id"]
-    t.counts = {"therapists": len(therapists), "participants": len(participants), "groups": 2 + len(others),
+    t.counts = {"therapists": len(therapists), "participants": len(participants), "groups": 3 + len(others),
                 "plans": plans, "screenings": 4 * len(participants), "requests": api.requests,
                 "seconds": round(time.perf_counter() - started, 1)}
     slowest = sorted(api.seconds.items(), key=lambda kv: -kv[1])[:4]

@@ -1,4 +1,4 @@
-"""Report math for the benchmark: ratios to the floor, the targets of issue 8, growth, the Markdown.
+"""Report math for the benchmark: ratios to the floor, the targets of issues 8 and 21, growth, the Markdown.
 
 Pure functions over plain dicts (the shapes written to bench/results/latest.json), tested in
 tests/unit/test_bench_report.py. No Flask, no database, no I/O.
@@ -9,20 +9,27 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Mapping
 
-# Issue 8's targets.
-RPS_TARGETS = {"modules": 0.35, "plan_detail": 0.35, "clearance": 0.20, "screening_post": 0.20}
+# Issue 21's targets: req/s as a share of the bare Flask floor's (issue 8's were against GET /me).
+RPS_TARGETS = {"me": 0.35, "modules": 0.20, "plan_detail": 0.20, "participant_detail": 0.20, "clearance": 0.10,
+               "screening_post": 0.10}
+RENDER_LOAD_MAX = 3.0        # GET /me p50 while two large PDFs render / idle
+ANALYZE_MAX = 1.5            # 100-member clearance p50 without ANALYZE / with (PostgreSQL)
 PDF_MAX_RATIO = 1.2          # agenda PDF via the endpoint / WeasyPrint alone on the same HTML
 NOT_MODIFIED_MAX_SHARE = 0.25  # a 304's p50 must be under this share of one PDF render: "without rendering"
 MEMORY_MAX_MIB = 150.0
 GROWTH_MAX = 1.3
 # Every list and detail read the benchmark measures.
-GROWTH_ENDPOINTS = ("modules", "module_detail", "plan_detail", "plans_by_group", "plans_list", "clearance",
+GROWTH_ENDPOINTS = ("me", "modules", "module_detail", "plan_detail", "plans_by_group", "plans_list", "clearance",
                     "participants_list", "participant_detail", "screenings_list", "screening_detail",
                     "groups_list", "group_detail", "group_members", "therapists_list", "audit_list")
 
 LABELS = {
+    "bare": "bare Flask app (floor)",
+    "bare_end": "bare Flask app (floor, again at the end)",
     "health": "GET /healthz (unauthenticated, reference)",
+    "me": "GET /me",
     "floor": "GET /me (floor)",
+    "clearance100": "GET /plans/{id}/clearance (100 x 12)",
     "modules": "GET /modules?category=exercise&intensity=gentle",
     "plan_detail": "GET /plans/{id} (10 items)",
     "plans_by_group": "GET /plans?group_id=",
@@ -95,6 +102,8 @@ def wrk_figures(raw: Mapping) -> dict:
         "p90_ms": round(lat.get("p90", 0) / 1000, 3),
         "p99_ms": round(lat.get("p99", 0) / 1000, 3),
         "max_ms": round(lat.get("max", 0) / 1000, 3),
+        "bytes_per_request": round(raw["bytes"] / raw["requests"]) if raw.get("requests") and raw.get("bytes")
+        else None,
         "statuses": dict(raw.get("statuses", {})),
         "errors": {k: v for k, v in errors.items() if v},
     }
@@ -148,6 +157,31 @@ def evaluate(run: Mapping) -> list[dict]:
     peak = run.get("memory", {}).get("peak_mib")
     checks.append(_check("memory", f"peak memory per worker < {MEMORY_MAX_MIB:.0f} MiB", peak, MEMORY_MAX_MIB,
                          None if peak is None else peak < MEMORY_MAX_MIB))
+    return checks + issue21_checks(run)
+
+
+def issue21_checks(run: Mapping) -> list[dict]:
+    """GET /me while PDFs render, clearance without statistics, growth, the render worker's memory."""
+    load = run.get("render_load", {})
+    ratio = load.get("ratio")
+    checks = [_check("render_load", f"GET /me p50 while two large PDFs render <= {RENDER_LOAD_MAX} x idle", ratio,
+                     RENDER_LOAD_MAX, None if ratio is None else ratio <= RENDER_LOAD_MAX,
+                     f"idle {load.get('idle_p50_ms')} ms, busy {load.get('busy_p50_ms')} ms" if ratio else "")]
+    stats = run.get("clearance_statistics", {})
+    ratio = stats.get("p50_ratio")
+    checks.append(_check("clearance_analyze", f"100-member clearance p50 without ANALYZE <= {ANALYZE_MAX} x with",
+                         ratio, ANALYZE_MAX, None if ratio is None else ratio <= ANALYZE_MAX, stats.get("note", "")))
+    rows = {n: r for n, r in run.get("growth", {}).items() if r.get("result") != "skip"}
+    worst = max(rows, key=lambda n: rows[n]["ratio_vs_floor"] or rows[n]["ratio"] or 0) if rows else None
+    value = (rows[worst]["ratio_vs_floor"] or rows[worst]["ratio"]) if worst else None
+    practices = run.get("growth_scale", {}).get("practices")
+    checks.append(_check("growth", f"growth 1 -> {practices} practices: p50 of every list and detail read < "
+                         f"{GROWTH_MAX} x (largest, vs the floor)", value, GROWTH_MAX,
+                         None if value is None else value < GROWTH_MAX, f"largest: {LABELS.get(worst, worst)}"
+                         if worst else "no growth measured"))
+    render_mib = (run.get("pdf") or {}).get("render_worker_peak_mib") or load.get("render_worker_peak_mib")
+    checks.append(_check("render_memory", "peak memory per render worker (stated)", render_mib, "–",
+                         None, "the consumer and its layout processes, while PDFs render"))
     return checks
 
 
@@ -163,12 +197,14 @@ def growth(small: Mapping, large: Mapping, *, endpoints=GROWTH_ENDPOINTS) -> dic
     for name in endpoints:
         a, b = small.get("endpoints", {}).get(name, {}), large.get("endpoints", {}).get(name, {})
         raw = _ratio(b.get("p50_ms"), a.get("p50_ms"))
+        normalised = _ratio(b.get("p50_ratio"), a.get("p50_ratio"))
+        judged = normalised if normalised is not None else raw
         out[name] = {"p50_ms_small": a.get("p50_ms"), "p50_ms_large": b.get("p50_ms"), "ratio": raw,
-                     "ratio_vs_floor": _ratio(b.get("p50_ratio"), a.get("p50_ratio")),
+                     "ratio_vs_floor": normalised,
                      "p99_ratio": _ratio(b.get("p99_ms"), a.get("p99_ms")),
                      "rps_ratio": _ratio(b.get("rps"), a.get("rps")),
                      "queries": (a.get("queries"), b.get("queries")),
-                     "result": "skip" if raw is None else ("pass" if raw < GROWTH_MAX else "FAIL")}
+                     "result": "skip" if judged is None else ("pass" if judged < GROWTH_MAX else "FAIL")}
     return out
 
 
@@ -221,47 +257,82 @@ def targets_table(run: Mapping) -> list[str]:
 
 def markdown(results: Mapping) -> str:
     out = [f"# Benchmark results ({results.get('generated_at', '')})", "",
-           f"Command: `{results.get('command', '')}`  ",
-           f"Machine: {results.get('machine', {}).get('summary', '')}  ",
+           f"Command: `{results.get('command', '')}`" + (f" ({results['seconds']} s)" if results.get("seconds") else "")
+           + "  ", f"Machine: {results.get('machine', {}).get('summary', '')}  ",
            f"Load: {results.get('load', '')}", ""]
     for db, run in results.get("runs", {}).items():
-        floor = run.get("floor", {})
-        out += [f"## {db} — scale {run.get('scale')} ({_counts(run.get('dataset', {}))})", "",
-                f"Floor `GET /me`: {_fmt(floor.get('rps'), 0)} req/s, p50 {_fmt(floor.get('p50_ms'), 1)} ms "
-                f"(mean of {floor.get('runs')} runs, spread {_fmt(floor.get('drift'))}). Ratios: req/s ÷ floor "
-                "(higher is better); latency ÷ floor (lower is better); each endpoint against the floor measured "
-                "just before it when paired. Load average before/after: "
-                f"{_fmt(run.get('loadavg', {}).get('before'))} / {_fmt(run.get('loadavg', {}).get('after'))}.", ""]
-        out += endpoint_table(run) + [""]
-        pdf = run.get("pdf", {})
-        if pdf.get("ratio") is not None:
-            out += [f"Agenda PDF (3-day retreat, {pdf.get('pages', '?')} pages): endpoint median "
-                    f"{_fmt(pdf.get('endpoint_median_s'), 3)} s (sequential, {pdf.get('reps')} reps) vs WeasyPrint "
-                    f"alone on the same HTML {_fmt(pdf.get('weasyprint_median_s'), 3)} s → "
-                    f"{_fmt(pdf.get('ratio'))}×.", ""]
-        mem = run.get("memory", {})
-        if mem.get("workers"):
-            per = ", ".join(f"{w['vmhwm_mib']:.1f}" for w in mem["workers"].values())
-            out += [f"Peak RSS (VmHWM) per worker: {per} MiB (after start-up: {_fmt(mem.get('at_start_mib'), 1)} MiB); "
-                    f"largest rise during: {mem.get('largest_rise', '–')}.", ""]
-        out += targets_table(run) + [""]
-        for note in run.get("notes", []):
-            out.append(f"- {note}")
-        if run.get("notes"):
-            out.append("")
-    for db, table in results.get("growth", {}).items():
-        g = table["endpoints"]
-        out += [f"## Growth on {db}: scale {table['small']} → scale {table['large']} (p50, target < {GROWTH_MAX}×)", "",
-                "| endpoint | p50 ms small | p50 ms large | p50 growth | p50 ×floor growth | p99 growth | "
-                "req/s growth | SQL/req | result |",
-                "|---|---:|---:|---:|---:|---:|---:|---|---|"]
-        for name, row in g.items():
-            out.append(f"| {LABELS.get(name, name)} | {_fmt(row['p50_ms_small'], 1)} | "
-                       f"{_fmt(row['p50_ms_large'], 1)} | {_fmt(row['ratio'])} | {_fmt(row['ratio_vs_floor'])} | "
-                       f"{_fmt(row.get('p99_ratio'))} | {_fmt(row.get('rps_ratio'))} | "
-                       f"{row['queries'][0]} → {row['queries'][1]} | {row['result']} |")
-        out.append("")
+        out += run_section(db, run)
+    for db, table in results.get("growth", {}).items():  # runs written before growth moved into each run
+        out += growth_table(db, table["small"], table["large"], table["endpoints"])
     return "\n".join(out)
+
+
+def run_section(db: str, run: Mapping) -> list[str]:
+    floor = run.get("floor", {})
+    out = [f"## {db} — {_counts(run.get('dataset', {}))}", "",
+           f"Floor (bare Flask app, same gunicorn settings): {_fmt(floor.get('rps'), 0)} req/s, p50 "
+           f"{_fmt(floor.get('p50_ms'), 1)} ms (mean of {floor.get('runs')} runs, spread {_fmt(floor.get('drift'))}). "
+           "Ratios: req/s ÷ floor (higher is better); latency ÷ floor (lower is better); each target endpoint "
+           "against the floor measured just before it when paired. Load average before/after: "
+           f"{_fmt(run.get('loadavg', {}).get('before'))} / {_fmt(run.get('loadavg', {}).get('after'))}.", ""]
+    out += endpoint_table(run) + [""] + _pdf_lines(run) + _memory_lines(run) + _extra_lines(run)
+    out += targets_table(run) + [""]
+    out += [f"- {note}" for note in run.get("notes", [])] + ([""] if run.get("notes") else [])
+    if run.get("growth"):
+        practices = run.get("growth_scale", {}).get("practices")
+        out += growth_table(db, 1, practices, run["growth"])
+    return out
+
+
+def _pdf_lines(run: Mapping) -> list[str]:
+    pdf = run.get("pdf", {})
+    if pdf.get("ratio") is None:
+        return []
+    return [f"Agenda PDF (3-day retreat, {pdf.get('pages', '?')} pages): endpoint median "
+            f"{_fmt(pdf.get('endpoint_median_s'), 3)} s (sequential, {pdf.get('reps')} reps) vs WeasyPrint "
+            f"alone on the same HTML {_fmt(pdf.get('weasyprint_median_s'), 3)} s → {_fmt(pdf.get('ratio'))}×; render "
+            f"worker peak {_fmt(pdf.get('render_worker_peak_mib'), 1)} MiB.", ""]
+
+
+def _memory_lines(run: Mapping) -> list[str]:
+    mem = run.get("memory", {})
+    if not mem.get("workers"):
+        return []
+    per = ", ".join(f"{w['vmhwm_mib']:.1f}" for w in mem["workers"].values())
+    return [f"Peak RSS (VmHWM) per web worker: {per} MiB (after start-up: {_fmt(mem.get('at_start_mib'), 1)} MiB); "
+            f"largest rise during: {mem.get('largest_rise', '–')}.", ""]
+
+
+def _extra_lines(run: Mapping) -> list[str]:
+    out = []
+    load = run.get("render_load", {})
+    if load.get("ratio") is not None:
+        out += [f"`GET /me` while two large PDFs render (boot.sh, {load.get('plans_per_pdf')} plans each): p50 "
+                f"{_fmt(load.get('busy_p50_ms'), 1)} ms against {_fmt(load.get('idle_p50_ms'), 1)} ms idle "
+                f"({_fmt(load.get('ratio'))}×; both PDFs in {load.get('render_seconds_both')} s); peak memory: web "
+                f"worker {_fmt(load.get('web_worker_peak_mib'), 1)} MiB, render worker (consumer and layout "
+                f"processes) {_fmt(load.get('render_worker_peak_mib'), 1)} MiB.", ""]
+    stats = run.get("clearance_statistics", {})
+    if stats.get("with"):
+        out += [f"100-member clearance at {run.get('growth_scale', {}).get('practices')} practices: p50 "
+                f"{_fmt(stats['without']['p50_ms'], 1)} ms without ANALYZE, {_fmt(stats['with']['p50_ms'], 1)} ms "
+                f"after ({_fmt(stats.get('p50_ratio'))}×).", ""]
+    return out
+
+
+def growth_table(db: str, small, large, rows: Mapping) -> list[str]:
+    out = [f"## Growth on {db}: {small} → {large} practices (p50, target < {GROWTH_MAX}×)", "",
+           "| endpoint | p50 ms small | p50 ms large | p50 growth | p50 ×floor growth | p99 growth | "
+           "req/s growth | SQL/req | result |",
+           "|---|---:|---:|---:|---:|---:|---:|---|---|"]
+    for name, row in rows.items():
+        queries = row.get("queries") or (None, None)
+        out.append(f"| {LABELS.get(name, name)} | {_fmt(row.get('p50_ms_small'), 1)} | "
+                   f"{_fmt(row.get('p50_ms_large'), 1)} | {_fmt(row.get('ratio'))} | "
+                   f"{_fmt(row.get('ratio_vs_floor'))} | "
+                   f"{_fmt(row.get('p99_ratio'))} | {_fmt(row.get('rps_ratio'))} | "
+                   f"{queries[0]} → {queries[1]} | {row['result']} |")
+    return out + [""]
 
 
 def _counts(counts: Mapping) -> str:

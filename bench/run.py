@@ -1,13 +1,17 @@
-"""The benchmark of issue 8, end to end, in one command:
+"""The benchmark of issues 8 and 21, end to end, in one command:
 
-    .venv/bin/python -m bench.run --scale 1 --db both --duration 10
+    .venv/bin/python -m bench.run                 # both databases, growth to 100 practices
+    .venv/bin/python -m bench.run --quick         # a short run while iterating (growth to 10)
 
 For each database: create a scratch database, migrate it (`flask db upgrade`) and seed the built-ins
-(`flask seed`), build the dataset through the API (bench/dataset.py), count SQL queries per request
-in process, serve the app with gunicorn (2 sync workers, --no-control-socket, 127.0.0.1), drive each
-endpoint with wrk for --duration seconds, time the agenda PDF against WeasyPrint alone, read the
-workers' peak memory, compare everything with the targets and write bench/results/latest.{json,md}.
-The scratch database is dropped at the end (--keep keeps it).
+(`flask seed`), build the first practice through the API (bench/dataset.py), count SQL queries per request
+in process, serve the app with gunicorn (2 sync workers, rate limiter on, the queue's consumer beside it)
+and a bare Flask app with the same settings (the floor), drive each endpoint with wrk, time the agenda PDF
+against WeasyPrint alone, add practices up to the growth scale (copies of the first, bench/clone.py) and
+measure the reads again, time the 100-member clearance before and after ANALYZE, measure `GET /me` while two
+large PDFs render (bench/render_load.py), read the workers' peak memory, compare everything with the
+targets and write bench/results/latest.{json,md}. No ANALYZE runs before measuring (only the one after the
+migrations, on empty tables). The scratch database is dropped at the end (--keep keeps it).
 """
 
 from __future__ import annotations
@@ -16,33 +20,32 @@ import argparse
 import json
 import os
 import platform
+import random
 import re
 import shlex
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import report
+from . import report, servers
 from .dataset import Api, Targets, build, form_answers
+from .servers import BareServer, PeakSampler, Server, http, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
-LUA = BENCH / "wrk.lua"
 BIN = Path(sys.executable).parent
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 WRK_INSTALL = "sudo apt-get update && sudo apt-get install -y wrk   (Debian/Ubuntu package 'wrk')"
+QUICK = {"duration": 2, "warmup": 1, "growth": 10, "pdf_reps": 2, "render_requests": 100}
 
 
 def log(msg: str) -> None:
@@ -80,20 +83,6 @@ def scratch_database(kind: str, pg_admin_url: str, keep: bool):
             with admin.connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-
-
-def analyze(app) -> None:
-    """PostgreSQL: refresh the planner's statistics after the bulk build, as autovacuum soon would on a
-    live server; measuring before it does would time plans made for near-empty tables. (SQLite keeps no
-    statistics unless told to, and the app does not: it is measured as it runs.)"""
-    from sqlalchemy import text
-
-    from toolkit.extensions import db
-
-    with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(text("ANALYZE"))
 
 
 def flask_cli(url: str, *args: str) -> str:
@@ -148,28 +137,34 @@ def fast_commits(app):
 # What is measured
 # ------------------------------------------------------------------------------------------------
 
-def endpoint_specs(t: Targets, screening_body: dict | None) -> list[dict]:
+# The other list and detail reads: for growth from one practice to many (no throughput target).
+GROWTH_READS = ("participants_list", "screenings_list", "screening_detail", "groups_list", "group_detail",
+                "group_members", "plans_list", "module_detail", "therapists_list", "audit_list")
+
+
+def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
+    """Every measured request, by name, in the order measured."""
     g3 = f"/api/v1/groups/{t.retreat3d_group_id}/agenda"
-    specs = [
+    v1 = "/api/v1"
+    rows = [
+        {"name": "bare", "paths": ["/"], "expect": 200, "bare": True},
         {"name": "health", "paths": ["/healthz"], "expect": 200},
-        {"name": "floor", "paths": ["/api/v1/me"], "expect": 200},
-        {"name": "modules", "paths": ["/api/v1/modules?category=exercise&intensity=gentle"], "expect": 200},
-        {"name": "plan_detail", "paths": [f"/api/v1/plans/{t.plan10_id}"], "expect": 200},
-        {"name": "plans_by_group", "paths": [f"/api/v1/plans?group_id={t.list_group_id}"], "expect": 200},
-        {"name": "clearance", "paths": [f"/api/v1/plans/{t.retreat40_plan_id}/clearance"], "expect": 200},
+        {"name": "me", "paths": [f"{v1}/me"], "expect": 200},
+        {"name": "modules", "paths": [f"{v1}/modules?category=exercise&intensity=gentle"], "expect": 200},
+        {"name": "plan_detail", "paths": [f"{v1}/plans/{t.plan10_id}"], "expect": 200},
+        {"name": "plans_by_group", "paths": [f"{v1}/plans?group_id={t.list_group_id}"], "expect": 200},
+        {"name": "participant_detail", "paths": [f"{v1}/participants/{t.participant_id}"], "expect": 200},
+        {"name": "clearance", "paths": [f"{v1}/plans/{t.retreat40_plan_id}/clearance"], "expect": 200},
+        {"name": "clearance100", "paths": [f"{v1}/plans/{t.retreat100_plan_id}/clearance"], "expect": 200},
         {"name": "screening_post", "method": "POST", "body": screening_body, "expect": 201,
-         "paths": [f"/api/v1/participants/{pid}/screenings" for pid in t.screen_participant_ids]},
+         "paths": [f"{v1}/participants/{pid}/screenings" for pid in t.screen_participant_ids]},
         {"name": "agenda_ics", "paths": [f"{g3}?format=ics"], "expect": 200, "agenda": True},
-        # A render takes whole seconds and blocks a sync worker: one connection per worker, no queue.
-        {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "connections": 2},
+        # Timed sequentially (time_pdf), not under wrk: a render takes seconds and runs on the queue.
+        {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "probe_only": True},
         {"name": "agenda_pdf_304", "paths": [f"{g3}?format=pdf"], "expect": 304, "agenda": True, "etag": True},
     ]
-    # The other list and detail reads, for growth from scale 1 to scale N (no throughput target): each
-    # against the run's mean floor, not a floor measured just before it.
-    v1 = "/api/v1"
-    specs += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True} for name, path in (
+    rows += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True} for name, path in (
         ("participants_list", "/participants"),
-        ("participant_detail", f"/participants/{t.participant_id}"),
         ("screenings_list", f"/participants/{t.participant_id}/screenings"),
         ("screening_detail", f"/screenings/{t.screening_id}"),
         ("groups_list", "/groups"),
@@ -180,7 +175,7 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> list[dict]:
         ("therapists_list", "/therapists"),
         ("audit_list", "/audit-events"),
     )]
-    return specs
+    return {row["name"]: row for row in rows}
 
 
 def count_queries(app, t: Targets, specs: list[dict], etag: str | None) -> tuple[dict, dict]:
@@ -226,113 +221,8 @@ def count_queries(app, t: Targets, specs: list[dict], etag: str | None) -> tuple
 
 
 # ------------------------------------------------------------------------------------------------
-# The server and the load
+# The agenda PDF
 # ------------------------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, url: str, logfile: Path):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DATABASE_URL": url, "RATELIMIT_ENABLED": "false", "TOOLKIT_ENV": "development",
-               "RENDER_QUEUE_PATH": str(logfile.with_suffix(".queue.sqlite3")), "RENDER_QUEUE_IMMEDIATE": "false"}
-        self.cmd = [str(BIN / "gunicorn"), "app:app", "-w", "2", "-k", "sync", "--no-control-socket",
-                    "-b", f"127.0.0.1:{self.port}"]
-        self.log = open(logfile, "w")
-        # PDF agendas are laid out by the render queue's consumer, as boot.sh runs it.
-        self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.worker.huey", "-w", "1",
-                                          "-d", "0.1", "-m", "0.5"], cwd=ROOT, env=env, stdout=self.log,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
-        self.proc = subprocess.Popen(self.cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"gunicorn exited ({self.proc.returncode}); see {logfile}")
-            try:
-                if http("GET", self.base + "/healthz")[0] == 200 and len(self.workers()) == 2:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise SystemExit(f"gunicorn did not answer /healthz within 60 s; see {logfile}")
-
-    def workers(self) -> list[int]:
-        try:
-            text = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text()
-        except OSError:
-            return []
-        return [int(p) for p in text.split()]
-
-    def memory(self) -> dict[int, dict]:
-        out = {}
-        for pid in self.workers():
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            fields = dict(re.findall(r"^(VmHWM|VmRSS):\s+(\d+) kB", status, re.M))
-            out[pid] = {k: int(v) / 1024 for k, v in fields.items()}
-        return out
-
-    def drain(self, limit: float = 180) -> None:
-        """Wait until requests wrk left queued (slow renders whose clients are gone) are done: twice in
-        a row, /healthz answers quickly."""
-        deadline, quick = time.time() + limit, 0
-        while time.time() < deadline and quick < 2:
-            t0 = time.perf_counter()
-            try:
-                http("GET", self.base + "/healthz", timeout=limit)
-                quick = quick + 1 if time.perf_counter() - t0 < 0.25 else 0
-            except OSError:
-                quick = 0
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        if self.consumer.poll() is None:
-            self.consumer.send_signal(signal.SIGTERM)
-            self.consumer.wait(timeout=30)
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log.close()
-
-
-def http(method: str, url: str, body=None, token=None, headers=None, timeout=60):
-    data = json.dumps(body).encode() if body is not None else None
-    h = {"Accept": "*/*", **({"Content-Type": "application/json"} if data else {}), **(headers or {})}
-    if token:
-        h["Authorization"] = f"Bearer {token}"
-    req = urllib.request.Request(url, data=data, method=method, headers=h)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, r.read(), r.headers
-    except urllib.error.HTTPError as e:
-        return e.code, e.read(), e.headers
-
-
-def run_wrk(base: str, spec: dict, token: str, seconds: float, args, etag: str | None = None) -> dict:
-    env = {**os.environ, "BENCH_METHOD": spec.get("method", "GET"), "BENCH_PATHS": "\n".join(spec["paths"]),
-           "BENCH_TOKEN": token, "BENCH_BODY": json.dumps(spec["body"]) if spec.get("body") else "",
-           "BENCH_IF_NONE_MATCH": etag or ""}
-    connections = spec.get("connections", args.connections)
-    cmd = ["wrk", "-t", str(min(args.threads, connections)), "-c", str(connections), "-d", f"{max(1, round(seconds))}s",
-           "--timeout", "60s", "-s", str(LUA), base]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 90)
-    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
-    if line is None:
-        raise RuntimeError(f"wrk gave no result: {done.stdout[-500:]} {done.stderr[-500:]}")
-    return report.wrk_figures(json.loads(line.removeprefix("BENCH_JSON ")))
-
 
 def pdf_pages(pdf: bytes) -> int | None:
     try:
@@ -385,35 +275,35 @@ def time_pdf(server: Server, token: str, path: str, reps: int) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------
-# One database, one scale
+# One database: the measurement steps
 # ------------------------------------------------------------------------------------------------
 
-def run_one(kind: str, scale: int, args) -> dict:
-    notes: list[str] = []
-    with scratch_database(kind, args.pg_url, args.keep) as url:
-        log(f"{kind} scale {scale}: migrating and seeding {url.split('@')[-1]}")
-        flask_cli(url, "db", "upgrade")
-        seeded = flask_cli(url, "seed").splitlines()[-1:]
-        log(f"  seed: {' '.join(seeded)}")
-        app = in_process_app(url)
-        log(f"{kind} scale {scale}: building the dataset through the API")
-        t0 = time.perf_counter()
-        with fast_commits(app):  # no outer app context: each test-client request gets its own, as in a server
-            targets = build(app, scale, workers=args.build_workers, log=log)
-        analyze(app)
-        build_seconds = round(time.perf_counter() - t0, 1)
-        log(f"  built in {build_seconds} s")
+@dataclass
+class Run:
+    """What one database's run has found so far, and what it needs to go on."""
 
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        server = Server(url, RESULTS / f"gunicorn-{kind}.log")
-        try:
-            return measure(kind, scale, args, app, server, targets, build_seconds, notes)
-        finally:
-            server.stop()
-            from toolkit.extensions import db
+    kind: str
+    args: argparse.Namespace
+    server: Server
+    bare: BareServer
+    targets: Targets
+    token: str = ""
+    specs: dict[str, dict] = field(default_factory=dict)
+    etag: str | None = None
+    skipped: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    memory_steps: list[dict] = field(default_factory=list)
+    floors: list[dict] = field(default_factory=list)
 
-            with app.app_context():
-                db.engine.dispose()
+    def base_of(self, spec: dict) -> str:
+        return self.bare.base if spec.get("bare") else self.server.base
+
+    def remember_memory(self, after: str) -> None:
+        self.memory_steps.append({"after": after, "vmhwm_mib": _hwm(self.server)})
+
+
+def _hwm(server) -> dict:
+    return {str(p): round(m.get("VmHWM", 0), 1) for p, m in server.memory().items()}
 
 
 def loadavg() -> list[float]:
@@ -423,128 +313,261 @@ def loadavg() -> list[float]:
         return []
 
 
-def _hwm(server) -> dict:
-    return {str(p): round(m.get("VmHWM", 0), 1) for p, m in server.memory().items()}
-
-
-def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> dict:
-    load_before = loadavg()
-    memory_steps = [{"after": "start", "vmhwm_mib": _hwm(server)}]
-    status, body, _ = http("POST", server.base + "/api/v1/auth/login",
-                           {"email": targets.email, "password": targets.password})
+def log_in(run: Run) -> None:
+    """A real token over HTTP, and the screening body the POST rotates over (no-symptom answers)."""
+    status, body, _ = http("POST", run.server.base + "/api/v1/auth/login",
+                           {"email": run.targets.email, "password": run.targets.password})
     if status != 200:
         raise SystemExit(f"login failed: {status} {body[:300]!r}")
-    token = json.loads(body)["access_token"]
-    status, body, _ = http("GET", server.base + "/api/v1/screening/form", token=token)
-    form = json.loads(body)
-    import random
+    run.token = json.loads(body)["access_token"]
+    form = json.loads(http("GET", run.server.base + "/api/v1/screening/form", token=run.token)[1])
+    body = {"form_version": form["version"], "answers": form_answers(form, random.Random(0), symptoms=False)}
+    run.specs = endpoint_specs(run.targets, body)
 
-    screening_body = {"form_version": form["version"],
-                      "answers": form_answers(form, random.Random(0), symptoms=False)}
-    specs = endpoint_specs(targets, screening_body)
 
-    # Probe every endpoint once: the right status, or skip it with a note.
-    etag = None
-    skipped = {}
-    for spec in specs:
+def probe(run: Run) -> None:
+    """Every endpoint once: the right status, or skip it with a note. Keeps the PDF's ETag for the 304."""
+    for name, spec in run.specs.items():
         if spec.get("etag"):
             continue
-        status, body, headers = http(spec.get("method", "GET"), server.base + spec["paths"][0], spec.get("body"), token)
+        status, _, headers = _first_answer(run, spec)
         if status != spec["expect"]:
-            why = f"answered {status}" + (" (agenda endpoints not available yet)" if spec.get("agenda") else "")
-            skipped[spec["name"]] = why
-        if spec["name"] == "agenda_pdf" and status == 200:
-            etag = headers.get("ETag")
-    pdf_304 = next(s for s in specs if s["name"] == "agenda_pdf_304")
-    if "agenda_pdf" in skipped:
-        skipped["agenda_pdf_304"] = skipped["agenda_pdf"]
-    elif not etag:
-        skipped["agenda_pdf_304"] = "the PDF response carries no ETag"
+            run.skipped[name] = f"answered {status}" + (" (agenda endpoints not available yet)"
+                                                         if spec.get("agenda") else "")
+        elif name == "agenda_pdf":
+            run.etag = headers.get("ETag")
+    _probe_304(run)
+    run.remember_memory("probes (one request each)")
+    run.notes += [f"{report.LABELS[name]}: skipped, {why}" for name, why in run.skipped.items()]
+
+
+def _first_answer(run: Run, spec: dict, limit: float = 180):
+    """The endpoint's answer; a PDF still rendering on the queue (202) is asked again until it is done."""
+    deadline = time.time() + limit
+    while True:
+        status, body, headers = http(spec.get("method", "GET"), run.base_of(spec) + spec["paths"][0],
+                                     spec.get("body"), run.token)
+        if status != 202 or time.time() > deadline:
+            return status, body, headers
+        time.sleep(float(headers.get("Retry-After", 1)))
+
+
+def _probe_304(run: Run) -> None:
+    if "agenda_pdf" in run.skipped:
+        run.skipped["agenda_pdf_304"] = run.skipped["agenda_pdf"]
+    elif not run.etag:
+        run.skipped["agenda_pdf_304"] = "the PDF response carries no ETag"
     else:
-        status, _, _ = http("GET", server.base + pdf_304["paths"][0], token=token, headers={"If-None-Match": etag})
+        path = run.specs["agenda_pdf_304"]["paths"][0]
+        status, _, _ = http("GET", run.server.base + path, token=run.token, headers={"If-None-Match": run.etag})
         if status != 304:
-            notes.append(f"repeat PDF with If-None-Match answered {status}, not 304 (measured anyway)")
-    memory_steps.append({"after": "probes (one request each)", "vmhwm_mib": _hwm(server)})
-    for name, why in skipped.items():
-        notes.append(f"{report.LABELS[name]}: skipped, {why}")
+            run.notes.append(f"repeat PDF with If-None-Match answered {status}, not 304 (measured anyway)")
 
-    log(f"{kind} scale {scale}: counting SQL queries per request (in process)")
-    queries, clearance_queries = count_queries(app, targets, [s for s in specs if s["name"] not in skipped], etag)
 
-    log(f"{kind} scale {scale}: load with wrk, {args.duration:g} s per endpoint "
-        f"(-t{args.threads} -c{args.connections}, {args.warmup:g} s warm-up each)")
-    endpoints: dict[str, dict] = {}
-    floors = []
-    order = specs + [dict(specs[1], name="floor_end")]
-    for spec in order:
-        name = spec["name"]
-        if name in skipped:
-            endpoints[name] = {"skipped": skipped[name], "queries": queries.get(name)}
+def load(run: Run, spec: dict, *, seconds: float | None = None, label: str | None = None) -> dict:
+    """One endpoint under wrk (after its warm-up): figures, paths and memory step."""
+    args = run.args
+    seconds = seconds or args.duration
+    etag = run.etag if spec.get("etag") else None
+    if args.warmup:
+        run_wrk(run.base_of(spec), spec, run.token, args.warmup, args, etag)
+    run.server.drain()
+    figures = run_wrk(run.base_of(spec), spec, run.token, seconds, args, etag)
+    if not figures["requests"]:
+        figures["note"] = f"no request completed in {seconds} s"
+    figures["paths"] = spec["paths"][:1] + (["..."] if len(spec["paths"]) > 1 else [])
+    name = label or spec["name"]
+    run.remember_memory(name)
+    log(f"  {name:18s} {figures['rps']:>8} req/s  p50 {figures['p50_ms']:>8} ms  p99 {figures['p99_ms']:>8} ms"
+        f"  {figures.get('bytes_per_request') or 0:>7} B/resp  statuses {figures['statuses']}")
+    return figures
+
+
+def measure_endpoints(run: Run, names, queries: dict, *, pair: bool) -> dict[str, dict]:
+    """wrk over each named endpoint; with `pair`, the bare floor again just before each target row."""
+    out = {}
+    for name in names:
+        spec = run.specs[name]
+        if name in run.skipped:
+            out[name] = {"skipped": run.skipped[name], "queries": queries.get(name)}
             continue
-        hdr_etag = etag if spec.get("etag") else None
         paired = None
-        if args.paired and name not in ("health", "floor", "floor_end") and not spec.get("growth_only"):
-            # The floor again, just before: on a machine shared with other work, the ratio compares
-            # two measurements taken under the same conditions.
-            server.drain()
-            paired = run_wrk(server.base, specs[1], token, max(3, args.duration // 2), args)
-            floors.append(paired)
-        if args.warmup:
-            run_wrk(server.base, spec, token, args.warmup, args, hdr_etag)
-        server.drain()
-        figures = run_wrk(server.base, spec, token, args.duration, args, hdr_etag)
-        if not figures["requests"]:
-            figures["note"] = f"no request completed in {args.duration} s"
-        figures["paths"] = spec["paths"][:1] + (["..."] if len(spec["paths"]) > 1 else [])
-        figures["queries"] = queries.get(name if name != "floor_end" else "floor")
+        if pair and name in report.RPS_TARGETS:
+            paired = load(run, run.specs["bare"], seconds=max(2, run.args.duration // 2), label="(bare, paired)")
+            run.floors.append(paired)
+        figures = load(run, spec)
+        figures["queries"] = queries.get(name)
         if paired:
             figures["paired_floor"] = {k: paired[k] for k in ("rps", "p50_ms", "p99_ms")}
-        memory_steps.append({"after": name, "vmhwm_mib": _hwm(server)})
-        log(f"  {name:15s} {figures['rps']:>8} req/s  p50 {figures['p50_ms']:>8} ms  p99 {figures['p99_ms']:>8} ms"
-            f"  statuses {figures['statuses']}")
-        if name in ("floor", "floor_end"):
-            floors.append(figures)
-        if name != "floor_end":
-            endpoints[name] = figures
-    floor = report.floor_of(floors)
-    endpoints = {name: (ep if ep.get("skipped") else report.with_ratios(ep, floor)) for name, ep in endpoints.items()}
-    endpoints["floor"]["second_run"] = floors[-1] if len(floors) > 1 else None
+        if name == "bare":
+            run.floors.append(figures)
+        out[name] = figures
+    return out
 
-    pdf = {}
-    if "agenda_pdf" not in skipped:
-        log(f"{kind} scale {scale}: timing the agenda PDF against WeasyPrint alone")
-        server.drain()
-        pdf = time_pdf(server, token, specs[8]["paths"][0], args.pdf_reps)
-    else:
-        pdf = {"note": skipped["agenda_pdf"]}
 
-    mem = server.memory()
+def with_floor(run: Run, endpoints: dict[str, dict]) -> tuple[dict, dict]:
+    """The run's floor (the bare app's runs) and every endpoint's ratios to it."""
+    floor = report.floor_of(run.floors)
+    rated = {name: (ep if ep.get("skipped") else report.with_ratios(ep, floor)) for name, ep in endpoints.items()}
+    return floor, rated
+
+
+def time_pdf_with_memory(run: Run) -> dict:
+    """The agenda PDF (idle server) and the render worker's peak memory meanwhile."""
+    if "agenda_pdf" in run.skipped:
+        return {"note": run.skipped["agenda_pdf"]}
+    log(f"{run.kind}: timing the agenda PDF against WeasyPrint alone")
+    run.server.drain()
+    with PeakSampler(run.server.consumer.pid) as sampler:
+        pdf = time_pdf(run.server, run.token, run.specs["agenda_pdf"]["paths"][0], run.args.pdf_reps)
+    pdf["render_worker_peak_mib"] = sampler.largest()
+    return pdf
+
+
+def grow(run: Run, app, scale: int) -> dict:
+    """Copies of the first practice up to `scale` practices, in the measured database (no ANALYZE)."""
+    from toolkit.extensions import db
+
+    from .clone import clone_practice
+
+    log(f"{run.kind}: adding practices 2..{scale} (copies of the first)")
+    t0 = time.perf_counter()
+    with fast_commits(app), app.app_context():
+        rows = clone_practice(db.engine, db.metadata, run.targets.practice_id, range(1, scale), log=log)
+    return {"practices": scale, "rows_added": rows, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def measure_growth(run: Run, app, queries: dict) -> tuple[dict, dict]:
+    """The list and detail reads again (and the floor) once the database holds `--growth` practices."""
+    if not run.args.growth or run.args.growth <= 1:
+        return {"practices": 1}, {}
+    info = grow(run, app, run.args.growth)
+    log(f"{run.kind}: the reads again at {run.args.growth} practices")
+    names = [n for n in dict.fromkeys(("bare", *report.GROWTH_ENDPOINTS)) if n in run.specs]
+    large = measure_endpoints(run, names, queries, pair=False)
+    floor = report.floor_of([large["bare"]])
+    return info, {n: (ep if ep.get("skipped") else report.with_ratios(ep, floor)) for n, ep in large.items()}
+
+
+def clearance_statistics(run: Run, app) -> dict:
+    """The 100-member clearance without planner statistics, then after ANALYZE (PostgreSQL)."""
+    from toolkit.extensions import db, refresh_planner_statistics
+
+    if "clearance100" in run.skipped:
+        return {"note": run.skipped["clearance100"]}
+    spec = run.specs["clearance100"]
+    without = load(run, spec, label="clearance100 (no ANALYZE)")
+    with app.app_context():
+        analysed = refresh_planner_statistics(db.engine)
+    if not analysed:
+        return {"without": without, "note": "SQLite keeps no statistics: nothing to compare"}
+    after = load(run, spec, label="clearance100 (ANALYZE)")
+    return {"without": without, "with": after, "p50_ratio": report._ratio(without["p50_ms"], after["p50_ms"])}
+
+
+def render_load(run: Run, url: str) -> dict:
+    from . import render_load as rl
+
+    log(f"{run.kind}: GET /me while two large PDFs render (boot.sh on the same database)")
+    requests = QUICK["render_requests"] if run.args.quick else 300
+    return rl.measure(port=servers.free_port(), database_url=url, requests=requests)
+
+
+def memory_summary(run: Run) -> dict:
+    mem = run.server.memory()
     workers = {str(pid): {"vmhwm_mib": round(m.get("VmHWM", 0), 1), "vmrss_mib": round(m.get("VmRSS", 0), 1)}
                for pid, m in mem.items()}
     rises, previous = {}, None
-    for step in memory_steps:
+    for step in run.memory_steps:
         peak = max(step["vmhwm_mib"].values(), default=0.0)
         if previous is not None:
             rises[step["after"]] = round(peak - previous, 1)
         previous = peak if previous is None else max(previous, peak)
-    memory = {"workers": workers, "peak_mib": max((w["vmhwm_mib"] for w in workers.values()), default=None),
-              "steps": memory_steps,
-              "at_start_mib": max(memory_steps[0]["vmhwm_mib"].values(), default=None),
-              "largest_rise": (lambda k: f"{k} (+{rises[k]} MiB)")(max(rises, key=rises.get)) if rises else None}
+    largest = max(rises, key=rises.get) if rises else None
+    return {"workers": workers, "peak_mib": max((w["vmhwm_mib"] for w in workers.values()), default=None),
+            "steps": run.memory_steps, "at_start_mib": max(run.memory_steps[0]["vmhwm_mib"].values(), default=None),
+            "largest_rise": f"{largest} (+{rises[largest]} MiB)" if largest else None}
 
-    run = {"db": kind, "scale": scale, "dataset": targets.counts, "build_seconds": build_seconds,
-           "server": " ".join(server.cmd[1:]), "floor": floor, "endpoints": endpoints, "pdf": pdf,
-           "memory": memory, "clearance_queries": clearance_queries, "notes": notes,
-           "loadavg": {"before": load_before, "after": loadavg()},
-           "ids": {k: v for k, v in vars(targets).items() if k not in ("password", "counts", "screen_participant_ids")}}
-    run["targets"] = report.evaluate(run)
-    busiest = max(load_before[:1] + run["loadavg"]["after"][:1], default=0)
+
+def busy_notes(run: Run, result: dict) -> None:
+    busiest = max(result["loadavg"]["before"][:1] + result["loadavg"]["after"][:1], default=0)
     if busiest > (os.cpu_count() or 1):
-        notes.append(f"load average reached {busiest:.1f} on {os.cpu_count()} cores during this run (other "
-                     "processes were busy): absolute figures are depressed; ratios to the floor less so")
-    if floor.get("drift") and floor["drift"] > 0.15:
-        notes.append(f"the floor varied by {floor['drift']:.0%} across its runs: the machine was busy")
-    return run
+        run.notes.append(f"load average reached {busiest:.1f} on {os.cpu_count()} cores during this run (other "
+                         "processes were busy): absolute figures are depressed; ratios to the floor less so")
+    drift = result["floor"].get("drift")
+    if drift and drift > 0.15:
+        run.notes.append(f"the floor varied by {drift:.0%} across its runs: the machine was busy")
+
+
+# ------------------------------------------------------------------------------------------------
+# One database
+# ------------------------------------------------------------------------------------------------
+
+def prepare(kind: str, url: str, args) -> tuple[object, Targets, float]:
+    log(f"{kind}: migrating and seeding {url.split('@')[-1]}")
+    flask_cli(url, "db", "upgrade")
+    seeded = flask_cli(url, "seed").splitlines()[-1:]
+    log(f"  seed: {' '.join(seeded)}")
+    app = in_process_app(url)
+    log(f"{kind}: building the first practice through the API")
+    t0 = time.perf_counter()
+    with fast_commits(app):  # no outer app context: each test-client request gets its own, as in a server
+        targets = build(app, 1, workers=1, log=log)
+    return app, targets, round(time.perf_counter() - t0, 1)
+
+
+def run_one(kind: str, args) -> dict:
+    with scratch_database(kind, args.pg_url, args.keep) as url:
+        app, targets, build_seconds = prepare(kind, url, args)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        bare = BareServer(RESULTS / f"gunicorn-bare-{kind}.log")
+        server = Server(url, RESULTS / f"gunicorn-{kind}.log")
+        run = Run(kind=kind, args=args, server=server, bare=bare, targets=targets)
+        try:
+            result = measure(run, app, build_seconds)
+        finally:
+            server.stop()
+            bare.stop()
+            _dispose(app)
+        result["render_load"] = render_load(run, url)
+        result["targets"] = report.evaluate(result)
+        return result
+
+
+def _dispose(app) -> None:
+    from toolkit.extensions import db
+
+    with app.app_context():
+        db.engine.dispose()
+
+
+def measure(run: Run, app, build_seconds: float) -> dict:
+    args, load_before = run.args, loadavg()
+    run.remember_memory("start")
+    log_in(run)
+    probe(run)
+    log(f"{run.kind}: counting SQL queries per request (in process)")
+    measured = [s for n, s in run.specs.items() if n not in run.skipped and not s.get("bare")]
+    queries, clearance_queries = count_queries(app, run.targets, measured, run.etag)
+    log(f"{run.kind}: load with wrk, {args.duration:g} s per endpoint (-t{args.threads} -c{args.connections}, "
+        f"{args.warmup:g} s warm-up each, Accept-Encoding: {args.accept_encoding or 'none'})")
+    names = [n for n, s in run.specs.items() if not s.get("probe_only")]
+    endpoints = measure_endpoints(run, names, queries, pair=args.paired)
+    endpoints["bare_end"] = measure_endpoints(run, ["bare"], queries, pair=False)["bare"]
+    floor, endpoints = with_floor(run, endpoints)
+    pdf = time_pdf_with_memory(run)
+    growth_info, large = measure_growth(run, app, queries)
+    statistics_check = clearance_statistics(run, app)
+    result = {"db": run.kind, "scale": 1, "dataset": run.targets.counts, "build_seconds": build_seconds,
+              "server": " ".join(run.server.cmd[1:]), "floor": floor, "endpoints": endpoints, "pdf": pdf,
+              "clearance_queries": clearance_queries, "notes": run.notes, "growth_scale": growth_info,
+              "large": large, "growth": report.growth({"endpoints": endpoints}, {"endpoints": large}) if large else {},
+              "clearance_statistics": statistics_check, "memory": memory_summary(run),
+              "loadavg": {"before": load_before, "after": loadavg()},
+              "ids": {k: v for k, v in vars(run.targets).items()
+                      if k not in ("password", "counts", "screen_participant_ids")}}
+    busy_notes(run, result)
+    return result
 
 
 # ------------------------------------------------------------------------------------------------
@@ -553,28 +576,37 @@ def measure(kind, scale, args, app, server, targets, build_seconds, notes) -> di
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
-    p.add_argument("--scale", type=int, default=1, help="practices to build (1 = 500 participants, 600 plans, ...)")
     p.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
-    p.add_argument("--duration", type=int, default=10, help="seconds of load per endpoint (default 10)")
-    p.add_argument("--warmup", type=int, default=2, help="seconds of unrecorded load before each (default 2)")
+    p.add_argument("--quick", action="store_true",
+                   help="a short run while iterating: 2 s per endpoint, growth to 10 practices, no pairing")
+    p.add_argument("--duration", type=int, default=4, help="seconds of load per endpoint (default 4)")
+    p.add_argument("--warmup", type=int, default=1, help="seconds of unrecorded load before each (default 1)")
     p.add_argument("--connections", type=int, default=4, help="wrk connections (default 4)")
     p.add_argument("--threads", type=int, default=1, help="wrk threads (default 1: the machine has 2 cores)")
-    p.add_argument("--growth", type=int, nargs="?", const=10, default=None, metavar="N",
-                   help="also run at scale N (default 10) and report p50 growth from scale 1")
+    p.add_argument("--growth", type=int, default=100, metavar="N",
+                   help="practices for the growth measurement (default 100; 1 skips it)")
     p.add_argument("--no-paired", dest="paired", action="store_false",
-                   help="do not measure the floor again right before each endpoint (ratios then use the run's "
-                        "mean floor)")
-    p.add_argument("--build-workers", type=int, default=os.cpu_count() or 1,
-                   help="processes building the practices after the first (default: one per core)")
-    p.add_argument("--pdf-reps", type=int, default=5, help="repetitions for the PDF timing (median)")
+                   help="do not measure the floor again right before each target endpoint")
+    p.add_argument("--accept-encoding", default="gzip",
+                   help="Accept-Encoding sent by wrk (default gzip, as browsers send; '' for none)")
+    p.add_argument("--pdf-reps", type=int, default=3, help="repetitions for the PDF timing (median)")
+    p.add_argument("--ports", default=os.environ.get("BENCH_PORTS", ""), metavar="A-B",
+                   help="bind the bench's servers to free ports in this range only (default: any free port)")
     p.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG),
                    help=f"an existing PostgreSQL database, used to CREATE/DROP the scratch one (default {DEFAULT_PG})")
     p.add_argument("--keep", action="store_true", help="keep the scratch databases")
     p.add_argument("--output", default=str(RESULTS), help="where latest.json and latest.md go")
     p.add_argument("--report-only", action="store_true",
-                   help="measure nothing: recompute growth and targets from --output's latest.json and rewrite "
-                        "latest.md (after a change to bench/report.py)")
-    return p.parse_args(argv)
+                   help="measure nothing: recompute the targets from --output's latest.json and rewrite latest.md")
+    args = p.parse_args(argv)
+    if args.quick:
+        for key, value in QUICK.items():
+            if hasattr(args, key):
+                setattr(args, key, value)
+    if args.ports:
+        low, high = (int(x) for x in args.ports.split("-"))
+        servers.PORTS = range(low, high + 1)
+    return args
 
 
 def machine() -> dict:
@@ -595,14 +627,25 @@ def machine() -> dict:
 def rewrite_report(out: Path) -> int:
     results = json.loads((out / "latest.json").read_text())
     for run in results["runs"].values():
+        if run.get("large"):
+            run["growth"] = report.growth(run, {"endpoints": run["large"]})
         run["targets"] = report.evaluate(run)
-    for kind, table in results.get("growth", {}).items():
-        large = results["runs"][f"{kind} (scale {table['large']})"]
-        table["endpoints"] = report.growth(results["runs"][kind], large)
     (out / "latest.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     (out / "latest.md").write_text(report.markdown(results) + "\n")
     print(f"rewrote {out / 'latest.json'} and {out / 'latest.md'}")
     return 0
+
+
+def write_results(results: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    text = report.markdown(results)
+    (out / "latest.md").write_text(text + "\n")
+    print()
+    print(text)
+    failed = [(db, c["id"]) for db, run in results["runs"].items() for c in run["targets"] if c["result"] == "FAIL"]
+    print(f"\n{len(failed)} target(s) failed" + (": " + ", ".join(f"{d}/{n}" for d, n in failed) if failed else ""))
+    print(f"wrote {out / 'latest.json'} and {out / 'latest.md'}")
 
 
 def main(argv=None) -> int:
@@ -615,34 +658,21 @@ def main(argv=None) -> int:
     import logging
 
     logging.disable(logging.INFO)  # the in-process app's request logs would drown the progress lines
-    kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
+    started = time.perf_counter()
     command = "python -m bench.run " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     results = {"generated_at": datetime.now(UTC).isoformat(timespec="seconds"), "command": command,
                "machine": machine(),
                "load": f"wrk -t{args.threads} -c{args.connections}, {args.duration:g} s per endpoint after "
-                       f"{args.warmup:g} s warm-up; gunicorn -w 2 -k sync on 127.0.0.1",
-               "targets": {"rps": report.RPS_TARGETS, "pdf_max_ratio": report.PDF_MAX_RATIO,
-                           "memory_max_mib": report.MEMORY_MAX_MIB, "growth_max": report.GROWTH_MAX},
-               "runs": {}, "growth": {}}
-    for kind in kinds:
-        results["runs"][kind] = run_one(kind, args.scale, args)
-        if args.growth and args.growth != args.scale:
-            large = run_one(kind, args.growth, args)
-            results["runs"][f"{kind} (scale {args.growth})"] = large
-            results["growth"][kind] = {"small": args.scale, "large": args.growth,
-                                       "endpoints": report.growth(results["runs"][kind], large)}
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
-    text = report.markdown(results)
-    (out / "latest.md").write_text(text + "\n")
-    print()
-    print(text)
-    failed = [(db, c["id"]) for db, run in results["runs"].items() for c in run["targets"] if c["result"] == "FAIL"]
-    failed += [(db, f"growth:{n}") for db, g in results["growth"].items() for n, r in g["endpoints"].items()
-               if r["result"] == "FAIL"]
-    print(f"\n{len(failed)} target(s) failed" + (": " + ", ".join(f"{d}/{n}" for d, n in failed) if failed else ""))
-    print(f"wrote {out / 'latest.json'} and {out / 'latest.md'}")
+                       f"{args.warmup:g} s warm-up, Accept-Encoding: {args.accept_encoding or 'none'}; "
+                       "gunicorn -w 2 -k sync on 127.0.0.1, rate limiter on",
+               "targets": {"rps": report.RPS_TARGETS, "memory_max_mib": report.MEMORY_MAX_MIB,
+                           "growth_max": report.GROWTH_MAX, "render_load_max": report.RENDER_LOAD_MAX,
+                           "analyze_max": report.ANALYZE_MAX},
+               "runs": {}}
+    for kind in ["sqlite", "postgresql"] if args.db == "both" else [args.db]:
+        results["runs"][kind] = run_one(kind, args)
+    results["seconds"] = round(time.perf_counter() - started)
+    write_results(results, Path(args.output))
     return 0
 
 

@@ -5,6 +5,7 @@
 --   BENCH_TOKEN          bearer token
 --   BENCH_BODY           request body (JSON), optional
 --   BENCH_IF_NONE_MATCH  If-None-Match header, optional
+--   BENCH_ACCEPT_ENCODING  Accept-Encoding header, optional (the bench sends gzip, as browsers do)
 --
 -- done() prints:  BENCH_JSON {"requests":..,"duration_us":..,"latency_us":{"p50":..},"statuses":{..},"errors":{..}}
 
@@ -26,6 +27,8 @@ function init(args)
                     ["Accept"] = "*/*" }
   local inm = os.getenv("BENCH_IF_NONE_MATCH")
   if inm and inm ~= "" then headers["If-None-Match"] = inm end
+  local ae = os.getenv("BENCH_ACCEPT_ENCODING")
+  if ae and ae ~= "" then headers["Accept-Encoding"] = ae end
   if body then headers["Content-Type"] = "application/json" end
   for path in string.gmatch(os.getenv("BENCH_PATHS") or "/", "[^\n]+") do
     table.insert(requests_, wrk.format(method, path, headers, body))

@@ -99,6 +99,9 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+    from toolkit.extensions import refresh_planner_statistics
+
+    refresh_planner_statistics(connectable)  # PostgreSQL: statistics for the plans of the new schema
 
 
 if context.is_offline_mode():

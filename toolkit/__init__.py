@@ -99,6 +99,9 @@ def register_extensions(app: Flask) -> None:
         max_age=600,
     )
     api.init_app(app)
+    from .compression import init_compression
+
+    init_compression(app)
     from . import models  # noqa: F401  (every model registered before the spec and migrations)
     from .auth import jwt as _jwt_loaders  # noqa: F401
 

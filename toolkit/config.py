@@ -48,7 +48,10 @@ class Config:
         # Keys the audit chain's HMAC: keep it outside the database (and its backups).
         self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        # No pre-ping on every checkout (a round trip per request): idle connections are pinged, old ones
+        # recycled (toolkit/extensions.py, ToolkitSQLAlchemy).
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": _int("DB_POOL_RECYCLE_SECONDS", 1800)}
+        self.DB_PING_IDLE_SECONDS = _float("DB_PING_IDLE_SECONDS", 10.0)
         self.REDIS_URL = env.get("REDIS_URL") or None
         self.CORS_ORIGINS = [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()]
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int("ACCESS_TOKEN_MINUTES", 15))
@@ -69,6 +72,9 @@ class Config:
         self.RENDER_SECONDS = _float("RENDER_SECONDS", 60.0)
         self.RENDER_MEMORY_MB = _int("RENDER_MEMORY_MB", 1536)
         self.RENDER_MAX_MB = _int("RENDER_MAX_MB", 50)
+        # gzip for text bodies of at least this many bytes (toolkit/compression.py); 0 compresses everything.
+        self.COMPRESS_MIN_BYTES = _int("COMPRESS_MIN_BYTES", 1400)
+        self.COMPRESS_GZIP_LEVEL = _int("COMPRESS_GZIP_LEVEL", 5)
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():

@@ -1,12 +1,14 @@
 """Extensions, created unbound and bound to the app in create_app(). The Api (flask-smorest) is made on the web
 floor (toolkit/web.py), from the spec plugins in toolkit/common/spec.py."""
 
+import time
+
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Engine, MetaData, event
+from sqlalchemy import Engine, MetaData, event, exc, text
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -28,12 +30,92 @@ def _client_address():
     return request.remote_addr or "unknown"
 
 
+class ToolkitLimiter(Limiter):
+    """flask-limiter whose request hooks run only on the routes that carry a limit (login, registration,
+    agendas). Its before-request, after-request and teardown hooks otherwise run on every request of the
+    app, limited or not. With application-wide, default or blueprint limits every route is limited and
+    nothing is skipped."""
+
+    def init_app(self, app) -> None:
+        super().init_app(app)
+        marker = "__wrapper-limiter-instance"
+        limited: dict[str | None, bool] = {}
+
+        def is_limited() -> bool:
+            from flask import current_app, request
+
+            endpoint = request.endpoint
+            if endpoint not in limited:
+                view = current_app.view_functions.get(endpoint or "")
+                found = False
+                while view is not None and not found:
+                    owner = getattr(view, marker, None)  # a weakref proxy of the limiter: == compares the referent
+                    found = owner is not None and owner == self
+                    view = getattr(view, "__wrapped__", None)
+                manager = self.limit_manager
+                everywhere = bool(manager._application_limits or manager._default_limits or manager._blueprint_limits)
+                limited[endpoint] = found or everywhere
+            return limited[endpoint]
+
+        def only_when_limited(hook, passthrough: bool):
+            def guarded(*args):
+                if is_limited():
+                    return hook(*args)
+                return args[0] if passthrough and args else None
+
+            return guarded
+
+        for hooks, passthrough in ((app.before_request_funcs, False), (app.after_request_funcs, True),
+                                   (app.teardown_request_funcs, True)):
+            funcs = hooks.setdefault(None, [])
+            for i, hook in enumerate(funcs):
+                if getattr(hook, "__self__", None) is self or getattr(hook, "args", (None,))[:1] == (self,):
+                    funcs[i] = only_when_limited(hook, passthrough)
+
+
+class ToolkitSQLAlchemy(SQLAlchemy):
+    """Flask-SQLAlchemy whose engines check a pooled connection only when it has been idle for a while.
+
+    `pool_pre_ping` costs a `SELECT 1` round trip on every checkout, so on every request. Connections die
+    when the database restarts or a firewall or server drops idle ones: a connection that sat in the pool
+    longer than `DB_PING_IDLE_SECONDS` is pinged on checkout (a dead one is replaced before the request
+    uses it); `pool_recycle` replaces connections older than `DB_POOL_RECYCLE_SECONDS` anyway. A connection
+    that dies while in use raises a disconnect error, which makes SQLAlchemy drop the whole pool, so the
+    next request gets fresh connections (tests/db/test_dead_connections.py)."""
+
+    def _make_engine(self, bind_key, options, app):
+        engine = super()._make_engine(bind_key, options, app)
+        if engine.dialect.name != "sqlite":  # a file: nothing to drop the connection
+            watch_idle_connections(engine, app.config.get("DB_PING_IDLE_SECONDS", 10.0))
+        return engine
+
+
+def watch_idle_connections(engine, idle_seconds: float) -> None:
+    @event.listens_for(engine, "checkin")
+    def _idle_from(dbapi_connection, record):
+        if record is not None:
+            record.info["idle_from"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, proxy):
+        idle_from = record.info.get("idle_from")
+        if idle_from is None or time.monotonic() - idle_from < idle_seconds:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+            dbapi_connection.rollback()
+        except Exception as err:  # noqa: BLE001 - any failure: the pool discards it and connects anew
+            raise exc.DisconnectionError("idle connection is gone") from err
+
+
 # Rows stay loaded after the commit: responses are built from what was just written, without reloading.
-db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 jwt = JWTManager()
 cors = CORS()
-limiter = Limiter(key_func=_client_address, default_limits=[], headers_enabled=True)
+limiter = ToolkitLimiter(key_func=_client_address, default_limits=[], headers_enabled=True)
 
 
 @event.listens_for(Engine, "connect")
@@ -47,3 +129,14 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+
+
+def refresh_planner_statistics(engine) -> bool:
+    """PostgreSQL: `ANALYZE` the whole database, so the planner's statistics describe the rows now there
+    (after migrations and imports; autovacuum may be off or slow to notice). SQLite keeps no statistics
+    unless told to, and this service runs it without them: nothing to do. True when it ran."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+    return True

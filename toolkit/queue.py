@@ -12,12 +12,25 @@ import os
 from contextlib import contextmanager
 
 from huey import RedisHuey, SqliteHuey
+from huey.storage import SqliteStorage
 
 from .config import ROOT
 
 
 def _truthy(name: str) -> bool:
     return os.environ.get(name, "").lower() in ("1", "true", "yes")
+
+
+class QueueFile(SqliteStorage):
+    """The embedded queue file in WAL mode with `synchronous=NORMAL`, like the service's own SQLite database:
+    an enqueue is one append, not an fsync per task (a read's audit event is enqueued on the request path).
+    Durable across application crashes; a power loss may drop the newest tasks, as it may the newest
+    commits of the database itself."""
+
+    def _create_connection(self):
+        conn = super()._create_connection()
+        conn.execute("pragma synchronous=NORMAL")
+        return conn
 
 
 def make_huey():
@@ -28,7 +41,7 @@ def make_huey():
     path = os.environ.get("RENDER_QUEUE_PATH") or str(ROOT / "instance" / "render-queue.sqlite3")
     if not immediate:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    return SqliteHuey("toolkit", filename=path, results=False, immediate=immediate)
+    return SqliteHuey("toolkit", filename=path, results=False, immediate=immediate, storage_class=QueueFile)
 
 
 huey = make_huey()

@@ -207,6 +207,10 @@ def test_every_operation_holds_to_the_contract(case, contract_app):
     case.operation.app = contract_app
     case.operation.schema.app = contract_app
     headers = case.headers if case.headers is not None else {}
+    # The WSGI transport does not decode gzip (bodies over 1,400 bytes are compressed when asked): ask for
+    # plain bodies here; tests/api/test_compression.py checks the compressed ones and their ETags.
+    headers["Accept-Encoding"] = "identity"
+    case.headers = headers
     if headers.get("Authorization") == STATE["alice"]["headers"]["Authorization"]:
         if case.path == "/api/v1/auth/refresh":
             # Refresh tokens rotate (a reused one ends its login): each refresh gets a login of its own.

@@ -1,79 +1,26 @@
 """Writing the audit trail. Writes are recorded by services in the same transaction as the change; reads
-that show clinical data are handed to the background queue (`queue_event` in tasks.py), so the read path never waits
-for a practice's chain lock."""
+that show clinical data (`record()` with a read action, or `queue_event` directly) are handed to the
+background queue, so the read path never takes a practice's chain lock."""
 
 from datetime import UTC, datetime
 
-from flask import current_app, g, has_request_context
-from sqlalchemy import bindparam, insert, select, text, update
+from flask import g, has_request_context
 
-from ..auth.models import Practice
-from ..common.models import new_id
-from ..extensions import db
-from .models import AuditAnchor, AuditEvent
-from .rules import GENESIS, anchor_mac, event_hash
+from .chain import append
+from .tasks import queue_event
 
-
-def audit_key() -> bytes:
-    return current_app.config["AUDIT_KEY"].encode()
+# Actions that only show data: their events go through the queue (issue 21), stamped with the request's
+# time and id, and are appended to the chain by the queue's worker.
+READ_ACTIONS = frozenset({"read", "list", "export"})
 
 
-def _lock_chain(practice_id: str) -> None:
-    """Serialise writers of one practice's chain until the transaction ends.
-
-    PostgreSQL: FOR NO KEY UPDATE on the practice row. It does not conflict with the KEY SHARE lock an
-    INSERT of a row referencing the practice already holds (FOR UPDATE would, and two such requests
-    deadlock). SQLite: a no-op write takes the database's write lock before the last event is read
-    (reads before a transaction's first write take no lock, so two writers could read the same seq)."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        db.session.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
-    else:
-        db.session.execute(select(Practice.id).where(Practice.id == practice_id).with_for_update(key_share=True))
-
-
-def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> dict:
-    """Append one event to the actor's practice chain; concurrent requests extend it one after another."""
+def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> dict | None:
+    """A write's event: appended to the actor's practice chain in the caller's transaction (concurrent
+    requests extend it one after another), so the change and its event commit together. A read's event is
+    queued instead (`queue_event`): the request takes no chain lock."""
+    if action in READ_ACTIONS:
+        queue_event(action, record_type, record_id, actor=actor, outcome=outcome)
+        return None
     request_id = g.get("request_id") if has_request_context() else None
     return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
                   record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))
-
-
-def append(*, practice_id: str, actor_id: str | None, action: str, record_type: str, record_id: str | None,
-           outcome: str, request_id: str | None, at: datetime) -> dict:
-    """Append one event to `practice_id`'s chain and move its head anchor, in the caller's transaction.
-    Plain Core statements (lock, read the head, insert, move the anchor): no unit-of-work flush."""
-    key = audit_key()
-    _lock_chain(practice_id)
-    last = db.session.execute(_LAST_EVENT, {"practice_id": practice_id}).first()
-    seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
-    event = dict(practice_id=practice_id, seq=seq, actor_id=actor_id, action=action, record_type=record_type,
-                 record_id=record_id, outcome=outcome, request_id=request_id, at=at)
-    event.update(id=new_id(), prev_hash=prev, hash=event_hash(prev, key=key, **event))
-    db.session.execute(insert(AuditEvent.__table__), event)
-    anchor = dict(seq=seq, hash=event["hash"], updated_at=at,
-                  mac=anchor_mac(key=key, practice_id=practice_id, seq=seq, head=event["hash"]))
-    moved = db.session.execute(update(AuditAnchor.__table__)
-                               .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)).rowcount
-    if not moved:
-        db.session.execute(insert(AuditAnchor.__table__).values(practice_id=practice_id, **anchor))
-    return event
-
-
-def anchor_empty_chain(practice_id: str) -> None:
-    """A new practice's anchor before its first event: a practice without an anchor is a wiped trail."""
-    key = audit_key()
-    db.session.execute(insert(AuditAnchor.__table__).values(
-        practice_id=practice_id, seq=0, hash=GENESIS, updated_at=datetime.now(UTC),
-        mac=anchor_mac(key=key, practice_id=practice_id, seq=0, head=GENESIS)))
-
-
-def append_queued(events: list[dict]) -> None:
-    """The task body: append queued events (each practice's chain in its own transaction) and commit."""
-    for event in events:
-        append(**{**event, "at": datetime.fromisoformat(event["at"])})
-        db.session.commit()
-
-
-_LAST_EVENT = (select(AuditEvent.__table__.c.seq, AuditEvent.__table__.c.hash)
-               .where(AuditEvent.__table__.c.practice_id == bindparam("practice_id"))
-               .order_by(AuditEvent.__table__.c.seq.desc()).limit(1))

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from flask import g, has_request_context
 
 from ..queue import app_context, huey
-from .services import append_queued
+from .chain import append_queued
 
 
 @huey.task(retries=3, retry_delay=1)

@@ -94,7 +94,7 @@ def refresh():
     an already used refresh token again is taken as theft: the whole login ends (every token of it
     answers 401) and the user must log in again."""
     try:
-        access, refresh_token = services.rotate_refresh(current_user, g.login, get_jwt().get("rid"))
+        access, refresh_token = services.rotate_refresh(current_user, g.therapist.login_id, get_jwt().get("rid"))
     except services.RefreshReused:
         db.session.commit()
         abort(401, message="This refresh token was already used: the login has been ended. Log in again.")
@@ -111,7 +111,7 @@ def refresh():
 def logout():
     """Ends this login: its access token, its refresh token and every access token refreshed from it
     stop working on every instance. The same therapist's other logins (other devices) go on."""
-    services.end_login(g.login)
+    services.end_login(g.therapist.login_id)
     db.session.commit()
 
 
@@ -122,4 +122,4 @@ def logout():
 @blp.doc(operationId="getMe", summary="The logged-in therapist")
 def me():
     """The therapist the access token belongs to, with their practice and role."""
-    return current_user
+    return g.therapist  # the object itself: the schema reads ten attributes, each through a proxy otherwise

@@ -1,10 +1,11 @@
 """Accounts and logins. Functions flush; the request commits once."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from flask_jwt_extended import create_access_token, create_refresh_token
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..common.models import new_id, utcnow
@@ -56,7 +57,7 @@ def register_practice(*, practice_name: str, name: str, email: str, password: st
     practice = Practice(name=practice_name)
     db.session.add(practice)
     db.session.flush()
-    from ..audit.services import anchor_empty_chain
+    from ..audit.chain import anchor_empty_chain
 
     anchor_empty_chain(practice.id)
     try:
@@ -82,15 +83,15 @@ def authenticate(email: str, password: str) -> Therapist | None:
     return therapist if ok and therapist.active else None
 
 
-def _claims(therapist: Therapist, login: LoginSession) -> dict:
-    return {"sid": login.id, "pid": therapist.practice_id, "role": therapist.role}
+def _claims(therapist, login_id: str) -> dict:
+    return {"sid": login_id, "pid": therapist.practice_id, "role": therapist.role}
 
 
 def start_login(therapist: Therapist) -> tuple[str, str]:
     login = LoginSession(therapist_id=therapist.id, refresh_id=new_id())
     db.session.add(login)
     db.session.flush()
-    claims = _claims(therapist, login)
+    claims = _claims(therapist, login.id)
     return (create_access_token(identity=therapist.id, additional_claims=claims),
             create_refresh_token(identity=therapist.id, additional_claims={**claims, "rid": login.refresh_id}))
 
@@ -99,7 +100,7 @@ class RefreshReused(Exception):
     """A refresh token that was already exchanged was presented again: the login has been ended."""
 
 
-def rotate_refresh(therapist: Therapist, login: LoginSession, presented_id: str | None) -> tuple[str, str]:
+def rotate_refresh(therapist, login_id: str, presented_id: str | None) -> tuple[str, str]:
     """A new access token and a new refresh token; the presented refresh token stops working.
 
     The swap is one conditional UPDATE, so of two requests presenting the same token only one wins. A
@@ -107,34 +108,64 @@ def rotate_refresh(therapist: Therapist, login: LoginSession, presented_id: str 
     login (every token of it) is ended and RefreshReused raised; the caller commits that and answers 401."""
     fresh = new_id()
     swapped = db.session.execute(
-        update(LoginSession).where(LoginSession.id == login.id, LoginSession.refresh_id == presented_id,
+        update(LoginSession).where(LoginSession.id == login_id, LoginSession.refresh_id == presented_id,
                                    LoginSession.revoked_at.is_(None))
         .values(refresh_id=fresh).execution_options(synchronize_session=False)).rowcount
     if presented_id is None or not swapped:
-        db.session.execute(update(LoginSession).where(LoginSession.id == login.id, LoginSession.revoked_at.is_(None))
+        db.session.execute(update(LoginSession).where(LoginSession.id == login_id, LoginSession.revoked_at.is_(None))
                            .values(revoked_at=utcnow()).execution_options(synchronize_session=False))
         raise RefreshReused()
-    claims = _claims(therapist, login)
+    claims = _claims(therapist, login_id)
     return (create_access_token(identity=therapist.id, additional_claims=claims),
             create_refresh_token(identity=therapist.id, additional_claims={**claims, "rid": fresh}))
 
 
-def end_login(login: LoginSession) -> None:
-    if login.revoked_at is None:
-        login.revoked_at = datetime.now(UTC)
-    db.session.flush()
+def end_login(login_id: str) -> None:
+    db.session.execute(update(LoginSession).where(LoginSession.id == login_id, LoginSession.revoked_at.is_(None))
+                       .values(revoked_at=datetime.now(UTC)).execution_options(synchronize_session=False))
 
 
-def load_login(session_id: str | None) -> tuple[LoginSession, Therapist] | None:
-    """The live login and its therapist, or None if revoked, unknown or the account is inactive."""
+@dataclass(frozen=True, slots=True)
+class PracticeRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The authenticated therapist of a request, read with one Core query (no ORM instance): what services
+    take as `actor` (id, practice_id, role, clinical_lead) and what `GET /me` shows."""
+
+    id: str
+    practice_id: str
+    name: str
+    email: str
+    role: str
+    credentials: str | None
+    trauma_informed: bool
+    clinical_lead: bool
+    active: bool
+    practice: PracticeRef
+    login_id: str
+
+
+_L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
+_LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
+                      _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"))
+               .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
+                            .join(Practice.__table__, _P.id == _T.practice_id))
+               .where(_L.id == bindparam("sid")))
+
+
+def load_login(session_id: str | None) -> Caller | None:
+    """The live login's caller, or None if the login is revoked or unknown or the account inactive. One Core
+    statement on the session's connection (login, therapist and practice joined; no ORM events)."""
     if not session_id:
         return None
-    stmt = (select(LoginSession, Therapist).join(Therapist, Therapist.id == LoginSession.therapist_id)
-            .where(LoginSession.id == session_id).execution_options(all_practices=True))
-    row = db.session.execute(stmt).first()
-    if row is None:
+    row = db.session.connection().execute(_LOAD_LOGIN, {"sid": session_id}).first()
+    if row is None or row.revoked_at is not None or not row.active:
         return None
-    login, therapist = row
-    if login.revoked_at is not None or not therapist.active:
-        return None
-    return login, therapist
+    return Caller(id=row.id, practice_id=row.practice_id, name=row.name, email=row.email, role=row.role,
+                  credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
+                  clinical_lead=bool(row.clinical_lead), active=True,
+                  practice=PracticeRef(id=row.practice_id, name=row.practice_name), login_id=row.login_id)

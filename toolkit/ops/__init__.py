@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..audit.services import audit_key
+from ..audit.chain import audit_key
 from ..audit.verify import verify_audit_chains
 from ..extensions import db
 from . import backup, portability

@@ -17,9 +17,9 @@ import click
 import sqlalchemy as sa
 from sqlalchemy import select
 
+from ..audit.chain import audit_key
 from ..audit.rules import GENESIS, anchor_mac, verify_chain
-from ..audit.services import audit_key
-from ..extensions import db
+from ..extensions import db, refresh_planner_statistics
 from .backup import private_file
 
 EXPORT_FORMAT = "inner-child-toolkit-export"
@@ -263,5 +263,6 @@ def register(app) -> None:
             raise click.ClickException(f"import refused, nothing written: {err}") from err
         except (sa.exc.IntegrityError, ValueError, KeyError, TypeError, AttributeError) as err:
             raise click.ClickException(f"import failed, nothing written: {err}") from err
+        refresh_planner_statistics(db.engine)  # the new rows in the planner's statistics (issue 21)
         summary = ", ".join(f"{n} {key}" for key, n in counts.items())
         click.echo(f"practice {document['practice']['id']} imported: {summary}")

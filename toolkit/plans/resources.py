@@ -24,8 +24,7 @@ blp = Blueprint("plans", __name__, url_prefix="/api/v1/plans",
 
 
 def _shown(plan) -> dict:
-    others = services.other_plans_of([plan.group_id]).get(plan.group_id, [])
-    return services.present(plan, others)
+    return services.present(plan, services.overlapping_plans([plan])[plan.id])
 
 
 @blp.route("")
@@ -40,8 +39,8 @@ class Plans(MethodView):
              summary="List plans", description="By start time by default: a retreat's plans in order.")
     def get(self, filters, pagination_parameters):
         plans = paginate(services.plan_query(filters), pagination_parameters)
-        others = services.other_plans_of([p.group_id for p in plans])
-        return [services.present(p, others.get(p.group_id, [])) for p in plans]
+        others = services.overlapping_plans(plans)
+        return [services.present(p, others[p.id]) for p in plans]
 
     @blp.arguments(PlanCreateSchema)
     @blp.response(201, PlanSchema, headers=CREATED_HEADERS)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..common.etag import etag_of
@@ -32,17 +32,24 @@ def _fixed_zone(plan: SessionPlan):
     return timezone(timedelta(minutes=plan.utc_offset_minutes))
 
 
-def other_plans_of(group_ids, *, exclude_ids=()) -> dict[str, list[tuple[str, datetime, datetime]]]:
-    """(id, start, end) of every plan of these groups, by group: one query for a whole page."""
-    group_ids = {g for g in group_ids if g}
-    if not group_ids:
-        return {}
+def overlapping_plans(plans) -> dict[str, list[tuple[str, datetime, datetime]]]:
+    """(id, start, end) of the other plans of each plan's group that overlap it, by plan id: one query for a
+    whole page, which asks only for the neighbours in time (`starts_at < end AND ends_at > start`, served by
+    the (group_id, starts_at) index), not for every plan of the groups. Templates and empty plans overlap
+    nothing (the same half-open rule as `rules.compute_plan`)."""
+    timed = [p for p in plans if p.group_id and p.starts_at is not None and p.ends_at is not None
+             and p.starts_at < p.ends_at]
+    result: dict[str, list] = {p.id: [] for p in plans}
+    if not timed:
+        return result
+    near = or_(*(and_(SessionPlan.group_id == p.group_id, SessionPlan.starts_at < p.ends_at,
+                      SessionPlan.ends_at > p.starts_at) for p in timed))
     rows = db.session.execute(select(SessionPlan.id, SessionPlan.group_id, SessionPlan.starts_at,
-                                     SessionPlan.ends_at).where(SessionPlan.group_id.in_(group_ids)))
-    result: dict[str, list] = {}
-    for row in rows:
-        if row.id not in exclude_ids:
-            result.setdefault(row.group_id, []).append((row.id, row.starts_at, row.ends_at))
+                                     SessionPlan.ends_at).where(near)).all()
+    for plan in timed:
+        result[plan.id] = [(r.id, r.starts_at, r.ends_at) for r in rows
+                           if r.group_id == plan.group_id and r.id != plan.id
+                           and r.starts_at < plan.ends_at and plan.starts_at < r.ends_at]
     return result
 
 

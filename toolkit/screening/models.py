@@ -13,7 +13,11 @@ class Screening(IdMixin, PracticeOwned, db.Model):
     """An intake screening. Immutable once written: an override is a row of its own."""
 
     __tablename__ = "screenings"
-    __table_args__ = (Index("ix_screenings_participant_screened", "participant_id", "screened_at"),)
+    # The second serves every tenant-scoped lookup of a member's newest screening (tenancy adds practice_id):
+    # it matches both equalities, so PostgreSQL picks it with or without statistics (issue 21).
+    __table_args__ = (Index("ix_screenings_participant_screened", "participant_id", "screened_at"),
+                      Index("ix_screenings_practice_participant_screened", "practice_id", "participant_id",
+                            "screened_at"))
 
     participant_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("participants.id", ondelete="RESTRICT"), nullable=False

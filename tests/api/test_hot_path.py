@@ -1,0 +1,75 @@
+"""The fixed cost of an authenticated request (issue 21 point 1): one SQL statement for the login, its
+therapist and practice; a token verified once per worker yet still refused once expired, revoked or
+tampered; the rate limiter's hooks only on the routes that carry a limit."""
+
+import time
+from datetime import timedelta
+
+from flask_limiter import Limiter
+from sqlalchemy import event
+
+from tests.api.fast_hash import fast_passwords  # noqa: F401
+from toolkit import create_app
+from toolkit.extensions import db
+
+ME = "/api/v1/me"
+
+
+def test_me_runs_one_statement_and_answers_the_callers_account(app, client, admin):
+    statements = []
+
+    def seen(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    client.get(ME, headers=admin["headers"])
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        r = client.get(ME, headers=admin["headers"])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    body = r.get_json()
+    assert r.status_code == 200 and body["id"] == admin["therapist_id"]
+    assert body["practice"] == {"id": admin["practice_id"], "name": "Test practice"} and body["role"] == "admin"
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1, statements
+
+
+def test_a_verified_token_is_still_refused_once_it_expires(make_config, admin):
+    app = create_app(make_config(JWT_ACCESS_TOKEN_EXPIRES=timedelta(seconds=2)))
+    client = app.test_client()
+    token = client.post("/api/v1/auth/login", json={"email": admin["email"], "password": "correct-horse-battery-staple"}
+                        ).get_json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get(ME, headers=headers).status_code == 200
+    assert client.get(ME, headers=headers).status_code == 200  # from the worker's verified tokens
+    time.sleep(2.2)
+    r = client.get(ME, headers=headers)
+    assert r.status_code == 401 and "expired" in r.get_json()["message"]
+
+
+def test_a_verified_token_is_refused_after_logout_and_a_tampered_copy_never_passes(client, admin):
+    token = admin["access_token"]
+    assert client.get(ME, headers=admin["headers"]).status_code == 200
+    head, claims, signature = token.split(".")
+    tampered = f"{head}.{claims}.{signature[:-2]}{'AA' if signature[-2:] != 'AA' else 'BB'}"
+    assert client.get(ME, headers={"Authorization": f"Bearer {tampered}"}).status_code == 401
+    assert client.post("/api/v1/auth/logout", headers=admin["headers"]).status_code == 204
+    assert client.get(ME, headers=admin["headers"]).status_code == 401
+
+
+def test_the_limiters_hooks_run_only_on_limited_routes(make_config, admin, monkeypatch):
+    calls = []
+    original = Limiter._check_request_limit
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Limiter, "_check_request_limit", counting)
+    app = create_app(make_config(RATELIMIT_ENABLED=True))
+    client = app.test_client()
+    r = client.get(ME, headers=admin["headers"])
+    assert r.status_code == 200 and calls == [] and "X-RateLimit-Limit" not in r.headers
+    login = client.post("/api/v1/auth/login", json={"email": admin["email"], "password": "wrong-password-here"})
+    assert login.status_code == 401 and calls and login.headers["X-RateLimit-Limit"] == "10"
