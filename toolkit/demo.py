@@ -53,7 +53,7 @@ def create_demo() -> str:
     for index, person in enumerate(people):
         raised = {"dissociation_1": 2, "dissociation_2": 2} if index == 3 else None
         answers = valid_answers(form.to_dict(), raised)
-        submit_screening(person, {"form_version": form.version, "answers": answers}, actor=guide)
+        submit_screening(participant=person, data={"form_version": form.version, "answers": answers}, actor=guide)
     builtins = select(ExerciseModule).where(ExerciseModule.practice_id.is_(None))
     modules = {m.slug: m for m in db.session.scalars(builtins)}
     start = date.today() + timedelta(days=30)

@@ -54,15 +54,15 @@ def test_screening_services_raise_domain_errors(in_practice):
     actor, person = in_practice
     actor.clinical_lead = False
     with pytest.raises(Forbidden):
-        screening_services.record_crisis_review(person, {"summary": "x", "safety_plan_in_place": True,
-                                                         "follow_up_on": None}, actor=actor)
+        screening_services.record_crisis_review(participant=person, data={"summary": "x", "safety_plan_in_place": True,
+                                                                     "follow_up_on": None}, actor=actor)
     with pytest.raises(Invalid) as info:
-        screening_services.submit_screening(person, {"answers": {}}, actor=actor)
+        screening_services.submit_screening(participant=person, data={"answers": {}}, actor=actor)
     assert set(info.value.errors) == {"form_version"}
     actor.clinical_lead = True
     with pytest.raises(Invalid) as info:
-        screening_services.submit_screening(person, {"method": "clinician_assessment", "outcome": "clear"},
-                                            actor=actor)
+        screening_services.submit_screening(participant=person, data={"method": "clinician_assessment",
+                                                                       "outcome": "clear"}, actor=actor)
     assert set(info.value.errors) == {"reason"}
 
 
@@ -79,9 +79,9 @@ def test_progress_services_raise_domain_errors(in_practice):
 def test_module_services_raise_domain_errors(in_practice):
     builtin = db.session.scalars(select(ExerciseModule).where(ExerciseModule.practice_id.is_(None))).first()
     with pytest.raises(Forbidden):
-        module_services.update_module(builtin, {"title": "Mine now"})
+        module_services.update_module(module=builtin, changes={"title": "Mine now"})
     with pytest.raises(Invalid) as info:
-        module_services.create_module({"title": "No steps"})
+        module_services.create_module(data={"title": "No steps"})
     assert info.value.status == 422
 
 

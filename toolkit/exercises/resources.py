@@ -37,7 +37,7 @@ class Modules(MethodView):
     def post(self, data):
         """Validated like the built-ins: min ≤ default ≤ max minutes, one contraindication per flag,
         adaptation text for `adapt`, and a `deep` module must exclude `acute_crisis`."""
-        module = services.create_module(data)
+        module = services.create_module(data=data)
         db.session.commit()
         return module, 201, {"ETag": etag_of(module), "Location": f"{blp.url_prefix}/{module.id}"}
 
@@ -64,7 +64,7 @@ class ModuleById(MethodView):
         if not module.builtin:  # a built-in answers 403 below, whatever was sent
             check_if_match(module)
             changes = drop_read_only(changes, ModuleUpdateSchema, ModuleSchema().dump(module))
-        services.update_module(module, changes)
+        services.update_module(module=module, changes=changes)
         db.session.commit()
         return module, 200, {"ETag": etag_of(module)}
 
@@ -77,5 +77,5 @@ class ModuleById(MethodView):
         module = get_or_404(ExerciseModule, module_id, what="Module")
         if not module.builtin:
             check_if_match(module)
-        services.delete_module(module)
+        services.delete_module(module=module)
         db.session.commit()

@@ -65,7 +65,7 @@ def _validated(data: dict) -> dict:
     return {key: clean[key] for key in ("slug", *FIELDS)}
 
 
-def create_module(data: dict) -> ExerciseModule:
+def create_module(*, data: dict) -> ExerciseModule:
     data = dict(data)
     data.setdefault("slug", slug_for(data["title"]))
     module = ExerciseModule(**_validated(data))
@@ -74,7 +74,7 @@ def create_module(data: dict) -> ExerciseModule:
     return module
 
 
-def update_module(module: ExerciseModule, changes: dict) -> ExerciseModule:
+def update_module(*, module: ExerciseModule, changes: dict) -> ExerciseModule:
     if module.builtin:
         raise Forbidden("Built-in modules are read-only: create your own module (you may copy this one).")
     current = {key: getattr(module, key) for key in ("slug", *FIELDS)}
@@ -88,7 +88,7 @@ def update_module(module: ExerciseModule, changes: dict) -> ExerciseModule:
 IN_USE = "The module is used by plans: remove it from them first."
 
 
-def delete_module(module: ExerciseModule) -> None:
+def delete_module(*, module: ExerciseModule) -> None:
     """A module still used by a plan is not deleted: 409 naming the plans (the plans package answers;
     the restricting foreign key of plan items is the backstop)."""
     if module.builtin:

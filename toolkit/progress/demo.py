@@ -28,7 +28,8 @@ def _dated(screening: Screening, at: datetime, form) -> Screening:
 
 def _screen(person, raised, at, *, actor, form) -> Screening:
     answers = valid_answers(form.to_dict(), raised)
-    screening = submit_screening(person, {"form_version": form.version, "answers": answers}, actor=actor)
+    screening = submit_screening(participant=person, data={"form_version": form.version, "answers": answers},
+                                 actor=actor)
     return _dated(screening, at, form)
 
 

@@ -73,7 +73,7 @@ class ParticipantScreenings(MethodView):
         records `method: clinician_assessment` with an `outcome` and a `reason` instead (403 for others).
         A screening taken during a crisis hold carries `crisis_hold: true`. Immutable once stored."""
         participant = get_or_404(Participant, participant_id, what="Participant")
-        screening = services.submit_screening(participant, data, actor=current_user)
+        screening = services.submit_screening(participant=participant, data=data, actor=current_user)
         db.session.commit()
         return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
 
@@ -105,7 +105,7 @@ class ParticipantCrisisReviews(MethodView):
         with a safety plan in place **and** a screening is taken after it. 403 for a therapist who is not a
         clinical lead; 409 when the participant has no defer to review. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
-        review = services.record_crisis_review(participant, data, actor=current_user)
+        review = services.record_crisis_review(participant=participant, data=data, actor=current_user)
         db.session.commit()
         location = f"{blp.url_prefix}/participants/{participant.id}/crisis-reviews"
         return services.present_review(review), 201, {"Location": location}
@@ -141,6 +141,7 @@ class ScreeningOverride(MethodView):
         override changes the outcome, never the flags: their module adaptations still apply. The computed
         outcome stays on the record beside the override. Audited, refusals too."""
         screening = get_or_404(Screening, screening_id, what="Screening")
-        services.override(screening, data["outcome"], data["reason"], actor=current_user)
+        services.override(screening=screening, outcome=data["outcome"], reason=data["reason"],
+                          actor=current_user)
         db.session.commit()
         return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}

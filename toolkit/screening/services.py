@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from ..audit.services import record
+from ..auth.models import Therapist
 from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
 from ..participants.models import Participant
@@ -78,7 +79,7 @@ def hold_inputs(participant_id: str) -> tuple[list, list]:
     return [row.defer_s, row.defer_o], [row.review_at]
 
 
-def submit_screening(participant: Participant, data: dict, *, actor) -> Screening:
+def submit_screening(*, participant: Participant, data: dict, actor: Therapist) -> Screening:
     """Score the answers with the current form (or record a clinical lead's assessment) and store the
     screening, immutable from now on. Returns it; `crisis_hold` says whether it was taken during a hold."""
     form = current_form()
@@ -163,7 +164,7 @@ def _clinician_assessment(participant: Participant, data: dict, *, form, actor, 
         valid_until=now + validity(form))
 
 
-def override(screening: Screening, outcome: str, reason: str, *, actor) -> Screening:
+def override(*, screening: Screening, outcome: str, reason: str, actor: Therapist) -> Screening:
     """More restrictive: any therapist. Less restrictive: a clinical lead with a reason of 20+ characters.
     Never below refer when the computed flags include acute_crisis (409)."""
     try:
@@ -184,7 +185,7 @@ def override(screening: Screening, outcome: str, reason: str, *, actor) -> Scree
     return screening
 
 
-def record_crisis_review(participant: Participant, data: dict, *, actor) -> CrisisReview:
+def record_crisis_review(*, participant: Participant, data: dict, actor: Therapist) -> CrisisReview:
     """A clinical lead's review after a defer. With a safety plan in place, it lets the next screening lift
     the crisis hold."""
     if not actor.clinical_lead:
