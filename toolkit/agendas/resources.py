@@ -14,7 +14,7 @@ from ..groups.models import Group
 from ..plans.models import SessionPlan
 from . import delivery, services
 from .budget import estimated_pages, text_size
-from .document import AUDIENCES, FORMATS, MEDIA_TYPES, PAPERS, filename
+from .document import AUDIENCES, DETAILS, FORMATS, MEDIA_TYPES, PAPERS, filename
 from .html import render_html
 from .render import render
 from .schemas import AgendaSchema
@@ -41,8 +41,12 @@ class AgendaQuerySchema(StrictSchema):
         "description": "participant: a handout without names, screenings, scripts or clinical notes."})
     paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
                           metadata={"description": "Paper size of the PDF and print CSS."})
-    detail = fields.String(load_default="plans", validate=validate.OneOf(["plans", "items"]), metadata={
-        "description": "ics only: one event per plan, or one per item."})
+    detail = fields.String(load_default="plans", validate=validate.OneOf(DETAILS), metadata={
+        "description": "How much detail. ics: `plans` (the default) gives one event per plan, `items` one per "
+                       "item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, "
+                       "lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, "
+                       "steps and module summaries out (at most about two PDF pages a day). Any other value is 422.",
+        "example": "run_sheet"})
 
 
 def _format(query) -> str:
@@ -131,7 +135,7 @@ def _pdf(doc, tag: str):
     return response
 
 
-def _respond(doc, fmt: str, detail: bool):
+def _respond(doc, fmt: str, detail: str):
     tag = services.etag(doc, fmt, detail)
     if request.if_none_match and request.if_none_match.contains(tag):
         response = Response(status=304)
@@ -140,7 +144,7 @@ def _respond(doc, fmt: str, detail: bool):
     _check_size(doc, fmt)
     if fmt == "pdf":
         return _pdf(doc, tag)
-    body, _media_type = render(doc, fmt, detail_items=detail)
+    body, _media_type = render(doc, fmt, detail_items=detail == "items")
     return _file_response(body, fmt, doc, tag)
 
 
@@ -214,8 +218,8 @@ class PlanAgenda(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         _audit_read(query, "plan_agenda", plan.id)
         doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"])
-        return _respond(doc, fmt, query["detail"] == "items")
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+        return _respond(doc, fmt, query["detail"])
 
 
 @blp.route("/groups/<string:group_id>/agenda")
@@ -233,5 +237,5 @@ class GroupAgenda(MethodView):
         _audit_read(query, "group_agenda", group.id)
         plans = services.plans_of_group(group)
         doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"])
-        return _respond(doc, fmt, query["detail"] == "items")
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+        return _respond(doc, fmt, query["detail"])

@@ -30,6 +30,52 @@ class AgendaMaterialSchema(_Open):
                                                                      "no quantity is given)."})
     label = fields.String(metadata={"description": "Facilitators: the line as printed."})
     used_in = fields.List(fields.String(), metadata={"description": "Facilitators: the items that use it."})
+    consumable = fields.Boolean(metadata={"description": "Facilitators, per item: used up rather than reused."})
+    for_participants = fields.Boolean(metadata={"description": "Facilitators, per item: participants bring or "
+                                                               "use it."})
+
+
+class AgendaAdaptationSchema(_Open):
+    """Facilitators: what changes at one item for one member, printed under the item."""
+
+    member_name = fields.String(required=True, metadata={"description": "Who."})
+    verdict = fields.String(required=True, validate=OneOf(["adapt", "exclude", "missed_prerequisite"]),
+                            metadata={"description": "adapt, exclude (sits it out) or missed_prerequisite."})
+    label = fields.String(required=True, metadata={"description": "As printed, e.g. 'Adapt for Devon'."})
+    text = fields.String(required=True, metadata={
+        "description": "The adaptation, or for an exclusion what the member does instead."})
+    reasons = fields.List(fields.String(), required=True, metadata={
+        "description": "Why (without repeating the adaptation text)."})
+
+
+class AgendaStatusPersonSchema(_Open):
+    """Facilitators: one member who needs attention in a status box."""
+
+    member_name = fields.String(required=True, metadata={"description": "Who."})
+    verdict = fields.String(required=True, validate=OneOf(CLEARANCE_VERDICTS), metadata={
+        "description": "blocked and unscreened come first."})
+    label = fields.String(required=True, metadata={"description": "As printed, e.g. 'Must not take part'."})
+    reasons = fields.List(fields.String(), required=True, metadata={"description": "Why."})
+    items = fields.List(fields.String(), required=True, metadata={"description": "The items concerned."})
+
+
+class AgendaStatusSchema(_Open):
+    """Facilitators: the safety status box of the whole agenda or of one session (page one of each)."""
+
+    level = fields.String(required=True, validate=OneOf(["blocked", "caution", "clear", "empty"]), metadata={
+        "description": "blocked: someone must not take part; caution: adaptations; clear; empty: no members."})
+    headline = fields.String(required=True, metadata={"description": "The box's first line."})
+    people = fields.List(fields.Nested(AgendaStatusPersonSchema), required=True, metadata={
+        "description": "Members who need attention, blocked and unscreened first."})
+    warnings = fields.List(fields.String(), required=True, metadata={
+        "description": "Whole agenda only: the facilitator warnings."})
+
+
+class AgendaFacilitatorSchema(_Open):
+    """A facilitator of the group (participants get the name only)."""
+
+    name = fields.String(required=True, metadata={"description": "The facilitator's name."})
+    trauma_informed = fields.Boolean(metadata={"description": "Facilitators' copy only: trauma-informed."})
 
 
 class AgendaItemSchema(_Open):
@@ -50,6 +96,10 @@ class AgendaItemSchema(_Open):
     facilitator_script = fields.String(metadata={"description": "Facilitators: the script."})
     materials = fields.List(fields.Nested(AgendaMaterialSchema), metadata={"description": "Facilitators."})
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the item's notes."})
+    lead = fields.String(allow_none=True, metadata={"description": "Facilitators: who leads the item (null: "
+                                                                   "not named)."})
+    adaptations = fields.List(fields.Nested(AgendaAdaptationSchema), metadata={
+        "description": "Facilitators: the adaptations and exclusions that happen at this item."})
 
 
 class AgendaPlanSchema(_Open):
@@ -64,6 +114,9 @@ class AgendaPlanSchema(_Open):
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the plan's notes."})
     safety_note = fields.String(allow_none=True, metadata={
         "description": "Facilitators: the session's safety line (who is blocked, unscreened or adapted)."})
+    draft = fields.Boolean(required=True, metadata={"description": "The plan is still a draft (printed DRAFT)."})
+    status = fields.Nested(AgendaStatusSchema, allow_none=True, metadata={
+        "description": "Facilitators: the session's status box (null when there is no group)."})
 
 
 class AgendaDaySchema(_Open):
@@ -113,6 +166,16 @@ class AgendaSchema(_Open):
     group_name = fields.String(required=True, allow_none=True, metadata={"description": "The group."})
     group_kind = fields.String(required=True, allow_none=True, validate=OneOf(GROUP_KINDS),
                                metadata={"description": "The group's kind."})
+    group_description = fields.String(required=True, metadata={"description": "The group's description."})
+    detail = fields.String(required=True, validate=OneOf(["full", "run_sheet"]), metadata={
+        "description": "full: run sheets, then scripts and steps; run_sheet: the run sheets alone."})
+    printed_on = fields.Date(required=True, allow_none=True, metadata={"description": "The day it was printed."})
+    first_date = fields.Date(required=True, allow_none=True, metadata={"description": "The first session's day."})
+    last_date = fields.Date(required=True, allow_none=True, metadata={"description": "The last session's day."})
+    facilitators = fields.List(fields.Nested(AgendaFacilitatorSchema), required=True, metadata={
+        "description": "The group's facilitators."})
+    contact = fields.String(required=True, allow_none=True, metadata={
+        "description": "How to reach the practice (its `contact` setting)."})
     timezone = fields.String(required=True, metadata={"description": "The IANA zone the times are shown in."})
     location = fields.String(required=True, allow_none=True, metadata={"description": "Where."})
     audience = fields.String(required=True, validate=OneOf(["facilitator", "participant"]),
@@ -131,3 +194,5 @@ class AgendaSchema(_Open):
         "description": "Facilitators: each member's safety facts (null when there is no group)."})
     safety_warnings = fields.List(fields.String(), metadata={
         "description": "Facilitators: warnings naming members, e.g. no trauma-informed facilitator."})
+    status = fields.Nested(AgendaStatusSchema, allow_none=True, metadata={
+        "description": "Facilitators: the status box of the whole agenda (page one; null without a group)."})

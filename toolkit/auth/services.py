@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..common.models import new_id, utcnow
+from ..errors import Invalid
 from ..extensions import db
 from .models import LoginSession, Practice, Therapist
 from .passwords import hash_password, verify_password
@@ -140,3 +141,16 @@ def load_login(session_id: str | None) -> tuple[LoginSession, Therapist] | None:
     if login.revoked_at is not None or not therapist.active:
         return None
     return login, therapist
+
+
+def update_practice(*, practice: Practice, changes: dict) -> Practice:
+    """Change the practice's name or contact (admin; the resource checks the role). A blank contact clears it."""
+    if "name" in changes:
+        name = " ".join(changes["name"].split())
+        if not name:
+            raise Invalid("The name must not be blank.", errors={"name": ["The name must not be blank."]})
+        practice.name = name
+    if "contact" in changes:
+        practice.contact = (changes["contact"] or "").strip() or None
+    db.session.flush()
+    return practice
