@@ -42,8 +42,8 @@ def clean_reasons(line: ClearanceLine) -> list[str]:
     for reason in line.reasons:
         for text in (line.adaptation, line.alternative):
             if text and text in reason:
-                reason = reason.replace(text, "")
-        reason = reason.strip().rstrip(":;,.").strip()
+                reason = reason.replace(text, "").strip().rstrip(":;,.")
+        reason = reason.strip()
         if reason and reason not in out:
             out.append(reason)
     return out
