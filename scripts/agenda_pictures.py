@@ -1,8 +1,9 @@
 """Regenerate the README's agenda pictures from the demo retreat: `python scripts/agenda_pictures.py`.
 
 Builds the demo (`flask seed --demo`'s data) in a throw-away SQLite database, renders the retreat's facilitator
-PDF with the same code the API uses, and writes page 1 (the safety status box) and the first run sheet as PNGs
-under docs/. Needs the dev extras (pypdfium2 renders the PDF pages; Pillow comes with matplotlib).
+PDF and its participant handout with the same code the API uses, and writes the facilitator's page 1 (the
+safety status box), the first run sheet and the handout's page 1 as PNGs under docs/. Needs the dev extras
+(pypdfium2 renders the PDF pages; Pillow comes with matplotlib).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PICTURES = {0: "agenda-first-page.png", 1: "agenda-run-sheet.png"}  # page index -> file under docs/
+# (audience, page index) -> file under docs/
+PICTURES = {("facilitator", 0): "agenda-first-page.png", ("facilitator", 1): "agenda-run-sheet.png",
+            ("participant", 0): "demo-retreat-handout.png"}
 SCALE = 1.4  # about 100 dpi: readable, small
 
 
-def demo_pdf(workdir: Path, *, detail: str = "plans") -> bytes:
-    """The demo retreat's facilitator PDF (A4)."""
+def demo_pdfs(workdir: Path) -> dict[str, bytes]:
+    """The demo retreat's PDFs (A4) by audience."""
     from flask_migrate import upgrade
     from sqlalchemy import select
 
@@ -43,18 +46,19 @@ def demo_pdf(workdir: Path, *, detail: str = "plans") -> bytes:
         group = db.session.scalars(select(Group).where(Group.kind == "retreat")
                                    .execution_options(all_practices=True)).first()
         set_practice(db.session, group.practice_id)
-        doc = services.build_document(plans=services.plans_of_group(group), group=group,
-                                      practice_id=group.practice_id, audience="facilitator", paper="a4", detail=detail)
-        return render_pdf(doc)
+        plans = services.plans_of_group(group)
+        return {audience: render_pdf(services.build_document(plans=plans, group=group, practice_id=group.practice_id,
+                                                             audience=audience, paper="a4"))
+                for audience in ("facilitator", "participant")}
 
 
 def main() -> None:
     import pypdfium2
 
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = pypdfium2.PdfDocument(demo_pdf(Path(tmp)))
-        for index, name in PICTURES.items():
-            image = pdf[index].render(scale=SCALE).to_pil().convert("L")  # greyscale: the box must survive it
+        pdfs = {audience: pypdfium2.PdfDocument(data) for audience, data in demo_pdfs(Path(tmp)).items()}
+        for (audience, index), name in PICTURES.items():
+            image = pdfs[audience][index].render(scale=SCALE).to_pil().quantize(colors=48)  # small PNGs
             target = ROOT / "docs" / name
             image.save(target, optimize=True)
             print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
