@@ -179,3 +179,22 @@ def test_detail_vocabulary_is_checked_and_run_sheet_leaves_scripts_out(client, a
     r1 = client.get(f"{url}?format=md", headers=headers)
     r2 = client.get(f"{url}?format=md&detail=run_sheet", headers=headers)
     assert r1.headers["ETag"] != r2.headers["ETag"]
+
+
+def test_table_rows_never_split_across_pages(demo):
+    """A row is whole on one page: no page starts with the tail of a row (a lone "Adapt" or a lone
+    adaptation), and each run-sheet adaptation is on the page of its item's row."""
+    doc = demo["doc"]
+    pages = [" ".join(text.split()) for text in demo["full"]]
+    for number, text in enumerate(demo["full"], start=1):
+        body = _body(text)
+        if body:
+            assert body[0].strip() not in ("Adapt", "adapt", "OK", "Must not take part"), number
+    for line in doc.clearance:
+        if line.verdict != "adapt":
+            continue
+        tail = " ".join(line.adaptation.split()[-4:])
+        with_tail = [n for n, text in enumerate(pages) if f"Adapt for Devon: {line.adaptation[:25]}" in text]
+        assert with_tail, line.item_title
+        for n in with_tail:
+            assert tail in pages[n], (line.item_title, n + 1)  # the whole adaptation on the same page
