@@ -88,7 +88,7 @@ def test_each_day_opens_with_its_run_sheet_and_its_session_status(demo):
         assert "Time Min Item Lead Materials Notes" in sheet
         assert "STOP: 1 member must not take part" in sheet  # the session's own status box
         details = next(n for n, text in enumerate(pages) if f"{label} · Scripts and steps" in text)
-        assert start < details <= start + 2  # the scripts follow the run sheet
+        assert details == start + 1  # a one-page run sheet, then the scripts
 
 
 def test_run_sheet_detail_is_at_most_two_pages_a_day_without_scripts(demo):
@@ -98,6 +98,8 @@ def test_run_sheet_detail_is_at_most_two_pages_a_day_without_scripts(demo):
     assert "Scripts and steps" not in text and "Before we start the work itself" not in text
     assert all(f"{label} · Run sheet" in text for label in demo["days"])
     assert "Adapt for Devon" in text  # adaptations stay, under their items
+    starts = [next(n for n, page in enumerate(pages) if f"{label} · Run sheet" in page) for label in demo["days"]]
+    assert starts == list(range(starts[0], starts[0] + len(starts)))  # each day's run sheet is one page
 
 
 @pytest.mark.parametrize("which", ["full", "run_sheet", "participant"])
