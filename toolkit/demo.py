@@ -44,6 +44,8 @@ def create_demo() -> str:
     admin = register_practice(practice_name="Demo Practice (fictional)", name="Dr. Demo Admin", email=DEMO_EMAIL,
                               password=DEMO_PASSWORD)
     set_practice(db.session, admin.practice_id)
+    admin.practice.contact = ("Demo Practice office: 01234 567890 (weekdays 9-17), hello@example.org. Out of hours: "
+                              "call your local crisis line, or 999 in an emergency.")
     guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
                              email="demo-therapist@example.org", password=DEMO_PASSWORD,
                              trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor")
@@ -65,6 +67,8 @@ def create_demo() -> str:
         "family": create_group({"kind": "family", "name": "The Testcase family", "timezone": "Europe/London"}),
         "retreat": create_group({"kind": "retreat", "name": "Spring inner child retreat", "capacity": 12,
                                  "timezone": "Europe/Berlin", "location": "Lakeside retreat centre (fictional)",
+                                 "description": "Three gentle days for adults who want to meet and care for their "
+                                                "younger self, in a small group with two facilitators.",
                                  "starts_on": start, "ends_on": start + timedelta(days=2),
                                  "facilitator_ids": [admin.id, guide.id]}),
     }
@@ -75,6 +79,8 @@ def create_demo() -> str:
         add_member(groups["family"], person.id)
     for person in people:
         add_member(groups["retreat"], person.id)
+    # Issue 18: a late booking not yet screened, so the agenda's status box has someone to stop.
+    add_member(groups["retreat"], create_participant({"display_name": "Kit Latecomer"}, actor=admin).id)
     zone = ZoneInfo("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
@@ -82,8 +88,11 @@ def create_demo() -> str:
         items = [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes,
                   "lead_id": (guide if modules[slug].intensity != "gentle" or slug in GUIDE_LEADS else admin).id}
                  if slug else {"module_id": None, "minutes": 20, "title": "Tea break"} for slug in slugs]
+        if offset == 1:  # issue 18: a note with a long unbroken URL, which the PDF must wrap, not clip
+            items[3]["notes"] = ("Spare envelopes: https://supplies.example.org/retreat/spring-2027/envelopes?"
+                                 "order=day-2-letters-and-play-c5-envelopes-for-every-participant-8f3a9c2e7b1d")
         create_plan({"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
-                     "target_minutes": 240})
+                     "target_minutes": 240, "status": "draft" if offset == 2 else "final"})
     series = _weekly_programme(admin, guide, people, modules)
     # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
     from .progress.demo import add_progress_demo

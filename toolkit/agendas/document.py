@@ -22,6 +22,10 @@ from toolkit.vocab import GROUP_KINDS, VERDICTS
 AUDIENCES = ("facilitator", "participant")
 PAPERS = ("a4", "letter")
 FORMATS = ("json", "html", "pdf", "ics", "md")
+# `?detail=`: ics gives one event per plan (`plans`, the default) or per item (`items`); the printed formats
+# (pdf, html, md, json) give every day's run sheet then its detail section (scripts, steps), or with
+# `run_sheet` the run sheets alone.
+DETAILS = ("plans", "items", "run_sheet")
 MEDIA_TYPES = {
     "json": "application/json",
     "html": "text/html; charset=utf-8",
@@ -154,6 +158,9 @@ class ClearanceLine:
     adaptation: str | None = None
     reasons: tuple[str, ...] = ()
     alternative: str | None = None  # for `exclude`: what the person does instead
+    # Where it happens, so the agenda can print it under the item itself (None when unknown).
+    plan_id: str | None = None
+    item_id: str | None = None
 
     def __post_init__(self) -> None:
         if self.verdict not in CLEARANCE_VERDICTS:
@@ -205,6 +212,8 @@ class AgendaDocument:
     facilitators: tuple[Facilitator, ...] = ()
     group_description: str = ""  # the group's description (the participant handout shows it)
     contact: str | None = None  # how participants reach the practice (from the practice's settings)
+    printed_on: date | None = None  # the day the agenda is printed (the footer shows it beside the session dates)
+    run_sheet_only: bool = False  # `?detail=run_sheet`: the run sheets without the detail section
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -242,9 +251,19 @@ class AgendaDocument:
         return not any(plan.items for plan in self.plans)
 
 
+def long_date(day: date) -> str:
+    """'Saturday 3 April 2027' (English names whatever the process locale)."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date | None) -> str:
+    """'3 Apr 2027' (English names whatever the process locale); '' for None."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}" if day else ""
+
+
 def day_label(number: int, day: date) -> str:
     """'Day 1 · Saturday 3 April 2027' (English names whatever the process locale)."""
-    return f"Day {number} · {_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"Day {number} · {long_date(day)}"
 
 
 def group_by_day(

@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .document import STATIC_DIR, TEMPLATE_DIR, AgendaDocument
+from .document import STATIC_DIR, TEMPLATE_DIR, AgendaDocument, short_date
 from .view import audience_view
 
 
@@ -29,6 +29,26 @@ def hm(value: datetime) -> str:
 
 def oneline(value: Any) -> str:
     return " ".join(str(value or "").split())
+
+
+_URL = re.compile(r"""https?://[^\s<>"'`]+""", re.IGNORECASE)
+
+
+def linkify(value: Any) -> Markup:
+    """User text, HTML-escaped, with its http(s) URLs as links (no other scheme ever becomes a link)."""
+    text = str(value or "")
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(".,;:!?)]}")
+        out += [escape(text[last:match.start()]), Markup('<a href="{0}">{0}</a>').format(url)]
+        last = match.start() + len(url)
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def paragraphs(value: Any) -> list[str]:
+    """A script's paragraphs (blank lines between them in the text)."""
+    return [p.strip() for p in re.split(r"\n\s*\n", str(value or "")) if p.strip()]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -62,6 +82,9 @@ def _environment(*, markdown: bool) -> jinja2.Environment:
     )
     env.filters["hm"] = hm
     env.filters["oneline"] = oneline
+    env.filters["linkify"] = linkify
+    env.filters["paragraphs"] = paragraphs
+    env.filters["short_date"] = short_date
     return env
 
 
@@ -81,7 +104,6 @@ def render_html(doc: AgendaDocument) -> str:
     context = _template_context(doc)
     context["css"] = Markup((STATIC_DIR / "agenda.css").read_text(encoding="utf-8"))
     return _HTML_ENV.get_template("agenda.html.j2").render(context)
-
 
 
 def render_markdown(doc: AgendaDocument) -> str:

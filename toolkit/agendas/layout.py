@@ -15,6 +15,7 @@ waits for at most the time budget, then SIGKILLs the whole process group and rea
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -133,6 +134,10 @@ def _child(target: str, memory_mb: int, max_bytes: int, cpu_seconds: int) -> int
             fh.write(pdf)
     except MemoryError:
         return EXIT_MEMORY
+    except OSError as exc:  # Python ignores SIGXFSZ: a write past RLIMIT_FSIZE (the PDF, or a font's temp file)
+        if exc.errno == errno.EFBIG:
+            return EXIT_TOO_LARGE
+        raise
     return 0
 
 

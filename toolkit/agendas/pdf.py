@@ -61,22 +61,24 @@ class SafeURLFetcher(URLFetcher):
         )
 
 
-def write_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+FONTS_CSS = f"{ASSET_SCHEME}:fonts.css"  # the bundled font's @font-face rules (static/fonts.css)
 
+
+def write_pdf(html: str) -> bytes:
+    """The PDF of `html`, with the bundled font; every URL goes through SafeURLFetcher."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = SafeURLFetcher()
+    fonts = FontConfiguration()
     return HTML(
         string=html,
         base_url=STATIC_DIR.resolve().as_uri() + "/",
-        url_fetcher=SafeURLFetcher(),
-    ).write_pdf()
+        url_fetcher=fetcher,
+    ).write_pdf(stylesheets=[CSS(url=FONTS_CSS, url_fetcher=fetcher, font_config=fonts)], font_config=fonts)
 
 
 def render_pdf(doc: AgendaDocument) -> bytes:
     """The HTML agenda printed by WeasyPrint (page size from doc.paper, 'Page N of M' footers)."""
     return write_pdf(render_html(doc))
-
-
-# --------------------------------------------------------------------------------------------------
-# Markdown
-# --------------------------------------------------------------------------------------------------
 

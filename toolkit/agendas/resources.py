@@ -120,7 +120,7 @@ def _pdf(doc, tag: str):
     return response
 
 
-def _respond(doc, fmt: str, detail: bool):
+def _respond(doc, fmt: str, detail: str):
     tag = services.etag(doc, fmt, detail)
     if request.if_none_match and request.if_none_match.contains(tag):
         response = Response(status=304)
@@ -129,7 +129,7 @@ def _respond(doc, fmt: str, detail: bool):
     _check_size(doc, fmt)
     if fmt == "pdf":
         return _pdf(doc, tag)
-    body, _media_type = render(doc, fmt, detail_items=detail)
+    body, _media_type = render(doc, fmt, detail_items=detail == "items")
     return _file_response(body, fmt, doc, tag)
 
 
@@ -203,8 +203,8 @@ class PlanAgenda(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         _audit_read(query, "plan_agenda", plan.id)
         doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"])
-        return _respond(doc, fmt, query["detail"] == "items")
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+        return _respond(doc, fmt, query["detail"])
 
 
 @blp.route("/groups/<string:group_id>/agenda")
@@ -222,5 +222,5 @@ class GroupAgenda(MethodView):
         _audit_read(query, "group_agenda", group.id)
         plans = services.plans_of_group(group)
         doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"])
-        return _respond(doc, fmt, query["detail"] == "items")
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+        return _respond(doc, fmt, query["detail"])

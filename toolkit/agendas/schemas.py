@@ -9,7 +9,7 @@ from marshmallow import fields, validate
 
 from ..common.schemas import StrictSchema
 from ..vocab import GROUP_KINDS, MODULE_CATEGORIES
-from .document import AUDIENCES, CLEARANCE_VERDICTS, FORMATS, PAPERS
+from .document import AUDIENCES, CLEARANCE_VERDICTS, DETAILS, FORMATS, PAPERS
 
 OneOf = ma.validate.OneOf
 
@@ -56,6 +56,42 @@ class AgendaPackingDaySchema(_Open):
                             metadata={"description": "The day's materials, in order of first use."})
 
 
+class AgendaAdaptationSchema(_Open):
+    """Facilitators: what changes at one item for one member, printed under the item."""
+
+    member_name = fields.String(required=True, metadata={"description": "Who."})
+    verdict = fields.String(required=True, validate=OneOf(["adapt", "exclude", "missed_prerequisite"]),
+                            metadata={"description": "adapt, exclude (sits it out) or missed_prerequisite."})
+    label = fields.String(required=True, metadata={"description": "As printed, e.g. 'Adapt for Devon'."})
+    text = fields.String(required=True, metadata={
+        "description": "The adaptation, or for an exclusion what the member does instead."})
+    reasons = fields.List(fields.String(), required=True, metadata={
+        "description": "Why (without repeating the adaptation text)."})
+
+
+class AgendaStatusPersonSchema(_Open):
+    """Facilitators: one member who needs attention in a status box."""
+
+    member_name = fields.String(required=True, metadata={"description": "Who."})
+    verdict = fields.String(required=True, validate=OneOf(CLEARANCE_VERDICTS), metadata={
+        "description": "blocked and unscreened come first."})
+    label = fields.String(required=True, metadata={"description": "As printed, e.g. 'Must not take part'."})
+    reasons = fields.List(fields.String(), required=True, metadata={"description": "Why."})
+    items = fields.List(fields.String(), required=True, metadata={"description": "The items concerned."})
+
+
+class AgendaStatusSchema(_Open):
+    """Facilitators: the safety status box of the whole agenda or of one session (page one of each)."""
+
+    level = fields.String(required=True, validate=OneOf(["blocked", "caution", "clear", "empty"]), metadata={
+        "description": "blocked: someone must not take part; caution: adaptations; clear; empty: no members."})
+    headline = fields.String(required=True, metadata={"description": "The box's first line."})
+    people = fields.List(fields.Nested(AgendaStatusPersonSchema), required=True, metadata={
+        "description": "Members who need attention, blocked and unscreened first."})
+    warnings = fields.List(fields.String(), required=True, metadata={
+        "description": "Whole agenda only: the facilitator warnings."})
+
+
 class AgendaItemSchema(_Open):
     """One item of a session in the agenda, timed in the group's time zone."""
 
@@ -76,6 +112,8 @@ class AgendaItemSchema(_Open):
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the item's notes."})
     lead = fields.Nested(AgendaFacilitatorSchema, allow_none=True, metadata={
         "description": "Facilitators: who leads this item (the plan item's `lead_id`); null when nobody is named."})
+    adaptations = fields.List(fields.Nested(AgendaAdaptationSchema), metadata={
+        "description": "Facilitators: the adaptations and exclusions that happen at this item."})
 
 
 class AgendaPlanSchema(_Open):
@@ -90,6 +128,9 @@ class AgendaPlanSchema(_Open):
     notes = fields.String(allow_none=True, metadata={"description": "Facilitators: the plan's notes."})
     safety_note = fields.String(allow_none=True, metadata={
         "description": "Facilitators: the session's safety line (who is blocked, unscreened or adapted)."})
+    draft = fields.Boolean(required=True, metadata={"description": "The plan is still a draft (printed DRAFT)."})
+    status = fields.Nested(AgendaStatusSchema, allow_none=True, metadata={
+        "description": "Facilitators: the session's status box (null when there is no group)."})
 
 
 class AgendaDaySchema(_Open):
@@ -139,6 +180,16 @@ class AgendaSchema(_Open):
     group_name = fields.String(required=True, allow_none=True, metadata={"description": "The group."})
     group_kind = fields.String(required=True, allow_none=True, validate=OneOf(GROUP_KINDS),
                                metadata={"description": "The group's kind."})
+    group_description = fields.String(required=True, metadata={"description": "The group's description."})
+    detail = fields.String(required=True, validate=OneOf(["full", "run_sheet"]), metadata={
+        "description": "full: run sheets, then scripts and steps; run_sheet: the run sheets alone."})
+    printed_on = fields.Date(required=True, allow_none=True, metadata={"description": "The day it was printed."})
+    first_date = fields.Date(required=True, allow_none=True, metadata={"description": "The first session's day."})
+    last_date = fields.Date(required=True, allow_none=True, metadata={"description": "The last session's day."})
+    facilitators = fields.List(fields.Nested(AgendaFacilitatorSchema), required=True, metadata={
+        "description": "The group's facilitators."})
+    contact = fields.String(required=True, allow_none=True, metadata={
+        "description": "How to reach the practice (its `contact` setting)."})
     timezone = fields.String(required=True, metadata={"description": "The IANA zone the times are shown in."})
     location = fields.String(required=True, allow_none=True, metadata={"description": "Where."})
     audience = fields.String(required=True, validate=OneOf(["facilitator", "participant"]),
@@ -162,6 +213,8 @@ class AgendaSchema(_Open):
         "description": "Facilitators: each member's safety facts (null when there is no group)."})
     safety_warnings = fields.List(fields.String(), metadata={
         "description": "Facilitators: warnings naming members, e.g. no trauma-informed facilitator."})
+    status = fields.Nested(AgendaStatusSchema, allow_none=True, metadata={
+        "description": "Facilitators: the status box of the whole agenda (page one; null without a group)."})
 
 
 class AgendaQuerySchema(StrictSchema):
@@ -171,5 +224,9 @@ class AgendaQuerySchema(StrictSchema):
         "description": "participant: a handout without names, screenings, scripts or clinical notes."})
     paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
                           metadata={"description": "Paper size of the PDF and print CSS."})
-    detail = fields.String(load_default="plans", validate=validate.OneOf(["plans", "items"]), metadata={
-        "description": "ics only: one event per plan, or one per item."})
+    detail = fields.String(load_default="plans", validate=validate.OneOf(DETAILS), metadata={
+        "description": "How much detail. ics: `plans` (the default) gives one event per plan, `items` one per "
+                       "item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, "
+                       "lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, "
+                       "steps and module summaries out (at most about two PDF pages a day). Any other value is 422.",
+        "example": "run_sheet"})

@@ -68,8 +68,8 @@ def _agenda_plan(plan: SessionPlan, leads: dict[str, Facilitator] | None = None)
 def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Group | None):
     """(clearance lines, member safety, warnings, agenda plans with their safety check line) for the
     facilitator: who needs which adaptation, who must not take part and why, what instead."""
-    if group is None:
-        return (), None, (), agenda_plans
+    if group is None:  # a plan without a group: nobody to clear (the JSON's clearance is null)
+        return None, None, (), agenda_plans
     screenings = group_screenings(group.id, facilitators=group.facilitators)
     prerequisites = prerequisite_context(group.id)
     now = datetime.now(UTC)
@@ -85,33 +85,14 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         warnings.extend(w for w in result["facilitator_warnings"] if w not in warnings)
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
-            name = person["display_name"]
             pid = person["participant_id"]
             on_a_roster.add(pid)
-            for warning in result["warnings"]:  # whatever the screening says: the member missed a step
-                if warning["participant_id"] == pid:
-                    lines.append(ClearanceLine(member_name=name, plan_title=plan.title,
-                                               item_title=titles.get(warning["item_id"]),
-                                               verdict="missed_prerequisite", reasons=(warning["message"],)))
             if person["expires_before_session"]:
                 expires.setdefault(pid, []).append(plan.title)
-            if person["participant_id"] in result["missing_screenings"]:
+            if pid in result["missing_screenings"]:
                 reasons = tuple(person["reasons"]) or ("No valid screening.",)
                 notes.setdefault(pid, []).extend(r for r in reasons if r not in notes.get(pid, []))
-                lines.append(ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
-                                           verdict="unscreened", reasons=reasons))
-                continue
-            if person["outcome"] in ("refer", "defer"):
-                lines.append(ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
-                                           verdict="blocked",
-                                           reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"])))
-                continue
-            for verdict in person["items"]:
-                if verdict["verdict"] != "ok":
-                    lines.append(ClearanceLine(
-                        member_name=name, plan_title=plan.title, item_title=titles.get(verdict["item_id"]),
-                        verdict=verdict["verdict"], adaptation=verdict.get("adaptation"),
-                        alternative=verdict.get("alternative"), reasons=tuple(verdict["reasons"])))
+            lines.extend(_person_lines(person, plan, titles, result))
         with_notes.append(replace(agenda_plan, safety_note=_safety_note(result)))
     members = tuple(
         MemberSafety(member_name=m.display_name or m.participant_id, computed_outcome=m.computed_outcome,
@@ -124,6 +105,29 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         for m in (screenings.everyone or screenings.members)
         if m.participant_id in on_a_roster or (not plans and m in screenings.members))
     return tuple(lines), members, tuple(warnings), with_notes
+
+
+def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -> list[ClearanceLine]:
+    """One member's clearance lines for one session, each placed at its plan and item: missed prerequisites,
+    then the whole person (unscreened, blocked) or each item that is not plainly ok."""
+    name, pid = person["display_name"], person["participant_id"]
+    lines = [ClearanceLine(member_name=name, plan_title=plan.title, item_title=titles.get(w["item_id"]),
+                           verdict="missed_prerequisite", reasons=(w["message"],), plan_id=plan.id,
+                           item_id=w["item_id"])
+             for w in result["warnings"] if w["participant_id"] == pid]  # whatever the screening says
+    if pid in result["missing_screenings"]:
+        reasons = tuple(person["reasons"]) or ("No valid screening.",)
+        return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
+                                      verdict="unscreened", reasons=reasons, plan_id=plan.id)]
+    if person["outcome"] in ("refer", "defer"):
+        return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None, verdict="blocked",
+                                      reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"]),
+                                      plan_id=plan.id)]
+    return [*lines, *(ClearanceLine(member_name=name, plan_title=plan.title, item_title=titles.get(v["item_id"]),
+                                    verdict=v["verdict"], adaptation=v.get("adaptation"),
+                                    alternative=v.get("alternative"), reasons=tuple(v["reasons"]), plan_id=plan.id,
+                                    item_id=v["item_id"])
+                      for v in person["items"] if v["verdict"] != "ok")]
 
 
 def _override_line(override: dict | None) -> str | None:
@@ -155,13 +159,23 @@ def _safety_note(result: dict) -> str:
     return "; ".join(parts) + ". Who and why: see the facilitator agenda."
 
 
+def _drafts(plans: list[SessionPlan], agenda_plans: list[AgendaPlan]) -> list[AgendaPlan]:
+    """A plan still in `draft` status is printed marked DRAFT (PLAN_STATUSES: draft, final)."""
+    return [replace(a, draft=p.status == "draft") for p, a in zip(plans, agenda_plans, strict=True)]
+
+
+def _handout(practice: Practice, group: Group | None) -> dict:
+    """What the handout says about who runs the group and how to reach the practice."""
+    return {"contact": practice.contact or None, "group_description": (group.description or "") if group else ""}
+
+
 def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id: str, audience: str,
-                   paper: str) -> AgendaDocument:
+                   paper: str, detail: str = "plans") -> AgendaDocument:
     practice = db.session.get(Practice, practice_id)
     zone = group.timezone if group else "UTC"
     facilitators = facilitators_of(group)
     leads = {f.facilitator_id: f for f in facilitators}
-    agenda_plans = [_agenda_plan(p, leads) for p in plans]
+    agenda_plans = _drafts(plans, [_agenda_plan(p, leads) for p in plans])
     lines, member_safety, warnings = None, None, ()
     if audience == "facilitator":
         lines, member_safety, warnings, agenda_plans = _safety(plans, agenda_plans, group)
@@ -176,6 +190,7 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
         generated_for_date=days[0].date if days else (group.starts_on if group and group.starts_on else today),
         member_count=group.member_count if group else 0, days=days,
         clearance=lines, member_safety=member_safety, safety_warnings=warnings, facilitators=facilitators,
+        printed_on=today, run_sheet_only=detail == "run_sheet", **_handout(practice, group),
         empty_message=("No sessions are planned for this group yet." if group is not None and not plans
                        else "This session has no items yet: add modules to the plan to build its agenda."))
 
@@ -196,7 +211,7 @@ def plans_of_group(group: Group) -> list[SessionPlan]:
     return plans
 
 
-def etag(doc: AgendaDocument, fmt: str, detail: bool) -> str:
+def etag(doc: AgendaDocument, fmt: str, detail: str) -> str:
     """Derived from exactly what the agenda shows (and how): same data, same tag, no rendering needed."""
     payload = json.dumps({"doc": render_json(doc), "fmt": fmt, "detail": detail, "paper": doc.paper},
                          sort_keys=True, default=str)

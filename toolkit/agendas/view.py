@@ -2,8 +2,12 @@
 
 Every renderer works from this view only. The participant view never carries member names, clearance,
 facilitator scripts, steps, module summaries or notes; only titles, times, the participant summary, the
-materials participants bring or use, and the facilitators' names (no ids, no item leads). A privacy review
-reads this file.
+materials participants bring or use, and the handout's welcome facts: the facilitators' names (no ids, no
+item leads), the practice's contact and the group's description. A privacy review reads this file.
+
+The facilitator view adds, per item, its lead and the adaptations that happen there (from `sheets.py`),
+the status box of each session and of the whole agenda, and the scripts with their placeholders filled.
+With `run_sheet_only` (`?detail=run_sheet`) it leaves the detail section out: no steps, scripts or summaries.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from .document import AgendaDocument, AgendaItem, AgendaPlan
+from .document import AgendaDocument, AgendaItem, AgendaPlan, long_date
 from .materials import MaterialLine, materials_checklist, packing_lists, participant_materials
+from .sheets import adaptations, clean_reasons, fill_placeholders, placeholder_values, status_box
 
 
 def reflow(text: str) -> str:
@@ -23,128 +28,70 @@ def reflow(text: str) -> str:
     return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
+def _minutes(start: datetime, end: datetime) -> int:
+    # Subtract in UTC: aware datetimes sharing a tzinfo subtract as wall times, ignoring DST.
+    return max(0, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60))
 
-def audience_view(doc: AgendaDocument) -> dict[str, Any]:
-    facilitator = doc.audience == "facilitator"
+
+def _item_view(doc: AgendaDocument, plan: AgendaPlan, item: AgendaItem) -> dict[str, Any]:
     zone = doc.zone
-
-    def item_view(item: AgendaItem) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "item_id": item.item_id,
-            "position": item.position,
-            "title": item.title,
-            "is_break": item.is_break,
-            "starts_at": item.starts_at.astimezone(zone),
-            "ends_at": item.ends_at.astimezone(zone),
-            "minutes": item.minutes,
-            "category": None if item.is_break else item.category,
-            "participant_summary": "" if item.is_break else item.participant_summary,
-        }
-        if facilitator:
-            out["summary"] = item.summary
-            out["steps"] = list(item.steps)
-            out["facilitator_script"] = reflow(item.facilitator_script)
-            out["materials"] = [
-                {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant,
-                 "consumable": m.consumable, "for_participants": m.for_participants}
-                for m in item.materials
-            ]
-            out["notes"] = item.notes
-            out["lead"] = _facilitator(item.lead) if item.lead else None
-        return out
-
-    def plan_view(plan: AgendaPlan) -> dict[str, Any]:
-        start, end = plan.starts_at.astimezone(zone), plan.ends_at.astimezone(zone)
-        out: dict[str, Any] = {
-            "plan_id": plan.plan_id,
-            "title": plan.title,
-            "starts_at": start,
-            "ends_at": end,
-            # Subtract in UTC: aware datetimes sharing a tzinfo subtract as wall times, ignoring DST.
-            "minutes": max(0, int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)),
-            "items": [item_view(i) for i in sorted(plan.items, key=lambda i: i.position)],
-        }
-        if facilitator:
-            out["notes"] = plan.notes
-            out["safety_note"] = plan.safety_note
-        return out
-
-    if facilitator:
-        materials = [_checklist_line(m) for m in materials_checklist(doc)]
-    else:
-        # What to bring / what we will use: only what participants bring or use (not the facilitators' kit),
-        # names and the amount for one person, nothing else.
-        materials = [
-            {
-                "name": m.name,
-                "quantity": m.quantity if m.per_participant else None,
-                "per_participant": m.per_participant,
-            }
-            for m in participant_materials(doc)
-        ]
-
-    view: dict[str, Any] = {
-        "practice_name": doc.practice_name,
-        "group_name": doc.group_name,
-        "group_kind": doc.group_kind,
-        "timezone": doc.timezone,
-        "location": doc.location,
-        "audience": doc.audience,
-        "paper": doc.paper,
-        "generated_for_date": doc.generated_for_date,
-        "member_count": doc.member_count,
-        "is_empty": doc.is_empty,
-        "empty_message": doc.empty_message,
-        "days": [
-            {"date": day.date, "label": day.label, "plans": [plan_view(p) for p in day.plans]}
-            for day in doc.days
-        ],
-        "materials": materials,
-        # Facilitators: who they are and which is trauma-informed; participants: their names only.
-        "facilitators": [_facilitator(f) if facilitator else {"name": f.name} for f in doc.facilitators],
+    out: dict[str, Any] = {
+        "item_id": item.item_id,
+        "position": item.position,
+        "title": item.title,
+        "is_break": item.is_break,
+        "starts_at": item.starts_at.astimezone(zone),
+        "ends_at": item.ends_at.astimezone(zone),
+        "minutes": item.minutes,
+        "category": None if item.is_break else item.category,
+        "participant_summary": "" if item.is_break else item.participant_summary,
     }
-    if facilitator:
-        view["packing"] = [
-            {"date": day.date, "label": day.label, "materials": [_checklist_line(m) for m in day.lines]}
-            for day in packing_lists(doc)
-        ]
-        view["clearance"] = (
-            None
-            if doc.clearance is None
-            else [
-                {
-                    "member_name": line.member_name,
-                    "plan_title": line.plan_title,
-                    "item_title": line.item_title,
-                    "verdict": line.verdict,
-                    "adaptation": line.adaptation,
-                    "alternative": line.alternative,
-                    "reasons": list(line.reasons),
-                }
-                for line in doc.clearance
-            ]
-        )
-        view["member_safety"] = (
-            None
-            if doc.member_safety is None
-            else [
-                {
-                    "member_name": m.member_name,
-                    "computed_outcome": m.computed_outcome,
-                    "outcome": m.outcome,
-                    "override": m.override,
-                    "crisis_hold": m.crisis_hold,
-                    "findings": list(m.findings),
-                    "expires_before_session": list(m.expires_before_session),
-                    "notes": list(m.notes),
-                    "progress": list(m.progress),
-                    "progress_chart": m.progress_chart,
-                }
-                for m in doc.member_safety
-            ]
-        )
-        view["safety_warnings"] = list(doc.safety_warnings)
-    return view
+    if doc.audience != "facilitator":
+        return out
+    out["lead"] = _facilitator(item.lead) if item.lead else None
+    out["materials"] = [
+        {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant, "consumable": m.consumable,
+         "for_participants": m.for_participants}
+        for m in item.materials
+    ]
+    out["notes"] = item.notes
+    out["adaptations"] = adaptations(doc, plan, item)
+    if not doc.run_sheet_only:
+        values = placeholder_values(doc, plan, item, date_label=long_date(item.starts_at.astimezone(zone).date()),
+                                    plan_minutes=_minutes(plan.starts_at, plan.ends_at))
+        out["summary"] = item.summary
+        out["steps"] = [fill_placeholders(step, values) for step in item.steps]
+        out["facilitator_script"] = fill_placeholders(reflow(item.facilitator_script), values)
+    return out
+
+
+def _plan_view(doc: AgendaDocument, plan: AgendaPlan) -> dict[str, Any]:
+    start, end = plan.starts_at.astimezone(doc.zone), plan.ends_at.astimezone(doc.zone)
+    out: dict[str, Any] = {
+        "plan_id": plan.plan_id,
+        "title": plan.title,
+        "starts_at": start,
+        "ends_at": end,
+        "minutes": _minutes(start, end),
+        "draft": plan.draft,
+        "items": [_item_view(doc, plan, i) for i in sorted(plan.items, key=lambda i: i.position)],
+    }
+    if doc.audience == "facilitator":
+        out["notes"] = plan.notes
+        out["safety_note"] = plan.safety_note
+        out["status"] = status_box(doc, plan)
+    return out
+
+
+def _materials_view(doc: AgendaDocument) -> list[dict[str, Any]]:
+    if doc.audience == "facilitator":
+        return [_checklist_line(m) for m in materials_checklist(doc)]
+    # What to bring / what we will use: only what participants bring or use (not the facilitators' kit),
+    # names and the amount for one person, nothing else.
+    return [
+        {"name": m.name, "quantity": m.quantity if m.per_participant else None, "per_participant": m.per_participant}
+        for m in participant_materials(doc)
+    ]
 
 
 def _facilitator(person: Any) -> dict[str, Any]:
@@ -152,16 +99,65 @@ def _facilitator(person: Any) -> dict[str, Any]:
 
 
 def _checklist_line(m: MaterialLine) -> dict[str, Any]:
-    return {
-        "name": m.name,
-        "quantity": m.quantity,
-        "per_participant": m.per_participant,
-        "total": m.total,
-        "label": m.label,
-        "used_in": list(m.used_in),
-        "consumable": m.consumable,
-        "for_participants": m.for_participants,
+    return {"name": m.name, "quantity": m.quantity, "per_participant": m.per_participant, "total": m.total,
+            "label": m.label, "used_in": list(m.used_in), "consumable": m.consumable,
+            "for_participants": m.for_participants}
+
+
+def _facilitator_view(doc: AgendaDocument) -> dict[str, Any]:
+    clearance = None if doc.clearance is None else [
+        {"member_name": line.member_name, "plan_title": line.plan_title, "item_title": line.item_title,
+         "verdict": line.verdict, "adaptation": line.adaptation, "alternative": line.alternative,
+         "reasons": clean_reasons(line)}  # without the adaptation text they repeat
+        for line in doc.clearance
+    ]
+    member_safety = None if doc.member_safety is None else [
+        {"member_name": m.member_name, "computed_outcome": m.computed_outcome, "outcome": m.outcome,
+         "override": m.override, "crisis_hold": m.crisis_hold, "findings": list(m.findings),
+         "expires_before_session": list(m.expires_before_session), "notes": list(m.notes),
+         "progress": list(m.progress), "progress_chart": m.progress_chart}
+        for m in doc.member_safety
+    ]
+    packing = [
+        {"date": day.date, "label": day.label, "materials": [_checklist_line(m) for m in day.lines]}
+        for day in packing_lists(doc)
+    ]
+    return {"clearance": clearance, "member_safety": member_safety, "safety_warnings": list(doc.safety_warnings),
+            "status": status_box(doc), "packing": packing}
+
+
+def audience_view(doc: AgendaDocument) -> dict[str, Any]:
+    facilitator = doc.audience == "facilitator"
+    dates = [day.date for day in doc.days]
+    view: dict[str, Any] = {
+        "practice_name": doc.practice_name,
+        "group_name": doc.group_name,
+        "group_kind": doc.group_kind,
+        "group_description": doc.group_description,
+        "timezone": doc.timezone,
+        "location": doc.location,
+        "audience": doc.audience,
+        "paper": doc.paper,
+        "detail": "run_sheet" if doc.run_sheet_only else "full",
+        "generated_for_date": doc.generated_for_date,
+        "printed_on": doc.printed_on,
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "member_count": doc.member_count,
+        "is_empty": doc.is_empty,
+        "empty_message": doc.empty_message,
+        # Facilitators' names are not clinical data: the handout names who runs the group (names only).
+        "facilitators": [_facilitator(f) if facilitator else {"name": f.name} for f in doc.facilitators],
+        "contact": doc.contact,
+        "days": [
+            {"date": day.date, "label": day.label, "plans": [_plan_view(doc, p) for p in day.plans]}
+            for day in doc.days
+        ],
+        "materials": _materials_view(doc),
     }
+    if facilitator:
+        view.update(_facilitator_view(doc))
+    return view
 
 
 def _jsonable(value: Any) -> Any:
@@ -177,5 +173,3 @@ def _jsonable(value: Any) -> Any:
 def render_json(doc: AgendaDocument) -> dict[str, Any]:
     """The audience's view as JSON-ready data (datetimes as ISO 8601 with offset, in the group's zone)."""
     return _jsonable(audience_view(doc))
-
-

@@ -12,6 +12,8 @@ class Practice(IdMixin, TimestampMixin, db.Model):
     __tablename__ = "practices"
 
     name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # How participants reach the practice (phone, email, a crisis line): printed on the participant handout.
+    contact: Mapped[str | None] = mapped_column(Text)
 
 
 class Therapist(IdMixin, TimestampMixin, PracticeOwned, db.Model):

@@ -1,13 +1,24 @@
 from flask import current_app, g, request
+from flask.views import MethodView
 from flask_jwt_extended import current_user, get_jwt
 from flask_smorest import Blueprint, abort
 
+from ..audit.services import record
 from ..audit.tasks import queue_event
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from . import services
 from .jwt import auth_required
-from .schemas import LoginSchema, MeSchema, RegisteredSchema, RegisterSchema, TokensSchema
+from .models import Practice
+from .schemas import (
+    LoginSchema,
+    MeSchema,
+    PracticeSchema,
+    PracticeUpdateSchema,
+    RegisteredSchema,
+    RegisterSchema,
+    TokensSchema,
+)
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Practices, logins and tokens.")
 PUBLIC = {"security": []}
@@ -123,3 +134,30 @@ def logout():
 def me():
     """The therapist the access token belongs to, with their practice and role."""
     return g.therapist  # the object itself: the schema reads ten attributes, each through a proxy otherwise
+
+
+@blp.route("/practice")
+class PracticeSettings(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, PracticeSchema)
+    @document_errors(blp, 401)
+    @blp.doc(operationId="getPractice", summary="Your practice and its settings")
+    def get(self):
+        """The practice of the logged-in therapist: its name and its `contact`, the line the participant
+        handout prints so participants know how to reach the practice (and a crisis line)."""
+        return db.session.get(Practice, current_user.practice_id)
+
+    @auth_required(admin=True)
+    @blp.arguments(PracticeUpdateSchema)
+    @blp.response(200, PracticeSchema)
+    @document_errors(blp, 400, 401, 403, 413, 422)
+    @blp.doc(operationId="updatePractice", summary="Change your practice's settings (admin): name, contact")
+    def patch(self, changes):
+        """Only an admin. Send only the fields to change; a null or blank `contact` clears it. The contact
+        is printed on every participant handout from then on."""
+        practice = services.update_practice(practice=db.session.get(Practice, current_user.practice_id),
+                                            changes=changes)
+        record("update", "practice", practice.id, actor=current_user)
+        db.session.commit()
+        return practice

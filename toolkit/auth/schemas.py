@@ -1,6 +1,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate, validates_schema
 
+from ..common.schemas import StrictSchema
 from ..vocab import ROLES
 from .rules import password_problems
 
@@ -52,10 +53,25 @@ class TokensSchema(ma.Schema):
 
 
 class PracticeSchema(ma.Schema):
-    """A practice: the tenant every record belongs to."""
+    """A practice: the tenant every record belongs to, with its settings."""
 
     id = fields.String(required=True, metadata={"description": "Opaque id."})
     name = fields.String(required=True, metadata={"description": "The practice's name."})
+    contact = fields.String(allow_none=True, metadata={
+        "description": "How participants reach the practice, e.g. a phone number, an email address and the "
+                       "crisis line to call out of hours. Printed on the participant handout; null when not set."})
+
+
+class PracticeUpdateSchema(StrictSchema):
+    """The practice's settings an admin may change (send only the fields to change)."""
+
+    name = fields.String(validate=validate.Length(min=1, max=200), metadata={
+        "description": "The practice's name.", "example": "Willow Tree Therapy"})
+    contact = fields.String(allow_none=True, validate=validate.Length(max=500), metadata={
+        "description": "How participants reach the practice (printed on the participant handout); empty or "
+                       "null clears it. Plain text, at most 500 characters.",
+        "example": "Willow Tree Therapy: 01234 567890, hello@example.org. Out of hours: call your local "
+                   "crisis line or 999 in an emergency."})
 
 
 class MeSchema(ma.Schema):

@@ -129,6 +129,7 @@ def end_login(login_id: str) -> None:
 class PracticeRef:
     id: str
     name: str
+    contact: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,8 @@ class Caller:
 
 _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
-                      _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"))
+                      _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
+                      _P.contact.label("practice_contact"))
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -168,4 +170,18 @@ def load_login(session_id: str | None) -> Caller | None:
     return Caller(id=row.id, practice_id=row.practice_id, name=row.name, email=row.email, role=row.role,
                   credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
                   clinical_lead=bool(row.clinical_lead), active=True,
-                  practice=PracticeRef(id=row.practice_id, name=row.practice_name), login_id=row.login_id)
+                  practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact),
+                  login_id=row.login_id)
+
+
+def update_practice(*, practice: Practice, changes: dict) -> Practice:
+    """Change the practice's name or contact (admin; the resource checks the role). A blank contact clears it."""
+    if "name" in changes:
+        name = " ".join(changes["name"].split())
+        if not name:
+            raise Invalid("The name must not be blank.", errors={"name": ["The name must not be blank."]})
+        practice.name = name
+    if "contact" in changes:
+        practice.contact = (changes["contact"] or "").strip() or None
+    db.session.flush()
+    return practice
