@@ -181,3 +181,14 @@ def test_utc_agenda_needs_no_vtimezone():
     plan = make_plan("p1", "Saturday", datetime(2027, 4, 3, 9, tzinfo=UTC), [("open", 20)], tz="UTC")
     cal = icalendar.Calendar.from_ical(render_ics(make_doc(plans=[plan], tz="UTC"), detail_items=False))
     assert cal.timezones == [] and cal.get_missing_tzids() == set()
+
+
+@pytest.mark.parametrize(("line", "logged"), [
+    ("GET /api/v1/calendar-feeds/q0Zr3bX2k9-_YwH1 HTTP/1.1", "GET /api/v1/calendar-feeds/[token] HTTP/1.1"),
+    ("/api/v1/calendar-feeds/abc?x=1", "/api/v1/calendar-feeds/[token]?x=1"),
+    ("GET /api/v1/groups/g1/calendar-feed HTTP/1.1", "GET /api/v1/groups/g1/calendar-feed HTTP/1.1"),
+])
+def test_the_access_log_keeps_no_feed_token(line, logged):
+    from toolkit.serving import redact_secrets
+
+    assert redact_secrets(line) == logged
