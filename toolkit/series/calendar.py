@@ -89,10 +89,7 @@ class CalendarFeedByToken(MethodView):
 
     @blp.arguments(FeedHeadersSchema, location="headers", as_kwargs=True)
     @blp.doc(operationId="getCalendarFeed", summary="A group's calendar feed, by its secret token",
-             responses=FEED_RESPONSES, parameters=[{"in": "path", "name": "token", "required": True,
-                                                    "description": "The secret token from POST "
-                                                                   "/groups/{group_id}/calendar-feed.",
-                                                    "schema": {"type": "string"}}], **PUBLIC)
+             responses=FEED_RESPONSES, **PUBLIC)
     @document_errors(blp, 404, 429)
     def get(self, token, if_none_match=None):
         """For calendar apps: no bearer token, the secret token in the path is the key. An unknown, replaced or
