@@ -163,3 +163,14 @@ def test_the_feed_is_rate_limited(make_config):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+def test_deleting_the_group_ends_its_feed(client, admin, create_group):
+    group = create_group(name="Short-lived", kind="retreat", capacity=4)
+    body = _make(client, admin, group["id"]).get_json()
+    assert client.get(_path(body)).status_code == 200  # a group with no sessions yet: an empty calendar
+    current = client.get(f"/api/v1/groups/{group['id']}", headers=admin["headers"])
+    r = client.delete(f"/api/v1/groups/{group['id']}",
+                      headers={**admin["headers"], "If-Match": current.headers["ETag"]})
+    assert r.status_code == 204, r.get_json()
+    assert_error(client.get(_path(body)), 404)
