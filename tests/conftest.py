@@ -25,6 +25,7 @@ TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "postgres: needs PostgreSQL (TEST_DATABASE_URL)")
+    config.addinivalue_line("markers", "chromium: runs the headless Chromium browser (skipped where it is missing)")
 
 
 def _worker(request) -> str:

@@ -63,6 +63,7 @@ class Config:
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
         self.IDEMPOTENCY_KEY_HOURS = _int("IDEMPOTENCY_KEY_HOURS", 24)
         self.AGENDA_RATE_LIMIT = env.get("AGENDA_RATE_LIMIT", "120 per minute")
+        self.CALENDAR_FEED_RATE_LIMIT = env.get("CALENDAR_FEED_RATE_LIMIT", "60 per minute")  # per client address
         # Agendas: caps checked before rendering, and the budgets of one PDF render (agendas/layout.py).
         self.AGENDA_MAX_CHARS = _int("AGENDA_MAX_CHARS", 2_000_000)
         self.AGENDA_MAX_PDF_PAGES = _int("AGENDA_MAX_PDF_PAGES", 200)

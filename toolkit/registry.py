@@ -13,8 +13,9 @@ from .participants.resources import blp as participants
 from .plans.resources import blp as plans
 from .progress.resources import blp as progress
 from .screening.resources import blp as screening
+from .series.calendar import blp as calendar
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress]
+              attendance, notes, progress, calendar]

@@ -13,10 +13,19 @@ def escape_controls(value: str) -> str:
                         else f"\\u{ord(m.group()):04x}", value)
 
 
+# A calendar feed's secret token is its path (calendar apps send no header): the log keeps the path, not the key.
+_FEED_TOKEN = re.compile(r"(/calendar-feeds/)[^/?#\s\"]+")
+
+
+def redact_secrets(value: str) -> str:
+    return _FEED_TOKEN.sub(r"\1[token]", value)
+
+
 class AccessLogger(Logger):
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        return {key: escape_controls(value) if isinstance(value, str) else value for key, value in atoms.items()}
+        return {key: escape_controls(redact_secrets(value)) if isinstance(value, str) else value
+                for key, value in atoms.items()}
 
 
 def die_with_parent(sig: int = 15) -> None:

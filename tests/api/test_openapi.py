@@ -39,6 +39,7 @@ PUBLIC = {
     ("GET", "/api/v1/openapi.json"),
     ("GET", "/api/v1/docs"),
     ("GET", "/api/v1/docs/assets/{filename}"),
+    ("GET", "/api/v1/calendar-feeds/{token}"),  # issue 18: calendar apps send the secret token, not a bearer
 }
 # Operations only an admin may call (403 for a therapist).
 ADMIN_ONLY = {
@@ -52,9 +53,11 @@ RATE_LIMITED = {
     ("POST", "/api/v1/auth/login"),
     ("GET", "/api/v1/plans/{plan_id}/agenda"),
     ("GET", "/api/v1/groups/{group_id}/agenda"),
+    ("GET", "/api/v1/calendar-feeds/{token}"),
 }
 # POSTs that take no body.
-NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/notes/{note_id}/sign")}
+NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/notes/{note_id}/sign"),
+           ("POST", "/api/v1/groups/{group_id}/calendar-feed")}
 # The FHIR API (issue 22): errors are FHIR OperationOutcome resources (application/fhir+json), and a bad search
 # parameter is FHIR's 400.
 FHIR_PATH = re.compile(r"^/api/v1/(fhir/.*|participants/\{[^}]+\}/fhir)$")

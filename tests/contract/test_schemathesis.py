@@ -108,6 +108,7 @@ def _seed_practice(client, name: str) -> dict:
                                      "first_starts_at": "2027-04-08T09:00:00+02:00", "count": 2})
     note = post(f"/api/v1/plans/{plan['id']}/notes", {"shared": "Week 1."})
     ids.update(series_id=series["id"], note_id=note["id"])
+    ids["token"] = post(f"/api/v1/groups/{group['id']}/calendar-feed", None)["token"]  # issue 18: a feed token
     return {"email": email, "tokens": tokens, "headers": h, "ids": ids}
 
 

@@ -60,7 +60,8 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
         "group_id": group["id"], "template_id": template["id"], "first_starts_at": START, "count": 2}), 201)
     note = ok(client.post(f"{API}/plans/{plan['id']}/notes", headers=h, json={
         "shared": "World note", "entries": [{"participant_id": member["id"], "text": "World entry"}]}), 201)
-    return {"series_id": series["id"], "note_id": note["id"],
+    feed = ok(client.post(f"{API}/groups/{group['id']}/calendar-feed", headers=h), 201)  # issue 18
+    return {"series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
             "module_id": module["id"], "builtin_module_id": builtin["id"], "plan_id": plan["id"],
@@ -154,6 +155,10 @@ def world_ids(world) -> dict:
 
 # FHIR path parameters that name what every practice shares (the intake form, our code systems), not a record.
 SHARED_IDS = {"questionnaire_id", "code_system_id"}
+# A capability in the path, not a record id: whoever holds a calendar feed token reads that feed (participant-safe
+# data only), whatever their practice. tests/api/test_calendar_feed.py covers it: 404 alike for unknown, replaced
+# and revoked tokens; the feed's management (/groups/{group_id}/calendar-feed) is in the walk like any id.
+CAPABILITY_IDS = {"token"}
 
 
 def is_404(response) -> bool:

@@ -127,10 +127,15 @@ class AgendaPlan:
     # so it may go into calendar descriptions too.
     safety_note: str = ""
     draft: bool = False  # the plan is still a draft: the agenda marks it DRAFT
+    # The last change to anything its calendar events show (plan, items, modules, group): LAST-MODIFIED and
+    # SEQUENCE of those events (issue 18, point 7). None: not known (the events say "now" and 0).
+    changed_at: datetime | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self.starts_at, "AgendaPlan.starts_at")
         _require_aware(self.ends_at, "AgendaPlan.ends_at")
+        if self.changed_at is not None:
+            _require_aware(self.changed_at, "AgendaPlan.changed_at")
         _tuple(self, "items")
 
 

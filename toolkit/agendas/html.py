@@ -99,10 +99,18 @@ def _template_context(doc: AgendaDocument) -> dict[str, Any]:
     return view
 
 
+def _print_label(doc: AgendaDocument) -> str:
+    """The footer's copy label as literal text (fixed words, no user text): Chromium does not print string()."""
+    label = ("Facilitator copy: confidential, contains clinical information" if doc.audience == "facilitator"
+             else "Participant agenda")
+    return f'\n@page {{ @bottom-left {{ content: "{label}"; }} }}\n'
+
+
 def render_html(doc: AgendaDocument) -> str:
     """A self-contained HTML page (stylesheet inlined, no external URL) that also prints as the PDF."""
     context = _template_context(doc)
     context["css"] = Markup((STATIC_DIR / "agenda.css").read_text(encoding="utf-8"))
+    context["screen_css"] = Markup((STATIC_DIR / "agenda-screen.css").read_text(encoding="utf-8") + _print_label(doc))
     return _HTML_ENV.get_template("agenda.html.j2").render(context)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import icalendar
@@ -11,6 +11,18 @@ import icalendar
 from .document import PRODID, UID_DOMAIN, AgendaDocument, participant_copy
 from .html import hm, is_ambiguous, oneline
 from .view import audience_view
+from .vtimezone import vtimezone
+
+# SEQUENCE counts whole seconds of an event's last change since this moment: it increases on every stored
+# change (monotonic as the clock is) without a counter of its own, and fits a 32-bit integer until 2088.
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def sequence_of(changed_at: datetime | None) -> int:
+    """The SEQUENCE of an event last changed at `changed_at` (0 when unknown or before the epoch)."""
+    if changed_at is None:
+        return 0
+    return max(0, int((changed_at.astimezone(UTC) - SEQUENCE_EPOCH).total_seconds()))
 
 
 def _participant_description(plan: dict[str, Any]) -> str:
@@ -29,16 +41,19 @@ def _participant_description(plan: dict[str, Any]) -> str:
 def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | None = None) -> bytes:
     """An iCalendar file: one VEVENT per plan, or per non-break item when `detail_items`.
 
-    Times carry the group's TZID with a matching VTIMEZONE. UIDs are stable
-    ('plan-<id>@inner-child-toolkit', 'item-<id>@inner-child-toolkit') so re-importing updates
-    events instead of duplicating them. Descriptions are participant-safe whatever the audience:
-    titles and participant summaries, never scripts, notes or clearance. The facilitator's calendar also
+    Times carry the group's TZID with a matching VTIMEZONE of yearly rules (vtimezone.py: no RDATE lists,
+    which Outlook does not read). UIDs are stable ('plan-<id>@inner-child-toolkit',
+    'item-<id>@inner-child-toolkit', and an item keeps its id across plan edits) so re-importing updates
+    events instead of duplicating them; LAST-MODIFIED is the plan's `changed_at` and SEQUENCE grows with it.
+    Descriptions are participant-safe whatever the audience: titles and participant summaries, never
+    scripts, notes or clearance. The facilitator's calendar also
     gets each session's safety check line, which names nobody and carries no clinical detail (counts only).
     """
     safety_notes = {p.plan_id: p.safety_note for p in doc.plans} if doc.audience == "facilitator" else {}
     participant_doc = participant_copy(doc)
     view = audience_view(participant_doc)
     stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    changed = {p.plan_id: p.changed_at for p in doc.plans}
 
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -48,10 +63,12 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
     cal.add("x-wr-calname", icalendar.vText(_ics_text(doc.group_name or doc.practice_name)))
     cal.add("x-wr-timezone", doc.timezone)
 
-    def add_event(uid: str, summary: str, start: datetime, end: datetime, description: str) -> None:
+    def add_event(plan_id: str, uid: str, summary: str, start: datetime, end: datetime, description: str) -> None:
         event = icalendar.Event()
         event.add("uid", uid)
         event.add("dtstamp", stamp)
+        event.add("last-modified", (changed[plan_id] or stamp).astimezone(UTC).replace(microsecond=0))
+        event.add("sequence", sequence_of(changed[plan_id]))
         event.add("summary", _ics_text(summary))
         event.add("dtstart", _ics_time(start))
         if end.astimezone(UTC) > start.astimezone(UTC):
@@ -66,6 +83,7 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
         for plan in day["plans"]:
             if not detail_items:
                 add_event(
+                    plan["plan_id"],
                     f"plan-{plan['plan_id']}@{UID_DOMAIN}",
                     plan["title"],
                     plan["starts_at"],
@@ -77,6 +95,7 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
                 if item["is_break"]:
                     continue
                 add_event(
+                    plan["plan_id"],
                     f"item-{item['item_id']}@{UID_DOMAIN}",
                     item["title"],
                     item["starts_at"],
@@ -84,11 +103,16 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
                     oneline(item["participant_summary"]),
                 )
 
-    dates = [d["date"] for d in view["days"]] or [doc.generated_for_date]
-    cal.add_missing_timezones(
-        first_date=min(dates) - timedelta(days=400), last_date=max(dates) + timedelta(days=400)
-    )
+    _add_timezone(cal, doc, [d["date"] for d in view["days"]])
     return cal.to_ical()
+
+
+def _add_timezone(cal: icalendar.Calendar, doc: AgendaDocument, dates: list) -> None:
+    """The VTIMEZONE of the TZID the events use (none when every time is UTC), exact around their dates."""
+    zoned = {e[name].params.get("TZID") for e in cal.walk("VEVENT") for name in ("DTSTART", "DTEND") if name in e}
+    if zoned - {None}:
+        dates = dates or [doc.generated_for_date]
+        cal.subcomponents.insert(0, vtimezone(doc.timezone, min(dates), max(dates)))
 
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")

@@ -62,7 +62,16 @@ def _agenda_plan(plan: SessionPlan, leads: dict[str, Facilitator] | None = None)
             materials=tuple(_material(m) for m in (module.materials if module else [])),
             notes=item.notes or "", lead=leads.get(item.lead_id) if item.lead_id else None))
     return AgendaPlan(plan_id=plan.id, title=plan.title, starts_at=timed.starts_at, ends_at=timed.ends_at,
-                      notes=plan.notes or "", items=tuple(items))
+                      notes=plan.notes or "", items=tuple(items), changed_at=changed_at(plan))
+
+
+def changed_at(plan: SessionPlan) -> datetime:
+    """The last stored change to anything a plan's calendar events show: the plan and its items (a change of
+    items moves the plan's `updated_at`), their modules and the group (title, location)."""
+    stamps = [plan.updated_at, *(i.module.updated_at for i in plan.items if i.module is not None)]
+    if plan.group is not None:
+        stamps.append(plan.group.updated_at)
+    return max(s for s in stamps if s is not None)
 
 
 def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Group | None):
@@ -213,6 +222,7 @@ def plans_of_group(group: Group) -> list[SessionPlan]:
 
 def etag(doc: AgendaDocument, fmt: str, detail: str) -> str:
     """Derived from exactly what the agenda shows (and how): same data, same tag, no rendering needed."""
-    payload = json.dumps({"doc": render_json(doc), "fmt": fmt, "detail": detail, "paper": doc.paper},
+    payload = json.dumps({"doc": render_json(doc), "fmt": fmt, "detail": detail, "paper": doc.paper,
+                          "changed": [p.changed_at for p in doc.plans] if fmt == "ics" else None},
                          sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]

@@ -157,12 +157,19 @@ class ToolkitMarshmallowPlugin(MarshmallowPlugin):
     Converter = ToolkitConverter
 
 
+# Path parameters that are not record ids.
+NOT_AN_ID = {"token": "A calendar feed's secret token (from POST /groups/{group_id}/calendar-feed). An unknown, "
+                      "replaced or revoked token is a 404."}
+
+
 class ToolkitFlaskPlugin(FlaskPlugin):
     """Path parameters (ids) say what they are and what an unknown one answers."""
 
     def rule_to_params(self, rule):
         params = super().rule_to_params(rule)
         for param in params:
+            if param["name"] in NOT_AN_ID:
+                param.setdefault("description", NOT_AN_ID[param["name"]])
             what = param["name"].removesuffix("_id").replace("_", " ")
             param.setdefault("description", f"The {what}'s id. An unknown id, or one of another practice, is a 404.")
         return params

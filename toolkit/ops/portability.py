@@ -32,6 +32,7 @@ SKIPPED_TABLES = {
     "login_sessions": "logins do not travel: everyone logs in again on the new database",
     "idempotency_keys": "remembered POSTs of the last hours; a retry against another database is a new request",
     "agenda_renders": "a cache of rendered PDFs, made again on request",
+    "calendar_feeds": "secret subscription tokens (hashes) do not travel: make a new feed URL after an import",
     "progress_reviews": "not in export format version 1 yet (progress came later, issue 20): a known gap",
     "rescreen_rhythms": "not in export format version 1 yet (progress came later, issue 20): a known gap",
 }

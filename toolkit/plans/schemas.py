@@ -25,6 +25,16 @@ class PlanItemInSchema(StrictSchema):
                        "group, or the plan moves to another group, the lead becomes null."})
 
 
+class PlanItemReplaceSchema(PlanItemInSchema):
+    """One item of the new list: with `id`, that stored item (it keeps its id); without, matched to the next
+    stored item of the same module (or break) in order, else a new item."""
+
+    id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64), metadata={
+        "description": "The id of an item of this plan (from a GET) to keep it as the same item; an id that is "
+                       "not an item of this plan is a 422 naming `items.N.id`.",
+        "example": "5c3b2a1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d"})
+
+
 class PlanItemSchema(StrictSchema):
     """One item of a plan, with its computed start and end in the group's time zone."""
 
@@ -127,7 +137,7 @@ PlanUpdateSchema = with_read_only_echo(PlanUpdateSchema, PlanSchema)
 class PlanItemsSchema(StrictSchema):
     """The whole ordered list of a plan's items, replacing the old one."""
 
-    items = fields.List(fields.Nested(PlanItemInSchema), required=True, validate=validate.Length(max=MAX_ITEMS),
+    items = fields.List(fields.Nested(PlanItemReplaceSchema), required=True, validate=validate.Length(max=MAX_ITEMS),
                         metadata={"description": "At most 100 items.", "example": [
                             {"module_id": None, "minutes": 15, "title": "Tea break"}]})
 

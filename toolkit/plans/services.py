@@ -13,6 +13,7 @@ from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
 from ..groups.rules import planning_warning
+from .identity import ItemIdentityError, Sent, Stored, match_items
 from .leads import check_leads, keep_valid_leads
 from .models import PlanItem, SessionPlan
 from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
@@ -175,15 +176,44 @@ def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
 
 
 def replace_items(plan: SessionPlan, items: list[dict]) -> SessionPlan:
-    """Replace the ordered list in one transaction (the old rows go before the new ones are written)."""
+    """Replace the ordered list in one transaction. An item still there keeps its id and row (matched by the
+    `id` sent, else by module in order: see identity.py), so calendar UIDs survive an edit; a change to any
+    item moves the plan's version (and ETag), a PUT of the same list keeps it."""
     check_leads(items, plan.group)
     new_items = _build_items(items)
-    plan.items.clear()
-    db.session.flush()
-    plan.items.extend(new_items)
+    try:
+        reuse = match_items([Stored(i.id, i.module_id) for i in plan.items],
+                            [Sent(i.get("id"), i.get("module_id")) for i in items])
+    except ItemIdentityError as err:
+        raise Invalid(str(err), errors={"items": {str(err.index): {"id": [str(err)]}}}) from err
+    before = [_item_state(i) for i in plan.items]
+    _apply_items(plan, new_items, reuse)
+    if [_item_state(i) for i in plan.items] != before:
+        plan.updated_at = datetime.now(UTC)
     _refresh_times(plan)
     db.session.flush()
     return plan
+
+
+def _item_state(item: PlanItem) -> tuple:
+    return item.id, item.position, item.module_id, item.minutes, item.notes, item.title, item.lead_id
+
+
+def _apply_items(plan: SessionPlan, new_items: list[PlanItem], reuse: list[str | None]) -> None:
+    """Update the kept rows in place, delete the dropped ones, insert the new ones. Kept rows that move are
+    parked at negative positions first, so the (plan, position) unique constraint holds at every statement."""
+    rows = {i.id: i for i in plan.items}
+    moved = [(index, rows[old]) for index, old in enumerate(reuse) if old and rows[old].position != index]
+    for index, row in moved:
+        row.position = -1 - index
+    plan.items[:] = [rows[old] for old in reuse if old]
+    db.session.flush()
+    for new, old in zip(new_items, reuse, strict=True):
+        if old is not None:
+            row = rows[old]
+            row.position, row.module_id, row.module = new.position, new.module_id, new.module
+            row.minutes, row.notes, row.title, row.lead_id = new.minutes, new.notes, new.title, new.lead_id
+    plan.items[:] = [rows[old] if old else new for new, old in zip(new_items, reuse, strict=True)]
 
 
 def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:

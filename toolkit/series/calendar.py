@@ -1,0 +1,106 @@
+"""Calendar subscriptions over HTTP: make, show and revoke a group's feed token (bearer auth), and the feed
+itself by token (no bearer token: calendar apps cannot send one)."""
+
+import marshmallow as ma
+from flask import Response, current_app, request
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+from marshmallow import fields
+
+from ..agendas.document import MEDIA_TYPES, filename
+from ..agendas.render import render
+from ..agendas.services import etag
+from ..auth.jwt import auth_required
+from ..common.spec import LOCATION_HEADER, document_errors
+from ..extensions import db, limiter
+from ..groups.models import Group
+from ..web import get_or_404
+from . import feeds
+from .schemas import CalendarFeedSchema, CalendarTokenSchema
+
+blp = Blueprint("calendar", __name__, url_prefix="/api/v1",
+                description="Calendar subscriptions: a group's sessions (each series' sessions among them) as one "
+                            "iCalendar URL with a secret, revocable token, without clinical data.")
+
+PUBLIC = {"security": []}
+
+
+def _feed_limit():
+    return current_app.config["CALENDAR_FEED_RATE_LIMIT"]
+
+
+def _shown(feed) -> dict:
+    return {"group_id": feed.group_id, "created_at": feed.created_at, "created_by": feed.created_by}
+
+
+@blp.route("/groups/<string:group_id>/calendar-feed")
+class GroupCalendarFeed(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(200, CalendarFeedSchema)
+    @document_errors(blp, 401, 404)
+    @blp.doc(operationId="getGroupCalendarFeed", summary="Show a group's calendar feed (without its token)")
+    def get(self, group_id):
+        """When the current token was made and by whom; 404 when the group has no feed. The token itself is
+        shown only once, by POST."""
+        return _shown(feeds.feed_of(get_or_404(Group, group_id, what="Group")))
+
+    @blp.response(201, CalendarTokenSchema, headers={**LOCATION_HEADER, "Cache-Control": {
+        "description": "no-store: the answer carries a secret.", "schema": {"type": "string"}}})
+    @document_errors(blp, 401, 404)
+    @blp.doc(operationId="createGroupCalendarToken", summary="Make (or rotate) a group's calendar feed token")
+    def post(self, group_id):
+        """A new secret token and the feed URL to subscribe to. This is the only time the token is shown (only
+        its hash is kept). If the group had a token, it stops working at once: calendars subscribed with it get
+        404 until they are given the new URL."""
+        group = get_or_404(Group, group_id, what="Group")
+        feed, token = feeds.make_token(group=group, actor_id=current_user.id)
+        db.session.commit()
+        url = request.host_url.rstrip("/") + feeds.FEED_PATH + token
+        body = {**_shown(feed), "token": token, "url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+        return body, 201, {"Location": f"{blp.url_prefix}/groups/{group.id}/calendar-feed", "Cache-Control": "no-store"}
+
+    @blp.response(204)
+    @document_errors(blp, 401, 404)
+    @blp.doc(operationId="revokeGroupCalendarToken", summary="Revoke a group's calendar feed token")
+    def delete(self, group_id):
+        """The feed URL stops working at once (404, like a token that never existed)."""
+        feeds.revoke(group=get_or_404(Group, group_id, what="Group"))
+        db.session.commit()
+
+
+class FeedHeadersSchema(ma.Schema):
+    if_none_match = fields.String(data_key="If-None-Match", metadata={
+        "description": "The feed's ETag from an earlier answer: 304 when nothing changed."})
+
+
+FEED_RESPONSES = {
+    "200": {"description": "The group's sessions as iCalendar (one event per session, participant-safe).",
+            "content": {"text/calendar": {"schema": {"type": "string", "description": "iCalendar (RFC 5545)."}}},
+            "headers": {"ETag": {"description": "Send it as If-None-Match: 304 while nothing changed.",
+                                 "schema": {"type": "string"}}}},
+    "304": {"description": "Not modified (If-None-Match matched the ETag)."},
+}
+
+
+@blp.route("/calendar-feeds/<string:token>")
+class CalendarFeedByToken(MethodView):
+    decorators = [limiter.limit(_feed_limit)]
+
+    @blp.arguments(FeedHeadersSchema, location="headers", as_kwargs=True)
+    @blp.doc(operationId="getCalendarFeed", summary="A group's calendar feed, by its secret token",
+             responses=FEED_RESPONSES, **PUBLIC)
+    @document_errors(blp, 404, 429)
+    def get(self, token, if_none_match=None):
+        """For calendar apps: no bearer token, the secret token in the path is the key. An unknown, replaced or
+        revoked token is 404 (the same answer for each). Titles, times, the location and participant-safe
+        descriptions only; rate-limited per client address."""
+        doc = feeds.feed_document(token)
+        tag = etag(doc, "ics", False)
+        headers = {"Cache-Control": "private, no-cache", "ETag": f'"{tag}"'}
+        if request.if_none_match and request.if_none_match.contains(tag):
+            return Response(status=304, headers=headers)
+        body, _ = render(doc, "ics")
+        headers["Content-Disposition"] = f'inline; filename="{filename(doc, "ics")}"'
+        return Response(body, status=200, mimetype=MEDIA_TYPES["ics"].split(";")[0], headers=headers)
