@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
+from tests.factories import module_payload
 from tests.helpers import assert_error
 from toolkit.vocab import FRAMEWORKS, GROUP_KINDS, INTENSITIES, MODULE_CATEGORIES, SETTINGS, TARGETS
 
@@ -14,33 +14,6 @@ MODULES = "/api/v1/modules"
 PLANS = "/api/v1/plans"
 
 
-def module_payload(**overrides):
-    """A valid custom module; `overrides` replace fields (None removes one)."""
-    body = {
-        "slug": f"custom-{uuid.uuid4().hex[:8]}",
-        "title": "Garden of small things",
-        "summary": "A quiet noticing exercise in the practice's own words.",
-        "participant_summary": "A gentle noticing exercise.",
-        "category": "exercise",
-        "steps": ["Settle with three breaths.", "Notice one small thing you liked as a child."],
-        "facilitator_script": "Invite everyone to settle, then to notice.",
-        "default_minutes": 20,
-        "min_minutes": 10,
-        "max_minutes": 30,
-        "materials": [{"name": "Paper", "quantity": 1, "per_participant": True}],
-        "suitable_kinds": ["individual", "retreat"],
-        "frameworks": ["act"],
-        "targets": ["anxiety"],
-        "intensity": "gentle",
-        "setting": "in_session",
-        "contraindications": [{"flag": "dissociation", "action": "adapt", "adaptation": "Keep eyes open."}],
-    }
-    for key, value in overrides.items():
-        if value is None:
-            body.pop(key, None)
-        else:
-            body[key] = value
-    return body
 
 
 def list_modules(client, headers, **params):

@@ -70,33 +70,8 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         warnings.extend(w for w in result["facilitator_warnings"] if w not in warnings)
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
-            name = person["display_name"]
-            pid = person["participant_id"]
-            on_a_roster.add(pid)
-            for warning in result["warnings"]:  # whatever the screening says: the member missed a step
-                if warning["participant_id"] == pid:
-                    lines.append(ClearanceLine(member_name=name, plan_title=plan.title,
-                                               item_title=titles.get(warning["item_id"]),
-                                               verdict="missed_prerequisite", reasons=(warning["message"],)))
-            if person["expires_before_session"]:
-                expires.setdefault(pid, []).append(plan.title)
-            if person["participant_id"] in result["missing_screenings"]:
-                reasons = tuple(person["reasons"]) or ("No valid screening.",)
-                notes.setdefault(pid, []).extend(r for r in reasons if r not in notes.get(pid, []))
-                lines.append(ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
-                                           verdict="unscreened", reasons=reasons))
-                continue
-            if person["outcome"] in ("refer", "defer"):
-                lines.append(ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
-                                           verdict="blocked",
-                                           reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"])))
-                continue
-            for verdict in person["items"]:
-                if verdict["verdict"] != "ok":
-                    lines.append(ClearanceLine(
-                        member_name=name, plan_title=plan.title, item_title=titles.get(verdict["item_id"]),
-                        verdict=verdict["verdict"], adaptation=verdict.get("adaptation"),
-                        alternative=verdict.get("alternative"), reasons=tuple(verdict["reasons"])))
+            on_a_roster.add(person["participant_id"])
+            lines.extend(_person_lines(person, result, plan.title, titles, expires=expires, notes=notes))
         with_notes.append(replace(agenda_plan, safety_note=_safety_note(result)))
     members = tuple(
         MemberSafety(member_name=m.display_name or m.participant_id, computed_outcome=m.computed_outcome,
@@ -109,6 +84,39 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         for m in (screenings.everyone or screenings.members)
         if m.participant_id in on_a_roster or (not plans and m in screenings.members))
     return tuple(lines), members, tuple(warnings), with_notes
+
+
+def _person_lines(person: dict, result: dict, plan_title: str, titles: dict, *, expires: dict[str, list[str]],
+                  notes: dict[str, list[str]]) -> list[ClearanceLine]:
+    """One member's clearance lines for one plan (and their expiry and screening notes, kept in place)."""
+    name = person["display_name"]
+    pid = person["participant_id"]
+    lines: list[ClearanceLine] = []
+    for warning in result["warnings"]:  # whatever the screening says: the member missed a step
+        if warning["participant_id"] == pid:
+            lines.append(ClearanceLine(member_name=name, plan_title=plan_title,
+                                       item_title=titles.get(warning["item_id"]),
+                                       verdict="missed_prerequisite", reasons=(warning["message"],)))
+    if person["expires_before_session"]:
+        expires.setdefault(pid, []).append(plan_title)
+    if person["participant_id"] in result["missing_screenings"]:
+        reasons = tuple(person["reasons"]) or ("No valid screening.",)
+        notes.setdefault(pid, []).extend(r for r in reasons if r not in notes.get(pid, []))
+        lines.append(ClearanceLine(member_name=name, plan_title=plan_title, item_title=None,
+                                   verdict="unscreened", reasons=reasons))
+        return lines
+    if person["outcome"] in ("refer", "defer"):
+        lines.append(ClearanceLine(member_name=name, plan_title=plan_title, item_title=None,
+                                   verdict="blocked",
+                                   reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"])))
+        return lines
+    for verdict in person["items"]:
+        if verdict["verdict"] != "ok":
+            lines.append(ClearanceLine(
+                member_name=name, plan_title=plan_title, item_title=titles.get(verdict["item_id"]),
+                verdict=verdict["verdict"], adaptation=verdict.get("adaptation"),
+                alternative=verdict.get("alternative"), reasons=tuple(verdict["reasons"])))
+    return lines
 
 
 def _override_line(override: dict | None) -> str | None:
