@@ -1,12 +1,14 @@
 """Extensions, created unbound and bound to the app in create_app(). The Api (flask-smorest) is made on the web
 floor (toolkit/web.py), from the spec plugins in toolkit/common/spec.py."""
 
+from typing import TYPE_CHECKING, ClassVar
+
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Engine, MetaData, event
+from sqlalchemy import Engine, MetaData, Table, event
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -20,6 +22,8 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        __table__: ClassVar[Table]  # every model here maps one table
 
 
 def _client_address():
@@ -30,6 +34,11 @@ def _client_address():
 
 # Rows stay loaded after the commit: responses are built from what was just written, without reloading.
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+# The models' base class, as a static type checker can follow it (db.Model is made at run time from Base).
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 jwt = JWTManager()
 cors = CORS()

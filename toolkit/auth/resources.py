@@ -10,7 +10,7 @@ from .jwt import auth_required
 from .schemas import LoginSchema, MeSchema, RegisteredSchema, RegisterSchema, TokensSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Practices, logins and tokens.")
-PUBLIC = {"security": []}
+PUBLIC: dict[str, list] = {"security": []}
 
 
 def _login_limit():

@@ -19,7 +19,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, dele
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model, db
 from .models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 
 HEADER = "Idempotency-Key"
@@ -27,7 +27,7 @@ REPLAYED = "Idempotent-Replayed"
 KEPT_HEADERS = ("Content-Type", "Location", "ETag")
 
 
-class IdempotencyKey(IdMixin, PracticeOwned, db.Model):
+class IdempotencyKey(IdMixin, PracticeOwned, Model):
     __tablename__ = "idempotency_keys"
     __table_args__ = (UniqueConstraint("therapist_id", "key"),)
 
@@ -139,6 +139,7 @@ def _run_and_keep(row_id: str, view, args, kwargs):
         return response
     db.session.rollback()
     stored = db.session.get(IdempotencyKey, row_id)
+    assert stored is not None  # committed before the view ran
     stored.status_code = response.status_code
     stored.response_body = response.get_data(as_text=True)
     stored.response_headers = json.dumps({h: response.headers[h] for h in KEPT_HEADERS if h in response.headers})

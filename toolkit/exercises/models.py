@@ -4,10 +4,10 @@ from sqlalchemy import JSON, Index, Integer, String, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
-from ..extensions import db
+from ..extensions import Model
 
 
-class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
+class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, Model):
     """A building block of a session. practice_id NULL = built-in from seed/ (read-only)."""
 
     __tablename__ = "exercise_modules"

@@ -12,6 +12,7 @@ import): store and move it like the database itself. Every table of the metadata
 import json
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
+from typing import Any
 
 import click
 import sqlalchemy as sa
@@ -93,14 +94,14 @@ def row_to_json(table: sa.Table, row) -> dict:
     return {c.name: to_json_value(row._mapping[c]) for c in table.columns if c.name not in skipped}
 
 
-def export_practice(conn, practice_id: str) -> dict:
+def export_practice(conn, practice_id: str) -> dict | None:
     """Everything of one practice as one JSON-ready document (None when there is no such practice)."""
     practices = db.metadata.tables["practices"]
     practice = conn.execute(select(practices).where(practices.c.id == practice_id)).first()
     if practice is None:
         return None
     modules = db.metadata.tables["exercise_modules"]
-    document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
+    document: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
                 "exported_at": datetime.now(UTC).isoformat(), "practice": row_to_json(practices, practice)}
     for key, table, owner, order in _tables():
         if owner == "practice":

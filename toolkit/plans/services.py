@@ -106,7 +106,7 @@ def _build_items(items: list[dict]) -> list[PlanItem]:
             errors[str(index)] = {"module_id": ["Unknown module."]}
     if errors:
         raise Invalid("Some plan items refer to modules that do not exist.", errors={"items": errors})
-    return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id")),
+    return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id") or ""),
                      minutes=item["minutes"], notes=item.get("notes"),
                      title=None if item.get("module_id") else (item.get("title") or "Break"))
             for index, item in enumerate(items)]
@@ -126,7 +126,7 @@ def _refresh_times(plan: SessionPlan) -> None:
 
 def _set_start(plan: SessionPlan, starts_at: datetime | None) -> None:
     plan.starts_at = starts_at
-    plan.utc_offset_minutes = int(starts_at.utcoffset().total_seconds() // 60) if starts_at else 0
+    plan.utc_offset_minutes = int((starts_at.utcoffset() or timedelta(0)).total_seconds() // 60) if starts_at else 0
 
 
 def _needs_start(plan: SessionPlan) -> None:
