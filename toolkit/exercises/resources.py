@@ -77,5 +77,5 @@ class ModuleById(MethodView):
         module = get_or_404(ExerciseModule, module_id, what="Module")
         if not module.builtin:
             check_if_match(module)
-        services.delete_module(module)
+        services.delete_module(module=module)
         db.session.commit()

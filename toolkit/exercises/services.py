@@ -93,7 +93,7 @@ def update_module(module: ExerciseModule, changes: dict) -> ExerciseModule:
 IN_USE = "The module is used by plans: remove it from them first."
 
 
-def delete_module(module: ExerciseModule) -> None:
+def delete_module(*, module: ExerciseModule) -> None:
     """A module still used by a plan is not deleted: 409 naming the plans (the plans package answers;
     the restricting foreign key of plan items is the backstop)."""
     if module.builtin:

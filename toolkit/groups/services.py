@@ -58,7 +58,7 @@ def update_group(group: Group, changes: dict) -> Group:
     return group
 
 
-def delete_group(group: Group) -> None:
+def delete_group(*, group: Group) -> None:
     """A group with plans is not deleted (the plans package counts them; the foreign key is the backstop)."""
     plans = uses("groups", group.id).get("plans", 0)
     message = f"The group has {plans} plan(s): delete them or make them templates first."

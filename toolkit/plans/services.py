@@ -190,7 +190,7 @@ def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
     return copy
 
 
-def delete_plan(plan: SessionPlan) -> None:
+def delete_plan(*, plan: SessionPlan) -> None:
     """A held session with attendance or a note is part of the record (those packages answer; the foreign
     keys are the backstop)."""
     found = uses("session_plans", [plan.id])

@@ -114,7 +114,7 @@ def delete_series(*, series: Series, now: datetime | None = None) -> int:
     gone = [p for p in plans if removable(starts_at=_at(p.starts_at), now=now, has_attendance=p.id in attended,
                                           has_notes=p.id in noted)]
     for plan in gone:
-        delete_plan(plan)
+        delete_plan(plan=plan)
     if len(gone) == len(plans):
         db.session.delete(series)
     else:
