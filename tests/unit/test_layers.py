@@ -21,8 +21,6 @@ TOOLKIT = ROOT / "toolkit"
 # Package imports that still run back up, and what ends each. Remove a line when its import is gone; no new
 # one may appear (without these, the packages form no circle).
 KNOWN_BACK_EDGES = {
-    ("audit", "auth"): "audit's admin list uses auth's token check and its chain lock names the practice: the "
-                       "request-auth layer and the practice belong below both",
     ("attendance", "agendas"): "sign-in sheet PDFs go through agendas' render queue delivery, which belongs "
                                "below both (left for the agendas split)",
     ("screening", "progress"): "screening's services ask progress for re-screen rhythms (left for the "

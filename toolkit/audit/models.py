@@ -1,10 +1,14 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, column, table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 from ..extensions import Model
+
+# The tenant table, by name: each chain is one practice's (locked and listed by its row), and the audit trail
+# stands below the accounts package that maps the table (auth records its logins here).
+PRACTICES = table("practices", column("id"))
 
 
 class AuditEvent(IdMixin, PracticeOwned, Model):

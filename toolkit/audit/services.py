@@ -8,11 +8,10 @@ from typing import Any
 from flask import current_app, g, has_request_context
 from sqlalchemy import bindparam, insert, select, text, update
 
-from ..auth.models import Practice
 from ..common.models import new_id
 from ..common.query import rowcount
 from ..extensions import db
-from .models import AuditAnchor, AuditEvent
+from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import GENESIS, anchor_mac, event_hash
 
 
@@ -30,7 +29,7 @@ def _lock_chain(practice_id: str) -> None:
     if db.session.get_bind().dialect.name == "sqlite":
         db.session.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
     else:
-        db.session.execute(select(Practice.id).where(Practice.id == practice_id).with_for_update(key_share=True))
+        db.session.execute(select(PRACTICES.c.id).where(PRACTICES.c.id == practice_id).with_for_update(key_share=True))
 
 
 def record(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok") -> dict:

@@ -1,12 +1,9 @@
 """flask-jwt-extended wiring: every token problem is a 401 in the one error shape, revocations live
 in the database (every instance honours them), and an authenticated request is scoped to its practice."""
 
-from functools import wraps
-
 from flask import g
-from flask_jwt_extended import current_user, verify_jwt_in_request
-from flask_smorest import abort
 
+from ..access import auth_required  # noqa: F401  (the resources' decorator, kept importable here)
 from ..extensions import db, jwt
 from ..http_errors import error_response
 from ..tenancy import set_practice
@@ -67,21 +64,3 @@ def _needs_fresh(jwt_header, jwt_payload):
 @jwt.token_verification_failed_loader
 def _verification_failed(jwt_header, jwt_payload):
     return _unauthorized("The token is invalid.")
-
-
-def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify_type: bool = True):
-    """Require a valid access token (or refresh token); `admin=True` also requires the admin role (403)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            if refresh or not verify_type or g.get("therapist") is None:
-                verify_jwt_in_request(refresh=refresh, verify_type=verify_type)
-            if admin and current_user.role != "admin":
-                abort(403, message="Only a practice admin may do this.")
-            return view(*args, **kwargs)
-
-        wrapper._auth_required = True
-        return wrapper
-
-    return decorator(fn) if fn is not None else decorator
