@@ -23,6 +23,20 @@ PASSWORD = "correct-horse-battery-staple"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(monkeypatch):
+    """A cheap argon2 hasher for every test. The real parameters cost about 0.1 s per hash or verify, and
+    every `register`/`login` pays it twice. The hashing itself is still argon2 and still verified. (Servers
+    started as subprocesses, e.g. gunicorn in tests/security, keep the real parameters.)"""
+    from argon2 import PasswordHasher
+
+    from toolkit.auth import passwords
+
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(passwords, "_hasher", hasher)
+    monkeypatch.setattr(passwords, "_DUMMY_HASH", hasher.hash("not-a-real-password-for-timing"))
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "postgres: needs PostgreSQL (TEST_DATABASE_URL)")
     config.addinivalue_line("markers", "chromium: runs the headless Chromium browser (skipped where it is missing)")

@@ -1,6 +1,14 @@
-"""Assertions shared by the API tests."""
+"""Assertions and small helpers shared by the test modules (builders of data are in tests/factories.py)."""
 
+import json
+
+import flask
+import sqlalchemy as sa
+
+from toolkit.extensions import db
 from toolkit.screening.answers import valid_answers
+
+METHODS = ("get", "post", "put", "patch", "delete")
 
 
 def assert_error(response, code):
@@ -18,3 +26,37 @@ def answers_for(form, overrides=None):
         return valid_answers(form, overrides)
     except ValueError as exc:
         raise AssertionError(str(exc)) from exc
+
+
+def cli(app, *args):
+    return app.test_cli_runner().invoke(args=list(args), catch_exceptions=False)
+
+
+def execute(app, sql, **params):
+    with app.app_context():
+        result = db.session.execute(sa.text(sql), params)
+        rows = result.all() if result.returns_rows else None
+        db.session.commit()
+        return rows
+
+
+def export(app, practice_id, path):
+    result = cli(app, "export", "--practice-id", practice_id, "--output", str(path))
+    assert result.exit_code == 0, result.output
+    document = json.loads(path.read_text())
+    document.pop("exported_at")
+    return document
+
+
+def generated_spec_text(app) -> str:
+    """The spec exactly as `flask openapi write --format=json` writes it."""
+    with app.app_context():
+        api = app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
+        return flask.json.dumps(api.spec.to_dict(), indent=2, sort_keys=False) + "\n"
+
+
+def operations(spec):
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            if method in item:
+                yield method.upper(), path, item[method]

@@ -22,7 +22,7 @@ def create_app(config: Config | None = None) -> Flask:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         # Behind a reverse proxy: take the client address and scheme (HSTS, rate limits) from it.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)  # type: ignore[method-assign]
     configure_app(app)
     register_extensions(app)
     register_blueprints(app)

@@ -2,13 +2,14 @@
 floor (toolkit/web.py), from the spec plugins in toolkit/common/spec.py."""
 
 import time
+from typing import TYPE_CHECKING, ClassVar
 
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Engine, MetaData, event, exc, text
+from sqlalchemy import Engine, MetaData, Table, event, exc, text
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -22,6 +23,8 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        __table__: ClassVar[Table]  # every model here maps one table
 
 
 def _client_address():
@@ -112,6 +115,11 @@ def watch_idle_connections(engine, idle_seconds: float) -> None:
 
 # Rows stay loaded after the commit: responses are built from what was just written, without reloading.
 db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+# The models' base class, as a static type checker can follow it (db.Model is made at run time from Base).
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 jwt = JWTManager()
 cors = CORS()

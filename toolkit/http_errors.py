@@ -48,7 +48,7 @@ def handle_http_exception(error: HTTPException):
     if error.code == 400 and isinstance(errors, dict) and "json" in errors:
         message = "The request body is not valid JSON."
     headers = dict(data.get("headers") or {})
-    response = error_response(error.code, message, errors, headers)
+    response = error_response(error.code or 500, message, errors, headers)
     for key in ("Allow", "Retry-After", "WWW-Authenticate"):
         value = error.get_response().headers.get(key) if key not in headers else None
         if value:

@@ -19,7 +19,7 @@ from .extensions import db
 health = Blueprint("meta", __name__, description="Health checks for load balancers and orchestrators. No token.")
 docs_assets = FlaskBlueprint("docs_assets", __name__)
 SWAGGER_DIR = Path(swagger_ui_bundle.swagger_ui_path)
-PUBLIC = {"security": []}
+PUBLIC: dict[str, list] = {"security": []}
 
 
 class HealthSchema(ma.Schema):

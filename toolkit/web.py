@@ -1,5 +1,6 @@
 """The web floor: what only a request has. The flask-smorest Api, and lookups by a path id that answer 404
-and audit the denied attempt. Resources stand on this floor; services, rules and models never import it."""
+and audit the denied attempt (the caller's trail, and the owning practice's). Resources stand on this floor;
+rules and models never import it (the FHIR services, which answer per request, do)."""
 
 from flask import g, request
 from sqlalchemy import select

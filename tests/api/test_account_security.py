@@ -3,7 +3,6 @@ stored, refresh tokens rotated on use and a reused one ending the whole login.""
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import assert_error
 from tests.security.support import run_together

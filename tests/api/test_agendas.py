@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import event
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import answers_for, assert_error
 
 SCRIPT_MARKER = "Before we start the work itself"  # a line of the group-agreements facilitator script

@@ -13,8 +13,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.api.test_ops import build_practice, cli, execute, export, fresh_app
+from tests.factories import build_practice, fresh_app
+from tests.helpers import cli, execute, export
 from toolkit.extensions import db
 
 PARTICIPANTS = "/api/v1/participants"

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import jwt as pyjwt
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import assert_error
 from toolkit import create_app

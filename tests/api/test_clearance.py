@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import answers_for, assert_error
 
 PLANS = "/api/v1/plans"

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 from toolkit import create_app
 from toolkit.config import DEV_SECRET, Config, ConfigError, normalise_database_url

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.fhir_support import LOINC, codings, fhir_json, outcome, validate
 from tests.helpers import answers_for
 from toolkit.fhir import rules
@@ -118,7 +117,7 @@ def test_capability_search_params_are_the_accepted_ones(app, client, admin):
     """Each declared search parameter is accepted by the route, and the route accepts no other (paging aside)."""
     import json
 
-    from tests.api.test_openapi import generated_spec_text
+    from tests.helpers import generated_spec_text
 
     spec = json.loads(generated_spec_text(app))
     body = client.get(f"{FHIR}/metadata", headers=admin["headers"]).get_json()

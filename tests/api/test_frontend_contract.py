@@ -9,9 +9,7 @@ import re
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.api.test_openapi import generated_spec_text, operations
-from tests.helpers import assert_error
+from tests.helpers import assert_error, generated_spec_text, operations
 
 API = "/api/v1"
 OPERATION_ID = re.compile(r"^[a-z][a-zA-Z0-9]{2,40}$")

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 
 URL = "/api/v1/groups"

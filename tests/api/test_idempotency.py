@@ -2,7 +2,6 @@
 
 import uuid
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import assert_error
 
@@ -90,7 +89,7 @@ def test_without_a_token_the_key_changes_nothing(client):
 def test_the_spec_documents_the_header_on_creates(app):
     import json
 
-    from tests.api.test_openapi import generated_spec_text, operations
+    from tests.helpers import generated_spec_text, operations
 
     spec = json.loads(generated_spec_text(app))
     for method, path, op in operations(spec):

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
+from tests.factories import module_payload
 from tests.helpers import assert_error
 from toolkit.vocab import FRAMEWORKS, GROUP_KINDS, INTENSITIES, MODULE_CATEGORIES, SETTINGS, TARGETS
 
@@ -14,33 +14,6 @@ MODULES = "/api/v1/modules"
 PLANS = "/api/v1/plans"
 
 
-def module_payload(**overrides):
-    """A valid custom module; `overrides` replace fields (None removes one)."""
-    body = {
-        "slug": f"custom-{uuid.uuid4().hex[:8]}",
-        "title": "Garden of small things",
-        "summary": "A quiet noticing exercise in the practice's own words.",
-        "participant_summary": "A gentle noticing exercise.",
-        "category": "exercise",
-        "steps": ["Settle with three breaths.", "Notice one small thing you liked as a child."],
-        "facilitator_script": "Invite everyone to settle, then to notice.",
-        "default_minutes": 20,
-        "min_minutes": 10,
-        "max_minutes": 30,
-        "materials": [{"name": "Paper", "quantity": 1, "per_participant": True}],
-        "suitable_kinds": ["individual", "retreat"],
-        "frameworks": ["act"],
-        "targets": ["anxiety"],
-        "intensity": "gentle",
-        "setting": "in_session",
-        "contraindications": [{"flag": "dissociation", "action": "adapt", "adaptation": "Keep eyes open."}],
-    }
-    for key, value in overrides.items():
-        if value is None:
-            body.pop(key, None)
-        else:
-            body[key] = value
-    return body
 
 
 def list_modules(client, headers, **params):
@@ -389,6 +362,36 @@ def test_module_used_by_a_plan_cannot_be_deleted(client, admin):
     assert r.status_code == 200, r.get_json()
     assert client.delete(f"{MODULES}/{mod['id']}", headers={**admin["headers"], "If-Match": etag}).status_code == 204
 
+
+
+@pytest.mark.parametrize("table", ["exercise_modules", "participants"])
+def test_the_restricting_foreign_key_backs_up_a_missing_answer(client, admin, create_participant, create_group,
+                                                                 monkeypatch, table):
+    """Were a referencing package to register no "still in use" answer, the restricting foreign key still
+    refuses the delete: the same 409 (no 500), and nothing is deleted."""
+    from toolkit.common import usage
+
+    h = admin["headers"]
+    mod, etag = create_module(client, admin)
+    person = create_participant(display_name="Kept")
+    group = create_group(name="Holds a period")
+    assert client.post(f"/api/v1/groups/{group['id']}/members", headers=h,
+                       json={"participant_id": person["id"]}).status_code == 201
+    assert client.post(PLANS, headers=h, json={"title": "Uses it", "starts_at": "2027-04-01T09:00:00+02:00",
+                                                "items": [{"module_id": mod["id"], "minutes": 20}]}).status_code == 201
+    monkeypatch.setitem(usage._ANSWERS, table, {})
+    monkeypatch.setitem(usage._CLEANUPS, table, [])
+    if table == "exercise_modules":
+        url, message = f"{MODULES}/{mod['id']}", "The module is used by plans: remove it from them first."
+        headers = {**h, "If-Match": etag}
+    else:
+        url = f"/api/v1/participants/{person['id']}"
+        message = ("This participant has 0 screening(s), 0 current group membership(s) and 0 attendance or note "
+                   "record(s); their clinical history is kept. Archive them instead (PATCH with {\"archived\": true}).")
+        headers = {**h, "If-Match": client.get(url, headers=h).headers["ETag"]}
+    body = assert_error(client.delete(url, headers=headers), 409)
+    assert body["message"] == message
+    assert client.get(url, headers=h).status_code == 200
 
 # --- full-text search (issue 17, point 9): stems, UK/US spellings, the source's words, ranked --------------
 

@@ -11,18 +11,16 @@ import json
 import re
 from pathlib import Path
 
-import flask
 import pytest
 from openapi_spec_validator import validate
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.helpers import assert_error
+from tests.helpers import assert_error, generated_spec_text, operations
 from toolkit import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "openapi" / "openapi.json"
 REFRESH = "Refresh it with: .venv/bin/flask --app app openapi write --format=json openapi/openapi.json"
-METHODS = ("get", "post", "put", "patch", "delete")
+
 
 # Routes that are deliberately not operations in the spec (endpoint names).
 NOT_IN_SPEC = {
@@ -63,11 +61,6 @@ NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("
 FHIR_PATH = re.compile(r"^/api/v1/(fhir/.*|participants/\{[^}]+\}/fhir)$")
 
 
-def generated_spec_text(app) -> str:
-    """The spec exactly as `flask openapi write --format=json` writes it."""
-    with app.app_context():
-        api = app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
-        return flask.json.dumps(api.spec.to_dict(), indent=2, sort_keys=False) + "\n"
 
 
 @pytest.fixture
@@ -75,11 +68,6 @@ def spec(app):
     return json.loads(generated_spec_text(app))
 
 
-def operations(spec):
-    for path, item in spec["paths"].items():
-        for method in METHODS:
-            if method in item:
-                yield method.upper(), path, item[method]
 
 
 def openapi_path(rule) -> str:

@@ -7,28 +7,17 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
-from flask_migrate import upgrade
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
-from tests.helpers import answers_for
-from toolkit import create_app
-from toolkit.config import Config
+from tests.factories import build_practice, fresh_app
+from tests.helpers import cli, execute, export
 from toolkit.extensions import db
 
 PARTICIPANTS = "/api/v1/participants"
 
 
-def cli(app, *args):
-    return app.test_cli_runner().invoke(args=list(args), catch_exceptions=False)
 
 
-def execute(app, sql, **params):
-    with app.app_context():
-        result = db.session.execute(sa.text(sql), params)
-        rows = result.all() if result.returns_rows else None
-        db.session.commit()
-        return rows
 
 
 def some_activity(client, admin, other, create_participant):
@@ -164,63 +153,13 @@ def test_postgres_backup_and_restore(on_postgres, app, client, admin, create_par
 # --- export and import -------------------------------------------------------------------------------------
 
 
-def fresh_app(url):
-    """A second, empty database of this service: migrated and seeded, like `flask db upgrade && flask seed`."""
-    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
-    app.config["TESTING"] = True
-    with app.app_context():
-        from toolkit.exercises.seed import load_builtins
-
-        upgrade()
-        load_builtins()
-        db.session.commit()
-    return app
 
 
 
 
 
-def build_practice(client, who, create_participant, create_group):
-    h = who["headers"]
-    people = [create_participant(by=who, date_of_birth="1980-02-03", consent_date="2026-01-10") for _ in range(3)]
-    group = create_group(by=who, facilitator_ids=[who["therapist_id"]], starts_on="2027-04-01")
-    for person in people[:2]:
-        r = client.post(f"/api/v1/groups/{group['id']}/members", headers=h, json={"participant_id": person["id"]})
-        assert r.status_code == 201, r.get_json()
-    from tests.api.test_modules import module_payload
-
-    custom = client.post("/api/v1/modules", headers=h, json=module_payload()).get_json()
-    builtin = client.get("/api/v1/modules", headers=h, query_string={"page_size": 1}).get_json()[0]
-    r = client.post("/api/v1/plans", headers=h, json={
-        "title": "Day 1", "group_id": group["id"], "starts_at": "2027-04-01T09:00:00+02:00",
-        "items": [{"module_id": builtin["id"], "minutes": builtin["default_minutes"]},
-                  {"module_id": custom["id"], "minutes": 20, "notes": "Our own"},
-                  {"minutes": 10, "title": "Tea"}]})
-    assert r.status_code == 201, r.get_json()
-    form = client.get("/api/v1/screening/form", headers=h).get_json()
-    r = client.post(f"/api/v1/participants/{people[0]['id']}/screenings", headers=h,
-                    json={"form_version": form["version"], "answers": answers_for(form)})
-    assert r.status_code == 201, r.get_json()
-    r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=h,
-                    json={"outcome": "caution", "reason": "Recent loss mentioned in the interview."})
-    assert r.status_code in (200, 201), r.get_json()
-    r = client.patch(f"/api/v1/therapists/{who['therapist_id']}", headers=h, json={"clinical_lead": True})
-    assert r.status_code == 200, r.get_json()
-    r = client.post(f"/api/v1/participants/{people[1]['id']}/screenings", headers=h,
-                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
-    assert r.status_code == 201, r.get_json()
-    r = client.post(f"/api/v1/participants/{people[1]['id']}/crisis-reviews", headers=h, json={
-        "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
-    assert r.status_code == 201, r.get_json()
-    return builtin
 
 
-def export(app, practice_id, path):
-    result = cli(app, "export", "--practice-id", practice_id, "--output", str(path))
-    assert result.exit_code == 0, result.output
-    document = json.loads(path.read_text())
-    document.pop("exported_at")
-    return document
 
 
 def test_export_import_round_trip(app, client, admin, other, create_participant, create_group, tmp_path):

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 
 API = "/api/v1"
@@ -451,7 +450,8 @@ def test_note_text_is_never_logged(client, admin, programme, caplog):
 
 
 def test_export_and_import_carry_programmes(app, client, admin, programme, tmp_path):
-    from tests.api.test_ops import cli, export, fresh_app
+    from tests.factories import fresh_app
+    from tests.helpers import cli, export
     from toolkit.extensions import db
 
     p = programme(weeks_ago=1, count=2, members=2)

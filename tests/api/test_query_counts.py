@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import answers_for
 
 PLANS = "/api/v1/plans"

@@ -6,7 +6,6 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import assert_error
 from toolkit import create_app

@@ -9,7 +9,6 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import answers_for, assert_error
 from toolkit import create_app
 

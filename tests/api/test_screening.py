@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import answers_for, assert_error
 from toolkit import create_app
 

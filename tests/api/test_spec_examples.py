@@ -11,9 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.api.test_openapi import generated_spec_text, operations
-from tests.helpers import answers_for
+from tests.helpers import answers_for, generated_spec_text, operations
 
 # The example login is the example registration's account; the programme examples build on each other (a
 # member enrolled before the session they attend; a note changed while draft, then signed, then amended).

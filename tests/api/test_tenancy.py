@@ -5,7 +5,6 @@ import uuid
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 
 API = "/api/v1"

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
-from tests.unit.test_agenda_render import CLEARANCE, make_doc, make_plan, retreat_plans
+from tests.factories import CLEARANCE, make_doc, make_plan, retreat_plans
 from toolkit.agendas.document import ClearanceLine
 from toolkit.agendas.html import render_html
 
@@ -79,7 +79,9 @@ PROBE = """
     if (el.closest("thead")) { return; }  // visually hidden (clipped to 1 px), kept for screen readers
     if (box.width && box.right > widest) { widest = box.right; culprit = el.tagName + "." + el.className; }
   });
-  document.querySelectorAll("td.activity, td.what").forEach(function (td) { cells.push(td.getBoundingClientRect().width); });
+  document.querySelectorAll("td.activity, td.what").forEach(function (td) {
+    cells.push(td.getBoundingClientRect().width);
+  });
   var out = parent.document.createElement("pre");
   out.id = "probe-WIDTH";
   out.textContent = JSON.stringify({

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from toolkit import create_app
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import requests
 
-from tests.api.test_modules import module_payload
+from tests.factories import module_payload
 from tests.helpers import answers_for
 
 API = "/api/v1"

@@ -6,7 +6,6 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 from tests.security.support import API, START, answers_for, builtin_module, ok
 

@@ -9,8 +9,7 @@ import uuid
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
-from tests.api.test_modules import module_payload
+from tests.factories import module_payload
 from tests.helpers import assert_error
 from tests.security.support import (
     API,

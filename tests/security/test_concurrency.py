@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 import requests
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.security.support import API, START, builtin_module, ok, run_together, serve_in_thread
 
 WRITERS = 16

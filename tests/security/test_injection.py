@@ -8,7 +8,6 @@ import icalendar
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 
 API = "/api/v1"

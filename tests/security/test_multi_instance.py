@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import assert_error
 from tests.security.support import API, Gunicorn, run_together

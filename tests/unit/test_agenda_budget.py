@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.unit.test_agenda_render import BERLIN, make_doc, make_plan
+from tests.factories import BERLIN, make_doc, make_plan
 from toolkit.agendas.budget import CHARS_PER_PAGE, estimated_pages, text_size
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from tests.unit.test_agenda_render import make_doc, make_plan, retreat_plans
+from tests.factories import make_doc, make_plan, retreat_plans
 from toolkit.agendas.ics import SEQUENCE_EPOCH, render_ics, sequence_of
 from toolkit.agendas.vtimezone import vtimezone
 from toolkit.plans.identity import ItemIdentityError, Sent, Stored, match_items

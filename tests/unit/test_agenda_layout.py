@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.unit.test_agenda_render import BERLIN, CLEARANCE, MEMBER, make_doc, make_plan
+from tests.factories import BERLIN, CLEARANCE, MEMBER, make_doc, make_plan
 from toolkit.agendas.document import STATIC_DIR, AgendaItem, ClearanceLine, Facilitator, MemberSafety
 from toolkit.agendas.html import linkify, render_html, render_markdown
 from toolkit.agendas.pdf import render_pdf

@@ -9,16 +9,29 @@ import icalendar
 import pypdf
 import pytest
 
+from tests.factories import (
+    ADAPTATION,
+    BERLIN,
+    ITEM_NOTE,
+    MEMBER,
+    PLAN_NOTE,
+    PUBLIC_SUMMARY,
+    REASON,
+    SCRIPT,
+    SECRETS,
+    STEP,
+    SUMMARY,
+    make_doc,
+    make_plan,
+    retreat_plans,
+)
 from toolkit.agendas import pdf as agenda_pdf
 from toolkit.agendas.document import (
     MEDIA_TYPES,
     STATIC_DIR,
-    AgendaDocument,
     AgendaError,
-    AgendaItem,
     AgendaPlan,
     ClearanceLine,
-    Material,
     filename,
     group_by_day,
 )
@@ -28,156 +41,6 @@ from toolkit.agendas.materials import materials_checklist
 from toolkit.agendas.pdf import AssetRefused, SafeURLFetcher, render_pdf
 from toolkit.agendas.render import render
 from toolkit.agendas.view import render_json
-from toolkit.plans.rules import ItemInput, ModuleInfo, compute_plan
-
-BERLIN = ZoneInfo("Europe/Berlin")
-NEW_YORK = ZoneInfo("America/New_York")
-
-# Distinctive markers for everything a participant must never see.
-SCRIPT = "FACSCRIPT-7731 say this slowly"
-STEP = "STEPMARK-8812 close your eyes"
-SUMMARY = "MODSUMMARY-1204 for clients with attachment wounds"
-ITEM_NOTE = "ITEMNOTE-5521 watch Zelda's breathing"
-PLAN_NOTE = "PLANNOTE-4410 Zelda had a hard week"
-MEMBER = "Zelda Quarantotto"
-REASON = "CLEARREASON-9090 dissociation score 7"
-ADAPTATION = "ADAPTTEXT-3131 eyes open grounding"
-SECRETS = (SCRIPT, STEP, SUMMARY, ITEM_NOTE, PLAN_NOTE, MEMBER, REASON, ADAPTATION, "FACSCRIPT", "Zelda")
-PUBLIC_SUMMARY = "PSUMMARY-OK We write a kind letter."
-
-MODULES = {
-    "open": ModuleInfo(id="open", title="Arrival check-in", category="opening"),
-    "letter": ModuleInfo(id="letter", title="Letter to your younger self", category="exercise"),
-    "photo": ModuleInfo(id="photo", title="Childhood photo reflection", category="reflection"),
-    "close": ModuleInfo(id="close", title="Closing circle", category="closing"),
-}
-DETAILS = {
-    "open": {
-        "participant_summary": "We arrive and settle.",
-        "materials": (Material(name="Name tags", quantity=1, per_participant=True), ("Bell", 1, False)),
-    },
-    "letter": {
-        "participant_summary": PUBLIC_SUMMARY,
-        "summary": SUMMARY,
-        "steps": (STEP, "Read the letter aloud if you wish"),
-        "facilitator_script": SCRIPT,
-        # Participants use the paper and pens (the handout lists them); the bell and tissues are the kit.
-        "materials": (Material(name="Paper", quantity=2, per_participant=True, for_participants=True),
-                      Material(name="Pens", quantity=1, per_participant=True, for_participants=True)),
-    },
-    "photo": {
-        "participant_summary": "Bring a photo of yourself as a child.",
-        "materials": (("paper", 1, True),),
-    },
-    "close": {
-        "participant_summary": "We close together.",
-        "materials": (("Bell", 1, False), ("Tissues", 3, False)),
-    },
-}
-
-
-def make_plan(plan_id, title, starts_at, entries, *, notes="", tz="Europe/Berlin", item_notes=None):
-    """Build an AgendaPlan the way the service layer will: times from compute_plan."""
-    items = [ItemInput(module_id=m, minutes=n) for m, n in entries]
-    schedule = compute_plan(
-        starts_at=starts_at,
-        items=items,
-        modules=MODULES,
-        group_kind="retreat",
-        target_minutes=None,
-        timezone=tz,
-    )
-    agenda_items = []
-    for s in schedule.items:
-        extra = DETAILS.get(s.module_id, {}) if s.module_id else {}
-        agenda_items.append(
-            AgendaItem(
-                item_id=f"{plan_id}-i{s.position}",
-                position=s.position,
-                title=MODULES[s.module_id].title if s.module_id else "Tea break",
-                is_break=s.is_break,
-                starts_at=s.starts_at,
-                ends_at=s.ends_at,
-                minutes=s.minutes,
-                category=MODULES[s.module_id].category if s.module_id else None,
-                notes=(item_notes or {}).get(s.position, ""),
-                **extra,
-            )
-        )
-    return AgendaPlan(
-        plan_id=plan_id,
-        title=title,
-        starts_at=schedule.starts_at,
-        ends_at=schedule.ends_at,
-        notes=notes,
-        items=tuple(agenda_items),
-    )
-
-
-def retreat_plans():
-    return [
-        # Deliberately out of order: group_by_day sorts.
-        make_plan(
-            "p3",
-            "Sunday morning",
-            datetime(2027, 4, 4, 9, 30, tzinfo=BERLIN),
-            [("open", 15), ("photo", 40), ("close", 15)],
-        ),
-        make_plan(
-            "p1",
-            "Saturday morning",
-            datetime(2027, 4, 3, 9, 0, tzinfo=BERLIN),
-            [("open", 20), ("letter", 45), (None, 15), ("close", 20)],
-            notes=PLAN_NOTE,
-            item_notes={1: ITEM_NOTE},
-        ),
-        make_plan(
-            "p2",
-            "Saturday afternoon",
-            datetime(2027, 4, 3, 14, 0, tzinfo=BERLIN),
-            [("open", 10), ("photo", 30), ("close", 10)],
-        ),
-    ]
-
-
-CLEARANCE = (
-    ClearanceLine(
-        member_name=MEMBER,
-        plan_title="Saturday morning",
-        item_title="Letter to your younger self",
-        verdict="adapt",
-        adaptation=ADAPTATION,
-        reasons=(REASON,),
-    ),
-    ClearanceLine(
-        member_name="Yusuf Okonkwo",
-        plan_title=None,
-        item_title=None,
-        verdict="blocked",
-        reasons=("acute crisis: defer",),
-    ),
-)
-
-
-def make_doc(
-    *, audience="facilitator", paper="a4", plans=None, clearance=CLEARANCE, tz="Europe/Berlin", **kw
-):
-    plans = retreat_plans() if plans is None else plans
-    values = {
-        "practice_name": "Willow Tree Therapy",
-        "group_name": "Spring Retreat",
-        "group_kind": "retreat",
-        "timezone": tz,
-        "location": "Lakeside House, Room 2",
-        "audience": audience,
-        "paper": paper,
-        "generated_for_date": date(2027, 4, 1),
-        "member_count": 6,
-        "days": group_by_day(plans, tz),
-        "clearance": clearance,
-    }
-    values.update(kw)
-    return AgendaDocument(**values)
 
 
 def pdf_text(data: bytes) -> tuple[pypdf.PdfReader, str]:

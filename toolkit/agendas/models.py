@@ -4,10 +4,10 @@ from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class AgendaRender(db.Model):
+class AgendaRender(Model):
     """A PDF agenda rendered (or being rendered) by the render workers, keyed by the practice and the
     agenda's ETag: the same data gives the same key, so a finished render answers every later GET at once
     on every instance. A cache, not a record: rows older than `AGENDA_CACHE_HOURS` are pruned."""

@@ -1,3 +1,5 @@
+from typing import Any
+
 import marshmallow as ma
 from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
@@ -37,11 +39,11 @@ ACCEPT = {"application/json": "json", "text/html": "html", "application/pdf": "p
 def _format(query) -> str:
     if query.get("format"):
         return query["format"]
-    best = request.accept_mimetypes.best_match(list(ACCEPT), default=None)
+    best = request.accept_mimetypes.best_match(list(ACCEPT))
     if best is None and request.accept_mimetypes and "*/*" not in str(request.accept_mimetypes):
         abort(406, message="No agenda format matches the Accept header.",
               errors={"format": [f"Use ?format= one of {', '.join(FORMATS)} or Accept one of {', '.join(ACCEPT)}."]})
-    return ACCEPT.get(best, "json")
+    return ACCEPT.get(best, "json") if best else "json"
 
 
 def _is_pdf() -> bool:
@@ -49,7 +51,7 @@ def _is_pdf() -> bool:
     fmt = request.args.get("format")
     if fmt:
         return fmt == "pdf"
-    return request.accept_mimetypes.best_match(list(ACCEPT), default=None) == "application/pdf"
+    return request.accept_mimetypes.best_match(list(ACCEPT)) == "application/pdf"
 
 
 def _audit_read(query, record_type: str, record_id: str) -> None:
@@ -151,7 +153,7 @@ RATE_LIMITS = [limiter.limit(_pdf_limit, exempt_when=lambda: not _is_pdf(), dedu
                limiter.limit(_agenda_limit, exempt_when=_is_pdf)]
 
 
-AGENDA_RESPONSES = {"content": {
+AGENDA_RESPONSES: dict[str, dict[str, Any]] = {"content": {
     media.split(";")[0]: {"schema": {"type": "string", "description": f"The agenda as {fmt}."}}
     for fmt, media in MEDIA_TYPES.items()}}
 AGENDA_RESPONSES["content"]["application/json"] = {"schema": AgendaSchema}

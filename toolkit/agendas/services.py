@@ -4,7 +4,7 @@ ETag, and hand it to the pure renderers."""
 import hashlib
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -181,6 +181,7 @@ def _handout(practice: Practice, group: Group | None) -> dict:
 def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id: str, audience: str,
                    paper: str, detail: str = "plans") -> AgendaDocument:
     practice = db.session.get(Practice, practice_id)
+    assert practice is not None  # the caller's own practice
     zone = group.timezone if group else "UTC"
     facilitators = facilitators_of(group)
     leads = {f.facilitator_id: f for f in facilitators}
@@ -206,8 +207,9 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
 
 def _zone_name(moment: datetime) -> str:
     """A template has no group zone: use UTC when its offset is zero, else a fixed-offset Etc/ zone."""
-    offset = int(moment.utcoffset().total_seconds() // 3600) if moment.utcoffset() else 0
-    if offset == 0 or moment.utcoffset().total_seconds() % 3600:
+    delta = moment.utcoffset() or timedelta(0)
+    offset = int(delta.total_seconds() // 3600)
+    if offset == 0 or delta.total_seconds() % 3600:
         return "UTC"
     return f"Etc/GMT{-offset:+d}"
 

@@ -5,10 +5,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 from ..common.usage import answers
-from ..extensions import db
+from ..extensions import Model, db
 
 
-class AttendanceRecord(IdMixin, PracticeOwned, db.Model):
+class AttendanceRecord(IdMixin, PracticeOwned, Model):
     """One member's attendance at one session. The sheet of a plan is replaced as a whole (one transaction);
     its version is the plan's `attendance_version`."""
 

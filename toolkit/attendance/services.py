@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select, update
 
 from ..audit.services import record
 from ..auth.models import Therapist
+from ..common.query import rowcount
 from ..errors import Conflict, Invalid, PreconditionFailed, PreconditionRequired
 from ..exercises.models import ExerciseModule
 from ..extensions import db
@@ -32,7 +33,7 @@ from .rules import (
 
 def roster(plan: SessionPlan, periods=None) -> list[str]:
     """The participant ids on a session's roster: the members on its date in the group's zone."""
-    if plan.group_id is None or plan.starts_at is None:
+    if plan.group_id is None or plan.starts_at is None or plan.group is None:
         return []
     periods = periods_of(plan.group_id) if periods is None else periods
     return roster_on(periods, session_date(plan.starts_at, plan.group.timezone))
@@ -50,13 +51,15 @@ def _names(ids) -> dict[str, str]:
                 .all())
 
 
-def _session_plan(plan: SessionPlan) -> None:
-    if plan.group_id is None or plan.starts_at is None:
+def _session_plan(plan: SessionPlan) -> tuple[Group, datetime]:
+    """A session's group and start; a template (no group, no start) has no attendance (409)."""
+    if plan.group_id is None or plan.starts_at is None or plan.group is None:
         raise Conflict("A template has no attendance: only a session of a group does.")
+    return plan.group, plan.starts_at
 
 
 def sheet(*, plan: SessionPlan, actor) -> dict:
-    _session_plan(plan)
+    group, starts_at = _session_plan(plan)
     ids = roster(plan)
     rows = {r.participant_id: r for r in db.session.scalars(
         select(AttendanceRecord).where(AttendanceRecord.plan_id == plan.id))}
@@ -71,7 +74,7 @@ def sheet(*, plan: SessionPlan, actor) -> dict:
                       "recorded_by": {"id": row.recorded_by_id, "name": recorders.get(row.recorded_by_id, "")}
                       if row else None, "recorded_at": row.recorded_at if row else None})
     record("read", "attendance", plan.id, actor=actor)
-    return {"plan_id": plan.id, "session_date": session_date(plan.starts_at, plan.group.timezone),
+    return {"plan_id": plan.id, "session_date": session_date(starts_at, group.timezone),
             "session_number": plan.session_number, "records": lines}
 
 
@@ -80,9 +83,9 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
     records otherwise); not before the session starts (409). The caller has checked If-Match against the
     version it read; the conditional UPDATE here makes the write atomic: of two editors holding the same
     tag, the second matches no row and answers 412, so no update is lost."""
-    _session_plan(plan)
+    _group, starts_at = _session_plan(plan)
     now = now or datetime.now(UTC)
-    if plan.starts_at > now:
+    if starts_at > now:
         raise Conflict("The session has not started yet: attendance is recorded once it is held.")
     allowed = roster(plan)
     errors = {str(i): {"participant_id": ["Not on this session's roster (a member on its date)."]}
@@ -92,10 +95,10 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
         raise Invalid("Attendance is recorded only for the session's roster, once per member.",
               errors={"records": errors})
     expected = plan.attendance_version
-    moved = db.session.execute(
+    moved = rowcount(db.session.execute(
         update(SessionPlan).where(SessionPlan.id == plan.id, SessionPlan.attendance_version == expected)
         .values(attendance_version=expected + 1, updated_at=SessionPlan.updated_at),
-        execution_options={"synchronize_session": False}).rowcount
+        execution_options={"synchronize_session": False}))
     if not moved:
         raise PreconditionFailed("The attendance sheet was changed by someone else: fetch it again and retry.")
     db.session.execute(delete(AttendanceRecord).where(AttendanceRecord.plan_id == plan.id))
@@ -176,11 +179,13 @@ def prerequisite_context(group_id: str) -> PrerequisiteContext:
     if not needed:  # nothing to check: one query was enough
         return PrerequisiteContext(kind="", zone="UTC", periods=(), plans=(), items={}, suits={}, statuses={})
     group = db.session.get(Group, group_id)
-    plans, items = {}, {}
+    assert group is not None  # the caller loaded it (tenancy scoped)
+    plans: dict[str, tuple] = {}
+    items: dict[str, list[tuple]] = {}
     for plan_id, title, number, starts_at, item_id, slug, prerequisites in rows:
         plans.setdefault(plan_id, (plan_id, title, number, starts_at))
         items.setdefault(plan_id, []).append((item_id, slug, tuple(prerequisites or ())))
-    suits = dict(db.session.execute(select(ExerciseModule.slug, ExerciseModule.suitable_kinds)
+    suits: dict[str, list[str]] = dict(db.session.execute(select(ExerciseModule.slug, ExerciseModule.suitable_kinds)
                                     .where(ExerciseModule.slug.in_(needed))).all())
     return PrerequisiteContext(kind=group.kind, zone=group.timezone, periods=tuple(periods_of(group_id)),
                                plans=tuple(plans.values()), items=items, suits=suits,

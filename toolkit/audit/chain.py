@@ -2,14 +2,15 @@
 caller's transaction. Below both the services that record writes and the queue task that appends reads."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import bindparam, insert, select, text, update
 
-from ..auth.models import Practice
 from ..common.models import new_id
+from ..common.query import rowcount
 from ..extensions import db
-from .models import AuditAnchor, AuditEvent
+from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import GENESIS, anchor_mac, event_hash
 
 
@@ -27,7 +28,7 @@ def _lock_chain(practice_id: str) -> None:
     if db.session.get_bind().dialect.name == "sqlite":
         db.session.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
     else:
-        db.session.execute(select(Practice.id).where(Practice.id == practice_id).with_for_update(key_share=True))
+        db.session.execute(select(PRACTICES.c.id).where(PRACTICES.c.id == practice_id).with_for_update(key_share=True))
 
 
 def append(*, practice_id: str, actor_id: str | None, action: str, record_type: str, record_id: str | None,
@@ -38,14 +39,15 @@ def append(*, practice_id: str, actor_id: str | None, action: str, record_type: 
     _lock_chain(practice_id)
     last = db.session.execute(_LAST_EVENT, {"practice_id": practice_id}).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
-    event = dict(practice_id=practice_id, seq=seq, actor_id=actor_id, action=action, record_type=record_type,
-                 record_id=record_id, outcome=outcome, request_id=request_id, at=at)
+    event: dict[str, Any] = dict(practice_id=practice_id, seq=seq, actor_id=actor_id, action=action,
+                                 record_type=record_type, record_id=record_id, outcome=outcome,
+                                 request_id=request_id, at=at)
     event.update(id=new_id(), prev_hash=prev, hash=event_hash(prev, key=key, **event))
     db.session.execute(insert(AuditEvent.__table__), event)
     anchor = dict(seq=seq, hash=event["hash"], updated_at=at,
                   mac=anchor_mac(key=key, practice_id=practice_id, seq=seq, head=event["hash"]))
-    moved = db.session.execute(update(AuditAnchor.__table__)
-                               .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)).rowcount
+    moved = rowcount(db.session.execute(update(AuditAnchor.__table__)
+                                        .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)))
     if not moved:
         db.session.execute(insert(AuditAnchor.__table__).values(practice_id=practice_id, **anchor))
     return event

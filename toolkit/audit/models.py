@@ -1,13 +1,17 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, column, table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
+
+# The tenant table, by name: each chain is one practice's (locked and listed by its row), and the audit trail
+# stands below the accounts package that maps the table (auth records its logins here).
+PRACTICES = table("practices", column("id"))
 
 
-class AuditEvent(IdMixin, PracticeOwned, db.Model):
+class AuditEvent(IdMixin, PracticeOwned, Model):
     """Who read or changed which record, when. Append-only; each row's hash covers the previous
     row's hash (a chain per practice), so an edit in the database is found by `flask audit verify`."""
 
@@ -29,7 +33,7 @@ class AuditEvent(IdMixin, PracticeOwned, db.Model):
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
 
 
-class AuditAnchor(db.Model):
+class AuditAnchor(Model):
     """The head of each practice's audit chain (last seq and hash), kept outside the audited table and
     sealed with AUDIT_KEY: `flask audit verify` compares every chain with its anchor, so deleting the
     newest events or a whole trail is found. Updated in the same transaction as each appended event."""

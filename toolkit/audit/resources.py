@@ -2,7 +2,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from ..auth.jwt import auth_required
+from ..access import auth_required
 from ..common.query import paginate
 from ..common.spec import PAGINATION_HEADER, document_errors
 from .models import AuditEvent

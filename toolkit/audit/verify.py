@@ -3,16 +3,14 @@ outside the table (`flask --app app audit verify`, exit 1 on a problem). Reads a
 
 from sqlalchemy import select
 
-from ..auth.models import Practice
-from .models import AuditAnchor, AuditEvent
+from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import verify_chain
 
 
 def verify_audit_chains(session, key: bytes) -> tuple[int, int, list[str]]:
     """(events checked, practices checked, problems) over every practice's chain and its head anchor,
     read unscoped. `key` is the AUDIT_KEY the chain was written with."""
-    practice_ids = session.scalars(
-        select(Practice.id).order_by(Practice.id).execution_options(all_practices=True)).all()
+    practice_ids = session.scalars(select(PRACTICES.c.id).order_by(PRACTICES.c.id)).all()
     anchors = {a.practice_id: a for a in session.execute(select(AuditAnchor.__table__)).all()}
     events, problems = 0, []
     for practice_id in practice_ids:

@@ -7,14 +7,12 @@ with one Core query. Anything else (no token, a bad one, a refresh token, a revo
 flask-jwt-extended's own `verify_jwt_in_request`, which answers with the error loaders below."""
 
 import time
-from functools import wraps
 
 import jwt as pyjwt
 from flask import g, request
-from flask_jwt_extended import current_user, verify_jwt_in_request
 from flask_jwt_extended.config import config as jwt_config
-from flask_smorest import abort
 
+from ..access import auth_required, use_fast_path
 from ..extensions import db, jwt
 from ..http_errors import error_response
 from ..tenancy import set_practice
@@ -75,26 +73,6 @@ def _needs_fresh(jwt_header, jwt_payload):
 @jwt.token_verification_failed_loader
 def _verification_failed(jwt_header, jwt_payload):
     return _unauthorized("The token is invalid.")
-
-
-def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify_type: bool = True):
-    """Require a valid access token (or refresh token); `admin=True` also requires the admin role (403)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            if refresh or not verify_type:
-                verify_jwt_in_request(refresh=refresh, verify_type=verify_type)
-            elif g.get("therapist") is None and not _verify_access_token():
-                verify_jwt_in_request()  # answers the token's problem with the loaders above
-            if admin and current_user.role != "admin":
-                abort(403, message="Only a practice admin may do this.")
-            return view(*args, **kwargs)
-
-        wrapper._auth_required = True
-        return wrapper
-
-    return decorator(fn) if fn is not None else decorator
 
 
 def _bearer_token() -> str | None:
@@ -159,3 +137,8 @@ def _in_time(claims: dict) -> bool:
     now, leeway = time.time(), jwt_config.leeway
     exp, nbf = claims.get("exp"), claims.get("nbf")
     return (exp is None or now < exp + leeway) and (nbf is None or nbf <= now + leeway)
+
+
+use_fast_path(_verify_access_token)
+
+__all__ = ["auth_required"]  # the resources' decorator (toolkit/access.py), importable from here

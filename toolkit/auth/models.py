@@ -5,10 +5,10 @@ from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class Practice(IdMixin, TimestampMixin, db.Model):
+class Practice(IdMixin, TimestampMixin, Model):
     __tablename__ = "practices"
 
     name: Mapped[str] = mapped_column(String(200), nullable=False)
@@ -16,7 +16,7 @@ class Practice(IdMixin, TimestampMixin, db.Model):
     contact: Mapped[str | None] = mapped_column(Text)
 
 
-class Therapist(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):
     __tablename__ = "therapists"
 
     __table_args__ = (Index("ix_therapists_practice_name", "practice_id", "name"),)
@@ -38,7 +38,7 @@ class Therapist(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class LoginSession(IdMixin, db.Model):
+class LoginSession(IdMixin, Model):
     """One login (one device). Every token issued for it carries its id as the `sid` claim;
     revoking it ends the access token, the refresh token and every token refreshed from it."""
 

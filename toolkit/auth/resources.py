@@ -21,7 +21,7 @@ from .schemas import (
 )
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Practices, logins and tokens.")
-PUBLIC = {"security": []}
+PUBLIC: dict[str, list] = {"security": []}
 
 
 def _login_limit():

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..common.models import new_id, utcnow
+from ..common.query import rowcount
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from .models import LoginSession, Practice, Therapist
@@ -80,7 +81,7 @@ def authenticate(email: str, password: str) -> Therapist | None:
     stmt = select(Therapist).where(Therapist.email == normalise_email(email)).execution_options(all_practices=True)
     therapist = db.session.scalars(stmt).first()
     ok = verify_password(therapist.password_hash if therapist else None, password)
-    return therapist if ok and therapist.active else None
+    return therapist if ok and therapist is not None and therapist.active else None
 
 
 def _claims(therapist, login_id: str) -> dict:
@@ -107,10 +108,10 @@ def rotate_refresh(therapist, login_id: str, presented_id: str | None) -> tuple[
     refresh token that is not the login's current one was used before: someone holds a copy, so the whole
     login (every token of it) is ended and RefreshReused raised; the caller commits that and answers 401."""
     fresh = new_id()
-    swapped = db.session.execute(
+    swapped = rowcount(db.session.execute(
         update(LoginSession).where(LoginSession.id == login_id, LoginSession.refresh_id == presented_id,
                                    LoginSession.revoked_at.is_(None))
-        .values(refresh_id=fresh).execution_options(synchronize_session=False)).rowcount
+        .values(refresh_id=fresh).execution_options(synchronize_session=False)))
     if presented_id is None or not swapped:
         db.session.execute(update(LoginSession).where(LoginSession.id == login_id, LoginSession.revoked_at.is_(None))
                            .values(revoked_at=utcnow()).execution_options(synchronize_session=False))

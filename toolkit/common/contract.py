@@ -106,7 +106,8 @@ def check_request_contract() -> None:
     if request.url_rule is None or request.method == "OPTIONS":
         return
     method = "GET" if request.method == "HEAD" else request.method
-    found = _operations(current_app._get_current_object()).get((openapi_path(request.url_rule.rule), method))
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # the real app, not the proxy
+    found = _operations(app).get((openapi_path(request.url_rule.rule), method))
     if found is None:  # not an API operation (the docs, the spec itself)
         return
     allowed, takes_json = found

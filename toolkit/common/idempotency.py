@@ -19,7 +19,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, dele
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model, db
 from .models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 
 HEADER = "Idempotency-Key"
@@ -27,7 +27,7 @@ REPLAYED = "Idempotent-Replayed"
 KEPT_HEADERS = ("Content-Type", "Location", "ETag")
 
 
-class IdempotencyKey(IdMixin, PracticeOwned, db.Model):
+class IdempotencyKey(IdMixin, PracticeOwned, Model):
     __tablename__ = "idempotency_keys"
     __table_args__ = (UniqueConstraint("therapist_id", "key"),)
 
@@ -91,48 +91,60 @@ def idempotent(view):
         therapist = _therapist()
         if therapist is None:
             return view(*args, **kwargs)
-        now = datetime.now(UTC)
-        fingerprint = _fingerprint()
-        db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.therapist_id == therapist.id,
-                                                        IdempotencyKey.expires_at <= now))
-        row = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.therapist_id == therapist.id,
-                                                              IdempotencyKey.key == key)).first()
-        if row is None:
-            hours = current_app.config.get("IDEMPOTENCY_KEY_HOURS", 24)
-            row = IdempotencyKey(therapist_id=therapist.id, key=key, request_hash=fingerprint,
-                                 expires_at=now + timedelta(hours=hours))
-            db.session.add(row)
-            try:
-                db.session.commit()
-            except IntegrityError:
-                db.session.rollback()
-                abort(409, message="A request with this Idempotency-Key is still being processed: retry shortly.")
-        else:
-            db.session.commit()
-            if row.request_hash != fingerprint:
-                abort(422, message="This Idempotency-Key was already used for a different request.",
-                      errors={HEADER: ["Use a new key for a different request."]})
-            if row.status_code is None:
-                abort(409, message="A request with this Idempotency-Key is still being processed: retry shortly.")
+        row, new = _claim(therapist, key, _fingerprint())
+        if not new:
             return _replay(row)
-        row_id = row.id
-        try:
-            response = make_response(view(*args, **kwargs))
-        except BaseException:
-            _forget(row_id)
-            raise
-        if response.status_code != 201:
-            _forget(row_id)
-            return response
-        db.session.rollback()
-        stored = db.session.get(IdempotencyKey, row_id)
-        stored.status_code = response.status_code
-        stored.response_body = response.get_data(as_text=True)
-        stored.response_headers = json.dumps({h: response.headers[h] for h in KEPT_HEADERS if h in response.headers})
-        db.session.commit()
-        return response
+        return _run_and_keep(row.id, view, args, kwargs)
 
     return wrapper
+
+
+def _claim(therapist, key: str, fingerprint: str) -> tuple[IdempotencyKey, bool]:
+    """The key's row, committed before the work: (a new placeholder, True), or (the finished first request's
+    row, False). 409 while the first is still running, 422 for the same key with a different request."""
+    now = datetime.now(UTC)
+    db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.therapist_id == therapist.id,
+                                                    IdempotencyKey.expires_at <= now))
+    row = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.therapist_id == therapist.id,
+                                                          IdempotencyKey.key == key)).first()
+    if row is None:
+        hours = current_app.config.get("IDEMPOTENCY_KEY_HOURS", 24)
+        row = IdempotencyKey(therapist_id=therapist.id, key=key, request_hash=fingerprint,
+                             expires_at=now + timedelta(hours=hours))
+        db.session.add(row)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            abort(409, message="A request with this Idempotency-Key is still being processed: retry shortly.")
+        return row, True
+    db.session.commit()
+    if row.request_hash != fingerprint:
+        abort(422, message="This Idempotency-Key was already used for a different request.",
+              errors={HEADER: ["Use a new key for a different request."]})
+    if row.status_code is None:
+        abort(409, message="A request with this Idempotency-Key is still being processed: retry shortly.")
+    return row, False
+
+
+def _run_and_keep(row_id: str, view, args, kwargs):
+    """Run the view; keep its 201 for replays, or free the key when it fails."""
+    try:
+        response = make_response(view(*args, **kwargs))
+    except BaseException:
+        _forget(row_id)
+        raise
+    if response.status_code != 201:
+        _forget(row_id)
+        return response
+    db.session.rollback()
+    stored = db.session.get(IdempotencyKey, row_id)
+    assert stored is not None  # committed before the view ran
+    stored.status_code = response.status_code
+    stored.response_body = response.get_data(as_text=True)
+    stored.response_headers = json.dumps({h: response.headers[h] for h in KEPT_HEADERS if h in response.headers})
+    db.session.commit()
+    return response
 
 
 def install(app) -> None:

@@ -1,6 +1,8 @@
 """Query helpers every list uses: a page of a select, a literal "contains" filter, a stable sort."""
 
-from sqlalchemy import func, select
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, func, select
 
 from ..extensions import db
 
@@ -28,3 +30,8 @@ def sorted_by(stmt, model, sort: str):
     The schema limits `sort` to the model's sortable columns."""
     column = getattr(model, sort.lstrip("-"))
     return stmt.order_by(column.desc() if sort.startswith("-") else column, model.id)
+
+
+def rowcount(result) -> int:
+    """The rows an UPDATE or DELETE matched (Session.execute is typed as returning a plain Result)."""
+    return cast("CursorResult[Any]", result).rowcount

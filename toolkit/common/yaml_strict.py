@@ -12,6 +12,7 @@ Pure Python (PyYAML only, safe loading): no Flask, no database.
 
 from __future__ import annotations
 
+import builtins
 import re
 from pathlib import Path
 from typing import Any
@@ -222,7 +223,7 @@ class Node:
             raise node.fail(f"must be a list, got {_type_name(node.data)}")
         if non_empty and not node.data:
             raise node.fail("must not be empty")
-        return [node.child(i) for i in range(len(node.data))]
+        return [child for i in range(len(node.data)) if (child := node.child(i)) is not None]  # never None
 
     def str(self, key: str, *, required: bool = True, default: str | None = None) -> str | None:
         node = self.child(key, required=required)
@@ -232,7 +233,8 @@ class Node:
             raise node.fail(f"must be a non-empty string, got {_type_name(node.data)}")
         return node.data.strip()
 
-    def int(self, key: str, *, required: bool = True, default: int | None = None) -> int | None:
+    def int(self, key: builtins.str, *, required: builtins.bool = True,
+            default: builtins.int | None = None) -> builtins.int | None:
         node = self.child(key, required=required)
         if node is None:
             return default
@@ -240,7 +242,7 @@ class Node:
             raise node.fail(f"must be an integer, got {node.data!r}")
         return node.data
 
-    def bool(self, key: str, *, default: bool = False) -> bool:
+    def bool(self, key: builtins.str, *, default: builtins.bool = False) -> builtins.bool:
         node = self.child(key, required=False)
         if node is None:
             return default
@@ -248,7 +250,8 @@ class Node:
             raise node.fail(f"must be true or false, got {node.data!r}")
         return node.data
 
-    def strings(self, key: str, *, required: bool = True, non_empty: bool = True) -> list[str]:
+    def strings(self, key: builtins.str, *, required: builtins.bool = True,
+                non_empty: builtins.bool = True) -> builtins.list[builtins.str]:
         out = []
         for node in self.list(key, required=required, non_empty=non_empty):
             if not isinstance(node.data, str) or not node.data.strip():
@@ -256,7 +259,7 @@ class Node:
             out.append(node.data.strip())
         return out
 
-    def only(self, allowed: set[str]) -> None:
+    def only(self, allowed: set[builtins.str]) -> None:
         unknown = sorted(set(self.mapping().data) - allowed, key=str)
         if unknown:
             first = unknown[0]

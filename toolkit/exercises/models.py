@@ -4,11 +4,11 @@ from sqlalchemy import JSON, Index, Integer, String, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
-from ..extensions import db
+from ..extensions import Model
 from .rules import SLUG_COLUMN_LENGTH, TITLE_COLUMN_LENGTH
 
 
-class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, db.Model):
+class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, Model):
     """A building block of a session. practice_id NULL = built-in from seed/ (read-only)."""
 
     __tablename__ = "exercise_modules"

@@ -146,7 +146,7 @@ class ModuleUpdateSchema(ModuleCreateSchema):
     setting = fields.String(validate=validate.OneOf(SETTINGS))
 
 
-ModuleUpdateSchema = with_read_only_echo(ModuleUpdateSchema, ModuleSchema)
+ModuleUpdateSchema = with_read_only_echo(ModuleUpdateSchema, ModuleSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class ModuleQuerySchema(StrictSchema):

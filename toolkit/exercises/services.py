@@ -1,3 +1,4 @@
+from typing import Any
 
 from sqlalchemy import String, cast, false, func, literal_column, select, table
 from sqlalchemy.exc import IntegrityError
@@ -41,7 +42,7 @@ def full_text(stmt, q: str):
     if not wanted:  # only punctuation: nothing can match
         return stmt.where(false())
     if db.session.get_bind().dialect.name == "postgresql":
-        simple = literal_column("'simple'::regconfig")
+        simple: Any = literal_column("'simple'::regconfig")
         vector = func.setweight(func.to_tsvector(simple, ExerciseModule.search_title), literal_column("'A'")).op(
             "||")(func.setweight(func.to_tsvector(simple, ExerciseModule.search_body), literal_column("'B'")))
         query = func.to_tsquery(simple, " & ".join(wanted))

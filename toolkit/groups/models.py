@@ -21,19 +21,19 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
 from ..common.usage import answers, goes_with
-from ..extensions import db
+from ..extensions import Model, db
 from ..participants.models import Participant
 
 group_facilitators = Table(
     "group_facilitators",
-    db.Model.metadata,
+    Model.metadata,
     Column("group_id", String(36), ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
     Column("therapist_id", String(36), ForeignKey("therapists.id", ondelete="CASCADE"), primary_key=True,
            index=True),
 )
 
 
-class Group(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class Group(IdMixin, TimestampMixin, PracticeOwned, Model):
     __tablename__ = "groups"
 
     __table_args__ = (
@@ -62,7 +62,7 @@ class Group(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class GroupMember(db.Model):
+class GroupMember(Model):
     """One membership period: from joined_on up to left_on (exclusive; None while current). Ending it keeps
     the row, so past rosters and attendance stay true; a person may join again later (a new period)."""
 

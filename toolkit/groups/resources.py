@@ -100,7 +100,7 @@ class GroupById(MethodView):
         """A group that still has plans is not deleted (409)."""
         group = get_or_404(Group, group_id, what="Group")
         check_if_match(group)
-        services.delete_group(group)
+        services.delete_group(group=group)
         db.session.commit()
 
 

@@ -67,7 +67,7 @@ class GroupUpdateSchema(GroupCreateSchema):
                                   metadata={"description": "Replaces the facilitators (ids of your therapists)."})
 
 
-GroupUpdateSchema = with_read_only_echo(GroupUpdateSchema, GroupSchema)
+GroupUpdateSchema = with_read_only_echo(GroupUpdateSchema, GroupSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class GroupQuerySchema(StrictSchema):

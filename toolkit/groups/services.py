@@ -5,6 +5,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import Therapist
+from ..common.query import rowcount
 from ..common.usage import flush_delete, uses
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
@@ -60,7 +61,7 @@ def update_group(group: Group, changes: dict) -> Group:
     return group
 
 
-def delete_group(group: Group) -> None:
+def delete_group(*, group: Group) -> None:
     """A group with plans is not deleted (the plans package counts them; the foreign key is the backstop)."""
     plans = uses("groups", group.id).get("plans", 0)
     message = f"The group has {plans} plan(s): delete them or make them templates first."
@@ -96,7 +97,7 @@ def list_members(group: Group, *, on: date | None = None, history: bool = False)
 
 def periods_of(group_id: str) -> list[tuple[str, date, date | None]]:
     """Every membership period of a group as plain values (participant_id, joined_on, left_on)."""
-    return [tuple(row) for row in db.session.execute(
+    return [(row.participant_id, row.joined_on, row.left_on) for row in db.session.execute(
         select(GroupMember.participant_id, GroupMember.joined_on, GroupMember.left_on)
         .where(GroupMember.group_id == group_id)
         .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))]
@@ -124,9 +125,9 @@ def add_member(group: Group, participant_id: str, *, joined_on: date | None = No
     take_seat = update(Group).where(Group.id == group.id).values(member_count=Group.member_count + 1)
     if limit is not None:
         take_seat = take_seat.where(Group.member_count < limit)
-    taken = db.session.execute(take_seat, execution_options={"synchronize_session": False}).rowcount
+    taken = rowcount(db.session.execute(take_seat, execution_options={"synchronize_session": False}))
     if not taken:
-        raise Conflict(full_message(group.kind, limit))
+        raise Conflict(full_message(group.kind, limit or 0))  # a limit was set: only a limited UPDATE misses
     member = GroupMember(group_id=group.id, participant_id=participant.id, joined_on=joined_on)
     db.session.add(member)
     try:
@@ -149,8 +150,8 @@ def remove_member(group: Group, participant_id: str, *, left_on: date | None = N
     if left_on < member.joined_on:
         raise Invalid("A membership cannot end before it began.",
               errors={"left_on": [f"Must be on or after {member.joined_on.isoformat()}."]})
-    ended = db.session.execute(update(GroupMember).where(GroupMember.id == member.id, GroupMember.left_on.is_(None))
-                               .values(left_on=left_on), execution_options={"synchronize_session": False}).rowcount
+    end = update(GroupMember).where(GroupMember.id == member.id, GroupMember.left_on.is_(None)).values(left_on=left_on)
+    ended = rowcount(db.session.execute(end, execution_options={"synchronize_session": False}))
     if not ended:
         raise NotFound("The participant is not a current member of this group.")
     db.session.execute(update(Group).where(Group.id == group.id).values(member_count=Group.member_count - 1),

@@ -6,10 +6,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
 from ..common.usage import answers
-from ..extensions import db
+from ..extensions import Model, db
 
 
-class SessionNote(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class SessionNote(IdMixin, TimestampMixin, PracticeOwned, Model):
     """The note of one session: a shared part and one entry per member. PHI: every read and write is audited,
     and no text of it is ever logged. Signed notes are locked; later words go into addenda."""
 
@@ -35,7 +35,7 @@ class SessionNote(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class NoteEntry(IdMixin, db.Model):
+class NoteEntry(IdMixin, Model):
     __tablename__ = "note_entries"
     __table_args__ = (UniqueConstraint("note_id", "participant_id"),)
 
@@ -47,7 +47,7 @@ class NoteEntry(IdMixin, db.Model):
     text: Mapped[str] = mapped_column(Text, nullable=False)
 
 
-class NoteAddendum(IdMixin, db.Model):
+class NoteAddendum(IdMixin, Model):
     __tablename__ = "note_addenda"
 
     note_id: Mapped[str] = mapped_column(String(36), ForeignKey("session_notes.id", ondelete="CASCADE"),

@@ -70,6 +70,7 @@ def update_note(*, note: SessionNote, actor, changes: dict) -> SessionNote:
         note.shared = changes["shared"]
     if "entries" in changes:
         plan = db.session.get(SessionPlan, note.plan_id)
+        assert plan is not None  # a note's plan cannot be deleted (restricting foreign key)
         new = _entries(plan, changes["entries"])
         note.entries.clear()
         db.session.flush()

@@ -12,6 +12,7 @@ import): store and move it like the database itself. Every table of the metadata
 import json
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
+from typing import Any
 
 import click
 import sqlalchemy as sa
@@ -94,14 +95,14 @@ def row_to_json(table: sa.Table, row) -> dict:
     return {c.name: to_json_value(row._mapping[c]) for c in table.columns if c.name not in skipped}
 
 
-def export_practice(conn, practice_id: str) -> dict:
+def export_practice(conn, practice_id: str) -> dict | None:
     """Everything of one practice as one JSON-ready document (None when there is no such practice)."""
     practices = db.metadata.tables["practices"]
     practice = conn.execute(select(practices).where(practices.c.id == practice_id)).first()
     if practice is None:
         return None
     modules = db.metadata.tables["exercise_modules"]
-    document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
+    document: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
                 "exported_at": datetime.now(UTC).isoformat(), "practice": row_to_json(practices, practice)}
     for key, table, owner, order in _tables():
         if owner == "practice":
@@ -154,31 +155,11 @@ def foreign_rows(document: dict) -> list[str]:
 
 def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
     """Insert an exported practice (within the caller's transaction). Returns rows inserted per key."""
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise ImportRefused(f"not an export of this service (format should be {EXPORT_FORMAT!r})")
-    if document.get("version") != EXPORT_VERSION:
-        raise ImportRefused(f"export version {document.get('version')!r} is not supported (only {EXPORT_VERSION})")
-    practices = db.metadata.tables["practices"]
-    modules = db.metadata.tables["exercise_modules"]
-    practice = document["practice"]
-    if conn.execute(select(practices.c.id).where(practices.c.id == practice["id"])).first():
-        raise ImportRefused(f"practice {practice['id']} already exists in this database")
-    foreign = foreign_rows(document)
-    if foreign:
-        shown = "; ".join(foreign[:5]) + (f" (and {len(foreign) - 5} more)" if len(foreign) > 5 else "")
-        raise ImportRefused(f"{len(foreign)} row(s) do not belong to practice {practice['id']}: {shown}")
+    _refuse_unless_importable(conn, document)
     head = _verified_head(document, key)
-    builtin_ids = {slug: module_id for slug, module_id in conn.execute(
-        select(modules.c.slug, modules.c.id).where(modules.c.practice_id.is_(None)))}
-    items = []
-    for item in document.get("plan_items", []):
-        item = dict(item)
-        slug = item.pop("builtin_module_slug", None)
-        if slug is not None:
-            if slug not in builtin_ids:
-                raise ImportRefused(f"built-in module {slug!r} is not in this database: run `flask seed` first")
-            item["module_id"] = builtin_ids[slug]
-        items.append(item)
+    items = _items_with_local_builtins(conn, document.get("plan_items", []))
+    practices = db.metadata.tables["practices"]
+    practice = document["practice"]
     counts = {"practice": _insert(conn, practices, [practice])}
     # A series names its template (a plan) and a plan names its series: plans go in first without theirs.
     in_series = {}
@@ -202,6 +183,40 @@ def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
         practice_id=practice["id"], seq=seq, hash=last_hash, updated_at=datetime.now(UTC),
         mac=anchor_mac(key=key, practice_id=practice["id"], seq=seq, head=last_hash)))
     return counts
+
+
+def _refuse_unless_importable(conn, document) -> None:
+    """ImportRefused unless this is an export of this service, of a practice not here yet, whose every row
+    belongs to it."""
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ImportRefused(f"not an export of this service (format should be {EXPORT_FORMAT!r})")
+    if document.get("version") != EXPORT_VERSION:
+        raise ImportRefused(f"export version {document.get('version')!r} is not supported (only {EXPORT_VERSION})")
+    practices = db.metadata.tables["practices"]
+    practice = document["practice"]
+    if conn.execute(select(practices.c.id).where(practices.c.id == practice["id"])).first():
+        raise ImportRefused(f"practice {practice['id']} already exists in this database")
+    foreign = foreign_rows(document)
+    if foreign:
+        shown = "; ".join(foreign[:5]) + (f" (and {len(foreign) - 5} more)" if len(foreign) > 5 else "")
+        raise ImportRefused(f"{len(foreign)} row(s) do not belong to practice {practice['id']}: {shown}")
+
+
+def _items_with_local_builtins(conn, plan_items: list[dict]) -> list[dict]:
+    """Plan items with each built-in module (exported by slug) pointed at this database's module."""
+    modules = db.metadata.tables["exercise_modules"]
+    builtin_ids = {slug: module_id for slug, module_id in conn.execute(
+        select(modules.c.slug, modules.c.id).where(modules.c.practice_id.is_(None)))}
+    items = []
+    for item in plan_items:
+        item = dict(item)
+        slug = item.pop("builtin_module_slug", None)
+        if slug is not None:
+            if slug not in builtin_ids:
+                raise ImportRefused(f"built-in module {slug!r} is not in this database: run `flask seed` first")
+            item["module_id"] = builtin_ids[slug]
+        items.append(item)
+    return items
 
 
 def _verified_head(document: dict, key: bytes) -> tuple[int, str]:

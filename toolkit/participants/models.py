@@ -4,10 +4,10 @@ from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
-from ..extensions import db
+from ..extensions import Model
 
 
-class Participant(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class Participant(IdMixin, TimestampMixin, PracticeOwned, Model):
     """A client. Everything here is clinical data (PHI): never logged, audited on read and write."""
 
     __tablename__ = "participants"

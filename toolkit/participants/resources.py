@@ -89,5 +89,5 @@ class ParticipantById(MethodView):
         with PATCH `{"archived": true}` instead, so no clinical history is lost."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
-        services.delete_participant(participant, actor=current_user)
+        services.delete_participant(participant=participant, actor=current_user)
         db.session.commit()

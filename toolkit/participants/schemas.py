@@ -41,7 +41,7 @@ class ParticipantUpdateSchema(ParticipantCreateSchema):
     archived = fields.Boolean(metadata={"description": "Archive (true) or restore (false) the participant."})
 
 
-ParticipantUpdateSchema = with_read_only_echo(ParticipantUpdateSchema, ParticipantSchema)
+ParticipantUpdateSchema = with_read_only_echo(ParticipantUpdateSchema, ParticipantSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class ParticipantQuerySchema(StrictSchema):

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 from ..audit.services import record
+from ..auth.models import Therapist
 from ..common.usage import clear_before_delete, flush_delete, uses
 from ..errors import Conflict
 from ..extensions import db
@@ -28,7 +29,7 @@ def update_participant(participant: Participant, changes: dict, *, actor) -> Par
     return participant
 
 
-def delete_participant(participant: Participant, *, actor) -> None:
+def delete_participant(*, participant: Participant, actor: Therapist) -> None:
     """Only a participant with no clinical history is deleted; otherwise 409 (archive instead)."""
     # The packages that hold references count them (screening, groups, attendance, notes).
     found = uses("participants", participant.id)

@@ -6,11 +6,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
 from ..common.usage import answers
 from ..exercises.models import ExerciseModule
-from ..extensions import db
+from ..extensions import Model, db
 from ..groups.models import Group
 
 
-class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, Model):
     """An ordered list of items with a start time; a template when it has no group."""
 
     __tablename__ = "session_plans"
@@ -45,7 +45,7 @@ class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class PlanItem(IdMixin, db.Model):
+class PlanItem(IdMixin, Model):
     __tablename__ = "plan_items"
     __table_args__ = (UniqueConstraint("plan_id", "position"),)
 

@@ -88,7 +88,7 @@ class PlanById(MethodView):
         """Deletes the plan and its items."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
-        services.delete_plan(plan)
+        services.delete_plan(plan=plan)
         db.session.commit()
 
 

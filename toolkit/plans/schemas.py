@@ -131,7 +131,7 @@ class PlanUpdateSchema(StrictSchema):
     notes = text(10000, allow_none=True, metadata={"description": "Notes for the facilitators."})
 
 
-PlanUpdateSchema = with_read_only_echo(PlanUpdateSchema, PlanSchema)
+PlanUpdateSchema = with_read_only_echo(PlanUpdateSchema, PlanSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class PlanItemsSchema(StrictSchema):

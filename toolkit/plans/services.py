@@ -116,7 +116,7 @@ def _build_items(items: list[dict]) -> list[PlanItem]:
             errors[str(index)] = {"module_id": ["Unknown module."]}
     if errors:
         raise Invalid("Some plan items refer to modules that do not exist.", errors={"items": errors})
-    return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id")),
+    return [PlanItem(position=index, module_id=item.get("module_id"), module=modules.get(item.get("module_id") or ""),
                      minutes=item["minutes"], notes=item.get("notes"), lead_id=item.get("lead_id"),
                      title=None if item.get("module_id") else (item.get("title") or "Break"))
             for index, item in enumerate(items)]
@@ -136,7 +136,7 @@ def _refresh_times(plan: SessionPlan) -> None:
 
 def _set_start(plan: SessionPlan, starts_at: datetime | None) -> None:
     plan.starts_at = starts_at
-    plan.utc_offset_minutes = int(starts_at.utcoffset().total_seconds() // 60) if starts_at else 0
+    plan.utc_offset_minutes = int((starts_at.utcoffset() or timedelta(0)).total_seconds() // 60) if starts_at else 0
 
 
 def _needs_start(plan: SessionPlan) -> None:
@@ -233,7 +233,7 @@ def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
     return copy
 
 
-def delete_plan(plan: SessionPlan) -> None:
+def delete_plan(*, plan: SessionPlan) -> None:
     """A held session with attendance or a note is part of the record (those packages answer; the foreign
     keys are the backstop)."""
     found = uses("session_plans", [plan.id])

@@ -4,10 +4,10 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
-from ..extensions import db
+from ..extensions import Model
 
 
-class Series(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class Series(IdMixin, TimestampMixin, PracticeOwned, Model):
     """A programme of weekly (or every-N-weeks) sessions of one group, cloned from a template. The sessions
     are ordinary plans with `series_id` and `session_number`; the rule is written by the server."""
 
@@ -31,7 +31,7 @@ class Series(IdMixin, TimestampMixin, PracticeOwned, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class CalendarFeed(IdMixin, TimestampMixin, PracticeOwned, db.Model):
+class CalendarFeed(IdMixin, TimestampMixin, PracticeOwned, Model):
     """A group's calendar subscription: its sessions as one iCalendar URL with a secret token. Only the token's
     SHA-256 is stored (the token is shown once, when made); making a new one replaces it (rotation), deleting
     the row revokes it."""

@@ -70,17 +70,23 @@ def _kept_by(plan_ids: list[str]) -> tuple[set[str], set[str]]:
     return set(found.get("attendance", ())), set(found.get("note", ()))
 
 
+def _at(moment: datetime | None) -> datetime:
+    """A series session's start or end: never None (only templates lack them)."""
+    assert moment is not None
+    return moment
+
+
 def present(series: Series) -> dict:
     plans = sessions_of(series)
     attended, noted = _kept_by([p.id for p in plans])
     zone = ZoneInfo(series.timezone)
-    return {
+    return {  # a series' sessions all have a start and an end (they are sessions of its group)
         "id": series.id, "group_id": series.group_id, "template_id": series.template_id, "title": series.title,
         "timezone": series.timezone, "first_starts_at": series.first_starts_at.astimezone(zone),
         "count": series.count, "every_weeks": series.every_weeks,
         "skip_dates": [date.fromisoformat(d) for d in series.skip_dates], **_lines(series),
         "sessions": [{"plan_id": p.id, "session_number": p.session_number, "title": p.title,
-                      "starts_at": p.starts_at.astimezone(zone), "ends_at": p.ends_at.astimezone(zone),
+                      "starts_at": _at(p.starts_at).astimezone(zone), "ends_at": _at(p.ends_at).astimezone(zone),
                       "has_attendance": p.id in attended, "has_note": p.id in noted} for p in plans],
         "created_at": series.created_at, "updated_at": series.updated_at,
     }
@@ -100,15 +106,15 @@ def delete_series(*, series: Series, now: datetime | None = None) -> int:
     now = now or datetime.now(UTC)
     plans = sessions_of(series)
     attended, noted = _kept_by([p.id for p in plans])
-    blocking = [p for p in plans if p.starts_at > now and (p.id in attended or p.id in noted)]
+    blocking = [p for p in plans if _at(p.starts_at) > now and (p.id in attended or p.id in noted)]
     if blocking:
         names = ", ".join(f"session {p.session_number} ({p.title})" for p in blocking)
         raise Conflict(f"These future sessions have attendance or a note and are kept: {names}.",
               errors={"sessions": [p.id for p in blocking]})
-    gone = [p for p in plans if removable(starts_at=p.starts_at, now=now, has_attendance=p.id in attended,
+    gone = [p for p in plans if removable(starts_at=_at(p.starts_at), now=now, has_attendance=p.id in attended,
                                           has_notes=p.id in noted)]
     for plan in gone:
-        delete_plan(plan)
+        delete_plan(plan=plan)
     if len(gone) == len(plans):
         db.session.delete(series)
     else:

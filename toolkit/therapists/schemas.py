@@ -56,7 +56,7 @@ class TherapistUpdateSchema(StrictSchema):
     active = fields.Boolean(metadata={"description": "false deactivates the account and ends its logins."})
 
 
-TherapistUpdateSchema = with_read_only_echo(TherapistUpdateSchema, TherapistSchema)
+TherapistUpdateSchema = with_read_only_echo(TherapistUpdateSchema, TherapistSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class TherapistQuerySchema(StrictSchema):

@@ -9,7 +9,7 @@ from ..extensions import db
 
 def active_admin_count() -> int:
     stmt = select(func.count()).select_from(Therapist).where(Therapist.role == "admin", Therapist.active.is_(True))
-    return db.session.scalar(stmt)
+    return db.session.scalar(stmt) or 0
 
 
 def update_therapist(therapist: Therapist, changes: dict, *, actor: Therapist) -> Therapist:

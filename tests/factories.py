@@ -1,0 +1,246 @@
+"""Factories shared by the test modules: valid request bodies, agenda documents, whole practices.
+
+Test modules import builders from here (and fixtures from conftest.py), never from each other."""
+
+import uuid
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask_migrate import upgrade
+
+from tests.helpers import answers_for
+from toolkit import create_app
+from toolkit.agendas.document import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, Material, group_by_day
+from toolkit.config import Config
+from toolkit.extensions import db
+from toolkit.plans.rules import ItemInput, ModuleInfo, compute_plan
+
+# --- modules -------------------------------------------------------------------------------------------------
+
+
+def module_payload(**overrides):
+    """A valid custom module; `overrides` replace fields (None removes one)."""
+    body = {
+        "slug": f"custom-{uuid.uuid4().hex[:8]}",
+        "title": "Garden of small things",
+        "summary": "A quiet noticing exercise in the practice's own words.",
+        "participant_summary": "A gentle noticing exercise.",
+        "category": "exercise",
+        "steps": ["Settle with three breaths.", "Notice one small thing you liked as a child."],
+        "facilitator_script": "Invite everyone to settle, then to notice.",
+        "default_minutes": 20,
+        "min_minutes": 10,
+        "max_minutes": 30,
+        "materials": [{"name": "Paper", "quantity": 1, "per_participant": True}],
+        "suitable_kinds": ["individual", "retreat"],
+        "frameworks": ["act"],
+        "targets": ["anxiety"],
+        "intensity": "gentle",
+        "setting": "in_session",
+        "contraindications": [{"flag": "dissociation", "action": "adapt", "adaptation": "Keep eyes open."}],
+    }
+    for key, value in overrides.items():
+        if value is None:
+            body.pop(key, None)
+        else:
+            body[key] = value
+    return body
+
+
+# --- agenda documents (no database) ----------------------------------------------------------------------
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+
+# Distinctive markers for everything a participant must never see.
+SCRIPT = "FACSCRIPT-7731 say this slowly"
+STEP = "STEPMARK-8812 close your eyes"
+SUMMARY = "MODSUMMARY-1204 for clients with attachment wounds"
+ITEM_NOTE = "ITEMNOTE-5521 watch Zelda's breathing"
+PLAN_NOTE = "PLANNOTE-4410 Zelda had a hard week"
+MEMBER = "Zelda Quarantotto"
+REASON = "CLEARREASON-9090 dissociation score 7"
+ADAPTATION = "ADAPTTEXT-3131 eyes open grounding"
+SECRETS = (SCRIPT, STEP, SUMMARY, ITEM_NOTE, PLAN_NOTE, MEMBER, REASON, ADAPTATION, "FACSCRIPT", "Zelda")
+PUBLIC_SUMMARY = "PSUMMARY-OK We write a kind letter."
+
+MODULES = {
+    "open": ModuleInfo(id="open", title="Arrival check-in", category="opening"),
+    "letter": ModuleInfo(id="letter", title="Letter to your younger self", category="exercise"),
+    "photo": ModuleInfo(id="photo", title="Childhood photo reflection", category="reflection"),
+    "close": ModuleInfo(id="close", title="Closing circle", category="closing"),
+}
+DETAILS = {
+    "open": {
+        "participant_summary": "We arrive and settle.",
+        "materials": (Material(name="Name tags", quantity=1, per_participant=True), ("Bell", 1, False)),
+    },
+    "letter": {
+        "participant_summary": PUBLIC_SUMMARY,
+        "summary": SUMMARY,
+        "steps": (STEP, "Read the letter aloud if you wish"),
+        "facilitator_script": SCRIPT,
+        # Participants use the paper and pens (the handout lists them); the bell and tissues are the kit.
+        "materials": (Material(name="Paper", quantity=2, per_participant=True, for_participants=True),
+                      Material(name="Pens", quantity=1, per_participant=True, for_participants=True)),
+    },
+    "photo": {
+        "participant_summary": "Bring a photo of yourself as a child.",
+        "materials": (("paper", 1, True),),
+    },
+    "close": {
+        "participant_summary": "We close together.",
+        "materials": (("Bell", 1, False), ("Tissues", 3, False)),
+    },
+}
+
+
+def make_plan(plan_id, title, starts_at, entries, *, notes="", tz="Europe/Berlin", item_notes=None):
+    """Build an AgendaPlan the way the service layer will: times from compute_plan."""
+    items = [ItemInput(module_id=m, minutes=n) for m, n in entries]
+    schedule = compute_plan(
+        starts_at=starts_at,
+        items=items,
+        modules=MODULES,
+        group_kind="retreat",
+        target_minutes=None,
+        timezone=tz,
+    )
+    agenda_items = []
+    for s in schedule.items:
+        extra = DETAILS.get(s.module_id, {}) if s.module_id else {}
+        agenda_items.append(
+            AgendaItem(
+                item_id=f"{plan_id}-i{s.position}",
+                position=s.position,
+                title=MODULES[s.module_id].title if s.module_id else "Tea break",
+                is_break=s.is_break,
+                starts_at=s.starts_at,
+                ends_at=s.ends_at,
+                minutes=s.minutes,
+                category=MODULES[s.module_id].category if s.module_id else None,
+                notes=(item_notes or {}).get(s.position, ""),
+                **extra,
+            )
+        )
+    return AgendaPlan(
+        plan_id=plan_id,
+        title=title,
+        starts_at=schedule.starts_at,
+        ends_at=schedule.ends_at,
+        notes=notes,
+        items=tuple(agenda_items),
+    )
+
+
+def retreat_plans():
+    return [
+        # Deliberately out of order: group_by_day sorts.
+        make_plan(
+            "p3",
+            "Sunday morning",
+            datetime(2027, 4, 4, 9, 30, tzinfo=BERLIN),
+            [("open", 15), ("photo", 40), ("close", 15)],
+        ),
+        make_plan(
+            "p1",
+            "Saturday morning",
+            datetime(2027, 4, 3, 9, 0, tzinfo=BERLIN),
+            [("open", 20), ("letter", 45), (None, 15), ("close", 20)],
+            notes=PLAN_NOTE,
+            item_notes={1: ITEM_NOTE},
+        ),
+        make_plan(
+            "p2",
+            "Saturday afternoon",
+            datetime(2027, 4, 3, 14, 0, tzinfo=BERLIN),
+            [("open", 10), ("photo", 30), ("close", 10)],
+        ),
+    ]
+
+
+CLEARANCE = (
+    ClearanceLine(
+        member_name=MEMBER,
+        plan_title="Saturday morning",
+        item_title="Letter to your younger self",
+        verdict="adapt",
+        adaptation=ADAPTATION,
+        reasons=(REASON,),
+    ),
+    ClearanceLine(
+        member_name="Yusuf Okonkwo",
+        plan_title=None,
+        item_title=None,
+        verdict="blocked",
+        reasons=("acute crisis: defer",),
+    ),
+)
+
+
+def make_doc(
+    *, audience="facilitator", paper="a4", plans=None, clearance=CLEARANCE, tz="Europe/Berlin", **kw
+):
+    plans = retreat_plans() if plans is None else plans
+    values = {
+        "practice_name": "Willow Tree Therapy",
+        "group_name": "Spring Retreat",
+        "group_kind": "retreat",
+        "timezone": tz,
+        "location": "Lakeside House, Room 2",
+        "audience": audience,
+        "paper": paper,
+        "generated_for_date": date(2027, 4, 1),
+        "member_count": 6,
+        "days": group_by_day(plans, tz),
+        "clearance": clearance,
+    }
+    values.update(kw)
+    return AgendaDocument(**values)
+
+
+def fresh_app(url):
+    """A second, empty database of this service: migrated and seeded, like `flask db upgrade && flask seed`."""
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
+    app.config["TESTING"] = True
+    with app.app_context():
+        from toolkit.exercises.seed import load_builtins
+
+        upgrade()
+        load_builtins()
+        db.session.commit()
+    return app
+
+
+def build_practice(client, who, create_participant, create_group):
+    h = who["headers"]
+    people = [create_participant(by=who, date_of_birth="1980-02-03", consent_date="2026-01-10") for _ in range(3)]
+    group = create_group(by=who, facilitator_ids=[who["therapist_id"]], starts_on="2027-04-01")
+    for person in people[:2]:
+        r = client.post(f"/api/v1/groups/{group['id']}/members", headers=h, json={"participant_id": person["id"]})
+        assert r.status_code == 201, r.get_json()
+    custom = client.post("/api/v1/modules", headers=h, json=module_payload()).get_json()
+    builtin = client.get("/api/v1/modules", headers=h, query_string={"page_size": 1}).get_json()[0]
+    r = client.post("/api/v1/plans", headers=h, json={
+        "title": "Day 1", "group_id": group["id"], "starts_at": "2027-04-01T09:00:00+02:00",
+        "items": [{"module_id": builtin["id"], "minutes": builtin["default_minutes"]},
+                  {"module_id": custom["id"], "minutes": 20, "notes": "Our own"},
+                  {"minutes": 10, "title": "Tea"}]})
+    assert r.status_code == 201, r.get_json()
+    form = client.get("/api/v1/screening/form", headers=h).get_json()
+    r = client.post(f"/api/v1/participants/{people[0]['id']}/screenings", headers=h,
+                    json={"form_version": form["version"], "answers": answers_for(form)})
+    assert r.status_code == 201, r.get_json()
+    r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=h,
+                    json={"outcome": "caution", "reason": "Recent loss mentioned in the interview."})
+    assert r.status_code in (200, 201), r.get_json()
+    r = client.patch(f"/api/v1/therapists/{who['therapist_id']}", headers=h, json={"clinical_lead": True})
+    assert r.status_code == 200, r.get_json()
+    r = client.post(f"/api/v1/participants/{people[1]['id']}/screenings", headers=h,
+                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
+    assert r.status_code == 201, r.get_json()
+    r = client.post(f"/api/v1/participants/{people[1]['id']}/crisis-reviews", headers=h, json={
+        "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
+    assert r.status_code == 201, r.get_json()
+    return builtin

@@ -1,0 +1,150 @@
+"""Imports point down: rules at the bottom, resources at the top (README, "Where things are").
+
+Read from the source with `ast` (imports inside functions count too), so a new import that runs back up
+fails here, not in review:
+
+* `toolkit/common/` and `toolkit/errors.py` stand at the bottom: they import no area, no tenancy, no audit.
+* every `rules.py` is plain Python: no Flask, no SQLAlchemy, no marshmallow, and only other rules modules.
+* no import circle between files anywhere outside `toolkit/agendas/` (its render/pdf split is under way).
+* between the packages (a package as one node) no import runs back up, except the few listed below, each
+  with the way out, so the list can only shrink.
+"""
+
+import ast
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLKIT = ROOT / "toolkit"
+
+# Package imports that still run back up, and what ends each. Remove a line when its import is gone; no new
+# one may appear (without these, the packages form no circle).
+KNOWN_BACK_EDGES = {
+    ("attendance", "agendas"): "sign-in sheet PDFs go through agendas' render queue delivery, which belongs "
+                               "below both (left for the agendas split)",
+    ("screening", "progress"): "screening's services ask progress for re-screen rhythms (left for the "
+                               "screening/progress split)",
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(p): p for p in TOOLKIT.rglob("*.py")}
+
+
+def _imports(name: str) -> set[str]:
+    """The toolkit modules `name` imports (at the top or inside a function)."""
+    path = MODULES[name]
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        targets = []
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            targets = [f"{module}.{alias.name}" for alias in node.names] + [module]
+        elif isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        for target in targets:
+            while target and target not in MODULES:
+                target = target.rpartition(".")[0]
+            if target and target not in (name, "toolkit"):
+                found.add(target)
+                break
+    return found
+
+
+GRAPH = {name: _imports(name) for name in MODULES}
+
+
+def _package(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else "toolkit"
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[set[str]]:
+    """Strongly connected components with more than one node (Tarjan)."""
+    sys.setrecursionlimit(10000)
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = set()
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.add(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(component)
+
+    for v in list(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_common_and_errors_stand_at_the_bottom():
+    allowed = {"toolkit.errors", "toolkit.extensions", "toolkit.vocab", "toolkit.config"}
+    for name, targets in GRAPH.items():
+        if name.startswith("toolkit.common.") or name == "toolkit.errors":
+            above = {t for t in targets if not t.startswith("toolkit.common.") and t not in allowed}
+            assert not above, f"{name} imports from above it: {sorted(above)}"
+    assert GRAPH["toolkit.errors"] == set(), "errors.py is plain Python: it imports nothing of the toolkit"
+
+
+WEB_AND_DATABASE = {"flask", "flask_smorest", "flask_sqlalchemy", "sqlalchemy", "marshmallow"}
+
+
+def _libraries(name: str) -> set[str]:
+    tree = ast.parse(MODULES[name].read_text())
+    found = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+             for alias in node.names}
+    return found | {node.module.split(".")[0] for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+
+
+def test_rules_are_plain_python():
+    """A rules module, and everything of the toolkit it imports, uses no Flask, SQLAlchemy or marshmallow."""
+    for name in MODULES:
+        if not name.endswith(".rules"):
+            continue
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            assert not _libraries(current) & WEB_AND_DATABASE, f"{name} reaches {current}, which is not plain Python"
+            todo.extend(GRAPH[current])
+
+
+def test_no_import_circle_between_files_outside_agendas():
+    circles = [c for c in _cycles(GRAPH) if not all(n.startswith("toolkit.agendas.") for n in c)]
+    assert circles == [], [sorted(c) for c in circles]
+
+
+def test_package_imports_point_down():
+    graph = defaultdict(set)
+    for name, targets in GRAPH.items():
+        graph[_package(name)] |= {_package(t) for t in targets} - {_package(name)}
+    still = [edge for edge in KNOWN_BACK_EDGES if edge[1] in graph[edge[0]]]
+    assert still == list(KNOWN_BACK_EDGES), f"gone: remove from KNOWN_BACK_EDGES: {set(KNOWN_BACK_EDGES) - set(still)}"
+    for source, target in KNOWN_BACK_EDGES:
+        graph[source].discard(target)
+    circles = [sorted(c) for c in _cycles(dict(graph))]
+    assert circles == [], f"a new import runs back up, making a circle between packages: {circles}"
