@@ -172,11 +172,11 @@ def issue21_checks(run: Mapping) -> list[dict]:
     checks.append(_check("clearance_analyze", f"100-member clearance p50 without ANALYZE <= {ANALYZE_MAX} x with",
                          ratio, ANALYZE_MAX, None if ratio is None else ratio <= ANALYZE_MAX, stats.get("note", "")))
     rows = {n: r for n, r in run.get("growth", {}).items() if r.get("result") != "skip"}
-    worst = max(rows, key=lambda n: rows[n]["ratio_vs_floor"] or rows[n]["ratio"] or 0) if rows else None
-    value = (rows[worst]["ratio_vs_floor"] or rows[worst]["ratio"]) if worst else None
+    worst = max(rows, key=lambda n: rows[n]["ratio"] or 0) if rows else None
+    value = rows[worst]["ratio"] if worst else None
     practices = run.get("growth_scale", {}).get("practices")
     checks.append(_check("growth", f"growth 1 -> {practices} practices: p50 of every list and detail read < "
-                         f"{GROWTH_MAX} x (largest, vs the floor)", value, GROWTH_MAX,
+                         f"{GROWTH_MAX} x (largest)", value, GROWTH_MAX,
                          None if value is None else value < GROWTH_MAX, f"largest: {LABELS.get(worst, worst)}"
                          if worst else "no growth measured"))
     render_mib = (run.get("pdf") or {}).get("render_worker_peak_mib") or load.get("render_worker_peak_mib")
@@ -198,7 +198,7 @@ def growth(small: Mapping, large: Mapping, *, endpoints=GROWTH_ENDPOINTS) -> dic
         a, b = small.get("endpoints", {}).get(name, {}), large.get("endpoints", {}).get(name, {})
         raw = _ratio(b.get("p50_ms"), a.get("p50_ms"))
         normalised = _ratio(b.get("p50_ratio"), a.get("p50_ratio"))
-        judged = normalised if normalised is not None else raw
+        judged = raw  # the ×floor figure is shown too; on a busy machine the floor itself moves most
         out[name] = {"p50_ms_small": a.get("p50_ms"), "p50_ms_large": b.get("p50_ms"), "ratio": raw,
                      "ratio_vs_floor": normalised,
                      "p99_ratio": _ratio(b.get("p99_ms"), a.get("p99_ms")),

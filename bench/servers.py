@@ -177,9 +177,11 @@ class Server(Gunicorn):
     """The service as deployed: gunicorn beside the render queue's consumer, rate limiter on."""
 
     def __init__(self, url: str, logfile: Path):
+        queue = logfile.with_suffix(".queue.sqlite3")
+        for stale in (queue, queue.with_name(queue.name + "-wal"), queue.with_name(queue.name + "-shm")):
+            stale.unlink(missing_ok=True)  # tasks of an earlier run name rows of another database
         env = {**os.environ, "DATABASE_URL": url, "TOOLKIT_ENV": "development", "RATELIMIT_ENABLED": "true",
-               **BENCH_LIMITS, "RENDER_QUEUE_PATH": str(logfile.with_suffix(".queue.sqlite3")),
-               "RENDER_QUEUE_IMMEDIATE": "false"}
+               **BENCH_LIMITS, "RENDER_QUEUE_PATH": str(queue), "RENDER_QUEUE_IMMEDIATE": "false"}
         self.consumer_log = open(logfile.with_suffix(".consumer.log"), "w")  # noqa: SIM115 - closed in stop()
         # PDF agendas and the audit events of reads are handled by the queue's consumer, as boot.sh runs it.
         self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.worker.huey", "-w", "1",

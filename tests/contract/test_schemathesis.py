@@ -218,6 +218,9 @@ def test_every_operation_holds_to_the_contract(case, contract_app):
             headers["Authorization"] = f"Bearer {_fresh_tokens()['refresh_token']}"
         elif case.path == "/api/v1/auth/logout":
             headers["Authorization"] = f"Bearer {_fresh_access_token()}"  # never end the login the run uses
+    # The in-process transport does not undo a gzip content coding as an HTTP client does: ask for the
+    # identity representation (tests/api/test_compression.py checks the gzip one decodes to the same body).
+    case.headers = {**headers, "Accept-Encoding": "identity"}
     response = case.call_and_validate()
     if case.method.upper() == case.operation.method.upper():  # not the probes with undocumented methods
         SEEN.setdefault(case.operation.label, set()).add(response.status_code)
