@@ -71,4 +71,4 @@ def init_compression(app: Flask) -> None:
     app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
     app.after_request(_retag_not_modified)
     compress.init_app(app)
-    app.wsgi_app = ConditionalTags(app.wsgi_app)
+    app.wsgi_app = ConditionalTags(app.wsgi_app)  # type: ignore[method-assign]  # the usual WSGI middleware wrap

@@ -125,7 +125,7 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
     of one group without re-querying."""
     now = now or datetime.now(UTC)
-    day = session_date(plan.starts_at, plan.group.timezone) if plan.group_id and plan.starts_at else None
+    day = session_date(plan.starts_at, plan.group.timezone) if plan.group is not None and plan.starts_at else None
     if screenings is None:
         screenings = group_screenings(plan.group_id, on=day)
     else:

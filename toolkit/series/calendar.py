@@ -23,7 +23,7 @@ blp = Blueprint("calendar", __name__, url_prefix="/api/v1",
                 description="Calendar subscriptions: a group's sessions (each series' sessions among them) as one "
                             "iCalendar URL with a secret, revocable token, without clinical data.")
 
-PUBLIC = {"security": []}
+PUBLIC: dict[str, list] = {"security": []}
 
 
 def _feed_limit():

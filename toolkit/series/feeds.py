@@ -69,6 +69,7 @@ def feed_document(token: str, *, now: datetime | None = None) -> AgendaDocument:
         raise NotFound(NOT_FOUND)
     set_practice(db.session, feed.practice_id)
     group = db.session.get(Group, feed.group_id)
+    assert group is not None  # a feed goes with its group (ON DELETE CASCADE)
     since = (now or datetime.now(UTC)) - timedelta(days=PAST_DAYS)
     plans = list(db.session.scalars(
         select(SessionPlan).where(SessionPlan.group_id == group.id, SessionPlan.ends_at >= since)
