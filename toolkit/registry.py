@@ -1,5 +1,6 @@
 """Every API blueprint, one per area (one OpenAPI tag each)."""
 
+from .agendas.calendar import blp as calendar
 from .agendas.resources import blp as agendas
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
@@ -13,7 +14,6 @@ from .participants.resources import blp as participants
 from .plans.resources import blp as plans
 from .progress.resources import blp as progress
 from .screening.resources import blp as screening
-from .series.calendar import blp as calendar
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 

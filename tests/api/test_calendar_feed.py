@@ -7,7 +7,6 @@ import hashlib
 import icalendar
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import answers_for, assert_error
 from toolkit.extensions import db
@@ -63,7 +62,7 @@ def test_a_token_is_shown_once_and_its_feed_has_the_series_sessions(app, client,
     assert body["token"] not in shown.get_data(as_text=True)
     assert shown.get_json()["created_by"] == admin["therapist_id"]
     # only the hash is stored
-    from toolkit.series.models import CalendarFeed
+    from toolkit.agendas.models import CalendarFeed
 
     with app.app_context(), across_practices(db.session):
         stored = db.session.query(CalendarFeed).one()

@@ -3,7 +3,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..common.models import UTCDateTime, utcnow
+from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
 from ..extensions import Model
 
 
@@ -23,3 +23,17 @@ class AgendaRender(Model):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False, index=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CalendarFeed(IdMixin, TimestampMixin, PracticeOwned, Model):
+    """A group's calendar subscription: its sessions as one iCalendar URL with a secret token. Only the token's
+    SHA-256 is stored (the token is shown once, when made); making a new one replaces it (rotation), deleting
+    the row revokes it."""
+
+    __tablename__ = "calendar_feeds"
+
+    group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="CASCADE"), nullable=False,
+                                          unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_by: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id", ondelete="SET NULL"),
+                                                   index=True)

@@ -20,6 +20,7 @@ from ..extensions import db
 
 _ANSWERS: dict[str, dict[str, Callable[[str], Any]]] = {}
 _CLEANUPS: dict[str, list[Callable[[str], None]]] = {}
+_REACTIONS: dict[str, list[Callable[..., None]]] = {}
 
 
 def answers(table: str, name: str):
@@ -46,6 +47,23 @@ def uses(table: str, record_id: Any) -> dict[str, Any]:
     """Each registered answer for this record (or these records, where the answers take a list), by name:
     a count, the names of what uses it, or the ids that are in use."""
     return {name: fn(record_id) for name, fn in _ANSWERS.get(table, {}).items()}
+
+
+def reacts_to(change: str):
+    """Register `fn(**details)` to run when a package announces `change` (e.g. "group.facilitators_left"):
+    the referencing package keeps its rows valid without the referenced one importing it."""
+
+    def register(fn: Callable[..., None]) -> Callable[..., None]:
+        _REACTIONS.setdefault(change, []).append(fn)
+        return fn
+
+    return register
+
+
+def announce(change: str, **details: Any) -> None:
+    """Run every reaction registered for `change`, in the caller's transaction."""
+    for fn in _REACTIONS.get(change, []):
+        fn(**details)
 
 
 def clear_before_delete(table: str, record_id: str) -> None:

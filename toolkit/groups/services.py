@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import Therapist
 from ..common.query import rowcount
-from ..common.usage import flush_delete, uses
+from ..common.usage import announce, flush_delete, uses
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..participants.models import Participant
@@ -50,10 +50,9 @@ def update_group(group: Group, changes: dict) -> Group:
     if facilitator_ids is not None:
         facilitators = _facilitators(facilitator_ids)
         if [t.id for t in facilitators] != [t.id for t in group.facilitators]:
-            from ..plans.leads import release_leads  # a facilitator who leaves stops leading its items
-
             group.facilitators = facilitators
-            release_leads(group.id, keep=[t.id for t in facilitators])
+            # A facilitator who leaves stops leading its items (the plans package reacts: see plans/models.py).
+            announce("group.facilitators_changed", group_id=group.id, keep=[t.id for t in facilitators])
             group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
     if db.session.is_modified(group, include_collections=False):
         group.updated_at = datetime.now(UTC)

@@ -12,14 +12,10 @@ The rule, in one place:
 """
 
 from collections.abc import Collection, Iterable, Sequence
-from datetime import UTC, datetime
-
-from sqlalchemy import select
 
 from ..errors import Invalid
-from ..extensions import db
 from ..groups.models import Group
-from .models import PlanItem, SessionPlan
+from .models import PlanItem
 
 NOT_A_FACILITATOR = "Not a facilitator of this plan's group."
 TEMPLATE_HAS_NO_LEADS = "A template has no group, so its items have no lead."
@@ -53,17 +49,3 @@ def keep_valid_leads(items: Iterable[PlanItem], group: Group | None) -> None:
     for item in items:
         if item.lead_id is not None and item.lead_id not in allowed:
             item.lead_id = None
-
-
-def release_leads(group_id: str, keep: Collection[str]) -> int:
-    """A facilitator left the group: the items they led in its plans lose their lead. Returns how many."""
-    stmt = (select(PlanItem).join(SessionPlan, SessionPlan.id == PlanItem.plan_id)
-            .where(SessionPlan.group_id == group_id, PlanItem.lead_id.is_not(None)))
-    if keep:
-        stmt = stmt.where(PlanItem.lead_id.not_in(list(keep)))
-    items = list(db.session.scalars(stmt))
-    now = datetime.now(UTC)
-    for item in items:
-        item.lead_id = None
-        item.plan.updated_at = now  # the plan changed: its version (and ETag) moves on flush
-    return len(items)

@@ -1,10 +1,11 @@
-from datetime import datetime
+from collections.abc import Collection
+from datetime import UTC, datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
-from ..common.usage import answers
+from ..common.usage import answers, reacts_to
 from ..exercises.models import ExerciseModule
 from ..extensions import Model, db
 from ..groups.models import Group
@@ -79,3 +80,18 @@ def plans_using_module(module_id: str) -> list[str]:
 @answers("groups", "plans")
 def plans_of_group(group_id: str) -> int:
     return db.session.scalar(select(func.count()).select_from(SessionPlan).where(SessionPlan.group_id == group_id)) or 0
+
+
+@reacts_to("group.facilitators_changed")
+def release_leads(*, group_id: str, keep: Collection[str]) -> None:
+    """A facilitator left the group: the items they led in its plans lose their lead (and those plans move
+    on a version)."""
+    stmt = (select(PlanItem).join(SessionPlan, SessionPlan.id == PlanItem.plan_id)
+            .where(SessionPlan.group_id == group_id, PlanItem.lead_id.is_not(None)))
+    if keep:
+        stmt = stmt.where(PlanItem.lead_id.not_in(list(keep)))
+    items = list(db.session.scalars(stmt))
+    now = datetime.now(UTC)
+    for item in items:
+        item.lead_id = None
+        item.plan.updated_at = now  # the plan changed: its version (and ETag) moves on flush

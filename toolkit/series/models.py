@@ -29,17 +29,3 @@ class Series(IdMixin, TimestampMixin, PracticeOwned, Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
-
-
-class CalendarFeed(IdMixin, TimestampMixin, PracticeOwned, Model):
-    """A group's calendar subscription: its sessions as one iCalendar URL with a secret token. Only the token's
-    SHA-256 is stored (the token is shown once, when made); making a new one replaces it (rotation), deleting
-    the row revokes it."""
-
-    __tablename__ = "calendar_feeds"
-
-    group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="CASCADE"), nullable=False,
-                                          unique=True)
-    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
-    created_by: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id", ondelete="SET NULL"),
-                                                   index=True)

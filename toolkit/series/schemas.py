@@ -74,26 +74,3 @@ class SeriesSchema(StrictSchema):
 class SeriesQuerySchema(StrictSchema):
     group_id = fields.String(validate=validate.Length(max=64), metadata={
         "description": "Only this group's series (an unknown or foreign id is a 422 naming it)."})
-
-
-class CalendarFeedSchema(StrictSchema):
-    """A group's calendar subscription, without its token (that is shown once, when it is made)."""
-
-    group_id = fields.String(required=True, metadata={"description": "The group whose sessions the feed shows."})
-    created_at = fields.AwareDateTime(required=True, metadata={"description": "When the current token was made."})
-    created_by = fields.String(allow_none=True, required=True, metadata={
-        "description": "The therapist who made the current token (null if that account is gone)."})
-
-
-class CalendarTokenSchema(CalendarFeedSchema):
-    """A new calendar token: the only time it is shown. Give the URL to a calendar app as a subscription;
-    anyone with it can read the sessions' titles, times and location (no names, no clinical data)."""
-
-    token = fields.String(required=True, metadata={"description": "The secret token (not stored: keep the URL).",
-                                                   "example": "q0Zr3bX2k9YwH1mD8sJ4tV6nC5pL7aE0fG2hK3uR9xQ"})
-    url = fields.String(required=True, metadata={
-        "description": "The feed's URL: GET it without a bearer token; it answers text/calendar.",
-        "example": "https://toolkit.example.org/api/v1/calendar-feeds/q0Zr3bX2k9YwH1mD8sJ4tV6nC5pL7aE0fG2hK3uR9xQ"})
-    webcal_url = fields.String(required=True, metadata={
-        "description": "The same URL with the webcal: scheme, which opens a calendar app's subscribe dialog.",
-        "example": "webcal://toolkit.example.org/api/v1/calendar-feeds/q0Zr3bX2k9YwH1mD8sJ4tV6nC5pL7aE0fG2hK3uR9xQ"})

@@ -13,14 +13,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from ..agendas.document import AgendaDocument
-from ..agendas.services import MAX_PLANS, build_document
 from ..errors import NotFound
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..tenancy import set_practice
+from .document import AgendaDocument
 from .models import CalendarFeed
+from .services import MAX_PLANS, build_document
 
 FEED_PATH = "/api/v1/calendar-feeds/"
 PAST_DAYS = 90  # sessions that ended longer ago than this drop out of the feed

@@ -8,16 +8,16 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from marshmallow import fields
 
-from ..agendas.document import MEDIA_TYPES, filename
-from ..agendas.render import render
-from ..agendas.services import etag
 from ..auth.jwt import auth_required
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group
 from ..web import get_or_404
 from . import feeds
+from .document import MEDIA_TYPES, filename
+from .render import render
 from .schemas import CalendarFeedSchema, CalendarTokenSchema
+from .services import etag
 
 blp = Blueprint("calendar", __name__, url_prefix="/api/v1",
                 description="Calendar subscriptions: a group's sessions (each series' sessions among them) as one "
