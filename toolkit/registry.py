@@ -1,5 +1,6 @@
 """Every API blueprint, one per area (one OpenAPI tag each)."""
 
+from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
 from .agendas.resources import blp as agendas
 from .attendance.resources import blp as attendance

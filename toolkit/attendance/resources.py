@@ -1,14 +1,9 @@
-import hashlib
-from types import SimpleNamespace
 
-from flask import Response, current_app, jsonify
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
-from ..agendas import delivery
 from ..auth.jwt import auth_required
-from ..auth.models import Practice
 from ..common.etag import ETAG_HEADER, IF_MATCH
 from ..common.spec import document_errors
 from ..extensions import db
@@ -16,8 +11,7 @@ from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..web import get_or_404
 from . import services
-from .schemas import AttendanceSheetInSchema, AttendanceSheetSchema, GroupAttendanceSchema, SignInQuerySchema
-from .sheet import render_sign_in_html
+from .schemas import AttendanceSheetInSchema, AttendanceSheetSchema, GroupAttendanceSchema
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1",
                 description="Who came to each session (the roster is the members on its date), tallies per "
@@ -70,80 +64,3 @@ class GroupAttendance(MethodView):
         body = services.group_tally(group=group, actor=current_user)
         db.session.commit()
         return body
-
-
-SIGN_IN_RESPONSES = {
-    "200": {"description": "The sign-in sheet.", "content": {
-        "text/html": {"schema": {"type": "string", "description": "The sheet as HTML."}},
-        "application/pdf": {"schema": {"type": "string", "format": "binary", "description": "The sheet as PDF."}}}},
-    "202": {"description": "PDF only: a render worker is laying it out; ask again after `Retry-After` seconds.",
-            "headers": {"Retry-After": {"description": "Seconds to wait before asking again.",
-                                        "schema": {"type": "integer"}}},
-            "content": {"application/json": {"schema": {
-                "type": "object", "required": ["status", "retry_after", "message"], "properties": {
-                    "status": {"type": "string", "enum": ["queued", "rendering"]},
-                    "retry_after": {"type": "integer", "description": "Seconds to wait (as Retry-After)."},
-                    "message": {"type": "string"}}}}}}}
-
-
-def _sheet_pdf(html: str):
-    """The sheet's PDF from the render workers (as for agendas: a web worker never lays out a PDF), keyed by
-    the HTML it is made from; waits briefly, as the sheet is one page."""
-    practice_id = current_user.practice_id
-    key = delivery.cache_key(practice_id, "sign-in-" + hashlib.sha256(html.encode()).hexdigest()[:40])
-    row = delivery.lookup(key, practice_id)
-    if delivery.needs_start(row):
-        delivery.start(key, practice_id, html)
-    row = delivery.wait(key, practice_id, current_app.config["AGENDA_WAIT_SECONDS"])
-    if row is not None and row.status == "failed":
-        abort(422, message="The sign-in sheet could not be rendered as PDF.", errors={"format": [row.error]})
-    return row if row is not None else SimpleNamespace(status="queued")
-
-
-def _pending(row):
-    seconds = delivery.retry_after(1)
-    response = jsonify({"status": row.status, "retry_after": seconds,
-                        "message": "The PDF is being rendered. Ask for the same URL again after Retry-After seconds."})
-    response.status_code = 202
-    response.headers["Retry-After"] = str(seconds)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@blp.route("/plans/<string:plan_id>/sign-in-sheet")
-class SignInSheet(MethodView):
-    decorators = [auth_required]
-
-    @blp.arguments(SignInQuerySchema, location="query")
-    @document_errors(blp, 401, 404, 409, 422)
-    @blp.doc(summary="Printable sign-in sheet of a session", operationId="getSignInSheet",
-             responses=SIGN_IN_RESPONSES)
-    def get(self, query, plan_id):
-        """For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-        `?format=html` (default) or `pdf`."""
-        from zoneinfo import ZoneInfo
-
-        plan = get_or_404(SessionPlan, plan_id, what="Plan")
-        services._session_plan(plan)
-        ids = services.roster(plan)
-        names = services._names(ids)
-        group = plan.group
-        when = plan.starts_at.astimezone(ZoneInfo(group.timezone)).strftime("%A %d %B %Y, %H:%M")
-        html = render_sign_in_html(practice=db.session.get(Practice, current_user.practice_id).name,
-                                   group=group.name, title=plan.title, when=f"{when} ({group.timezone})",
-                                   session_number=plan.session_number, names=[names.get(i, i) for i in ids],
-                                   facilitators=[f.name for f in group.facilitators])
-        services.record("read", "attendance", plan.id, actor=current_user)
-        db.session.commit()
-        if query["format"] == "pdf":
-            row = _sheet_pdf(html)
-            if row.status != "ready":
-                return _pending(row)
-            response = Response(row.body, mimetype="application/pdf")
-        else:
-            response = Response(html, mimetype="text/html")
-            response.headers["Content-Type"] = "text/html; charset=utf-8"
-        response.headers["Content-Disposition"] = (f'inline; filename="sign-in-{plan.id}.'
-                                                   f'{"pdf" if query["format"] == "pdf" else "html"}"')
-        response.headers["Cache-Control"] = "private, no-cache"
-        return response
