@@ -7,7 +7,6 @@ import icalendar
 import pytest
 from sqlalchemy import update
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 from toolkit.extensions import db
 from toolkit.tenancy import across_practices

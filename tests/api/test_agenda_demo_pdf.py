@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 
 DEMO_LOGIN = {"email": "demo-admin@example.org", "password": "demo-password-change-me"}

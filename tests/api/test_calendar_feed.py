@@ -7,7 +7,6 @@ import hashlib
 import icalendar
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.helpers import answers_for, assert_error
 from toolkit.extensions import db

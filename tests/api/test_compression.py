@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_render_queue import session_plan  # noqa: F401
 from toolkit import create_app
 

@@ -8,7 +8,6 @@ from datetime import timedelta
 from flask_limiter import Limiter
 from sqlalchemy import event
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from toolkit import create_app
 from toolkit.extensions import db
 

@@ -5,7 +5,6 @@ materials' `consumable` / `for_participants` flags round-tripping."""
 
 import pytest
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_modules import module_payload
 from tests.helpers import assert_error
 

@@ -4,7 +4,6 @@ history, and a page still sees a plan that overlaps it from outside the page."""
 
 from sqlalchemy import event
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_query_counts import PLANS, count_queries, make_items, make_plan, mods, queries_for  # noqa: F401
 from toolkit.extensions import db
 

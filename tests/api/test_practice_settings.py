@@ -1,7 +1,6 @@
 """The practice's settings (issue 18): `GET /practice`, `PATCH /practice` (admin) with the `contact` the
 participant handout prints; refused for therapists, strict about fields, and scoped to the caller's practice."""
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.helpers import assert_error
 
 URL = "/api/v1/practice"

@@ -5,7 +5,6 @@ later, and the trail stays complete and verifiable."""
 import pytest
 from sqlalchemy import event
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_audit_integrity import verify
 from tests.api.test_clearance import CLEAR, form, mods, setup  # noqa: F401, F811
 from toolkit.audit import chain as audit_chain

@@ -5,7 +5,6 @@ practice's screenings."""
 
 import sqlalchemy as sa
 
-from tests.api.fast_hash import fast_passwords  # noqa: F401
 from tests.api.test_clearance import CLEAR, form, mods, setup  # noqa: F401
 from toolkit.extensions import db, refresh_planner_statistics
 from toolkit.tenancy import set_practice
