@@ -23,8 +23,6 @@ TOOLKIT = ROOT / "toolkit"
 KNOWN_BACK_EDGES = {
     ("attendance", "agendas"): "sign-in sheet PDFs go through agendas' render queue delivery, which belongs "
                                "below both (left for the agendas split)",
-    ("screening", "progress"): "screening's services ask progress for re-screen rhythms (left for the "
-                               "screening/progress split)",
 }
 
 
