@@ -15,7 +15,7 @@ from __future__ import annotations
 import builtins
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import yaml
 
@@ -203,7 +203,14 @@ class Node:
     def has(self, key: str) -> bool:
         return key in self.mapping().data
 
-    def child(self, key: str | int, *, required: bool = True) -> Node | None:
+    # The overloads say what the code does: a required key (the default) or a list index is a Node or an
+    # error, never None; only `required=False` may give None (or, for str/int, the `default` given).
+    @overload
+    def child(self, key: builtins.str | builtins.int, *, required: Literal[True] = True) -> Node: ...
+    @overload
+    def child(self, key: builtins.str | builtins.int, *, required: builtins.bool) -> Node | None: ...
+
+    def child(self, key: builtins.str | builtins.int, *, required: builtins.bool = True) -> Node | None:
         if isinstance(key, int):
             lines = getattr(self.data, "item_lines", None)
             return Node(self.file, self.data[key], self._join(key), lines[key] if lines else self.line, self.error)
@@ -225,13 +232,32 @@ class Node:
             raise node.fail("must not be empty")
         return [child for i in range(len(node.data)) if (child := node.child(i)) is not None]  # never None
 
-    def str(self, key: str, *, required: bool = True, default: str | None = None) -> str | None:
+    @overload
+    def str(self, key: builtins.str, *, required: Literal[True] = True,
+            default: builtins.str | None = None) -> builtins.str: ...
+    @overload
+    def str(self, key: builtins.str, *, required: builtins.bool, default: builtins.str) -> builtins.str: ...
+    @overload
+    def str(self, key: builtins.str, *, required: builtins.bool,
+            default: None = None) -> builtins.str | None: ...
+
+    def str(self, key: builtins.str, *, required: builtins.bool = True,
+            default: builtins.str | None = None) -> builtins.str | None:
         node = self.child(key, required=required)
         if node is None:
             return default
         if not isinstance(node.data, str) or not node.data.strip():
             raise node.fail(f"must be a non-empty string, got {_type_name(node.data)}")
         return node.data.strip()
+
+    @overload
+    def int(self, key: builtins.str, *, required: Literal[True] = True,
+            default: builtins.int | None = None) -> builtins.int: ...
+    @overload
+    def int(self, key: builtins.str, *, required: builtins.bool, default: builtins.int) -> builtins.int: ...
+    @overload
+    def int(self, key: builtins.str, *, required: builtins.bool,
+            default: None = None) -> builtins.int | None: ...
 
     def int(self, key: builtins.str, *, required: builtins.bool = True,
             default: builtins.int | None = None) -> builtins.int | None:

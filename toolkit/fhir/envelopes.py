@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from http import HTTPStatus
+from typing import Any
 
 from . import rules
 from .rules import FHIR_VERSION, MEDIA_TYPE
@@ -14,7 +15,7 @@ from .shapes import instant
 def bundle(kind: str, resources: list[dict], *, base: str, total: int | None = None,
            links: dict[str, str] | None = None, timestamp: datetime | None = None) -> dict:
     """A Bundle (`collection` or `searchset`). Entries carry their fullUrl under `base` (the FHIR base URL)."""
-    result = {"resourceType": "Bundle", "type": kind}
+    result: dict[str, Any] = {"resourceType": "Bundle", "type": kind}
     if timestamp is not None:
         result["timestamp"] = instant(timestamp)
     if total is not None:
@@ -23,7 +24,7 @@ def bundle(kind: str, resources: list[dict], *, base: str, total: int | None = N
         result["link"] = [{"relation": relation, "url": url} for relation, url in links.items()]
     entries = []
     for resource in resources:
-        entry = {"fullUrl": f"{base}/{resource['resourceType']}/{resource['id']}", "resource": resource}
+        entry: dict[str, Any] = {"fullUrl": f"{base}/{resource['resourceType']}/{resource['id']}", "resource": resource}
         if kind == "searchset":
             entry["search"] = {"mode": "match"}
         entries.append(entry)

@@ -101,7 +101,7 @@ def loinc_check_digit(number: str) -> int:
 
 def is_valid_loinc(code: str) -> bool:
     match = re.fullmatch(r"(\d{1,7})-(\d)", code)
-    return bool(match) and loinc_check_digit(match.group(1)) == int(match.group(2))
+    return match is not None and loinc_check_digit(match.group(1)) == int(match.group(2))
 
 
 def _loinc(entry: dict | None) -> Code | None:

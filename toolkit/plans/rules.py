@@ -225,7 +225,9 @@ def compute_plan(
         except ValueError as exc:
             raise PlanRuleError(None, "timezone", str(exc)) from exc
     else:
-        zone = starts_at.tzinfo  # type: ignore[assignment]  # aware, checked in _validate
+        # _validate refused a naive starts_at above, so it carries a zone.
+        assert starts_at.tzinfo is not None
+        zone = starts_at.tzinfo
 
     start_utc = starts_at.astimezone(UTC)
     cursor = start_utc
@@ -282,17 +284,18 @@ def _warnings(
     out: list[PlanWarning] = []
     for position, item in enumerate(items):
         if item.module_id is not None:
-            out.extend(_item_warnings(position, item, items=items, modules=modules, group_kind=group_kind))
+            out.extend(_item_warnings(position, item, modules[item.module_id], items=items, modules=modules,
+                                      group_kind=group_kind))
     out.extend(_plan_warnings(items=items, modules=modules, target_minutes=target_minutes, total=total))
     out.extend(_overlap_warnings(start_utc=start_utc, end_utc=end_utc, other_plans=other_plans))
     return out
 
 
-def _item_warnings(position: int, item: ItemInput, *, items: Sequence[ItemInput], modules: Mapping[str, ModuleInfo],
-                   group_kind: str | None) -> list[PlanWarning]:
-    """below_min, above_max, unsuited_kind and homework_mid_session for one module item."""
+def _item_warnings(position: int, item: ItemInput, module: ModuleInfo, *, items: Sequence[ItemInput],
+                   modules: Mapping[str, ModuleInfo], group_kind: str | None) -> list[PlanWarning]:
+    """below_min, above_max, unsuited_kind and homework_mid_session for one module item (`module` is its
+    module)."""
     out: list[PlanWarning] = []
-    module = modules[item.module_id]  # type: ignore[index]  # a module item
     if module.min_minutes is not None and item.minutes < module.min_minutes:
         out.append(
             PlanWarning(

@@ -60,7 +60,8 @@ def add_progress_demo(*, admin, guide, people, modules) -> dict:
     joined_on = rows[0].joined_on
     entry = datetime.combine(joined_on - timedelta(days=3), time(17), tzinfo=UTC)
     week2 = datetime.combine(joined_on + timedelta(days=8), time(17), tzinfo=UTC)
-    better, worse = (db.session.get(Participant, rows[i].participant_id) for i in (0, 1))
+    # get_one: the members were just added, so their participants exist (it raises rather than give None).
+    better, worse = (db.session.get_one(Participant, rows[i].participant_id) for i in (0, 1))
     # Improves: entered with PHQ-9 12, then 7, and the intake today scored 0 (reliable improvement, recovered).
     _screen(better, {**PHQ_HIGH, "gad7_1": 2, "gad7_2": 2, "gad7_3": 1}, entry, actor=guide, form=form)
     _screen(better, {"phq9_1": 2, "phq9_2": 2, "phq9_3": 2, "phq9_4": 1, "gad7_1": 1, "gad7_2": 1}, week2,

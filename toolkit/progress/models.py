@@ -5,10 +5,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class ProgressReview(IdMixin, PracticeOwned, db.Model):
+class ProgressReview(IdMixin, PracticeOwned, Model):
     """A clinical lead's review of a reliable deterioration, with the written reason. Append-only; it counts
     only while no newer screening exists (a later deterioration is enforced again)."""
 
@@ -28,7 +28,7 @@ class ProgressReview(IdMixin, PracticeOwned, db.Model):
     by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[by_id])
 
 
-class RescreenRhythm(TimestampMixin, PracticeOwned, db.Model):
+class RescreenRhythm(TimestampMixin, PracticeOwned, Model):
     """A practice's re-screen rhythm, set by an admin: every N sessions of a series and/or every N days."""
 
     __tablename__ = "rescreen_rhythms"

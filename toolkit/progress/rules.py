@@ -163,14 +163,16 @@ def instrument_progress(code: str, history: Sequence[Taken], joined_on: date | N
     points = [(i, t) for i, t in enumerate(history) if code in t.scores]
     if not points:
         return None
-    series = [{"screening_id": t.screening_id, "at": t.at, "score": t.scores[code][0], "band": t.scores[code][1]}
-              for _, t in points]
+    series: list[dict[str, Any]] = [
+        {"screening_id": t.screening_id, "at": t.at, "score": t.scores[code][0], "band": t.scores[code][1]}
+        for _, t in points]
     in_programme = [p for (i, _), p in zip(points, series, strict=True) if i >= start]
     baseline = in_programme[0] if in_programme else None
     latest = series[-1]
-    change = None
+    change = recovery = None
     if baseline is not None and len(in_programme) > 1:
         change = latest["score"] - baseline["score"]
+        recovery = recovered(baseline["score"], latest["score"], threshold)
     verdict = reliable_change(change, threshold)
     return {
         "instrument": code,
@@ -179,7 +181,7 @@ def instrument_progress(code: str, history: Sequence[Taken], joined_on: date | N
         "latest": latest,
         "change": change,
         "reliable_change": verdict,
-        "recovered": recovered(baseline["score"], latest["score"], threshold) if change is not None else None,
+        "recovered": recovery,
         "thresholds": threshold.to_dict() if threshold is not None else None,
     }
 

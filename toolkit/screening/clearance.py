@@ -98,6 +98,8 @@ def screening_validity(member: MemberScreening, now: datetime, session_end: date
 
 def _invalid_reason(member: MemberScreening, validity: str) -> str:
     if validity == EXPIRES_BEFORE_SESSION:
+        # validity_at_session gives `expired` when valid_until is None, so this validity implies a date.
+        assert member.valid_until is not None
         until = aware(member.valid_until).date().isoformat()
         return f"{EXPIRES_BEFORE_SESSION}: the screening is valid until {until}, before this session ends"
     if validity == "unusable":

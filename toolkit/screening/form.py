@@ -106,7 +106,7 @@ class Scoring:
 
     def cutoff_for(self, sex_at_birth: str | None) -> tuple[int | None, str]:
         """The positive cut-off and a clinician-readable note on which cut-off applied."""
-        if sex_at_birth in self.cutoff_by_sex:
+        if sex_at_birth is not None and sex_at_birth in self.cutoff_by_sex:
             return self.cutoff_by_sex[sex_at_birth], f"cut-off for {sex_at_birth} sex at birth"
         if self.cutoff_by_sex:
             sex = sex_at_birth or "not recorded"
@@ -149,12 +149,17 @@ class Instrument:
 
 
 class Scored(Protocol):
-    """What a condition reads of an instrument's score (rules.Score)."""
+    """What a condition reads of an instrument's score (rules.Score). Read-only properties, so a frozen
+    dataclass (rules.Score) matches it."""
 
-    score: int
-    band: str
-    positive: bool
-    cutoff: int | None
+    @property
+    def score(self) -> int: ...
+    @property
+    def band(self) -> str: ...
+    @property
+    def positive(self) -> bool: ...
+    @property
+    def cutoff(self) -> int | None: ...
 
 
 Scores = Mapping[str, Scored]

@@ -6,10 +6,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
 from ..common.usage import answers
-from ..extensions import db
+from ..extensions import Model, db
 
 
-class Screening(IdMixin, PracticeOwned, db.Model):
+class Screening(IdMixin, PracticeOwned, Model):
     """An intake screening. Immutable once written: an override is a row of its own."""
 
     __tablename__ = "screenings"
@@ -59,7 +59,7 @@ class Screening(IdMixin, PracticeOwned, db.Model):
         return override.outcome if override else self.computed_outcome
 
 
-class ScreeningOverride(IdMixin, PracticeOwned, db.Model):
+class ScreeningOverride(IdMixin, PracticeOwned, Model):
     """A clinician's override of a screening's outcome, with the written reason. Append-only."""
 
     __tablename__ = "screening_overrides"
@@ -75,7 +75,7 @@ class ScreeningOverride(IdMixin, PracticeOwned, db.Model):
     by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[by_id])
 
 
-class CrisisReview(IdMixin, PracticeOwned, db.Model):
+class CrisisReview(IdMixin, PracticeOwned, Model):
     """A clinical lead's review after a `defer`: with a newer screening, it lifts the crisis hold."""
 
     __tablename__ = "crisis_reviews"

@@ -120,8 +120,9 @@ def _form_screening(participant: Participant, data: dict, *, form, actor, now) -
         raise Invalid(f"The intake form has changed: the current version is {form.version}. "
                       "Fetch GET /api/v1/screening/form and answer it again.",
                       errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
-    if is_minor(participant.date_of_birth, now.date()):
-        message = minor_message(participant.date_of_birth, now.date())
+    date_of_birth = participant.date_of_birth
+    if date_of_birth is not None and is_minor(date_of_birth, now.date()):
+        message = minor_message(date_of_birth, now.date())
         raise Invalid(message, errors={"method": [message]})
     try:
         result = take(form, data["answers"], declined=data.get("declined", ()), sex_at_birth=participant.sex_at_birth)
