@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from toolkit.screening.answers import valid_answers
+
 PASSWORD = "bench-password-not-secret-42"
 TIMEZONE = "Europe/Berlin"
 
@@ -96,23 +98,14 @@ class Api:
 
 
 def form_answers(form: dict, rng: random.Random, *, symptoms: bool) -> dict:
-    """A valid answer set: items in form order, skipping those whose enable_when is not met (as
-    /work/shared/contract/smoke.py does). With `symptoms`, a few non-critical items score high,
-    which raises caution-level flags; critical items always take their lowest option (no crisis)."""
-    answers: dict[str, int] = {}
-    for instrument in form["instruments"]:
-        for item in instrument["items"]:
-            conds = item.get("enable_when") or []
-            conds = [conds] if isinstance(conds, dict) else conds
-            hits = [answers.get(c["item"]) in c["values"] for c in conds]
-            if hits and not (any(hits) if item.get("enable_behavior") == "any" else all(hits)):
-                continue
-            values = sorted(o["value"] for o in item["options"])
-            if symptoms and not item.get("critical") and rng.random() < 0.5:
-                answers[item["id"]] = values[-1]
-            else:
-                answers[item["id"]] = values[0]
-    return answers
+    """A valid answer set (toolkit/screening/answers.py, the builder the demo and the tests use). With
+    `symptoms`, a few non-critical items score high, which raises caution-level flags; critical items always
+    take their lowest option (no crisis)."""
+
+    def choose(item, values):
+        return values[-1] if symptoms and not item.get("critical") and rng.random() < 0.5 else values[0]
+
+    return valid_answers(form, choose=choose)
 
 
 def _plan_items(modules: list[dict], rng: random.Random, n: int) -> list[dict]:

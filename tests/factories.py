@@ -10,8 +10,9 @@ from flask_migrate import upgrade
 
 from tests.helpers import answers_for
 from toolkit import create_app
-from toolkit.agendas.document import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, Material, group_by_day
+from toolkit.agendas.document import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, group_by_day
 from toolkit.config import Config
+from toolkit.exercises.rules import Material
 from toolkit.extensions import db
 from toolkit.plans.rules import ItemInput, ModuleInfo, compute_plan
 

@@ -8,7 +8,6 @@ view; `render.py` is the one entry point the API layer calls.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -16,7 +15,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from toolkit.plans.rules import get_zone
+from toolkit.common.text import ascii_fold, slugify
+from toolkit.common.zones import get_zone
+from toolkit.exercises.rules import Material
 from toolkit.vocab import GROUP_KINDS, VERDICTS
 
 AUDIENCES = ("facilitator", "participant")
@@ -63,17 +64,6 @@ def _tuple(obj: Any, name: str) -> None:
 def _require_aware(value: datetime, what: str) -> None:
     if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
         raise AgendaError(f"{what} must be a timezone-aware datetime")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Material:
-    """A material a module needs: `quantity` per participant when `per_participant`, else in total."""
-
-    name: str
-    quantity: int = 1
-    per_participant: bool = False
-    consumable: bool = False  # used up (summed across items and sessions), else reused
-    for_participants: bool = False  # participants bring or use it (the handout lists only these)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -290,39 +280,13 @@ def group_by_day(
     return tuple(days)
 
 
-_TRANSLITERATE = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "ø": "o",
-        "Ø": "O",
-        "œ": "oe",
-        "Œ": "OE",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "þ": "th",
-        "Þ": "TH",
-    }
-)
-
-
-def slug(text: str, *, limit: int = 60) -> str:
-    text = text.translate(_TRANSLITERATE)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-")
-
-
 def filename(doc: AgendaDocument, ext: str) -> str:
     """A safe download name: 'spring-retreat-2027-04-01-agenda.pdf' (ASCII, no path, no quotes)."""
     ext = ext.lstrip(".").lower()
     if not re.fullmatch(r"[a-z0-9]{1,8}", ext):
         raise AgendaError("extension must be 1-8 letters or digits")
     first = doc.days[0].date if doc.days else doc.generated_for_date
-    stem = slug(doc.group_name or "") or "session"
+    stem = slugify(ascii_fold(doc.group_name or ""), limit=60).rstrip("-") or "session"
     kind = "agenda" if doc.audience == "facilitator" else "participant-agenda"
     return f"{stem}-{first.isoformat()}-{kind}.{ext}"
 

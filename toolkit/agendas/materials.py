@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .document import AgendaDocument, AgendaPlan, Material
+from ..exercises.rules import Material
+from .document import AgendaDocument, AgendaPlan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
