@@ -49,7 +49,7 @@ def create_demo() -> str:
     guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
                              email="demo-therapist@example.org", password=DEMO_PASSWORD,
                              trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor")
-    people = [create_participant({"display_name": name, "dietary_notes": "No nuts" if i == 2 else None},
+    people = [create_participant(data={"display_name": name, "dietary_notes": "No nuts" if i == 2 else None},
                                  actor=admin) for i, name in enumerate(PEOPLE)]
     form = current_form()
     for index, person in enumerate(people):
@@ -60,27 +60,28 @@ def create_demo() -> str:
     modules = {m.slug: m for m in db.session.scalars(builtins)}
     start = date.today() + timedelta(days=30)
     groups = {
-        "individual": create_group({"kind": "individual", "name": "Avery - individual work",
+        "individual": create_group(data={"kind": "individual", "name": "Avery - individual work",
                                     "timezone": "Europe/London", "facilitator_ids": [guide.id]}),
-        "couples": create_group({"kind": "couples", "name": "Blake & Casey - couples sessions",
+        "couples": create_group(data={"kind": "couples", "name": "Blake & Casey - couples sessions",
                                  "timezone": "Europe/London", "facilitator_ids": [guide.id]}),
-        "family": create_group({"kind": "family", "name": "The Testcase family", "timezone": "Europe/London"}),
-        "retreat": create_group({"kind": "retreat", "name": "Spring inner child retreat", "capacity": 12,
+        "family": create_group(data={"kind": "family", "name": "The Testcase family", "timezone": "Europe/London"}),
+        "retreat": create_group(data={"kind": "retreat", "name": "Spring inner child retreat", "capacity": 12,
                                  "timezone": "Europe/Berlin", "location": "Lakeside retreat centre (fictional)",
                                  "description": "Three gentle days for adults who want to meet and care for their "
                                                 "younger self, in a small group with two facilitators.",
                                  "starts_on": start, "ends_on": start + timedelta(days=2),
                                  "facilitator_ids": [admin.id, guide.id]}),
     }
-    add_member(groups["individual"], people[0].id)
+    add_member(group=groups["individual"], participant_id=people[0].id)
     for person in people[1:3]:
-        add_member(groups["couples"], person.id)
+        add_member(group=groups["couples"], participant_id=person.id)
     for person in people[3:6]:
-        add_member(groups["family"], person.id)
+        add_member(group=groups["family"], participant_id=person.id)
     for person in people:
-        add_member(groups["retreat"], person.id)
+        add_member(group=groups["retreat"], participant_id=person.id)
     # Issue 18: a late booking not yet screened, so the agenda's status box has someone to stop.
-    add_member(groups["retreat"], create_participant({"display_name": "Kit Latecomer"}, actor=admin).id)
+    add_member(group=groups["retreat"],
+               participant_id=create_participant(data={"display_name": "Kit Latecomer"}, actor=admin).id)
     zone = ZoneInfo("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
@@ -91,7 +92,7 @@ def create_demo() -> str:
         if offset == 1:  # issue 18: a note with a long unbroken URL, which the PDF must wrap, not clip
             items[3]["notes"] = ("Spare envelopes: https://supplies.example.org/retreat/spring-2027/envelopes?"
                                  "order=day-2-letters-and-play-c5-envelopes-for-every-participant-8f3a9c2e7b1d")
-        create_plan({"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
+        create_plan(data={"title": title, "group_id": groups["retreat"].id, "starts_at": starts_at, "items": items,
                      "target_minutes": 240, "status": "draft" if offset == 2 else "final"})
     series = _weekly_programme(admin, guide, people, modules)
     # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
@@ -122,25 +123,25 @@ def _weekly_programme(admin, guide, people, modules):
 
     zone = ZoneInfo("Europe/London")
     first_day = datetime.now(zone).date() - timedelta(days=15)
-    group = create_group({"kind": "group", "name": "Thursday evening inner child group", "capacity": 8,
+    group = create_group(data={"kind": "group", "name": "Thursday evening inner child group", "capacity": 8,
                           "closed": True, "timezone": "Europe/London", "starts_on": first_day,
                           "location": "Room 2, Example Street Clinic (fictional)", "facilitator_ids": [guide.id]})
     members = people[4:10]
     for person in members:
-        add_member(group, person.id, joined_on=first_day)
-    template = create_plan({"title": "Weekly inner child group", "target_minutes": 90, "items": [
+        add_member(group=group, participant_id=person.id, joined_on=first_day)
+    template = create_plan(data={"title": "Weekly inner child group", "target_minutes": 90, "items": [
         {"module_id": modules[slug].id, "minutes": modules[slug].default_minutes} for slug in WEEKLY]})
     series = create_series(actor=guide, group_id=group.id, template_id=template.id,
                            first_starts_at=datetime.combine(first_day, time(18, 30), tzinfo=zone), count=8,
                            skip_dates=[first_day + timedelta(weeks=5)])  # a holiday week: no session
     sessions = sessions_of(series)
-    replace_items(sessions[0], [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes}
+    replace_items(plan=sessions[0], items=[{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes}
                                 for slug in ["group-agreements", "opening-check-in", "what-is-inner-child-work",
                                              "sharing-round", "closing-grounding"]])
-    replace_items(sessions[3], [{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes}
+    replace_items(plan=sessions[3], items=[{"module_id": modules[slug].id, "minutes": modules[slug].default_minutes}
                                 for slug in ["opening-check-in", "younger-self-visualisation", "sharing-round",
                                              "closing-container"]])
-    remove_member(group, members[5].id, left_on=first_day + timedelta(weeks=2))
+    remove_member(group=group, participant_id=members[5].id, left_on=first_day + timedelta(weeks=2))
     for plan, statuses in zip(sessions, HELD, strict=False):
         replace_sheet(plan=plan, actor=guide, records=[
             {"participant_id": members[i].id, "status": status, "note": None} for i, status in statuses.items()])

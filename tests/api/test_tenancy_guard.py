@@ -127,10 +127,10 @@ def test_the_api_answers_a_cross_practice_write_as_404(app, client, admin, monke
 
     real = services.update_participant
 
-    def slips_in_a_foreign_row(participant, data, **kwargs):
+    def slips_in_a_foreign_row(**kwargs):
         other = Participant(display_name="Planted", practice_id="another-practice")
         db.session.add(other)
-        return real(participant, data, **kwargs)
+        return real(**kwargs)
 
     monkeypatch.setattr(services, "update_participant", slips_in_a_foreign_row)
     created = client.post("/api/v1/participants", json={"display_name": "Someone"}, headers=admin["headers"])

@@ -61,7 +61,7 @@ class Groups(MethodView):
     def post(self, data):
         """Kind rules: an individual group holds one member, couples two, a family two or more to be
         planned, a retreat up to its `capacity` (required for retreats)."""
-        group = services.create_group(data)
+        group = services.create_group(data=data)
         db.session.commit()
         return group, 201, {"ETag": etag_of(group), "Location": f"{blp.url_prefix}/{group.id}"}
 
@@ -89,7 +89,7 @@ class GroupById(MethodView):
         group = get_or_404(Group, group_id, what="Group")
         check_if_match(group)
         changes = drop_read_only(changes, GroupUpdateSchema, GroupSchema().dump(group))
-        services.update_group(group, changes)
+        services.update_group(group=group, changes=changes)
         db.session.commit()
         return group, 200, {"ETag": etag_of(group)}
 
@@ -134,7 +134,8 @@ class Members(MethodView):
         or capacity (current members count), the participant is a current member already, or a closed group
         has started. Needs no If-Match: the limits hold under concurrent requests."""
         group = get_or_404(Group, group_id, what="Group")
-        member = services.add_member(group, data["participant_id"], joined_on=data.get("joined_on"))
+        member = services.add_member(group=group, participant_id=data["participant_id"],
+                                     joined_on=data.get("joined_on"))
         record("enrol", "group_membership", data["participant_id"], actor=current_user)
         db.session.commit()
         return member_view(member), 201, {"Location": f"{blp.url_prefix}/{group.id}/members/{member.participant_id}"}
@@ -152,6 +153,6 @@ class MemberById(MethodView):
         """Ends the current membership period on `left_on` (default today): the period stays in the history,
         so earlier rosters, attendance and notes still show the person. Not a current member: 404."""
         group = get_or_404(Group, group_id, what="Group")
-        services.remove_member(group, participant_id, left_on=query.get("left_on"))
+        services.remove_member(group=group, participant_id=participant_id, left_on=query.get("left_on"))
         record("remove", "group_membership", participant_id, actor=current_user)
         db.session.commit()

@@ -32,7 +32,7 @@ def _check(group: Group) -> None:
         raise Invalid("The group's settings are not valid.", errors=errors)
 
 
-def create_group(data: dict) -> Group:
+def create_group(*, data: dict) -> Group:
     facilitator_ids = data.pop("facilitator_ids", [])
     group = Group(**data, member_count=0)
     _check(group)
@@ -42,7 +42,7 @@ def create_group(data: dict) -> Group:
     return group
 
 
-def update_group(group: Group, changes: dict) -> Group:
+def update_group(*, group: Group, changes: dict) -> Group:
     facilitator_ids = changes.pop("facilitator_ids", None)
     for key, value in changes.items():
         setattr(group, key, value)
@@ -102,7 +102,7 @@ def periods_of(group_id: str) -> list[tuple[str, date, date | None]]:
         .order_by(GroupMember.joined_on, GroupMember.joined_at, GroupMember.id))]
 
 
-def add_member(group: Group, participant_id: str, *, joined_on: date | None = None) -> GroupMember:
+def add_member(*, group: Group, participant_id: str, joined_on: date | None = None) -> GroupMember:
     """Enrol one participant (a new membership period). One conditional UPDATE takes the seat, so the kind and
     capacity limit (counting current members) hold under concurrent requests; a unique index on the open
     period refuses a double enrolment."""
@@ -138,7 +138,7 @@ def add_member(group: Group, participant_id: str, *, joined_on: date | None = No
     return member
 
 
-def remove_member(group: Group, participant_id: str, *, left_on: date | None = None) -> GroupMember:
+def remove_member(*, group: Group, participant_id: str, left_on: date | None = None) -> GroupMember:
     """End the current membership period (the row stays: past rosters and attendance keep it)."""
     member = db.session.scalars(select(GroupMember).where(
         GroupMember.group_id == group.id, GroupMember.participant_id == participant_id,

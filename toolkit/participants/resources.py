@@ -47,7 +47,7 @@ class Participants(MethodView):
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
         """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
-        participant = services.create_participant(data, actor=current_user)
+        participant = services.create_participant(data=data, actor=current_user)
         db.session.commit()
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 
@@ -76,7 +76,7 @@ class ParticipantById(MethodView):
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
         changes = drop_read_only(changes, ParticipantUpdateSchema, ParticipantSchema().dump(participant))
-        services.update_participant(participant, changes, actor=current_user)
+        services.update_participant(participant=participant, changes=changes, actor=current_user)
         db.session.commit()
         return participant, 200, {"ETag": etag_of(participant)}
 

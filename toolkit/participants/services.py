@@ -8,7 +8,7 @@ from ..extensions import db
 from .models import Participant
 
 
-def create_participant(data: dict, *, actor) -> Participant:
+def create_participant(*, data: dict, actor) -> Participant:
     participant = Participant(**data)
     db.session.add(participant)
     db.session.flush()
@@ -16,7 +16,7 @@ def create_participant(data: dict, *, actor) -> Participant:
     return participant
 
 
-def update_participant(participant: Participant, changes: dict, *, actor) -> Participant:
+def update_participant(*, participant: Participant, changes: dict, actor) -> Participant:
     archived = changes.pop("archived", None)
     for key, value in changes.items():
         setattr(participant, key, value)

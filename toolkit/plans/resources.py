@@ -50,7 +50,7 @@ class Plans(MethodView):
         """Warnings (over target, minutes outside a module's range, unsuited kind, homework mid-session,
         no opening/closing, overlap with another plan of the group) never block saving; invalid data
         (unknown module, bad minutes or datetime) is a 422."""
-        plan = services.create_plan(data)
+        plan = services.create_plan(data=data)
         db.session.commit()
         return with_etag(_shown(plan), plan, 201, collection=blp.url_prefix)
 
@@ -77,7 +77,7 @@ class PlanById(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
         changes = drop_read_only(changes, PlanUpdateSchema, PlanSchema().dump(_shown(plan)))
-        services.update_plan(plan, changes)
+        services.update_plan(plan=plan, changes=changes)
         db.session.commit()
         return with_etag(_shown(plan), plan, collection=blp.url_prefix)
 
@@ -104,7 +104,7 @@ class PlanItems(MethodView):
         """Replaces the whole ordered list in one transaction. An item with `module_id: null` is a break."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         check_if_match(plan)
-        services.replace_items(plan, data["items"])
+        services.replace_items(plan=plan, items=data["items"])
         db.session.commit()
         return with_etag(_shown(plan), plan, collection=blp.url_prefix)
 
@@ -120,6 +120,6 @@ class PlanClone(MethodView):
     def post(self, options, plan_id):
         """Copies the items into a new draft plan: into a group (a template becomes a session) or as a template
         (`group_id: null`)."""
-        copy = services.clone_plan(get_or_404(SessionPlan, plan_id, what="Plan"), options)
+        copy = services.clone_plan(plan=get_or_404(SessionPlan, plan_id, what="Plan"), options=options)
         db.session.commit()
         return with_etag(_shown(copy), copy, 201, collection=blp.url_prefix)

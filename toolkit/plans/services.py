@@ -146,7 +146,7 @@ def _needs_start(plan: SessionPlan) -> None:
               errors={"starts_at": ["Required for a plan of a group (only a template may have none)."]})
 
 
-def create_plan(data: dict) -> SessionPlan:
+def create_plan(*, data: dict) -> SessionPlan:
     items = data.pop("items", [])
     plan = SessionPlan(title=data["title"], group=_group(data.get("group_id")),
                        target_minutes=data.get("target_minutes"), status=data.get("status", "draft"),
@@ -161,7 +161,7 @@ def create_plan(data: dict) -> SessionPlan:
     return plan
 
 
-def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
+def update_plan(*, plan: SessionPlan, changes: dict) -> SessionPlan:
     if "group_id" in changes:
         plan.group = _group(changes.pop("group_id"))
         keep_valid_leads(plan.items, plan.group)
@@ -175,7 +175,7 @@ def update_plan(plan: SessionPlan, changes: dict) -> SessionPlan:
     return plan
 
 
-def replace_items(plan: SessionPlan, items: list[dict]) -> SessionPlan:
+def replace_items(*, plan: SessionPlan, items: list[dict]) -> SessionPlan:
     """Replace the ordered list in one transaction. An item still there keeps its id and row (matched by the
     `id` sent, else by module in order: see identity.py), so calendar UIDs survive an edit; a change to any
     item moves the plan's version (and ETag), a PUT of the same list keeps it."""
@@ -216,7 +216,7 @@ def _apply_items(plan: SessionPlan, new_items: list[PlanItem], reuse: list[str |
     plan.items[:] = [rows[old] if old else new for new, old in zip(new_items, reuse, strict=True)]
 
 
-def clone_plan(plan: SessionPlan, options: dict) -> SessionPlan:
+def clone_plan(*, plan: SessionPlan, options: dict) -> SessionPlan:
     """A copy (e.g. a template into a group); a series uses it for each session."""
     group = _group(options["group_id"]) if "group_id" in options else plan.group
     copy = SessionPlan(title=options.get("title") or copy_title(plan.title), group=group,

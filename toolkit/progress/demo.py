@@ -39,13 +39,13 @@ def _group(guide, people, modules):
         return group
     zone = ZoneInfo("Europe/London")
     first_day = datetime.now(zone).date() - timedelta(days=15)
-    group = create_group({"kind": "group", "name": GROUP_NAME, "capacity": 8, "timezone": "Europe/London",
+    group = create_group(data={"kind": "group", "name": GROUP_NAME, "capacity": 8, "timezone": "Europe/London",
                           "starts_on": first_day, "facilitator_ids": [guide.id]})
     for person in people[4:10]:
-        add_member(group, person.id, joined_on=first_day)
+        add_member(group=group, participant_id=person.id, joined_on=first_day)
     starts = datetime.combine(datetime.now(zone).date() + timedelta(days=6), time(18, 30), tzinfo=zone)
     slugs = ["opening-check-in", "younger-self-visualisation", "sharing-round", "closing-container"]
-    create_plan({"title": "Week 4", "group_id": group.id, "starts_at": starts, "target_minutes": 90,
+    create_plan(data={"title": "Week 4", "group_id": group.id, "starts_at": starts, "target_minutes": 90,
                  "items": [{"module_id": modules[s].id, "minutes": modules[s].default_minutes} for s in slugs]})
     return group
 

@@ -49,7 +49,7 @@ def create_series(*, actor, group_id: str, template_id: str, first_starts_at: da
     db.session.add(series)
     db.session.flush()
     for number, starts_at in enumerate(dates.sessions, start=1):
-        plan = clone_plan(template, {"group_id": group.id, "starts_at": starts_at,
+        plan = clone_plan(plan=template, options={"group_id": group.id, "starts_at": starts_at,
                                      "title": f"{title} - session {number}"})
         plan.series_id, plan.session_number = series.id, number
     db.session.flush()
