@@ -106,10 +106,13 @@ def db_url(database, tmp_path):
 def _reseed(url):
     app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
     with app.app_context():
+        from toolkit.exercises.catalogue import DEFAULT_SEED_DIR
         from toolkit.exercises.seed import load_builtins
         from toolkit.extensions import db
 
-        load_builtins()
+        # The shipped seed, named explicitly: a test's monkeypatched seed folder may still be in place here
+        # (the autouse fast-hasher fixture sets monkeypatch up first, so it is undone after this teardown).
+        load_builtins(DEFAULT_SEED_DIR)
         db.session.commit()
         db.engine.dispose()
 

@@ -24,7 +24,7 @@ def _history(per_member: int) -> None:
 
 
 def _clearance_plan(group_id: str, practice_id: str) -> str:
-    from toolkit.screening.services import group_screenings
+    from toolkit.clearance.services import group_screenings
 
     captured = []
 
