@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import and_, delete, insert, or_, select, update
@@ -69,6 +71,22 @@ def start(key: str, practice_id: str, html: str) -> bool:
             return False
     tasks.render_pdf(key, html)
     return True
+
+
+def obtain(key: str, practice_id: str, make_html: Callable[[], str], *, wait_seconds: float) -> tuple[Any, bool]:
+    """The render row of `key` (None when pruned meanwhile) and whether this call queued it: a missing, stale
+    or crashed render is queued once, from `make_html()` (called only then), after the request's transaction
+    is ended (the queue writes on its own connections); a pending one is waited for up to `wait_seconds`."""
+    row = lookup(key, practice_id)
+    started = False
+    if needs_start(row):
+        html = make_html()
+        db.session.commit()
+        started = start(key, practice_id, html)
+        row = lookup(key, practice_id)
+    if wait_seconds and row is not None and row.status in PENDING:
+        row = wait(key, practice_id, wait_seconds)
+    return row, started
 
 
 def wait(key: str, practice_id: str, seconds: float):

@@ -10,7 +10,7 @@ from marshmallow import fields
 from ..audit.tasks import queue_event
 from ..auth.jwt import auth_required
 from ..common.spec import document_errors
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..web import get_or_404
@@ -97,14 +97,9 @@ def _pdf(doc, tag: str):
     key = delivery.cache_key(practice_id, tag)
     pages = estimated_pages(doc)
     small = pages <= config["AGENDA_WAIT_PAGES"]
-    row = delivery.lookup(key, practice_id)
-    if delivery.needs_start(row):
-        html = render_html(doc)  # the web worker renders the HTML (cheap); a render worker lays out the PDF
-        db.session.commit()  # end the request's transaction: the queue writes on its own connections
-        g.agenda_render_started = delivery.start(key, practice_id, html)
-        row = delivery.lookup(key, practice_id)
-    if small and row is not None and row.status in delivery.PENDING:
-        row = delivery.wait(key, practice_id, config["AGENDA_WAIT_SECONDS"])
+    # The web worker renders the HTML (cheap) when a render is needed; a render worker lays out the PDF.
+    row, g.agenda_render_started = delivery.obtain(key, practice_id, lambda: render_html(doc),
+                                                   wait_seconds=config["AGENDA_WAIT_SECONDS"] if small else 0)
     if row is not None and row.status == "ready":
         return _file_response(row.body, "pdf", doc, tag)
     if row is not None and row.status == "failed":

@@ -42,10 +42,8 @@ def _sheet_pdf(html: str):
     the HTML it is made from; waits briefly, as the sheet is one page."""
     practice_id = current_user.practice_id
     key = delivery.cache_key(practice_id, "sign-in-" + hashlib.sha256(html.encode()).hexdigest()[:40])
-    row = delivery.lookup(key, practice_id)
-    if delivery.needs_start(row):
-        delivery.start(key, practice_id, html)
-    row = delivery.wait(key, practice_id, current_app.config["AGENDA_WAIT_SECONDS"])
+    row, _started = delivery.obtain(key, practice_id, lambda: html,
+                                    wait_seconds=current_app.config["AGENDA_WAIT_SECONDS"])
     if row is not None and row.status == "failed":
         abort(422, message="The sign-in sheet could not be rendered as PDF.", errors={"format": [row.error]})
     return row if row is not None else SimpleNamespace(status="queued")
