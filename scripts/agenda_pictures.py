@@ -23,33 +23,11 @@ SCALE = 1.4  # about 100 dpi: readable, small
 
 def demo_pdfs(workdir: Path) -> dict[str, bytes]:
     """The demo retreat's PDFs (A4) by audience."""
-    from flask_migrate import upgrade
-    from sqlalchemy import select
+    from tests.factories import demo_retreat
+    from toolkit.agendas.pdf import render_pdf
 
-    from toolkit import create_app
-    from toolkit.config import Config
-
-    app = create_app(Config(SQLALCHEMY_DATABASE_URI=f"sqlite:///{workdir / 'demo.db'}", RATELIMIT_ENABLED=False))
-    with app.app_context():
-        from toolkit.agendas import services
-        from toolkit.agendas.pdf import render_pdf
-        from toolkit.demo import create_demo
-        from toolkit.exercises.seed import load_builtins
-        from toolkit.extensions import db
-        from toolkit.groups.models import Group
-        from toolkit.tenancy import set_practice
-
-        upgrade()
-        load_builtins()
-        db.session.commit()
-        create_demo()
-        group = db.session.scalars(select(Group).where(Group.kind == "retreat")
-                                   .execution_options(all_practices=True)).first()
-        set_practice(db.session, group.practice_id)
-        plans = services.plans_of_group(group)
-        return {audience: render_pdf(services.build_document(plans=plans, group=group, practice_id=group.practice_id,
-                                                             audience=audience, paper="a4"))
-                for audience in ("facilitator", "participant")}
+    with demo_retreat(workdir / "demo.db") as build:
+        return {audience: render_pdf(build(audience)) for audience in ("facilitator", "participant")}
 
 
 def main() -> None:

@@ -3,6 +3,8 @@
 Test modules import builders from here (and fixtures from conftest.py), never from each other."""
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -245,3 +247,39 @@ def build_practice(client, who, create_participant, create_group):
         "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
     assert r.status_code == 201, r.get_json()
     return builtin
+
+
+@contextmanager
+def demo_retreat(path) -> Iterator[Callable[..., AgendaDocument]]:
+    """A fresh SQLite database at `path` holding the demo (`flask seed --demo`'s data); yields
+    `build(audience="facilitator", detail="plans")`, the demo retreat's agenda document as the API builds it
+    (inside the app context, scoped to the demo practice). Used by the demo PDF tests and
+    scripts/agenda_pictures.py."""
+    from sqlalchemy import select
+
+    from toolkit.agendas import services
+    from toolkit.demo import create_demo
+    from toolkit.exercises.seed import load_builtins
+    from toolkit.groups.models import Group
+    from toolkit.tenancy import set_practice
+
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=f"sqlite:///{path}", RATELIMIT_ENABLED=False))
+    with app.app_context():
+        upgrade()
+        load_builtins()
+        db.session.commit()
+        create_demo()
+        group = db.session.scalars(select(Group).where(Group.kind == "retreat")
+                                   .execution_options(all_practices=True)).first()
+        set_practice(db.session, group.practice_id)
+        plans = services.plans_of_group(group)
+
+        def build(audience: str = "facilitator", detail: str = "plans") -> AgendaDocument:
+            return services.build_document(plans=plans, group=group, practice_id=group.practice_id,
+                                           audience=audience, paper="a4", detail=detail)
+
+        try:
+            yield build
+        finally:
+            db.session.remove()
+            db.engine.dispose()

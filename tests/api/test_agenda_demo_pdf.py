@@ -8,8 +8,8 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
 
+from tests.factories import demo_retreat
 from tests.helpers import assert_error
 
 DEMO_LOGIN = {"email": "demo-admin@example.org", "password": "demo-password-change-me"}
@@ -30,41 +30,12 @@ def _body(text: str) -> list[str]:
 def demo(tmp_path_factory):
     """The facilitator PDFs (full and run sheet only) and the participant PDF of the demo retreat, built with
     the same code the API uses, plus the demo's retreat document."""
-    from flask_migrate import upgrade
+    from toolkit.agendas.pdf import render_pdf
 
-    from toolkit import create_app
-    from toolkit.config import Config
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
-    with app.app_context():
-        from toolkit.agendas import services
-        from toolkit.agendas.pdf import render_pdf
-        from toolkit.demo import create_demo
-        from toolkit.exercises.seed import load_builtins
-        from toolkit.extensions import db
-        from toolkit.groups.models import Group
-        from toolkit.tenancy import set_practice
-
-        upgrade()
-        load_builtins()
-        db.session.commit()
-        create_demo()
-        group = db.session.scalars(select(Group).where(Group.kind == "retreat")
-                                   .execution_options(all_practices=True)).first()
-        set_practice(db.session, group.practice_id)
-        plans = services.plans_of_group(group)
-
-        def build(audience="facilitator", detail="plans"):
-            return services.build_document(plans=plans, group=group, practice_id=group.practice_id,
-                                           audience=audience, paper="a4", detail=detail)
-
+    with demo_retreat(tmp_path_factory.mktemp("demo") / "demo.db") as build:
         full, sheets, handout = build(), build(detail="run_sheet"), build("participant")
-        result = {"doc": full, "full": _pages(render_pdf(full)), "run_sheet": _pages(render_pdf(sheets)),
-                  "participant": _pages(render_pdf(handout)), "days": [d.label for d in full.days]}
-        db.session.remove()
-        db.engine.dispose()
-    return result
+        return {"doc": full, "full": _pages(render_pdf(full)), "run_sheet": _pages(render_pdf(sheets)),
+                "participant": _pages(render_pdf(handout)), "days": [d.label for d in full.days]}
 
 
 def test_page_one_carries_the_status_box_blocked_people_first(demo):
