@@ -102,7 +102,10 @@ def register_extensions(app: Flask) -> None:
     from .compression import init_compression
 
     init_compression(app)
-    from . import models  # noqa: F401  (every model registered before the spec and migrations)
+    from .read_cache import init_read_cache
+
+    init_read_cache(app)
+    from . import models, versioning  # noqa: F401  (every model before the spec; the data versions' events)
     from .auth import jwt as _jwt_loaders  # noqa: F401
 
 

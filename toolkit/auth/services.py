@@ -149,12 +149,13 @@ class Caller:
     active: bool
     practice: PracticeRef
     login_id: str
+    data_version: int = 0  # the practice's, read with the login: what cached answers are keyed by
 
 
 _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
                       _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
-                      _P.contact.label("practice_contact"))
+                      _P.contact.label("practice_contact"), _P.data_version)
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -172,7 +173,7 @@ def load_login(session_id: str | None) -> Caller | None:
                   credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
                   clinical_lead=bool(row.clinical_lead), active=True,
                   practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact),
-                  login_id=row.login_id)
+                  login_id=row.login_id, data_version=row.data_version)
 
 
 def update_practice(*, practice: Practice, changes: dict) -> Practice:

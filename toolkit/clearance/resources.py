@@ -2,6 +2,8 @@
 spec, where clients have always found it); it is declared here, beside the service it calls, so that
 screening never imports clearance."""
 
+from datetime import UTC, datetime
+
 from flask import jsonify
 from flask.views import MethodView
 from flask_jwt_extended import current_user
@@ -11,16 +13,24 @@ from ..auth.jwt import auth_required
 from ..common.spec import document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan
+from ..read_cache import cached_read, valid_until
+from ..screening.clearance import holds_until
 from ..screening.resources import blp
 from ..screening.schemas import ClearanceSchema
 from ..web import get_or_404
 from . import services
 
 
+def _audit_read(plan_id):
+    record("read", "plan_clearance", plan_id, actor=current_user)
+    db.session.commit()
+
+
 @blp.route("/plans/<string:plan_id>/clearance")
 class PlanClearance(MethodView):
     decorators = [auth_required]
 
+    @cached_read(on_hit=_audit_read)
     @blp.response(200, ClearanceSchema)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getPlanClearance", summary="Who may take part in which item of a plan")
@@ -30,9 +40,10 @@ class PlanClearance(MethodView):
         if any verdict is adapt/exclude or a member with unresolved trauma has no trauma-informed
         facilitator, else `clear`. A missing or expired screening is never clear."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan", options=services.CLEARANCE_PLAN_OPTIONS)
-        result = services.clearance(plan)
-        record("read", "plan_clearance", plan.id, actor=current_user)
-        db.session.commit()
+        now = datetime.now(UTC)
+        result = services.clearance(plan, now=now)
+        valid_until(holds_until(result["participants"], now))  # a cached copy never outlives an expiry
+        _audit_read(plan.id)
         # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
         # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.
         return jsonify({**result, "checked_at": result["checked_at"].isoformat(),

@@ -10,6 +10,7 @@ from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
 from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..read_cache import cached_read
 from ..web import get_or_404
 from . import services
 from .models import Participant
@@ -52,18 +53,23 @@ class Participants(MethodView):
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 
 
+def _audit_read(participant_id):
+    record("read", "participant", participant_id, actor=current_user)
+    db.session.commit()
+
+
 @blp.route("/<string:participant_id>")
 class ParticipantById(MethodView):
     decorators = [auth_required]
 
+    @cached_read(on_hit=_audit_read)
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getParticipant", summary="Get a participant")
     def get(self, participant_id):
         """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`."""
         participant = get_or_404(Participant, participant_id, what="Participant")
-        record("read", "participant", participant.id, actor=current_user)
-        db.session.commit()
+        _audit_read(participant.id)
         return participant, 200, {"ETag": etag_of(participant)}
 
     @blp.arguments(ParticipantUpdateSchema(partial=True))

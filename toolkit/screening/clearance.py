@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from toolkit.common.zones import aware
@@ -327,3 +327,14 @@ def clear_plan(
         "missing_screenings": [r.participant["participant_id"] for r in results if r.missing],
         "facilitator_warnings": [w for r in results for w in r.warnings],
     }
+
+
+def holds_until(participants: Iterable[dict[str, Any]], now: datetime) -> datetime:
+    """The first instant at which a clearance built at `now` could change with its data unchanged: the
+    earliest screening that is still valid expiring, or the next day (ages are judged by the date).
+    `participants` are the result's (their `valid_until` as ISO 8601)."""
+    now = aware(now)
+    tomorrow = datetime.combine(now.astimezone(UTC).date() + timedelta(days=1), time.min, tzinfo=UTC)
+    expiring = [moment for moment in (datetime.fromisoformat(p["valid_until"]) for p in participants
+                                      if p.get("valid_until")) if aware(moment) > now]
+    return min([tomorrow, *(aware(m) for m in expiring)])

@@ -1,0 +1,98 @@
+"""Practice data versions (issue 21): a counter on each practice that every committed change to its records
+moves, in the transaction of the change, so that it commits or rolls back with it.
+
+toolkit/read_cache.py keys cached GET answers by the version the request read while authenticating (the
+same query that loads the login). After a change, the next request reads the new version and misses: a
+cached answer is never served for data that has changed since it was built.
+
+What moves it:
+* an ORM flush that inserts, changes or deletes a row: the row's practice; a built-in row (no practice,
+  such as the seed's modules) moves every practice; a row that names no practice (a plan item, a group
+  member) moves the session's practice, or every practice when none is set;
+* an INSERT, UPDATE or DELETE statement run through the session (`session.execute(update(...))`): the
+  session's practice, or every practice when none is set;
+* code that writes on a connection of its own (an import) calls `bump_on()` itself.
+
+Tables whose rows no cached answer shows are left out: the audit trail and its anchors (the queue's worker
+appends read events all day long), logins, idempotency keys and rendered agendas.
+
+tests/conftest.py holds every statement the test suite runs to this: a transaction that writes any other
+table and commits without moving a version fails the test that ran it.
+"""
+
+from itertools import chain
+
+from sqlalchemy import column, event, table, update
+from sqlalchemy.orm import Session
+
+from .tenancy import KEY
+
+UNVERSIONED = frozenset({"audit_events", "audit_anchors", "login_sessions", "idempotency_keys", "agenda_renders",
+                         "alembic_version"})
+PENDING = "data_version_pending"
+EVERY = "*"
+BUMP = "toolkit_data_version_bump"  # execution option of the bump itself
+PRACTICES = table("practices", column("id"), column("data_version"))
+
+
+def bump_statement(practice_ids):
+    """UPDATE practices SET data_version = data_version + 1 for these practices (EVERY among them: all)."""
+    stmt = update(PRACTICES).values(data_version=PRACTICES.c.data_version + 1)
+    ids = set(practice_ids)
+    if EVERY not in ids:
+        stmt = stmt.where(PRACTICES.c.id.in_(sorted(ids)))
+    return stmt
+
+
+def bump_on(connection, practice_ids) -> None:
+    """Move the versions on a connection of the caller's (imports, maintenance): in its transaction."""
+    connection.execute(bump_statement(practice_ids))
+
+
+def _practice_of(session: Session, obj) -> str:
+    if obj.__table__.name == "practices":
+        return obj.id
+    if hasattr(obj, "practice_id"):
+        return obj.practice_id or EVERY  # no practice on a row that can have one: a built-in
+    return session.info.get(KEY) or EVERY
+
+
+def _mark(session: Session, practice_id: str) -> None:
+    session.info.setdefault(PENDING, set()).add(practice_id)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flushed(session, flush_context):
+    """The flushed rows' practices (the lists still show what this flush wrote)."""
+    for obj in chain(session.new, session.deleted, session.dirty):
+        if obj.__table__.name in UNVERSIONED:
+            continue
+        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
+            continue
+        _mark(session, _practice_of(session, obj))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_statement(state):
+    """INSERT, UPDATE and DELETE statements run through the session (not the ORM's flush)."""
+    if not (state.is_insert or state.is_update or state.is_delete) or state.execution_options.get(BUMP):
+        return
+    target = getattr(state.statement, "table", None)
+    if getattr(target, "name", None) in UNVERSIONED:
+        return
+    _mark(state.session, state.session.info.get(KEY) or EVERY)
+
+
+@event.listens_for(Session, "before_commit")
+def _bump_pending(session):
+    """Flush what is left, then move the versions of every practice this transaction wrote."""
+    session.flush()
+    pending = session.info.pop(PENDING, None)
+    if pending:
+        session.execute(bump_statement(pending), execution_options={BUMP: True})
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_pending(session, previous_transaction):
+    if previous_transaction.parent is None:  # the outermost transaction: its writes are gone
+        session.info.pop(PENDING, None)
