@@ -19,9 +19,12 @@ NOT_MODIFIED_MAX_SHARE = 0.25  # a 304's p50 must be under this share of one PDF
 MEMORY_MAX_MIB = 150.0
 GROWTH_MAX = 1.3
 # Every list and detail read the benchmark measures.
-GROWTH_ENDPOINTS = ("me", "modules", "module_detail", "plan_detail", "plans_by_group", "plans_list", "clearance",
-                    "participants_list", "participant_detail", "screenings_list", "screening_detail",
-                    "groups_list", "group_detail", "group_members", "therapists_list", "audit_list")
+# The cached reads count twice: as served (cached) and built from the database (`_uncached`).
+GROWTH_ENDPOINTS = ("me", "modules", "modules_uncached", "module_detail", "module_detail_uncached", "plan_detail",
+                    "plan_detail_uncached", "plans_by_group", "plans_list", "clearance", "clearance_uncached",
+                    "participants_list", "participant_detail", "participant_detail_uncached", "screenings_list",
+                    "screening_detail", "groups_list", "group_detail", "group_members", "therapists_list",
+                    "audit_list")
 
 LABELS = {
     "bare": "bare Flask app (floor)",
@@ -50,6 +53,8 @@ LABELS = {
     "therapists_list": "GET /therapists",
     "audit_list": "GET /audit-events",
 }
+for _name in ("modules", "module_detail", "plan_detail", "participant_detail", "clearance", "clearance100"):
+    LABELS[f"{_name}_uncached"] = f"{LABELS[_name]}, uncached (Cache-Control: no-cache)"
 
 
 def _ratio(value: float | None, base: float | None) -> float | None:

@@ -158,6 +158,12 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
         {"name": "participant_detail", "paths": [f"{v1}/participants/{t.participant_id}"], "expect": 200},
         {"name": "clearance", "paths": [f"{v1}/plans/{t.retreat40_plan_id}/clearance"], "expect": 200},
         {"name": "clearance100", "paths": [f"{v1}/plans/{t.retreat100_plan_id}/clearance"], "expect": 200},
+        # The cached reads again with `Cache-Control: no-cache`: the answer built from the database each time.
+        *({"name": f"{name}_uncached", "paths": [f"{v1}{path}"], "expect": 200, "uncached": True} for name, path in (
+            ("modules", "/modules?category=exercise&intensity=gentle"), ("plan_detail", f"/plans/{t.plan10_id}"),
+            ("participant_detail", f"/participants/{t.participant_id}"),
+            ("clearance", f"/plans/{t.retreat40_plan_id}/clearance"),
+            ("clearance100", f"/plans/{t.retreat100_plan_id}/clearance"))),
         {"name": "screening_post", "method": "POST", "body": screening_body, "expect": 201,
          "paths": [f"{v1}/participants/{pid}/screenings" for pid in t.screen_participant_ids]},
         {"name": "agenda_ics", "paths": [f"{g3}?format=ics"], "expect": 200, "agenda": True},
@@ -165,7 +171,8 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
         {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "probe_only": True},
         {"name": "agenda_pdf_304", "paths": [f"{g3}?format=pdf"], "expect": 304, "agenda": True, "etag": True},
     ]
-    rows += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True} for name, path in (
+    rows += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True,
+              "uncached": name.endswith("_uncached")} for name, path in (
         ("participants_list", "/participants"),
         ("screenings_list", f"/participants/{t.participant_id}/screenings"),
         ("screening_detail", f"/screenings/{t.screening_id}"),
@@ -174,6 +181,7 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
         ("group_members", f"/groups/{t.retreat40_group_id}/members"),
         ("plans_list", "/plans"),
         ("module_detail", f"/modules/{t.module_id}"),
+        ("module_detail_uncached", f"/modules/{t.module_id}"),
         ("therapists_list", "/therapists"),
         ("audit_list", "/audit-events"),
     )]
@@ -210,7 +218,9 @@ def count_queries(app, t: Targets, specs: list[dict], etag: str | None) -> tuple
         for spec in specs:
             if spec.get("etag") and not etag:
                 continue
-            headers = {"If-None-Match": etag} if spec.get("etag") else None
+            headers = {"If-None-Match": etag} if spec.get("etag") else {}
+            if spec.get("uncached"):
+                headers["Cache-Control"] = "no-cache"
             n, status = one(spec.get("method", "GET"), spec["paths"][0], spec.get("body"), headers)
             counts[spec["name"]] = n if status == spec["expect"] else None
         small, _ = one("GET", f"/api/v1/plans/{t.small_plan_id}/clearance")

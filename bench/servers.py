@@ -218,7 +218,8 @@ class BareServer(Gunicorn):
 def run_wrk(base: str, spec: dict, token: str, seconds: float, args, etag: str | None = None) -> dict:
     env = {**os.environ, "BENCH_METHOD": spec.get("method", "GET"), "BENCH_PATHS": "\n".join(spec["paths"]),
            "BENCH_TOKEN": token, "BENCH_BODY": json.dumps(spec["body"]) if spec.get("body") else "",
-           "BENCH_IF_NONE_MATCH": etag or "", "BENCH_ACCEPT_ENCODING": args.accept_encoding}
+           "BENCH_IF_NONE_MATCH": etag or "", "BENCH_ACCEPT_ENCODING": args.accept_encoding,
+           "BENCH_CACHE_CONTROL": "no-cache" if spec.get("uncached") else ""}
     connections = spec.get("connections", args.connections)
     cmd = ["wrk", "-t", str(min(args.threads, connections)), "-c", str(connections), "-d", f"{max(1, round(seconds))}s",
            "--timeout", "60s", "-s", str(LUA), base]

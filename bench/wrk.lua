@@ -6,6 +6,7 @@
 --   BENCH_BODY           request body (JSON), optional
 --   BENCH_IF_NONE_MATCH  If-None-Match header, optional
 --   BENCH_ACCEPT_ENCODING  Accept-Encoding header, optional (the bench sends gzip, as browsers do)
+--   BENCH_CACHE_CONTROL  Cache-Control header, optional ("no-cache": the answer is built, not served cached)
 --
 -- done() prints:  BENCH_JSON {"requests":..,"duration_us":..,"latency_us":{"p50":..},"statuses":{..},"errors":{..}}
 
@@ -29,6 +30,8 @@ function init(args)
   if inm and inm ~= "" then headers["If-None-Match"] = inm end
   local ae = os.getenv("BENCH_ACCEPT_ENCODING")
   if ae and ae ~= "" then headers["Accept-Encoding"] = ae end
+  local cc = os.getenv("BENCH_CACHE_CONTROL")
+  if cc and cc ~= "" then headers["Cache-Control"] = cc end
   if body then headers["Content-Type"] = "application/json" end
   for path in string.gmatch(os.getenv("BENCH_PATHS") or "/", "[^\n]+") do
     table.insert(requests_, wrk.format(method, path, headers, body))

@@ -20,6 +20,7 @@ the seed and imports name their practice themselves).
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from sqlalchemy import event, false, or_
 from sqlalchemy.orm import Session, with_loader_criteria
@@ -61,6 +62,26 @@ def across_practices(session) -> Iterator[None]:
             session.info[ALL] = before
 
 
+_NOTHING = (
+    with_loader_criteria(PracticeOwned, lambda cls: false(), include_aliases=True),
+    with_loader_criteria(PracticeOrShared, lambda cls: false(), include_aliases=True),
+)
+
+
+@lru_cache(maxsize=1024)
+def _criteria(pid: str) -> tuple:
+    """The two options that scope a statement to one practice, built once per practice and worker (they are
+    immutable; building them for every statement cost about 0.1 ms each)."""
+    return (
+        with_loader_criteria(PracticeOwned, lambda cls: cls.practice_id == pid, include_aliases=True),
+        with_loader_criteria(
+            PracticeOrShared,
+            lambda cls: or_(cls.practice_id == pid, cls.practice_id.is_(None)),
+            include_aliases=True,
+        ),
+    )
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_practice(state):
     if state.is_column_load or state.execution_options.get(ALL, False) or state.session.info.get(ALL):
@@ -69,19 +90,9 @@ def _scope_to_practice(state):
     if pid is None:
         if state.is_relationship_load:
             return
-        state.statement = state.statement.options(
-            with_loader_criteria(PracticeOwned, lambda cls: false(), include_aliases=True),
-            with_loader_criteria(PracticeOrShared, lambda cls: false(), include_aliases=True),
-        )
+        state.statement = state.statement.options(*_NOTHING)
         return
-    state.statement = state.statement.options(
-        with_loader_criteria(PracticeOwned, lambda cls: cls.practice_id == pid, include_aliases=True),
-        with_loader_criteria(
-            PracticeOrShared,
-            lambda cls: or_(cls.practice_id == pid, cls.practice_id.is_(None)),
-            include_aliases=True,
-        ),
-    )
+    state.statement = state.statement.options(*_criteria(pid))
 
 
 @event.listens_for(Session, "before_flush")

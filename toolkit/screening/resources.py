@@ -74,8 +74,9 @@ class ParticipantScreenings(MethodView):
         A screening taken during a crisis hold carries `crisis_hold: true`. Immutable once stored."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         screening = services.submit_screening(participant=participant, data=data, actor=current_user)
+        body = services.present(screening, new_by=current_user)  # built from what was just stored, before commit
         db.session.commit()
-        return services.present(screening), 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
+        return body, 201, {"Location": f"{blp.url_prefix}/screenings/{screening.id}"}
 
 
 @blp.route("/participants/<string:participant_id>/crisis-reviews")

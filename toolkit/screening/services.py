@@ -8,6 +8,7 @@ from functools import cache
 from flask import current_app
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..audit.services import record
 from ..auth.models import Therapist
@@ -93,6 +94,7 @@ def submit_screening(*, participant: Participant, data: dict, actor: Therapist) 
     screening.crisis_hold = taken_during_hold(defer_at=defer_at, reviews_at=reviews_at, at=now)
     db.session.add(screening)
     db.session.flush()
+    set_committed_value(screening, "overrides", [])  # a new screening has none: nothing to read back
     record("create", "screening", screening.id, actor=actor)
     return screening
 
@@ -216,7 +218,9 @@ def present_review(review: CrisisReview) -> dict:
             "by": {"id": review.by.id, "name": review.by.name}, "at": review.at}
 
 
-def present(screening: Screening, now: datetime | None = None) -> dict:
+def present(screening: Screening, now: datetime | None = None, *, new_by=None) -> dict:
+    """The screening as the API shows it. `new_by`: the therapist who has just stored it, so that the answer to
+    its POST is built before the commit, with nothing read back."""
     now = now or datetime.now(UTC)
 
     def person(therapist):
@@ -239,7 +243,7 @@ def present(screening: Screening, now: datetime | None = None) -> dict:
         "findings": screening.findings or [], "outcome": outcome, "computed_outcome": screening.computed_outcome,
         "override": overrides[-1] if overrides else None, "overrides": overrides,
         "crisis_guidance": guidance,
-        "notes": screening.notes, "screened_by": person(screening.screened_by),
+        "notes": screening.notes, "screened_by": person(new_by or screening.screened_by),
         "screened_at": screening.screened_at, "valid_until": screening.valid_until,
         "is_valid": screening.valid_until > now,
     }
