@@ -55,7 +55,9 @@ def configure_app(app: Flask) -> None:
                     "(412 when stale, 428 when missing). POSTs that create answer 201 with `Location` and accept an "
                     "`Idempotency-Key`. Failed logins, registrations and PDF agendas are rate-limited (429 with "
                     "`Retry-After`; `X-RateLimit-*` on those responses). Send `X-Request-ID` (1-64 of "
-                    "`A-Za-z0-9._-`) to have it echoed; every response carries one."
+                    "`A-Za-z0-9._-`) to have it echoed; every response carries one. Some reads (modules, a plan, a "
+                    "participant, a clearance) may be answered from the server's cache, which any change in the "
+                    "practice invalidates at once; `Cache-Control: no-cache` asks for an answer built afresh."
                 ),
                 "license": {"name": "MIT", "url": "https://opensource.org/license/mit"},
             },

@@ -18,6 +18,7 @@ Only 200 answers are kept. gzip bodies are kept beside them (Flask-Compress's ca
 toolkit/compression.py), so a hit is neither rebuilt nor compressed again.
 """
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -52,31 +53,35 @@ class ReadCache:
         self.entries, self.max_bytes, self.seconds = entries, max_bytes, seconds
         self._items: OrderedDict[tuple, Entry] = OrderedDict()
         self._bytes = 0
+        self._lock = threading.Lock()  # gunicorn's sync workers are single-threaded; a threaded server is not
 
     def get(self, key: tuple) -> Entry | None:
-        entry = self._items.get(key)
-        if entry is None:
-            return None
-        if entry.expires <= time.monotonic():
-            self._drop(key)
-            return None
-        self._items.move_to_end(key)
-        return entry
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is None:
+                return None
+            if entry.expires <= time.monotonic():
+                self._drop(key)
+                return None
+            self._items.move_to_end(key)
+            return entry
 
     def put(self, key: tuple, entry: Entry) -> None:
         if entry.size > self.max_bytes // 8:
             return  # one huge answer must not empty the cache
-        self._drop(key)
-        self._items[key] = entry
-        self._bytes += entry.size
-        self._trim()
+        with self._lock:
+            self._drop(key)
+            self._items[key] = entry
+            self._bytes += entry.size
+            self._trim()
 
     def add_compressed(self, key: tuple, algorithm: str, body: bytes) -> None:
-        entry = self._items.get(key)
-        if entry is not None and algorithm not in entry.compressed:
-            entry.compressed[algorithm] = body
-            self._bytes += len(body)
-            self._trim()
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is not None and algorithm not in entry.compressed:
+                entry.compressed[algorithm] = body
+                self._bytes += len(body)
+                self._trim()
 
     def _drop(self, key: tuple) -> None:
         entry = self._items.pop(key, None)

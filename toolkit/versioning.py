@@ -30,8 +30,8 @@ from .tenancy import KEY
 UNVERSIONED = frozenset({"audit_events", "audit_anchors", "login_sessions", "idempotency_keys", "agenda_renders",
                          "alembic_version"})
 PENDING = "data_version_pending"
+MOVED = "data_version_moved"  # practices whose version this transaction has moved already
 EVERY = "*"
-BUMP = "toolkit_data_version_bump"  # execution option of the bump itself
 PRACTICES = table("practices", column("id"), column("data_version"))
 
 
@@ -47,6 +47,12 @@ def bump_statement(practice_ids):
 def bump_on(connection, practice_ids) -> None:
     """Move the versions on a connection of the caller's (imports, maintenance): in its transaction."""
     connection.execute(bump_statement(practice_ids))
+
+
+def version_moved(session: Session, practice_id: str) -> None:
+    """Say that this transaction has moved `practice_id`'s version itself (the audit chain's lock does, for
+    a write): once per transaction is enough, since the version is seen only when it commits."""
+    session.info.setdefault(MOVED, set()).add(practice_id)
 
 
 def _practice_of(session: Session, obj) -> str:
@@ -75,7 +81,7 @@ def _note_flushed(session, flush_context):
 @event.listens_for(Session, "do_orm_execute")
 def _note_statement(state):
     """INSERT, UPDATE and DELETE statements run through the session (not the ORM's flush)."""
-    if not (state.is_insert or state.is_update or state.is_delete) or state.execution_options.get(BUMP):
+    if not (state.is_insert or state.is_update or state.is_delete):
         return
     target = getattr(state.statement, "table", None)
     if getattr(target, "name", None) in UNVERSIONED:
@@ -87,12 +93,13 @@ def _note_statement(state):
 def _bump_pending(session):
     """Flush what is left, then move the versions of every practice this transaction wrote."""
     session.flush()
-    pending = session.info.pop(PENDING, None)
+    pending = session.info.pop(PENDING, set()) - session.info.pop(MOVED, set())
     if pending:
-        session.execute(bump_statement(pending), execution_options={BUMP: True})
+        session.connection().execute(bump_statement(pending))  # Core, on the transaction's connection
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_pending(session, previous_transaction):
+    session.info.pop(MOVED, None)  # a rolled-back savepoint may have held the move: move it again at commit
     if previous_transaction.parent is None:  # the outermost transaction: its writes are gone
         session.info.pop(PENDING, None)

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from ..common.models import new_id
 from ..common.query import rowcount
 from ..extensions import db
+from ..versioning import bump_statement, version_moved
 from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import GENESIS, anchor_mac, event_hash
 
@@ -18,38 +19,48 @@ def audit_key() -> bytes:
     return current_app.config["AUDIT_KEY"].encode()
 
 
-def _lock_chain(practice_id: str) -> None:
+def _lock_chain(practice_id: str, *, moves_version: bool) -> None:
     """Serialise writers of one practice's chain until the transaction ends.
+
+    For a write (`moves_version`), moving the practice's data version is the lock (an UPDATE of a non-key
+    column takes the same FOR NO KEY UPDATE row lock on PostgreSQL, and the write lock on SQLite), and the
+    commit then has no version left to move. Read events, appended by the queue's worker, move no version.
 
     PostgreSQL: FOR NO KEY UPDATE on the practice row. It does not conflict with the KEY SHARE lock an
     INSERT of a row referencing the practice already holds (FOR UPDATE would, and two such requests
     deadlock). SQLite: a no-op write takes the database's write lock before the last event is read
     (reads before a transaction's first write take no lock, so two writers could read the same seq)."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        db.session.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
+    conn = db.session.connection()
+    if moves_version:
+        conn.execute(bump_statement([practice_id]))
+        version_moved(db.session, practice_id)
+    elif conn.dialect.name == "sqlite":
+        conn.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
     else:
-        db.session.execute(select(PRACTICES.c.id).where(PRACTICES.c.id == practice_id).with_for_update(key_share=True))
+        conn.execute(select(PRACTICES.c.id).where(PRACTICES.c.id == practice_id).with_for_update(key_share=True))
 
 
 def append(*, practice_id: str, actor_id: str | None, action: str, record_type: str, record_id: str | None,
-           outcome: str, request_id: str | None, at: datetime) -> dict:
+           outcome: str, request_id: str | None, at: datetime, moves_version: bool = False) -> dict:
     """Append one event to `practice_id`'s chain and move its head anchor, in the caller's transaction.
-    Plain Core statements (lock, read the head, insert, move the anchor): no unit-of-work flush."""
+    Plain Core statements on the session's connection (lock, read the head, insert, move the anchor): no
+    unit-of-work flush, and none of the ORM's per-statement work (these tables are not ORM-scoped)."""
     key = audit_key()
-    _lock_chain(practice_id)
-    last = db.session.execute(_LAST_EVENT, {"practice_id": practice_id}).first()
+    _lock_chain(practice_id, moves_version=moves_version)
+    conn = db.session.connection()
+    last = conn.execute(_LAST_EVENT, {"practice_id": practice_id}).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
     event: dict[str, Any] = dict(practice_id=practice_id, seq=seq, actor_id=actor_id, action=action,
                                  record_type=record_type, record_id=record_id, outcome=outcome,
                                  request_id=request_id, at=at)
     event.update(id=new_id(), prev_hash=prev, hash=event_hash(prev, key=key, **event))
-    db.session.execute(insert(AuditEvent.__table__), event)
+    conn.execute(insert(AuditEvent.__table__), event)
     anchor = dict(seq=seq, hash=event["hash"], updated_at=at,
                   mac=anchor_mac(key=key, practice_id=practice_id, seq=seq, head=event["hash"]))
-    moved = rowcount(db.session.execute(update(AuditAnchor.__table__)
-                                        .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)))
+    moved = rowcount(conn.execute(update(AuditAnchor.__table__)
+                                  .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)))
     if not moved:
-        db.session.execute(insert(AuditAnchor.__table__).values(practice_id=practice_id, **anchor))
+        conn.execute(insert(AuditAnchor.__table__).values(practice_id=practice_id, **anchor))
     return event
 
 
