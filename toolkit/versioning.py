@@ -49,7 +49,7 @@ def bump_on(connection, practice_ids) -> None:
     connection.execute(bump_statement(practice_ids))
 
 
-def version_moved(session: Session, practice_id: str) -> None:
+def version_moved(session, practice_id: str) -> None:
     """Say that this transaction has moved `practice_id`'s version itself (the audit chain's lock does, for
     a write): once per transaction is enough, since the version is seen only when it commits."""
     session.info.setdefault(MOVED, set()).add(practice_id)
