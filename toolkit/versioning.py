@@ -11,7 +11,8 @@ What moves it:
   member) moves the session's practice, or every practice when none is set;
 * an INSERT, UPDATE or DELETE statement run through the session (`session.execute(update(...))`): the
   session's practice, or every practice when none is set;
-* code that writes on a connection of its own (an import) calls `bump_on()` itself.
+* code that writes on a connection of its own (an import) calls `bump_on()` itself; a restore moves every
+  version by a random leap, so that a server still running on the old data cannot meet its versions again.
 
 Tables whose rows no cached answer shows are left out: the audit trail and its anchors (the queue's worker
 appends read events all day long), logins, idempotency keys and rendered agendas.
@@ -35,18 +36,18 @@ EVERY = "*"
 PRACTICES = table("practices", column("id"), column("data_version"))
 
 
-def bump_statement(practice_ids):
-    """UPDATE practices SET data_version = data_version + 1 for these practices (EVERY among them: all)."""
-    stmt = update(PRACTICES).values(data_version=PRACTICES.c.data_version + 1)
+def bump_statement(practice_ids, by: int = 1):
+    """UPDATE practices SET data_version = data_version + by for these practices (EVERY among them: all)."""
+    stmt = update(PRACTICES).values(data_version=PRACTICES.c.data_version + by)
     ids = set(practice_ids)
     if EVERY not in ids:
         stmt = stmt.where(PRACTICES.c.id.in_(sorted(ids)))
     return stmt
 
 
-def bump_on(connection, practice_ids) -> None:
+def bump_on(connection, practice_ids, by: int = 1) -> None:
     """Move the versions on a connection of the caller's (imports, maintenance): in its transaction."""
-    connection.execute(bump_statement(practice_ids))
+    connection.execute(bump_statement(practice_ids, by))
 
 
 def version_moved(session, practice_id: str) -> None:

@@ -73,3 +73,24 @@ def test_the_limiters_hooks_run_only_on_limited_routes(make_config, admin, monke
     assert r.status_code == 200 and calls == [] and "X-RateLimit-Limit" not in r.headers
     login = client.post("/api/v1/auth/login", json={"email": admin["email"], "password": "wrong-password-here"})
     assert login.status_code == 401 and calls and login.headers["X-RateLimit-Limit"] == "10"
+
+
+def test_me_and_cached_answers_open_no_transaction_on_a_server_database(app, client, admin, database):
+    """PostgreSQL: the login is read with AUTOCOMMIT, so GET /me and an answer served from the read cache
+    cost one round trip (no BEGIN, no ROLLBACK). SQLite reads it on the session's connection (a file)."""
+    seen = []
+
+    def before(conn, cursor, statement, *args):
+        seen.append((statement.split()[0].upper(), conn.get_execution_options().get("isolation_level")))
+
+    with app.app_context():
+        engine = db.engine
+    client.get("/api/v1/modules", headers=admin["headers"])  # the read cache holds it now
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        assert client.get(ME, headers=admin["headers"]).status_code == 200
+        assert client.get("/api/v1/modules", headers=admin["headers"]).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+    expected = "AUTOCOMMIT" if database[0] == "postgresql" else None
+    assert seen == [("SELECT", expected), ("SELECT", expected)], seen

@@ -163,10 +163,17 @@ _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice
 
 def load_login(session_id: str | None) -> Caller | None:
     """The live login's caller, or None if the login is revoked or unknown or the account inactive. One Core
-    statement on the session's connection (login, therapist and practice joined; no ORM events)."""
+    statement (login, therapist and practice joined; no ORM events)."""
     if not session_id:
         return None
-    row = db.session.connection().execute(_LOAD_LOGIN, {"sid": session_id}).first()
+    bind = db.session.get_bind()
+    if bind.dialect.name == "sqlite":
+        row = db.session.connection().execute(_LOAD_LOGIN, {"sid": session_id}).first()
+    else:
+        # A server database: read outside any transaction (AUTOCOMMIT), so that a request needing nothing
+        # more (GET /me, an answer from the read cache) costs one round trip, not BEGIN, SELECT and ROLLBACK.
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            row = conn.execute(_LOAD_LOGIN, {"sid": session_id}).first()
     if row is None or row.revoked_at is not None or not row.active:
         return None
     return Caller(id=row.id, practice_id=row.practice_id, name=row.name, email=row.email, role=row.role,
