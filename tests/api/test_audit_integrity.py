@@ -255,6 +255,7 @@ def test_the_service_role_cannot_update_or_delete_audit_rows(on_postgres, app, c
         def as_role(dbapi_conn, record):
             with dbapi_conn.cursor() as cursor:
                 cursor.execute(f'SET ROLE "{role}"')
+            dbapi_conn.commit()  # a SET inside a transaction that is rolled back would be undone
 
         service = create_app(Config(SQLALCHEMY_DATABASE_URI=db_url, RATELIMIT_ENABLED=False))
         with service.app_context():

@@ -94,3 +94,23 @@ def test_me_and_cached_answers_open_no_transaction_on_a_server_database(app, cli
         event.remove(engine, "before_cursor_execute", before)
     expected = "AUTOCOMMIT" if database[0] == "postgresql" else None
     assert seen == [("SELECT", expected), ("SELECT", expected)], seen
+
+
+def test_a_connection_left_in_a_transaction_by_a_connect_hook_still_serves(on_postgres, make_config, admin):
+    """Such a connection cannot switch to AUTOCOMMIT: the login is read on the session's connection instead."""
+    app = create_app(make_config())
+
+    def leaves_a_transaction_open(dbapi_conn, record):
+        with dbapi_conn.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    with app.app_context():
+        event.listen(db.engine, "connect", leaves_a_transaction_open)
+        db.engine.dispose()
+    try:
+        r = app.test_client().get(ME, headers=admin["headers"])
+        assert r.status_code == 200 and r.get_json()["id"] == admin["therapist_id"]
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()

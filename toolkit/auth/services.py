@@ -161,6 +161,20 @@ _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice
                .where(_L.id == bindparam("sid")))
 
 
+def _login_row_outside_a_transaction(session_id: str):
+    """The login's row read with AUTOCOMMIT. A pooled connection that a deployment's connect hook left inside
+    a transaction cannot switch: the login is then read on the session's connection, as on SQLite."""
+    conn = db.engine.connect()
+    try:
+        try:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        except db.engine.dialect.loaded_dbapi.Error:
+            return db.session.connection().execute(_LOAD_LOGIN, {"sid": session_id}).first()
+        return conn.execute(_LOAD_LOGIN, {"sid": session_id}).first()
+    finally:
+        conn.close()
+
+
 def load_login(session_id: str | None) -> Caller | None:
     """The live login's caller, or None if the login is revoked or unknown or the account inactive. One Core
     statement (login, therapist and practice joined; no ORM events)."""
@@ -172,8 +186,7 @@ def load_login(session_id: str | None) -> Caller | None:
     else:
         # A server database: read outside any transaction (AUTOCOMMIT), so that a request needing nothing
         # more (GET /me, an answer from the read cache) costs one round trip, not BEGIN, SELECT and ROLLBACK.
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            row = conn.execute(_LOAD_LOGIN, {"sid": session_id}).first()
+        row = _login_row_outside_a_transaction(session_id)
     if row is None or row.revoked_at is not None or not row.active:
         return None
     return Caller(id=row.id, practice_id=row.practice_id, name=row.name, email=row.email, role=row.role,
