@@ -66,10 +66,10 @@ def _check_commit(conn):
         UNVERSIONED_WRITES.append(", ".join(sorted(written)))
 
 
-def _forget_writes(conn, *args):
-    info = conn.info if hasattr(conn, "info") else args[0].info
+def _forget_writes(holder, *args):
+    """A rolled-back connection, or a pooled connection's record as it is checked in."""
     for key in ("data_written", "data_version_moved", "data_migration"):
-        info.pop(key, None)
+        holder.info.pop(key, None)
 
 
 sa.event.listen(sa.engine.Engine, "before_cursor_execute", _watch_writes)

@@ -71,12 +71,10 @@ def _mark(session: Session, practice_id: str) -> None:
 @event.listens_for(Session, "after_flush")
 def _note_flushed(session, flush_context):
     """The flushed rows' practices (the lists still show what this flush wrote)."""
-    for obj in chain(session.new, session.deleted, session.dirty):
-        if obj.__table__.name in UNVERSIONED:
-            continue
-        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
-            continue
-        _mark(session, _practice_of(session, obj))
+    changed = [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)]
+    for obj in chain(session.new, session.deleted, changed):
+        if obj.__table__.name not in UNVERSIONED:
+            _mark(session, _practice_of(session, obj))
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -96,7 +94,7 @@ def _bump_pending(session):
     session.flush()
     pending = session.info.pop(PENDING, set()) - session.info.pop(MOVED, set())
     if pending:
-        session.connection().execute(bump_statement(pending))  # Core, on the transaction's connection
+        bump_on(session.connection(), pending)  # Core, on the transaction's connection
 
 
 @event.listens_for(Session, "after_soft_rollback")

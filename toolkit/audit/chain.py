@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from ..common.models import new_id
 from ..common.query import rowcount
 from ..extensions import db
-from ..versioning import bump_statement, version_moved
+from ..versioning import bump_on, version_moved
 from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import GENESIS, anchor_mac, event_hash
 
@@ -32,7 +32,7 @@ def _lock_chain(practice_id: str, *, moves_version: bool) -> None:
     (reads before a transaction's first write take no lock, so two writers could read the same seq)."""
     conn = db.session.connection()
     if moves_version:
-        conn.execute(bump_statement([practice_id]))
+        bump_on(conn, [practice_id])
         version_moved(db.session, practice_id)
     elif conn.dialect.name == "sqlite":
         conn.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
