@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from flask import request
 from sqlalchemy import delete, insert, select, update
 
+from .. import signals
 from ..audit.services import record
 from ..auth.models import Therapist
 from ..common.query import rowcount
@@ -111,6 +112,7 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
              "recorded_by_id": actor.id, "recorded_at": now} for r in records])
     record("write", "attendance", plan.id, actor=actor)
     db.session.expire(plan, ["attendance_version"])
+    signals.attendance_recorded.send(actor, plan=plan)
 
 
 def check_sheet_if_match(plan: SessionPlan) -> None:

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from .. import signals
 from ..attendance.services import roster
 from ..audit.services import record
 from ..errors import Conflict, Invalid
@@ -88,6 +89,7 @@ def sign_note(*, note: SessionNote, actor) -> SessionNote:
     db.session.flush()
     db.session.refresh(note)
     record("write", "note", note.id, actor=actor)
+    signals.note_signed.send(actor, note=note)
     return note
 
 

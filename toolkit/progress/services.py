@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from .. import signals
 from ..audit.services import record
 from ..common.zones import aware
 from ..errors import Conflict, Forbidden, Invalid
@@ -99,6 +100,7 @@ def record_review(*, participant: Participant, reason: str, actor) -> ProgressRe
     db.session.add(review)
     db.session.flush()
     record("create", "progress_review", review.id, actor=actor)
+    signals.progress_review_recorded.send(actor, review=review, participant=participant)
     return review
 
 

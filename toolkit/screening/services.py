@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
+from .. import signals
 from ..audit.services import record
 from ..auth.models import Therapist
 from ..errors import Conflict, DomainError, Forbidden, Invalid
@@ -96,6 +97,7 @@ def submit_screening(*, participant: Participant, data: dict, actor: Therapist) 
     db.session.flush()
     set_committed_value(screening, "overrides", [])  # a new screening has none: nothing to read back
     record("create", "screening", screening.id, actor=actor)
+    signals.screening_saved.send(actor, screening=screening, participant=participant)
     return screening
 
 
@@ -180,11 +182,12 @@ def override(*, screening: Screening, outcome: str, reason: str, actor: Therapis
             record("override", "screening", screening.id, actor=actor, outcome="denied")
             db.session.commit()
         raise _refusal(exc) from exc
-    db.session.add(ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(),
-                                     by_id=actor.id))
+    made = ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(), by_id=actor.id)
+    db.session.add(made)
     db.session.flush()
     db.session.expire(screening, ["overrides"])
     record("override", "screening", screening.id, actor=actor)
+    signals.screening_overridden.send(actor, screening=screening, override=made)
     return screening
 
 
@@ -204,6 +207,7 @@ def record_crisis_review(*, participant: Participant, data: dict, actor: Therapi
     db.session.add(review)
     db.session.flush()
     record("create", "crisis_review", review.id, actor=actor)
+    signals.crisis_review_recorded.send(actor, review=review, participant=participant)
     return review
 
 

@@ -1,0 +1,58 @@
+"""Named signals: how one package tells the others that something happened (version 3).
+
+Packages react to each other through these, as indico's packages do (`@signals.users.merged.connect`): the
+package where a thing happens *sends*; the packages that care *connect* a receiver in their own code
+(`alerts/`, `events/`, `notifications/`, ...). The sender never imports a receiver, so imports keep pointing
+down and a new reaction is one decorated function in the package that reacts.
+
+Rules, the same for every signal here:
+* sent by a service **after its flush**, inside the request's transaction: a receiver's writes (an alert, an
+  event row, an outbox message) commit or roll back with the change that caused them. A receiver never
+  commits, never reads `flask.request`, and must not do network I/O (deliveries happen on the worker);
+* the sender is the acting `Therapist`, or `None` when the server acts by itself (the periodic tasks, a
+  participant's own page);
+* keyword arguments carry ORM objects that are already flushed (so they have ids); receivers read what they
+  need from them and may query the session;
+* tests can check a connection with `signal.connected_to(receiver)` or `signal.receivers`.
+
+Grep for `signals.<name>.send(` to find every place a signal starts; for `.connect` to find every reaction.
+"""
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+# screening ---------------------------------------------------------------------------------------------------
+screening_saved = _signals.signal("screening-saved", doc="""A screening was stored (any method).
+    kwargs: screening (Screening), participant (Participant).""")
+screening_overridden = _signals.signal("screening-overridden", doc="""A clinician overrode a screening's
+    outcome. kwargs: screening (Screening), override (ScreeningOverride).""")
+crisis_review_recorded = _signals.signal("crisis-review-recorded", doc="""A clinical lead recorded a crisis
+    review. kwargs: review (CrisisReview), participant (Participant).""")
+
+# progress ----------------------------------------------------------------------------------------------------
+progress_review_recorded = _signals.signal("progress-review-recorded", doc="""A clinical lead reviewed a
+    reliable deterioration. kwargs: review (ProgressReview), participant (Participant).""")
+
+# attendance and notes ----------------------------------------------------------------------------------------
+attendance_recorded = _signals.signal("attendance-recorded", doc="""A session's attendance sheet was
+    replaced. kwargs: plan (SessionPlan).""")
+note_signed = _signals.signal("note-signed", doc="""A session note was signed. kwargs: note (SessionNote).""")
+
+# the participant's own page ----------------------------------------------------------------------------------
+self_report_crisis_answer = _signals.signal("self-report-crisis-answer", doc="""A participant answered a
+    critical item positively on their own page, before sending the form. kwargs: participant (Participant),
+    invitation (the invitation row).""")
+self_report_submitted = _signals.signal("self-report-submitted", doc="""A participant sent a form from their
+    own page; the screening exists. kwargs: participant (Participant), screening (Screening), invitation.""")
+
+# alerts ------------------------------------------------------------------------------------------------------
+alert_raised = _signals.signal("alert-raised", doc="""The server raised an alert (once per cause).
+    kwargs: alert (Alert).""")
+alert_acknowledged = _signals.signal("alert-acknowledged", doc="""kwargs: alert (Alert).""")
+alert_resolved = _signals.signal("alert-resolved", doc="""kwargs: alert (Alert).""")
+
+# accounts ----------------------------------------------------------------------------------------------------
+password_reset_requested = _signals.signal("password-reset-requested", doc="""A one-time password-reset link
+    was made for a therapist. kwargs: therapist (Therapist), url (str, the link with its secret: only an
+    email to the therapist's own address may carry it, never a log or an event).""")
