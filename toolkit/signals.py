@@ -52,7 +52,10 @@ alert_raised = _signals.signal("alert-raised", doc="""The server raised an alert
 alert_acknowledged = _signals.signal("alert-acknowledged", doc="""kwargs: alert (Alert).""")
 alert_resolved = _signals.signal("alert-resolved", doc="""kwargs: alert (Alert).""")
 
-# accounts ----------------------------------------------------------------------------------------------------
+# accounts and invitations ------------------------------------------------------------------------------------
 password_reset_requested = _signals.signal("password-reset-requested", doc="""A one-time password-reset link
     was made for a therapist. kwargs: therapist (Therapist), url (str, the link with its secret: only an
     email to the therapist's own address may carry it, never a log or an event).""")
+invitation_sent = _signals.signal("invitation-sent", doc="""A participant was invited by a secure link and has
+    an email address to receive it. kwargs: invitation (the invitation row), participant (Participant), url
+    (str, the link with its secret: only an email to the participant's own address may carry it).""")
