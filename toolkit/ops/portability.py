@@ -53,6 +53,7 @@ def _tables():
         ("plans", t["session_plans"], "practice", ["id"]),
         ("plan_items", t["plan_items"], ("plan_id", "session_plans"), ["plan_id", "position"]),
         ("screenings", t["screenings"], "practice", ["id"]),
+        ("safety_plans", t["safety_plans"], "practice", ["participant_id", "version"]),
         ("screening_overrides", t["screening_overrides"], "practice", ["id"]),
         ("crisis_reviews", t["crisis_reviews"], "practice", ["id"]),
         ("series", t["series"], "practice", ["id"]),
