@@ -366,3 +366,24 @@ def test_weekly_digest_once_per_therapist_and_week(app, client, admin, team):
     assert r.status_code == 201, r.get_json()
     with app.app_context():
         assert run_weekly_digests(now=now + timedelta(days=7)) == 2  # next week: a new digest
+
+
+# --- the demo ---------------------------------------------------------------------------------------------
+
+
+def test_demo_has_a_safety_plan_and_outbox_messages(app, client):
+    from tests.helpers import cli
+
+    result = cli(app, "seed", "--demo")
+    assert result.exit_code == 0, result.output
+    login = client.post("/api/v1/auth/login", json={"email": "demo-admin@example.org",
+                                                     "password": "demo-password-change-me"}).get_json()
+    h = {"Authorization": f"Bearer {login['access_token']}"}
+    rows = client.get(OUTBOX, headers=h).get_json()
+    assert len(rows) >= 2 and {r["status"] for r in rows} == {"kept"}
+    people = client.get("/api/v1/participants", headers=h, query_string={"page_size": 100}).get_json()
+    devon = next(p for p in people if p["display_name"] == "Devon Testcase")
+    plans = client.get(f"/api/v1/participants/{devon['id']}/safety-plans", headers=h).get_json()
+    assert [(p["version"], p["status"]) for p in plans] == [(2, "current"), (1, "superseded")]
+    pdf = client.get(f"/api/v1/safety-plans/{plans[0]['id']}?format=pdf", headers=h)
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")

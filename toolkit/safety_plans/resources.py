@@ -63,7 +63,7 @@ PLAN_RESPONSES = {"200": {"description": "The plan as JSON, or the participant's
                                         "schema": {"type": "string"}}}}}
 
 
-@blp.route("/safety-plans/<string:plan_id>")
+@blp.route("/safety-plans/<string:safety_plan_id>")
 class SafetyPlanById(MethodView):
     decorators = [auth_required, limiter.limit(_pdf_limit, exempt_when=lambda: request.args.get("format") != "pdf")]
 
@@ -71,12 +71,12 @@ class SafetyPlanById(MethodView):
     @document_errors(blp, 401, 404, 422, 429)
     @blp.doc(operationId="getSafetyPlan", summary="Get a safety plan, or print the participant's copy",
              responses=PLAN_RESPONSES)
-    def get(self, query, plan_id):
+    def get(self, query, safety_plan_id):
         """`?format=pdf` prints the participant's own copy: only this plan, in their own words, in large clear
         type, with the practice's contact and the deployment's crisis line; no name of anyone else, no score,
         no flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`). Audited (the
         print as an export)."""
-        plan = get_or_404(SafetyPlan, plan_id, what="Safety plan")
+        plan = get_or_404(SafetyPlan, safety_plan_id, what="Safety plan")
         printed = query["format"] == "pdf"
         body = services.read_safety_plan(plan=plan, actor=current_user, printed=printed)
         if not printed:
