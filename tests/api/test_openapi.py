@@ -7,6 +7,7 @@
 * CORS for the configured origins only, security headers, offline docs.
 """
 
+import http
 import json
 import re
 from pathlib import Path
@@ -202,7 +203,7 @@ def test_every_operation_is_complete(spec):
                             "$ref": "#/components/schemas/OperationOutcome"}:
                         problems.append(f"{where}: {code} is not an OperationOutcome")
                     continue
-                schema = target["content"]["application/json"]["schema"]
+                schema = target["content"]["application/problem+json"]["schema"]
                 if schema != {"$ref": "#/components/schemas/Error"}:
                     problems.append(f"{where}: {code} is not in the one error schema")
         successes = [c for c in op["responses"] if c.startswith("2")]
@@ -279,8 +280,23 @@ def test_enums_are_schema_enums(spec, schema, field, values):
 
 def test_error_schema_is_documented(spec):
     error = spec["components"]["schemas"]["Error"]
-    assert set(error["required"]) == {"code", "status", "message"}
-    assert error["properties"]["errors"]["description"]
+    # RFC 9457's members, with version 2's code and message kept as extension members
+    assert set(error["required"]) == {"type", "title", "status", "detail", "code", "message"}
+    assert error["properties"]["status"]["type"] == "integer"
+    assert error["properties"]["errors"]["description"] and error["properties"]["instance"]["description"]
+
+
+def test_every_error_response_is_problem_json(spec):
+    """Every documented 4xx/5xx of the API's own operations answers application/problem+json (FHIR routes answer
+    OperationOutcome, as FHIR has it)."""
+    wrong = []
+    for name, response in spec["components"]["responses"].items():
+        content = response.get("content", {})
+        if content and "application/problem+json" not in content and name not in ("OK", "CREATED", "ACCEPTED"):
+            status = getattr(http.HTTPStatus, name, None)
+            if status is None or status >= 400:
+                wrong.append(name)
+    assert not wrong
 
 
 # --- docs work offline -------------------------------------------------------------------------------------
@@ -389,4 +405,4 @@ def test_500_has_no_stack_trace(app, client, monkeypatch):
     body = assert_error(r, 500)
     text = r.get_data(as_text=True)
     assert "Traceback" not in text and "secret internals" not in text and "meta.py" not in text
-    assert body["message"] and r.mimetype == "application/json"
+    assert body["message"] and r.mimetype == "application/problem+json"

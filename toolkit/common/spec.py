@@ -20,6 +20,7 @@ from flask_smorest.utils import prepare_response
 from marshmallow import fields
 
 from .. import vocab
+from ..errors import PROBLEM_JSON
 
 # name -> (values, description). The values are the vocabulary's tuple, in its order.
 ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -221,12 +222,26 @@ def document_generic_errors(blueprint) -> None:
 
 
 class ErrorSchema(SmorestErrorSchema):
-    """The one error shape (toolkit/errors.py): documentation only."""
+    """The one error shape: RFC 9457 problem details (`application/problem+json`) with this API's `code`,
+    `message` and `errors` kept as extension members (toolkit/http_errors.py)."""
 
-    code = fields.Integer(required=True, metadata={"description": "The HTTP status code.", "example": 422})
-    status = fields.String(required=True, metadata={"description": "The HTTP status phrase.",
-                                                    "example": "Unprocessable Entity"})
-    message = fields.String(required=True, metadata={"description": "What went wrong, for people.",
+    class Meta:
+        ordered = True
+
+    type = fields.String(required=True, metadata={
+        "description": "A URI reference naming the problem type; `about:blank` here: the HTTP status says it.",
+        "example": "about:blank"})
+    title = fields.String(required=True, metadata={"description": "The HTTP status phrase.",
+                                                   "example": "Unprocessable Entity"})
+    status = fields.Integer(required=True, metadata={"description": "The HTTP status code (RFC 9457).",
+                                                     "example": 422})
+    detail = fields.String(required=True, metadata={"description": "What went wrong, for people.",
+                                                    "example": "The request has invalid fields: see errors."})
+    instance = fields.String(metadata={"description": "The request's path.",
+                                       "example": "/api/v1/participants"})
+    code = fields.Integer(required=True, metadata={"description": "The HTTP status code (kept from version 2; the "
+                                                                  "same as `status`).", "example": 422})
+    message = fields.String(required=True, metadata={"description": "The same as `detail` (kept from version 2).",
                                                      "example": "The request has invalid fields: see errors."})
     errors = fields.Dict(metadata={
         "description": "Present when there are details. On 422: each invalid field → its list of messages, "
@@ -254,11 +269,11 @@ class ToolkitApi(Api):
                 response["schema"] = self.ERROR_SCHEMA
             if status >= 400:
                 response["headers"] = {**ERROR_HEADERS.get("*", {}), **ERROR_HEADERS.get(status.value, {})}
-            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            prepare_response(response, self.spec, PROBLEM_JSON if status >= 400 else self.DEFAULT_RESPONSE_CONTENT_TYPE)
             self.spec.components.response(status.name, response, lazy=True)
         response = {"description": "Any other error, in the same shape.", "schema": self.ERROR_SCHEMA,
                     "headers": dict(ERROR_HEADERS["*"])}
-        prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+        prepare_response(response, self.spec, PROBLEM_JSON)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
     def register_blueprint(self, blp, **options):

@@ -15,6 +15,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
 from ..auth.jwt import auth_required
+from ..errors import PROBLEM_JSON
 from ..extensions import db
 from . import envelopes, rules, services
 from .schemas import (
@@ -83,7 +84,7 @@ def is_fhir_request() -> bool:
 def _errors_as_operation_outcome(response: Response) -> Response:
     """Every error under /api/v1/fhir (and of a participant's Bundle) in FHIR's own shape, whichever layer raised
     it (token checks, routing, validation, a service): the one error shape becomes an OperationOutcome."""
-    if response.status_code < 400 or response.mimetype != "application/json" or not is_fhir_request():
+    if response.status_code < 400 or response.mimetype != PROBLEM_JSON or not is_fhir_request():
         return response
     body = response.get_json(silent=True)
     if not isinstance(body, dict) or "code" not in body:
