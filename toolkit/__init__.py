@@ -121,6 +121,9 @@ def register_blueprints(app: Flask) -> None:
 
     api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
+    from .fhir.resources import base_redirect
+
+    app.register_blueprint(base_redirect)  # /fhir/... -> /api/v1/fhir/... (308)
     from .common.idempotency import install
 
     install(app)  # Idempotency-Key on every POST

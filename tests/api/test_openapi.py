@@ -28,6 +28,7 @@ NOT_IN_SPEC = {
     "api-docs.openapi_json",  # the spec itself
     "api-docs.openapi_swagger_ui",  # the interactive docs
     "docs_assets.swagger_asset",  # the docs' bundled assets
+    "fhir_base.fhir_base",  # /fhir/... -> /api/v1/fhir/... (a 308 redirect onto documented operations)
 }
 # (METHOD, path) answered without a token. Everything else must answer 401 without one.
 PUBLIC = {
@@ -39,6 +40,9 @@ PUBLIC = {
     ("GET", "/api/v1/docs"),
     ("GET", "/api/v1/docs/assets/{filename}"),
     ("GET", "/api/v1/calendar-feeds/{token}"),  # issue 18: calendar apps send the secret token, not a bearer
+    ("GET", "/api/v1/fhir/metadata"),  # FHIR: a client reads the CapabilityStatement before it has a token
+    ("GET", "/api/v1/fhir/.well-known/smart-configuration"),  # SMART discovery
+    ("GET", "/fhir"), ("GET", "/fhir/{rest}"),  # redirects onto the FHIR base (the target asks for the token)
 }
 # Operations only an admin may call (403 for a therapist).
 ADMIN_ONLY = {
