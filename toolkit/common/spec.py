@@ -21,6 +21,7 @@ from marshmallow import fields
 
 from .. import vocab
 from ..errors import PROBLEM_JSON
+from .etag import IF_NONE_MATCH
 
 # name -> (values, description). The values are the vocabulary's tuple, in its order.
 ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -94,6 +95,7 @@ ERROR_TEXTS = {
     405: "This method is not allowed on this path; Allow lists the ones that are.",
     406: "No agenda format matches the Accept header.",
     409: "The request conflicts with the current state (see message).",
+    304: "Not modified: If-None-Match names the current ETag (an answer you hold is still current); no body.",
     412: "If-Match is stale: the record changed since you fetched it. Fetch it again and retry.",
     413: "The body is larger than MAX_BODY_BYTES (1 MiB by default).",
     415: "The body is not sent as application/json.",
@@ -164,7 +166,17 @@ NOT_AN_ID = {"token": "A calendar feed's secret token (from POST /groups/{group_
 
 
 class ToolkitFlaskPlugin(FlaskPlugin):
-    """Path parameters (ids) say what they are and what an unknown one answers."""
+    """Path parameters (ids) say what they are and what an unknown one answers; every GET takes If-None-Match."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        get = (operations or {}).get("get")
+        if get is not None:
+            parameters = get.setdefault("parameters", [])
+            # a header schema (not yet expanded here: no name) is an operation declaring its own If-None-Match
+            declared = [p for p in parameters if isinstance(p, dict)]
+            if not any(p.get("name") == "If-None-Match" or (p.get("in") in ("header", "headers") and "name" not in p)
+                       for p in declared):
+                parameters.append(dict(IF_NONE_MATCH))
 
     def rule_to_params(self, rule):
         params = super().rule_to_params(rule)
@@ -219,6 +231,15 @@ def document_generic_errors(blueprint) -> None:
             responses.setdefault(422, ["UNPROCESSABLE_ENTITY"])
             if any(a.get("in") == "json" for a in doc.get("arguments", {}).get("parameters", [])):
                 responses.setdefault(415, ["UNSUPPORTED_MEDIA_TYPE"])
+
+
+def document_conditional_gets(blueprint) -> None:
+    """Every GET may answer 304 (toolkit/common/etag.answer_conditionally); its If-None-Match header is added
+    to the composed operation by ToolkitFlaskPlugin.operation_helper."""
+    for endpoint_doc in blueprint._docs.values():
+        doc = endpoint_doc.get("get")
+        if isinstance(doc, dict):
+            doc.setdefault("response", {}).setdefault("responses", {}).setdefault(304, ["NOT_MODIFIED"])
 
 
 class ErrorSchema(SmorestErrorSchema):
@@ -280,6 +301,7 @@ class ToolkitApi(Api):
         docstrings_as_descriptions(blp)
         document_idempotency(blp)
         document_generic_errors(blp)
+        document_conditional_gets(blp)
         super().register_blueprint(blp, **options)
 
     def _register_pagination_header(self):
