@@ -1,6 +1,7 @@
 """Imports every model so SQLAlchemy, Alembic and the spec see all tables."""
 
 from .agendas.models import AgendaRender  # noqa: F401
+from .alerts.models import Alert  # noqa: F401
 from .attendance.models import AttendanceRecord  # noqa: F401
 from .audit.models import AuditAnchor, AuditEvent  # noqa: F401
 from .auth.models import LoginSession, Practice, Therapist  # noqa: F401

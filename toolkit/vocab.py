@@ -21,3 +21,8 @@ CLEARANCE_STATUSES = ("clear", "caution", "blocked")
 
 PLAN_STATUSES = ("draft", "final")
 SEX_AT_BIRTH = ("female", "male", "intersex", "unknown")
+
+# Alerts (version 3, "The team between sessions"): what raised one, and where it stands.
+ALERT_KINDS = ("crisis", "deterioration", "follow_up_due", "screening_due", "self_report_received", "note_unsigned",
+               "webhook_disabled")
+ALERT_STATUSES = ("open", "acknowledged", "resolved")
