@@ -36,9 +36,9 @@ def raise_alert(*, practice_id: str, kind: str, cause: str, source_type: str, so
     now = now or datetime.now(UTC)
     values = dict(id=new_id(), practice_id=practice_id, kind=kind, participant_id=participant_id,
                   source_type=source_type, source_id=source_id, cause_key=cause, status="open", raised_at=now)
-    stmt = _insert(db.session.get_bind().dialect.name).values(**values).on_conflict_do_nothing(
-        index_elements=["practice_id", "cause_key"])
-    if not rowcount(db.session.execute(stmt)):
+    stmt = (_insert(db.session.get_bind().dialect.name).values(**values)
+            .on_conflict_do_nothing(index_elements=["practice_id", "cause_key"]).returning(Alert.__table__.c.id))
+    if db.session.execute(stmt).scalar() is None:  # the cause had raised its alert already
         return None
     alert = db.session.scalars(select(Alert).where(Alert.id == values["id"])
                                .execution_options(all_practices=True)).one()
