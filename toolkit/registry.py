@@ -8,6 +8,7 @@ from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
 from .auth.resources import blp as auth
 from .clearance import resources as _clearance  # noqa: F401  (adds the clearance route to the screening blueprint)
+from .events.resources import blp as events
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
@@ -18,6 +19,7 @@ from .progress.resources import blp as progress
 from .screening.resources import blp as screening
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
+from .webhooks.resources import blp as webhooks
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar, alerts]
+              attendance, notes, progress, calendar, alerts, events, webhooks]

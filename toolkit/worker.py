@@ -9,6 +9,7 @@ from .agendas import tasks as _agenda_tasks  # noqa: F401  (registers the render
 from .alerts import tasks as _alert_tasks  # noqa: F401  (registers the periodic due-alerts task)
 from .audit import tasks as _audit_tasks  # noqa: F401  (registers the audit task)
 from .queue import huey, use_app_factory
+from .webhooks import tasks as _webhook_tasks  # noqa: F401  (registers delivery and dispatch)
 
 use_app_factory(create_app)
 

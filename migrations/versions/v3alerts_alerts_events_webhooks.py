@@ -1,4 +1,5 @@
-"""v3 alerts, events and webhooks: alerts (one per cause: unique practice_id + cause_key)
+"""v3 alerts, events and webhooks: alerts (one per cause: unique practice_id + cause_key),
+events (a gap-free cursor per practice), webhooks with their deliveries and attempts
 
 Revision ID: v3alerts_alerts_events_webhooks
 Revises: i21b_practice_data_version
@@ -49,11 +50,105 @@ def upgrade():
         batch_op.create_index('ix_alerts_practice_raised', ['practice_id', 'raised_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_alerts_resolved_by_id'), ['resolved_by_id'], unique=False)
 
+    op.create_table('events',
+    sa.Column('seq', sa.BigInteger(), nullable=False),
+    sa.Column('type', sa.String(length=40), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('at', toolkit.common.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('practice_id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['practice_id'], ['practices.id'], name=op.f('fk_events_practice_id_practices'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_events')),
+    sa.UniqueConstraint('practice_id', 'seq', name='uq_events_practice_seq')
+    )
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_events_practice_id'), ['practice_id'], unique=False)
+
+    op.create_table('webhooks',
+    sa.Column('url', sa.String(length=2000), nullable=False),
+    sa.Column('events', sa.JSON(), nullable=False),
+    sa.Column('secret', sa.String(length=100), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('consecutive_failures', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('disabled_at', toolkit.common.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('disabled_reason', sa.Text(), nullable=True),
+    sa.Column('created_by_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', toolkit.common.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('practice_id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['therapists.id'], name=op.f('fk_webhooks_created_by_id_therapists')),
+    sa.ForeignKeyConstraint(['practice_id'], ['practices.id'], name=op.f('fk_webhooks_practice_id_practices'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_webhooks'))
+    )
+    with op.batch_alter_table('webhooks', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_webhooks_created_by_id'), ['created_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_webhooks_practice_id'), ['practice_id'], unique=False)
+
+    op.create_table('webhook_deliveries',
+    sa.Column('webhook_id', sa.String(length=36), nullable=False),
+    sa.Column('event_id', sa.String(length=36), nullable=False),
+    sa.Column('event_type', sa.String(length=40), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', toolkit.common.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('claimed_until', toolkit.common.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', toolkit.common.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('delivered_at', toolkit.common.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('practice_id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_webhook_deliveries_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['practice_id'], ['practices.id'], name=op.f('fk_webhook_deliveries_practice_id_practices'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['webhook_id'], ['webhooks.id'], name=op.f('fk_webhook_deliveries_webhook_id_webhooks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_deliveries')),
+    sa.UniqueConstraint('webhook_id', 'event_id', name='uq_webhook_deliveries_webhook_event')
+    )
+    with op.batch_alter_table('webhook_deliveries', schema=None) as batch_op:
+        batch_op.create_index('ix_webhook_deliveries_due', ['status', 'next_attempt_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_webhook_deliveries_practice_id'), ['practice_id'], unique=False)
+        batch_op.create_index('ix_webhook_deliveries_webhook_created', ['webhook_id', 'created_at'], unique=False)
+
+    op.create_table('webhook_attempts',
+    sa.Column('delivery_id', sa.String(length=36), nullable=False),
+    sa.Column('at', toolkit.common.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('outcome', sa.String(length=20), nullable=False),
+    sa.Column('status_code', sa.Integer(), nullable=True),
+    sa.Column('error', sa.String(length=500), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('practice_id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['delivery_id'], ['webhook_deliveries.id'], name=op.f('fk_webhook_attempts_delivery_id_webhook_deliveries'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['practice_id'], ['practices.id'], name=op.f('fk_webhook_attempts_practice_id_practices'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_attempts'))
+    )
+    with op.batch_alter_table('webhook_attempts', schema=None) as batch_op:
+        batch_op.create_index('ix_webhook_attempts_delivery_at', ['delivery_id', 'at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_webhook_attempts_practice_id'), ['practice_id'], unique=False)
+
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('webhook_attempts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_webhook_attempts_practice_id'))
+        batch_op.drop_index('ix_webhook_attempts_delivery_at')
+
+    op.drop_table('webhook_attempts')
+    with op.batch_alter_table('webhook_deliveries', schema=None) as batch_op:
+        batch_op.drop_index('ix_webhook_deliveries_webhook_created')
+        batch_op.drop_index(batch_op.f('ix_webhook_deliveries_practice_id'))
+        batch_op.drop_index('ix_webhook_deliveries_due')
+
+    op.drop_table('webhook_deliveries')
+    with op.batch_alter_table('webhooks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_webhooks_practice_id'))
+        batch_op.drop_index(batch_op.f('ix_webhooks_created_by_id'))
+
+    op.drop_table('webhooks')
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_events_practice_id'))
+
+    op.drop_table('events')
     with op.batch_alter_table('alerts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_alerts_resolved_by_id'))
         batch_op.drop_index('ix_alerts_practice_raised')

@@ -60,7 +60,9 @@ def spec(app):
     return json.loads(generated_spec_text(app))
 
 
-def test_every_request_example_is_accepted(client, spec, create_participant, create_group):
+def test_every_request_example_is_accepted(client, spec, create_participant, create_group, monkeypatch):
+    # The webhook example's host resolves to a public address (this machine has no DNS of its own for it).
+    monkeypatch.setattr("toolkit.webhooks.transport.resolve", lambda host, port: ["93.184.216.34"])
     ops = sorted(((op["operationId"], m, p, op) for m, p, op in operations(spec) if "requestBody" in op),
                  key=lambda o: (ORDER.index(o[0]) if o[0] in ORDER else len(ORDER), o[0]))
     headers, ids, problems = {}, {}, []
