@@ -99,6 +99,10 @@ def create_demo() -> str:
     from .progress.demo import add_progress_demo
 
     add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
+    # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
+    waiting = create_participant(data={"display_name": "Robin Fictitious"}, actor=admin)
+    submit_screening(participant=waiting, actor=guide, data={
+        "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

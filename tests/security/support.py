@@ -67,7 +67,8 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
     alert = ok(client.get(f"{API}/alerts", headers=h))[0]
     hook = ok(client.post(f"{API}/webhooks", headers=h,
                           json={"url": "https://93.184.216.34/hook", "events": ["alert.raised"]}), 201)
-    return {"alert_id": alert["id"], "webhook_id": hook["id"],"series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
+    return {"alert_id": alert["id"], "webhook_id": hook["id"],
+            "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
             "module_id": module["id"], "builtin_module_id": builtin["id"], "plan_id": plan["id"],
