@@ -22,6 +22,10 @@ from .models import ProgressReview, RescreenRhythm
 from .rules import default_thresholds, group_summary, rescreen_reasons
 
 REVIEW_PATH = "POST /api/v1/participants/{participant_id}/progress-reviews"
+BASELINE_RULE = ("the person's one baseline across all their groups: the latest screening taken before their earliest "
+                 "membership began (else the first one after it; with no membership, the first screening), until a "
+                 "clinical lead's progress review makes the reviewed screening the baseline; leaving and re-joining, "
+                 "or joining another group, never moves it")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -55,8 +59,8 @@ def participant_progress(*, participant: Participant, actor, group_id: str | Non
     latest_at = db.session.scalar(select(func.max(Screening.screened_at))
                                   .where(Screening.participant_id == participant.id))
     reviews = history.reviews([participant.id])[participant.id]
-    result = history.evaluate(taken, joined_on=programme["joined_on"] if programme else None,
-                       latest_screening_at=latest_at, reviews=reviews)
+    since = history.memberships([participant.id])[participant.id]
+    result = history.evaluate(taken, since=since, latest_screening_at=latest_at, reviews=reviews)
     if instruments:
         codes, _ = history.instruments()
         unknown = sorted(set(instruments) - set(codes))
@@ -67,14 +71,13 @@ def participant_progress(*, participant: Participant, actor, group_id: str | Non
         record("read", "progress", participant.id, actor=actor)
     return {
         "participant_id": participant.id, "display_name": participant.display_name, "programme": programme,
-        "baseline_rule": ("the screening taken on or before joining the current programme (the latest such), "
-                          "else the first one in it; with no programme, the first screening ever"),
+        "baseline_rule": BASELINE_RULE,
         "thresholds_version": default_thresholds().version,
         "instruments": result["instruments"], "overall": result["overall"],
         "reliable_deterioration": {"active": result["enforced"], "reviewed": result["reviewed"],
                                    "details": result["deterioration"], "review": result["review"],
                                    "review_path": REVIEW_PATH.format(participant_id=participant.id)},
-        "recovered": result["recovered"],
+        "below_caseness": result["below_caseness"], "paired": result["paired"],
         "reviews": [present_review(r) for r in reversed(reviews)],
     }
 
@@ -236,6 +239,7 @@ def group_progress(*, group: Group, actor) -> dict:
     ids = [r.participant_id for r in rows]
     histories = history.histories(ids)
     reviews = history.reviews(ids)
+    since = history.memberships(ids)
     latest = {}
     if ids:
         latest = dict(db.session.execute(select(Screening.participant_id, func.max(Screening.screened_at))
@@ -243,16 +247,16 @@ def group_progress(*, group: Group, actor) -> dict:
                                          .group_by(Screening.participant_id)).all())
     members = []
     for r in rows:
-        result = history.evaluate(histories[r.participant_id], joined_on=r.joined_on,
-                           latest_screening_at=latest.get(r.participant_id), reviews=reviews[r.participant_id])
+        result = history.evaluate(histories[r.participant_id], since=since[r.participant_id],
+                                  latest_screening_at=latest.get(r.participant_id), reviews=reviews[r.participant_id])
         members.append({
             "participant_id": r.participant_id, "display_name": r.display_name, "joined_on": r.joined_on,
             "overall": result["overall"], "reliable_deterioration_active": result["enforced"],
-            "recovered": result["recovered"],
+            "below_caseness": result["below_caseness"], "paired": result["paired"],
             "instruments": [{"instrument": p["instrument"], "title": p["title"],
                              "baseline": p["baseline"]["score"] if p["baseline"] else None,
                              "latest": p["latest"]["score"], "change": p["change"],
-                             "reliable_change": p["reliable_change"], "recovered": p["recovered"]}
+                             "reliable_change": p["reliable_change"], "below_caseness": p["below_caseness"]}
                             for p in result["instruments"]],
         })
     record("read", "group_progress", group.id, actor=actor)
