@@ -14,7 +14,12 @@ from ..read_cache import cached_read
 from ..web import get_or_404
 from . import services
 from .models import Participant
-from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
+from .schemas import (
+    ParticipantNewSchema,
+    ParticipantQuerySchema,
+    ParticipantSchema,
+    ParticipantUpdateSchema,
+)
 
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
                 description="Clients of the practice. Clinical data: every read and write is audited.")
@@ -42,13 +47,17 @@ class Participants(MethodView):
         db.session.commit()
         return rows
 
-    @blp.arguments(ParticipantCreateSchema)
+    @blp.arguments(ParticipantNewSchema)
     @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
-    @document_errors(blp, 400, 401, 413, 422)
+    @document_errors(blp, 400, 401, 409, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
-        """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
-        participant = services.create_participant(data=data, actor=current_user)
+        """Only `display_name` is required (the intake form also needs `date_of_birth`). The same name (case
+        and spaces ignored) and date of birth as an existing participant answers 409 with
+        `errors.possible_duplicate: [existing id]`, unless `confirm_new: true`. Audited. Answers 201 with
+        `Location` and `ETag`."""
+        confirm_new = data.pop("confirm_new", False)
+        participant = services.create_participant(data=data, actor=current_user, confirm_new=confirm_new)
         db.session.commit()
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 

@@ -20,6 +20,14 @@ class ParticipantCreateSchema(StrictSchema):
     notes = text(10000, allow_none=True, metadata={"description": "Clinical notes (audited, never logged)."})
 
 
+class ParticipantNewSchema(ParticipantCreateSchema):
+    """A new participant; `confirm_new` creates it even when one with the same name and date of birth exists."""
+
+    confirm_new = fields.Boolean(load_default=False, metadata={
+        "description": "Create it although a participant with the same name (case and spaces ignored) and date of "
+                       "birth exists (otherwise 409 with `errors.possible_duplicate` naming the existing id)."})
+
+
 class ParticipantSchema(ParticipantCreateSchema):
     """A participant as the API shows it: every field is always present (null when not set)."""
 
