@@ -19,7 +19,7 @@ from typing import Any
 from toolkit.common.zones import aware
 from toolkit.progress.rules import Taken, Thresholds, person_progress, taken_from
 from toolkit.screening.clearance import MemberScreening
-from toolkit.screening.safety import ReviewEvent, ScreeningEvent, crisis_hold, recent_crisis
+from toolkit.screening.safety import ReviewEvent, ScreeningEvent, crisis_hold, flags_of, is_minor, recent_crisis
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,34 @@ def _progress_notes(result: Mapping[str, Any], reviews: Sequence[ProgressReviewE
         notes.append("below caseness since baseline on " + ", ".join(result["below_caseness"])
                      + " (shown only: it changes no verdict)")
     return tuple(notes)
+
+
+def member_from_row(row: Any, now: datetime) -> MemberScreening:
+    """A member and their newest screening (with its current override), from one row of the group query
+    (clearance/queries.group_screenings_stmt; any object with those attributes)."""
+    on = now.date()
+    if row.id is None:
+        minor = is_minor(row.date_of_birth, on)
+        return MemberScreening(
+            participant_id=row.participant_id, display_name=row.display_name,
+            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
+                                 "clinician assessment") if minor else None)
+    screened_on = row.screened_at.date()
+    unusable = None
+    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
+        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
+                    "clinician assessment")
+    override = None
+    if row.override_outcome is not None:
+        at = aware(row.override_at)
+        override = {"outcome": row.override_outcome, "reason": row.override_reason,
+                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
+    return MemberScreening(
+        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
+        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
+        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
+        findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
+        unusable=unusable, screened_at=row.screened_at)
 
 
 def person_member(member: MemberScreening, person: PersonHistory, *, now: datetime, thresholds: Thresholds,

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import lazyload
 
 from ..attendance.services import prerequisite_warnings
-from ..common.zones import aware
 from ..exercises.rules import Contraindication
 from ..extensions import db
 from ..groups.rules import roster_on
@@ -19,36 +18,9 @@ from ..progress.clearance import rescreen_due_at_plan
 from ..progress.rules import default_thresholds
 from ..screening import people
 from ..screening.clearance import ClearanceItem, MemberScreening, clear_plan
-from ..screening.safety import flags_of, is_minor
 from ..series.rules import session_date
 from . import queries
-from .rules import PersonHistory, ProgressReviewEvent, people_members
-
-
-def _member(row, now) -> MemberScreening:
-    on = now.date()
-    if row.id is None:
-        minor = is_minor(row.date_of_birth, on)
-        return MemberScreening(
-            participant_id=row.participant_id, display_name=row.display_name,
-            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
-                                 "clinician assessment") if minor else None)
-    screened_on = row.screened_at.date()
-    unusable = None
-    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
-        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
-                    "clinician assessment")
-    override = None
-    if row.override_outcome is not None:
-        at = aware(row.override_at)
-        override = {"outcome": row.override_outcome, "reason": row.override_reason,
-                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
-    return MemberScreening(
-        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
-        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
-        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
-        findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
-        unusable=unusable, screened_at=row.screened_at)
+from .rules import PersonHistory, ProgressReviewEvent, member_from_row, people_members
 
 
 def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
@@ -71,7 +43,7 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
         if row.participant_id in names:
             continue
         names[row.participant_id] = row.display_name
-        members.append(_member(row, now))
+        members.append(member_from_row(row, now))
     members = with_person(members, now=now)
     if facilitators is None:
         trauma_informed = db.session.scalar(queries.trauma_informed_stmt(), {"group_id": group_id}) is not None
