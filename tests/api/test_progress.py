@@ -197,7 +197,14 @@ def test_svg_chart_parses_and_has_the_points(client, admin, programme, screen):
     assert root.find(".//svg:g[@id='baseline-phq9']", ns) is not None
     text = r.get_data(as_text=True)
     assert "PHQ-9" in text and "moderate" in text  # titles and band labels as text
-    assert p["display_name"] not in text  # the chart names nobody
+    # a printed record: the person and the date range; each panel's verdict; baseline ± threshold shaded
+    first, last = (date.today() - timedelta(days=31)).isoformat(), date.today().isoformat()
+    assert p["display_name"] in text and f"{first} to {last}" in text
+    assert "reliable improvement: -6, threshold 6" in text
+    assert root.find(".//svg:g[@id='reliable-band-phq9']", ns) is not None
+    # yes/no screens are events, not score lines
+    assert root.find(".//svg:g[@id='scores-asq']", ns) is None
+    assert root.find(".//svg:g[@id='events-asq']", ns) is not None and "Crisis and substance screens" in text
 
 
 # --- 3. re-screens due ----------------------------------------------------------------------------------

@@ -267,11 +267,32 @@ def default_before(now: datetime | None = None) -> date:
     return ((now or datetime.now(UTC)) + timedelta(days=14)).date()
 
 
+CATEGORICAL = ("asq", "present_crisis", "drug_use")  # yes/no screens: events on the time line, not score lines
+
+
+def _verdict(p: dict) -> str:
+    """One panel's verdict, e.g. "reliable deterioration: +6, threshold 6"."""
+    threshold = (p["thresholds"] or {}).get("reliable_change")
+    if threshold is None:
+        return "no published reliable-change threshold: no verdict"
+    if p["change"] is None:
+        return f"one screening since baseline: no change yet (threshold {threshold})"
+    words = {"deteriorated": "reliable deterioration", "improved": "reliable improvement"}.get(
+        p["reliable_change"], "no reliable change")
+    return f"{words}: {p['change']:+d}, threshold {threshold}"
+
+
 def chart_data(result: dict) -> dict:
-    """The chart's input (plain JSON) from `participant_progress`: no name, only the instruments' scores."""
+    """The chart's input (plain JSON) from `participant_progress`: the person and the date range (a printed
+    record), each scored instrument's points, bands, baseline, verdict and reliable-change threshold, and
+    the categorical screens as events."""
     form = default_form()
-    out = []
+    out, events = [], []
     for p in result["instruments"]:
+        if p["instrument"] in CATEGORICAL:
+            events.append({"instrument": p["instrument"], "title": p["title"],
+                           "points": [[s["at"].isoformat(), s["score"] > 0, s["band"]] for s in p["series"]]})
+            continue
         bands = form.instrument(p["instrument"]).scoring.bands
         thresholds = p["thresholds"] or {}
         out.append({"instrument": p["instrument"], "title": p["title"],
@@ -279,8 +300,12 @@ def chart_data(result: dict) -> dict:
                     "bands": [[b.min, b.max, b.label] for b in bands],
                     "max": max((b.max for b in bands), default=None),
                     "baseline": p["baseline"]["score"] if p["baseline"] else None,
+                    "reliable_change": thresholds.get("reliable_change"), "verdict": _verdict(p),
                     "caseness": thresholds.get("caseness_at_least")})
-    return {"title": "Scores over time (higher = more symptoms)", "instruments": out}
+    dates = sorted(s["at"] for p in result["instruments"] for s in p["series"])
+    span = f", {dates[0].date().isoformat()} to {dates[-1].date().isoformat()}" if dates else ""
+    return {"title": f"Progress of {result['display_name']}{span} (higher = more symptoms)",
+            "instruments": out, "events": events}
 
 
 def progress_svg(*, participant: Participant, actor, group_id: str | None = None,
