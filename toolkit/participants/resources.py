@@ -15,7 +15,7 @@ from ..web import get_or_404
 from . import services
 from .models import Participant
 from .schemas import (
-    ParticipantNewSchema,
+    ParticipantCreateSchema,
     ParticipantQuerySchema,
     ParticipantSchema,
     ParticipantUpdateSchema,
@@ -47,7 +47,7 @@ class Participants(MethodView):
         db.session.commit()
         return rows
 
-    @blp.arguments(ParticipantNewSchema)
+    @blp.arguments(ParticipantCreateSchema)
     @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 409, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
