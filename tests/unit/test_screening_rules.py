@@ -87,7 +87,7 @@ FREQUENCY = [
 
 
 def test_form_version_and_instruments():
-    assert FORM.version == "2026-11.1"
+    assert FORM.version == "2026-12.1"
     assert FORM.validity_days == 90
     assert [i.code for i in FORM.instruments] == [
         "phq9",
