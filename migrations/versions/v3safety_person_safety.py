@@ -27,9 +27,10 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_crisis_reviews_screening_id'), ['screening_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_crisis_reviews_screening_id_screenings'), 'screenings',
                                     ['screening_id'], ['id'], ondelete='RESTRICT')
-    with op.batch_alter_table('exercise_modules', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('gate_on_deterioration', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+    # A plain ADD COLUMN, not batch mode: on SQLite batch mode rebuilds the table and would drop the triggers
+    # that keep the module search index (exercise_modules_fts, i17b) in step.
+    op.add_column('exercise_modules', sa.Column('gate_on_deterioration', sa.Boolean(), nullable=False,
+                                                server_default=sa.false()))
     modules = sa.table('exercise_modules', sa.column('slug', sa.String), sa.column('practice_id', sa.String),
                        sa.column('gate_on_deterioration', sa.Boolean))
     op.execute(modules.update().where(modules.c.practice_id.is_(None),
@@ -38,8 +39,8 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('exercise_modules', schema=None) as batch_op:
-        batch_op.drop_column('gate_on_deterioration')
+    # SQLite 3.35+ drops a column in place (keeping the search triggers); PostgreSQL always could.
+    op.execute('ALTER TABLE exercise_modules DROP COLUMN gate_on_deterioration')
     with op.batch_alter_table('crisis_reviews', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_crisis_reviews_screening_id_screenings'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_crisis_reviews_screening_id'))

@@ -338,7 +338,8 @@ class CrisisReviewCreateSchema(StrictSchema):
     screening free of crisis taken at least 24 hours after the review lifts the crisis hold."""
 
     screening_id = fields.String(required=True, validate=validate.Length(min=1, max=36), metadata={
-        "description": "The person's latest crisis screening (409 for any other: a newer crisis is unseen)."})
+        "description": "The person's latest crisis screening (409 for any other: a newer crisis is unseen).",
+        "example": "6f1c2b4e-8d0a-4c57-9f3e-2a7b5d9e1c44"})
     summary = fields.String(required=True, validate=validate.Length(min=1, max=10000), metadata={
         "description": "What was assessed and agreed: at least 20 characters (422 otherwise).",
         "example": "Met with the person and their GP; thoughts have settled, coping plan agreed."})
