@@ -107,6 +107,7 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
                                  json={"form_version": form["version"], "answers": answers_for(form, {"asq_1": 1})})
             assert crisis.status_code == 201 and crisis.get_json()["outcome"] == "defer", crisis.get_json()
             ids["alert_id"] = client.get("/api/v1/alerts", headers=headers).get_json()[0]["id"]  # the crisis's
+            ids["screening_id"] = crisis.get_json()["id"]  # the review names the latest crisis screening
         if operation_id == "createScreening":
             ids["screening_id"] = r.get_json()["id"]
         if operation_id == "createModule":

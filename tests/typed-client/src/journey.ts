@@ -154,6 +154,30 @@ const overridden = await api.POST("/api/v1/screenings/{screening_id}/override", 
   body: { outcome: "refer", reason: "Disclosed a recent loss at intake; individual work first." },
 });
 check(overridden.data?.override?.outcome === "refer" && overridden.data.computed_outcome === "clear", "override");
+const effective: Schemas["Outcome"] = overridden.data.effective_outcome;
+check(effective === "refer" && overridden.data.crisis_guidance === null, "effective outcome, no guidance");
+
+// Progress: NHS Talking Therapies' paired outcomes (null with one screening); per instrument
+// `below_caseness`. The old `recovered` is gone from the spec, so the compiler refuses it.
+const progress = await api.GET("/api/v1/participants/{participant_id}/progress", {
+  params: { path: { participant_id: participant.id } },
+});
+check(progress.data !== undefined && typeof progress.data !== "string", "progress");
+const paired: Schemas["Paired"] | null = progress.data.paired;
+const belowCaseness: string[] = progress.data.below_caseness;
+check(paired === null && belowCaseness.length === 0, "one screening: nothing paired yet");
+const phq9 = progress.data.instruments.find((i) => i.instrument === "phq9");
+check(phq9 !== undefined && phq9.below_caseness === null, "per instrument below_caseness");
+// @ts-expect-error `recovered` was renamed `below_caseness` (issue 27)
+check(progress.data.recovered === undefined, "no recovered");
+
+// A likely duplicate (same name and date of birth) is a 409 naming the existing record.
+const twin = await api.POST("/api/v1/participants", { body: { display_name: " pat  EXAMPLE", date_of_birth: "1988-05-17" } });
+check(twin.response.status === 409 && twin.error?.errors?.["possible_duplicate"] !== undefined, "possible duplicate");
+const confirmed = await api.POST("/api/v1/participants", {
+  body: { display_name: "Pat Example", date_of_birth: "1988-05-17", confirm_new: true },
+});
+check(confirmed.response.status === 201 && confirmed.data?.id !== participant.id, "confirm_new");
 
 const clearance = await api.GET("/api/v1/plans/{plan_id}/clearance", { params: { path: { plan_id: planId } } });
 const status: Schemas["ClearanceStatus"] | undefined = clearance.data?.status;
