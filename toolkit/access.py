@@ -1,29 +1,27 @@
-"""Access to an operation: a valid access token (verified by flask-jwt-extended with the loaders in
-toolkit/auth/jwt.py, which also scope the request to its practice), and for some operations the admin role.
+"""Access to an operation: `auth_required`, the one decorator every resource uses. A valid access token (or
+refresh token, where asked), verified by flask-jwt-extended's documented `verify_jwt_in_request()` with the
+loaders in toolkit/auth/jwt.py, which also scope the request to its practice; for some operations the admin
+role. `current_therapist()` is the caller, typed.
 
 It imports nothing of the toolkit, so every area's resources, the audit trail's included, stand above it.
-The hot path of a plain access token (parsed once, one Core query for login, therapist and practice) is
-handed in by toolkit/auth/jwt.py with `use_fast_path`; anything it does not accept goes through
-flask-jwt-extended's `verify_jwt_in_request`, which answers the token's problem with those loaders.
 """
 
-from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from flask import g
-from flask_jwt_extended import current_user, verify_jwt_in_request
+from flask_jwt_extended import get_current_user, get_jwt, verify_jwt_in_request
 from flask_smorest import abort
 
-_fast_path: list[Callable[[], bool]] = []
+
+def current_therapist() -> Any:
+    """The authenticated caller (`toolkit.auth.services.Caller`: id, practice_id, role, login_id, ...)."""
+    return get_current_user()
 
 
-def use_fast_path(verify: Callable[[], bool]) -> None:
-    """Set the verifier tried first for access tokens: True when it authenticated the request."""
-    _fast_path[:] = [verify]
-
-
-def _fast() -> bool:
-    return bool(_fast_path) and _fast_path[0]()
+def token_claims() -> dict:
+    """The verified token's claims (`sid` the login, `rid` a refresh token's id)."""
+    return get_jwt()
 
 
 def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify_type: bool = True):
@@ -32,11 +30,9 @@ def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            if refresh or not verify_type:
-                verify_jwt_in_request(refresh=refresh, verify_type=verify_type)
-            elif g.get("therapist") is None and not _fast():
-                verify_jwt_in_request()
-            if admin and current_user.role != "admin":
+            if not (verify_type and not refresh and g.get("token_type") == "access" and g.get("therapist")):
+                verify_jwt_in_request(refresh=refresh, verify_type=verify_type)  # unless verified already
+            if admin and current_therapist().role != "admin":
                 abort(403, message="Only a practice admin may do this.")
             return view(*args, **kwargs)
 

@@ -5,7 +5,7 @@ from .agendas.calendar import blp as calendar
 from .agendas.resources import blp as agendas
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
-from .auth.resources import blp as auth
+from .auth.account_resources import blp as auth
 from .clearance import resources as _clearance  # noqa: F401  (adds the clearance route to the screening blueprint)
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir

@@ -59,3 +59,8 @@ password_reset_requested = _signals.signal("password-reset-requested", doc="""A 
 invitation_sent = _signals.signal("invitation-sent", doc="""A participant was invited by a secure link and has
     an email address to receive it. kwargs: invitation (the invitation row), participant (Participant), url
     (str, the link with its secret: only an email to the participant's own address may carry it).""")
+
+# accounts (the account lifecycle, issue 28) ---------------------------------------------------------------
+therapist_deactivated = _signals.signal("therapist-deactivated", doc="""An admin deactivated a therapist: their
+    logins are ended already; packages end whatever else the account holds (calendar feeds it made).
+    kwargs: therapist (Therapist).""")

@@ -8,7 +8,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from marshmallow import fields
 
-from ..auth.jwt import auth_required
+from ..access import auth_required
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group

@@ -7,8 +7,8 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from marshmallow import fields
 
+from ..access import auth_required
 from ..audit.tasks import queue_event
-from ..auth.jwt import auth_required
 from ..common.spec import document_errors
 from ..extensions import limiter
 from ..groups.models import Group

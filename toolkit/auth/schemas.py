@@ -62,6 +62,14 @@ class PracticeSchema(ma.Schema):
                        "crisis line to call out of hours. Printed on the participant handout; null when not set."})
 
 
+class PracticeSettingsSchema(PracticeSchema):
+    """A practice with the settings its therapists see."""
+
+    require_totp = fields.Boolean(required=True, metadata={
+        "description": "Every therapist of the practice signs in with a TOTP code; those without one enrol at "
+                       "their next login."})
+
+
 class PracticeUpdateSchema(StrictSchema):
     """The practice's settings an admin may change (send only the fields to change)."""
 
@@ -72,6 +80,9 @@ class PracticeUpdateSchema(StrictSchema):
                        "null clears it. Plain text, at most 500 characters.",
         "example": "Willow Tree Therapy: 01234 567890, hello@example.org. Out of hours: call your local "
                    "crisis line or 999 in an emergency."})
+    require_totp = fields.Boolean(metadata={
+        "description": "true: every therapist must sign in with a TOTP code (those without one enrol at their "
+                       "next login); false: two-factor sign-in is each therapist's choice.", "example": True})
 
 
 class MeSchema(ma.Schema):
@@ -94,3 +105,85 @@ class RegisteredSchema(ma.Schema):
 
     practice = fields.Nested(PracticeSchema, required=True)
     therapist = fields.Nested(MeSchema, required=True)
+
+
+_NEW_PASSWORD = {"description": "At least 12 characters, not guessable (zxcvbn's top score, with your name and email "
+                                "as context), not your email address.", "example": "kitten-orbit-lantern-59"}
+
+
+class SecondFactorSchema(ma.Schema):
+    """The password was right, and a second step is needed: send a code from the authenticator app with the
+    challenge token to `POST /auth/login/totp`."""
+
+    challenge_token = fields.String(required=True, metadata={
+        "description": "Single use, valid for `expires_in` seconds and a few wrong codes."})
+    expires_in = fields.Integer(required=True, metadata={"example": 300})
+    second_factor = fields.String(required=True, validate=validate.OneOf(["totp", "totp_enrolment"]), metadata={
+        "description": "`totp`: a code is needed. `totp_enrolment`: the practice requires TOTP and this account "
+                       "has none yet: add `otpauth_uri` (or `secret`) to an authenticator app, then send its "
+                       "first code; that turns TOTP on and finishes the login."})
+    otpauth_uri = fields.String(allow_none=True, load_default=None, metadata={
+        "description": "For an enrolment: the otpauth:// URI to show as a QR code."})
+    secret = fields.String(allow_none=True, load_default=None, metadata={
+        "description": "For an enrolment: the base32 secret, to type in by hand."})
+
+
+class TotpLoginSchema(StrictSchema):
+    """The second step of a login."""
+
+    challenge_token = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    code = fields.String(required=True, validate=validate.Length(min=6, max=8), metadata={"example": "492039"})
+
+
+class PasswordChangeSchema(StrictSchema):
+    """Your current password and the new one."""
+
+    current_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                                     metadata={"example": "correct-horse-battery-staple"})
+    new_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                                 metadata=_NEW_PASSWORD)
+
+
+class PasswordResetRequestSchema(StrictSchema):
+    """The email address of the account."""
+
+    email = fields.String(required=True, validate=validate.Length(min=1, max=320),
+                          metadata={"example": "alex@example.org"})
+
+
+class PasswordResetSchema(StrictSchema):
+    """The new password."""
+
+    new_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                                 metadata=_NEW_PASSWORD)
+
+
+class LoginSessionSchema(ma.Schema):
+    """One login (one device) of your account."""
+
+    id = fields.String(required=True)
+    created_at = fields.AwareDateTime(required=True, metadata={"description": "When the login began."})
+    last_used_at = fields.AwareDateTime(allow_none=True, required=True, metadata={
+        "description": "When it last got tokens (signed in or refreshed): within an access token's lifetime "
+                       "of its last request."})
+    user_agent = fields.String(allow_none=True, required=True, metadata={
+        "description": "The device, summarised from its User-Agent.", "example": "Firefox on Linux"})
+    current = fields.Boolean(required=True, metadata={"description": "The login this request comes from."})
+
+
+class TotpEnrolmentSchema(ma.Schema):
+    """A new TOTP secret, shown this once: add it to an authenticator app, then confirm with its first code."""
+
+    otpauth_uri = fields.String(required=True, metadata={
+        "example": "otpauth://totp/Inner%20Child%20Group%20Toolkit:alex%40example.org?secret=JBSWY3DPEHPK3PXP"
+                   "&issuer=Inner%20Child%20Group%20Toolkit"})
+    secret = fields.String(required=True, metadata={"example": "JBSWY3DPEHPK3PXP"})
+
+
+class TotpCodeSchema(StrictSchema):
+    code = fields.String(required=True, validate=validate.Length(min=6, max=8), metadata={"example": "492039"})
+
+
+class PasswordConfirmSchema(StrictSchema):
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                             metadata={"example": "correct-horse-battery-staple"})

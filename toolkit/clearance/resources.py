@@ -8,8 +8,8 @@ from flask import jsonify
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 
+from ..access import auth_required
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.spec import document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan

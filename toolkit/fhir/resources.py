@@ -14,7 +14,7 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from ..auth.jwt import auth_required
+from ..access import auth_required
 from ..extensions import db
 from . import envelopes, rules, services
 from .schemas import (

@@ -3,8 +3,8 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..access import auth_required
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only

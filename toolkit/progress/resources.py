@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
-from ..auth.jwt import auth_required
+from ..access import auth_required
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group
