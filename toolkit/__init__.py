@@ -67,6 +67,7 @@ def configure_app(app: Flask) -> None:
             "security": [{"bearerAuth": []}],
         },
         JWT_TOKEN_LOCATION=["headers"],
+        JWT_COOKIE_CSRF_PROTECT=False,  # tokens travel in headers only: no csrf claim (pairs stay reproducible)
         JWT_ALGORITHM="HS256",
         JWT_DECODE_ALGORITHMS=["HS256"],
         JWT_ERROR_MESSAGE_KEY="message",

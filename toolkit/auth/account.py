@@ -19,6 +19,7 @@ from ..audit.services import record
 from ..common.models import utcnow
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
+from ..tenancy import set_practice
 from .models import AccountToken, LoginSession, Therapist
 from .passwords import hash_password, verify_password
 from .rules import new_totp_secret, normalise_email, totp_step, totp_uri
@@ -95,7 +96,7 @@ def reset_password(*, secret: str, new_password: str) -> None:
     """Set a new password with a reset link's secret: the link is used up, and so is every other outstanding
     link of the account; every login of the account ends."""
     token = _live_token(secret, RESET)
-    therapist = db.session.get(Therapist, token.therapist_id)
+    therapist = _account_of(token)
     if therapist is None or not therapist.active:
         raise NotFound("This reset link is unknown, used or expired: ask for a new one.")
     _set_password(therapist, new_password)
@@ -113,6 +114,15 @@ def _issue(therapist: Therapist, purpose: str, *, minutes: int) -> str:
                                 expires_at=utcnow() + timedelta(minutes=minutes)))
     db.session.flush()
     return secret
+
+
+def _account_of(token: AccountToken) -> Therapist | None:
+    """The token's account, read before anyone is signed in; the session is then scoped to its practice."""
+    stmt = select(Therapist).where(Therapist.id == token.therapist_id).execution_options(all_practices=True)
+    therapist = db.session.scalars(stmt).first()
+    if therapist is not None:
+        set_practice(db.session, therapist.practice_id)
+    return therapist
 
 
 def _live_token(secret: str, purpose: str) -> AccountToken:
@@ -222,7 +232,7 @@ class CodeRefused(Exception):
 def finish_challenge(*, secret: str, code: str, user_agent: str | None) -> tuple[Therapist, tuple[str, str]]:
     """The login, once the challenge's code is right (an enrolment is confirmed by its first code)."""
     token = _live_token(secret, CHALLENGE)
-    therapist = db.session.get(Therapist, token.therapist_id)
+    therapist = _account_of(token)
     if therapist is None or not therapist.active or token.attempts >= CHALLENGE_ATTEMPTS:
         raise NotFound("This sign-in challenge is unknown, used or expired: start again.")
     try:

@@ -1,7 +1,7 @@
 from dataclasses import asdict
 from datetime import timedelta
 
-from flask import current_app, request
+from flask import current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -116,7 +116,9 @@ def login(args):
     if kind is not None:
         challenge = account.start_challenge(therapist, kind)
         db.session.commit()
-        return asdict(challenge), 202
+        response = jsonify(SecondFactorSchema().dump(asdict(challenge)))
+        response.status_code = 202
+        return response
     access, refresh = services.start_login(therapist, user_agent=request.headers.get("User-Agent"))
     db.session.commit()
     queue_event("login", "therapist", therapist.id, actor=therapist)

@@ -4,7 +4,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from ..access import auth_required
+from ..access import auth_required, current_therapist
 from ..audit.services import record
 from ..auth.account import send_reset
 from ..auth.account_resources import reset_link
@@ -107,5 +107,5 @@ def send_password_reset(therapist_id):
     if not therapist.active:
         raise NotFound("Therapist not found.")
     send_reset(therapist=therapist, link=reset_link(), minutes=current_app.config["PASSWORD_RESET_MINUTES"],
-               actor=current_user)
+               actor=current_therapist())
     db.session.commit()
