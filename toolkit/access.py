@@ -24,15 +24,23 @@ def token_claims() -> dict:
     return get_jwt()
 
 
-def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify_type: bool = True):
-    """Require a valid access token (or refresh token); `admin=True` also requires the admin role (403)."""
+def auth_required(fn=None, *, admin: bool = False, refresh: bool = False, verify_type: bool = True,
+                  enrolling: bool = False):
+    """Require a valid access token (or refresh token); `admin=True` also requires the admin role (403).
+
+    Where the practice requires two-factor sign-in and the caller has not enrolled yet, only the operations
+    marked `enrolling=True` (enrolment itself, /me, one's logins and password) are open: the rest answer 403."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             if not (verify_type and not refresh and g.get("token_type") == "access" and g.get("therapist")):
                 verify_jwt_in_request(refresh=refresh, verify_type=verify_type)  # unless verified already
-            if admin and current_therapist().role != "admin":
+            caller = current_therapist()
+            if not (enrolling or refresh or not verify_type) and caller.must_enrol_totp:
+                abort(403, message="Your practice requires two-factor sign-in: enrol first (POST /me/totp, then "
+                                   "POST /me/totp/confirm with a code).")
+            if admin and caller.role != "admin":
                 abort(403, message="Only a practice admin may do this.")
             return view(*args, **kwargs)
 

@@ -200,35 +200,32 @@ def _next_code(totp: pyotp.TOTP) -> str:
 
 def test_totp_enrolment_then_sign_in_needs_a_code(client, admin):
     assert_error(client.post(f"{API}/me/totp/confirm", headers=admin["headers"], json={"code": "123456"}), 409)
+    assert client.get(ME, headers=admin["headers"]).get_json()["totp_enabled"] is False
     totp = _enrol(client, admin["headers"])
+    assert client.get(ME, headers=admin["headers"]).get_json()["totp_enabled"] is True
     assert_error(client.post(f"{API}/me/totp", headers=admin["headers"]), 409)  # on already
-    first = login(client, admin["email"])
-    assert first.status_code == 202, first.get_json()
-    challenge = first.get_json()
-    assert challenge["second_factor"] == "totp" and challenge["otpauth_uri"] is None and "access_token" not in challenge
-    wrong = client.post(f"{API}/auth/login/totp", json={"challenge_token": challenge["challenge_token"],
-                                                        "code": "000000" if _next_code(totp) != "000000" else "111111"})
-    assert_error(wrong, 401)
+    needed = assert_error(login(client, admin["email"]), 401)
+    assert "totp" in needed["errors"] and "access_token" not in needed
+    wrong = "000000" if _next_code(totp) != "000000" else "111111"
+    refused = assert_error(client.post(LOGIN, json={"email": admin["email"], "password": PASSWORD, "totp": wrong}),
+                           401)
+    assert "totp" in refused["errors"]
     code = _next_code(totp)
-    done = client.post(f"{API}/auth/login/totp", json={"challenge_token": challenge["challenge_token"], "code": code})
+    assert_error(client.post(LOGIN, json={"email": admin["email"], "password": "wrong-password-x", "totp": code}), 401)
+    done = client.post(LOGIN, json={"email": admin["email"], "password": PASSWORD, "totp": code})
     assert done.status_code == 200, done.get_json()
     assert client.get(ME, headers=bearer(done.get_json()["access_token"])).status_code == 200
-    # The challenge is used up, and the code cannot sign in twice.
-    assert_error(client.post(f"{API}/auth/login/totp", json={"challenge_token": challenge["challenge_token"],
-                                                             "code": code}), 404)
-    again = login(client, admin["email"]).get_json()
-    assert_error(client.post(f"{API}/auth/login/totp", json={"challenge_token": again["challenge_token"],
-                                                             "code": code}), 401)
+    # Each code signs in once.
+    assert_error(client.post(LOGIN, json={"email": admin["email"], "password": PASSWORD, "totp": code}), 401)
 
 
-def test_a_challenge_takes_five_wrong_codes_at_most(client, admin):
+def test_a_wrong_totp_code_is_audited(client, admin):
     totp = _enrol(client, admin["headers"])
-    challenge = login(client, admin["email"]).get_json()["challenge_token"]
     wrong = "000000" if _next_code(totp) != "000000" else "111111"
-    for _ in range(5):
-        assert_error(client.post(f"{API}/auth/login/totp", json={"challenge_token": challenge, "code": wrong}), 401)
-    assert_error(client.post(f"{API}/auth/login/totp",
-                             json={"challenge_token": challenge, "code": _next_code(totp)}), 404)
+    client.post(LOGIN, json={"email": admin["email"], "password": PASSWORD, "totp": wrong})
+    events = client.get(f"{API}/audit-events", headers=admin["headers"],
+                        query_string={"action": "login_totp"}).get_json()
+    assert [(e["outcome"], e["record_id"]) for e in events] == [("denied", admin["therapist_id"])]
 
 
 def test_turning_totp_off_needs_the_password(client, admin):
@@ -245,14 +242,18 @@ def test_a_practice_that_requires_totp_enrols_therapists_at_their_next_login(cli
     r = client.patch(f"{API}/practice", headers=admin["headers"], json={"require_totp": True})
     assert r.status_code == 200 and r.get_json()["require_totp"] is True
     first = login(client, therapist["email"])
-    assert first.status_code == 202
-    body = first.get_json()
-    assert body["second_factor"] == "totp_enrolment" and body["secret"] and body["otpauth_uri"]
-    totp = pyotp.TOTP(body["secret"])
-    done = client.post(f"{API}/auth/login/totp", json={"challenge_token": body["challenge_token"], "code": totp.now()})
-    assert done.status_code == 200
-    headers = bearer(done.get_json()["access_token"])
-    assert login(client, therapist["email"]).get_json()["second_factor"] == "totp"  # on from now
+    assert first.status_code == 200
+    headers = bearer(first.get_json()["access_token"])
+    assert client.get(ME, headers=headers).get_json()["must_enrol_totp"] is True
+    refused = assert_error(client.get(f"{API}/participants", headers=headers), 403)
+    assert "enrol" in refused["message"]
+    totp = _enrol(client, headers)
+    me = client.get(ME, headers=headers).get_json()
+    assert me["must_enrol_totp"] is False and me["totp_enabled"] is True
+    assert client.get(f"{API}/participants", headers=headers).status_code == 200
+    assert_error(login(client, therapist["email"]), 401)  # a code from now on
+    assert client.post(LOGIN, json={"email": therapist["email"], "password": PASSWORD,
+                                    "totp": _next_code(totp)}).status_code == 200
     assert_error(client.delete(f"{API}/me/totp", headers=headers, json={"password": PASSWORD}), 409)
 
 

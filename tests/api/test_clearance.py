@@ -298,7 +298,8 @@ def test_template_plan_is_clear_with_a_no_members_warning(client, admin, mods):
 def test_template_without_a_time_is_clear_with_null_times_not_a_500(client, admin, mods):
     """Issue 28 point 4: a template with no `starts_at` answered 500 (schemathesis found it)."""
     r = client.post(PLANS, headers=admin["headers"], json={
-        "title": "Timeless template", "items": [{"module_id": mods["younger-self-visualisation"]["id"], "minutes": 25}]})
+        "title": "Timeless template",
+        "items": [{"module_id": mods["younger-self-visualisation"]["id"], "minutes": 25}]})
     assert r.status_code == 201 and r.get_json()["starts_at"] is None
     result = clearance(client, admin, r.get_json()["id"])
     assert result["status"] == "clear" and result["participants"] == []

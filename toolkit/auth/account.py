@@ -1,14 +1,12 @@
 """The account lifecycle: passwords (change, reset by a one-time link, an admin's reset), the logins an account
-holds, the TOTP second factor and the two-step sign-in it brings, and the audit of failed sign-ins. Functions
-flush; the request commits once (issue 28).
+holds, the TOTP second factor, and the audit of failed sign-ins. Functions flush; the request commits once
+(issue 28).
 
-One-time secrets (reset links, sign-in challenges) are `AccountToken` rows holding only the secret's SHA-256:
-each expires, works once, and a challenge takes `CHALLENGE_ATTEMPTS` wrong codes at most."""
+Reset links are `AccountToken` rows holding only the secret's SHA-256: each expires and works once."""
 
 import hashlib
 import hmac
 import logging
-from dataclasses import dataclass
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -23,15 +21,12 @@ from ..tenancy import set_practice
 from .models import AccountToken, LoginSession, Therapist
 from .passwords import hash_password, verify_password
 from .rules import new_totp_secret, normalise_email, totp_step, totp_uri
-from .services import check_password_policy, end_logins, start_login
+from .services import check_password_policy, end_logins
 from .tokens import hash_secret, new_secret
 
 log = logging.getLogger("toolkit.auth")
 
-RESET, CHALLENGE = "password_reset", "totp_login"
-CHALLENGE_MINUTES = 5
-CHALLENGE_ATTEMPTS = 5
-TOTP, ENROL = "totp", "totp_enrolment"
+RESET = "password_reset"
 
 
 def _nobody(practice_id: str) -> SimpleNamespace:
@@ -130,8 +125,7 @@ def _live_token(secret: str, purpose: str) -> AccountToken:
                                       AccountToken.purpose == purpose)
     token = db.session.scalars(stmt).first() if secret and len(secret) <= 200 else None
     if token is None or token.used_at is not None or token.expires_at <= utcnow():
-        what = "reset link" if purpose == RESET else "sign-in challenge"
-        raise NotFound(f"This {what} is unknown, used or expired: start again.")
+        raise NotFound("This reset link is unknown, used or expired: ask for a new one.")
     return token
 
 
@@ -194,58 +188,30 @@ def _check_code(therapist: Therapist, code: str) -> None:
     therapist.totp_last_step = step
 
 
-# --- the two-step sign-in -----------------------------------------------------------------------------------
+# --- the second step of a sign-in ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Challenge:
-    challenge_token: str
-    expires_in: int
-    second_factor: str
-    otpauth_uri: str | None = None
-    secret: str | None = None
-
-
-def second_factor(therapist: Therapist) -> str | None:
-    """What the password alone does not finish: a code (TOTP on), an enrolment (the practice requires TOTP and
-    the account has none), or nothing."""
-    if therapist.totp_enabled_at is not None:
-        return TOTP
-    return ENROL if therapist.practice.require_totp else None
-
-
-def start_challenge(therapist: Therapist, kind: str) -> Challenge:
-    """The password was right: a short-lived, single-use challenge for the code. For an enrolment, the new
-    secret comes with it (shown to whoever knows the password, as an enrolment from /me would be)."""
-    enrolment = start_totp(therapist=therapist) if kind == ENROL else {}
-    secret = _issue(therapist, CHALLENGE, minutes=CHALLENGE_MINUTES)
-    return Challenge(challenge_token=secret, expires_in=CHALLENGE_MINUTES * 60, second_factor=kind, **enrolment)
-
-
-class CodeRefused(Exception):
-    """A wrong code for a live challenge: the caller commits (the attempt counts) and answers 401."""
-
-    def __init__(self, account: Therapist, attempts_left: int) -> None:
-        super().__init__("wrong code")
-        self.account, self.attempts_left = account, attempts_left
-
-
-def finish_challenge(*, secret: str, code: str, user_agent: str | None) -> tuple[Therapist, tuple[str, str]]:
-    """The login, once the challenge's code is right (an enrolment is confirmed by its first code)."""
-    token = _live_token(secret, CHALLENGE)
-    therapist = _account_of(token)
-    if therapist is None or not therapist.active or token.attempts >= CHALLENGE_ATTEMPTS:
-        raise NotFound("This sign-in challenge is unknown, used or expired: start again.")
+def check_login_code(therapist: Therapist, code: str | None) -> None:
+    """With TOTP on, a login needs the current code as well as the password: CodeNeeded without one,
+    CodeRefused for a wrong or already used one (the caller commits: the event and the used step count).
+    Guessing is bounded by the per-account sign-in limit (5 a minute, 20 an hour, 50 a day by default)."""
+    if therapist.totp_enabled_at is None:
+        return
+    if not code:
+        raise CodeNeeded()
     try:
         _check_code(therapist, code)
     except Invalid:
-        token.attempts += 1
-        if token.attempts >= CHALLENGE_ATTEMPTS:
-            token.used_at = utcnow()
-        db.session.flush()
-        raise CodeRefused(therapist, CHALLENGE_ATTEMPTS - token.attempts) from None
-    token.used_at = utcnow()
-    if therapist.totp_enabled_at is None:
-        therapist.totp_enabled_at = utcnow()
-        record("enable_totp", "therapist", therapist.id, actor=therapist)
+        raise CodeRefused(therapist) from None
     db.session.flush()
-    return therapist, start_login(therapist, user_agent=user_agent)
+
+
+class CodeNeeded(Exception):
+    """The password was right; the account signs in with a TOTP code too."""
+
+
+class CodeRefused(Exception):
+    """A wrong or already used TOTP code at sign-in."""
+
+    def __init__(self, account: Therapist) -> None:
+        super().__init__("wrong code")
+        self.account = account

@@ -15,6 +15,7 @@ from . import account
 from .models import Therapist
 from .resources import PUBLIC, _address_limit, _login_email_key, _login_limit, blp
 from .schemas import (
+    AcceptedSchema,
     LoginSessionSchema,
     PasswordChangeSchema,
     PasswordConfirmSchema,
@@ -35,7 +36,7 @@ def _me() -> Therapist:
 
 
 @blp.route("/auth/password", methods=["POST"])
-@auth_required
+@auth_required(enrolling=True)
 @limiter.limit(_address_limit)
 @blp.arguments(PasswordChangeSchema)
 @blp.response(204)
@@ -53,7 +54,7 @@ def change_password(args):
 @limiter.limit(_login_limit)
 @limiter.limit(_login_limit, key_func=_login_email_key)
 @blp.arguments(PasswordResetRequestSchema)
-@blp.response(202)
+@blp.response(202, AcceptedSchema)
 @document_errors(blp, 400, 413, 422, 429)
 @blp.doc(operationId="requestPasswordReset", summary="Ask for a password reset link by email", **PUBLIC)
 def request_password_reset(args):
@@ -65,6 +66,7 @@ def request_password_reset(args):
                                    minutes=current_app.config["PASSWORD_RESET_MINUTES"])
     db.session.commit()
     _wait_until(started + current_app.config["PASSWORD_RESET_MIN_SECONDS"])
+    return {"message": "If an account has this email, a reset link is on its way to it."}
 
 
 def _wait_until(moment: float) -> None:
@@ -91,7 +93,7 @@ def reset_password(args, token):
 
 @blp.route("/me/sessions")
 class MySessions(MethodView):
-    decorators = [auth_required]
+    decorators = [auth_required(enrolling=True)]
 
     @blp.response(200, LoginSessionSchema(many=True))
     @document_errors(blp, 401)
@@ -105,7 +107,7 @@ class MySessions(MethodView):
 
 @blp.route("/me/sessions/<string:session_id>")
 class MySession(MethodView):
-    decorators = [auth_required]
+    decorators = [auth_required(enrolling=True)]
 
     @blp.response(204)
     @document_errors(blp, 401, 404)
@@ -119,10 +121,12 @@ class MySession(MethodView):
 
 @blp.route("/me/totp")
 class MyTotp(MethodView):
-    decorators = [auth_required]
+    decorators = [auth_required(enrolling=True)]
 
-    @blp.response(201, TotpEnrolmentSchema, headers={"Cache-Control": {
-        "description": "no-store: the secret is shown once.", "schema": {"type": "string"}}})
+    @blp.response(201, TotpEnrolmentSchema, headers={
+        "Location": {"description": "Where the enrolment is confirmed: /api/v1/me/totp/confirm.",
+                     "schema": {"type": "string"}},
+        "Cache-Control": {"description": "no-store: the secret is shown once.", "schema": {"type": "string"}}})
     @document_errors(blp, 401, 409)
     @blp.doc(operationId="startTotpEnrolment", summary="Start turning on two-factor sign-in (TOTP)")
     def post(self):
@@ -131,7 +135,7 @@ class MyTotp(MethodView):
         secret. 409 when it is on already."""
         enrolment = account.start_totp(therapist=_me())
         db.session.commit()
-        return enrolment, 201
+        return enrolment, 201, {"Location": f"{blp.url_prefix}/me/totp/confirm"}
 
     @blp.arguments(PasswordConfirmSchema)
     @blp.response(204)
@@ -145,7 +149,7 @@ class MyTotp(MethodView):
 
 
 @blp.route("/me/totp/confirm", methods=["POST"])
-@auth_required
+@auth_required(enrolling=True)
 @limiter.limit(_address_limit)
 @blp.arguments(TotpCodeSchema)
 @blp.response(204)

@@ -49,6 +49,14 @@ class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @property
+    def totp_enabled(self) -> bool:
+        return self.totp_enabled_at is not None
+
+    @property
+    def must_enrol_totp(self) -> bool:
+        return self.practice.require_totp and self.totp_enabled_at is None
+
 
 class LoginSession(IdMixin, Model):
     """One login (one device). Every token issued for it carries its id as the `sid` claim;

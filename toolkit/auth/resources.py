@@ -1,7 +1,6 @@
-from dataclasses import asdict
 from datetime import timedelta
 
-from flask import current_app, jsonify, request
+from flask import current_app, g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -19,9 +18,7 @@ from .schemas import (
     PracticeUpdateSchema,
     RegisteredSchema,
     RegisterSchema,
-    SecondFactorSchema,
     TokensSchema,
-    TotpLoginSchema,
 )
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1",
@@ -40,7 +37,7 @@ def _login_email_key():
 
 
 def _failed(response) -> bool:
-    return response.status_code == 401
+    return response.status_code == 401 and not g.get("login_code_needed")
 
 
 def _address_limit():
@@ -91,15 +88,15 @@ def register(args):
 @limiter.limit(_account_limit, key_func=_login_email_key, deduct_when=_failed)
 @blp.arguments(LoginSchema)
 @blp.response(200, TokensSchema)
-@blp.alt_response(202, schema=SecondFactorSchema, description="The password was right; a TOTP code is needed "
-                  "(or, where the practice requires TOTP, an enrolment): finish with `POST /auth/login/totp`.")
 @document_errors(blp, 400, 401, 413, 422, 429)
 @blp.doc(operationId="login", summary="Log in", **PUBLIC)
 def login(args):
     """Returns an access token (short-lived) and a refresh token for one login (one device).
 
-    With two-factor sign-in on (or required by the practice), the answer is a 202 with a challenge token
-    instead: send it with a code from the authenticator app to `POST /auth/login/totp`.
+    With two-factor sign-in on, send the authenticator app's current code as `totp`: a right password
+    without it answers 401 with `errors.totp` (send the login again with the code); a wrong or already used
+    code answers 401 too. Where the practice requires two-factor sign-in and the account has none, the login
+    succeeds but only enrolment is open (`must_enrol_totp` in `GET /me`; other operations answer 403).
 
     A wrong email, a wrong password and a deactivated account all answer the same 401; a failure for an
     existing account is an event of its practice's audit trail (never the password). Repeated failures for
@@ -108,42 +105,20 @@ def login(args):
     address is far higher, for a clinic behind one address)."""
     try:
         therapist = services.authenticate(args["email"], args["password"])
+        account.check_login_code(therapist, args.get("totp"))
     except services.LoginFailed as failed:
         account.audit_failed_login(failed.account, args["email"], key=current_app.config["AUDIT_KEY"])
         db.session.commit()
         abort(401, message="Email or password is wrong.")
-    kind = account.second_factor(therapist)
-    if kind is not None:
-        challenge = account.start_challenge(therapist, kind)
-        db.session.commit()
-        response = jsonify(SecondFactorSchema().dump(asdict(challenge)))
-        response.status_code = 202
-        return response
-    access, refresh = services.start_login(therapist, user_agent=request.headers.get("User-Agent"))
-    db.session.commit()
-    queue_event("login", "therapist", therapist.id, actor=therapist)
-    return _tokens(access, refresh)
-
-
-@blp.route("/auth/login/totp", methods=["POST"])
-@limiter.limit(_address_limit, deduct_when=_failed)
-@blp.arguments(TotpLoginSchema)
-@blp.response(200, TokensSchema)
-@document_errors(blp, 400, 401, 404, 413, 422, 429)
-@blp.doc(operationId="loginTotp", summary="Finish a login with a TOTP code", **PUBLIC)
-def login_totp(args):
-    """The second step of a login: the challenge token from `POST /auth/login` (202) and the current code of
-    the authenticator app. For an enrolment, the first code confirms it and turns TOTP on.
-
-    A wrong (or already used) code answers 401; after five wrong codes, or once expired (five minutes) or
-    used, the challenge answers 404 and the login starts again with the password."""
-    try:
-        therapist, (access, refresh) = account.finish_challenge(
-            secret=args["challenge_token"], code=args["code"], user_agent=request.headers.get("User-Agent"))
+    except account.CodeNeeded:
+        g.login_code_needed = True  # not a failure: the limiter does not count it
+        abort(401, message="Two-factor sign-in is on: send the authenticator app's current code as `totp`.",
+              errors={"totp": ["A code from your authenticator app is needed."]})
     except account.CodeRefused as refused:
-        account.audit_failed_login(refused.account, "", key="", action="login_totp")
+        account.audit_failed_login(refused.account, args["email"], key="", action="login_totp")
         db.session.commit()
-        abort(401, message=f"The code is wrong or was used already ({refused.attempts_left} attempts left).")
+        abort(401, message="The code is wrong or was used already.", errors={"totp": ["Wrong or already used."]})
+    access, refresh = services.start_login(therapist, user_agent=request.headers.get("User-Agent"))
     db.session.commit()
     queue_event("login", "therapist", therapist.id, actor=therapist)
     return _tokens(access, refresh)
@@ -186,7 +161,7 @@ def logout():
 
 
 @blp.route("/me", methods=["GET"])
-@auth_required
+@auth_required(enrolling=True)
 @blp.response(200, MeSchema)
 @document_errors(blp, 401)
 @blp.doc(operationId="getMe", summary="The logged-in therapist")

@@ -41,6 +41,10 @@ class LoginSchema(ma.Schema):
                           metadata={"example": "alex@example.org"})
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
                              metadata={"example": "a-long-passphrase-42"})
+    totp = fields.String(load_default=None, validate=validate.Length(min=6, max=8), metadata={
+        "description": "With two-factor sign-in on: the current code of the authenticator app. Without it, a "
+                       "right password answers 401 with `errors.totp`, and the login is sent again with it.",
+        "example": "492039"})
 
 
 class TokensSchema(ma.Schema):
@@ -82,7 +86,7 @@ class PracticeUpdateSchema(StrictSchema):
                    "crisis line or 999 in an emergency."})
     require_totp = fields.Boolean(metadata={
         "description": "true: every therapist must sign in with a TOTP code (those without one enrol at their "
-                       "next login); false: two-factor sign-in is each therapist's choice.", "example": True})
+                       "next login); false: two-factor sign-in is each therapist's choice.", "example": False})
 
 
 class MeSchema(ma.Schema):
@@ -98,6 +102,10 @@ class MeSchema(ma.Schema):
         "description": "May lower screening outcomes and record crisis reviews and clinician assessments."})
     active = fields.Boolean(required=True)
     practice = fields.Nested(PracticeSchema, required=True)
+    totp_enabled = fields.Boolean(required=True, metadata={"description": "Signs in with a TOTP code too."})
+    must_enrol_totp = fields.Boolean(required=True, metadata={
+        "description": "The practice requires two-factor sign-in and this account has none yet: until it enrols "
+                       "(`POST /me/totp`, then `POST /me/totp/confirm`) every other operation answers 403."})
 
 
 class RegisteredSchema(ma.Schema):
@@ -111,35 +119,18 @@ _NEW_PASSWORD = {"description": "At least 12 characters, not guessable (zxcvbn's
                                 "as context), not your email address.", "example": "kitten-orbit-lantern-59"}
 
 
-class SecondFactorSchema(ma.Schema):
-    """The password was right, and a second step is needed: send a code from the authenticator app with the
-    challenge token to `POST /auth/login/totp`."""
+class AcceptedSchema(ma.Schema):
+    """The request was taken; what happens next is said in `message`."""
 
-    challenge_token = fields.String(required=True, metadata={
-        "description": "Single use, valid for `expires_in` seconds and a few wrong codes."})
-    expires_in = fields.Integer(required=True, metadata={"example": 300})
-    second_factor = fields.String(required=True, validate=validate.OneOf(["totp", "totp_enrolment"]), metadata={
-        "description": "`totp`: a code is needed. `totp_enrolment`: the practice requires TOTP and this account "
-                       "has none yet: add `otpauth_uri` (or `secret`) to an authenticator app, then send its "
-                       "first code; that turns TOTP on and finishes the login."})
-    otpauth_uri = fields.String(allow_none=True, load_default=None, metadata={
-        "description": "For an enrolment: the otpauth:// URI to show as a QR code."})
-    secret = fields.String(allow_none=True, load_default=None, metadata={
-        "description": "For an enrolment: the base32 secret, to type in by hand."})
-
-
-class TotpLoginSchema(StrictSchema):
-    """The second step of a login."""
-
-    challenge_token = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    code = fields.String(required=True, validate=validate.Length(min=6, max=8), metadata={"example": "492039"})
+    message = fields.String(required=True, metadata={
+        "example": "If an account has this email, a reset link is on its way to it."})
 
 
 class PasswordChangeSchema(StrictSchema):
     """Your current password and the new one."""
 
     current_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
-                                     metadata={"example": "correct-horse-battery-staple"})
+                                     metadata={"example": "a-long-passphrase-42"})
     new_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
                                  metadata=_NEW_PASSWORD)
 
@@ -181,9 +172,13 @@ class TotpEnrolmentSchema(ma.Schema):
 
 
 class TotpCodeSchema(StrictSchema):
+    """The current code of the authenticator app."""
+
     code = fields.String(required=True, validate=validate.Length(min=6, max=8), metadata={"example": "492039"})
 
 
 class PasswordConfirmSchema(StrictSchema):
+    """Your password, to confirm."""
+
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
-                             metadata={"example": "correct-horse-battery-staple"})
+                             metadata={"example": "kitten-orbit-lantern-59"})

@@ -73,7 +73,7 @@ def _decoy_registration(*, practice_name: str, name: str, email: str, password: 
     practice = SimpleNamespace(id=new_id(), name=practice_name)
     return SimpleNamespace(id=new_id(), name=name, email=email, role="admin", credentials=None,
                            trauma_informed=False, clinical_lead=False, active=True, practice=practice,
-                           practice_id=practice.id)
+                           practice_id=practice.id, totp_enabled=False, must_enrol_totp=False)
 
 
 class LoginFailed(Exception):
@@ -172,12 +172,15 @@ class Caller:
     practice: PracticeRef
     login_id: str
     data_version: int = 0  # the practice's, read with the login: what cached answers are keyed by
+    totp_enabled: bool = False
+    # The practice requires TOTP and the account has none: only enrolment (and /me, logout) is open.
+    must_enrol_totp: bool = False
 
 
 _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
                       _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
-                      _P.contact.label("practice_contact"), _P.data_version)
+                      _P.contact.label("practice_contact"), _P.data_version, _T.totp_enabled_at, _P.require_totp)
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -215,7 +218,8 @@ def load_login(session_id: str | None) -> Caller | None:
                   credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
                   clinical_lead=bool(row.clinical_lead), active=True,
                   practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact),
-                  login_id=row.login_id, data_version=row.data_version)
+                  login_id=row.login_id, data_version=row.data_version, totp_enabled=row.totp_enabled_at is not None,
+                  must_enrol_totp=bool(row.require_totp) and row.totp_enabled_at is None)
 
 
 def update_practice(*, practice: Practice, changes: dict) -> Practice:

@@ -9,6 +9,7 @@ from ..audit.services import record
 from ..auth.account import send_reset
 from ..auth.account_resources import reset_link
 from ..auth.models import Therapist
+from ..auth.schemas import AcceptedSchema
 from ..auth.services import create_therapist
 from ..common.query import contains, paginate
 from ..common.roundtrip import drop_read_only
@@ -96,7 +97,7 @@ class TherapistById(MethodView):
 
 @blp.route("/<string:therapist_id>/password-reset", methods=["POST"])
 @auth_required(admin=True)
-@blp.response(202)
+@blp.response(202, AcceptedSchema)
 @document_errors(blp, 401, 403, 404)
 @blp.doc(operationId="sendTherapistPasswordReset", summary="Email a therapist a password reset link (admin)")
 def send_password_reset(therapist_id):
@@ -109,3 +110,4 @@ def send_password_reset(therapist_id):
     send_reset(therapist=therapist, link=reset_link(), minutes=current_app.config["PASSWORD_RESET_MINUTES"],
                actor=current_therapist())
     db.session.commit()
+    return {"message": "A reset link is on its way to the therapist's email address."}
