@@ -6,9 +6,8 @@ from datetime import UTC, datetime
 
 from flask import jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 
-from ..access import auth_required
+from ..access import auth_required, current_user
 from ..audit.services import record
 from ..common.spec import document_errors
 from ..extensions import db

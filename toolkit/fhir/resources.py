@@ -11,10 +11,9 @@ from urllib.parse import urlencode
 import marshmallow as ma
 from flask import Response, current_app, json, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from ..access import auth_required
+from ..access import auth_required, current_user
 from ..extensions import db
 from . import envelopes, rules, services
 from .schemas import (

@@ -1,9 +1,8 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from ..access import auth_required
+from ..access import auth_required, current_user
 from ..audit.services import record
 from ..audit.tasks import queue_event
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of

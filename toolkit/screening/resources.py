@@ -1,8 +1,7 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from ..access import auth_required
+from ..access import auth_required, current_user
 from ..audit.services import record
 from ..common.query import paginate
 from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors

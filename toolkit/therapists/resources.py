@@ -1,10 +1,9 @@
 from flask import current_app
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from ..access import auth_required, current_therapist
+from ..access import auth_required, current_therapist, current_user
 from ..audit.services import record
 from ..auth.account import send_reset
 from ..auth.account_resources import reset_link
