@@ -62,7 +62,8 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
         "shared": "World note", "entries": [{"participant_id": member["id"], "text": "World entry"}]}), 201)
     feed = ok(client.post(f"{API}/groups/{group['id']}/calendar-feed", headers=h), 201)  # issue 18
     login = next(s for s in ok(client.get(f"{API}/me/sessions", headers=h)) if s["current"])  # issue 28
-    return {"session_id": login["id"], "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
+    return {"session_id": login["id"], "series_id": series["id"], "note_id": note["id"],
+            "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
             "module_id": module["id"], "builtin_module_id": builtin["id"], "plan_id": plan["id"],
