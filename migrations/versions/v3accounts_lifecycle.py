@@ -1,7 +1,7 @@
 """Account lifecycle: TOTP, refresh grace, sessions shown to their owner, one-time account tokens
 
 Revision ID: v3accounts_lifecycle
-Revises: i21b_practice_data_version
+Revises: v3alerts_alerts_events_webhooks
 Create Date: 2026-12-07 17:00:00
 
 practices.require_totp; therapists' password change time and TOTP secret; login_sessions' refresh grace
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = 'v3accounts_lifecycle'
-down_revision = 'i21b_practice_data_version'
+down_revision = 'v3alerts_alerts_events_webhooks'
 branch_labels = None
 depends_on = None
 
