@@ -121,3 +121,12 @@ def test_texts_name_the_kind_practice_and_link_only():
                           links={"alerts": "A", "screenings_due": "S", "notes": "N", "preferences": "P"})
     assert "Open alerts: 2" in digest.body and "unsigned: 1" in digest.body
     assert DigestCounts(0, 0, 0).empty and not DigestCounts(0, 1, 0).empty
+
+
+def test_an_unreadable_smtp_url_stops_the_start():
+    from toolkit.config import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="smtp://"):
+        Config(SMTP_URL="mail.example.org:587").check()
+    Config(SMTP_URL="smtps://u:p@mail.example.org").check()
+    Config(SMTP_URL=None).check()

@@ -4,7 +4,8 @@ alert, the practice's name and a link (that a therapist opens after logging in).
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import parse_qs, unquote, urlsplit
+
+from ..common.smtp_url import SmtpSettings, parse_smtp_url
 
 # The alert kinds of DESIGN.md ("The team between sessions"), with the words an email uses for each.
 ALERT_LABELS = {
@@ -23,6 +24,7 @@ STATUSES = ("kept", "queued", "sent", "failed")
 # Seconds to wait before attempt n+1 after n failed attempts: about a day in all, then the message fails.
 RETRY_DELAYS = (60, 300, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600)
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+__all__ = ["SmtpSettings", "parse_smtp_url"]  # SMTP_URL is read where the configuration is checked too
 WITHHELD = "[withheld: this message carries a one-time link meant only for its recipient]"
 
 
@@ -88,45 +90,6 @@ def transient(code: int | None) -> bool:
     """SMTP 4xx replies and failures without a reply (connection refused, timeout) are tried again; 5xx are
     final."""
     return code is None or 400 <= code < 500
-
-
-# -- SMTP_URL -------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    ssl: bool  # smtps://: TLS from the first byte
-    starttls: bool  # smtp://...?starttls=true: upgrade with STARTTLS before logging in
-    username: str | None
-    password: str | None
-    timeout: float
-
-
-def parse_smtp_url(url: str) -> SmtpSettings:
-    """`smtp://user:pass@host:587?starttls=true` or `smtps://user:pass@host:465` (user and password
-    percent-encoded; `timeout=SECONDS` optional). Raises ValueError naming what is wrong."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in ("smtp", "smtps"):
-        raise ValueError("SMTP_URL must start with smtp:// or smtps://")
-    if not parts.hostname:
-        raise ValueError("SMTP_URL names no host")
-    query = {k.lower(): v[-1].lower() for k, v in parse_qs(parts.query).items()}
-    unknown = set(query) - {"starttls", "timeout"}
-    if unknown:
-        raise ValueError(f"SMTP_URL has unknown parameters: {', '.join(sorted(unknown))}")
-    starttls = query.get("starttls", "false") in ("1", "true", "yes")
-    if scheme == "smtps" and starttls:
-        raise ValueError("smtps:// is TLS already: leave out starttls")
-    try:
-        port = parts.port or (465 if scheme == "smtps" else 587 if starttls else 25)
-        timeout = float(query.get("timeout", "20"))
-    except ValueError as exc:
-        raise ValueError(f"SMTP_URL: {exc}") from None
-    return SmtpSettings(host=parts.hostname, port=port, ssl=scheme == "smtps", starttls=starttls,
-                        username=unquote(parts.username) if parts.username else None,
-                        password=unquote(parts.password) if parts.password else None, timeout=timeout)
 
 
 # -- what the emails say --------------------------------------------------------------------------------------
