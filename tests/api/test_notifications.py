@@ -135,7 +135,7 @@ def test_preferences_default_and_the_lead_keeps_crisis(client, team):
     body = client.get(PREFS, headers=team.lead["headers"]).get_json()
     assert body["weekly_digest"] is True and body["always"] == ["crisis"]
     assert set(body["alert_kinds"]) == {"crisis", "deterioration", "follow_up_due", "screening_due",
-                                        "self_report_received", "note_unsigned"}
+                                        "self_report_received", "note_unsigned", "webhook_disabled"}
     r = client.put(PREFS, headers=team.lead["headers"], json={"alert_kinds": ["deterioration"], "weekly_digest": True})
     assert "alert_kinds" in assert_error(r, 422)["errors"]
     assert_error(client.put(PREFS, headers=team.lead["headers"], json={"alert_kinds": ["crisis", "gossip"],
@@ -387,3 +387,11 @@ def test_demo_has_a_safety_plan_and_outbox_messages(app, client):
     assert [(p["version"], p["status"]) for p in plans] == [(2, "current"), (1, "superseded")]
     pdf = client.get(f"/api/v1/safety-plans/{plans[0]['id']}?format=pdf", headers=h)
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+
+
+def test_a_switched_off_webhook_mails_the_admins(app, client, admin, team, create_therapist):
+    second_admin = create_therapist(name="Ada Second", role="admin")
+    raise_alert(app, admin["practice_id"], None, kind="webhook_disabled")
+    rows = outbox(client, admin)
+    assert sorted(r["therapist_id"] for r in rows) == sorted([admin["therapist_id"], second_admin["id"]])
+    assert all(r["subject"] == "Hillside Practice: new webhook switched off alert" for r in rows)

@@ -78,6 +78,7 @@ def test_preference_problems(kinds, lead, field):
 
 @pytest.mark.parametrize("chosen,lead,expected", [
     (None, False, list(ALERT_KINDS)),
+    (["webhook_disabled"], False, ["webhook_disabled"]),
     ([], False, []),
     ([], True, ["crisis"]),
     (["note_unsigned", "deterioration"], False, ["deterioration", "note_unsigned"]),
@@ -114,9 +115,13 @@ def test_week_key(day, key):
 
 def test_texts_name_the_kind_practice_and_link_only():
     email = alert_email(kind="follow_up_due", practice_name="Hillside", link="https://t/api/v1/alerts/1",
-                        raised_at=NOW, preferences_url="https://t/p", clinical_lead=False)
+                        raised_at=NOW, preferences_url="https://t/p", recipient=Recipient("a", "a@x.org", False, True))
     assert email.subject == "Hillside: new crisis review follow-up due alert"
     assert "https://t/api/v1/alerts/1" in email.body and email.link == "https://t/api/v1/alerts/1"
+    assert "as a facilitator of the person's group" in email.body
+    admin = alert_email(kind="webhook_disabled", practice_name="Hillside", link="L", raised_at=NOW,
+                        preferences_url="P", recipient=Recipient("b", "b@x.org", False, False, admin=True))
+    assert admin.subject == "Hillside: new webhook switched off alert" and "as an admin" in admin.body
     digest = digest_email(practice_name="Hillside", week="2026-W50", counts=DigestCounts(2, 0, 1),
                           links={"alerts": "A", "screenings_due": "S", "notes": "N", "preferences": "P"})
     assert "Open alerts: 2" in digest.body and "unsigned: 1" in digest.body

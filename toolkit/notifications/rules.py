@@ -15,9 +15,11 @@ ALERT_LABELS = {
     "screening_due": "screening due",
     "self_report_received": "self-report received",
     "note_unsigned": "session note unsigned",
+    "webhook_disabled": "webhook switched off",
 }
 ALERT_KINDS = tuple(ALERT_LABELS)
 ALWAYS_FOR_CLINICAL_LEADS = frozenset({"crisis"})  # a clinical lead cannot switch these off
+FOR_ADMINS = frozenset({"webhook_disabled"})  # about the practice's set-up, not a person: its admins are told
 
 MESSAGE_KINDS = ("alert", "digest", "password_reset", "invitation")
 STATUSES = ("kept", "queued", "sent", "failed")
@@ -63,6 +65,7 @@ class Recipient:
     email: str
     clinical_lead: bool
     facilitator: bool
+    admin: bool = False
 
 
 def alert_recipients(kind: str, candidates: list[Recipient], chosen: dict[str, list[str] | None]) -> list[Recipient]:
@@ -72,7 +75,8 @@ def alert_recipients(kind: str, candidates: list[Recipient], chosen: dict[str, l
     for c in candidates:
         seen = merged.get(c.therapist_id)
         merged[c.therapist_id] = c if seen is None else Recipient(
-            c.therapist_id, c.email, seen.clinical_lead or c.clinical_lead, seen.facilitator or c.facilitator)
+            c.therapist_id, c.email, seen.clinical_lead or c.clinical_lead, seen.facilitator or c.facilitator,
+            seen.admin or c.admin)
     return [r for _, r in sorted(merged.items())
             if wants_alert(kind, chosen=chosen.get(r.therapist_id), clinical_lead=r.clinical_lead)]
 
@@ -102,9 +106,10 @@ class Email:
 
 
 def alert_email(*, kind: str, practice_name: str, link: str, raised_at: datetime, preferences_url: str,
-                clinical_lead: bool) -> Email:
+                recipient: Recipient) -> Email:
     label = ALERT_LABELS.get(kind, kind.replace("_", " "))
-    why = "a clinical lead of the practice" if clinical_lead else "a facilitator of the person's group"
+    why = ("an admin of the practice" if recipient.admin else "a clinical lead of the practice"
+           if recipient.clinical_lead else "a facilitator of the person's group")
     body = (f"A new alert at {practice_name} needs attention.\n\n"
             f"Kind: {label}\n"
             f"Raised: {raised_at:%Y-%m-%d %H:%M} UTC\n"

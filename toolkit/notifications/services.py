@@ -17,6 +17,7 @@ from ..groups.models import GroupMember, group_facilitators
 from ..tenancy import ALL, KEY, set_practice
 from .models import NotificationPreference, OutboxMessage
 from .rules import (
+    FOR_ADMINS,
     WITHHELD,
     DigestCounts,
     Email,
@@ -61,9 +62,14 @@ def put_message(*, practice_id: str, therapist_id: str | None, to_address: str, 
 
 # -- alerts ---------------------------------------------------------------------------------------------------
 
-def _candidates(practice_id: str, participant_id: str | None) -> list[Recipient]:
-    """The practice's active clinical leads, and the active facilitators of the person's current groups."""
+def _candidates(practice_id: str, kind: str, participant_id: str | None) -> list[Recipient]:
+    """The practice's active clinical leads, and the active facilitators of the person's current groups; for
+    an alert about the practice's set-up (a webhook switched off), its active admins."""
     active = (Therapist.practice_id == practice_id, Therapist.active.is_(True))
+    if kind in FOR_ADMINS:
+        admins = db.session.execute(select(Therapist.id, Therapist.email).where(*active, Therapist.role == "admin")
+                                    .execution_options(all_practices=True))
+        return [Recipient(row.id, row.email, False, False, admin=True) for row in admins]
     leads = db.session.execute(select(Therapist.id, Therapist.email).where(*active, Therapist.clinical_lead.is_(True))
                                .execution_options(all_practices=True))
     found = [Recipient(row.id, row.email, True, False) for row in leads]
@@ -94,15 +100,14 @@ def notify_alert(*, alert) -> list[OutboxMessage]:
     `alert` has `id, practice_id, kind, participant_id, raised_at` (toolkit/alerts)."""
     practice = db.session.get(Practice, alert.practice_id)
     assert practice is not None  # an alert's practice exists (foreign key)
-    candidates = _candidates(alert.practice_id, alert.participant_id)
+    candidates = _candidates(alert.practice_id, alert.kind, alert.participant_id)
     chosen = _chosen(alert.practice_id, sorted({c.therapist_id for c in candidates}))
     link = public_url(f"/api/v1/alerts/{alert.id}")
     raised_at = alert.raised_at or datetime.now(UTC)
     written = []
     for person in alert_recipients(alert.kind, candidates, chosen):
         email = alert_email(kind=alert.kind, practice_name=practice.name, link=link, raised_at=raised_at,
-                            preferences_url=public_url("/api/v1/me/notification-preferences"),
-                            clinical_lead=person.clinical_lead)
+                            preferences_url=public_url("/api/v1/me/notification-preferences"), recipient=person)
         message = put_message(practice_id=alert.practice_id, therapist_id=person.therapist_id,
                               to_address=person.email, kind="alert", email=email,
                               dedupe_key=f"alert:{alert.id}:{person.therapist_id}")
