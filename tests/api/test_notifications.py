@@ -395,3 +395,16 @@ def test_a_switched_off_webhook_mails_the_admins(app, client, admin, team, creat
     rows = outbox(client, admin)
     assert sorted(r["therapist_id"] for r in rows) == sorted([admin["therapist_id"], second_admin["id"]])
     assert all(r["subject"] == "Hillside Practice: new webhook switched off alert" for r in rows)
+
+
+def test_the_worker_runs_the_email_tasks_on_their_schedule():
+    from toolkit import worker
+    from toolkit.notifications import tasks
+
+    registry = worker.huey._registry
+    assert {"toolkit.notifications.tasks.deliver_outbox", "toolkit.notifications.tasks.sweep_outbox",
+            "toolkit.notifications.tasks.weekly_digest"} <= set(registry._registry)
+    monday, tuesday = datetime(2026, 12, 7, 7, 0), datetime(2026, 12, 8, 7, 0)
+    assert tasks.weekly_digest.validate_datetime(monday) and not tasks.weekly_digest.validate_datetime(tuesday)
+    assert not tasks.weekly_digest.validate_datetime(monday.replace(hour=8))
+    assert tasks.sweep_outbox.validate_datetime(tuesday.replace(minute=13))
