@@ -405,6 +405,7 @@ def test_the_worker_runs_the_email_tasks_on_their_schedule():
     assert {"toolkit.notifications.tasks.deliver_outbox", "toolkit.notifications.tasks.sweep_outbox",
             "toolkit.notifications.tasks.weekly_digest"} <= set(registry._registry)
     monday, tuesday = datetime(2026, 12, 7, 7, 0), datetime(2026, 12, 8, 7, 0)
-    assert tasks.weekly_digest.validate_datetime(monday) and not tasks.weekly_digest.validate_datetime(tuesday)
-    assert not tasks.weekly_digest.validate_datetime(monday.replace(hour=8))
-    assert tasks.sweep_outbox.validate_datetime(tuesday.replace(minute=13))
+    weekly, sweep = tasks.weekly_digest.task_class(), tasks.sweep_outbox.task_class()
+    assert weekly.validate_datetime(monday) and not weekly.validate_datetime(tuesday)
+    assert not weekly.validate_datetime(monday.replace(hour=8))
+    assert sweep.validate_datetime(tuesday.replace(minute=13))
