@@ -178,11 +178,17 @@ def test_reset_and_invitation_links_are_withheld_from_admins(app, client, admin,
         signals.invitation_sent.send(None, invitation=invitation, participant=participant, url=invite_url)
         signals.invitation_sent.send(None, invitation=invitation, participant=participant, url=invite_url)
         db.session.commit()
-        stored = {m.kind: m for m in db.session.scalars(select(OutboxMessage))}
+        reminder_url = "http://localhost:5000/p/INVITE-SECRET-REMINDER"
+        signals.invitation_sent.send(None, invitation=invitation, participant=participant, url=reminder_url)
+        db.session.commit()
+        messages = list(db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.created_at)))
+        assert [m.kind for m in messages] == ["password_reset", "invitation", "invitation"]  # the same link once
+        stored = {m.kind: m for m in messages[:2]}
         assert url in stored["password_reset"].body and invite_url in stored["invitation"].body
+        assert reminder_url in messages[2].body  # a reminder's fresh link is a new email
         assert NAME not in stored["invitation"].body and "08 January 2027" in stored["invitation"].body
     rows = {r["kind"]: r for r in outbox(client, admin)}
-    assert set(rows) == {"password_reset", "invitation"}  # the invitation once
+    assert set(rows) == {"password_reset", "invitation"}
     assert rows["password_reset"]["to_address"] == team.bystander["email"]
     assert rows["invitation"]["to_address"] == "zelda@example.org" and rows["invitation"]["therapist_id"] is None
     for row in rows.values():

@@ -139,7 +139,8 @@ def participant_address(invitation, participant) -> str | None:
 
 
 def notify_invitation(*, invitation, participant, url: str) -> OutboxMessage | None:
-    """The participant's secure link, to their own address only: the one place the link is ever written."""
+    """The participant's secure link, to their own address only: the one place the link is ever written. Once per
+    link: a reminder (the same invitation with a fresh link) is a new email."""
     address = participant_address(invitation, participant)
     if address is None:
         return None
@@ -147,7 +148,8 @@ def notify_invitation(*, invitation, participant, url: str) -> OutboxMessage | N
     assert practice is not None
     email = invitation_email(practice_name=practice.name, url=url, expires_at=getattr(invitation, "expires_at", None))
     return put_message(practice_id=participant.practice_id, therapist_id=None, to_address=address,
-                       kind="invitation", email=email, dedupe_key=f"invitation:{invitation.id}", secret=True)
+                       kind="invitation", email=email, secret=True,
+                       dedupe_key=f"invitation:{invitation.id}:{sha256(url.encode()).hexdigest()[:32]}")
 
 
 # -- preferences ----------------------------------------------------------------------------------------------
