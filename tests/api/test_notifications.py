@@ -415,3 +415,61 @@ def test_the_worker_runs_the_email_tasks_on_their_schedule():
     assert weekly.validate_datetime(monday) and not weekly.validate_datetime(tuesday)
     assert not weekly.validate_datetime(monday.replace(hour=8))
     assert sweep.validate_datetime(tuesday.replace(minute=13))
+
+
+# --- two instances at once (PostgreSQL: real concurrent transactions) -------------------------------------
+
+
+def _two_instances(make_config, **config):
+    from toolkit import create_app
+
+    return [create_app(make_config(**config)) for _ in range(2)]
+
+
+def _run_together(apps, work):
+    import threading
+
+    barrier, errors = threading.Barrier(len(apps)), []
+
+    def run(app):
+        try:
+            with app.app_context():
+                barrier.wait(timeout=30)
+                work()
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            with app.app_context():
+                db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(app,)) for app in apps]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+
+
+def test_two_instances_send_each_email_once(on_postgres, app, client, admin, team, smtp, make_config):
+    for i in range(4):
+        raise_alert(app, admin["practice_id"], team.pat["id"], kind=("crisis", "deterioration")[i % 2])
+    execute(app, "UPDATE outbox_messages SET status = 'queued', next_attempt_at = :now", now=datetime.now(UTC))
+    instances = _two_instances(make_config, SMTP_URL=smtp.url)
+    _run_together(instances, lambda: deliver_due())
+    delivered = [(r.rcpt_tos[0], r.body) for r in smtp.inbox.received]  # the body names the alert's link
+    assert len(delivered) == 12 and len(set(delivered)) == 12  # 4 alerts x 3 people, none twice
+    rows = outbox(client, admin)
+    assert len(rows) == 12 and {r["status"] for r in rows} == {"sent"} and {r["attempts"] for r in rows} == {1}
+    assert len(smtp.inbox.received) == len(rows)  # each message once, whichever instance sent it
+
+
+def test_two_instances_write_one_digest_each(on_postgres, app, client, admin, team, make_config):
+    soon = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0).isoformat()
+    r = client.post("/api/v1/plans", headers=admin["headers"],
+                    json={"title": "Week 2", "group_id": team.group["id"], "starts_at": soon, "items": []})
+    assert r.status_code == 201, r.get_json()
+    now = datetime.now(UTC)
+    _run_together(_two_instances(make_config), lambda: run_weekly_digests(now=now))
+    rows = outbox(client, admin)
+    assert sorted(r["therapist_id"] for r in rows) == sorted([team.facilitator["id"], team.lead["id"],
+                                                              team.lead2["id"]])
