@@ -410,3 +410,12 @@ def test_500_has_no_stack_trace(app, client, monkeypatch):
     text = r.get_data(as_text=True)
     assert "Traceback" not in text and "secret internals" not in text and "meta.py" not in text
     assert body["message"] and r.mimetype == "application/problem+json"
+
+
+def test_every_idempotent_create_documents_its_409(spec):
+    """The same Idempotency-Key while its first request still runs answers 409: every create that takes the key
+    says so, so a generated client has the case typed."""
+    takes_key = [(m, p, op) for m, p, op in operations(spec)
+                 if any(x.get("name") == "Idempotency-Key" for x in op.get("parameters", []))]
+    assert len(takes_key) >= 10
+    assert [f"{m} {p}" for m, p, op in takes_key if "409" not in op["responses"]] == []

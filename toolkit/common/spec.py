@@ -94,7 +94,8 @@ ERROR_TEXTS = {
     404: "Not found: an unknown id in the path, or a record of another practice (the answers are identical).",
     405: "This method is not allowed on this path; Allow lists the ones that are.",
     406: "No agenda format matches the Accept header.",
-    409: "The request conflicts with the current state (see message).",
+    409: "The request conflicts with the current state (see message); on a create, also the same "
+         "Idempotency-Key while its first request is still running.",
     304: "Not modified: If-None-Match names the current ETag (an answer you hold is still current); no body.",
     412: "If-Match is stale: the record changed since you fetched it. Fetch it again and retry.",
     413: "The body is larger than MAX_BODY_BYTES (1 MiB by default).",
@@ -215,6 +216,8 @@ def document_idempotency(blueprint) -> None:
         parameters = manual.setdefault("parameters", [])
         if not any(p.get("name") == IDEMPOTENCY_PARAMETER["name"] for p in parameters):
             parameters.append(dict(IDEMPOTENCY_PARAMETER))
+        # the same key while its first request still runs answers 409 (toolkit/common/idempotency.py)
+        doc.setdefault("response", {}).setdefault("responses", {}).setdefault(409, ["CONFLICT"])
 
 
 def document_generic_errors(blueprint) -> None:
