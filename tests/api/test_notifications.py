@@ -473,3 +473,13 @@ def test_two_instances_write_one_digest_each(on_postgres, app, client, admin, te
     rows = outbox(client, admin)
     assert sorted(r["therapist_id"] for r in rows) == sorted([team.facilitator["id"], team.lead["id"],
                                                               team.lead2["id"]])
+
+
+def test_a_message_that_cannot_be_written_fails_alone(mailing_app, client, admin, team, smtp):
+    execute(mailing_app, "UPDATE therapists SET email = :bad WHERE id = :id", bad="lead\nBcc: x@example.org",
+            id=team.lead["id"])
+    raise_alert(mailing_app, admin["practice_id"], team.pat["id"])
+    rows = {r["therapist_id"]: r for r in outbox(client, admin)}
+    assert rows[team.lead["id"]]["status"] == "failed" and "not a valid message" in rows[team.lead["id"]]["last_error"]
+    assert {rows[t["id"]]["status"] for t in (team.lead2, team.facilitator)} == {"sent"}
+    assert len(smtp.inbox.received) == 2

@@ -135,3 +135,9 @@ def test_an_unreadable_smtp_url_stops_the_start():
         Config(SMTP_URL="mail.example.org:587").check()
     Config(SMTP_URL="smtps://u:p@mail.example.org").check()
     Config(SMTP_URL=None).check()
+
+
+def test_a_subject_stays_on_one_line():
+    email = alert_email(kind="crisis", practice_name="Hill\r\nBcc: evil@example.org", link="L", raised_at=NOW,
+                        preferences_url="P", recipient=Recipient("a", "a@x.org", True, False))
+    assert email.subject == "Hill Bcc: evil@example.org: new crisis alert"

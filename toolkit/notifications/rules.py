@@ -104,6 +104,14 @@ class Email:
     body: str
     link: str | None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "subject", one_line(self.subject))
+
+
+def one_line(text: str) -> str:
+    """A header value on one line (a practice name with a line break must not add a header)."""
+    return " ".join(text.split())[:300]
+
 
 def alert_email(*, kind: str, practice_name: str, link: str, raised_at: datetime, preferences_url: str,
                 recipient: Recipient) -> Email:
