@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from tests.helpers import assert_error
+from tests.helpers import answers_for, assert_error
 from tests.smtp_support import Inbox, start_server
 from toolkit import signals
 from toolkit.extensions import db
@@ -483,3 +483,67 @@ def test_a_message_that_cannot_be_written_fails_alone(mailing_app, client, admin
     assert rows[team.lead["id"]]["status"] == "failed" and "not a valid message" in rows[team.lead["id"]]["last_error"]
     assert {rows[t["id"]]["status"] for t in (team.lead2, team.facilitator)} == {"sent"}
     assert len(smtp.inbox.received) == 2
+
+
+# --- end to end with toolkit/alerts -----------------------------------------------------------------------
+
+
+def everyone(team):
+    return sorted([team.lead["id"], team.lead2["id"], team.facilitator["id"]])
+
+
+def crisis_screening(client, who, pid):
+    form = client.get("/api/v1/screening/form", headers=who["headers"]).get_json()
+    r = client.post(f"/api/v1/participants/{pid}/screenings", headers=who["headers"],
+                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 3, "asq_1": 1})})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def test_a_crisis_screening_mails_each_lead_and_facilitator_in_its_request(client, admin, team):
+    screening = crisis_screening(client, team.facilitator, team.pat["id"])
+    (alert,) = client.get("/api/v1/alerts", headers=admin["headers"], query_string={"kind": "crisis"}).get_json()
+    rows = outbox(client, admin)
+    assert sorted(r["therapist_id"] for r in rows) == everyone(team)
+    for row in rows:
+        assert row["kind"] == "alert" and row["status"] == "kept"
+        assert row["link"] == f"http://localhost:5000/api/v1/alerts/{alert['id']}"
+        for never in (NAME, "Zelda", team.pat["id"], screening["id"], "PHQ", "score", "defer"):
+            assert never not in row["body"] + row["subject"], never
+    crisis_screening(client, team.facilitator, team.pat["id"])  # a second crisis: a second alert, new emails
+    assert len(outbox(client, admin)) == 6
+
+
+def test_a_crisis_screening_reaches_the_smtp_server(mailing_app, client, admin, team, smtp):
+    crisis_screening(client, team.lead, team.pat["id"])
+    (alert,) = client.get("/api/v1/alerts", headers=admin["headers"]).get_json()
+    assert sorted(r.rcpt_tos[0] for r in smtp.inbox.received) == sorted(
+        [team.lead["email"], team.lead2["email"], team.facilitator["email"]])
+    for r in smtp.inbox.received:
+        assert f"{PUBLIC}/api/v1/alerts/{alert['id']}" in r.body
+        assert NAME not in r.body and "Zelda" not in r.body and "score" not in r.body
+    assert {m["status"] for m in outbox(client, admin)} == {"sent"}
+
+
+def test_an_alert_raised_by_the_worker_is_mailed_too(app, client, admin, team):
+    from toolkit.alerts.services import raise_alert
+    from toolkit.tenancy import across_practices
+
+    with app.app_context(), across_practices(db.session):  # as the periodic task runs: no request, no practice
+        alert = raise_alert(practice_id=admin["practice_id"], kind="follow_up_due", cause=f"test:{uuid.uuid4()}",
+                            source_type="crisis_review", source_id=str(uuid.uuid4()), participant_id=team.pat["id"],
+                            actor=None)
+        db.session.commit()
+    rows = outbox(client, admin)
+    assert {r["link"] for r in rows} == {f"http://localhost:5000/api/v1/alerts/{alert.id}"}
+    assert sorted(r["therapist_id"] for r in rows) == everyone(team)
+
+
+def test_the_digest_counts_open_alerts(app, client, admin, team):
+    crisis_screening(client, team.facilitator, team.pat["id"])
+    now = datetime.now(UTC)
+    with app.app_context():
+        assert run_weekly_digests(now=now) == 3  # both leads and the facilitator: an open alert each
+    digests = [r for r in outbox(client, admin) if r["kind"] == "digest"]
+    assert len(digests) == 3 and all("Open alerts: 1" in r["body"] for r in digests)
+    assert all(NAME not in r["body"] for r in digests)

@@ -5,9 +5,10 @@ alert, the practice's name and a link (that a therapist opens after logging in).
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .. import vocab
 from ..common.smtp_url import SmtpSettings, parse_smtp_url
 
-# The alert kinds of DESIGN.md ("The team between sessions"), with the words an email uses for each.
+# The alert kinds (toolkit/vocab.py), with the words an email uses for each.
 ALERT_LABELS = {
     "crisis": "crisis",
     "deterioration": "reliable deterioration",
@@ -17,7 +18,8 @@ ALERT_LABELS = {
     "note_unsigned": "session note unsigned",
     "webhook_disabled": "webhook switched off",
 }
-ALERT_KINDS = tuple(ALERT_LABELS)
+ALERT_KINDS = vocab.ALERT_KINDS
+assert set(ALERT_LABELS) == set(ALERT_KINDS), "every alert kind has its words in an email"
 ALWAYS_FOR_CLINICAL_LEADS = frozenset({"crisis"})  # a clinical lead cannot switch these off
 FOR_ADMINS = frozenset({"webhook_disabled"})  # about the practice's set-up, not a person: its admins are told
 

@@ -223,6 +223,7 @@ def digest_counts(*, therapist: Therapist, now: datetime) -> DigestCounts:
     """Open alerts, re-screens due within 7 days and notes unsigned 72 hours after their session, for the
     groups this therapist facilitates (a clinical lead: every open alert of the practice). Call within
     `as_practice(therapist.practice_id)`."""
+    from ..alerts.models import Alert
     from ..notes.models import SessionNote
     from ..plans.models import SessionPlan
     from ..progress.services import screenings_due
@@ -231,14 +232,11 @@ def digest_counts(*, therapist: Therapist, now: datetime) -> DigestCounts:
                                     .where(group_facilitators.c.therapist_id == therapist.id)))
     members = set(db.session.scalars(select(GroupMember.participant_id).where(
         GroupMember.group_id.in_(groups), GroupMember.left_on.is_(None)))) if groups else set()
-    alerts = db.metadata.tables.get("alerts")  # toolkit/alerts (read as a table: counts only)
-    open_alerts = 0
-    if alerts is not None:
-        stmt = select(func.count()).select_from(alerts).where(alerts.c.practice_id == therapist.practice_id,
-                                                              alerts.c.status != "resolved")
-        if not therapist.clinical_lead:
-            stmt = stmt.where(alerts.c.participant_id.in_(members))
-        open_alerts = db.session.scalar(stmt) or 0
+    stmt = select(func.count()).select_from(Alert).where(Alert.practice_id == therapist.practice_id,
+                                                         Alert.status != "resolved")
+    if not therapist.clinical_lead:
+        stmt = stmt.where(Alert.participant_id.in_(members))
+    open_alerts = db.session.scalar(stmt) or 0
     due = [d for d in screenings_due(before=(now + timedelta(days=7)).date(), actor=therapist, now=now)
            if therapist.clinical_lead or d["session"]["group_id"] in groups]
     notes = db.session.scalar(
