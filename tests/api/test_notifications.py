@@ -547,3 +547,22 @@ def test_the_digest_counts_open_alerts(app, client, admin, team):
     digests = [r for r in outbox(client, admin) if r["kind"] == "digest"]
     assert len(digests) == 3 and all("Open alerts: 1" in r["body"] for r in digests)
     assert all(NAME not in r["body"] for r in digests)
+
+
+def test_an_unsigned_note_mails_the_leads_and_the_sessions_facilitators(app, client, admin, team, create_group,
+                                                                         create_participant):
+    from toolkit.alerts.due import raise_due_alerts
+    from toolkit.tenancy import across_practices
+
+    held = (datetime.now(UTC) - timedelta(days=4)).replace(microsecond=0).isoformat()
+    plan = client.post("/api/v1/plans", headers=admin["headers"],
+                       json={"title": "Week 1", "group_id": team.group["id"], "starts_at": held, "items": []})
+    assert plan.status_code == 201, plan.get_json()
+    note = client.post(f"/api/v1/plans/{plan.get_json()['id']}/notes", headers=admin["headers"],
+                       json={"shared": "Week 1 went well."})
+    assert note.status_code == 201, note.get_json()
+    with app.app_context(), across_practices(db.session):
+        raise_due_alerts(datetime.now(UTC))
+    unsigned = [r for r in outbox(client, admin) if "session note unsigned" in r["subject"]]
+    assert sorted(r["therapist_id"] for r in unsigned) == everyone(team)
+    assert all("Week 1 went well" not in r["body"] for r in unsigned)

@@ -118,7 +118,7 @@ def test_texts_name_the_kind_practice_and_link_only():
                         raised_at=NOW, preferences_url="https://t/p", recipient=Recipient("a", "a@x.org", False, True))
     assert email.subject == "Hillside: new crisis review follow-up due alert"
     assert "https://t/api/v1/alerts/1" in email.body and email.link == "https://t/api/v1/alerts/1"
-    assert "as a facilitator of the person's group" in email.body
+    assert "as a facilitator of the group concerned" in email.body
     admin = alert_email(kind="webhook_disabled", practice_name="Hillside", link="L", raised_at=NOW,
                         preferences_url="P", recipient=Recipient("b", "b@x.org", False, False, admin=True))
     assert admin.subject == "Hillside: new webhook switched off alert" and "as an admin" in admin.body

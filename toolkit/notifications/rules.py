@@ -119,7 +119,7 @@ def alert_email(*, kind: str, practice_name: str, link: str, raised_at: datetime
                 recipient: Recipient) -> Email:
     label = ALERT_LABELS.get(kind, kind.replace("_", " "))
     why = ("an admin of the practice" if recipient.admin else "a clinical lead of the practice"
-           if recipient.clinical_lead else "a facilitator of the person's group")
+           if recipient.clinical_lead else "a facilitator of the group concerned")
     body = (f"A new alert at {practice_name} needs attention.\n\n"
             f"Kind: {label}\n"
             f"Raised: {raised_at:%Y-%m-%d %H:%M} UTC\n"

@@ -62,9 +62,10 @@ def put_message(*, practice_id: str, therapist_id: str | None, to_address: str, 
 
 # -- alerts ---------------------------------------------------------------------------------------------------
 
-def _candidates(practice_id: str, kind: str, participant_id: str | None) -> list[Recipient]:
-    """The practice's active clinical leads, and the active facilitators of the person's current groups; for
-    an alert about the practice's set-up (a webhook switched off), its active admins."""
+def _candidates(practice_id: str, kind: str, participant_id: str | None, note_id: str | None = None) -> list[Recipient]:
+    """The practice's active clinical leads, and the active facilitators of the person's current groups (of the
+    session's group, for an alert about a session note); for an alert about the practice's set-up (a webhook
+    switched off), its active admins."""
     active = (Therapist.practice_id == practice_id, Therapist.active.is_(True))
     if kind in FOR_ADMINS:
         admins = db.session.execute(select(Therapist.id, Therapist.email).where(*active, Therapist.role == "admin")
@@ -80,6 +81,17 @@ def _candidates(practice_id: str, kind: str, participant_id: str | None) -> list
             .join(GroupMember, GroupMember.group_id == group_facilitators.c.group_id)
             .where(*active, GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None))
             .execution_options(all_practices=True))
+        found += [Recipient(row.id, row.email, False, True) for row in facilitators]
+    if note_id is not None:
+        from ..notes.models import SessionNote
+        from ..plans.models import SessionPlan
+
+        facilitators = db.session.execute(
+            select(Therapist.id, Therapist.email)
+            .join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
+            .join(SessionPlan, SessionPlan.group_id == group_facilitators.c.group_id)
+            .join(SessionNote, SessionNote.plan_id == SessionPlan.id)
+            .where(*active, SessionNote.id == note_id).execution_options(all_practices=True))
         found += [Recipient(row.id, row.email, False, True) for row in facilitators]
     return found
 
@@ -100,7 +112,8 @@ def notify_alert(*, alert) -> list[OutboxMessage]:
     `alert` has `id, practice_id, kind, participant_id, raised_at` (toolkit/alerts)."""
     practice = db.session.get(Practice, alert.practice_id)
     assert practice is not None  # an alert's practice exists (foreign key)
-    candidates = _candidates(alert.practice_id, alert.kind, alert.participant_id)
+    note_id = alert.source_id if getattr(alert, "source_type", None) == "note" else None
+    candidates = _candidates(alert.practice_id, alert.kind, alert.participant_id, note_id)
     chosen = _chosen(alert.practice_id, sorted({c.therapist_id for c in candidates}))
     link = public_url(f"/api/v1/alerts/{alert.id}")
     raised_at = alert.raised_at or datetime.now(UTC)
