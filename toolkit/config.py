@@ -111,7 +111,14 @@ class Config:
         return self.ENV_NAME == "production"
 
     def check(self) -> None:
-        """Refuse to start in production without real secrets."""
+        """Refuse to start with an SMTP_URL that cannot be read, and in production without real secrets."""
+        if self.SMTP_URL:
+            from .common.smtp_url import parse_smtp_url
+
+            try:
+                parse_smtp_url(self.SMTP_URL)
+            except ValueError as exc:
+                raise ConfigError(f"{exc} (e.g. smtp://user:pass@mail.example.org:587?starttls=true)") from None
         if not self.is_production:
             return
         weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY", "AUDIT_KEY")
