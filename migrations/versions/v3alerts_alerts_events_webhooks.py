@@ -14,7 +14,7 @@ import toolkit.common.models
 
 # revision identifiers, used by Alembic.
 revision = 'v3alerts_alerts_events_webhooks'
-down_revision = 'i21b_practice_data_version'
+down_revision = 'v3notify_plans_outbox'
 branch_labels = None
 depends_on = None
 
