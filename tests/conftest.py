@@ -8,10 +8,13 @@
 import os
 import re
 import shutil
+import tempfile
 import uuid
 
 # Render-queue tasks run eagerly in the test process (tests/api/test_render_queue.py proves the consumer).
 os.environ.setdefault("RENDER_QUEUE_IMMEDIATE", "true")
+# Apps made outside `make_config` keep their chain heads out of the repository's instance/ folder.
+os.environ.setdefault("AUDIT_ANCHOR_PATH", os.path.join(tempfile.mkdtemp(prefix="toolkit-anchors-"), "anchors.log"))
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
@@ -174,9 +177,10 @@ def on_postgres(database):
 
 
 @pytest.fixture
-def make_config(db_url):
+def make_config(db_url, tmp_path):
     def make(**overrides):
         overrides.setdefault("RATELIMIT_ENABLED", False)
+        overrides.setdefault("AUDIT_ANCHOR_PATH", str(tmp_path / "audit-anchors.log"))  # one file per database
         return Config(SQLALCHEMY_DATABASE_URI=db_url, **overrides)
 
     return make

@@ -47,6 +47,8 @@ class Config:
         self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEV_SECRET)
         # Keys the audit chain's HMAC: keep it outside the database (and its backups).
         self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
+        # Every audit chain head is also appended here, outside the database (audit/anchors.py); one file per database.
+        self.AUDIT_ANCHOR_PATH = env.get("AUDIT_ANCHOR_PATH") or str(ROOT / "instance" / "audit-anchors.log")
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
         # No pre-ping on every checkout (a round trip per request): idle connections are pinged, old ones
         # recycled (toolkit/extensions.py, ToolkitSQLAlchemy).

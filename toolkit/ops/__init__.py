@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from ..audit.anchors import anchor_path
 from ..audit.chain import audit_key
 from ..audit.verify import verify_audit_chains
 from ..extensions import db
@@ -21,8 +22,9 @@ def register(app) -> None:
 
     @audit.command("verify")
     def audit_verify():
-        """Check every practice's audit hash chain: an edited, inserted or deleted row is reported (exit 1)."""
-        events, practices, problems = verify_audit_chains(db.session, audit_key())
+        """Check every practice's audit hash chain: an edited, inserted or deleted row is reported (exit 1),
+        and every chain against the newest head in the anchor file outside the database."""
+        events, practices, problems = verify_audit_chains(db.session, audit_key(), anchor_path())
         db.session.rollback()
         if problems:
             for problem in problems:
