@@ -12,6 +12,7 @@ results are stored in the database, never in the queue. Tests run tasks eagerly 
 import json
 import os
 import socket
+import threading
 import time
 from contextlib import contextmanager
 
@@ -112,6 +113,7 @@ def heartbeat_fresh(beat: dict | None, *, now: float | None = None) -> bool:
 huey = make_huey()
 _worker_app = None
 _app_factory = None
+_building = threading.Lock()
 
 
 def use_app_factory(factory) -> None:
@@ -124,10 +126,11 @@ def use_app_factory(factory) -> None:
 def warm_up() -> None:
     """Build the worker's app when the consumer starts, so the first task does not pay for it."""
     global _worker_app
-    if _worker_app is None:
-        if _app_factory is None:
-            raise RuntimeError("Start the consumer as `huey_consumer toolkit.worker.huey`.")
-        _worker_app = _app_factory()
+    with _building:  # every worker thread runs the start-up hooks: one app, built once
+        if _worker_app is None:
+            if _app_factory is None:
+                raise RuntimeError("Start the consumer as `huey_consumer toolkit.worker.huey`.")
+            _worker_app = _app_factory()
 
 
 @contextmanager
