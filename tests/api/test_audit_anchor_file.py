@@ -8,6 +8,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from tests.api.test_audit_integrity import activity, verify
 from tests.helpers import execute
 from toolkit.extensions import db
@@ -68,3 +70,24 @@ def test_a_forged_line_in_the_file_is_reported(app, client, admin, create_partic
                              "at": "2027-01-01T00:00:00+00:00", "mac": "0" * 64}) + "\n")
     code, output = verify(app)
     assert code == 1 and "not sealed with this AUDIT_KEY" in output
+
+
+def test_a_restore_is_noted_in_the_file_and_later_deletions_are_still_found(app, client, admin, create_participant,
+                                                                            tmp_path, database):
+    if database[0] != "sqlite":
+        pytest.skip("backup and restore of SQLite run in process; PostgreSQL's go through pg_dump")
+    from tests.helpers import cli
+
+    activity(client, admin, create_participant, n=1)
+    backup = tmp_path / "backup.sqlite3"
+    assert cli(app, "backup", str(backup)).exit_code == 0
+    activity(client, admin, create_participant, n=1)  # events the restore will take away
+    assert cli(app, "restore", str(backup), "--yes").exit_code == 0
+    last = json.loads(anchor_file(app).read_text().splitlines()[-1])
+    assert last["restored"] is True and last["practice_id"] == admin["practice_id"]
+    assert verify(app)[0] == 0  # the operator's restore is not an attack
+    activity(client, admin, create_participant, n=2)
+    execute(app, "DELETE FROM audit_events WHERE practice_id = :p AND seq = (SELECT max(seq) FROM audit_events "
+                 "WHERE practice_id = :p)", p=admin["practice_id"])
+    code, output = verify(app)
+    assert code == 1 and "anchor file saw" in output

@@ -92,10 +92,35 @@ def newest_heads(path: Path, *, key: bytes) -> tuple[dict[str, dict], list[str]]
         except (ValueError, KeyError, TypeError):
             problems.append(f"anchor file line {number}: unreadable")
             continue
+        if head.get("restored"):
+            sealed = restore_mac(key=key, head=head)
         if not hmac.compare_digest(sealed, str(head.get("mac", ""))):
             problems.append(f"anchor file line {number}: not sealed with this AUDIT_KEY")
             continue
         known = heads.get(head["practice_id"])
-        if known is None or int(head["seq"]) >= int(known["seq"]):
-            heads[head["practice_id"]] = head
+        if head.get("restored") or known is None or int(head["seq"]) >= int(known["seq"]):
+            heads[head["practice_id"]] = head  # a restore starts the practice's heads again
     return heads, problems
+
+
+def restore_mac(*, key: bytes, head: dict) -> str:
+    """The seal of a line written by `flask restore` (the flag and its time are sealed too)."""
+    return anchor_mac(key=key, practice_id=f"{head['practice_id']}|restored|{head['at']}", seq=int(head["seq"]),
+                      head=head["hash"])
+
+
+def record_restore(rows, *, path: Path, key: bytes, at: datetime) -> int:
+    """After `flask restore`: the restored database's heads (audit_anchors rows: practice_id, seq, hash)
+    start each practice's heads again in the file, marked and logged as a restore (the events after the
+    backup are gone, and this line says when and to which head). Returns the number of practices."""
+    lines = []
+    for row in rows:
+        head = {"practice_id": row.practice_id, "seq": int(row.seq), "hash": row.hash, "at": at.isoformat(),
+                "restored": True}
+        head["mac"] = restore_mac(key=key, head=head)
+        line = json.dumps(head, sort_keys=True)
+        log.warning("audit anchor after a restore %s", line)
+        lines.append(line)
+    if lines:
+        append_lines(path, lines)
+    return len(lines)
