@@ -49,6 +49,9 @@ class Config:
         self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
         # Every audit chain head is also appended here, outside the database (audit/anchors.py); one file per database.
         self.AUDIT_ANCHOR_PATH = env.get("AUDIT_ANCHOR_PATH") or str(ROOT / "instance" / "audit-anchors.log")
+        # Audit events the database refused (an outage) wait here until appended (audit/undelivered.py).
+        self.AUDIT_UNDELIVERED_PATH = env.get("AUDIT_UNDELIVERED_PATH") or str(
+            ROOT / "instance" / "audit-undelivered.jsonl")
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
         # No pre-ping on every checkout (a round trip per request): idle connections are pinged, old ones
         # recycled (toolkit/extensions.py, ToolkitSQLAlchemy).

@@ -8,6 +8,7 @@ from sqlalchemy.exc import OperationalError
 
 from tests.api.test_audit_integrity import verify
 from tests.api.test_clearance import CLEAR, form, mods, setup  # noqa: F401, F811
+from tests.helpers import cli
 from toolkit.audit import reads
 from toolkit.extensions import db
 
@@ -56,10 +57,18 @@ def test_a_read_whose_event_cannot_be_committed_answers_503_and_shows_nothing(ap
         raise OperationalError("INSERT INTO audit_events", {}, Exception("the database went away"))
 
     monkeypatch.setattr(reads, "append", database_gone)
-    r = client.get(f"/api/v1/participants/{person['id']}", headers=admin["headers"])
+    r = client.get(f"/api/v1/participants/{person['id']}", headers={**admin["headers"], "X-Request-ID": "gone-1"})
     assert r.status_code == 503 and r.headers["Retry-After"]
     assert "Withheld" not in r.get_data(as_text=True)
     monkeypatch.undo()
+    # The event is not dropped: it waits where verify, /readyz and an admin see it, until it is appended.
+    assert client.get("/readyz").status_code == 503
+    code, output = verify(app)
+    assert code == 1 and "could not be written" in output
+    assert cli(app, "audit", "replay").exit_code == 0
+    kept = [e for e in trail(client, admin) if e["request_id"] == "gone-1"]
+    assert [(e["action"], e["outcome"]) for e in kept] == [("read", "withheld")]
+    assert verify(app)[0] == 0 and client.get("/readyz").status_code == 200
     assert client.get(f"/api/v1/participants/{person['id']}", headers=admin["headers"]).status_code == 200
 
 

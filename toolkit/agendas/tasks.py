@@ -4,8 +4,9 @@ worker. The task is a wake-up carrying a job's key (an id): the job itself waits
 
 In the consumer (`huey_consumer toolkit.worker.huey`, started by boot.sh), start-up also starts the warm
 layout pool (agendas/pool.py, `RENDER_WORKERS` processes) and one supervisor thread that, every
-HEARTBEAT_SECONDS, writes the consumer's heartbeat (read by /readyz), queues again the renders of dead
-workers and wakes a render thread when jobs wait and a slot is free.
+HEARTBEAT_SECONDS, writes the consumer's heartbeat (read by /readyz), appends audit events kept during a
+database failure (audit/undelivered.py), queues again the renders of dead workers and wakes a render
+thread when jobs wait and a slot is free.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from flask import current_app
 
+from ..audit.reads import replay_undelivered
 from ..extensions import db
 from ..queue import HEARTBEAT_SECONDS, app_context, huey, write_heartbeat
 from . import fairqueue, rendering
@@ -71,9 +73,11 @@ def _supervise() -> None:
     while not stop.is_set():
         try:
             write_heartbeat(slots=pool.size, busy=pool.busy())
-            with app_context(), db.engine.begin() as conn:
-                sweep(conn, render_seconds=current_app.config["RENDER_SECONDS"])
-                waiting = fairqueue.has_queued(conn)
+            with app_context():
+                replay_undelivered()  # audit events kept while the database failed, without a cap
+                with db.engine.begin() as conn:
+                    sweep(conn, render_seconds=current_app.config["RENDER_SECONDS"])
+                    waiting = fairqueue.has_queued(conn)
             if waiting and pool.busy() < pool.size:
                 render_pdf("sweep")
         except Exception:  # noqa: BLE001 - the supervisor outlives a database outage

@@ -5,7 +5,8 @@ fails (the database went away after the data was read), the answer becomes 503 a
 data is disclosed without its access record, and no event waits in a queue it could be lost from.
 
 A request that failed (4xx/5xx) rolls its own work back first and still records its events (a denied
-attempt is one). Outside a request (the CLI, a task, the bench calling services), an event is appended at
+attempt is one). Events that cannot be written at all are kept, never dropped (audit/undelivered.py).
+Outside a request (the CLI, a task, the bench calling services), an event is appended at
 once in the caller's transaction, which the caller commits. Chains are locked in practice order, so two
 requests that each record for two practices cannot deadlock.
 """
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from flask import Flask, g, has_request_context, jsonify
 
 from ..extensions import db
+from . import undelivered
 from .chain import append
 
 log = logging.getLogger("toolkit.audit")
@@ -58,15 +60,23 @@ def record_before_response(response):
         db.session.commit()
     except Exception:  # noqa: BLE001 - any failure: the access record is not durable, so nothing is shown
         db.session.rollback()
-        log.exception("read audit not recorded (%d event(s)): the answer is withheld", len(events))
-        if response.status_code >= 400:
+        withheld = response.status_code < 400
+        log.exception("audit events not recorded (%d): kept in the undelivered file%s", len(events),
+                      "; the answer is withheld" if withheld else "")
+        undelivered.keep(events, outcome="withheld" if withheld else None)
+        if not withheld:
             return response
-        withheld = jsonify({"code": 503, "status": "Service Unavailable",
-                            "message": "The database is unavailable: try again shortly."})
-        withheld.status_code = 503
-        withheld.headers["Retry-After"] = "5"
-        return withheld
+        unavailable = jsonify({"code": 503, "status": "Service Unavailable",
+                               "message": "The database is unavailable: try again shortly."})
+        unavailable.status_code = 503
+        unavailable.headers["Retry-After"] = "5"
+        return unavailable
     return response
+
+
+def replay_undelivered() -> int:
+    """Append the events kept while the database failed (in the app context of the caller)."""
+    return undelivered.replay(append, db.session.commit, db.session.rollback)
 
 
 def init_app(app: Flask) -> None:
