@@ -2,7 +2,7 @@
 and the worker that claimed it
 
 Revision ID: v3rel_render_jobs
-Revises: v3alerts_alerts_events_webhooks
+Revises: v3accounts_lifecycle
 Create Date: 2026-12-07 17:00:00
 
 Render workers claim rows round-robin across practices (toolkit/agendas/fairqueue.py); the queue's tasks
@@ -14,7 +14,7 @@ from alembic import op
 import toolkit.common.models
 
 revision = 'v3rel_render_jobs'
-down_revision = 'v3alerts_alerts_events_webhooks'
+down_revision = 'v3accounts_lifecycle'
 branch_labels = None
 depends_on = None
 
