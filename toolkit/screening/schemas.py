@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import AlertSummarySchema, StrictSchema
 from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
 from .guidance import KINDS as GUIDANCE_KINDS
 from .safety import RISK_LEVELS
@@ -294,6 +294,8 @@ class ClearanceParticipantSchema(StrictSchema):
         "description": "The person's latest crisis screening of the last 90 days (null when none): `deep` items "
                        "are excluded until a second screening free of crisis after its review."})
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
+    alerts = fields.List(fields.Nested(AlertSummarySchema), required=True, metadata={
+        "description": "The member's open and acknowledged alerts, newest first (GET /api/v1/alerts)."})
 
 
 class PrerequisiteWarningSchema(StrictSchema):
