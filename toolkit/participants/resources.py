@@ -18,10 +18,7 @@ from . import services
 from .models import Participant
 from .schemas import (
     ParticipantCreateSchema,
-<<<<<<< HEAD
-=======
     ParticipantDetailSchema,
->>>>>>> main
     ParticipantQuerySchema,
     ParticipantSchema,
     ParticipantUpdateSchema,
