@@ -52,11 +52,11 @@ def override(client, who, screening_id, outcome, reason=LONG_REASON):
                        json={"outcome": outcome, "reason": reason})
 
 
-def review(client, who, pid, screening_id, risk="moderate"):
+def review(client, who, pid, screening_id, risk="moderate", plan_id=None):
     return client.post(f"/api/v1/participants/{pid}/crisis-reviews", headers=who["headers"],
                        json={"screening_id": screening_id, "risk_level": risk,
                              "summary": "Met with the person and their GP; coping plan agreed.",
-                             "safety_plan_id": safety_plan(client, who, pid),
+                             "safety_plan_id": plan_id or safety_plan(client, who, pid),
                              "follow_up_on": (date.today() + timedelta(days=2)).isoformat()})
 
 
@@ -247,7 +247,7 @@ def test_crisis_review_needs_a_defer_and_valid_fields(client, admin, form, lead,
     missing = assert_error(client.post(url, headers=lead["headers"], json={"summary": "x" * 30}), 422)["errors"]
     assert {"screening_id", "risk_level", "safety_plan_id", "follow_up_on"} <= set(missing)
     assert client.get(url, headers=admin["headers"]).get_json() == []
-    assert_error(review(client, other, person["id"], crisis["id"]), 404)
+    assert_error(review(client, other, person["id"], crisis["id"], plan_id=body["safety_plan_id"]), 404)
     assert_error(client.get(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=other["headers"]), 404)
 
 
