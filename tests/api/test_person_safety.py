@@ -9,7 +9,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from tests.factories import safety_plan, shift_person
+from tests.factories import module_payload, safety_plan, shift_person
 from tests.helpers import answers_for, assert_error
 from tests.security.support import run_together, serve_in_thread
 
@@ -395,3 +395,13 @@ def test_the_facilitator_agenda_shows_recent_crisis_and_deterioration(app, clien
         r = client.get(f"{agenda}?format={fmt}&audience=participant", headers=admin["headers"])
         text = r.get_data(as_text=True).replace("\\_", "_")
         assert "recent_crisis" not in text and "reliable_deterioration" not in text and "Lena Lead" not in text
+
+
+def test_a_practice_can_gate_its_own_module_on_deterioration(client, admin, mods):
+    r = client.post(f"{API}/modules", headers=admin["headers"],
+                    json=module_payload(title="Our trauma letter", gate_on_deterioration=True))
+    assert r.status_code == 201, r.get_json()
+    assert r.get_json()["gate_on_deterioration"] is True
+    assert mods["dear-little-me-letter"]["gate_on_deterioration"] is True
+    assert mods["caregiver-patterns"]["gate_on_deterioration"] is True
+    assert mods["opening-check-in"]["gate_on_deterioration"] is False
