@@ -244,7 +244,8 @@ def build_practice(client, who, create_participant, create_group):
                     json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
     assert r.status_code == 201, r.get_json()
     r = client.post(f"/api/v1/participants/{people[1]['id']}/crisis-reviews", headers=h, json={
-        "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
+        "screening_id": r.get_json()["id"], "summary": "Safety plan agreed with the GP.", "risk_level": "moderate",
+        "follow_up_on": "2099-01-02"})
     assert r.status_code == 201, r.get_json()
     return builtin
 
