@@ -84,25 +84,28 @@ def status_box(doc: AgendaDocument, plan: AgendaPlan | None = None) -> dict[str,
                                                     if e["verdict"] in PERSON_VERDICTS}
     attention = len(others)
     excluded = len({e["member_name"] for e in entries if e["verdict"] == "exclude" and e["member_name"] in others})
-    if doc.member_count == 0 and not entries:
-        level, headline = "empty", "This group has no members yet: nobody is screened or cleared."
-    elif blocked:
-        level = "blocked"
-        headline = f"STOP: {blocked} member{'s' if blocked != 1 else ''} must not take part"
-        if attention:
-            headline += f"; {attention} more {_needs(excluded, attention - excluded)}"
-    elif attention:
-        level = "caution"
-        headline = (f"Caution: {attention} member{'s' if attention != 1 else ''} "
-                    f"{_needs(excluded, attention - excluded)} (printed under each item)")
-    else:
-        level = "clear"
-        what = "every item" if plan is None else "every item of this session"
-        headline = f"All {doc.member_count} members are cleared for {what}."
+    level, headline = _headline(doc, plan, bool(entries), blocked, attention, excluded)
     warnings = [w for w in doc.safety_warnings if not any(w.startswith(f"{name} is on a crisis hold")
                                                           for name in boxed)] if plan is None else []
     warnings.extend(w for w in coverage_warnings(doc, plan) if w not in warnings)
     return {"level": level, "headline": headline, "people": entries, "warnings": warnings}
+
+
+def _headline(doc: AgendaDocument, plan: AgendaPlan | None, anyone: bool, blocked: int, attention: int,
+              excluded: int) -> tuple[str, str]:
+    """(level, headline) of a status box."""
+    if doc.member_count == 0 and not anyone:
+        return "empty", "This group has no members yet: nobody is screened or cleared."
+    if blocked:
+        headline = f"STOP: {blocked} member{'s' if blocked != 1 else ''} must not take part"
+        if attention:
+            headline += f"; {attention} more {_needs(excluded, attention - excluded)}"
+        return "blocked", headline
+    if attention:
+        return "caution", (f"Caution: {attention} member{'s' if attention != 1 else ''} "
+                           f"{_needs(excluded, attention - excluded)} (printed under each item)")
+    what = "every item" if plan is None else "every item of this session"
+    return "clear", f"All {doc.member_count} members are cleared for {what}."
 
 
 def _needs(excluded: int, adapted: int) -> str:

@@ -137,7 +137,7 @@ def _facilitator_view(doc: AgendaDocument) -> dict[str, Any]:
          "open_alerts": list(r.open_alerts)} for r in doc.roster]
     charts = dict(doc.chart_paths)
     for m in member_safety or ():  # inside an offline pack the chart is a file beside the page, else no link
-        m["progress_chart"] = charts.get(m["member_name"]) if doc.chart_paths else m["progress_chart"]
+        m["progress_chart"] = charts.get(str(m["member_name"])) if doc.chart_paths else m["progress_chart"]
     return {"clearance": clearance, "member_safety": member_safety, "safety_warnings": list(doc.safety_warnings),
             "status": status_box(doc), "packing": packing, "what_to_do": _what_to_do(doc), "roster": roster,
             "coverage_warnings": coverage_warnings(doc)}
