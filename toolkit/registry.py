@@ -2,6 +2,7 @@
 
 from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
+from .agendas.pack_api import blp as packs
 from .agendas.resources import blp as agendas
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
@@ -19,4 +20,4 @@ from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar]
+              attendance, notes, progress, calendar, packs]

@@ -59,3 +59,11 @@ password_reset_requested = _signals.signal("password-reset-requested", doc="""A 
 invitation_sent = _signals.signal("invitation-sent", doc="""A participant was invited by a secure link and has
     an email address to receive it. kwargs: invitation (the invitation row), participant (Participant), url
     (str, the link with its secret: only an email to the participant's own address may carry it).""")
+
+# calendars and the facilitator's room (issue 31) -------------------------------------------------------------
+session_plan_deleted = _signals.signal("session-plan-deleted", doc="""A session plan was deleted (it is gone
+    after the flush, so the kwargs are plain values): plan_id, practice_id, group_id (None for a template),
+    title, starts_at, ends_at (aware datetimes, None for a template). The calendars keep a tombstone so the
+    session is sent as cancelled instead of silently vanishing.""")
+group_member_left = _signals.signal("group-member-left", doc="""A member's current membership period ended.
+    kwargs: group (Group), participant_id (str), left_on (date). Their own calendar feed is revoked.""")

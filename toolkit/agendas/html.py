@@ -34,9 +34,12 @@ def oneline(value: Any) -> str:
 _URL = re.compile(r"""https?://[^\s<>"'`]+""", re.IGNORECASE)
 
 
-def linkify(value: Any) -> Markup:
-    """User text, HTML-escaped, with its http(s) URLs as links (no other scheme ever becomes a link)."""
+def linkify(value: Any, offline: bool = False) -> Markup:
+    """User text, HTML-escaped, with its http(s) URLs as links (no other scheme ever becomes a link). `offline`
+    (a page of the offline pack): no links at all, the URL stays as text, so every link of the pack works."""
     text = str(value or "")
+    if offline:
+        return escape(text)
     out, last = [], 0
     for match in _URL.finditer(text):
         url = match.group().rstrip(".,;:!?)]}")
@@ -107,12 +110,13 @@ def document_title(doc: AgendaDocument, *, roster_only: bool = False) -> str:
     return " · ".join(x for x in (doc.group_name or "Session", what, when) if x)
 
 
-def _template_context(doc: AgendaDocument, *, roster_only: bool = False) -> dict[str, Any]:
+def _template_context(doc: AgendaDocument, *, roster_only: bool = False, offline: bool = False) -> dict[str, Any]:
     view = audience_view(doc)
     view["page_size"] = "A4" if doc.paper == "a4" else "letter"
     view["title"] = document_title(doc, roster_only=roster_only)
     view["roster_only"] = roster_only
     view["chart_links"] = bool(doc.chart_paths)  # only inside an offline pack: relative files, never API URLs
+    view["offline"] = bool(doc.chart_paths) or offline
     if doc.audience != "facilitator":
         view.update(what_to_do=[], roster=None, packing=[])
     return view
@@ -125,10 +129,10 @@ def _print_label(doc: AgendaDocument) -> str:
     return f'\n@page {{ @bottom-left {{ content: "{label}"; }} }}\n'
 
 
-def render_html(doc: AgendaDocument, *, roster_only: bool = False) -> str:
+def render_html(doc: AgendaDocument, *, roster_only: bool = False, offline: bool = False) -> str:
     """A self-contained HTML page (stylesheet inlined, no external URL) that also prints as the PDF.
     `roster_only`: the facilitator-only roster page alone (the offline pack's roster)."""
-    context = _template_context(doc, roster_only=roster_only)
+    context = _template_context(doc, roster_only=roster_only, offline=offline)
     context["css"] = Markup((STATIC_DIR / "agenda.css").read_text(encoding="utf-8"))
     context["screen_css"] = Markup((STATIC_DIR / "agenda-screen.css").read_text(encoding="utf-8") + _print_label(doc))
     return _HTML_ENV.get_template("agenda.html.j2").render(context)

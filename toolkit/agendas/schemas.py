@@ -230,6 +230,8 @@ class AgendaQuerySchema(StrictSchema):
                        "lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, "
                        "steps and module summaries out (at most about two PDF pages a day). Any other value is 422.",
         "example": "run_sheet"})
+    print = fields.String(load_default="normal", validate=validate.OneOf(["normal", "large"]), metadata={
+        "description": "`large`: the participant handout in large print (16 pt and more)."})
 
 
 class CalendarFeedSchema(StrictSchema):
@@ -253,3 +255,8 @@ class CalendarTokenSchema(CalendarFeedSchema):
     webcal_url = fields.String(required=True, metadata={
         "description": "The same URL with the webcal: scheme, which opens a calendar app's subscribe dialog.",
         "example": "webcal://toolkit.example.org/api/v1/calendar-feeds/q0Zr3bX2k9YwH1mD8sJ4tV6nC5pL7aE0fG2hK3uR9xQ"})
+
+
+class PackQuerySchema(StrictSchema):
+    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
+                          metadata={"description": "Paper size of the pack's PDFs and sign-in sheets."})

@@ -28,6 +28,7 @@ from .document import (
     MemberSafety,
     group_by_day,
 )
+from .models import CancelledSession
 from .view import render_json
 
 MAX_PLANS = 60  # a whole retreat fits easily; a bigger agenda is refused rather than rendered for minutes
@@ -241,6 +242,21 @@ def _zone_name(moment: datetime) -> str:
     if offset == 0 or delta.total_seconds() % 3600:
         return "UTC"
     return f"Etc/GMT{-offset:+d}"
+
+
+def with_cancellations(doc: AgendaDocument, group: Group, *, since: datetime | None = None) -> AgendaDocument:
+    """The document with the group's deleted sessions (their tombstones) as cancelled plans, for calendars:
+    they are sent as STATUS:CANCELLED with the same UID instead of vanishing (issue 31)."""
+    stmt = select(CancelledSession).where(CancelledSession.group_id == group.id)
+    if since is not None:
+        stmt = stmt.where(CancelledSession.ends_at >= since)
+    rows = db.session.scalars(stmt.order_by(CancelledSession.starts_at))
+    gone = [AgendaPlan(plan_id=c.plan_id, title=c.title, starts_at=c.starts_at, ends_at=c.ends_at, cancelled=True,
+                       changed_at=c.cancelled_at) for c in rows]
+    if not gone:
+        return doc
+    days = group_by_day([*doc.plans, *gone], doc.timezone, first_date=group.starts_on)
+    return replace(doc, days=days)
 
 
 def plans_of_group(group: Group) -> list[SessionPlan]:
