@@ -132,6 +132,7 @@ def build_zip(spec: dict, pdfs: dict[str, bytes], charts: dict[str, bytes]) -> b
         for name, body in [*spec["files"].items(), *pdfs.items(), *charts.items()]:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16  # readable files when unpacked
             archive.writestr(info, body if isinstance(body, bytes) else body.encode("utf-8"))
     return out.getvalue()
 

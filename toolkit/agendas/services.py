@@ -200,8 +200,9 @@ def _room(practice: Practice, safety: dict | None, group: Group | None) -> dict:
 
 def _series_labels(plans: list[SessionPlan], agenda_plans: list[AgendaPlan]) -> list[AgendaPlan]:
     """A session of a series is "Session 4 of 8" (its number among the series' sessions)."""
-    counts = dict(db.session.execute(select(Series.id, Series.count).where(
-        Series.id.in_({p.series_id for p in plans if p.series_id})))) if any(p.series_id for p in plans) else {}
+    ids = {p.series_id for p in plans if p.series_id}
+    counts = {sid: n for sid, n in db.session.execute(select(Series.id, Series.count).where(Series.id.in_(ids)))
+              } if ids else {}
     return [replace(a, session_label=f"Session {p.session_number} of {counts[p.series_id]}")
             if p.series_id in counts and p.session_number else a for p, a in zip(plans, agenda_plans, strict=True)]
 
