@@ -80,6 +80,11 @@ class Config:
         self.READ_CACHE_ENTRIES = _int("READ_CACHE_ENTRIES", 512)
         self.READ_CACHE_MAX_BYTES = _int("READ_CACHE_MAX_BYTES", 16 << 20)
         self.READ_CACHE_SECONDS = _int("READ_CACHE_SECONDS", 60)
+        # Notifications (toolkit/notifications): with SMTP_URL the worker sends the outbox, else it is kept for
+        # admins; links in emails start with PUBLIC_URL, the address people open the service at.
+        self.SMTP_URL = env.get("SMTP_URL") or None
+        self.MAIL_FROM = env.get("MAIL_FROM") or "Inner Child Toolkit <no-reply@localhost>"
+        self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://localhost:5000").rstrip("/")
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():
