@@ -94,6 +94,11 @@ def create_demo() -> str:
     submit_screening(participant=held, data={"form_version": form.version,
                                              "answers": valid_answers(form.to_dict(), {"asq_1": 1})}, actor=guide)
     add_member(group=groups["retreat"], participant_id=held.id)
+    from .safety_plans.services import create_safety_plan
+
+    create_safety_plan(participant=held, actor=guide, sections={
+        "warning_signs": ["Not sleeping for two nights"], "internal_coping": ["A long shower, then tea"],
+        "people_to_ask": [{"name": "Robin Holdexample (sibling, fictional)", "contact": "07700 900999"}]})
     zone = ZoneInfo("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)

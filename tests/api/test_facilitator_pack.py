@@ -93,6 +93,7 @@ def test_page_one_has_the_what_to_do_box_for_the_member_on_a_crisis_hold(demo):
     assert "112 (emergency, Germany)" in first  # the group's emergency contact (a retreat abroad)
     assert "Sam Trauma-Informed (07700 900123" in first  # the clinical lead and how to reach them
     assert first.count("On a crisis hold") == 1  # the reason once, in plain words
+    assert "Robin Holdexample (sibling, fictional) (07700 900999)" in first  # their safety plan's people to ask
     whole = " ".join(demo["pdf_text"]["facilitator-agenda.pdf"])
     assert "Screening outcome defer" not in whole and "outcome defer:" not in whole
 

@@ -85,6 +85,19 @@ def what_to_do(*, members: Iterable, blocked_at: Mapping[str, list[str]], practi
     return tuple(sorted(boxes, key=lambda b: b.member_name.casefold()))
 
 
+def people_to_ask(participant_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The "people to ask" of each person's current safety plan (version 3's safety plans), as "Name (contact)"."""
+    from ..safety_plans.services import current_safety_plan
+
+    out: dict[str, tuple[str, ...]] = {}
+    for pid in dict.fromkeys(participant_ids):
+        plan = current_safety_plan(db.session, pid)
+        if plan is not None and plan.people_to_ask:
+            out[pid] = tuple(f"{p['name']} ({p['contact']})" if p.get("contact") else p["name"]
+                             for p in plan.people_to_ask)
+    return out
+
+
 def roster(participant_ids: Iterable[str], alerts: Mapping[str, tuple[str, ...]] | None = None
            ) -> tuple[RosterLine, ...]:
     """The facilitator-only roster: each member's emergency contact, allergies and dietary notes, open alerts."""

@@ -194,7 +194,7 @@ def _room(practice: Practice, safety: dict | None, group: Group | None) -> dict:
         return {}
     members = safety["members"]
     return {"what_to_do": room.what_to_do(members=members, blocked_at=safety["blocked_at"], practice=practice,
-                                          group=group),
+                                          group=group, people_to_ask=room.people_to_ask(safety["blocked_at"])),
             "roster": room.roster(m.participant_id for m in members)}
 
 
