@@ -74,7 +74,7 @@ def _index(*, group: Group, practice: Practice, doc: AgendaDocument, charts: lis
         group=group.name, practice=practice.name, title=f"{group.name} · Offline retreat pack (facilitator only)",
         dates=document_title(doc).split(" · ")[-1] if doc.days else "", location=group.location or "",
         emergency=doc.emergency_contact or "", contents=CONTENTS, charts=[(n, p) for n, p, _ in charts],
-        made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+        made=datetime.now(UTC).strftime("%Y-%m-%d"))
 
 
 def pack_spec(*, group: Group, practice: Practice, paper: str, actor) -> dict:
@@ -103,9 +103,14 @@ def pack_spec(*, group: Group, practice: Practice, paper: str, actor) -> dict:
              "facilitator-agenda.html": render_html(with_charts, offline=True),
              "roster.html": render_html(facilitator, roster_only=True, offline=True),
              "sign-in-sheets.html": sign_in, "handout.html": render_html(handout, offline=True),
-             "calendar.ics": render_ics(services.with_cancellations(handout, group), detail_items=False)
-             .decode("utf-8")}
+             "calendar.ics": render_ics(services.with_cancellations(handout, group), detail_items=False,
+                                        dtstamp=_today()).decode("utf-8")}
     return {"pdfs": pdfs, "files": files, "charts": {path: data for _, path, data in charts}}
+
+
+def _today() -> datetime:
+    """The day's start (UTC): the pack's stamps move once a day, so the same data is the same pack all day."""
+    return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def digest(spec: dict) -> str:
