@@ -149,9 +149,6 @@ def feed_document(token: str, *, now: datetime | None = None) -> AgendaDocument:
 
 
 def cancellations_document(group: Group) -> AgendaDocument:
-    """Only the group's deleted sessions (participant view): rendered with METHOD:CANCEL."""
-    from dataclasses import replace
-
+    """Only the group's deleted sessions (participant view), which renders with METHOD:CANCEL."""
     doc = build_document(plans=[], group=group, practice_id=group.practice_id, audience="participant", paper="a4")
-    cancelled = with_cancellations(replace(doc, days=()), group)
-    return cancelled
+    return with_cancellations(doc, group)

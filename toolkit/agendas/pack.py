@@ -20,17 +20,18 @@ import jinja2
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..attendance.sheet import render_sign_in_sheets
 from ..auth.models import Practice
 from ..common.text import ascii_fold, slugify
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
-from ..plans.models import SessionPlan
 from . import services
 from .document import TEMPLATE_DIR, AgendaDocument
 from .html import document_title, render_html
 from .ics import render_ics
 from .rendering import TABLE, budget
+from .signin import sheet_of  # beside the sign-in route, which builds the same sheet
 
 log = logging.getLogger("toolkit.agendas")
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed entry times: the same inputs make the same zip
@@ -80,8 +81,6 @@ def _index(*, group: Group, practice: Practice, doc: AgendaDocument, charts: lis
 def pack_spec(*, group: Group, practice: Practice, paper: str, actor) -> dict:
     """Everything the render worker needs to build the pack: {pdfs: {file: html}, files: {file: text},
     charts: {file: chart data}}."""
-    from ..attendance.sheet import render_sign_in_sheets
-    from .signin import sheet_of  # beside the sign-in route, which builds the same sheet
 
     plans = services.plans_of_group(group)
 
@@ -94,7 +93,7 @@ def pack_spec(*, group: Group, practice: Practice, paper: str, actor) -> dict:
     charts = _charts(group, actor)
     with_charts = replace(facilitator, chart_paths=tuple((name, path) for name, path, _ in charts))
     sign_in = render_sign_in_sheets(practice=practice.name, paper=paper,
-                                    sheets=[sheet_of(p) for p in plans if isinstance(p, SessionPlan) and p.starts_at],
+                                    sheets=[sheet_of(p) for p in plans if p.starts_at],
                                     title=f"{group.name} · Sign-in sheets (facilitator only)")
     pdfs = {"facilitator-agenda.pdf": render_html(facilitator), "run-sheets.pdf": render_html(sheets),
             "roster.pdf": render_html(facilitator, roster_only=True), "sign-in-sheets.pdf": sign_in,

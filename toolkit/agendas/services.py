@@ -137,9 +137,9 @@ def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
                                       verdict="unscreened", reasons=reasons, plan_id=plan.id)]
     if person["outcome"] in ("refer", "defer"):  # the reason once, in plain words (issue 31)
-        hold = any(str(r).startswith("crisis hold") for r in person["reasons"])
+        reason = room.plain_reason(person["outcome"], bool(person.get("crisis_hold")))
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None, verdict="blocked",
-                                      reasons=(room.plain_reason(person["outcome"], hold),), plan_id=plan.id)]
+                                      reasons=(reason,), plan_id=plan.id)]
     return [*lines, *(ClearanceLine(member_name=name, plan_title=plan.title, item_title=titles.get(v["item_id"]),
                                     verdict=v["verdict"], adaptation=v.get("adaptation"),
                                     alternative=v.get("alternative"), reasons=tuple(v["reasons"]), plan_id=plan.id,
