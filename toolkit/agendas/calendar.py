@@ -74,7 +74,7 @@ class GroupCalendarFeed(MethodView):
 class MemberCalendarFeed(MethodView):
     decorators = [auth_required]
 
-    @blp.response(201, CalendarTokenSchema, headers={"Cache-Control": {
+    @blp.response(201, CalendarTokenSchema, headers={**LOCATION_HEADER, "Cache-Control": {
         "description": "no-store: the answer carries a secret.", "schema": {"type": "string"}}})
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="createMemberCalendarToken", summary="Make (or rotate) one member's own calendar feed")
@@ -86,7 +86,8 @@ class MemberCalendarFeed(MethodView):
         db.session.commit()
         url = request.host_url.rstrip("/") + feeds.FEED_PATH + token
         body = {**_shown(feed), "token": token, "url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
-        return body, 201, {"Cache-Control": "no-store"}
+        location = f"{blp.url_prefix}/groups/{group.id}/members/{participant_id}/calendar-feed"
+        return body, 201, {"Location": location, "Cache-Control": "no-store"}
 
     @blp.response(204)
     @document_errors(blp, 401, 404)

@@ -69,7 +69,8 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
         event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("last-modified", (changed[plan_id] or stamp).astimezone(UTC).replace(microsecond=0))
-        event.add("sequence", sequence_of(changed[plan_id]))
+        # A cancellation is always newer than the last version of the event (even within the same second).
+        event.add("sequence", sequence_of(changed[plan_id]) + (1 if plan_id in cancelled else 0))
         event.add("summary", _ics_text(_status(event, summary, cancelled=plan_id in cancelled)))
         event.add("dtstart", _ics_time(start))
         if end.astimezone(UTC) > start.astimezone(UTC):
