@@ -94,6 +94,7 @@ def test_page_one_has_the_what_to_do_box_for_the_member_on_a_crisis_hold(demo):
     assert "Sam Trauma-Informed (07700 900123" in first  # the clinical lead and how to reach them
     assert first.count("On a crisis hold") == 1  # the reason once, in plain words
     assert "Robin Holdexample (sibling, fictional) (07700 900999)" in first  # their safety plan's people to ask
+    assert "Open alerts: crisis (open since" in first  # the alert their defer screening raised
     whole = " ".join(demo["pdf_text"]["facilitator-agenda.pdf"])
     assert "Screening outcome defer" not in whole and "outcome defer:" not in whole
 
@@ -108,12 +109,13 @@ def test_each_day_run_sheet_carries_the_short_box(demo):
 def test_the_roster_is_in_the_facilitator_copy_and_never_in_the_participant_one(demo):
     roster = " ".join(demo["pdf_text"]["roster.pdf"])
     assert "No nuts" in roster and "Alex Sample (partner)" in roster and "Vegetarian" in roster
+    assert "crisis (open since" in roster and "deterioration (open since" in roster  # open alerts
     assert "No nuts" in " ".join(demo["pdf_text"]["facilitator-agenda.pdf"])
     for name in PARTICIPANT_FILES:
         data = demo["files"][name]
         text = " ".join(demo["pdf_text"][name]) if name.endswith(".pdf") else data.decode("utf-8")
         for secret in ("No nuts", "Vegetarian", "Alex Sample", "Holdexample", "Latecomer", "07700 900",
-                       'class="clearance-table roster-table"'):
+                       'class="clearance-table roster-table"', "open since"):
             assert secret not in text, (name, secret)
 
 

@@ -18,7 +18,7 @@ from ..groups.models import Group
 from ..participants.models import Participant
 from ..screening.guidance import default_guidance
 from ..screening.models import Screening
-from .document import RosterLine, WhatToDo
+from .document import RosterLine, WhatToDo, short_date
 
 CHECKLIST_LINES = 4  # the checklist in short: its first steps (the full one is on the screening)
 NO_EMERGENCY_CONTACT = ("No emergency number is set for this group or practice: call the local emergency "
@@ -95,6 +95,23 @@ def people_to_ask(participant_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         if plan is not None and plan.people_to_ask:
             out[pid] = tuple(f"{p['name']} ({p['contact']})" if p.get("contact") else p["name"]
                              for p in plan.people_to_ask)
+    return out
+
+
+ALERT_WORDS = {"crisis": "crisis", "deterioration": "deterioration", "follow_up_due": "follow-up due",
+               "screening_due": "screening due", "self_report_received": "self-report received",
+               "note_unsigned": "note unsigned"}
+
+
+def open_alerts(participant_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The alerts open (or acknowledged, not resolved) for each person, as "crisis (open since 3 Dec 2026)"."""
+    from ..alerts.services import open_alerts_of
+
+    out: dict[str, tuple[str, ...]] = {}
+    for pid, alerts in open_alerts_of(list(dict.fromkeys(participant_ids))).items():
+        if alerts:
+            out[pid] = tuple(f"{ALERT_WORDS.get(a['kind'], a['kind'].replace('_', ' '))} ({a['status']} since "
+                             f"{short_date(a['raised_at'].date())})" for a in alerts)
     return out
 
 

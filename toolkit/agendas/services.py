@@ -189,13 +189,15 @@ def _handout(practice: Practice, group: Group | None) -> dict:
 
 
 def _room(practice: Practice, safety: dict | None, group: Group | None) -> dict:
-    """The facilitator's "What to do" boxes and roster page (issue 31)."""
+    """The facilitator's "What to do" boxes and roster page (issue 31), with the members' open alerts."""
     if safety is None:
         return {}
     members = safety["members"]
+    alerts = room.open_alerts(m.participant_id for m in members)
     return {"what_to_do": room.what_to_do(members=members, blocked_at=safety["blocked_at"], practice=practice,
-                                          group=group, people_to_ask=room.people_to_ask(safety["blocked_at"])),
-            "roster": room.roster(m.participant_id for m in members)}
+                                          group=group, people_to_ask=room.people_to_ask(safety["blocked_at"]),
+                                          alerts=alerts),
+            "roster": room.roster((m.participant_id for m in members), alerts)}
 
 
 def _series_labels(plans: list[SessionPlan], agenda_plans: list[AgendaPlan]) -> list[AgendaPlan]:

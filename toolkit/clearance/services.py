@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import lazyload
 
+from ..alerts.services import open_alerts_of
 from ..attendance.services import prerequisite_warnings
 from ..common.zones import aware
 from ..exercises.rules import Contraindication
@@ -138,6 +139,9 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
+    alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
+    for member in result["participants"]:
+        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()} for a in alerts[member["participant_id"]]]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
     return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
             "rescreen_due": due}
