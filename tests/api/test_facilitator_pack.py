@@ -51,9 +51,6 @@ def demo(tmp_path_factory):
         answer = web.get(f"/api/v1/groups/{retreat['id']}/pack?paper=letter", headers=headers)
         assert answer.status_code == 200, answer.get_data(as_text=True)[:500]
         archive = zipfile.ZipFile(io.BytesIO(answer.data))
-        import os
-        if os.environ.get("FAC_DUMP"):
-            open(os.environ["FAC_DUMP"], "wb").write(answer.data)
         files = {name: archive.read(name) for name in archive.namelist()}
         weekly_pdf = web.get(f"/api/v1/groups/{weekly['id']}/agenda?format=pdf&detail=run_sheet", headers=headers)
         for _ in range(60):  # the render queue runs eagerly: a second ask finds it ready at the latest
