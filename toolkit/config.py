@@ -59,7 +59,18 @@ class Config:
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.SCREENING_VALIDITY_DAYS = _int("SCREENING_VALIDITY_DAYS", 0) or None  # None: the form's own
         self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
-        self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
+        self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")  # registrations, reset requests
+        # Failed sign-ins: per account (by email, with backoff: each tier waits longer) and per client address
+        # (high: a whole clinic may sign in from one address).
+        self.LOGIN_ACCOUNT_RATE_LIMIT = env.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute;20 per hour;50 per day")
+        self.LOGIN_ADDRESS_RATE_LIMIT = env.get("LOGIN_ADDRESS_RATE_LIMIT", "100 per minute")
+        self.REFRESH_GRACE_SECONDS = _int("REFRESH_GRACE_SECONDS", 30)
+        self.PASSWORD_RESET_MINUTES = _int("PASSWORD_RESET_MINUTES", 30)
+        # The reset link emailed: `{token}` is replaced by the secret (default: this server's
+        # /reset-password#token={token}; a fragment never reaches a server's logs or a Referer).
+        self.PASSWORD_RESET_URL = env.get("PASSWORD_RESET_URL") or None
+        self.PASSWORD_RESET_MIN_SECONDS = _float("PASSWORD_RESET_MIN_SECONDS", 0.25)
+        self.DB_RETRY_AFTER_SECONDS = _int("DB_RETRY_AFTER_SECONDS", 5)
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
         self.IDEMPOTENCY_KEY_HOURS = _int("IDEMPOTENCY_KEY_HOURS", 24)
         self.AGENDA_RATE_LIMIT = env.get("AGENDA_RATE_LIMIT", "120 per minute")
@@ -100,7 +111,14 @@ class Config:
         return self.ENV_NAME == "production"
 
     def check(self) -> None:
-        """Refuse to start in production without real secrets."""
+        """Refuse to start with an SMTP_URL that cannot be read, and in production without real secrets."""
+        if self.SMTP_URL:
+            from .common.smtp_url import parse_smtp_url
+
+            try:
+                parse_smtp_url(self.SMTP_URL)
+            except ValueError as exc:
+                raise ConfigError(f"{exc} (e.g. smtp://user:pass@mail.example.org:587?starttls=true)") from None
         if not self.is_production:
             return
         weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY", "AUDIT_KEY")

@@ -45,14 +45,15 @@ def create_demo() -> str:
     admin = register_practice(practice_name="Demo Practice (fictional)", name="Dr. Demo Admin", email=DEMO_EMAIL,
                               password=DEMO_PASSWORD)
     set_practice(db.session, admin.practice_id)
-    admin.practice.contact = ("Demo Practice office: 01234 567890 (weekdays 9-17), hello@example.org. Out of hours: "
-                              "call your local crisis line.")
+    admin.practice.contact = ("Demo Practice office (fictional): hello@example.org, weekdays 9-17. Out of hours: "
+                              "call your local crisis line, or your local emergency number in an emergency.")
     admin.practice.emergency_contact = "999 (UK emergency services)"  # issue 31: a retreat abroad has its own
     guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
                              email="demo-therapist@example.org", password=DEMO_PASSWORD,
                              trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor",
                              phone="07700 900123")
     people = [create_participant(data={"display_name": name, "dietary_notes": "No nuts" if i == 2 else None,
+                                       "date_of_birth": date(1975 + 3 * i, 1 + i, 10 + i),
                                        "emergency_contact": f"{EMERGENCY[i % 3]} 07700 900{100 + i}"},
                                  actor=admin) for i, name in enumerate(PEOPLE)]
     form = current_form()
@@ -90,6 +91,7 @@ def create_demo() -> str:
                participant_id=create_participant(data={"display_name": "Kit Latecomer"}, actor=admin).id)
     # Issue 31: a member on a crisis hold (a defer screening, no review yet): the agenda's "What to do" box.
     held = create_participant(data={"display_name": "Morgan Holdexample", "dietary_notes": "Vegetarian",
+                                    "date_of_birth": date(1988, 6, 14),
                                     "emergency_contact": "Robin Holdexample (sibling) 07700 900999"}, actor=admin)
     submit_screening(participant=held, data={"form_version": form.version,
                                              "answers": valid_answers(form.to_dict(), {"asq_1": 1})}, actor=guide)
@@ -123,7 +125,8 @@ def create_demo() -> str:
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
     # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
-    waiting = create_participant(data={"display_name": "Robin Fictitious"}, actor=admin)
+    waiting = create_participant(data={"display_name": "Robin Fictitious", "date_of_birth": date(1991, 3, 14)},
+                                 actor=admin)
     submit_screening(participant=waiting, actor=guide, data={
         "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})
     db.session.commit()

@@ -68,6 +68,11 @@ webhook_disabled = _signals.signal("webhook-disabled", doc="""A webhook was swit
     deliveries (the server acts: sender None). kwargs: webhook (Webhook). The practice's admins are to be told
     (an alert of kind `webhook_disabled` is raised as well).""")
 
+# accounts (the account lifecycle, issue 28) ---------------------------------------------------------------
+therapist_deactivated = _signals.signal("therapist-deactivated", doc="""An admin deactivated a therapist: their
+    logins are ended already; packages end whatever else the account holds (calendar feeds it made).
+    kwargs: therapist (Therapist).""")
+
 # calendars and the facilitator's room (issue 31) -------------------------------------------------------------
 session_plan_deleted = _signals.signal("session-plan-deleted", doc="""A session plan was deleted (it is gone
     after the flush, so the kwargs are plain values): plan_id, practice_id, group_id (None for a template),

@@ -2,7 +2,7 @@
 a therapist's phone, members' own calendar feeds, and the tombstones of deleted sessions
 
 Revision ID: v3fac_facilitator_room
-Revises: v3alerts_alerts_events_webhooks
+Revises: v3accounts_lifecycle
 Create Date: 2026-12-07 17:00:00
 """
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from alembic import op
 import toolkit.common.models
 
 revision = 'v3fac_facilitator_room'
-down_revision = 'v3alerts_alerts_events_webhooks'
+down_revision = 'v3accounts_lifecycle'
 branch_labels = None
 depends_on = None
 

@@ -204,9 +204,10 @@ def test_follow_up_due_once_when_the_date_passes_without_a_newer_screening(app, 
                                                                           create_participant, screen):
     person, calm = create_participant(), create_participant()
     for p in (person, calm):
-        screen(p["id"], {"phq9_9": 1})
+        crisis = screen(p["id"], {"phq9_9": 1})
         r = client.post(f"/api/v1/participants/{p['id']}/crisis-reviews", headers=lead["headers"],
-                        json={"summary": "Met with the person; coping plan agreed.", "safety_plan_in_place": True,
+                        json={"screening_id": crisis["id"], "summary": "Met with the person; coping plan agreed.",
+                              "risk_level": "moderate",
                               "follow_up_on": (date.today() + timedelta(days=2)).isoformat()})
         assert r.status_code == 201, r.get_json()
     screen(calm["id"])  # a newer screening after the review: no follow-up alert for them
@@ -289,10 +290,10 @@ def test_two_writers_raising_the_same_cause_make_one_alert(make_config, admin, c
 def test_two_instances_running_the_periodic_task_raise_each_alert_once(make_config, client, admin, lead,
                                                                       create_participant, screen):
     person = create_participant()
-    screen(person["id"], {"phq9_9": 1})
+    crisis = screen(person["id"], {"phq9_9": 1})
     r = client.post(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=lead["headers"],
-                    json={"summary": "Met; plan agreed.", "safety_plan_in_place": True,
-                          "follow_up_on": date.today().isoformat()})
+                    json={"screening_id": crisis["id"], "summary": "Met with the person; a plan is agreed.",
+                          "risk_level": "moderate", "follow_up_on": date.today().isoformat()})
     assert r.status_code == 201
     apps = [create_app(make_config()) for _ in range(2)]
     later = datetime.now(UTC) + timedelta(days=1)

@@ -45,7 +45,8 @@ def test_the_feed_names_changes_by_id_and_kind_only(client, admin, other, form, 
     screening = r.get_json()
     alert = client.get("/api/v1/alerts", headers=admin["headers"]).get_json()[0]
     r = client.post(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=lead["headers"],
-                    json={"summary": "Met; plan agreed.", "safety_plan_in_place": True,
+                    json={"screening_id": screening["id"], "summary": "Met with the person; a plan is agreed.",
+                          "risk_level": "moderate",
                           "follow_up_on": (datetime.now(UTC) + timedelta(days=3)).date().isoformat()})
     assert r.status_code == 201
     review = r.get_json()

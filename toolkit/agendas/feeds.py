@@ -113,6 +113,18 @@ def _session_deleted(sender, *, plan_id: str, practice_id: str, group_id: str | 
     db.session.flush()
 
 
+@signals.therapist_deactivated.connect
+def _end_feeds_of(sender, *, therapist, **kwargs) -> None:
+    """A deactivated therapist's calendar feeds end with their logins (issue 28): the feed URLs answer 404 like
+    a revoked token; an active colleague can make the group a new one."""
+    for feed in db.session.scalars(select(CalendarFeed).where(CalendarFeed.created_by == therapist.id)):
+        db.session.delete(feed)
+    for member_feed in db.session.scalars(select(MemberCalendarFeed).where(
+            MemberCalendarFeed.created_by == therapist.id)):  # members' own feeds too (issue 31)
+        db.session.delete(member_feed)
+    db.session.flush()
+
+
 def _by_token(token: str) -> tuple[str, str, str | None]:
     """(practice id, group id, participant id or None) of a live token; NotFound otherwise, whatever the reason."""
     if not token or len(token) > 200:

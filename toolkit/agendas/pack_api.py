@@ -2,11 +2,10 @@
 
 from flask import Response, current_app, g, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..auth.models import Practice
 from ..common.spec import document_errors
 from ..common.text import ascii_fold, slugify

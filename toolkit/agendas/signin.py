@@ -8,14 +8,13 @@ from zoneinfo import ZoneInfo
 
 from flask import Response, current_app, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import abort
 
+from ..access import auth_required, current_user
 from ..attendance import services
 from ..attendance.resources import blp
 from ..attendance.schemas import SignInQuerySchema
 from ..attendance.sheet import Sheet, render_sign_in_sheets
-from ..auth.jwt import auth_required
 from ..auth.models import Practice
 from ..common.spec import document_errors
 from ..extensions import db
