@@ -2,7 +2,7 @@
 a therapist's phone, members' own calendar feeds, and the tombstones of deleted sessions
 
 Revision ID: v3fac_facilitator_room
-Revises: v3accounts_lifecycle
+Revises: v3rel_render_jobs
 Create Date: 2026-12-07 17:00:00
 """
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from alembic import op
 import toolkit.common.models
 
 revision = 'v3fac_facilitator_room'
-down_revision = 'v3accounts_lifecycle'
+down_revision = 'v3rel_render_jobs'
 branch_labels = None
 depends_on = None
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers import assert_error
 from toolkit import create_app
-from toolkit.agendas import layout, tasks
+from toolkit.agendas import rendering, tasks
 
 
 @pytest.fixture
@@ -30,9 +30,9 @@ def group_with_session(client, admin, create_group, create_participant):
 
 def test_a_queued_pack_answers_202_then_the_zip(make_config, admin, group_with_session, monkeypatch):
     queued = []
-    task = tasks.render_pack
-    monkeypatch.setattr(tasks, "render_pack", lambda key, spec: queued.append((key, spec)))
-    monkeypatch.setattr(layout, "lay_out", lambda html, budget: b"%PDF-1.7 stand-in")
+    task = tasks.render_pdf  # the render queue's wake-up: the pack is a job of kind "pack" beside the PDFs
+    monkeypatch.setattr(tasks, "render_pdf", lambda key: queued.append((key,)))
+    monkeypatch.setattr(rendering, "lay_out", lambda html, budget: b"%PDF-1.7 stand-in")
     app = create_app(make_config())
     web = app.test_client()
     url = f"/api/v1/groups/{group_with_session['group']['id']}/pack"

@@ -1,9 +1,10 @@
 """The offline retreat pack (issue 31): one zip a facilitator takes to a retreat centre with no signal.
 
 The web worker gathers everything cheap (the documents' HTML, the calendar file, the charts' data, the index
-page); a render worker (`tasks.render_pack`) lays out the PDFs within the render budgets, draws the progress
-charts as SVG and writes the zip into `agenda_renders`, like a PDF render. Every link of the pack is relative
-and points at a file inside it: `index.html` opens from disk with no network and no login.
+page) into one render job of kind `pack` (the fair render queue's `KINDS`, beside `pdf`); a render worker lays
+out the PDFs within the render budgets, draws the progress charts as SVG and stores the zip as the job's file.
+The render workers import it for `make_pack` (which needs no request). Every link of the pack is relative and
+points at a file inside it: `index.html` opens from disk with no network and no login.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import jinja2
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
 from ..attendance.sheet import render_sign_in_sheets
 from ..auth.models import Practice
@@ -30,7 +30,6 @@ from . import services
 from .document import TEMPLATE_DIR, AgendaDocument
 from .html import document_title, render_html
 from .ics import render_ics
-from .rendering import TABLE, budget
 from .signin import sheet_of  # beside the sign-in route, which builds the same sheet
 
 log = logging.getLogger("toolkit.agendas")
@@ -116,20 +115,6 @@ def digest(spec: dict) -> str:
     return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:40]
 
 
-def start(key: str, practice_id: str, spec: dict) -> bool:
-    """Queue the pack's build under `key` (once). True if this call queued it."""
-    from . import tasks
-
-    try:
-        with db.engine.begin() as conn:
-            conn.execute(insert(TABLE).values(key=key, practice_id=practice_id, status="queued",
-                                              created_at=datetime.now(UTC)))
-    except IntegrityError:
-        return False
-    tasks.render_pack(key, spec)
-    return True
-
-
 def build_zip(spec: dict, pdfs: dict[str, bytes], charts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -152,24 +137,11 @@ def _chart(data: dict) -> bytes:
                 b'The chart could not be drawn.</text></svg>')
 
 
-def run_pack(key: str, spec: dict) -> None:
-    """The task body (in a render worker): lay out the PDFs within the budgets, draw the charts, store the zip."""
-    from .layout import RenderFailed, lay_out
-
-    with db.engine.begin() as conn:
-        claimed = conn.execute(update(TABLE).where(TABLE.c.key == key, TABLE.c.status == "queued")
-                               .values(status="rendering")).rowcount
-    if not claimed:
-        return
-    values: dict
-    try:
-        pdfs = {name: lay_out(html, budget()) for name, html in spec["pdfs"].items()}
-        charts = {name: _chart(data) for name, data in spec["charts"].items()}
-        values = dict(status="ready", body=build_zip(spec, pdfs, charts))
-    except RenderFailed as failure:
-        values = dict(status="failed", reason=failure.reason, error=failure.message)
-    except Exception as exc:  # never leave a row "rendering" for ever
-        log.error("pack %s crashed: %s", key[:12], type(exc).__name__)
-        values = dict(status="failed", reason="crash", error="the pack could not be built")
-    with db.engine.begin() as conn:
-        conn.execute(update(TABLE).where(TABLE.c.key == key).values(finished_at=datetime.now(UTC), **values))
+def make_pack(job, layout) -> bytes:
+    """The render job kind `pack` (rendering.KINDS): the job's source is the spec as JSON; each PDF is laid out
+    on the render worker's slot (`layout`, within the budgets: a RenderFailed fails the pack like a PDF), the
+    charts are drawn, and the zip is the job's file."""
+    spec = json.loads(job.source or "{}")
+    pdfs = {name: layout(html) for name, html in spec["pdfs"].items()}
+    charts = {name: _chart(data) for name, data in spec["charts"].items()}
+    return build_zip(spec, pdfs, charts)

@@ -1,5 +1,7 @@
 """GET /api/v1/groups/{group_id}/pack: the offline retreat pack as a zip, built by a render worker (issue 31)."""
 
+import json
+
 from flask import Response, current_app, g, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -13,6 +15,7 @@ from ..extensions import db, limiter
 from ..groups.models import Group
 from ..web import get_or_404
 from . import delivery, pack
+from .resources import queue_full
 from .schemas import PackQuerySchema
 
 blp = Blueprint("packs", __name__, url_prefix="/api/v1",
@@ -55,11 +58,12 @@ class GroupPack(MethodView):
         assert practice is not None
         spec = pack.pack_spec(group=group, practice=practice, paper=query["paper"], actor=current_user)
         key = delivery.cache_key(practice.id, "pack-" + pack.digest(spec))
-        row = delivery.lookup(key, practice.id)
-        if delivery.needs_start(row):
-            db.session.commit()
-            g.pack_started = pack.start(key, practice.id, spec)
-            row = delivery.lookup(key, practice.id)
+        pages = 15 * len(spec["pdfs"])  # a rough estimate, for the queue's fairness and its Retry-After
+        try:
+            row, g.pack_started = delivery.obtain(key, practice.id, lambda: json.dumps(spec, default=str), pages=pages,
+                                                  wait_seconds=0, kind="pack")
+        except delivery.RenderQueueFull as full:
+            queue_full(full)
         if row is not None and row.status == "ready":
             record("export", "group_pack", group.id, actor=current_user)
             db.session.commit()
@@ -70,7 +74,7 @@ class GroupPack(MethodView):
         if row is not None and row.status == "failed":
             abort(422, message="The pack could not be built within the render budgets.",
                   errors={"pack": [row.error or "the build failed"]})
-        seconds = delivery.retry_after(len(spec["pdfs"]) * 15)
+        seconds = delivery.retry_after(key)
         response = jsonify({"status": row.status if row is not None else "queued", "retry_after": seconds,
                             "message": "The pack is being built. Ask for the same URL again after Retry-After "
                                        "seconds: it answers 200 with the zip when it is ready."})

@@ -174,10 +174,10 @@ check(progress.data.recovered === undefined, "no recovered");
 // A likely duplicate (same name and date of birth) is a 409 naming the existing record.
 const twin = await api.POST("/api/v1/participants", { body: { display_name: " pat  EXAMPLE", date_of_birth: "1988-05-17" } });
 check(twin.response.status === 409 && twin.error?.errors?.["possible_duplicate"] !== undefined, "possible duplicate");
-const confirmed = await api.POST("/api/v1/participants", {
+const confirmedNew = await api.POST("/api/v1/participants", {
   body: { display_name: "Pat Example", date_of_birth: "1988-05-17", confirm_new: true },
 });
-check(confirmed.response.status === 201 && confirmed.data?.id !== participant.id, "confirm_new");
+check(confirmedNew.response.status === 201 && confirmedNew.data?.id !== participant.id, "confirm_new");
 
 const clearance = await api.GET("/api/v1/plans/{plan_id}/clearance", { params: { path: { plan_id: planId } } });
 const status: Schemas["ClearanceStatus"] | undefined = clearance.data?.status;
