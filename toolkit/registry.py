@@ -2,6 +2,7 @@
 
 from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
+from .agendas.pack_api import blp as packs
 from .agendas.resources import blp as agendas
 from .alerts.resources import blp as alerts
 from .attendance.resources import blp as attendance
@@ -24,4 +25,5 @@ from .therapists.resources import blp as therapists
 from .webhooks.resources import blp as webhooks
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar, safety_plans, notifications, alerts, events, webhooks]
+              attendance, notes, progress, calendar, safety_plans, notifications, alerts, events, webhooks,
+              packs]
