@@ -118,10 +118,10 @@ def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
 
 
 def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
-              items: list[ClearanceItem] | None = None, prerequisites=None) -> dict:
+              items: list[ClearanceItem] | None = None, prerequisites=None, alerts: dict | None = None) -> dict:
     """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
-    Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
-    of one group without re-querying."""
+    Pass `screenings` (from group_screenings), `items` (from clearance_items) and `alerts` (open_alerts_of the
+    group's people) to clear several plans of one group without re-querying."""
     now = now or datetime.now(UTC)
     day = session_date(plan.starts_at, plan.group.timezone) if plan.group is not None and plan.starts_at else None
     if screenings is None:
@@ -136,9 +136,11 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
-    alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
+    if alerts is None:
+        alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
     for member in result["participants"]:
-        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()} for a in alerts[member["participant_id"]]]
+        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()}
+                            for a in alerts.get(member["participant_id"], ())]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
     return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
             "rescreen_due": due}
