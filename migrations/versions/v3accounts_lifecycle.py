@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = 'v3accounts_lifecycle'
-down_revision = 'v3alerts_alerts_events_webhooks'
+down_revision = 'v3safety_person_safety'
 branch_labels = None
 depends_on = None
 

@@ -128,7 +128,8 @@ def write_bodies(world) -> dict:
             "form_version": world["form"]["version"], "answers": answers_for(world["form"])},
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
         ("post", "/participants/{participant_id}/crisis-reviews"): {
-            "summary": "Hijacked", "safety_plan_in_place": True, "follow_up_on": "2099-01-01"},
+            "screening_id": world["screening_id"], "summary": "Hijacked by another practice entirely",
+            "risk_level": "low", "safety_plan_id": world["safety_plan_id"], "follow_up_on": "2099-01-01"},
         ("patch", "/series/{series_id}"): {"title": "Hijacked"},
         ("put", "/plans/{plan_id}/attendance"): {"records": []},
         ("post", "/plans/{plan_id}/notes"): {"shared": "Hijacked"},

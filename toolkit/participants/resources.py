@@ -51,11 +51,15 @@ class Participants(MethodView):
 
     @blp.arguments(ParticipantCreateSchema)
     @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
-    @document_errors(blp, 400, 401, 413, 422)
+    @document_errors(blp, 400, 401, 409, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
-        """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
-        participant = services.create_participant(data=data, actor=current_user)
+        """Only `display_name` is required (the intake form also needs `date_of_birth`). The same name (case
+        and spaces ignored) and date of birth as an existing participant answers 409 with
+        `errors.possible_duplicate: [existing id]`, unless `confirm_new: true`. Audited. Answers 201 with
+        `Location` and `ETag`."""
+        confirm_new = data.pop("confirm_new", False)
+        participant = services.create_participant(data=data, actor=current_user, confirm_new=confirm_new)
         db.session.commit()
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 
