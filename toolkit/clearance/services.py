@@ -51,7 +51,8 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
     else:
         trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
     everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
-                               periods=tuple(periods), everyone=tuple(members))
+                               periods=tuple(periods), everyone=tuple(members),
+                               alerts=open_alerts_of([m.participant_id for m in members]))
     return everyone.on(on)
 
 
@@ -83,6 +84,7 @@ class GroupScreenings:
     trauma_informed: bool
     periods: tuple = ()  # (participant_id, joined_on, left_on) of every membership period
     everyone: tuple = ()  # every member who ever belonged; `members` is the roster chosen from them
+    alerts: dict | None = None  # participant id -> their open alerts (None: not loaded)
 
     def on(self, day: date | None) -> "GroupScreenings":
         """Only the members on the roster of `day` (None: the current members, whose period has not ended)."""
@@ -136,7 +138,9 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
-    alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
+    ids = [p["participant_id"] for p in result["participants"]]
+    # Loaded once per group with its members (several plans of one group, e.g. a retreat's agenda, share them).
+    alerts = screenings.alerts if screenings.alerts is not None else open_alerts_of(ids)
     for member in result["participants"]:
         member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()} for a in alerts[member["participant_id"]]]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
