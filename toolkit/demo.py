@@ -107,7 +107,7 @@ def create_demo() -> str:
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
     # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
-    waiting = create_participant(data={"display_name": "Robin Fictitious", "date_of_birth": date(1991, 7, 19)},
+    waiting = create_participant(data={"display_name": "Robin Fictitious", "date_of_birth": date(1991, 3, 14)},
                                  actor=admin)
     submit_screening(participant=waiting, actor=guide, data={
         "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})

@@ -18,6 +18,9 @@ from tests.helpers import answers_for, generated_spec_text, operations
 # member enrolled before the session they attend; a note changed while draft, then signed, then amended).
 ORDER = ["registerPractice", "login", "addGroupMember", "createSeries", "updateSeries", "replaceAttendance",
          "createNote", "updateNote", "addNoteAddendum"]
+# Operations whose body needs a secret no example can hold (issue 28): a live TOTP code, an emailed reset link.
+# Their example must still be well formed: the server answers one of the operation's documented refusals.
+NEEDS_A_SECRET = {"confirmTotp": 409, "resetPassword": 404, "disableTotp": 404}
 
 
 def resolve(spec, schema):
@@ -77,6 +80,10 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             if isinstance(value, str):
                 url = url.replace("{" + name + "}", value)
         r = client.open(url, method=method, json=body, headers={**headers, "If-Match": "*"})
+        if operation_id in NEEDS_A_SECRET:
+            if r.status_code != NEEDS_A_SECRET[operation_id]:
+                problems.append(f"{operation_id} {method} {path}: {r.status_code} {r.get_json()}\n  body: {body}")
+            continue
         if r.status_code >= 400:
             problems.append(f"{operation_id} {method} {path}: {r.status_code} {r.get_json()}\n  body: {body}")
             continue

@@ -69,7 +69,9 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
     alert = ok(client.get(f"{API}/alerts", headers=h))[0]
     hook = ok(client.post(f"{API}/webhooks", headers=h,
                           json={"url": "https://93.184.216.34/hook", "events": ["alert.raised"]}), 201)
-    return {"safety_plan_id": safety_plan["id"], "alert_id": alert["id"], "webhook_id": hook["id"],
+    login = next(s for s in ok(client.get(f"{API}/me/sessions", headers=h)) if s["current"])  # issue 28
+    return {"session_id": login["id"], "safety_plan_id": safety_plan["id"], "alert_id": alert["id"],
+            "webhook_id": hook["id"],
             "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
@@ -162,7 +164,7 @@ def world_ids(world) -> dict:
             "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
             "screening_id": world["screening_id"], "template_id": world["template_id"],
             "series_id": world["series_id"], "note_id": world["note_id"], "safety_plan_id": world["safety_plan_id"],
-            "alert_id": world["alert_id"], "webhook_id": world["webhook_id"],
+            "alert_id": world["alert_id"], "webhook_id": world["webhook_id"], "session_id": world["session_id"],
             "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
 
 

@@ -1,9 +1,8 @@
 from flask import Response, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
-from ..auth.jwt import auth_required
+from ..access import auth_required, current_user
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group

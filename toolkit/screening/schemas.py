@@ -326,8 +326,9 @@ class ClearanceSchema(StrictSchema):
                                      metadata={"description": "Members with no valid (unexpired) screening."})
     facilitator_warnings = fields.List(fields.String(), required=True, metadata={
         "description": "Names members by display name: for facilitators only."})
-    session_ends_at = fields.AwareDateTime(required=True, metadata={
-        "description": "Screenings are judged valid or not at this moment (the plan's end)."})
+    session_ends_at = fields.AwareDateTime(required=True, allow_none=True, metadata={
+        "description": "Screenings are judged valid or not at this moment (the plan's end); null for a "
+                       "template that has no time yet (it has no members either)."})
     checked_at = fields.AwareDateTime(required=True)
     rescreen_due = fields.List(fields.Nested(RescreenDueSchema), required=True, metadata={
         "description": "Members to screen again before this session: not valid at its end, or the practice's "
