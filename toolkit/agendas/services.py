@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from ..alerts.services import open_alerts_of
 from ..attendance.services import prerequisite_context
 from ..auth.models import Practice
 from ..clearance.services import clearance, clearance_items, group_screenings
@@ -93,10 +92,9 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
     with_notes = []
     on_a_roster: set[str] = set()
     blocked_at: dict[str, list[str]] = {}
-    alerts = open_alerts_of([m.participant_id for m in (screenings.everyone or screenings.members)])
     for plan, agenda_plan in zip(plans, agenda_plans, strict=True):
         result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan),
-                           prerequisites=prerequisites, alerts=alerts)
+                           prerequisites=prerequisites)
         warnings.extend(w for w in result["facilitator_warnings"] if w not in warnings)
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
