@@ -121,6 +121,9 @@ def register_blueprints(app: Flask) -> None:
 
     api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
+    from .selfreport.pages import init_pages
+
+    init_pages(app)  # the participant's page /p/{token} (server-rendered, not an API operation) and its catalogue
     from .common.idempotency import install
 
     install(app)  # Idempotency-Key on every POST

@@ -3,6 +3,7 @@
 from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
 from .agendas.resources import blp as agendas
+from .agreements.resources import blp as agreements
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
 from .auth.resources import blp as auth
@@ -10,13 +11,15 @@ from .clearance import resources as _clearance  # noqa: F401  (adds the clearanc
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
+from .invitations.resources import blp as invitations
 from .notes.resources import blp as notes
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
 from .progress.resources import blp as progress
 from .screening.resources import blp as screening
+from .selfreport.resources import blp as self_report
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar]
+              attendance, notes, progress, calendar, invitations, agreements, self_report]

@@ -4,7 +4,9 @@ from ..common.schemas import StrictSchema
 from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
 from .guidance import KINDS as GUIDANCE_KINDS
 
-METHODS = ("form", "clinician_assessment")
+METHODS = ("form", "clinician_assessment", "self_report")
+# What a therapist may send to POST /participants/{id}/screenings (`self_report` comes from the participant's page).
+ENTERED_METHODS = ("form", "clinician_assessment")
 VALIDITIES = ("valid", "missing", "unusable", "expired", "expires_before_session")
 
 
@@ -84,7 +86,7 @@ def request_example() -> dict:
 class ScreeningCreateSchema(StrictSchema):
     """Answers to the current intake form, or a clinician assessment."""
 
-    method = fields.String(load_default="form", validate=validate.OneOf(METHODS), metadata={
+    method = fields.String(load_default="form", validate=validate.OneOf(ENTERED_METHODS), metadata={
         "description": "`form` (the intake form: form_version, answers, declined) or `clinician_assessment` "
                        "(a clinical lead's outcome and reason, for under-18s and anyone who cannot do the form)."})
     form_version = fields.String(validate=validate.Length(min=1, max=40), metadata={
