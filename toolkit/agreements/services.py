@@ -10,8 +10,11 @@ from ..audit.services import record
 from ..errors import Forbidden, Invalid
 from ..extensions import db
 from ..participants.models import Participant
+from ..tenancy import current_practice
 from . import rules
 from .models import Agreement, AgreementSignature
+
+CACHE = "agreement_missing"
 
 
 def publish(*, title: str, text: str, actor) -> Agreement:
@@ -23,6 +26,7 @@ def publish(*, title: str, text: str, actor) -> Agreement:
                           published_at=datetime.now(UTC))
     db.session.add(agreement)
     db.session.flush()
+    db.session.info.pop(CACHE, None)
     record("create", "agreement", agreement.id, actor=actor)
     return agreement
 
@@ -55,6 +59,7 @@ def sign(*, participant: Participant, agreement: Agreement, typed_name: str, tic
                                    invitation_id=invitation_id)
     db.session.add(signature)
     db.session.flush()
+    db.session.info.pop(CACHE, None)
     return signature
 
 
@@ -70,17 +75,26 @@ def has_signed_current(participant_id: str) -> bool:
 
 def agreement_missing(participant_ids: Iterable[str], on_date: date) -> dict[str, int]:
     """participant id -> the version they must sign, for those without a signature of the agreement in force on
-    `on_date` (the newest published by then). Empty when the practice has no agreement yet. Two queries."""
+    `on_date` (the newest published by then). Empty when the practice has no agreement yet. What it reads is
+    kept for the unit of work (a retreat's agenda clears many plans), per practice; publishing and signing drop
+    it."""
     ids = list(dict.fromkeys(participant_ids))
     if not ids:
         return {}
-    published = list(db.session.execute(select(Agreement.id, Agreement.published_at, Agreement.version)))
-    binding = rules.in_force([(row.id, row.published_at) for row in published], on_date)
+    cache = db.session.info.setdefault(CACHE, {}).setdefault(current_practice(db.session), {})
+    if "published" not in cache:
+        cache["published"] = [(row.id, row.published_at, row.version) for row in db.session.execute(
+            select(Agreement.id, Agreement.published_at, Agreement.version))]
+    binding = rules.in_force([(aid, at) for aid, at, _ in cache["published"]], on_date)
     if binding is None:
         return {}
-    version = next(row.version for row in published if row.id == binding)
-    signed = db.session.scalars(select(AgreementSignature.participant_id).where(
-        AgreementSignature.agreement_id == binding, AgreementSignature.participant_id.in_(ids)))
+    version = next(v for aid, _, v in cache["published"] if aid == binding)
+    asked, signed = cache.setdefault(binding, (set(), set()))
+    unknown = [pid for pid in ids if pid not in asked]
+    if unknown:
+        signed.update(db.session.scalars(select(AgreementSignature.participant_id).where(
+            AgreementSignature.agreement_id == binding, AgreementSignature.participant_id.in_(unknown))))
+        asked.update(unknown)
     return {pid: version for pid in rules.unsigned(ids, signed)}
 
 

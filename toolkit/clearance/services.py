@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import lazyload
 
+from ..agreements.rules import AGREEMENT_KINDS, missing_message
+from ..agreements.services import agreement_missing
 from ..attendance.services import prerequisite_warnings
 from ..common.zones import aware
 from ..exercises.rules import Contraindication
@@ -138,6 +140,11 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
+    if plan.group is not None and plan.group.kind in AGREEMENT_KINDS and day is not None:
+        unsigned = agreement_missing([m.participant_id for m in screenings.members], day)
+        result["warnings"] += [{"code": "agreement_missing", "participant_id": pid, "item_id": None, "module": None,
+                                "prerequisite": None, "session": None, "message": missing_message(version)}
+                               for pid, version in unsigned.items()]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
     return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
             "rescreen_due": due}

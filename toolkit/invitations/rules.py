@@ -61,11 +61,13 @@ def email_in(contact: str | None) -> str | None:
 
 def reminder_due(*, created_at: datetime, reminded_at: datetime | None, still_open: bool, now: datetime,
                  expires_at: datetime, after: timedelta = REMIND_AFTER) -> bool:
-    """Once only: an open scheduled invitation, `after` its sending, that has not expired yet."""
-    return still_open and reminded_at is None and now >= created_at + after and now < expires_at
+    """Once only: an open scheduled invitation that has not expired yet, `after` its sending or halfway to its
+    expiry, whichever comes first."""
+    at = created_at + min(after, (expires_at - created_at) / 2)
+    return still_open and reminded_at is None and at <= now < expires_at
 
 
 def invitation_days(*, now: datetime, session_starts_at: datetime, longest: int = MAX_DAYS) -> int:
     """How long a scheduled invitation stays open: until the session starts (at least a day, at most 14)."""
-    days = (session_starts_at - now).days
+    days = -(-(session_starts_at - now) // timedelta(days=1))  # whole days, rounded up
     return max(MIN_DAYS, min(longest, days))

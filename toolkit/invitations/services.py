@@ -84,6 +84,13 @@ def create_invitation(*, participant: Participant, purpose: str, expires_in_days
     return invitation, url
 
 
+def new_secret(invitation: Invitation) -> str:
+    """A fresh secret for an open invitation (a reminder): the old link stops working, the answers stay."""
+    token = secrets.token_urlsafe(rules.TOKEN_BYTES)
+    invitation.token_hash = rules.hash_token(token)
+    return token
+
+
 def open_invitations(participant_id: str, purpose: str, now: datetime):
     return select(Invitation).where(Invitation.participant_id == participant_id, Invitation.purpose == purpose,
                                     Invitation.revoked_at.is_(None), Invitation.completed_at.is_(None),

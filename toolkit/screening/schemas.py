@@ -277,13 +277,16 @@ class ClearanceParticipantSchema(StrictSchema):
 
 
 class PrerequisiteWarningSchema(StrictSchema):
-    """A member who missed a module that an item of this session needs first."""
+    """A member who missed a module that an item of this session needs first (`missed_prerequisite`), or a
+    member of a `group` or `retreat` without a signature of the group agreement in force (`agreement_missing`:
+    item, module, prerequisite and session are null)."""
 
-    code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite"]))
+    code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite", "agreement_missing"]))
     participant_id = fields.String(required=True)
-    item_id = fields.String(required=True)
+    item_id = fields.String(allow_none=True, required=True)
     module = fields.String(allow_none=True, required=True, metadata={"description": "The item's module (slug)."})
-    prerequisite = fields.String(required=True, metadata={"description": "The module (slug) the member missed."})
+    prerequisite = fields.String(allow_none=True, required=True, metadata={
+        "description": "The module (slug) the member missed."})
     session = fields.String(allow_none=True, required=True, metadata={
         "description": "The earlier session that had it (number, title, date); null when none did."})
     message = fields.String(required=True)
@@ -296,8 +299,10 @@ class ClearanceSchema(StrictSchema):
     session_date = fields.Date(allow_none=True, required=True, metadata={
         "description": "The session's date in the group's zone: its roster is the members on this date."})
     warnings = fields.List(fields.Nested(PrerequisiteWarningSchema), required=True, metadata={
-        "description": "Warnings that do not change a verdict, e.g. `missed_prerequisite`: a member absent from "
-                       "(or not yet in the group for) the earlier session that had a module this one needs."})
+        "description": "Warnings that do not change a verdict: `missed_prerequisite` (a member absent from, or not "
+                       "yet in the group for, the earlier session that had a module this one needs) and "
+                       "`agreement_missing` (a member of a group or retreat who has not signed the current group "
+                       "agreement)."})
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)
     missing_screenings = fields.List(fields.String(), required=True,

@@ -59,7 +59,7 @@ def _common(invitation: Invitation, token: str) -> dict:
 
 
 @bp.get("/<string:token>")
-@limiter.limit(_limit)
+@limiter.shared_limit(_limit, scope="self-report")
 def page(token):
     state, invitation = services.open_link(token)
     if state == "bad" or invitation is None:
@@ -107,7 +107,7 @@ def _crisis_text() -> str:
 
 
 @bp.post("/<string:token>")
-@limiter.limit(_limit)
+@limiter.shared_limit(_limit, scope="self-report")
 def post(token):
     state, invitation = services.open_link(token)
     if state == "bad" or invitation is None:

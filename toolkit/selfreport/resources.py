@@ -46,7 +46,7 @@ def state(invitation) -> dict:
 
 @blp.route("/self-report/<string:token>")
 class SelfReport(MethodView):
-    decorators = [limiter.limit(_limit)]
+    decorators = [limiter.shared_limit(_limit, scope="self-report")]
 
     @blp.response(200, SelfReportSchema)
     @document_errors(blp, 404, 429)
@@ -63,7 +63,7 @@ class SelfReport(MethodView):
 
 @blp.route("/self-report/<string:token>/answers")
 class SelfReportAnswers(MethodView):
-    decorators = [limiter.limit(_limit)]
+    decorators = [limiter.shared_limit(_limit, scope="self-report")]
 
     @blp.arguments(AnswersSchema)
     @blp.response(200, SelfReportSchema)
@@ -83,7 +83,7 @@ class SelfReportAnswers(MethodView):
 
 @blp.route("/self-report/<string:token>/submit")
 class SelfReportSubmit(MethodView):
-    decorators = [limiter.limit(_limit)]
+    decorators = [limiter.shared_limit(_limit, scope="self-report")]
 
     @blp.arguments(SubmitSchema)
     @blp.response(201, SubmittedSchema)
