@@ -66,8 +66,6 @@ class Config:
         self.CALENDAR_FEED_RATE_LIMIT = env.get("CALENDAR_FEED_RATE_LIMIT", "60 per minute")  # per client address
         # The participant's page (/p/{token}) and its JSON twin: requests per client address.
         self.SELF_REPORT_RATE_LIMIT = env.get("SELF_REPORT_RATE_LIMIT", "60 per minute")
-        # The address links are made with when no request names it (scheduled invitations); else the request's.
-        self.PUBLIC_URL = env.get("PUBLIC_URL") or None
         # A folder of extra page languages (<lang>/LC_MESSAGES/messages.mo) a practice adds (selfreport/i18n.py).
         self.SELF_REPORT_TRANSLATIONS = env.get("SELF_REPORT_TRANSLATIONS") or None
         # Scheduled measures: invite members whose screening will not be valid at a session this many days ahead.
@@ -88,6 +86,11 @@ class Config:
         self.READ_CACHE_ENTRIES = _int("READ_CACHE_ENTRIES", 512)
         self.READ_CACHE_MAX_BYTES = _int("READ_CACHE_MAX_BYTES", 16 << 20)
         self.READ_CACHE_SECONDS = _int("READ_CACHE_SECONDS", 60)
+        # Notifications (toolkit/notifications): with SMTP_URL the worker sends the outbox, else it is kept for
+        # admins; links in emails start with PUBLIC_URL, the address people open the service at.
+        self.SMTP_URL = env.get("SMTP_URL") or None
+        self.MAIL_FROM = env.get("MAIL_FROM") or "Inner Child Toolkit <no-reply@localhost>"
+        self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://localhost:5000").rstrip("/")
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():

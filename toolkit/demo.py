@@ -99,6 +99,12 @@ def create_demo() -> str:
     from .progress.demo import add_progress_demo
 
     add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
+    # Issue 29: a safety plan (two versions) and a few kept emails in the outbox.
+    from .notifications.demo import add_notification_demo
+    from .safety_plans.demo import add_safety_plan_demo
+
+    add_safety_plan_demo(participant=people[3], actor=guide)
+    add_notification_demo(practice=admin.practice, therapists=[admin, guide])
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

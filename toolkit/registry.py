@@ -13,13 +13,16 @@ from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
 from .invitations.resources import blp as invitations
 from .notes.resources import blp as notes
+from .notifications.resources import blp as notifications
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
 from .progress.resources import blp as progress
+from .safety_plans.resources import blp as safety_plans
 from .screening.resources import blp as screening
 from .selfreport.resources import blp as self_report
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar, invitations, agreements, self_report]
+              attendance, notes, progress, calendar, safety_plans, notifications, invitations, agreements,
+              self_report]

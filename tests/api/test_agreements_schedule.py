@@ -156,14 +156,18 @@ def test_the_worker_invites_members_due_before_a_coming_session_and_reminds_once
         assert all(i["created_by"] == admin["therapist_id"] for i in listed)  # the clinician responsible
         assert len(emails) == 1 and emails[0][0] is None and emails[0][1]["participant"].id == due["id"]
         first_url = emails[0][1]["url"]
+        client.put(f"{API}/self-report/{token_of(first_url)}/answers", json={"answers": {"phq9_1": 1}})
         assert run_scheduler(app, now + timedelta(days=2, hours=1)) == {"invited": 0, "reminded": 1}
         assert run_scheduler(app, now + timedelta(days=2, hours=5)) == {"invited": 0, "reminded": 0}  # only once
     assert len(emails) == 2 and emails[1][1]["url"] != first_url
+    assert emails[1][1]["invitation"].id != emails[0][1]["invitation"].id  # a new invitation: a new email
     assert client.get(f"{API}/self-report/{token_of(first_url)}").status_code == 404  # the fresh link replaces it
-    assert client.get(f"{API}/self-report/{token_of(emails[1][1]['url'])}").status_code == 200
-    reminded = [i for i in client.get(f"{API}/invitations", headers=admin["headers"]).get_json()
-                if i["reminded_at"]]
-    assert [i["participant_id"] for i in reminded] == [due["id"]]
+    resumed = client.get(f"{API}/self-report/{token_of(emails[1][1]['url'])}").get_json()
+    assert resumed["answers"] == {"phq9_1": 1}  # the answers given before the reminder carry over
+    mine = client.get(f"{API}/participants/{due['id']}/invitations", headers=admin["headers"]).get_json()
+    assert [(i["status"], i["revoked_reason"], bool(i["reminded_at"])) for i in mine] == [
+        ("opened", None, True), ("revoked", "superseded", True)]
+    assert mine[0]["expires_at"] == mine[1]["expires_at"] and mine[0]["plan_id"] == plan["id"]
 
 
 def test_sessions_beyond_the_lead_time_wait(app, client, admin, create_participant, weekly):

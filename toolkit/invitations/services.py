@@ -54,11 +54,12 @@ def check_purpose(*, participant: Participant, purpose: str, now: datetime) -> N
 
 
 def create_invitation(*, participant: Participant, purpose: str, expires_in_days: int, actor, base_url: str,
-                      now: datetime | None = None, plan_id: str | None = None,
-                      created_by_id: str | None = None) -> tuple[Invitation, str]:
+                      now: datetime | None = None, plan_id: str | None = None, created_by_id: str | None = None,
+                      expires_at: datetime | None = None, draft_of: Invitation | None = None) -> tuple[Invitation, str]:
     """A new link for the participant. Returns the invitation and its URL, which carries the secret and is
     never stored or shown again. `actor` is the therapist, or None when the server invites by itself (then
-    `created_by_id` names the clinician responsible)."""
+    `created_by_id` names the clinician responsible). A reminder passes the invitation it replaces as `draft_of`
+    (its answers so far carry over, and it keeps its expiry)."""
     now = now or datetime.now(UTC)
     if purpose not in rules.PURPOSES:
         raise Invalid("Unknown purpose.", errors={"purpose": [f"One of {', '.join(rules.PURPOSES)}."]})
@@ -72,8 +73,11 @@ def create_invitation(*, participant: Participant, purpose: str, expires_in_days
     email = email_of(participant)
     invitation = Invitation(participant_id=participant.id, purpose=purpose, token_hash=rules.hash_token(token),
                             created_by_id=actor.id if actor is not None else created_by_id, created_at=now,
-                            expires_at=now + timedelta(days=expires_in_days), emailed=email is not None,
+                            expires_at=expires_at or now + timedelta(days=expires_in_days), emailed=email is not None,
                             answers={}, declined=[], scheduled=actor is None, plan_id=plan_id)
+    if draft_of is not None:
+        invitation.answers, invitation.declined = dict(draft_of.answers or {}), list(draft_of.declined or [])
+        invitation.started, invitation.crisis_at, invitation.reminded_at = draft_of.started, draft_of.crisis_at, now
     db.session.add(invitation)
     db.session.flush()
     if actor is not None:
@@ -82,13 +86,6 @@ def create_invitation(*, participant: Participant, purpose: str, expires_in_days
     if email is not None:
         signals.invitation_sent.send(actor, invitation=invitation, participant=participant, url=url)
     return invitation, url
-
-
-def new_secret(invitation: Invitation) -> str:
-    """A fresh secret for an open invitation (a reminder): the old link stops working, the answers stay."""
-    token = secrets.token_urlsafe(rules.TOKEN_BYTES)
-    invitation.token_hash = rules.hash_token(token)
-    return token
 
 
 def open_invitations(participant_id: str, purpose: str, now: datetime):

@@ -3,8 +3,9 @@ session within the lead time (the practice's re-screen rhythm and `screenings_du
 once. `invite_and_remind(now=...)` is the plain function (tests move the clock); the periodic task calls it.
 
 A reminder can only carry a link the server can still make: only the hash of a secret is kept, so the
-reminder gives the invitation a fresh secret (the answers kept so far stay with the invitation, so the new link
-resumes them; the first link stops working). Only participants with an email address are reminded."""
+reminder is a new invitation with a fresh secret that supersedes the first (the answers kept so far carry over,
+so the new link resumes them, with the same expiry; the first link stops working). Only participants with an
+email address are reminded (the link reaches them by `invitation_sent`)."""
 
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -13,7 +14,6 @@ from flask import current_app
 from huey import crontab
 from sqlalchemy import select
 
-from .. import signals
 from ..auth.models import Practice, Therapist
 from ..extensions import db
 from ..groups.models import Group
@@ -96,11 +96,11 @@ def _remind(now: datetime) -> int:
         email = services.email_of(participant) if participant is not None else None
         if participant is None or email is None:
             continue
-        token = services.new_secret(invitation)
         invitation.reminded_at = now
-        db.session.flush()
-        signals.invitation_sent.send(None, invitation=invitation, participant=participant,
-                                     url=services.page_url(_base_url(), token))
+        services.create_invitation(participant=participant, purpose=invitation.purpose, actor=None, now=now,
+                                   expires_in_days=rules.MIN_DAYS, expires_at=invitation.expires_at,
+                                   base_url=_base_url(), plan_id=invitation.plan_id,
+                                   created_by_id=invitation.created_by_id, draft_of=invitation)
         reminded += 1
     return reminded
 
