@@ -105,6 +105,10 @@ def create_demo() -> str:
 
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
+    # Issue 30: the group agreement (signed by the weekly group), a pending and a completed invitation.
+    from .selfreport.demo import add_participant_demo
+
+    add_participant_demo(admin=admin, guide=guide, signers=people[4:10], pending=people[0])
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

@@ -193,3 +193,24 @@ def test_the_periodic_task_is_registered():
 
     assert worker.huey is tasks.huey
     assert any(re.search("scheduled_invitations", str(t)) for t in tasks.huey._registry._periodic_tasks)
+
+
+def test_the_demo_has_a_pending_and_a_completed_invitation_and_a_signed_agreement(app, client):
+    from tests.helpers import cli
+
+    assert cli(app, "seed", "--demo").exit_code == 0
+    login = client.post(f"{API}/auth/login", json={"email": "demo-admin@example.org",
+                                                    "password": "demo-password-change-me"}).get_json()
+    headers = {"Authorization": f"Bearer {login['access_token']}"}
+    invitations = client.get(f"{API}/invitations?page_size=100", headers=headers).get_json()
+    assert sorted(i["status"] for i in invitations) == ["completed", "completed", "sent"]
+    intake = next(i for i in invitations if i["purpose"] == "intake")
+    screening = client.get(f"{API}/screenings/{intake['screening_id']}", headers=headers).get_json()
+    assert screening["method"] == "self_report"
+    signed = client.get(f"{API}/participants/{next(i for i in invitations if i['status'] == 'completed' and i['purpose'] == 'agreement')['participant_id']}/agreements", headers=headers).get_json()  # noqa: E501
+    assert signed[0]["current"] and signed[0]["address"] == "192.0.2.24"
+    groups = client.get(f"{API}/groups?page_size=100", headers=headers).get_json()
+    weekly = next(g for g in groups if g["kind"] == "group")
+    [series] = client.get(f"{API}/series?group_id={weekly['id']}", headers=headers).get_json()
+    week4 = client.get(f"{API}/plans/{series['sessions'][3]['plan_id']}/clearance", headers=headers).get_json()
+    assert week4["warnings"] == []  # every member of the weekly group signed the agreement

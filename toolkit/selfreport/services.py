@@ -49,11 +49,16 @@ def open_link(token: str | None, now: datetime | None = None) -> tuple[str, Invi
         return "completed", invitation
     if state not in ("sent", "opened"):
         return "bad", None
+    open_link_of(invitation, now)
+    return "open", invitation
+
+
+def open_link_of(invitation: Invitation, now: datetime | None = None) -> None:
+    """Mark an invitation opened (the demo and the CLI, which have the row rather than the secret)."""
     if invitation.opened_at is None:
-        invitation.opened_at = now
+        invitation.opened_at = now or datetime.now(UTC)
         db.session.flush()
         audit(invitation, "open")
-    return "open", invitation
 
 
 def usable(token: str | None) -> Invitation:
