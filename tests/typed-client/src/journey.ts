@@ -173,6 +173,42 @@ const markdown = await api.GET("/api/v1/plans/{plan_id}/agenda", {
 });
 check(typeof markdown.data === "string" && markdown.data.includes("Day 1"), "agenda markdown");
 
+// The participant by a secure link (issue 30): an invitation whose URL carries the secret once, then the
+// page's JSON twin with no bearer token: the form, the answers kept as the person goes, and sending.
+const person = await api.POST("/api/v1/participants", {
+  body: { display_name: "Sol Selfreport", date_of_birth: "1990-02-03", contact: "sol@example.org" },
+});
+check(person.data !== undefined, "participant for the link");
+const invited = await api.POST("/api/v1/participants/{participant_id}/invitations", {
+  params: { path: { participant_id: person.data.id } }, body: { purpose: "intake", expires_in_days: 7 },
+});
+check(invited.response.status === 201 && invited.data !== undefined, "invite");
+const invitation: Schemas["InvitationCreated"] = invited.data;
+const secret = invitation.url.split("/p/")[1];
+check(secret !== undefined && secret.length >= 43 && invitation.status === "sent", "a link with a secret");
+const selfReport = createClient<paths>({ baseUrl });
+const opened = await selfReport.GET("/api/v1/self-report/{token}", { params: { path: { token: secret } } });
+check(opened.data !== undefined && opened.data.crisis === null && opened.data.purpose === "intake", "open");
+const page: Schemas["SelfReport"] = opened.data;
+const own: Record<string, number> = {};
+for (const itemId of page.asked) {
+  const instrument = form.data.instruments.find((i) => i.items.some((it) => it.id === itemId));
+  const item = instrument?.items.find((it) => it.id === itemId);
+  if (item !== undefined) own[item.id] = Math.min(...item.options.map((o) => o.value));
+}
+const saved = await selfReport.PUT("/api/v1/self-report/{token}/answers", {
+  params: { path: { token: secret } }, body: { answers: own, declined: [] },
+});
+check(saved.data !== undefined && saved.data.unanswered.length === 0, "answers kept");
+const sentForm = await selfReport.POST("/api/v1/self-report/{token}/submit", {
+  params: { path: { token: secret } }, body: {},
+});
+check(sentForm.response.status === 201 && sentForm.data?.status === "completed", "sent, no scores");
+const dead = await selfReport.GET("/api/v1/self-report/{token}", { params: { path: { token: secret } } });
+check(dead.response.status === 404 && dead.error?.code === 404, "the link is dead afterwards");
+const listed = await api.GET("/api/v1/invitations", { params: { query: { status: "completed" } } });
+check(listed.data?.[0]?.id === invitation.id && listed.data[0].screening_id !== null, "completed, with its screening");
+
 const out = await api.POST("/api/v1/auth/logout");
 check(out.response.status === 204, "logout");
 const after = await api.GET("/api/v1/me");
