@@ -109,6 +109,8 @@ def test_agreement_missing_in_clearance_until_the_current_version_is_signed(app,
     publish(client, admin)
     assert warned() == {signer["id"], other_member["id"]}
     token = agreement_link(client, admin, signer).rsplit("/", 1)[1]
+    twin = client.get(f"{API}/self-report/{token}").get_json()
+    assert twin["purpose"] == "agreement" and twin["form"] is None and twin["agreement"]["version"] == 1
     assert_error(client.post(f"{API}/self-report/{token}/submit", json={"typed_name": "Sam"}), 422)  # no tick
     assert client.post(f"{API}/self-report/{token}/submit", json={"typed_name": "Sam", "agreed": True}).status_code \
         == 201

@@ -200,3 +200,10 @@ def test_declined_items_are_recorded_as_declined(client, admin, create_participa
     screening = client.get(f"/api/v1/participants/{person['id']}/screenings", headers=admin["headers"]).get_json()[0]
     assert screening["declined"] == ["phq9_3"] and screening["complete"] is False
     assert screening["computed_outcome"] in ("caution", "refer", "defer")
+
+
+def test_the_link_reaches_the_outbox_for_the_participants_address(app, client, admin, create_participant, invite):
+    made = invite(create_participant(**ADULT)["id"])
+    rows = execute(app, "SELECT to_address, kind, link FROM outbox_messages WHERE kind = 'invitation'")
+    assert [(r[0], r[1]) for r in rows] == [("pat@example.org", "invitation")]
+    assert rows[0][2] in (None, made["url"])  # the secret link is only ever in that one message
