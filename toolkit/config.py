@@ -91,6 +91,11 @@ class Config:
         self.SMTP_URL = env.get("SMTP_URL") or None
         self.MAIL_FROM = env.get("MAIL_FROM") or "Inner Child Toolkit <no-reply@localhost>"
         self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://localhost:5000").rstrip("/")
+        # Webhooks (toolkit/webhooks/): private, loopback and link-local targets only where this is true (a test
+        # receiver on this machine); failed tries in a row before a hook is switched off; one try's time limit.
+        self.WEBHOOK_ALLOW_PRIVATE = env.get("WEBHOOK_ALLOW_PRIVATE", "false").lower() == "true"
+        self.WEBHOOK_MAX_FAILURES = _int("WEBHOOK_MAX_FAILURES", 15)
+        self.WEBHOOK_TIMEOUT_SECONDS = _float("WEBHOOK_TIMEOUT_SECONDS", 10.0)
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():

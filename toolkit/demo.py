@@ -105,6 +105,10 @@ def create_demo() -> str:
 
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
+    # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
+    waiting = create_participant(data={"display_name": "Robin Fictitious"}, actor=admin)
+    submit_screening(participant=waiting, actor=guide, data={
+        "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})
     # Issue 30: the group agreement (signed by the weekly group), a pending and a completed invitation.
     from .selfreport.demo import add_participant_demo
 

@@ -59,3 +59,11 @@ password_reset_requested = _signals.signal("password-reset-requested", doc="""A 
 invitation_sent = _signals.signal("invitation-sent", doc="""A participant was invited by a secure link and has
     an email address to receive it. kwargs: invitation (the invitation row), participant (Participant), url
     (str, the link with its secret: only an email to the participant's own address may carry it).""")
+
+# events and webhooks -----------------------------------------------------------------------------------------
+event_recorded = _signals.signal("event-recorded", doc="""An event was appended to a practice's change feed
+    (GET /events), in the transaction of its cause. kwargs: event (Event). Webhooks connect to it to queue
+    their deliveries (rows written here; the HTTP requests happen on the worker).""")
+webhook_disabled = _signals.signal("webhook-disabled", doc="""A webhook was switched off after repeated failed
+    deliveries (the server acts: sender None). kwargs: webhook (Webhook). The practice's admins are to be told
+    (an alert of kind `webhook_disabled` is raised as well).""")

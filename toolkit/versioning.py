@@ -15,7 +15,8 @@ What moves it:
   version by a random leap, so that a server still running on the old data cannot meet its versions again.
 
 Tables whose rows no cached answer shows are left out: the audit trail and its anchors (the queue's worker
-appends read events all day long), logins, idempotency keys and rendered agendas.
+appends read events all day long), logins, idempotency keys, rendered agendas, and webhook deliveries and
+their attempts (the worker's, all day long; only the admin's delivery log shows them, never cached).
 
 tests/conftest.py holds every statement the test suite runs to this: a transaction that writes any other
 table and commits without moving a version fails the test that ran it.
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 from .tenancy import KEY
 
 UNVERSIONED = frozenset({"audit_events", "audit_anchors", "login_sessions", "idempotency_keys", "agenda_renders",
-                         "alembic_version"})
+                         "alembic_version", "webhook_deliveries", "webhook_attempts"})
 PENDING = "data_version_pending"
 MOVED = "data_version_moved"  # practices whose version this transaction has moved already
 EVERY = "*"

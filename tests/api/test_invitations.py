@@ -156,6 +156,8 @@ def test_json_twin_end_to_end_scores_equal_the_therapists(app, client, admin, cr
     assert mine["computed_outcome"] == typed["computed_outcome"] and mine["answers"] == typed["answers"]
     shown = client.get(f"/api/v1/invitations/{made['id']}", headers=admin["headers"]).get_json()
     assert shown["status"] == "completed" and shown["screening_id"] == mine["id"]
+    received = client.get("/api/v1/alerts?kind=self_report_received", headers=admin["headers"]).get_json()
+    assert [(a["participant_id"], a["source_id"]) for a in received] == [(person["id"], mine["id"])]
 
 
 def test_a_therapist_cannot_post_a_self_report(client, admin, create_participant, form):

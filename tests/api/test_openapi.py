@@ -68,7 +68,7 @@ RATE_LIMITED = {
 }
 # POSTs that take no body.
 NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/notes/{note_id}/sign"),
-           ("POST", "/api/v1/groups/{group_id}/calendar-feed")}
+           ("POST", "/api/v1/groups/{group_id}/calendar-feed"), ("POST", "/api/v1/alerts/{alert_id}/acknowledge")}
 # The FHIR API (issue 22): errors are FHIR OperationOutcome resources (application/fhir+json), and a bad search
 # parameter is FHIR's 400.
 FHIR_PATH = re.compile(r"^/api/v1/(fhir/.*|participants/\{[^}]+\}/fhir)$")

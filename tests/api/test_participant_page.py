@@ -156,6 +156,12 @@ def test_a_critical_answer_shows_the_crisis_text_and_the_signal_is_sent_when_sav
     with signals.self_report_crisis_answer.connected_to(lambda s, **kw: sent.append(kw)):
         r = answer_screen(client, path, html, {"asq_1": 1})
     assert r.status_code == 303 and len(sent) == 1 and sent[0]["invitation"].id == made["invitation"]["id"]
+    # the crisis alert exists now, when the critical answer is saved, before anything is sent
+    crisis = client.get("/api/v1/alerts?kind=crisis", headers=admin["headers"]).get_json()
+    assert [(a["participant_id"], a["source_type"], a["source_id"], a["status"]) for a in crisis] == [
+        (made["person"]["id"], "invitation", made["invitation"]["id"], "open")]
+    assert client.get(f"/api/v1/participants/{made['person']['id']}/screenings",
+                      headers=admin["headers"]).get_json() == []
     html = client.get(path).get_data(as_text=True)
     assert "Example Crisis Line on 0800 000 000" in html and "Help is available now" in html
     assert step_of(html) == "asq" and "asq_acuity" in shown_items(html)  # the follow-up question opened
@@ -167,6 +173,8 @@ def test_a_critical_answer_shows_the_crisis_text_and_the_signal_is_sent_when_sav
                            headers=admin["headers"]).get_json()[0]
     assert screening["complete"] is False and screening["computed_outcome"] == "defer"
     assert screening["method"] == "self_report"
+    kinds = sorted(a["kind"] for a in client.get("/api/v1/alerts", headers=admin["headers"]).get_json())
+    assert kinds == ["crisis", "crisis", "self_report_received"]  # the answer's, the defer screening's, the sending
 
 
 def test_send_is_refused_while_questions_are_left(client, admin, link):

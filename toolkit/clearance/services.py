@@ -10,6 +10,7 @@ from sqlalchemy.orm import lazyload
 
 from ..agreements.rules import AGREEMENT_KINDS, missing_message
 from ..agreements.services import agreement_missing
+from ..alerts.services import open_alerts_of
 from ..attendance.services import prerequisite_warnings
 from ..common.zones import aware
 from ..exercises.rules import Contraindication
@@ -145,6 +146,9 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
         result["warnings"] += [{"code": "agreement_missing", "participant_id": pid, "item_id": None, "module": None,
                                 "prerequisite": None, "session": None, "message": missing_message(version)}
                                for pid, version in unsigned.items()]
+    alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
+    for member in result["participants"]:
+        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()} for a in alerts[member["participant_id"]]]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
     return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
             "rescreen_due": due}

@@ -49,6 +49,13 @@ def uses(table: str, record_id: Any) -> dict[str, Any]:
     return {name: fn(record_id) for name, fn in _ANSWERS.get(table, {}).items()}
 
 
+def answer(table: str, name: str, record_id: Any, default: Any = None) -> Any:
+    """One registered answer for this record (e.g. a participant's open alerts), or `default` when no package
+    registered it: for a page of the referenced record that shows what refers to it."""
+    fn = _ANSWERS.get(table, {}).get(name)
+    return default if fn is None else fn(record_id)
+
+
 def reacts_to(change: str):
     """Register `fn(**details)` to run when a package announces `change` (e.g. "group.facilitators_left"):
     the referencing package keeps its rows valid without the referenced one importing it."""

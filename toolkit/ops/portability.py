@@ -40,6 +40,10 @@ SKIPPED_TABLES = {
                                 "gap",
     "progress_reviews": "not in export format version 1 yet (progress came later, issue 20): a known gap",
     "rescreen_rhythms": "not in export format version 1 yet (progress came later, issue 20): a known gap",
+    "events": "this database's change feed: the imported practice's feed starts again at cursor 1",
+    "webhooks": "subscriptions (with their signing secrets) do not travel: subscribe again after an import",
+    "webhook_deliveries": "the delivery log of this database's webhooks",
+    "webhook_attempts": "the delivery log of this database's webhooks",
 }
 
 
@@ -64,6 +68,7 @@ def _tables():
         ("session_notes", t["session_notes"], "practice", ["id"]),
         ("note_entries", t["note_entries"], ("note_id", "session_notes"), ["note_id", "position"]),
         ("note_addenda", t["note_addenda"], ("note_id", "session_notes"), ["note_id", "at", "id"]),
+        ("alerts", t["alerts"], "practice", ["id"]),
         ("audit_events", t["audit_events"], "practice", ["seq"]),
     ]
 

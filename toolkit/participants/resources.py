@@ -8,13 +8,21 @@ from ..auth.jwt import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
+from ..common.schemas import AlertSummarySchema
 from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.usage import answer
 from ..extensions import db
 from ..read_cache import cached_read
 from ..web import get_or_404
 from . import services
 from .models import Participant
-from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
+from .schemas import (
+    ParticipantCreateSchema,
+    ParticipantDetailSchema,
+    ParticipantQuerySchema,
+    ParticipantSchema,
+    ParticipantUpdateSchema,
+)
 
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
                 description="Clients of the practice. Clinical data: every read and write is audited.")
@@ -53,6 +61,17 @@ class Participants(MethodView):
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 
 
+class _WithAlerts:
+    """A participant with their unresolved alerts, as GET shows them (the alerts package answers them)."""
+
+    def __init__(self, participant: Participant):
+        self._participant = participant
+        self.alerts = answer("participants", "open_alerts", participant.id, default=[])
+
+    def __getattr__(self, name):
+        return getattr(self._participant, name)
+
+
 def _audit_read(participant_id):
     record("read", "participant", participant_id, actor=current_user)
     db.session.commit()
@@ -63,14 +82,16 @@ class ParticipantById(MethodView):
     decorators = [auth_required]
 
     @cached_read(on_hit=_audit_read)
-    @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
+    @blp.response(200, ParticipantDetailSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getParticipant", summary="Get a participant")
     def get(self, participant_id):
-        """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`."""
+        """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`.
+        `alerts` lists their open and acknowledged alerts."""
         participant = get_or_404(Participant, participant_id, what="Participant")
+        shown = _WithAlerts(participant)
         _audit_read(participant.id)
-        return participant, 200, {"ETag": etag_of(participant)}
+        return shown, 200, {"ETag": etag_of(participant)}
 
     @blp.arguments(ParticipantUpdateSchema(partial=True))
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
@@ -81,7 +102,9 @@ class ParticipantById(MethodView):
         ignored. A PATCH that changes nothing keeps the ETag. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
-        changes = drop_read_only(changes, ParticipantUpdateSchema, ParticipantSchema().dump(participant))
+        shown = {**ParticipantSchema().dump(participant), "alerts": AlertSummarySchema(many=True).dump(
+            answer("participants", "open_alerts", participant.id, default=[]))}
+        changes = drop_read_only(changes, ParticipantUpdateSchema, shown)
         services.update_participant(participant=participant, changes=changes, actor=current_user)
         db.session.commit()
         return participant, 200, {"ETag": etag_of(participant)}

@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from ..common.roundtrip import with_read_only_echo
-from ..common.schemas import StrictSchema, etag_field, text
+from ..common.schemas import AlertSummarySchema, StrictSchema, etag_field, text
 from ..vocab import SEX_AT_BIRTH
 
 
@@ -41,7 +41,15 @@ class ParticipantUpdateSchema(ParticipantCreateSchema):
     archived = fields.Boolean(metadata={"description": "Archive (true) or restore (false) the participant."})
 
 
-ParticipantUpdateSchema = with_read_only_echo(ParticipantUpdateSchema, ParticipantSchema)  # type: ignore[misc]  # the echoing subclass
+class ParticipantDetailSchema(ParticipantSchema):
+    """One participant as GET shows them: the record and their unresolved alerts."""
+
+    alerts = fields.List(fields.Nested(AlertSummarySchema), dump_only=True, metadata={
+        "description": "Their open and acknowledged alerts, newest first (GET /api/v1/alerts?participant_id=... "
+                       "lists every one, resolved too)."})
+
+
+ParticipantUpdateSchema = with_read_only_echo(ParticipantUpdateSchema, ParticipantDetailSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class ParticipantQuerySchema(StrictSchema):

@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import AlertSummarySchema, StrictSchema
 from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
 from .guidance import KINDS as GUIDANCE_KINDS
 
@@ -274,6 +274,8 @@ class ClearanceParticipantSchema(StrictSchema):
         "description": "Named warnings on this member, e.g. `reliable_deterioration` (since the programme's "
                        "baseline, not yet reviewed after the latest screening: deep items are excluded)."})
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
+    alerts = fields.List(fields.Nested(AlertSummarySchema), required=True, metadata={
+        "description": "The member's open and acknowledged alerts, newest first (GET /api/v1/alerts)."})
 
 
 class PrerequisiteWarningSchema(StrictSchema):
