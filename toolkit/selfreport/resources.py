@@ -86,7 +86,9 @@ class SelfReportSubmit(MethodView):
     decorators = [limiter.shared_limit(_limit, scope="self-report")]
 
     @blp.arguments(SubmitSchema)
-    @blp.response(201, SubmittedSchema)
+    @blp.response(201, SubmittedSchema, headers={"Location": {
+        "description": "The participant's page, which now shows only the thank-you.",
+        "schema": {"type": "string", "format": "uri-reference"}}})
     @document_errors(blp, 400, 404, 413, 422, 429)
     @blp.doc(operationId="submitSelfReport", summary="Send the form (or sign the agreement)", **PUBLIC)
     def post(self, data, token):
@@ -99,4 +101,4 @@ class SelfReportSubmit(MethodView):
         services.submit(invitation=invitation, typed_name=data.get("typed_name"), agreed=data.get("agreed"))
         body = {"status": "completed", "completed_at": invitation.completed_at}
         db.session.commit()
-        return body, 201, NO_STORE
+        return body, 201, {**NO_STORE, "Location": f"/p/{token}"}

@@ -23,15 +23,20 @@ class SubmitSchema(StrictSchema):
 
     typed_name = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "Agreement only: the name the person typed.", "example": "Sam Example"})
-    agreed = fields.Boolean(metadata={"description": "Agreement only: the \"I agree\" tick (must be true)."})
+    agreed = fields.Boolean(metadata={"description": "Agreement only: the \"I agree\" tick (must be true).",
+                                      "example": True})
 
 
 class CrisisSchema(StrictSchema):
+    """What to show at once when a critical item is positive."""
+
     text = fields.String(required=True, metadata={
         "description": "The deployment's crisis text (`CRISIS_LINE_TEXT`), to show at once."})
 
 
 class AgreementTextSchema(StrictSchema):
+    """The current group agreement, to read before signing."""
+
     version = fields.Integer(required=True)
     title = fields.String(required=True)
     text = fields.String(required=True)
