@@ -8,10 +8,15 @@
 import os
 import re
 import shutil
+import tempfile
 import uuid
 
 # Render-queue tasks run eagerly in the test process (tests/api/test_render_queue.py proves the consumer).
 os.environ.setdefault("RENDER_QUEUE_IMMEDIATE", "true")
+# Apps made outside `make_config` keep their chain heads out of the repository's instance/ folder.
+_AUDIT_FILES = tempfile.mkdtemp(prefix="toolkit-audit-files-")
+os.environ.setdefault("AUDIT_ANCHOR_PATH", os.path.join(_AUDIT_FILES, "anchors.log"))
+os.environ.setdefault("AUDIT_UNDELIVERED_PATH", os.path.join(_AUDIT_FILES, "undelivered.jsonl"))
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
@@ -174,9 +179,11 @@ def on_postgres(database):
 
 
 @pytest.fixture
-def make_config(db_url):
+def make_config(db_url, tmp_path):
     def make(**overrides):
         overrides.setdefault("RATELIMIT_ENABLED", False)
+        overrides.setdefault("AUDIT_ANCHOR_PATH", str(tmp_path / "audit-anchors.log"))  # one file per database
+        overrides.setdefault("AUDIT_UNDELIVERED_PATH", str(tmp_path / "audit-undelivered.jsonl"))
         return Config(SQLALCHEMY_DATABASE_URI=db_url, **overrides)
 
     return make
@@ -254,6 +261,7 @@ def create_therapist(client, admin, auth_headers):
 def create_participant(client, admin):
     def make(by=None, **fields):
         fields.setdefault("display_name", f"Pat {uuid.uuid4().hex[:6]}")
+        fields.setdefault("date_of_birth", "1985-04-12")  # an adult: the intake form needs a date of birth
         r = client.post("/api/v1/participants", headers=(by or admin)["headers"], json=fields)
         assert r.status_code == 201, r.get_json()
         return r.get_json()

@@ -244,7 +244,8 @@ def build_practice(client, who, create_participant, create_group):
                     json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
     assert r.status_code == 201, r.get_json()
     r = client.post(f"/api/v1/participants/{people[1]['id']}/crisis-reviews", headers=h, json={
-        "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
+        "screening_id": r.get_json()["id"], "summary": "Safety plan agreed with the GP.", "risk_level": "moderate",
+        "safety_plan_id": safety_plan(client, who, people[1]["id"]), "follow_up_on": "2099-01-02"})
     assert r.status_code == 201, r.get_json()
     return builtin
 
@@ -283,3 +284,52 @@ def demo_retreat(path) -> Iterator[Callable[..., AgendaDocument]]:
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def shift_person(app, participant_id: str, hours: float) -> None:
+    """Move a person's whole safety history (screenings, overrides, crisis and progress reviews) `hours` into
+    the past, order kept: the way a test lets a day pass between a review and the next screening."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from toolkit.extensions import db
+    from toolkit.progress.models import ProgressReview
+    from toolkit.screening.models import CrisisReview, Screening, ScreeningOverride
+    from toolkit.tenancy import across_practices
+
+    delta = timedelta(hours=hours)
+    with app.app_context(), across_practices(db.session):
+        for row in db.session.scalars(select(Screening).where(Screening.participant_id == participant_id)):
+            row.screened_at -= delta
+            row.valid_until -= delta
+            for override in db.session.scalars(select(ScreeningOverride)
+                                               .where(ScreeningOverride.screening_id == row.id)):
+                override.at -= delta
+        for model in (CrisisReview, ProgressReview):
+            for review in db.session.scalars(select(model).where(model.participant_id == participant_id)):
+                review.at -= delta
+        db.session.commit()
+
+
+SAFETY_PLAN = {
+    "warning_signs": ["Not sleeping"], "internal_coping": ["A walk round the park"],
+    "social_contacts": [{"name": "The climbing wall"}], "people_to_ask": [{"name": "A friend"}],
+    "professionals": [{"name": "The GP surgery"}], "environment_safety": ["Tablets kept by a friend"],
+    "reasons_for_living": ["My garden"],
+}
+
+
+def safety_plan(client, who, participant_id: str) -> str:
+    """A new current safety plan for the person (what a crisis review names); returns its id."""
+    r = client.post(f"/api/v1/participants/{participant_id}/safety-plans", headers=who["headers"], json=SAFETY_PLAN)
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()["id"]
+
+
+def crisis_review(client, who, participant_id: str, screening_id: str, follow_up_on: str, **fields) -> dict:
+    """A crisis review body as the API wants it since version 3: the crisis screening it reviews, a summary,
+    the risk level and the person's current safety plan (made here)."""
+    return {"screening_id": screening_id, "summary": "Met with the person; a coping plan is agreed.",
+            "risk_level": "moderate", "safety_plan_id": safety_plan(client, who, participant_id),
+            "follow_up_on": follow_up_on, **fields}

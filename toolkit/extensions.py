@@ -1,11 +1,11 @@
 """Extensions, created unbound and bound to the app in create_app(). The Api (flask-smorest) is made on the web
 floor (toolkit/web.py), from the spec plugins in toolkit/common/spec.py."""
 
+import os
 import time
 from typing import TYPE_CHECKING, ClassVar
 
 from flask_cors import CORS
-from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -90,7 +90,22 @@ class ToolkitSQLAlchemy(SQLAlchemy):
         engine = super()._make_engine(bind_key, options, app)
         if engine.dialect.name != "sqlite":  # a file: nothing to drop the connection
             watch_idle_connections(engine, app.config.get("DB_PING_IDLE_SECONDS", 10.0))
+        elif engine.url.database and engine.url.database != ":memory:":
+            private_database_file(engine.url.database)
         return engine
+
+
+def private_database_file(path: str) -> None:
+    """The SQLite database holds clinical data: its file is its owner's only (0600), created so if it does not
+    exist yet, narrowed if it is wider; SQLite gives the -wal and -shm files the database file's mode."""
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        return
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path, path + "-wal", path + "-shm"):
+        try:
+            os.chmod(name, 0o600)
+        except FileNotFoundError:
+            pass
 
 
 def watch_idle_connections(engine, idle_seconds: float) -> None:
@@ -121,7 +136,6 @@ if TYPE_CHECKING:
 else:
     Model = db.Model
 migrate = Migrate()
-jwt = JWTManager()
 cors = CORS()
 # What a browser on an allowed origin (CORS_ORIGINS) may send and read: every request header the contract
 # offers, and every response header it documents. tests/api/test_cors.py holds these lists to the spec (a

@@ -7,7 +7,7 @@ from .agreements.resources import blp as agreements
 from .alerts.resources import blp as alerts
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
-from .auth.resources import blp as auth
+from .auth.account_resources import blp as auth
 from .clearance import resources as _clearance  # noqa: F401  (adds the clearance route to the screening blueprint)
 from .events.resources import blp as events
 from .exercises.resources import blp as modules

@@ -67,3 +67,8 @@ event_recorded = _signals.signal("event-recorded", doc="""An event was appended 
 webhook_disabled = _signals.signal("webhook-disabled", doc="""A webhook was switched off after repeated failed
     deliveries (the server acts: sender None). kwargs: webhook (Webhook). The practice's admins are to be told
     (an alert of kind `webhook_disabled` is raised as well).""")
+
+# accounts (the account lifecycle, issue 28) ---------------------------------------------------------------
+therapist_deactivated = _signals.signal("therapist-deactivated", doc="""An admin deactivated a therapist: their
+    logins are ended already; packages end whatever else the account holds (calendar feeds it made).
+    kwargs: therapist (Therapist).""")

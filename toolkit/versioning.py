@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from .tenancy import KEY
 
-UNVERSIONED = frozenset({"audit_events", "audit_anchors", "login_sessions", "idempotency_keys", "agenda_renders",
-                         "alembic_version", "webhook_deliveries", "webhook_attempts"})
+UNVERSIONED = frozenset({"audit_events", "audit_anchors", "login_sessions", "account_tokens", "idempotency_keys",
+                         "agenda_renders", "alembic_version", "webhook_deliveries", "webhook_attempts"})
 PENDING = "data_version_pending"
 MOVED = "data_version_moved"  # practices whose version this transaction has moved already
 EVERY = "*"

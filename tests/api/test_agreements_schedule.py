@@ -145,7 +145,7 @@ def test_the_worker_invites_members_due_before_a_coming_session_and_reminds_once
                                                                                  create_participant, weekly):
     due = create_participant(**ADULT)
     no_email = create_participant(date_of_birth="1975-05-05", contact="phone 0123")
-    no_birth_date = create_participant(contact="x@example.org")
+    no_birth_date = create_participant(contact="x@example.org", date_of_birth=None)
     _, plan = weekly([due, no_email, no_birth_date], days=3)
     emails = []
     now = datetime.now(UTC)

@@ -81,8 +81,8 @@ def test_a_new_invitation_for_the_same_purpose_supersedes_the_open_one(client, a
 
 
 def test_intake_needs_an_adult_with_a_date_of_birth(client, admin, create_participant):
-    for fields, field in (({}, "date_of_birth"), ({"date_of_birth": str(date.today() - timedelta(days=365 * 15))},
-                                                 "purpose")):
+    minor = str(date.today() - timedelta(days=365 * 15))
+    for fields, field in (({"date_of_birth": None}, "date_of_birth"), ({"date_of_birth": minor}, "purpose")):
         person = create_participant(**fields)
         for purpose in ("intake", "rescreen"):
             r = client.post(f"/api/v1/participants/{person['id']}/invitations", headers=admin["headers"],

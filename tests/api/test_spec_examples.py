@@ -11,12 +11,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import safety_plan
 from tests.helpers import answers_for, generated_spec_text, operations
 
 # The example login is the example registration's account; the programme examples build on each other (a
 # member enrolled before the session they attend; a note changed while draft, then signed, then amended).
 ORDER = ["registerPractice", "login", "addGroupMember", "createSeries", "updateSeries", "replaceAttendance",
          "createNote", "updateNote", "addNoteAddendum"]
+# Operations whose body needs a secret no example can hold (issue 28): a live TOTP code, an emailed reset link.
+# Their example must still be well formed: the server answers one of the operation's documented refusals.
+NEEDS_A_SECRET = {"confirmTotp": 409, "resetPassword": 404, "disableTotp": 404}
 
 
 def resolve(spec, schema):
@@ -76,6 +80,10 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             if isinstance(value, str):
                 url = url.replace("{" + name + "}", value)
         r = client.open(url, method=method, json=body, headers={**headers, "If-Match": "*"})
+        if operation_id in NEEDS_A_SECRET:
+            if r.status_code != NEEDS_A_SECRET[operation_id]:
+                problems.append(f"{operation_id} {method} {path}: {r.status_code} {r.get_json()}\n  body: {body}")
+            continue
         if r.status_code >= 400:
             problems.append(f"{operation_id} {method} {path}: {r.status_code} {r.get_json()}\n  body: {body}")
             continue
@@ -110,6 +118,8 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             crisis = client.post(f"/api/v1/participants/{ids['participant_id']}/screenings", headers=headers,
                                  json={"form_version": form["version"], "answers": answers_for(form, {"asq_1": 1})})
             assert crisis.status_code == 201 and crisis.get_json()["outcome"] == "defer", crisis.get_json()
+            ids["screening_id"] = crisis.get_json()["id"]  # the review names the latest crisis screening
+            ids["safety_plan_id"] = safety_plan(client, who, ids["participant_id"])  # and the current plan
             ids["alert_id"] = client.get("/api/v1/alerts", headers=headers).get_json()[0]["id"]  # the crisis's
         if operation_id == "createInvitation":  # the page's JSON examples: an agreement invitation's link
             signer = create_participant(by=who)["id"]

@@ -74,8 +74,9 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
                                 json={"purpose": "agreement"}), 201)
     hook = ok(client.post(f"{API}/webhooks", headers=h,
                           json={"url": "https://93.184.216.34/hook", "events": ["alert.raised"]}), 201)
-    return {"safety_plan_id": safety_plan["id"], "alert_id": alert["id"], "webhook_id": hook["id"],
-            "invitation_id": invitation["id"],
+    login = next(s for s in ok(client.get(f"{API}/me/sessions", headers=h)) if s["current"])  # issue 28
+    return {"session_id": login["id"], "safety_plan_id": safety_plan["id"], "alert_id": alert["id"],
+            "webhook_id": hook["id"], "invitation_id": invitation["id"],
             "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
@@ -132,7 +133,8 @@ def write_bodies(world) -> dict:
             "form_version": world["form"]["version"], "answers": answers_for(world["form"])},
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
         ("post", "/participants/{participant_id}/crisis-reviews"): {
-            "summary": "Hijacked", "safety_plan_in_place": True, "follow_up_on": "2099-01-01"},
+            "screening_id": world["screening_id"], "summary": "Hijacked by another practice entirely",
+            "risk_level": "low", "safety_plan_id": world["safety_plan_id"], "follow_up_on": "2099-01-01"},
         ("patch", "/series/{series_id}"): {"title": "Hijacked"},
         ("put", "/plans/{plan_id}/attendance"): {"records": []},
         ("post", "/plans/{plan_id}/notes"): {"shared": "Hijacked"},
@@ -168,7 +170,8 @@ def world_ids(world) -> dict:
             "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
             "screening_id": world["screening_id"], "template_id": world["template_id"],
             "series_id": world["series_id"], "note_id": world["note_id"], "safety_plan_id": world["safety_plan_id"],
-            "alert_id": world["alert_id"], "webhook_id": world["webhook_id"], "invitation_id": world["invitation_id"],
+            "alert_id": world["alert_id"], "webhook_id": world["webhook_id"], "session_id": world["session_id"],
+            "invitation_id": world["invitation_id"],
             "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
 
 

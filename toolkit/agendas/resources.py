@@ -3,12 +3,11 @@ from typing import Any
 import marshmallow as ma
 from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from marshmallow import fields
 
+from ..access import auth_required, current_user
 from ..audit.tasks import queue_event
-from ..auth.jwt import auth_required
 from ..common.spec import document_errors
 from ..extensions import limiter
 from ..groups.models import Group
@@ -98,15 +97,18 @@ def _pdf(doc, tag: str):
     pages = estimated_pages(doc)
     small = pages <= config["AGENDA_WAIT_PAGES"]
     # The web worker renders the HTML (cheap) when a render is needed; a render worker lays out the PDF.
-    row, g.agenda_render_started = delivery.obtain(key, practice_id, lambda: render_html(doc),
-                                                   wait_seconds=config["AGENDA_WAIT_SECONDS"] if small else 0)
+    try:
+        row, g.agenda_render_started = delivery.obtain(key, practice_id, lambda: render_html(doc), pages=pages,
+                                                       wait_seconds=config["AGENDA_WAIT_SECONDS"] if small else 0)
+    except delivery.RenderQueueFull as full:
+        queue_full(full)
     if row is not None and row.status == "ready":
         return _file_response(row.body, "pdf", doc, tag)
     if row is not None and row.status == "failed":
         abort(422, message="The PDF agenda could not be rendered within its budget.",
               errors={"agenda": [f"The render was stopped: {row.error}. Ask for the participant handout, one "
                                  "plan's agenda, or another format."]})
-    seconds = delivery.retry_after(pages)
+    seconds = delivery.retry_after(key)
     response = jsonify({"status": row.status if row is not None else "queued", "retry_after": seconds,
                         "estimated_pages": pages,
                         "message": "The PDF is being rendered. Ask for the same URL again after Retry-After "
@@ -115,6 +117,12 @@ def _pdf(doc, tag: str):
     response.headers["Retry-After"] = str(seconds)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def queue_full(full: "delivery.RenderQueueFull"):
+    """429 with the estimate of when the practice's oldest waiting render is done."""
+    abort(429, message=f"Too many PDFs are waiting for this practice (at most {full.limit}): ask again later.",
+          headers={"Retry-After": str(full.retry_after)})
 
 
 def _respond(doc, fmt: str, detail: str):

@@ -8,14 +8,13 @@ from zoneinfo import ZoneInfo
 
 from flask import Response, current_app, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import abort
 
+from ..access import auth_required, current_user
 from ..attendance import services
 from ..attendance.resources import blp
 from ..attendance.schemas import SignInQuerySchema
 from ..attendance.sheet import render_sign_in_html
-from ..auth.jwt import auth_required
 from ..auth.models import Practice
 from ..common.spec import document_errors
 from ..extensions import db
@@ -42,15 +41,19 @@ def _sheet_pdf(html: str):
     the HTML it is made from; waits briefly, as the sheet is one page."""
     practice_id = current_user.practice_id
     key = delivery.cache_key(practice_id, "sign-in-" + hashlib.sha256(html.encode()).hexdigest()[:40])
-    row, _started = delivery.obtain(key, practice_id, lambda: html,
-                                    wait_seconds=current_app.config["AGENDA_WAIT_SECONDS"])
+    try:
+        row, _started = delivery.obtain(key, practice_id, lambda: html,
+                                        wait_seconds=current_app.config["AGENDA_WAIT_SECONDS"])
+    except delivery.RenderQueueFull as full:
+        abort(429, message=f"Too many PDFs are waiting for this practice (at most {full.limit}): ask again later.",
+              headers={"Retry-After": str(full.retry_after)})
     if row is not None and row.status == "failed":
         abort(422, message="The sign-in sheet could not be rendered as PDF.", errors={"format": [row.error]})
-    return row if row is not None else SimpleNamespace(status="queued")
+    return row if row is not None else SimpleNamespace(status="queued", key=key)
 
 
 def _pending(row):
-    seconds = delivery.retry_after(1)
+    seconds = delivery.retry_after(row.key)
     response = jsonify({"status": row.status, "retry_after": seconds,
                         "message": "The PDF is being rendered. Ask for the same URL again after Retry-After seconds."})
     response.status_code = 202
@@ -64,7 +67,7 @@ class SignInSheet(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(SignInQuerySchema, location="query")
-    @document_errors(blp, 401, 404, 409, 422)
+    @document_errors(blp, 401, 404, 409, 422, 429)
     @blp.doc(summary="Printable sign-in sheet of a session", operationId="getSignInSheet",
              responses=SIGN_IN_RESPONSES)
     def get(self, query, plan_id):

@@ -2,11 +2,10 @@ from datetime import UTC, datetime
 
 from flask import current_app, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.query import paginate
 from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db

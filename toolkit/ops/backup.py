@@ -9,10 +9,14 @@ import secrets
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 
 import click
 import sqlalchemy as sa
 
+from ..audit.anchors import anchor_path, record_restore
+from ..audit.chain import audit_key
+from ..audit.models import AuditAnchor
 from ..extensions import db
 from ..versioning import EVERY, bump_on
 
@@ -117,4 +121,8 @@ def register(app) -> None:
             raise click.ClickException(f"restore of {url.get_backend_name()} databases is not supported")
         with db.engine.begin() as conn:  # versions the running servers' cached answers cannot hold
             bump_on(conn, [EVERY], by=secrets.randbelow(1 << 30) + (1 << 20))
-        click.echo(f"database restored from {path}")
+            heads = conn.execute(sa.select(AuditAnchor.__table__.c.practice_id, AuditAnchor.__table__.c.seq,
+                                           AuditAnchor.__table__.c.hash)).all()
+        # The anchor file outside the database learns the restored heads (else verify reports the lost tail).
+        record_restore(heads, path=anchor_path(), key=audit_key(), at=datetime.now(UTC))
+        click.echo(f"database restored from {path}; the audit anchor file notes the restored heads")

@@ -32,6 +32,7 @@ SKIPPED_TABLES = {
     "practices": "exported as the document's own `practice` object, not as a list",
     "audit_anchors": "rebuilt by the import from the verified head of the exported trail",
     "login_sessions": "logins do not travel: everyone logs in again on the new database",
+    "account_tokens": "reset links are short-lived one-time secrets: ask for a new one on the new database",
     "idempotency_keys": "remembered POSTs of the last hours; a retry against another database is a new request",
     "agenda_renders": "a cache of rendered PDFs, made again on request",
     "calendar_feeds": "secret subscription tokens (hashes) do not travel: make a new feed URL after an import",

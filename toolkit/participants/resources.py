@@ -1,10 +1,9 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
@@ -52,11 +51,15 @@ class Participants(MethodView):
 
     @blp.arguments(ParticipantCreateSchema)
     @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
-    @document_errors(blp, 400, 401, 413, 422)
+    @document_errors(blp, 400, 401, 409, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
-        """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
-        participant = services.create_participant(data=data, actor=current_user)
+        """Only `display_name` is required (the intake form also needs `date_of_birth`). The same name (case
+        and spaces ignored) and date of birth as an existing participant answers 409 with
+        `errors.possible_duplicate: [existing id]`, unless `confirm_new: true`. Audited. Answers 201 with
+        `Location` and `ETag`."""
+        confirm_new = data.pop("confirm_new", False)
+        participant = services.create_participant(data=data, actor=current_user, confirm_new=confirm_new)
         db.session.commit()
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
 

@@ -5,8 +5,13 @@ and a new participant's intake sent from their own page (a completed invitation;
 
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
+
 from ..agreements import services as agreements
+from ..extensions import db
+from ..groups.models import GroupMember
 from ..invitations.services import create_invitation
+from ..participants.models import Participant
 from ..participants.services import create_participant
 from ..screening.answers import valid_answers
 from ..screening.services import current_form
@@ -23,8 +28,12 @@ DEMO_URL = "http://localhost:5000"
 DOCUMENTATION_ADDRESS = "192.0.2.24"  # an address reserved for documentation (RFC 5737)
 
 
-def add_participant_demo(*, admin, guide, signers, pending) -> None:
+def add_participant_demo(*, admin, guide, group_id: str, pending) -> None:
+    """`group_id`: the weekly group, whose members (all who ever joined) have signed."""
     now = datetime.now(UTC)
+    rows = db.session.scalars(select(GroupMember.participant_id).where(GroupMember.group_id == group_id)
+                              .order_by(GroupMember.joined_at, GroupMember.id))
+    signers = [db.session.get_one(Participant, pid) for pid in dict.fromkeys(rows)]
     agreements.publish(title=AGREEMENT[0], text=AGREEMENT[1], actor=admin)
     agreement = agreements.current()
     assert agreement is not None

@@ -1,10 +1,9 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.etag import CREATED_HEADERS
 from ..common.query import paginate
 from ..common.spec import PAGINATION_HEADER, document_errors

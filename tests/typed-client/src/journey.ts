@@ -154,6 +154,30 @@ const overridden = await api.POST("/api/v1/screenings/{screening_id}/override", 
   body: { outcome: "refer", reason: "Disclosed a recent loss at intake; individual work first." },
 });
 check(overridden.data?.override?.outcome === "refer" && overridden.data.computed_outcome === "clear", "override");
+const effective: Schemas["Outcome"] = overridden.data.effective_outcome;
+check(effective === "refer" && overridden.data.crisis_guidance === null, "effective outcome, no guidance");
+
+// Progress: NHS Talking Therapies' paired outcomes (null with one screening); per instrument
+// `below_caseness`. The old `recovered` is gone from the spec, so the compiler refuses it.
+const progress = await api.GET("/api/v1/participants/{participant_id}/progress", {
+  params: { path: { participant_id: participant.id } },
+});
+check(progress.data !== undefined && typeof progress.data !== "string", "progress");
+const paired: Schemas["Paired"] | null = progress.data.paired;
+const belowCaseness: string[] = progress.data.below_caseness;
+check(paired === null && belowCaseness.length === 0, "one screening: nothing paired yet");
+const phq9 = progress.data.instruments.find((i) => i.instrument === "phq9");
+check(phq9 !== undefined && phq9.below_caseness === null, "per instrument below_caseness");
+// @ts-expect-error `recovered` was renamed `below_caseness` (issue 27)
+check(progress.data.recovered === undefined, "no recovered");
+
+// A likely duplicate (same name and date of birth) is a 409 naming the existing record.
+const twin = await api.POST("/api/v1/participants", { body: { display_name: " pat  EXAMPLE", date_of_birth: "1988-05-17" } });
+check(twin.response.status === 409 && twin.error?.errors?.["possible_duplicate"] !== undefined, "possible duplicate");
+const confirmedNew = await api.POST("/api/v1/participants", {
+  body: { display_name: "Pat Example", date_of_birth: "1988-05-17", confirm_new: true },
+});
+check(confirmedNew.response.status === 201 && confirmedNew.data?.id !== participant.id, "confirm_new");
 
 const clearance = await api.GET("/api/v1/plans/{plan_id}/clearance", { params: { path: { plan_id: planId } } });
 const status: Schemas["ClearanceStatus"] | undefined = clearance.data?.status;
@@ -173,44 +197,154 @@ const markdown = await api.GET("/api/v1/plans/{plan_id}/agenda", {
 });
 check(typeof markdown.data === "string" && markdown.data.includes("Day 1"), "agenda markdown");
 
+// Issue 29: a safety plan in the person's words (versioned), the emails you take, the practice's outbox.
+const safety = await api.POST("/api/v1/participants/{participant_id}/safety-plans", {
+  params: { path: { participant_id: participant.id } },
+  body: { warning_signs: ["Not sleeping"], people_to_ask: [{ name: "My sister Jo", contact: "07700 900123" }] },
+});
+check(safety.data !== undefined, "safety plan");
+const safetyPlan: Schemas["SafetyPlan"] = safety.data;
+check(safetyPlan.version === 1 && safetyPlan.status === "current" && safetyPlan.supersedes_id === null,
+  "first version, current");
+check(safetyPlan.people_to_ask[0]?.contact === "07700 900123" && safetyPlan.social_contacts.length === 0,
+  "sections");
+const safetyPlans = await api.GET("/api/v1/participants/{participant_id}/safety-plans", {
+  params: { path: { participant_id: participant.id } },
+});
+check(safetyPlans.data?.[0]?.id === safetyPlan.id, "safety plans listed");
+const preferences = await api.PUT("/api/v1/me/notification-preferences", {
+  body: { alert_kinds: ["crisis", "follow_up_due"], weekly_digest: false },
+});
+const kinds: string[] | undefined = preferences.data?.alert_kinds;
+check(kinds?.join() === "crisis,follow_up_due" && preferences.data?.weekly_digest === false, "preferences");
+const outbox = await api.GET("/api/v1/outbox", { params: { query: { status: "kept" } } });
+check(Array.isArray(outbox.data) && outbox.data.length === 0, "an empty outbox (no alert yet)");
+
+
 // The participant by a secure link (issue 30): an invitation whose URL carries the secret once, then the
 // page's JSON twin with no bearer token: the form, the answers kept as the person goes, and sending.
-const person = await api.POST("/api/v1/participants", {
+const srPerson = await api.POST("/api/v1/participants", {
   body: { display_name: "Sol Selfreport", date_of_birth: "1990-02-03", contact: "sol@example.org" },
 });
-check(person.data !== undefined, "participant for the link");
-const invited = await api.POST("/api/v1/participants/{participant_id}/invitations", {
-  params: { path: { participant_id: person.data.id } }, body: { purpose: "intake", expires_in_days: 7 },
+check(srPerson.data !== undefined, "participant for the link");
+const srInvited = await api.POST("/api/v1/participants/{participant_id}/invitations", {
+  params: { path: { participant_id: srPerson.data.id } }, body: { purpose: "intake", expires_in_days: 7 },
 });
-check(invited.response.status === 201 && invited.data !== undefined, "invite");
-const invitation: Schemas["InvitationCreated"] = invited.data;
-const secret = invitation.url.split("/p/")[1];
-check(secret !== undefined && secret.length >= 43 && invitation.status === "sent", "a link with a secret");
-const selfReport = createClient<paths>({ baseUrl });
-const opened = await selfReport.GET("/api/v1/self-report/{token}", { params: { path: { token: secret } } });
-check(opened.data !== undefined && opened.data.crisis === null && opened.data.purpose === "intake", "open");
-const page: Schemas["SelfReport"] = opened.data;
-const own: Record<string, number> = {};
-for (const itemId of page.asked) {
-  const instrument = form.data.instruments.find((i) => i.items.some((it) => it.id === itemId));
-  const item = instrument?.items.find((it) => it.id === itemId);
-  if (item !== undefined) own[item.id] = Math.min(...item.options.map((o) => o.value));
+check(srInvited.response.status === 201 && srInvited.data !== undefined, "invite");
+const srInvitation: Schemas["InvitationCreated"] = srInvited.data;
+const srSecret = srInvitation.url.split("/p/")[1];
+check(srSecret !== undefined && srSecret.length >= 43 && srInvitation.status === "sent", "a link with a secret");
+const srClient = createClient<paths>({ baseUrl });
+const srOpened = await srClient.GET("/api/v1/self-report/{token}", { params: { path: { token: srSecret } } });
+check(srOpened.data !== undefined && srOpened.data.crisis === null && srOpened.data.purpose === "intake", "open");
+const srPage: Schemas["SelfReport"] = srOpened.data;
+const srOwn: Record<string, number> = {};
+for (const srItemId of srPage.asked) {
+  const srInstrument = form.data.instruments.find((i) => i.items.some((it) => it.id === srItemId));
+  const srItem = srInstrument?.items.find((it) => it.id === srItemId);
+  if (srItem !== undefined) srOwn[srItem.id] = Math.min(...srItem.options.map((o) => o.value));
 }
-const saved = await selfReport.PUT("/api/v1/self-report/{token}/answers", {
-  params: { path: { token: secret } }, body: { answers: own, declined: [] },
+const srSaved = await srClient.PUT("/api/v1/self-report/{token}/answers", {
+  params: { path: { token: srSecret } }, body: { answers: srOwn, declined: [] },
 });
-check(saved.data !== undefined && saved.data.unanswered.length === 0, "answers kept");
-const sentForm = await selfReport.POST("/api/v1/self-report/{token}/submit", {
-  params: { path: { token: secret } }, body: {},
+check(srSaved.data !== undefined && srSaved.data.unanswered.length === 0, "answers kept");
+const srSent = await srClient.POST("/api/v1/self-report/{token}/submit", {
+  params: { path: { token: srSecret } }, body: {},
 });
-check(sentForm.response.status === 201 && sentForm.data?.status === "completed", "sent, no scores");
-const dead = await selfReport.GET("/api/v1/self-report/{token}", { params: { path: { token: secret } } });
-check(dead.response.status === 404 && dead.error?.code === 404, "the link is dead afterwards");
-const listed = await api.GET("/api/v1/invitations", { params: { query: { status: "completed" } } });
-check(listed.data?.[0]?.id === invitation.id && listed.data[0].screening_id !== null, "completed, with its screening");
+check(srSent.response.status === 201 && srSent.data?.status === "completed", "sent, no scores");
+const srDead = await srClient.GET("/api/v1/self-report/{token}", { params: { path: { token: srSecret } } });
+check(srDead.response.status === 404 && srDead.error?.code === 404, "the link is dead afterwards");
+const srListed = await api.GET("/api/v1/invitations", { params: { query: { status: "completed" } } });
+check(srListed.data?.[0]?.id === srInvitation.id && srListed.data[0].screening_id !== null, "completed, with its screening");
 
-const out = await api.POST("/api/v1/auth/logout");
+// The account (issue 28). Two tabs refreshing with one refresh token both keep the login: the same pair.
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const tab1 = await anonymous.POST("/api/v1/auth/refresh", { headers: bearer(tokens.refresh_token) });
+const tab2 = await anonymous.POST("/api/v1/auth/refresh", { headers: bearer(tokens.refresh_token) });
+check(tab1.data !== undefined && tab2.data !== undefined, "two refreshes within the grace window");
+check(tab1.data.access_token === tab2.data.access_token && tab1.data.refresh_token === tab2.data.refresh_token,
+  "the same new pair");
+const account = createClient<paths>({ baseUrl, headers: bearer(tab1.data.access_token) });
+
+// A second device, seen in the list of logins and then ended from here.
+const phone = await anonymous.POST("/api/v1/auth/login", {
+  body: { email, password }, headers: { "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Safari/604.1" },
+});
+check(phone.data !== undefined, "second login");
+const sessions = await account.GET("/api/v1/me/sessions");
+check(sessions.data !== undefined && sessions.data.length === 2, "two logins");
+const current: Schemas["LoginSession"] | undefined = sessions.data.find((s) => s.current);
+const other = sessions.data.find((s) => !s.current);
+check(current !== undefined && other !== undefined && other.user_agent === "Safari on iOS", "logins listed");
+const ended = await account.DELETE("/api/v1/me/sessions/{session_id}", {
+  params: { path: { session_id: other.id } },
+});
+check(ended.response.status === 204, "end another login");
+
+// Two-factor sign-in: enrol, confirm with a first code, then log in with the next one.
+async function totpCode(secret: string, at: number): Promise<string> {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of secret.replace(/=+$/, "")) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = new Uint8Array(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const counter = new DataView(new ArrayBuffer(8));
+  counter.setBigUint64(0, BigInt(Math.floor(at / 30_000)));
+  const hmacKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-1" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, counter.buffer));
+  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
+  const value = new DataView(mac.buffer).getUint32(offset) & 0x7fffffff;
+  return String(value % 1_000_000).padStart(6, "0");
+}
+const enrolment = await account.POST("/api/v1/me/totp");
+check(enrolment.response.status === 201 && enrolment.data !== undefined, "start TOTP");
+const secret: string = enrolment.data.secret;
+check(enrolment.data.otpauth_uri.startsWith("otpauth://totp/"), "otpauth URI");
+const confirmed = await account.POST("/api/v1/me/totp/confirm", { body: { code: await totpCode(secret, Date.now()) } });
+check(confirmed.response.status === 204, "confirm TOTP");
+const withoutCode = await anonymous.POST("/api/v1/auth/login", { body: { email, password } });
+check(withoutCode.response.status === 401 && "totp" in (withoutCode.error?.errors ?? {}), "a code is needed");
+const withCode = await anonymous.POST("/api/v1/auth/login", {
+  body: { email, password, totp: await totpCode(secret, Date.now() + 30_000) },
+});
+check(withCode.data !== undefined, "log in with a code");
+const off = await account.DELETE("/api/v1/me/totp", { body: { password } });
+check(off.response.status === 204, "turn TOTP off");
+const practiceSettings = await account.PATCH("/api/v1/practice", { body: { require_totp: false } });
+check(practiceSettings.data?.require_totp === false, "practice setting");
+
+// Passwords: an admin's reset for a colleague, a reset by email (202 whatever the email), a change.
+const colleague = await account.POST("/api/v1/therapists", {
+  body: { name: "Col League", email: `col-${Date.now()}@example.org`, password: "another-long-passphrase-7" },
+});
+check(colleague.data !== undefined, "colleague");
+const adminReset = await account.POST("/api/v1/therapists/{therapist_id}/password-reset", {
+  params: { path: { therapist_id: colleague.data.id } },
+});
+check(adminReset.response.status === 202 && adminReset.data?.message !== undefined, "admin reset");
+const asked = await anonymous.POST("/api/v1/auth/password-reset", { body: { email: "nobody@example.org" } });
+check(asked.response.status === 202, "reset asked");
+const badLink = await anonymous.POST("/api/v1/auth/password-reset/{token}", {
+  params: { path: { token: "not-a-real-link" } }, body: { new_password: "kitten-orbit-lantern-59" },
+});
+check(badLink.response.status === 404, "unknown reset link");
+const weak = await account.POST("/api/v1/auth/password", {
+  body: { current_password: password, new_password: "Summer2024!!" },
+});
+check(weak.response.status === 422 && "new_password" in (weak.error?.errors ?? {}), "weak password refused");
+const laptop = await anonymous.POST("/api/v1/auth/login", { body: { email, password } });
+check(laptop.data !== undefined, "another login");
+const changed = await account.POST("/api/v1/auth/password", {
+  body: { current_password: password, new_password: "kitten-orbit-lantern-59" },
+});
+check(changed.response.status === 204, "password changed");
+const oldLaptop = await anonymous.GET("/api/v1/me", { headers: bearer(laptop.data.access_token) });
+check(oldLaptop.response.status === 401, "other logins end with a password change");
+const stillHere = await account.GET("/api/v1/me");
+check(stillHere.data !== undefined && stillHere.data.totp_enabled === false, "this login goes on");
+
+const out = await account.POST("/api/v1/auth/logout");
 check(out.response.status === 204, "logout");
-const after = await api.GET("/api/v1/me");
+const after = await account.GET("/api/v1/me");
 check(after.response.status === 401 && after.error?.code === 401, "logged out");
 console.log("typed client journey: ok");
