@@ -251,6 +251,28 @@ def build_practice(client, who, create_participant, create_group):
 
 
 @contextmanager
+def demo_app(path) -> Iterator:
+    """A fresh SQLite database at `path` holding the demo (`flask seed --demo`'s data); yields the app (no
+    context pushed). Log in with the demo's admin. Used by the offline pack tests (issue 31)."""
+    from toolkit.demo import create_demo
+    from toolkit.exercises.seed import load_builtins
+
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=f"sqlite:///{path}", RATELIMIT_ENABLED=False))
+    with app.app_context():
+        upgrade()
+        load_builtins()
+        db.session.commit()
+        create_demo()
+        db.session.remove()
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@contextmanager
 def demo_retreat(path) -> Iterator[Callable[..., AgendaDocument]]:
     """A fresh SQLite database at `path` holding the demo (`flask seed --demo`'s data); yields
     `build(audience="facilitator", detail="plans")`, the demo retreat's agenda document as the API builds it

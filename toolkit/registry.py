@@ -2,6 +2,7 @@
 
 from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
+from .agendas.pack_api import blp as packs
 from .agendas.resources import blp as agendas
 from .agreements.resources import blp as agreements
 from .alerts.resources import blp as alerts
@@ -28,4 +29,4 @@ from .webhooks.resources import blp as webhooks
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
               attendance, notes, progress, calendar, safety_plans, notifications, alerts, events, webhooks,
-              invitations, agreements, self_report]
+              packs, invitations, agreements, self_report]

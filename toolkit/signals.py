@@ -72,3 +72,11 @@ webhook_disabled = _signals.signal("webhook-disabled", doc="""A webhook was swit
 therapist_deactivated = _signals.signal("therapist-deactivated", doc="""An admin deactivated a therapist: their
     logins are ended already; packages end whatever else the account holds (calendar feeds it made).
     kwargs: therapist (Therapist).""")
+
+# calendars and the facilitator's room (issue 31) -------------------------------------------------------------
+session_plan_deleted = _signals.signal("session-plan-deleted", doc="""A session plan was deleted (it is gone
+    after the flush, so the kwargs are plain values): plan_id, practice_id, group_id (None for a template),
+    title, starts_at, ends_at (aware datetimes, None for a template). The calendars keep a tombstone so the
+    session is sent as cancelled instead of silently vanishing.""")
+group_member_left = _signals.signal("group-member-left", doc="""A member's current membership period ended.
+    kwargs: group (Group), participant_id (str), left_on (date). Their own calendar feed is revoked.""")

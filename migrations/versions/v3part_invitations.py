@@ -1,7 +1,7 @@
 """invitations, agreements and signatures: the participant's secure link
 
 Revision ID: v3part_invitations
-Revises: v3rel_render_jobs
+Revises: v3fac_facilitator_room
 Create Date: 2026-12-07 16:49:53.484761
 
 """
@@ -13,7 +13,7 @@ import toolkit.common.models
 
 # revision identifiers, used by Alembic.
 revision = 'v3part_invitations'
-down_revision = 'v3rel_render_jobs'
+down_revision = 'v3fac_facilitator_room'
 branch_labels = None
 depends_on = None
 

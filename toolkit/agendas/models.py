@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
@@ -46,3 +46,36 @@ class CalendarFeed(IdMixin, TimestampMixin, PracticeOwned, Model):
     token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
     created_by: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id", ondelete="SET NULL"),
                                                    index=True)
+
+
+class MemberCalendarFeed(IdMixin, TimestampMixin, PracticeOwned, Model):
+    """One member's own calendar subscription to a group's sessions (issue 31): a secret token per member, so
+    a member who leaves the group stops seeing times and place (the feed answers only while the membership
+    is open, and the row is deleted when they leave). Only the token's SHA-256 is stored."""
+
+    __tablename__ = "member_calendar_feeds"
+    __table_args__ = (UniqueConstraint("group_id", "participant_id", name="uq_member_calendar_feeds_member"),)
+
+    group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="CASCADE"), nullable=False,
+                                          index=True)
+    participant_id: Mapped[str] = mapped_column(String(36), ForeignKey("participants.id", ondelete="CASCADE"),
+                                                nullable=False, index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_by: Mapped[str | None] = mapped_column(String(36), ForeignKey("therapists.id", ondelete="SET NULL"),
+                                                   index=True)
+
+
+class CancelledSession(IdMixin, PracticeOwned, Model):
+    """The trace a deleted session leaves (a tombstone): calendars that imported or subscribed to it are told
+    it is cancelled (STATUS:CANCELLED with the same UID and a higher SEQUENCE) instead of it silently vanishing.
+    The plan is gone, so this keeps only what its calendar event showed."""
+
+    __tablename__ = "cancelled_sessions"
+
+    group_id: Mapped[str] = mapped_column(String(36), ForeignKey("groups.id", ondelete="CASCADE"), nullable=False,
+                                          index=True)
+    plan_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    cancelled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)

@@ -43,7 +43,14 @@ def _pdf(job: Any, layout: Layout) -> bytes:
     return layout(job.source or "")
 
 
-KINDS: dict[str, Callable[[Any, Layout], bytes]] = {"pdf": _pdf}
+def _pack(job: Any, layout: Layout) -> bytes:
+    """The offline retreat pack (issue 31): its PDFs laid out here, its charts, the zip."""
+    from .pack import make_pack
+
+    return make_pack(job, layout)
+
+
+KINDS: dict[str, Callable[[Any, Layout], bytes]] = {"pdf": _pdf, "pack": _pack}
 
 
 def budget() -> Budget:

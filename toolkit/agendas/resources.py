@@ -208,7 +208,8 @@ class PlanAgenda(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         _audit_read(query, "plan_agenda", plan.id)
         doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"],
+                                      large_print=query["print"] == "large")
         return _respond(doc, fmt, query["detail"])
 
 
@@ -227,5 +228,8 @@ class GroupAgenda(MethodView):
         _audit_read(query, "group_agenda", group.id)
         plans = services.plans_of_group(group)
         doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"],
+                                      large_print=query["print"] == "large")
+        if fmt == "ics":  # deleted sessions go to calendars as cancelled (issue 31)
+            doc = services.with_cancellations(doc, group)
         return _respond(doc, fmt, query["detail"])

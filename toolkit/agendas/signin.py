@@ -14,13 +14,26 @@ from ..access import auth_required, current_user
 from ..attendance import services
 from ..attendance.resources import blp
 from ..attendance.schemas import SignInQuerySchema
-from ..attendance.sheet import render_sign_in_html
+from ..attendance.sheet import Sheet, render_sign_in_sheets
 from ..auth.models import Practice
 from ..common.spec import document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan
 from ..web import get_or_404
 from . import delivery
+
+
+def sheet_of(plan: SessionPlan) -> Sheet:
+    """A session's sign-in sheet: its roster on its date (names only) and its facilitators."""
+    ids = services.roster(plan)
+    names = services._names(ids)
+    group = plan.group
+    assert group is not None and plan.starts_at is not None  # a session (checked by the caller)
+    when = plan.starts_at.astimezone(ZoneInfo(group.timezone)).strftime("%A %d %B %Y, %H:%M")
+    return Sheet(title=plan.title, group=group.name, when=f"{when} ({group.timezone})",
+                 session_number=plan.session_number, names=tuple(names.get(i, i) for i in ids),
+                 facilitators=tuple(f.name for f in group.facilitators))
+
 
 SIGN_IN_RESPONSES = {
     "200": {"description": "The sign-in sheet.", "content": {
@@ -72,17 +85,12 @@ class SignInSheet(MethodView):
              responses=SIGN_IN_RESPONSES)
     def get(self, query, plan_id):
         """For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-        `?format=html` (default) or `pdf`."""
+        `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows for
+        someone not yet on the roster, and a footer on every page."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         services._session_plan(plan)
-        ids = services.roster(plan)
-        names = services._names(ids)
-        group = plan.group
-        when = plan.starts_at.astimezone(ZoneInfo(group.timezone)).strftime("%A %d %B %Y, %H:%M")
-        html = render_sign_in_html(practice=db.session.get(Practice, current_user.practice_id).name,
-                                   group=group.name, title=plan.title, when=f"{when} ({group.timezone})",
-                                   session_number=plan.session_number, names=[names.get(i, i) for i in ids],
-                                   facilitators=[f.name for f in group.facilitators])
+        html = render_sign_in_sheets(practice=db.session.get(Practice, current_user.practice_id).name,
+                                     sheets=[sheet_of(plan)], paper=query["paper"])
         services.record("read", "attendance", plan.id, actor=current_user)
         db.session.commit()
         if query["format"] == "pdf":

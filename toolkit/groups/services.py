@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import signals
 from ..auth.models import Therapist
 from ..common.query import rowcount
 from ..common.usage import announce, flush_delete, uses
@@ -157,4 +158,5 @@ def remove_member(*, group: Group, participant_id: str, left_on: date | None = N
                        execution_options={"synchronize_session": False})
     db.session.expire(group, ["member_count"])
     db.session.refresh(member)
+    signals.group_member_left.send(None, group=group, participant_id=participant_id, left_on=left_on)
     return member
