@@ -119,6 +119,9 @@ def register_blueprints(app: Flask) -> None:
 
     api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
+    from .selfreport.pages import init_pages
+
+    init_pages(app)  # the participant's page /p/{token} (server-rendered, not an API operation) and its catalogue
     from .fhir.resources import base_redirect
 
     app.register_blueprint(base_redirect)  # /fhir/... -> /api/v1/fhir/... (308)

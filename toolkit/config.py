@@ -80,6 +80,12 @@ class Config:
         self.IDEMPOTENCY_KEY_HOURS = _int("IDEMPOTENCY_KEY_HOURS", 24)
         self.AGENDA_RATE_LIMIT = env.get("AGENDA_RATE_LIMIT", "120 per minute")
         self.CALENDAR_FEED_RATE_LIMIT = env.get("CALENDAR_FEED_RATE_LIMIT", "60 per minute")  # per client address
+        # The participant's page (/p/{token}) and its JSON twin: requests per client address.
+        self.SELF_REPORT_RATE_LIMIT = env.get("SELF_REPORT_RATE_LIMIT", "60 per minute")
+        # A folder of extra page languages (<lang>/LC_MESSAGES/messages.mo) a practice adds (selfreport/i18n.py).
+        self.SELF_REPORT_TRANSLATIONS = env.get("SELF_REPORT_TRANSLATIONS") or None
+        # Scheduled measures: invite members whose screening will not be valid at a session this many days ahead.
+        self.SELF_REPORT_LEAD_DAYS = _int("SELF_REPORT_LEAD_DAYS", 7)
         # Agendas: caps checked before rendering, and the budgets of one PDF render (agendas/layout.py).
         self.AGENDA_MAX_CHARS = _int("AGENDA_MAX_CHARS", 2_000_000)
         self.AGENDA_MAX_PDF_PAGES = _int("AGENDA_MAX_PDF_PAGES", 200)

@@ -129,6 +129,10 @@ def create_demo() -> str:
                                  actor=admin)
     submit_screening(participant=waiting, actor=guide, data={
         "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})
+    # Issue 30: the group agreement (signed by the weekly group), a pending and a completed invitation.
+    from .selfreport.demo import add_participant_demo
+
+    add_participant_demo(admin=admin, guide=guide, group_id=series.group_id, pending=people[0])
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

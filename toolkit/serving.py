@@ -14,7 +14,8 @@ def escape_controls(value: str) -> str:
 
 
 # A calendar feed's secret token is its path (calendar apps send no header): the log keeps the path, not the key.
-_FEED_TOKEN = re.compile(r"(/calendar-feeds/)[^/?#\s\"]+")
+# The same for a participant's link (/p/{token}, and its JSON twin /api/v1/self-report/{token}/...).
+_FEED_TOKEN = re.compile(r"(/calendar-feeds/|/self-report/|(?:^|(?<=[\s\"]))/p/(?!assets/))[^/?#\s\"]+")
 
 
 def redact_secrets(value: str) -> str:

@@ -8,6 +8,7 @@ from . import create_app
 from .agendas import tasks as _agenda_tasks  # noqa: F401  (registers the render task)
 from .alerts import tasks as _alert_tasks  # noqa: F401  (registers the periodic due-alerts task)
 from .audit import tasks as _audit_tasks  # noqa: F401  (registers the audit task)
+from .invitations import tasks as _invitation_tasks  # noqa: F401  (registers the scheduled invitations)
 from .notifications import tasks as _notification_tasks  # noqa: F401  (email delivery, the weekly digest)
 from .queue import huey, use_app_factory
 from .webhooks import tasks as _webhook_tasks  # noqa: F401  (registers delivery and dispatch)

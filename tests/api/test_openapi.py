@@ -28,6 +28,8 @@ NOT_IN_SPEC = {
     "api-docs.openapi_json",  # the spec itself
     "api-docs.openapi_swagger_ui",  # the interactive docs
     "docs_assets.swagger_asset",  # the docs' bundled assets
+    "participant_pages.page", "participant_pages.post",  # issue 30: the participant's page /p/{token} (HTML)
+    "participant_pages.static",  # its stylesheet
     "fhir_base.fhir_base",  # /fhir/... -> /api/v1/fhir/... (a 308 redirect onto documented operations)
 }
 # (METHOD, path) answered without a token. Everything else must answer 401 without one.
@@ -42,6 +44,10 @@ PUBLIC = {
     ("GET", "/api/v1/docs"),
     ("GET", "/api/v1/docs/assets/{filename}"),
     ("GET", "/api/v1/calendar-feeds/{token}"),  # issue 18: calendar apps send the secret token, not a bearer
+    # issue 30: the participant's page and its JSON twin, keyed by the secret in the link
+    ("GET", "/p/{token}"), ("POST", "/p/{token}"), ("GET", "/p/assets/{filename}"),
+    ("GET", "/api/v1/self-report/{token}"), ("PUT", "/api/v1/self-report/{token}/answers"),
+    ("POST", "/api/v1/self-report/{token}/submit"),
     ("GET", "/api/v1/fhir/metadata"),  # FHIR: a client reads the CapabilityStatement before it has a token
     ("GET", "/api/v1/fhir/.well-known/smart-configuration"),  # SMART discovery
     ("GET", "/fhir"), ("GET", "/fhir/{rest}"),  # redirects onto the FHIR base (the target asks for the token)
@@ -61,6 +67,8 @@ RATE_LIMITED = {
     ("GET", "/api/v1/plans/{plan_id}/agenda"),
     ("GET", "/api/v1/groups/{group_id}/agenda"),
     ("GET", "/api/v1/calendar-feeds/{token}"),
+    ("GET", "/api/v1/self-report/{token}"), ("PUT", "/api/v1/self-report/{token}/answers"),
+    ("POST", "/api/v1/self-report/{token}/submit"),
 }
 # POSTs that take no body.
 NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/notes/{note_id}/sign"),

@@ -92,7 +92,11 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
         if operation_id == "login":
             headers = {"Authorization": f"Bearer {r.get_json()['access_token']}"}
             who = {"headers": headers}
-            ids["participant_id"] = create_participant(by=who)["id"]
+            ids["participant_id"] = create_participant(by=who, date_of_birth="1984-03-02")["id"]
+            # issue 30: an agreement to sign, so that the self-report examples have a link to use
+            agreement = client.post("/api/v1/agreements", headers=headers,
+                                    json={"title": "Our agreement", "text": "What is said here stays here."})
+            assert agreement.status_code == 201, agreement.get_json()
             ids["group_id"] = create_group(by=who)["id"]
             ids["facilitator_ids"] = [ids["therapist_id"]]
             # A session held yesterday: attendance and notes are recorded for sessions that took place.
@@ -117,6 +121,11 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             ids["screening_id"] = crisis.get_json()["id"]  # the review names the latest crisis screening
             ids["safety_plan_id"] = safety_plan(client, who, ids["participant_id"])  # and the current plan
             ids["alert_id"] = client.get("/api/v1/alerts", headers=headers).get_json()[0]["id"]  # the crisis's
+        if operation_id == "createInvitation":  # the page's JSON examples: an agreement invitation's link
+            signer = create_participant(by=who)["id"]
+            url = client.post(f"/api/v1/participants/{signer}/invitations", headers=headers,
+                              json={"purpose": "agreement"}).get_json()["url"]
+            ids["token"] = url.rsplit("/p/", 1)[1]
         if operation_id == "createScreening":
             ids["screening_id"] = r.get_json()["id"]
         if operation_id == "createModule":

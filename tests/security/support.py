@@ -66,12 +66,17 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
     # issue 29: a crisis of the loner raises an alert; a webhook to a public address (an IP: no DNS needed)
     ok(client.post(f"{API}/participants/{loner['id']}/screenings", headers=h,
                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})}), 201)
-    alert = ok(client.get(f"{API}/alerts", headers=h))[0]
+    alert = next(a for a in ok(client.get(f"{API}/alerts", headers=h)) if a["kind"] == "crisis")
+    # issue 30: the group agreement and an invitation to sign it
+    ok(client.post(f"{API}/agreements", headers=h, json={"title": "World agreement", "text": "World agreement text."}),
+       201)
+    invitation = ok(client.post(f"{API}/participants/{member['id']}/invitations", headers=h,
+                                json={"purpose": "agreement"}), 201)
     hook = ok(client.post(f"{API}/webhooks", headers=h,
                           json={"url": "https://93.184.216.34/hook", "events": ["alert.raised"]}), 201)
     login = next(s for s in ok(client.get(f"{API}/me/sessions", headers=h)) if s["current"])  # issue 28
     return {"session_id": login["id"], "safety_plan_id": safety_plan["id"], "alert_id": alert["id"],
-            "webhook_id": hook["id"],
+            "webhook_id": hook["id"], "invitation_id": invitation["id"],
             "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
@@ -139,6 +144,7 @@ def write_bodies(world) -> dict:
         ("post", "/participants/{participant_id}/progress-reviews"): {"reason": "Hijacked review text"},
         ("post", "/participants/{participant_id}/safety-plans"): {"warning_signs": ["Hijacked"]},
         ("post", "/alerts/{alert_id}/resolve"): {"reason": "Hijacked: resolved from another practice."},
+        ("post", "/participants/{participant_id}/invitations"): {"purpose": "agreement", "expires_in_days": 7},
     }
 
 
@@ -166,6 +172,7 @@ def world_ids(world) -> dict:
             "screening_id": world["screening_id"], "template_id": world["template_id"],
             "series_id": world["series_id"], "note_id": world["note_id"], "safety_plan_id": world["safety_plan_id"],
             "alert_id": world["alert_id"], "webhook_id": world["webhook_id"], "session_id": world["session_id"],
+            "invitation_id": world["invitation_id"],
             "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
 
 

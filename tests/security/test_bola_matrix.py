@@ -181,7 +181,7 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     h = b["who"]["headers"]
     a_ids = {a[k] for k in ("therapist_id", "participant_id", "loner_id", "group_id", "module_id", "plan_id",
                             "template_id", "screening_id", "series_id", "note_id", "safety_plan_id", "alert_id",
-                            "webhook_id")} | {a["who"]["therapist_id"]}
+                            "webhook_id", "invitation_id")} | {a["who"]["therapist_id"]}
     seen = {}
     seen["participants"] = {r["id"] for r in list_all(client, h, "participants", include_archived="true")}
     seen["groups"] = {r["id"] for r in list_all(client, h, "groups")}
@@ -195,6 +195,7 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     seen["safety_plans"] = {r["id"] for r in list_all(client, h, f"participants/{b['participant_id']}/safety-plans")}
     seen["alerts"] = {r["id"] for r in list_all(client, h, "alerts")}
     seen["webhooks"] = {r["id"] for r in ok(client.get(f"{API}/webhooks", headers=h))}
+    seen["invitations"] = {r["id"] for r in list_all(client, h, "invitations")}
     seen["events"] = {str(v) for e in ok(client.get(f"{API}/events", headers=h))["events"] for v in e["data"].values()}
     events = list_all(client, h, "audit-events")
     seen["audit"] = {e["record_id"] for e in events} | {e["actor_id"] for e in events}
@@ -208,6 +209,7 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     assert seen["series"] == {b["series_id"]} and seen["notes"] == {b["note_id"]}
     assert seen["safety_plans"] == {b["safety_plan_id"]}
     assert seen["alerts"] == {b["alert_id"]} and seen["webhooks"] == {b["webhook_id"]}
+    assert seen["invitations"] == {b["invitation_id"]}
     assert seen["therapists"] == {b["therapist_id"], b["who"]["therapist_id"]}
     assert {e["actor_id"] for e in events} <= {b["therapist_id"], b["who"]["therapist_id"]}
 

@@ -132,7 +132,8 @@ def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -
     lines = [ClearanceLine(member_name=name, plan_title=plan.title, item_title=titles.get(w["item_id"]),
                            verdict="missed_prerequisite", reasons=(w["message"],), plan_id=plan.id,
                            item_id=w["item_id"])
-             for w in result["warnings"] if w["participant_id"] == pid]  # whatever the screening says
+             for w in result["warnings"] if w["participant_id"] == pid
+             and w["code"] == "missed_prerequisite"]  # whatever the screening says
     if pid in result["missing_screenings"]:
         reasons = tuple(person["reasons"]) or ("No valid screening.",)
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,

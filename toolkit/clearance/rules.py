@@ -69,7 +69,7 @@ def member_from_row(row: Any, now: datetime) -> MemberScreening:
                                  "clinician assessment") if minor else None)
     screened_on = row.screened_at.date()
     unusable = None
-    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
+    if row.method in ("form", "self_report") and is_minor(row.date_of_birth, screened_on):
         unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
                     "clinician assessment")
     override = None

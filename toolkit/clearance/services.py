@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import lazyload
 
+from ..agreements.rules import AGREEMENT_KINDS, missing_message
+from ..agreements.services import agreement_missing
 from ..alerts.services import open_alerts_of
 from ..attendance.services import prerequisite_warnings
 from ..exercises.rules import Contraindication
@@ -69,7 +71,7 @@ def with_person(members: list[MemberScreening], *, now: datetime) -> list[Member
     reviews = history.reviews(ids)
     persons = {pid: PersonHistory(
         screenings=record.screenings, reviews=record.reviews, since=since[pid],
-        scores={sid: scores for sid, scores in record.scores.items() if record.methods[sid] == "form"},
+        scores={sid: scores for sid, scores in record.scores.items() if record.methods[sid] in ("form", "self_report")},
         progress_reviews=[ProgressReviewEvent(at=r.at, screening_id=r.screening_id, by=r.by.name, reason=r.reason)
                           for r in reviews[pid]]) for pid, record in records.items()}
     codes, titles = history.instruments()
@@ -138,6 +140,11 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
+    if plan.group is not None and plan.group.kind in AGREEMENT_KINDS and day is not None:
+        unsigned = agreement_missing([m.participant_id for m in screenings.members], day)
+        result["warnings"] += [{"code": "agreement_missing", "participant_id": pid, "item_id": None, "module": None,
+                                "prerequisite": None, "session": None, "message": missing_message(version)}
+                               for pid, version in unsigned.items()]
     ids = [p["participant_id"] for p in result["participants"]]
     # Loaded once per group with its members (several plans of one group, e.g. a retreat's agenda, share them).
     alerts = screenings.alerts if screenings.alerts is not None else open_alerts_of(ids)

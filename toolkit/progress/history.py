@@ -21,13 +21,13 @@ def instruments() -> tuple[list[str], dict[str, str]]:
 
 
 def histories(participant_ids) -> dict[str, list[Taken]]:
-    """Every form screening (oldest first) of these participants, in one query."""
+    """Every form screening, typed or self-reported (oldest first), of these participants, in one query."""
     out: dict[str, list[Taken]] = {pid: [] for pid in participant_ids}
     if not out:
         return out
     rows = db.session.execute(
         select(Screening.participant_id, Screening.id, Screening.screened_at, Screening.scores)
-        .where(Screening.participant_id.in_(list(out)), Screening.method == "form")
+        .where(Screening.participant_id.in_(list(out)), Screening.method.in_(("form", "self_report")))
         .order_by(Screening.screened_at, Screening.id))
     for row in rows:
         out[row.participant_id].append(taken_from(row.id, row.screened_at, row.scores))

@@ -29,7 +29,8 @@ class Screening(IdMixin, PracticeOwned, Model):
     # Findings shown to the clinician that do not change the outcome (e.g. a positive alcohol screen).
     findings: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     computed_outcome: Mapped[str] = mapped_column(String(10), nullable=False)
-    # "form" (the intake form) or "clinician_assessment" (a clinical lead's outcome and reason, no answers).
+    # "form" (the intake form), "clinician_assessment" (a clinical lead's outcome and reason, no answers) or
+    # "self_report" (the intake form sent by the participant from their own page).
     method: Mapped[str] = mapped_column(String(30), nullable=False, default="form", server_default="form")
     # False when instruments were left unanswered (stopped at a crisis, or items declined).
     complete: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, server_default=true())

@@ -5,7 +5,9 @@ from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
 from .guidance import KINDS as GUIDANCE_KINDS
 from .safety import RISK_LEVELS
 
-METHODS = ("form", "clinician_assessment")
+METHODS = ("form", "clinician_assessment", "self_report")
+# What a therapist may send to POST /participants/{id}/screenings (`self_report` comes from the participant's page).
+ENTERED_METHODS = ("form", "clinician_assessment")
 VALIDITIES = ("valid", "missing", "unusable", "expired", "expires_before_session")
 
 
@@ -85,7 +87,7 @@ def request_example() -> dict:
 class ScreeningCreateSchema(StrictSchema):
     """Answers to the current intake form, or a clinician assessment."""
 
-    method = fields.String(load_default="form", validate=validate.OneOf(METHODS), metadata={
+    method = fields.String(load_default="form", validate=validate.OneOf(ENTERED_METHODS), metadata={
         "description": "`form` (the intake form: form_version, answers, declined) or `clinician_assessment` "
                        "(a clinical lead's outcome and reason, for under-18s and anyone who cannot do the form)."})
     form_version = fields.String(validate=validate.Length(min=1, max=40), metadata={
@@ -299,13 +301,16 @@ class ClearanceParticipantSchema(StrictSchema):
 
 
 class PrerequisiteWarningSchema(StrictSchema):
-    """A member who missed a module that an item of this session needs first."""
+    """A member who missed a module that an item of this session needs first (`missed_prerequisite`), or a
+    member of a `group` or `retreat` without a signature of the group agreement in force (`agreement_missing`:
+    item, module, prerequisite and session are null)."""
 
-    code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite"]))
+    code = fields.String(required=True, validate=validate.OneOf(["missed_prerequisite", "agreement_missing"]))
     participant_id = fields.String(required=True)
-    item_id = fields.String(required=True)
+    item_id = fields.String(allow_none=True, required=True)
     module = fields.String(allow_none=True, required=True, metadata={"description": "The item's module (slug)."})
-    prerequisite = fields.String(required=True, metadata={"description": "The module (slug) the member missed."})
+    prerequisite = fields.String(allow_none=True, required=True, metadata={
+        "description": "The module (slug) the member missed."})
     session = fields.String(allow_none=True, required=True, metadata={
         "description": "The earlier session that had it (number, title, date); null when none did."})
     message = fields.String(required=True)
@@ -318,8 +323,10 @@ class ClearanceSchema(StrictSchema):
     session_date = fields.Date(allow_none=True, required=True, metadata={
         "description": "The session's date in the group's zone: its roster is the members on this date."})
     warnings = fields.List(fields.Nested(PrerequisiteWarningSchema), required=True, metadata={
-        "description": "Warnings that do not change a verdict, e.g. `missed_prerequisite`: a member absent from "
-                       "(or not yet in the group for) the earlier session that had a module this one needs."})
+        "description": "Warnings that do not change a verdict: `missed_prerequisite` (a member absent from, or not "
+                       "yet in the group for, the earlier session that had a module this one needs) and "
+                       "`agreement_missing` (a member of a group or retreat who has not signed the current group "
+                       "agreement)."})
     status = fields.String(required=True, validate=validate.OneOf(CLEARANCE_STATUSES))
     participants = fields.List(fields.Nested(ClearanceParticipantSchema), required=True)
     missing_screenings = fields.List(fields.String(), required=True,

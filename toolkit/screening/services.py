@@ -90,7 +90,7 @@ def submit_screening(*, participant: Participant, data: dict, actor: Therapist) 
     if method == "clinician_assessment":
         screening = _clinician_assessment(participant, data, form=form, actor=actor, now=now)
     else:
-        screening = _form_screening(participant, data, form=form, actor=actor, now=now)
+        screening = _form_screening(participant, data, form=form, actor=actor, now=now, method=method)
     person = people.records([participant.id])[participant.id]
     screening.crisis_hold = taken_during_hold(person.screenings, person.reviews, ScreeningEvent(
         at=now, computed_outcome=screening.computed_outcome))
@@ -112,7 +112,9 @@ def _answer_errors(problems: dict[str, list[str]]) -> dict:
     return errors
 
 
-def _form_screening(participant: Participant, data: dict, *, form, actor, now) -> Screening:
+def _form_screening(participant: Participant, data: dict, *, form, actor, now, method: str = "form") -> Screening:
+    """The intake form, typed by a therapist (`form`) or sent by the participant from their own page
+    (`self_report`, toolkit/selfreport/): the same checks, rules and scores."""
     for key in ("outcome", "reason", "flags"):
         if key in data:
             raise Invalid(f"`{key}` belongs to a clinician assessment, not to the intake form.",
@@ -144,7 +146,7 @@ def _form_screening(participant: Participant, data: dict, *, form, actor, now) -
         participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
         scores=result.scores_json(), flags=[flag.to_dict() for flag in result.flags],
         findings=[note.to_dict() for note in result.notes], computed_outcome=result.outcome,
-        method="form", complete=result.complete, declined=list(result.declined),
+        method=method, complete=result.complete, declined=list(result.declined),
         notes=data.get("notes"), screened_by_id=actor.id, screened_at=now, valid_until=now + validity(form))
 
 

@@ -221,6 +221,42 @@ const outbox = await api.GET("/api/v1/outbox", { params: { query: { status: "kep
 check(Array.isArray(outbox.data) && outbox.data.length === 0, "an empty outbox (no alert yet)");
 
 
+// The participant by a secure link (issue 30): an invitation whose URL carries the secret once, then the
+// page's JSON twin with no bearer token: the form, the answers kept as the person goes, and sending.
+const srPerson = await api.POST("/api/v1/participants", {
+  body: { display_name: "Sol Selfreport", date_of_birth: "1990-02-03", contact: "sol@example.org" },
+});
+check(srPerson.data !== undefined, "participant for the link");
+const srInvited = await api.POST("/api/v1/participants/{participant_id}/invitations", {
+  params: { path: { participant_id: srPerson.data.id } }, body: { purpose: "intake", expires_in_days: 7 },
+});
+check(srInvited.response.status === 201 && srInvited.data !== undefined, "invite");
+const srInvitation: Schemas["InvitationCreated"] = srInvited.data;
+const srSecret = srInvitation.url.split("/p/")[1];
+check(srSecret !== undefined && srSecret.length >= 43 && srInvitation.status === "sent", "a link with a secret");
+const srClient = createClient<paths>({ baseUrl });
+const srOpened = await srClient.GET("/api/v1/self-report/{token}", { params: { path: { token: srSecret } } });
+check(srOpened.data !== undefined && srOpened.data.crisis === null && srOpened.data.purpose === "intake", "open");
+const srPage: Schemas["SelfReport"] = srOpened.data;
+const srOwn: Record<string, number> = {};
+for (const srItemId of srPage.asked) {
+  const srInstrument = form.data.instruments.find((i) => i.items.some((it) => it.id === srItemId));
+  const srItem = srInstrument?.items.find((it) => it.id === srItemId);
+  if (srItem !== undefined) srOwn[srItem.id] = Math.min(...srItem.options.map((o) => o.value));
+}
+const srSaved = await srClient.PUT("/api/v1/self-report/{token}/answers", {
+  params: { path: { token: srSecret } }, body: { answers: srOwn, declined: [] },
+});
+check(srSaved.data !== undefined && srSaved.data.unanswered.length === 0, "answers kept");
+const srSent = await srClient.POST("/api/v1/self-report/{token}/submit", {
+  params: { path: { token: srSecret } }, body: {},
+});
+check(srSent.response.status === 201 && srSent.data?.status === "completed", "sent, no scores");
+const srDead = await srClient.GET("/api/v1/self-report/{token}", { params: { path: { token: srSecret } } });
+check(srDead.response.status === 404 && srDead.error?.code === 404, "the link is dead afterwards");
+const srListed = await api.GET("/api/v1/invitations", { params: { query: { status: "completed" } } });
+check(srListed.data?.[0]?.id === srInvitation.id && srListed.data[0].screening_id !== null, "completed, with its screening");
+
 // The account (issue 28). Two tabs refreshing with one refresh token both keep the login: the same pair.
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const tab1 = await anonymous.POST("/api/v1/auth/refresh", { headers: bearer(tokens.refresh_token) });
