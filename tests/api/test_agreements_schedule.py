@@ -216,3 +216,26 @@ def test_the_demo_has_a_pending_and_a_completed_invitation_and_a_signed_agreemen
     [series] = client.get(f"{API}/series?group_id={weekly['id']}", headers=headers).get_json()
     week4 = client.get(f"{API}/plans/{series['sessions'][3]['plan_id']}/clearance", headers=headers).get_json()
     assert week4["warnings"] == []  # every member of the weekly group signed the agreement
+
+
+def test_agreement_missing_is_on_the_facilitator_status_box_only(client, admin, create_participant, weekly):
+    signer = create_participant(display_name="Sam Example")
+    group, plan = weekly([signer])
+    publish(client, admin)
+
+    def status(audience):
+        r = client.get(f"{API}/groups/{group['id']}/agenda", headers=admin["headers"],
+                       query_string={"format": "json", "audience": audience})
+        assert r.status_code == 200, r.get_json()
+        return r.get_json()
+
+    assert any("Sam Example" in w and "group agreement" in w for w in status("facilitator")["safety_warnings"])
+    handout = status("participant")  # no one's signatures in the participant copy
+    assert "safety_warnings" not in handout and "group agreement" not in str(handout)
+    markdown = client.get(f"{API}/groups/{group['id']}/agenda", headers=admin["headers"],
+                          query_string={"format": "md"}).get_data(as_text=True)
+    assert "Sam Example has not signed the current group agreement" in markdown
+    token = agreement_link(client, admin, signer).rsplit("/", 1)[1]
+    assert client.post(f"{API}/self-report/{token}/submit", json={"typed_name": "Sam", "agreed": True}).status_code \
+        == 201
+    assert not any("group agreement" in w for w in status("facilitator")["safety_warnings"])

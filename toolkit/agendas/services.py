@@ -96,6 +96,11 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan),
                            prerequisites=prerequisites)
         warnings.extend(w for w in result["facilitator_warnings"] if w not in warnings)
+        names = {p["participant_id"]: p["display_name"] for p in result["participants"]}
+        unsigned = [f"{names.get(w['participant_id'], 'A member')} has not signed the current group agreement: "
+                    "ask them to sign it (their link) before the session." for w in result["warnings"]
+                    if w["code"] == "agreement_missing"]
+        warnings.extend(w for w in unsigned if w not in warnings)
         titles = {i.id: (i.module.title if i.module else "Break") for i in plan.items}
         for person in result["participants"]:
             pid = person["participant_id"]
