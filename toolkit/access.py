@@ -63,20 +63,21 @@ def _bearer() -> str | None:
     return parts[1] if len(parts) == 2 and parts[0] == "Bearer" else None
 
 
-# Tokens this worker has verified: token -> claims. A client sends the same access token on every request for
+# Tokens this worker has verified: (token, key) -> claims. A client sends the same access token on every request for
 # its lifetime; PyJWT's checks (signature, a strict base64 pass over every character, claims) then run once per
 # token and worker, while expiry, type and the login's liveness are checked on every request. Bounded, and
 # keyed by the token itself, so a tampered copy is verified afresh (and refused).
-_VERIFIED: dict[str, dict] = {}
+_VERIFIED: dict[tuple[str, str], dict] = {}
 _VERIFIED_MAX = 4096
 
 
 def _claims_of(token: str) -> dict:
     config = current_app.config
-    claims = _VERIFIED.get(token)
+    cache_key = (token, config["JWT_SECRET_KEY"])
+    claims = _VERIFIED.get(cache_key)
     if claims is None:
         try:
-            claims = pyjwt.decode(token, config["JWT_SECRET_KEY"], algorithms=config["JWT_DECODE_ALGORITHMS"],
+            claims = pyjwt.decode(token, cache_key[1], algorithms=config["JWT_DECODE_ALGORITHMS"],
                                   options={"require": ["exp", "sub", "type", "sid"]})
         except pyjwt.ExpiredSignatureError:
             _unauthorized("The token has expired: refresh it or log in again.")
@@ -84,9 +85,9 @@ def _claims_of(token: str) -> dict:
             _unauthorized("The token is invalid.")
         if len(_VERIFIED) >= _VERIFIED_MAX:
             _VERIFIED.clear()
-        _VERIFIED[token] = claims
+        _VERIFIED[cache_key] = claims
     if claims["exp"] <= time.time():
-        _VERIFIED.pop(token, None)
+        _VERIFIED.pop(cache_key, None)
         _unauthorized("The token has expired: refresh it or log in again.")
     return claims
 

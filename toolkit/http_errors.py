@@ -1,12 +1,15 @@
 """One error shape for every error: RFC 9457 problem details (`application/problem+json`).
 
     {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Not found.",
-     "instance": "/api/v1/participants/...", "code": 404, "message": "Not found.", "errors": {...}}
+     "code": 404, "message": "Not found.", "errors": {...}}
 
-`type`, `title`, `status`, `detail` and `instance` are RFC 9457's members (`type` is `about:blank`: the HTTP
-status says what kind of problem it is, so `title` is its phrase); `code`, `message` and `errors` are kept as
-extension members so clients written against version 2's `{code, status, message, errors}` keep working
-(`status` is now the number, as RFC 9457 has it; `code` is the same number).
+`type`, `title`, `status` and `detail` are RFC 9457's members (`type` is `about:blank`: the HTTP status says
+what kind of problem it is, so `title` is its phrase); `code`, `message` and `errors` are kept as extension
+members so clients written against version 2's `{code, status, message, errors}` keep working (`status` is now
+the number, as RFC 9457 has it; `code` is the same number). The optional `instance` is left out on purpose: the
+request's path can hold a secret (a calendar feed's token, a reset or invitation link), which an error body must
+not echo into a client's error log, and it would make the 404 of another practice's id differ from a made-up
+one's. The response's `X-Request-ID` names the occurrence instead.
 
 flask-smorest's own handler drops exception headers (Allow on 405, Retry-After on 429), so the
 HTTPException handler is ours; domain errors (toolkit/errors.py) answer their status; unexpected
@@ -18,7 +21,7 @@ import logging
 import traceback
 from http import HTTPStatus
 
-from flask import current_app, g, has_request_context, json, request
+from flask import current_app, g, json
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
@@ -30,22 +33,18 @@ log = logging.getLogger("toolkit")
 
 
 
-def error_payload(code: int, message: str | None = None, errors: dict | None = None,
-                  instance: str | None = None) -> dict:
+def error_payload(code: int, message: str | None = None, errors: dict | None = None) -> dict:
     title = HTTPStatus(code).phrase
     detail = message or title
-    payload: dict = {"type": "about:blank", "title": title, "status": code, "detail": detail}
-    if instance:
-        payload["instance"] = instance
-    payload.update({"code": code, "message": detail})
+    payload: dict = {"type": "about:blank", "title": title, "status": code, "detail": detail, "code": code,
+                     "message": detail}
     if errors:
         payload["errors"] = errors
     return payload
 
 
 def error_response(code: int, message: str, errors: dict | None = None, headers: dict | None = None):
-    instance = request.path if has_request_context() else None
-    response = current_app.response_class(json.dumps(error_payload(code, message, errors, instance)),
+    response = current_app.response_class(json.dumps(error_payload(code, message, errors)),
                                           status=code, mimetype=PROBLEM_JSON)
     for key, value in (headers or {}).items():
         response.headers[key] = value

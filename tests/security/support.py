@@ -117,6 +117,7 @@ def write_bodies(world) -> dict:
     passes validation and only the id in the path can stop the request)."""
     return {
         ("patch", "/therapists/{therapist_id}"): {"name": "Hijacked", "role": "admin", "active": False},
+        ("post", "/auth/password-reset/{token}"): {"new_password": "kitten-orbit-lantern-59"},  # issue 28
         ("patch", "/participants/{participant_id}"): {"display_name": "Hijacked", "archived": True},
         ("patch", "/groups/{group_id}"): {"name": "Hijacked", "capacity": 1},
         ("post", "/groups/{group_id}/members"): {"participant_id": world["loner_id"]},

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from standardwebhooks.webhooks import Webhook as Verifier
 
 from tests.api.test_webhooks import Receiver
+from tests.factories import crisis_review
 from tests.helpers import answers_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,8 +80,7 @@ def test_the_consumer_delivers_webhooks_and_raises_due_alerts(queue, app, client
                         json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
         assert r.status_code == 201
         r = client.post(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=lead["headers"],
-                        json={"summary": "Met; plan agreed.", "safety_plan_in_place": True,
-                              "follow_up_on": date.today().isoformat()})
+                        json=crisis_review(client, lead, person["id"], r.get_json()["id"], date.today().isoformat()))
         assert r.status_code == 201
         engine = sa.create_engine(db_url)
         with engine.connect() as conn:

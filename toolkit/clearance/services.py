@@ -51,7 +51,8 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
     else:
         trauma_informed = any(f.trauma_informed and f.active for f in facilitators)
     everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
-                               periods=tuple(periods), everyone=tuple(members))
+                               periods=tuple(periods), everyone=tuple(members),
+                               alerts=open_alerts_of([m.participant_id for m in members]))
     return everyone.on(on)
 
 
@@ -83,6 +84,7 @@ class GroupScreenings:
     trauma_informed: bool
     periods: tuple = ()  # (participant_id, joined_on, left_on) of every membership period
     everyone: tuple = ()  # every member who ever belonged; `members` is the roster chosen from them
+    alerts: dict | None = None  # participant id -> their open alerts (None: not loaded)
 
     def on(self, day: date | None) -> "GroupScreenings":
         """Only the members on the roster of `day` (None: the current members, whose period has not ended)."""
@@ -120,8 +122,8 @@ def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
 def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: GroupScreenings | None = None,
               items: list[ClearanceItem] | None = None, prerequisites=None) -> dict:
     """Every member × every item of the plan: ok / adapt / exclude, in a constant number of queries.
-    Pass `screenings` (from group_screenings) and `items` (from clearance_items) to clear several plans
-    of one group without re-querying."""
+    Pass `screenings` (from group_screenings, with the members' open alerts) and `items` (from clearance_items)
+    to clear several plans of one group without re-querying."""
     now = now or datetime.now(UTC)
     day = session_date(plan.starts_at, plan.group.timezone) if plan.group is not None and plan.starts_at else None
     if screenings is None:
@@ -136,9 +138,12 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
-    alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
+    ids = [p["participant_id"] for p in result["participants"]]
+    # Loaded once per group with its members (several plans of one group, e.g. a retreat's agenda, share them).
+    alerts = screenings.alerts if screenings.alerts is not None else open_alerts_of(ids)
     for member in result["participants"]:
-        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()} for a in alerts[member["participant_id"]]]
+        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()}
+                            for a in alerts.get(member["participant_id"], ())]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
     return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
             "rescreen_due": due}

@@ -266,8 +266,6 @@ class ErrorSchema(SmorestErrorSchema):
                                                      "example": 422})
     detail = fields.String(required=True, metadata={"description": "What went wrong, for people.",
                                                     "example": "The request has invalid fields: see errors."})
-    instance = fields.String(metadata={"description": "The request's path.",
-                                       "example": "/api/v1/participants"})
     code = fields.Integer(required=True, metadata={"description": "The HTTP status code (kept from version 2; the "
                                                                   "same as `status`).", "example": 422})
     message = fields.String(required=True, metadata={"description": "The same as `detail` (kept from version 2).",
