@@ -85,7 +85,9 @@ def status_box(doc: AgendaDocument, plan: AgendaPlan | None = None) -> dict[str,
     attention = len(others)
     excluded = len({e["member_name"] for e in entries if e["verdict"] == "exclude" and e["member_name"] in others})
     level, headline = _headline(doc, plan, bool(entries), blocked, attention, excluded)
-    warnings = [w for w in doc.safety_warnings if not any(w.startswith(f"{name} is on a crisis hold")
+    # The crisis of a member with a "What to do" box is said there, once.
+    warnings = [w for w in doc.safety_warnings if not any(w.startswith((f"{name} is on a crisis hold",
+                                                                        f"{name}: a crisis screening"))
                                                           for name in boxed)] if plan is None else []
     warnings.extend(w for w in coverage_warnings(doc, plan) if w not in warnings)
     return {"level": level, "headline": headline, "people": entries, "warnings": warnings}
