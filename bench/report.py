@@ -58,8 +58,6 @@ LABELS = {
     "therapists_list": "GET /therapists",
     "audit_list": "GET /audit-events",
 }
-for _name in ("modules", "plan_detail", "participant_detail", "clearance", "mix10"):
-    LABELS[f"{_name}_cached"] = f"{LABELS[_name]}, from the response cache (information only)"
 
 
 def rps_target(name: str, db: str | None) -> float | None:

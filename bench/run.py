@@ -45,7 +45,6 @@ RESULTS = BENCH / "results"
 BIN = Path(sys.executable).parent
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 WRK_INSTALL = "sudo apt-get update && sudo apt-get install -y wrk   (Debian/Ubuntu package 'wrk')"
-CACHED_ROWS = True  # toolkit/read_cache.py still exists: measure the cached reads beside the targets
 QUICK = {"duration": 2, "warmup": 1, "growth": 10, "pdf_reps": 2, "render_requests": 100}
 
 
@@ -190,11 +189,6 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
         {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "probe_only": True},
         {"name": "agenda_pdf_304", "paths": [f"{g3}?format=pdf"], "expect": 304, "agenda": True, "etag": True},
     ]
-    # While a response cache exists (toolkit/read_cache.py, issue 21), the cached reads again as a client asking
-    # again gets them: for information beside the targets, never a target.
-    if CACHED_ROWS:
-        rows += [{**row, "name": f"{row['name']}_cached", "cached": True} for row in rows
-                 if row["name"] in (*MIX_READS[1:], "mix10")]
     rows += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True} for name, path in (
         ("participants_list", "/participants"),
         ("screenings_list", f"/participants/{t.participant_id}/screenings"),
@@ -243,8 +237,7 @@ def count_queries(app, t: Targets, specs: list[dict], etag: str | None) -> tuple
             if spec.get("requests"):
                 continue  # a mix: its requests are counted one by one in their own rows
             headers = {"If-None-Match": etag} if spec.get("etag") else {}
-            if not spec.get("cached"):
-                headers["Cache-Control"] = "no-cache"
+            headers["Cache-Control"] = "no-cache"
             n, status = one(spec.get("method", "GET"), spec["paths"][0], spec.get("body"), headers)
             counts[spec["name"]] = n if status == spec["expect"] else None
         built = {"Cache-Control": "no-cache"}  # the statements of building the answer, not of a cached hit

@@ -255,7 +255,7 @@ def run_wrk(base: str, spec: dict, token: str, seconds: float, args, etag: str |
            "BENCH_TOKEN": token,
            "BENCH_BODY": json.dumps(body) if (body := spec.get("body") or spec.get("mix_body")) else "",
            "BENCH_IF_NONE_MATCH": etag or "", "BENCH_ACCEPT_ENCODING": args.accept_encoding,
-           "BENCH_CACHE_CONTROL": "" if spec.get("cached") or spec.get("bare") else "no-cache"}
+           "BENCH_CACHE_CONTROL": "" if spec.get("bare") else "no-cache"}
     connections = spec.get("connections", args.connections)
     cmd = ["wrk", "-t", str(min(args.threads, connections)), "-c", str(connections), "-d", f"{max(1, round(seconds))}s",
            "--timeout", "60s", "-s", str(LUA), base]

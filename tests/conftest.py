@@ -6,7 +6,6 @@
 """
 
 import os
-import re
 import shutil
 import uuid
 
@@ -38,52 +37,6 @@ def fast_passwords(monkeypatch):
     monkeypatch.setattr(passwords, "_DUMMY_HASH", hasher.hash("not-a-real-password-for-timing"))
 
 
-# Every committed write moves a practice data version (toolkit/versioning.py), or cached answers could be
-# served stale. Checked on every statement the suite runs, whatever code path issued it.
-_WRITE = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
-UNVERSIONED_WRITES: list[str] = []
-
-
-def _watch_writes(conn, cursor, statement, parameters, context, executemany):
-    from toolkit.versioning import UNVERSIONED
-
-    found = _WRITE.match(statement)
-    if found is None:
-        return
-    name = found.group(1).lower()
-    if name == "alembic_version":
-        conn.info["data_migration"] = True  # a migration: the servers restart after it, their caches empty
-    elif name == "practices" and statement.lstrip().upper().startswith("UPDATE") and "data_version" in statement:
-        conn.info["data_version_moved"] = True
-    elif name not in UNVERSIONED and not statement.startswith("UPDATE practices SET name = name"):
-        conn.info.setdefault("data_written", set()).add(name)
-
-
-def _check_commit(conn):
-    written, moved = conn.info.pop("data_written", None), conn.info.pop("data_version_moved", False)
-    migration = conn.info.pop("data_migration", False)
-    if written and not moved and not migration:
-        UNVERSIONED_WRITES.append(", ".join(sorted(written)))
-
-
-def _forget_writes(holder, *args):
-    """A rolled-back connection, or a pooled connection's record as it is checked in."""
-    for key in ("data_written", "data_version_moved", "data_migration"):
-        holder.info.pop(key, None)
-
-
-sa.event.listen(sa.engine.Engine, "before_cursor_execute", _watch_writes)
-sa.event.listen(sa.engine.Engine, "commit", _check_commit)
-sa.event.listen(sa.engine.Engine, "rollback", _forget_writes)
-sa.event.listen(sa.pool.Pool, "checkin", lambda dbapi_conn, record: _forget_writes(record))
-
-
-@pytest.fixture(autouse=True)
-def every_write_moves_a_data_version():
-    """A transaction that writes practice data and commits without moving its data version fails the test."""
-    UNVERSIONED_WRITES.clear()
-    yield
-    assert not UNVERSIONED_WRITES, f"committed without moving a practice data version: {UNVERSIONED_WRITES}"
 
 
 def pytest_configure(config):

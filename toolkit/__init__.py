@@ -55,9 +55,7 @@ def configure_app(app: Flask) -> None:
                     "(412 when stale, 428 when missing). POSTs that create answer 201 with `Location` and accept an "
                     "`Idempotency-Key`. Failed logins, registrations and PDF agendas are rate-limited (429 with "
                     "`Retry-After`; `X-RateLimit-*` on those responses). Send `X-Request-ID` (1-64 of "
-                    "`A-Za-z0-9._-`) to have it echoed; every response carries one. Some reads (modules, a plan, a "
-                    "participant, a clearance) may be answered from the server's cache, which any change in the "
-                    "practice invalidates at once; `Cache-Control: no-cache` asks for an answer built afresh."
+                    "`A-Za-z0-9._-`) to have it echoed; every response carries one."
                 ),
                 "license": {"name": "MIT", "url": "https://opensource.org/license/mit"},
             },
@@ -104,10 +102,7 @@ def register_extensions(app: Flask) -> None:
     from .compression import init_compression
 
     init_compression(app)
-    from .read_cache import init_read_cache
-
-    init_read_cache(app)
-    from . import models, versioning  # noqa: F401  (every model before the spec; the data versions' events)
+    from . import models  # noqa: F401  (every model before the spec)
     from .auth import jwt as _jwt_loaders  # noqa: F401
 
 

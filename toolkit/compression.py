@@ -16,8 +16,6 @@ import re
 from flask import Flask, request
 from flask_compress import Compress
 
-from .read_cache import CompressedBodies
-
 SUFFIX = ":gzip"
 _SUFFIXED = re.compile(r'(?<!W/)"([^"]*)' + re.escape(SUFFIX) + '"')
 CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH")
@@ -71,9 +69,6 @@ def init_compression(app: Flask) -> None:
     app.config.setdefault("COMPRESS_STREAMS", False)
     # The app answers its own conditional requests (before doing the work); nothing to re-evaluate here.
     app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
-    # gzip bodies of cached answers are kept beside them (toolkit/read_cache.py); others are not kept.
-    app.config.setdefault("COMPRESS_CACHE_BACKEND", CompressedBodies)
-    app.config.setdefault("COMPRESS_CACHE_KEY", CompressedBodies.key)
     app.after_request(_retag_not_modified)
     compress.init_app(app)
     app.wsgi_app = ConditionalTags(app.wsgi_app)  # type: ignore[method-assign]  # the usual WSGI middleware wrap

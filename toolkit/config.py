@@ -76,10 +76,6 @@ class Config:
         # gzip for text bodies of at least this many bytes (toolkit/compression.py); 0 compresses everything.
         self.COMPRESS_MIN_BYTES = _int("COMPRESS_MIN_BYTES", 1400)
         self.COMPRESS_GZIP_LEVEL = _int("COMPRESS_GZIP_LEVEL", 5)
-        # Cached GET answers per web worker (toolkit/read_cache.py); READ_CACHE_ENTRIES=0 turns the cache off.
-        self.READ_CACHE_ENTRIES = _int("READ_CACHE_ENTRIES", 512)
-        self.READ_CACHE_MAX_BYTES = _int("READ_CACHE_MAX_BYTES", 16 << 20)
-        self.READ_CACHE_SECONDS = _int("READ_CACHE_SECONDS", 60)
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
         for key, value in overrides.items():

@@ -23,5 +23,4 @@ def record(action: str, record_type: str, record_id: str | None, *, actor, outco
         return None
     request_id = g.get("request_id") if has_request_context() else None
     return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
-                  record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC),
-                  moves_version=True)
+                  record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))

@@ -14,9 +14,6 @@ class Practice(IdMixin, TimestampMixin, Model):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     # How participants reach the practice (phone, email, a crisis line): printed on the participant handout.
     contact: Mapped[str | None] = mapped_column(Text)
-    # Moved by every committed change to the practice's records (toolkit/versioning.py); cached GET answers
-    # are keyed by it (toolkit/read_cache.py).
-    data_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):

@@ -149,13 +149,12 @@ class Caller:
     active: bool
     practice: PracticeRef
     login_id: str
-    data_version: int = 0  # the practice's, read with the login: what cached answers are keyed by
 
 
 _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
                       _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
-                      _P.contact.label("practice_contact"), _P.data_version)
+                      _P.contact.label("practice_contact"))
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -185,7 +184,7 @@ def load_login(session_id: str | None) -> Caller | None:
         row = db.session.connection().execute(_LOAD_LOGIN, {"sid": session_id}).first()
     else:
         # A server database: read outside any transaction (AUTOCOMMIT), so that a request needing nothing
-        # more (GET /me, an answer from the read cache) costs one round trip, not BEGIN, SELECT and ROLLBACK.
+        # more (GET /me) costs one round trip, not BEGIN, SELECT and ROLLBACK.
         row = _login_row_outside_a_transaction(session_id)
     if row is None or row.revoked_at is not None or not row.active:
         return None
@@ -193,7 +192,7 @@ def load_login(session_id: str | None) -> Caller | None:
                   credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
                   clinical_lead=bool(row.clinical_lead), active=True,
                   practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact),
-                  login_id=row.login_id, data_version=row.data_version)
+                  login_id=row.login_id)
 
 
 def update_practice(*, practice: Practice, changes: dict) -> Practice:

@@ -13,8 +13,6 @@ from ..auth.jwt import auth_required
 from ..common.spec import document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan
-from ..read_cache import cached_read, valid_until
-from ..screening.clearance import holds_until
 from ..screening.resources import blp
 from ..screening.schemas import ClearanceSchema
 from ..web import get_or_404
@@ -30,7 +28,6 @@ def _audit_read(plan_id):
 class PlanClearance(MethodView):
     decorators = [auth_required]
 
-    @cached_read(on_hit=_audit_read)
     @blp.response(200, ClearanceSchema)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getPlanClearance", summary="Who may take part in which item of a plan")
@@ -42,7 +39,6 @@ class PlanClearance(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan", options=services.CLEARANCE_PLAN_OPTIONS)
         now = datetime.now(UTC)
         result = services.clearance(plan, now=now)
-        valid_until(holds_until(result["participants"], now))  # a cached copy never outlives an expiry
         _audit_read(plan.id)
         # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
         # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.

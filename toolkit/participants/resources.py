@@ -10,7 +10,6 @@ from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
 from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
-from ..read_cache import cached_read
 from ..web import get_or_404
 from . import services
 from .models import Participant
@@ -62,7 +61,6 @@ def _audit_read(participant_id):
 class ParticipantById(MethodView):
     decorators = [auth_required]
 
-    @cached_read(on_hit=_audit_read)
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getParticipant", summary="Get a participant")
