@@ -63,3 +63,16 @@ def test_a_page_sees_an_overlapping_plan_outside_the_page(client, admin, create_
     assert any(w["code"] == "overlap" and plans[0]["id"] in w["message"] for w in detail["warnings"])
     later = client.get(f"{PLANS}/{plans[5]['id']}", headers=admin["headers"]).get_json()
     assert "overlap" not in codes(later)
+
+
+def test_the_overlap_query_is_bounded_below_by_the_longest_plan(app, client, admin, create_group, mods):  # noqa: F811
+    """The neighbours' index range starts MAX_PLAN_LENGTH before each plan (no plan is longer), so a group's
+    older history is not read; a long plan that starts days earlier and still runs is still found."""
+    group = create_group(name="Long days")
+    week = [{"module_id": None, "minutes": 24 * 60} for _ in range(6)]  # six whole days
+    long_plan = make_plan(client, admin, group["id"], week, starts_at="2027-03-01T09:00:00+01:00")
+    later = make_plan(client, admin, group["id"], make_items(mods, 3), starts_at="2027-03-05T09:00:00+01:00")
+    statements, body = _rows_loaded(app, client, admin, f"{PLANS}/{later['id']}")
+    (overlap_sql,) = statements
+    assert overlap_sql.count("session_plans.starts_at >") == 1 and "session_plans.starts_at <" in overlap_sql
+    assert "overlap" in codes(body) and long_plan["id"] in " ".join(w["message"] for w in body["warnings"])

@@ -16,7 +16,7 @@ from ..groups.rules import planning_warning
 from .identity import ItemIdentityError, Sent, Stored, match_items
 from .leads import check_leads, keep_valid_leads
 from .models import PlanItem, SessionPlan
-from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
+from .rules import MAX_PLAN_LENGTH, ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
 
 
 def module_info(module: ExerciseModule) -> ModuleInfo:
@@ -35,16 +35,18 @@ def _fixed_zone(plan: SessionPlan):
 
 def overlapping_plans(plans) -> dict[str, list[tuple[str, datetime, datetime]]]:
     """(id, start, end) of the other plans of each plan's group that overlap it, by plan id: one query for a
-    whole page, which asks only for the neighbours in time (`starts_at < end AND ends_at > start`, served by
-    the (group_id, starts_at) index), not for every plan of the groups. Templates and empty plans overlap
-    nothing (the same half-open rule as `rules.compute_plan`)."""
+    whole page, which asks only for the neighbours in time (`starts_at < end AND ends_at > start`), not for
+    every plan of the groups. Since no plan is longer than MAX_PLAN_LENGTH, a plan that overlaps starts after
+    `start - MAX_PLAN_LENGTH`: that lower bound closes the (group_id, starts_at) index range, so what is read
+    does not grow with a group's history. Templates and empty plans overlap nothing (the same half-open rule
+    as `rules.compute_plan`)."""
     timed = [p for p in plans if p.group_id and p.starts_at is not None and p.ends_at is not None
              and p.starts_at < p.ends_at]
     result: dict[str, list] = {p.id: [] for p in plans}
     if not timed:
         return result
-    near = or_(*(and_(SessionPlan.group_id == p.group_id, SessionPlan.starts_at < p.ends_at,
-                      SessionPlan.ends_at > p.starts_at) for p in timed))
+    near = or_(*(and_(SessionPlan.group_id == p.group_id, SessionPlan.starts_at > p.starts_at - MAX_PLAN_LENGTH,
+                      SessionPlan.starts_at < p.ends_at, SessionPlan.ends_at > p.starts_at) for p in timed))
     rows = db.session.execute(select(SessionPlan.id, SessionPlan.group_id, SessionPlan.starts_at,
                                      SessionPlan.ends_at).where(near)).all()
     for plan in timed:
