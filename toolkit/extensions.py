@@ -9,6 +9,7 @@ from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSQLAlchemySession
 from sqlalchemy import Engine, MetaData, Table, event, exc, text
 from sqlalchemy.orm import DeclarativeBase
 
@@ -113,8 +114,13 @@ def watch_idle_connections(engine, idle_seconds: float) -> None:
             raise exc.DisconnectionError("idle connection is gone") from err
 
 
+class ToolkitSession(FlaskSQLAlchemySession):
+    """The app's own session class: the tenancy hooks (toolkit/tenancy.py) listen on it, not on SQLAlchemy's
+    global Session, so a plain `sqlalchemy.orm.Session` elsewhere in the process is not scoped."""
+
+
 # Rows stay loaded after the commit: responses are built from what was just written, without reloading.
-db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False, "class_": ToolkitSession})
 # The models' base class, as a static type checker can follow it (db.Model is made at run time from Base).
 if TYPE_CHECKING:
     Model = Base
