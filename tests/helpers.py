@@ -60,3 +60,48 @@ def operations(spec):
         for method in METHODS:
             if method in item:
                 yield method.upper(), path, item[method]
+
+
+_NOT_SHAPE = ("description", "summary", "example", "examples", "title")
+
+
+def _shape(node):
+    """A spec node without its prose (descriptions, summaries, examples, titles)."""
+    if isinstance(node, dict):
+        return {k: _shape(v) for k, v in node.items() if k not in _NOT_SHAPE}
+    if isinstance(node, list):
+        return [_shape(v) for v in node]
+    return node
+
+
+def spec_skeleton(spec) -> dict:
+    """What a refactor must not move: per operation its operationId, tags, parameters, response codes and
+    request body; every schema's shape. tests/fixtures/openapi-v2-skeleton.json holds the v2 spec's (made
+    from the spec committed before version 3 with this function)."""
+    ops = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method in (*METHODS, "head", "options"):
+                ops[f"{method.upper()} {path}"] = {
+                    "operationId": op["operationId"], "tags": op.get("tags", []),
+                    "parameters": sorted(f"{p['in']}:{p['name']}" for p in op.get("parameters", []) if "name" in p),
+                    "responses": sorted(op.get("responses", {})),
+                    "requestBody": _shape(op.get("requestBody", {}).get("content", {}))}
+    return {"operations": ops, "schemas": {name: _shape(s) for name, s in spec["components"]["schemas"].items()}}
+
+
+def kept(old, new, where="") -> list[str]:
+    """Where `new` does not keep `old`: every key of a mapping kept (new keys may appear), an enum or a
+    required list may grow, anything else equal."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        found = []
+        for key, value in old.items():
+            if key not in new:
+                found.append(f"{where}/{key}: gone")
+            elif key in ("enum", "required", "parameters", "responses") and isinstance(value, list):
+                missing = [v for v in value if v not in new[key]]
+                found += [f"{where}/{key}: {missing} gone"] if missing else []
+            else:
+                found += kept(value, new[key], f"{where}/{key}")
+        return found
+    return [] if old == new else [f"{where}: {old!r} -> {new!r}"]
