@@ -1,12 +1,14 @@
-"""Every API blueprint, one per area (one OpenAPI tag each)."""
+"""Every API blueprint: each package owns its own and nothing else adds routes to it. One OpenAPI tag per area;
+clearance and the sign-in sheet are filed under the screening and attendance tags (common/spec.FiledUnder),
+registered right after them so the spec keeps its order."""
 
-from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
 from .agendas.resources import blp as agendas
+from .agendas.signin import blp as sign_in_sheet
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
 from .auth.resources import blp as auth
-from .clearance import resources as _clearance  # noqa: F401  (adds the clearance route to the screening blueprint)
+from .clearance.resources import blp as clearance
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
@@ -18,5 +20,5 @@ from .screening.resources import blp as screening
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
-BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, clearance, agendas, audit, fhir,
+              series, attendance, sign_in_sheet, notes, progress, calendar]

@@ -1,6 +1,6 @@
-"""GET /api/v1/plans/{plan_id}/sign-in-sheet. The operation belongs to the attendance blueprint (its tag in the
-spec, where clients have always found it); it is declared here, beside the render delivery its PDF goes
-through, so that attendance never imports agendas."""
+"""GET /api/v1/plans/{plan_id}/sign-in-sheet, on its own blueprint beside the render delivery its PDF goes
+through (so attendance never imports agendas). The spec files it under the "attendance" tag, where clients
+have always found it (FiledUnder)."""
 
 import hashlib
 from types import SimpleNamespace
@@ -12,16 +12,18 @@ from flask_jwt_extended import current_user
 from flask_smorest import abort
 
 from ..attendance import services
-from ..attendance.resources import blp
 from ..attendance.schemas import SignInQuerySchema
 from ..attendance.sheet import render_sign_in_html
 from ..auth.jwt import auth_required
 from ..auth.models import Practice
-from ..common.spec import document_errors
+from ..common.spec import FiledUnder, document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan
 from ..web import get_or_404
 from . import delivery
+
+blp = FiledUnder("sign_in_sheet", __name__, url_prefix="/api/v1", tag="attendance",
+                 description="The printable sign-in sheet (filed under the attendance tag).")
 
 SIGN_IN_RESPONSES = {
     "200": {"description": "The sign-in sheet.", "content": {

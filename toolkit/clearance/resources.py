@@ -1,6 +1,5 @@
-"""GET /api/v1/plans/{plan_id}/clearance. The operation belongs to the screening blueprint (its tag in the
-spec, where clients have always found it); it is declared here, beside the service it calls, so that
-screening never imports clearance."""
+"""GET /api/v1/plans/{plan_id}/clearance, on clearance's own blueprint. The spec files it under the
+"screening" tag, where clients have always found it (FiledUnder)."""
 
 from datetime import UTC, datetime
 
@@ -10,13 +9,15 @@ from flask_jwt_extended import current_user
 
 from ..audit.services import record
 from ..auth.jwt import auth_required
-from ..common.spec import document_errors
+from ..common.spec import FiledUnder, document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan
-from ..screening.resources import blp
 from ..screening.schemas import ClearanceSchema
 from ..web import get_or_404
 from . import services
+
+blp = FiledUnder("clearance", __name__, url_prefix="/api/v1", tag="screening",
+                 description="Plan clearance (filed under the screening tag).")
 
 
 def _audit_read(plan_id):
