@@ -143,3 +143,20 @@ def test_package_imports_point_down():
         graph[source].discard(target)
     circles = [sorted(c) for c in _cycles(dict(graph))]
     assert circles == [], f"a new import runs back up, making a circle between packages: {circles}"
+
+
+def test_no_registry_keyed_by_table_names():
+    """Packages react to each other through the named signals of toolkit/signals.py (connected in the package
+    that reacts), not a hand-made registry keyed by table-name strings (common/usage.py, removed)."""
+    assert "toolkit.common.usage" not in MODULES
+    from toolkit import (
+        models,  # noqa: F401  (every package's receivers are connected with its models)
+        signals,
+    )
+
+    for question, answerers in ((signals.participant_uses, {"screenings", "memberships", "attendance", "note_entries"}),
+                                (signals.plan_uses, {"attendance", "note"}), (signals.module_uses, {"plans"}),
+                                (signals.group_uses, {"plans"})):
+        names = {getattr(r, "__module__", "").split(".")[1] for r in question.receivers_for(None)}
+        assert names and all(n in {"screening", "groups", "attendance", "notes", "plans"} for n in names), names
+        assert len(list(question.receivers_for(None))) == len(answerers)

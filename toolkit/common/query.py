@@ -3,7 +3,9 @@
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, select
+from sqlalchemy.exc import IntegrityError
 
+from ..errors import Conflict
 from ..extensions import db
 
 
@@ -35,3 +37,12 @@ def sorted_by(stmt, model, sort: str):
 def rowcount(result) -> int:
     """The rows an UPDATE or DELETE matched (Session.execute is typed as returning a plain Result)."""
     return cast("CursorResult[Any]", result).rowcount
+
+
+def flush_delete(message: str) -> None:
+    """Flush a delete; a restricting foreign key that still holds a reference answers Conflict(message)."""
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(message) from None

@@ -6,13 +6,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..common.etag import etag_of
-from ..common.query import sorted_by
-from ..common.usage import flush_delete, uses
+from ..common.query import flush_delete, sorted_by
 from ..errors import Conflict, Invalid
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
 from ..groups.rules import planning_warning
+from ..signals import answers, plan_uses
 from .identity import ItemIdentityError, Sent, Stored, match_items
 from .leads import check_leads, keep_valid_leads
 from .models import PlanItem, SessionPlan
@@ -238,7 +238,7 @@ def clone_plan(*, plan: SessionPlan, options: dict) -> SessionPlan:
 def delete_plan(*, plan: SessionPlan) -> None:
     """A held session with attendance or a note is part of the record (those packages answer; the foreign
     keys are the backstop)."""
-    found = uses("session_plans", [plan.id])
+    found = answers(plan_uses, plan_ids=[plan.id])
     kept = [what for name, what in (("attendance", "attendance"), ("note", "a session note")) if found.get(name)]
     message = f"The session has {' and '.join(kept) or 'records'}: it is part of the record and is not deleted."
     if kept:

@@ -5,12 +5,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from ..common.usage import uses
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import clone_plan, delete_plan
+from ..signals import answers, plan_uses
 from .models import Series
 from .rules import SeriesRuleError, local_start, removable, rrule_of, series_dates
 
@@ -66,7 +66,7 @@ def _kept_by(plan_ids: list[str]) -> tuple[set[str], set[str]]:
     answer: series imports neither)."""
     if not plan_ids:
         return set(), set()
-    found = uses("session_plans", plan_ids)
+    found = answers(plan_uses, plan_ids=plan_ids)
     return set(found.get("attendance", ())), set(found.get("note", ()))
 
 
