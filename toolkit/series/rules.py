@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from icalendar import Component, Event
+
 MAX_COUNT = 52
 MAX_EVERY_WEEKS = 8
 
@@ -61,19 +63,45 @@ def series_dates(*, first_local: datetime, zone: str, count: int, every_weeks: i
     return SeriesDates(sessions=tuple(sessions), skipped=tuple(skipped))
 
 
-def _ical(local: datetime) -> str:
-    return local.strftime("%Y%m%dT%H%M%S")
+def recurrence(*, first_local: datetime, zone: str, count: int, every_weeks: int, skipped) -> Event:
+    """The iCalendar form of a series, built by the icalendar library (as agendas/ writes its calendars):
+    DTSTART, RRULE and EXDATEs at the group's wall-clock times with its TZID. COUNT includes the skipped
+    slots, because RFC 5545 removes EXDATEs after counting."""
+    tz = ZoneInfo(zone)
+    event = Event()
+    event.add("dtstart", first_local.replace(tzinfo=tz))
+    event.add("rrule", {"freq": "weekly", "interval": every_weeks, "count": count + len(skipped)})
+    for slot in skipped:
+        event.add("exdate", slot.replace(tzinfo=tz))
+    return event
+
+
+def recurrence_lines(event: Component) -> dict:
+    """The rule's content lines by property (as the API shows them): dtstart, rrule, exdates."""
+    lines: dict = {"dtstart": None, "rrule": None, "exdates": []}
+    for name, value in event.property_items(recursive=False):
+        line = event.content_line(name, value).to_ical().decode()
+        if name == "EXDATE":
+            lines["exdates"].append(line)
+        elif name in ("DTSTART", "RRULE"):
+            lines[name.lower()] = line
+    return lines
 
 
 def rrule_of(*, first_local: datetime, zone: str, count: int, every_weeks: int, skipped) -> dict:
-    """The iCalendar form of a series: DTSTART, RRULE and EXDATEs with the group's TZID. COUNT includes the
-    skipped slots, because RFC 5545 removes EXDATEs after counting."""
-    rule = f"FREQ=WEEKLY;INTERVAL={every_weeks};COUNT={count + len(skipped)}"
-    return {
-        "dtstart": f"DTSTART;TZID={zone}:{_ical(first_local)}",
-        "rrule": f"RRULE:{rule}",
-        "exdates": [f"EXDATE;TZID={zone}:{_ical(s.replace(tzinfo=None))}" for s in skipped],
-    }
+    return recurrence_lines(recurrence(first_local=first_local, zone=zone, count=count, every_weeks=every_weeks,
+                                       skipped=skipped))
+
+
+def stored_text(event: Event) -> str:
+    """What a series stores: the rule's content lines, one per line."""
+    lines = recurrence_lines(event)
+    return "\n".join([lines["dtstart"], lines["rrule"], *lines["exdates"]])
+
+
+def read_stored(text: str) -> dict:
+    """A stored rule parsed by the library (by property name, not by line position)."""
+    return recurrence_lines(Event.from_ical("BEGIN:VEVENT\r\n" + text.replace("\n", "\r\n") + "\r\nEND:VEVENT\r\n"))
 
 
 def removable(*, starts_at: datetime, now: datetime, has_attendance: bool, has_notes: bool) -> bool:

@@ -12,12 +12,11 @@ from ..plans.models import SessionPlan
 from ..plans.services import clone_plan, delete_plan
 from ..signals import answers, plan_uses
 from .models import Series
-from .rules import SeriesRuleError, local_start, removable, rrule_of, series_dates
+from .rules import SeriesRuleError, local_start, read_stored, recurrence, removable, series_dates, stored_text
 
 
 def _lines(series: Series) -> dict:
-    lines = series.rrule.splitlines()
-    return {"dtstart": lines[0], "rrule": lines[1], "exdates": lines[2:]}
+    return read_stored(series.rrule)
 
 
 def create_series(*, actor, group_id: str, template_id: str, first_starts_at: datetime, count: int,
@@ -39,13 +38,13 @@ def create_series(*, actor, group_id: str, template_id: str, first_starts_at: da
                              skip_dates=skip_dates)
     except SeriesRuleError as err:
         raise Invalid(str(err), errors={err.field: [str(err)]}) from err
-    ical = rrule_of(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
-                    skipped=dates.skipped)
+    rule = recurrence(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
+                      skipped=dates.skipped)
     title = title or template.title
     series = Series(group_id=group.id, template_id=template.id, title=title, first_starts_at=dates.sessions[0],
                     timezone=group.timezone, count=count, every_weeks=every_weeks,
                     skip_dates=sorted(d.isoformat() for d in set(skip_dates)),
-                    rrule="\n".join([ical["dtstart"], ical["rrule"], *ical["exdates"]]))
+                    rrule=stored_text(rule))
     db.session.add(series)
     db.session.flush()
     for number, starts_at in enumerate(dates.sessions, start=1):
