@@ -2,12 +2,12 @@
 three-day retreat, so a new user can try every endpoint at once. Idempotent: run twice, get one demo."""
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from .auth.models import Therapist
 from .auth.services import create_therapist, register_practice
+from .common.zones import get_zone
 from .exercises.models import ExerciseModule
 from .extensions import db
 from .groups.services import add_member, create_group, remove_member
@@ -82,7 +82,7 @@ def create_demo() -> str:
     # Issue 18: a late booking not yet screened, so the agenda's status box has someone to stop.
     add_member(group=groups["retreat"],
                participant_id=create_participant(data={"display_name": "Kit Latecomer"}, actor=admin).id)
-    zone = ZoneInfo("Europe/Berlin")
+    zone = get_zone("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
         # Issue 18: the trauma-informed guide leads the deeper items, the admin the rest; breaks have no lead.
@@ -121,7 +121,7 @@ def _weekly_programme(admin, guide, people, modules):
     from .plans.services import replace_items
     from .series.services import create_series, sessions_of
 
-    zone = ZoneInfo("Europe/London")
+    zone = get_zone("Europe/London")
     first_day = datetime.now(zone).date() - timedelta(days=15)
     group = create_group(data={"kind": "group", "name": "Thursday evening inner child group", "capacity": 8,
                           "closed": True, "timezone": "Europe/London", "starts_on": first_day,

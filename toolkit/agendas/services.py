@@ -16,6 +16,7 @@ from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
+from ..vocab import BLOCKING_OUTCOMES
 from .document import (
     AgendaDocument,
     AgendaItem,
@@ -128,7 +129,7 @@ def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -
         reasons = tuple(person["reasons"]) or ("No valid screening.",)
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
                                       verdict="unscreened", reasons=reasons, plan_id=plan.id)]
-    if person["outcome"] in ("refer", "defer"):
+    if person["outcome"] in BLOCKING_OUTCOMES:
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None, verdict="blocked",
                                       reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"]),
                                       plan_id=plan.id)]
@@ -150,11 +151,11 @@ def _safety_note(result: dict) -> str:
     people = result["participants"]
     if not people:
         return ""
-    blocked = sum(1 for p in people if p["outcome"] in ("refer", "defer"))
+    blocked = sum(1 for p in people if p["outcome"] in BLOCKING_OUTCOMES)
     unscreened = sum(1 for p in people if p["validity"] != "valid")
     expiring = sum(1 for p in people if p["expires_before_session"])
     adapted = sum(1 for p in people if any(v["verdict"] != "ok" for v in p["items"]) and p["validity"] == "valid"
-                  and p["outcome"] not in ("refer", "defer"))
+                  and p["outcome"] not in BLOCKING_OUTCOMES)
     parts = [f"status {result['status']}"]
     if blocked:
         parts.append(f"{blocked} member(s) must not take part (refer or defer)")

@@ -4,7 +4,6 @@ have always found it (FiledUnder)."""
 
 import hashlib
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 from flask import Response, current_app, jsonify
 from flask.views import MethodView
@@ -17,6 +16,7 @@ from ..attendance.sheet import render_sign_in_html
 from ..auth.jwt import auth_required
 from ..auth.models import Practice
 from ..common.spec import FiledUnder, document_errors
+from ..common.zones import localize
 from ..extensions import db
 from ..plans.models import SessionPlan
 from ..web import get_or_404
@@ -77,7 +77,7 @@ class SignInSheet(MethodView):
         ids = services.roster(plan)
         names = services._names(ids)
         group = plan.group
-        when = plan.starts_at.astimezone(ZoneInfo(group.timezone)).strftime("%A %d %B %Y, %H:%M")
+        when = localize(plan.starts_at, group.timezone).strftime("%A %d %B %Y, %H:%M")
         html = render_sign_in_html(practice=db.session.get(Practice, current_user.practice_id).name,
                                    group=group.name, title=plan.title, when=f"{when} ({group.timezone})",
                                    session_number=plan.session_number, names=[names.get(i, i) for i in ids],

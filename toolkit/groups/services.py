@@ -1,11 +1,11 @@
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import Therapist
 from ..common.query import flush_delete, rowcount
+from ..common.zones import get_zone
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..participants.models import Participant
@@ -72,7 +72,7 @@ def delete_group(*, group: Group) -> None:
 
 
 def today_in(group: Group) -> date:
-    return datetime.now(ZoneInfo(group.timezone)).date()
+    return datetime.now(get_zone(group.timezone)).date()
 
 
 def list_members(group: Group, *, on: date | None = None, history: bool = False) -> list[GroupMember]:

@@ -8,10 +8,11 @@ and one EXDATE, never the COUNT=8 a hand-written rule would give (7 held session
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from icalendar import Component, Event
+
+from toolkit.common.zones import get_zone, localize
 
 MAX_COUNT = 52
 MAX_EVERY_WEEKS = 8
@@ -31,13 +32,13 @@ class SeriesDates:
 
 def local_start(moment: datetime, zone: str) -> datetime:
     """The wall-clock time of `moment` in `zone` (naive), the series' fixed local time."""
-    return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return localize(moment, zone).replace(tzinfo=None)
 
 
 def _aware(local: datetime, zone: str) -> datetime:
-    """A local wall-clock time made aware; a time inside a spring-forward gap moves forward with the clock."""
-    tz = ZoneInfo(zone)
-    return local.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+    """A local wall-clock time made aware; a time inside a spring-forward gap moves forward with the clock
+    (common/zones.localize, the one zone helper)."""
+    return localize(local, zone)
 
 
 def series_dates(*, first_local: datetime, zone: str, count: int, every_weeks: int = 1,
@@ -67,7 +68,7 @@ def recurrence(*, first_local: datetime, zone: str, count: int, every_weeks: int
     """The iCalendar form of a series, built by the icalendar library (as agendas/ writes its calendars):
     DTSTART, RRULE and EXDATEs at the group's wall-clock times with its TZID. COUNT includes the skipped
     slots, because RFC 5545 removes EXDATEs after counting."""
-    tz = ZoneInfo(zone)
+    tz = get_zone(zone)
     event = Event()
     event.add("dtstart", first_local.replace(tzinfo=tz))
     event.add("rrule", {"freq": "weekly", "interval": every_weeks, "count": count + len(skipped)})
@@ -111,4 +112,4 @@ def removable(*, starts_at: datetime, now: datetime, has_attendance: bool, has_n
 
 def session_date(starts_at: datetime, zone: str) -> date:
     """The calendar date of a session in its group's zone (the date its roster is taken on)."""
-    return starts_at.astimezone(ZoneInfo(zone)).date()
+    return localize(starts_at, zone).date()

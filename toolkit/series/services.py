@@ -1,10 +1,10 @@
 """Series: create the held sessions of a programme from a template, show them, remove the future ones."""
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from ..common.zones import get_zone
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..groups.models import Group
@@ -78,7 +78,7 @@ def _at(moment: datetime | None) -> datetime:
 def present(series: Series) -> dict:
     plans = sessions_of(series)
     attended, noted = _kept_by([p.id for p in plans])
-    zone = ZoneInfo(series.timezone)
+    zone = get_zone(series.timezone)
     return {  # a series' sessions all have a start and an end (they are sessions of its group)
         "id": series.id, "group_id": series.group_id, "template_id": series.template_id, "title": series.title,
         "timezone": series.timezone, "first_starts_at": series.first_starts_at.astimezone(zone),
