@@ -5,16 +5,20 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from .attendance.services import replace_sheet
 from .auth.models import Therapist
 from .auth.services import create_therapist, register_practice
 from .common.zones import get_zone
 from .exercises.models import ExerciseModule
 from .extensions import db
 from .groups.services import add_member, create_group, remove_member
+from .notes.services import create_note, sign_note
 from .participants.services import create_participant
-from .plans.services import create_plan
+from .plans.services import create_plan, replace_items
+from .progress.demo import add_progress_demo
 from .screening.answers import valid_answers
 from .screening.services import current_form, submit_screening
+from .series.services import create_series, sessions_of
 from .tenancy import set_practice
 
 DEMO_EMAIL = "demo-admin@example.org"
@@ -96,7 +100,6 @@ def create_demo() -> str:
                      "target_minutes": 240, "status": "draft" if offset == 2 else "final"})
     series = _weekly_programme(admin, guide, people, modules)
     # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
-    from .progress.demo import add_progress_demo
 
     add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
     db.session.commit()
@@ -116,10 +119,6 @@ def _weekly_programme(admin, guide, people, modules):
     """An 8-week closed therapy group (kind `group`) made from a template by a series: attendance for the
     sessions held so far, a signed note for week 1, and the visualisation in week 4 (after the agreements
     and a grounding in week 1)."""
-    from .attendance.services import replace_sheet
-    from .notes.services import create_note, sign_note
-    from .plans.services import replace_items
-    from .series.services import create_series, sessions_of
 
     zone = get_zone("Europe/London")
     first_day = datetime.now(zone).date() - timedelta(days=15)

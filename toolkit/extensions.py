@@ -4,6 +4,7 @@ floor (toolkit/web.py), from the spec plugins in toolkit/common/spec.py."""
 import time
 from typing import TYPE_CHECKING, ClassVar
 
+from flask import current_app, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
@@ -29,8 +30,6 @@ class Base(DeclarativeBase):
 
 
 def _client_address():
-    from flask import request
-
     return request.remote_addr or "unknown"
 
 
@@ -46,8 +45,6 @@ class ToolkitLimiter(Limiter):
         limited: dict[str | None, bool] = {}
 
         def is_limited() -> bool:
-            from flask import current_app, request
-
             endpoint = request.endpoint
             if endpoint not in limited:
                 view = current_app.view_functions.get(endpoint or "")

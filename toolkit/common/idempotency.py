@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from functools import wraps
 
 from flask import current_app, g, make_response, request
+from flask_jwt_extended import verify_jwt_in_request
 from flask_smorest import abort
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.exc import IntegrityError
@@ -56,8 +57,6 @@ def _therapist():
     """The caller, if the request carries a valid access token (else the view answers as usual)."""
     if g.get("therapist") is not None:
         return g.therapist
-    from flask_jwt_extended import verify_jwt_in_request
-
     try:
         verify_jwt_in_request()
     except Exception:  # noqa: BLE001 - any token problem: the view itself answers 401

@@ -1,4 +1,5 @@
 from flask.views import MethodView
+from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
@@ -45,8 +46,6 @@ class SeriesList(MethodView):
         wall-clock time in the group's zone (across daylight-saving changes). A `skip_dates` date must be one
         of the series' dates; it gets no session and the series runs one slot longer. Each session is an
         ordinary plan with `series_id` and `session_number`, editable on its own."""
-        from flask_jwt_extended import current_user
-
         series = services.create_series(actor=current_user, **data)
         db.session.commit()
         return with_etag(services.present(series), series, 201, collection=blp.url_prefix)
