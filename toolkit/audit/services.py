@@ -4,10 +4,8 @@ background queue, so the read path never takes a practice's chain lock."""
 
 from datetime import UTC, datetime
 
-from flask import g, has_request_context
-
 from .chain import append
-from .tasks import queue_event
+from .tasks import current_request_id, queue_event
 
 # Actions that only show data: their events go through the queue (issue 21), stamped with the request's
 # time and id, and are appended to the chain by the queue's worker.
@@ -21,6 +19,6 @@ def record(action: str, record_type: str, record_id: str | None, *, actor, outco
     if action in READ_ACTIONS:
         queue_event(action, record_type, record_id, actor=actor, outcome=outcome)
         return None
-    request_id = g.get("request_id") if has_request_context() else None
+    request_id = current_request_id()
     return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
                   record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))
