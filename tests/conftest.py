@@ -227,3 +227,73 @@ def create_group(client, admin):
         return r.get_json()
 
     return make
+
+
+# --- fixtures shared by several test modules ---------------------------------------------------------------
+
+
+@pytest.fixture
+def mods(client, admin):
+    """slug -> built-in module, as the API shows it (the one definition)."""
+    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
+    assert r.status_code == 200, r.get_json()
+    return {m["slug"]: m for m in r.get_json()}
+
+
+@pytest.fixture
+def form(client, admin):
+    """The screening form as served."""
+    return client.get("/api/v1/screening/form", headers=admin["headers"]).get_json()
+
+
+@pytest.fixture
+def setup(client, admin, form, mods, create_group, create_participant):
+    """make(answer_sets, slugs=...) -> (group, plan, [participants]) for clearance; answer_sets: overrides per
+    member, or None for a member never screened."""
+    from tests.helpers import PLANS, SOON, screen
+
+    def make(answer_sets, slugs=("opening-check-in", "younger-self-visualisation", "closing-grounding"),
+             by=None, **group_fields):
+        who = by or admin
+        group = create_group(by=by, name="Clearance retreat", **group_fields)
+        members = []
+        for overrides in answer_sets:
+            participant = create_participant(by=by)
+            r = client.post(f"/api/v1/groups/{group['id']}/members", headers=who["headers"],
+                            json={"participant_id": participant["id"]})
+            assert r.status_code == 201, r.get_json()
+            if overrides is not None:
+                participant["screening"] = screen(client, who, form, participant["id"], overrides)
+            members.append(participant)
+        items = [{"module_id": mods[slug]["id"], "minutes": mods[slug]["default_minutes"]} for slug in slugs]
+        r = client.post(PLANS, headers=who["headers"], json={
+            "title": "Day 1", "group_id": group["id"], "starts_at": SOON, "items": items})
+        assert r.status_code == 201, r.get_json()
+        return group, r.get_json(), members
+
+    return make
+
+
+@pytest.fixture
+def count_queries(app):
+    """with count_queries() as statements: ...  -> statements is a list of the SQL run inside."""
+    from contextlib import contextmanager
+
+    from toolkit.extensions import db
+
+    @contextmanager
+    def counting():
+        statements = []
+
+        def before(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        sa.event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", before)
+
+    return counting

@@ -12,12 +12,6 @@ API = "/api/v1"
 LONDON = ZoneInfo("Europe/London")
 
 
-@pytest.fixture
-def mods(client, admin):
-    r = client.get(f"{API}/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
-    return {m["slug"]: m for m in r.get_json()}
-
-
 def items(mods, *slugs):
     return [{"module_id": mods[s]["id"], "minutes": mods[s]["default_minutes"]} for s in slugs]
 

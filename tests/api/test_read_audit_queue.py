@@ -5,8 +5,7 @@ later, and the trail stays complete and verifiable."""
 import pytest
 from sqlalchemy import event
 
-from tests.api.test_audit_integrity import verify
-from tests.api.test_clearance import CLEAR, form, mods, setup  # noqa: F401, F811
+from tests.helpers import CLEAR, verify_audit
 from toolkit.audit import chain as audit_chain
 from toolkit.audit import tasks
 from toolkit.extensions import db
@@ -56,7 +55,7 @@ def test_audited_reads_take_no_chain_lock_and_their_events_complete_the_chain(ap
     with app.app_context():
         for events in queued:
             audit_chain.append_queued(events)
-    code, output = verify(app)
+    code, output = verify_audit(app)
     assert code == 0, output
     trail = client.get("/api/v1/audit-events", headers=admin["headers"], query_string={"page_size": 100}).get_json()
     assert {"read-0", "read-1", "read-2", "read-3"} <= {e["request_id"] for e in trail}

@@ -5,7 +5,7 @@ practice's screenings."""
 
 import sqlalchemy as sa
 
-from tests.api.test_clearance import CLEAR, form, mods, setup  # noqa: F401
+from tests.helpers import CLEAR
 from toolkit.extensions import db, refresh_planner_statistics
 from toolkit.tenancy import set_practice
 
