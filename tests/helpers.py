@@ -13,10 +13,13 @@ METHODS = ("get", "post", "put", "patch", "delete")
 
 
 def assert_error(response, code):
-    """The one error shape: {code, status, message[, errors]}."""
+    """The one error shape: RFC 9457 problem details (`application/problem+json`: type, title, status, detail)
+    with version 2's `code` and `message` kept as extension members."""
     assert response.status_code == code, (response.status_code, response.get_data(as_text=True)[:500])
+    assert response.mimetype == "application/problem+json", response.mimetype
     body = response.get_json()
-    assert isinstance(body, dict) and body["code"] == code and body["status"] and body["message"], body
+    assert isinstance(body, dict) and body["code"] == code and body["status"] == code and body["message"], body
+    assert body["type"] == "about:blank" and body["title"] and body["detail"] == body["message"], body
     return body
 
 

@@ -101,7 +101,7 @@ def configure_app(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from .extensions import cors, db, jwt, limiter, migrate
+    from .extensions import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS, cors, db, jwt, limiter, migrate
     from .web import api
 
     db.init_app(app)
@@ -112,9 +112,8 @@ def register_extensions(app: Flask) -> None:
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
-        expose_headers=["ETag", "X-Pagination", "Content-Disposition", "Retry-After", "X-Request-ID",
-                        "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
-        allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept"],
+        expose_headers=CORS_EXPOSED_HEADERS,
+        allow_headers=CORS_REQUEST_HEADERS,
         methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         max_age=600,
     )
@@ -136,6 +135,9 @@ def register_blueprints(app: Flask) -> None:
 
     api.register_blueprint(health)  # in the spec (tag "meta"), public
     app.register_blueprint(docs_assets)
+    from .fhir.resources import base_redirect
+
+    app.register_blueprint(base_redirect)  # /fhir/... -> /api/v1/fhir/... (308)
     from .common.idempotency import install
 
     install(app)  # Idempotency-Key on every POST
@@ -149,6 +151,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_request_hooks(app: Flask) -> None:
     from .common.contract import check_request_contract, refuse_nul_characters
+    from .common.etag import answer_conditionally
     from .extensions import db
     from .tenancy import set_practice
 
@@ -159,6 +162,8 @@ def register_request_hooks(app: Flask) -> None:
         set_practice(db.session, None)
         refuse_nul_characters()
         check_request_contract()
+
+    app.after_request(answer_conditionally)  # runs after _headers: 304 on a matching If-None-Match
 
     @app.after_request
     def _headers(response):

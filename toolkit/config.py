@@ -121,6 +121,11 @@ class Config:
         # gzip for text bodies of at least this many bytes (toolkit/compression.py); 0 compresses everything.
         self.COMPRESS_MIN_BYTES = _int("COMPRESS_MIN_BYTES", 1400)
         self.COMPRESS_GZIP_LEVEL = _int("COMPRESS_GZIP_LEVEL", 5)
+        # Notifications (toolkit/notifications): with SMTP_URL the worker sends the outbox, else it is kept for
+        # admins; links in emails start with PUBLIC_URL, the address people open the service at.
+        self.SMTP_URL = env.get("SMTP_URL") or None
+        self.MAIL_FROM = env.get("MAIL_FROM") or "Inner Child Toolkit <no-reply@localhost>"
+        self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://localhost:5000").rstrip("/")
         self.RATELIMIT_ENABLED = flag("RATELIMIT_ENABLED", True)
         self.TRUST_PROXY = flag("TRUST_PROXY", False)
         for key, value in overrides.items():

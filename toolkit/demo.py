@@ -13,9 +13,11 @@ from .exercises.models import ExerciseModule
 from .extensions import db
 from .groups.services import add_member, create_group, remove_member
 from .notes.services import create_note, sign_note
+from .notifications.demo import add_notification_demo
 from .participants.services import create_participant
 from .plans.services import create_plan, replace_items
 from .progress.demo import add_progress_demo
+from .safety_plans.demo import add_safety_plan_demo
 from .screening.answers import valid_answers
 from .screening.services import current_form, submit_screening
 from .series.services import create_series, sessions_of
@@ -102,6 +104,9 @@ def create_demo() -> str:
     # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
 
     add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
+    # Issue 29: a safety plan (two versions) and a few kept emails in the outbox.
+    add_safety_plan_demo(participant=people[3], actor=guide)
+    add_notification_demo(practice=admin.practice, therapists=[admin, guide])
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

@@ -4,6 +4,9 @@ Each kind carries the status it answers with on the web floor, where toolkit/htt
 of them, once, to the one JSON error shape. The CLI, the workers and the tests catch `DomainError`.
 """
 
+# The media type of every error answer (RFC 9457 problem details), on the web floor and in the spec.
+PROBLEM_JSON = "application/problem+json"
+
 
 class DomainError(Exception):
     """A rule a service enforces, said without HTTP: the app maps each kind to one status, once.

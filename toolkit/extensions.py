@@ -126,6 +126,15 @@ else:
 migrate = Migrate()
 jwt = JWTManager()
 cors = CORS()
+# What a browser on an allowed origin (CORS_ORIGINS) may send and read: every request header the contract
+# offers, and every response header it documents. tests/api/test_cors.py holds these lists to the spec (a
+# header documented there and missing here fails), and tests/browser/test_cors_chromium.py uses each of them
+# from a real page on another origin.
+CORS_REQUEST_HEADERS = ["Accept", "Accept-Language", "Authorization", "Cache-Control", "Content-Type",
+                        "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-ID"]
+CORS_EXPOSED_HEADERS = ["Cache-Control", "Content-Disposition", "ETag",
+                        "Idempotent-Replayed", "Location", "Retry-After", "X-Pagination", "X-RateLimit-Limit",
+                        "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Request-ID"]
 limiter = ToolkitLimiter(key_func=_client_address, default_limits=[], headers_enabled=True)
 
 

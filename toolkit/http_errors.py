@@ -1,4 +1,12 @@
-"""One JSON error shape for every error: {code, status, message, errors}.
+"""One error shape for every error: RFC 9457 problem details (`application/problem+json`).
+
+    {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Not found.",
+     "instance": "/api/v1/participants/...", "code": 404, "message": "Not found.", "errors": {...}}
+
+`type`, `title`, `status`, `detail` and `instance` are RFC 9457's members (`type` is `about:blank`: the HTTP
+status says what kind of problem it is, so `title` is its phrase); `code`, `message` and `errors` are kept as
+extension members so clients written against version 2's `{code, status, message, errors}` keep working
+(`status` is now the number, as RFC 9457 has it; `code` is the same number).
 
 flask-smorest's own handler drops exception headers (Allow on 405, Retry-After on 429), so the
 HTTPException handler is ours; domain errors (toolkit/errors.py) answer their status; unexpected
@@ -10,26 +18,34 @@ import logging
 import traceback
 from http import HTTPStatus
 
-from flask import g, jsonify
+from flask import current_app, g, has_request_context, json, request
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from .errors import DomainError
+from .errors import PROBLEM_JSON, DomainError
 from .tenancy import CrossPracticeWrite
 
 log = logging.getLogger("toolkit")
 
 
-def error_payload(code: int, status: str, message: str | None = None, errors: dict | None = None) -> dict:
-    payload = {"code": code, "status": status, "message": message or status}
+
+def error_payload(code: int, message: str | None = None, errors: dict | None = None,
+                  instance: str | None = None) -> dict:
+    title = HTTPStatus(code).phrase
+    detail = message or title
+    payload: dict = {"type": "about:blank", "title": title, "status": code, "detail": detail}
+    if instance:
+        payload["instance"] = instance
+    payload.update({"code": code, "message": detail})
     if errors:
         payload["errors"] = errors
     return payload
 
 
 def error_response(code: int, message: str, errors: dict | None = None, headers: dict | None = None):
-    response = jsonify(error_payload(code, HTTPStatus(code).phrase, message, errors))
-    response.status_code = code
+    instance = request.path if has_request_context() else None
+    response = current_app.response_class(json.dumps(error_payload(code, message, errors, instance)),
+                                          status=code, mimetype=PROBLEM_JSON)
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response

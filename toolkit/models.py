@@ -8,8 +8,10 @@ from .common.idempotency import IdempotencyKey  # noqa: F401
 from .exercises.models import ExerciseModule  # noqa: F401
 from .groups.models import Group, GroupMember, group_facilitators  # noqa: F401
 from .notes.models import NoteAddendum, NoteEntry, SessionNote  # noqa: F401
+from .notifications.models import NotificationPreference, OutboxMessage  # noqa: F401
 from .participants.models import Participant  # noqa: F401
 from .plans.models import PlanItem, SessionPlan  # noqa: F401
 from .progress.models import ProgressReview, RescreenRhythm  # noqa: F401
+from .safety_plans.models import SafetyPlan  # noqa: F401
 from .screening.models import CrisisReview, Screening, ScreeningOverride  # noqa: F401
 from .series.models import Series  # noqa: F401

@@ -13,12 +13,14 @@ from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
 from .notes.resources import blp as notes
+from .notifications.resources import blp as notifications
 from .participants.resources import blp as participants
 from .plans.resources import blp as plans
 from .progress.resources import blp as progress
+from .safety_plans.resources import blp as safety_plans
 from .screening.resources import blp as screening
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, clearance, agendas, audit, fhir,
-              series, attendance, sign_in_sheet, notes, progress, calendar]
+              series, attendance, sign_in_sheet, notes, progress, calendar, safety_plans, notifications]

@@ -53,7 +53,7 @@ def test_no_body_is_422_not_500(client, admin):
 def test_unknown_route_is_404_in_shape(client, path):
     r = client.get(path)
     assert_error(r, 404)
-    assert r.headers["Content-Type"].startswith("application/json")
+    assert r.headers["Content-Type"].startswith("application/problem+json")
 
 
 @pytest.mark.parametrize("method,path,allowed", [

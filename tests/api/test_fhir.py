@@ -93,6 +93,112 @@ def test_metadata_is_a_capability_statement(client, admin):
     assert body["implementation"]["url"] == "http://localhost/api/v1/fhir"
 
 
+def test_metadata_and_smart_configuration_are_public(client):
+    """A FHIR client reads what the server can do before it has a token."""
+    body = fhir_json(client.get(f"{FHIR}/metadata"))
+    assert body["resourceType"] == "CapabilityStatement"
+    r = client.get(f"{FHIR}/.well-known/smart-configuration")
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    smart = r.get_json()
+    # no SMART launch yet, and it says so: nothing advertised, and the words say how to authenticate today
+    assert smart["capabilities"] == [] and smart["grant_types_supported"] == []
+    assert smart["issuer"] == "http://localhost/api/v1/fhir"
+    assert smart["token_endpoint"] == "http://localhost/api/v1/auth/login"
+    assert "not supported yet" in smart["x-toolkit-auth"]
+
+
+@pytest.mark.parametrize("path,target", [
+    ("/fhir", "/api/v1/fhir/metadata"), ("/fhir/", "/api/v1/fhir/metadata"),
+    ("/fhir/metadata", "/api/v1/fhir/metadata"),
+    ("/fhir/Observation?subject=Patient/x&_count=5", "/api/v1/fhir/Observation?subject=Patient/x&_count=5"),
+    ("/fhir/Patient/abc", "/api/v1/fhir/Patient/abc"),
+])
+def test_fhir_base_redirects_to_the_api_base(client, path, target):
+    r = client.get(path)
+    assert r.status_code == 308 and r.headers["Location"] == target
+
+
+def test_following_the_fhir_redirect_keeps_the_token_and_reaches_the_resource(client, admin, pat):
+    r = client.get(f"/fhir/Patient/{pat['id']}", headers=admin["headers"], follow_redirects=True)
+    assert fhir_json(r)["id"] == pat["id"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "application/json", "application/fhir+json"])
+def test_format_json_is_accepted_on_reads_and_searches(client, admin, pat, screened, fmt):
+    query = {"_format": fmt}
+    assert fhir_json(client.get(f"{FHIR}/Patient/{pat['id']}", headers=admin["headers"], query_string=query))["id"]
+    assert fhir_json(client.get(f"{FHIR}/metadata", query_string=query))["resourceType"] == "CapabilityStatement"
+    bundle = fhir_json(search(client, admin, "Observation", patient=pat["id"], **query))
+    assert bundle["total"] >= 1
+    assert fhir_json(client.get(f"/api/v1/participants/{pat['id']}/fhir", headers=admin["headers"],
+                                query_string=query))["type"] == "collection"
+
+
+@pytest.mark.parametrize("query,headers", [
+    ("?_format=xml", {}), ("?_format=application/fhir%2Bxml", {}),
+    ("", {"Accept": "application/fhir+xml"}), ("", {"Accept": "application/xml, text/xml"}),
+])
+def test_xml_is_not_acceptable(client, admin, pat, query, headers):
+    for path in (f"Patient/{pat['id']}", "Observation", "metadata"):
+        r = client.get(f"{FHIR}/{path}{query}", headers={**admin["headers"], **headers})
+        outcome(r, 406, "not-supported")
+
+
+def test_an_unknown_format_is_400(client, admin, pat):
+    outcome(client.get(f"{FHIR}/Patient/{pat['id']}?_format=yaml", headers=admin["headers"]), 400, "invalid")
+
+
+def test_json_accept_headers_are_served(client, admin, pat):
+    for accept in ("application/fhir+json", "application/json", "*/*", "application/fhir+xml;q=0.9, */*;q=0.1"):
+        fhir_json(client.get(f"{FHIR}/Patient/{pat['id']}", headers={**admin["headers"], "Accept": accept}))
+
+
+def test_standard_patient_and_category_search_parameters(client, admin, pat, screened, create_participant):
+    other = create_participant(display_name="Alex Example", date_of_birth="1979-01-01")
+    screen(client, admin, other["id"])
+
+    def found(path, **query):
+        return fhir_json(search(client, admin, path, **query))
+
+    by_subject = found("Observation", subject=f"Patient/{pat['id']}")
+    by_patient = found("Observation", patient=f"Patient/{pat['id']}")
+    assert by_patient["total"] == by_subject["total"] > 0
+    assert [e["resource"]["id"] for e in by_patient["entry"]] == [e["resource"]["id"] for e in by_subject["entry"]]
+    responses = found("QuestionnaireResponse", patient=pat["id"])
+    assert responses["total"] == 1 and responses["entry"][0]["resource"]["subject"]["reference"].endswith(pat["id"])
+    survey = "http://terminology.hl7.org/CodeSystem/observation-category|survey"
+    assert found("Observation", patient=pat["id"], category="survey")["total"] == by_subject["total"]
+    assert found("Observation", patient=pat["id"], category=survey)["total"] == by_subject["total"]
+    assert found("Observation", patient=pat["id"], category="laboratory")["total"] == 0
+    both = search(client, admin, "Observation", subject=pat["id"], patient=other["id"])
+    assert outcome(both, 400, "invalid")["issue"][1]["expression"] == ["patient"]
+    unknown = search(client, admin, "Observation", patient=UNKNOWN)
+    assert outcome(unknown, 422, "invalid")["issue"][1]["expression"] == ["patient"]
+
+
+def test_a_declined_answer_is_one_of_the_items_options(client, admin, pat):
+    """A receiver that validates a QuestionnaireResponse against its Questionnaire (HAPI) finds every answer, a
+    declined one included, among the item's answer options."""
+    form = get_form(client, admin)
+    answers = answers_for(form)
+    declined = ["gad7_3", "phq9_2"]
+    for item in declined:
+        answers.pop(item, None)
+    r = client.post(f"/api/v1/participants/{pat['id']}/screenings", headers=admin["headers"],
+                    json={"form_version": form["version"], "answers": answers, "declined": declined})
+    assert r.status_code == 201, r.get_json()
+    response = fhir_json(client.get(f"{FHIR}/QuestionnaireResponse/{r.get_json()['id']}", headers=admin["headers"]))
+    questionnaire = fhir_json(client.get(f"{FHIR}/Questionnaire/{form['version']}", headers=admin["headers"]))
+    options = {q["linkId"]: [o["valueCoding"] for o in q["answerOption"]]
+               for g in questionnaire["item"] for q in g["item"] if q["type"] == "choice"}
+    answered = {i["linkId"]: i["answer"] for g in response["item"] for i in g["item"]}
+    assert set(declined) <= set(answered)
+    for link_id, answer in answered.items():
+        for a in answer:
+            coding = {k: v for k, v in a["valueCoding"].items()}
+            assert any(coding.items() <= o.items() for o in options[link_id]), (link_id, coding)
+
+
 def _routed(app) -> dict[str, set[str]]:
     """Interactions by resource type, from the app's URL map: `/fhir/<Type>/<id>` is a read, `/fhir/<Type>` a
     search."""
@@ -109,7 +215,7 @@ def test_capability_statement_matches_the_url_map(app, client, admin):
     declared = {r["type"]: {i["code"] for i in r["interaction"]} for r in body["rest"][0]["resource"]}
     assert declared == _routed(app)
     fhir_rules = [r.rule for r in app.url_map.iter_rules() if r.rule.startswith(FHIR)]
-    assert set(fhir_rules) - {f"{FHIR}/metadata"} <= {
+    assert set(fhir_rules) - {f"{FHIR}/metadata", f"{FHIR}/.well-known/smart-configuration"} <= {
         f"{FHIR}/{t}" for t in declared} | {r for r in fhir_rules if re.fullmatch(rf"{FHIR}/[A-Za-z]+/<[^>]+>", r)}
 
 
@@ -130,7 +236,7 @@ def test_capability_search_params_are_the_accepted_ones(app, client, admin):
         accepted = {p["name"] for p in path["get"]["parameters"] if p["in"] == "query"}
         assert accepted == declared | {"_count", "_offset", "_format"}, resource["type"]
         types = {p["name"]: p["type"] for p in resource["searchParam"]}
-        assert {"subject": "reference"}.items() <= types.items()
+        assert {"subject": "reference", "patient": "reference"}.items() <= types.items()
 
 
 # --- auth and tenancy on every route ---------------------------------------------------------------------
@@ -142,10 +248,14 @@ def fhir_routes(app):
             yield rule.rule
 
 
+PUBLIC_FHIR = {f"{FHIR}/metadata", f"{FHIR}/.well-known/smart-configuration", "/fhir"}
+
+
 def test_every_fhir_route_needs_a_token(app, client):
+    """Every FHIR route but the public discovery documents (and /fhir's redirect onto the base)."""
     routes = list(fhir_routes(app))
-    assert len(routes) == 12
-    for route in routes:
+    assert len(routes) == 14 and PUBLIC_FHIR <= set(routes)
+    for route in set(routes) - PUBLIC_FHIR:
         url = re.sub(r"<[^>]+>", UNKNOWN, route)
         for headers in ({}, {"Authorization": "Bearer not-a-token"}):
             r = client.get(url, headers=headers)
@@ -200,7 +310,7 @@ def test_search_is_tenant_scoped(client, admin, other, pat, screened):
     seen_by_owner = audit_events(client, admin, record_type="participant", record_id=pat["id"], action="read")
     assert len(seen_by_owner) == 2 and {e["outcome"] for e in seen_by_owner} == {"denied"}
     fhir_json(search(client, admin, "Observation", subject=pat["id"], _format="application/fhir+json"))
-    outcome(search(client, admin, "Observation", _format="xml"), 400, "invalid")
+    outcome(search(client, admin, "Observation", _format="xml"), 406, "not-supported")
 
 
 def test_unknown_fhir_paths_and_methods_are_operation_outcomes(client, admin):
@@ -255,18 +365,24 @@ def test_questionnaire_items_options_enable_when_and_codes(client, admin):
                                               ["display"]}
     assert questions["gad7_1"]["code"][0]["code"] == "69725-0"
     assert questions["asq_1"]["code"][0]["system"] == rules.CS_INSTRUMENT
-    # answer options: the label, and the item score as ordinalValue; LOINC answer codes on PHQ-9/GAD-7
+    # answer options: the label, and the item score as ordinalValue; LOINC answer codes on PHQ-9/GAD-7; then
+    # "prefer not to answer" as the data-absent-reason asked-declined, with no score
+    declined = {"system": rules.DATA_ABSENT, "code": "asked-declined", "display": "Asked But Declined"}
     options = questions["phq9_1"]["answerOption"]
-    assert [o["valueCoding"]["code"] for o in options] == ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]
-    assert [o["valueCoding"]["extension"][0] for o in options] == [
+    assert [o["valueCoding"]["code"] for o in options] == ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9",
+                                                           "asked-declined"]
+    assert [o["valueCoding"]["extension"][0] for o in options[:-1]] == [
         {"url": rules.ORDINAL_VALUE, "valueDecimal": v} for v in (0, 1, 2, 3)]
     form_items = {item["id"]: item for i in form["instruments"] for item in i["items"]}
     for item_id, question in questions.items():
         labels = [o["label"] for o in form_items[item_id]["options"]]
-        assert [o["valueCoding"]["display"] for o in question["answerOption"]] == labels
+        assert [o["valueCoding"]["display"] for o in question["answerOption"]] == [*labels, declined["display"]]
+        assert question["answerOption"][-1] == {"valueCoding": declined}
     yes_no = [o["valueCoding"] for o in questions["asq_1"]["answerOption"]]
     assert [(c["system"], c["code"], c["display"]) for c in yes_no] == [
-        (rules.CS_ANSWER, "asq_1.0", "No"), (rules.CS_ANSWER, "asq_1.1", "Yes")]
+        (rules.CS_ANSWER, "asq_1.0", "No"), (rules.CS_ANSWER, "asq_1.1", "Yes"), (*declined.values(),)]
+    # AUDIT-C's items carry their LOINC codes (seed/fhir/loinc.yaml cites the page)
+    assert [questions[f"audit_c_{n}"]["code"][0]["code"] for n in (1, 2, 3)] == ["68518-0", "68519-8", "68520-6"]
     # enableWhen: the ASQ acuity question after any "Yes"; AUDIT-C 2-3 unless "Never"
     acuity = questions["asq_acuity"]
     assert acuity["enableBehavior"] == "any"
@@ -426,7 +542,9 @@ def test_search_questionnaire_responses(client, admin, pat, history):
     ({"_count": "0"}, "_count"),
     ({"_count": "101"}, "_count"),
     ({"_offset": "-1"}, "_offset"),
-    ({"patient": "x"}, "patient"),  # not a supported parameter
+    ({"patient": "Group/abc"}, "patient"),
+    ({"category": "http://terminology.hl7.org/CodeSystem/observation-category|"}, "category"),
+    ({"_format": "yaml"}, "_format"),
 ])
 def test_bad_search_parameters_are_400(client, admin, query, field):
     body = outcome(search(client, admin, "Observation", **query), 400, "invalid")
@@ -626,3 +744,46 @@ def test_bundle_and_searches_run_a_constant_number_of_statements(client, admin, 
                 FHIR + "/QuestionnaireResponse?subject={}"):
         assert statements_for(client, url.format(small["id"]), admin) == statements_for(
             client, url.format(large["id"]), admin), url
+
+
+def test_group_membership_periods_come_from_the_membership(client, admin, pat, create_participant,
+                                                           group_with_sessions):
+    """The period is the membership's days (joined_on, left_on), not the time a row was written; a member who
+    left is inactive with an end."""
+    group, _ = group_with_sessions
+    sam = create_participant(display_name="Sam Example", date_of_birth="1990-02-02")
+    r = client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"],
+                    json={"participant_id": sam["id"]})
+    assert r.status_code == 201, r.get_json()
+    assert client.delete(f"/api/v1/groups/{group['id']}/members/{sam['id']}",
+                         headers=admin["headers"]).status_code == 204
+    members = {m["participant_id"]: m for m in client.get(f"/api/v1/groups/{group['id']}/members",
+                                                         headers=admin["headers"]).get_json()}
+    body = validate(fhir_json(client.get(f"{FHIR}/Group/{group['id']}", headers=admin["headers"])))
+    fhir_members = {m["entity"]["reference"].rsplit("/", 1)[1]: m for m in body["member"]}
+    assert fhir_members[pat["id"]]["inactive"] is False and "end" not in fhir_members[pat["id"]]["period"]
+    assert fhir_members[pat["id"]]["period"]["start"] == members[pat["id"]]["joined_on"]
+    assert fhir_members[sam["id"]]["inactive"] is True and sam["id"] not in members  # off today's roster
+    # joined and left today (in the group's zone): a one-day membership, dates as the membership holds them
+    assert fhir_members[sam["id"]]["period"]["end"] == fhir_members[sam["id"]]["period"]["start"]
+    assert len(fhir_members[sam["id"]]["period"]["end"]) == len("2026-12-07")
+    assert body["quantity"] == 1
+
+
+def test_care_plan_activity_of_a_held_session_is_completed_from_attendance(client, admin, create_participant,
+                                                                           group_with_sessions):
+    group, plans = group_with_sessions
+    past, coming = plans
+    pat = create_participant(display_name="Robin Example", date_of_birth="1985-03-03")
+    r = client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"],
+                    json={"participant_id": pat["id"], "joined_on": "2020-03-01"})
+    assert r.status_code == 201, r.get_json()
+    statuses = lambda: [a["detail"]["status"] for a in fhir_json(  # noqa: E731
+        client.get(f"{FHIR}/CarePlan/{group['id']}", headers=admin["headers"]))["activity"]]
+    assert statuses() == ["unknown", "scheduled"]  # held, but nobody recorded whether it took place
+    url = f"/api/v1/plans/{past['id']}/attendance"
+    tag = client.get(url, headers=admin["headers"]).headers["ETag"]
+    r = client.put(url, headers={**admin["headers"], "If-Match": tag},
+                   json={"records": [{"participant_id": pat["id"], "status": "present"}]})
+    assert r.status_code in (200, 204), r.get_json()
+    assert statuses() == ["completed", "scheduled"]

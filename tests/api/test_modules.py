@@ -426,3 +426,21 @@ def test_search_ranks_title_matches_first_and_keeps_filters(client, admin):
     assert r.status_code == 200, r.get_json()
     mods, _ = list_modules(client, admin["headers"], q="letter", source="custom")
     assert [m["id"] for m in mods] == [mine["id"]]
+
+
+@pytest.mark.parametrize("q, slug", [
+    ("visual", "younger-self-visualisation"),  # a type-ahead picker sends what has been typed so far
+    ("visu", "younger-self-visualisation"),
+    ("dear lit", "dear-little-me-letter"),
+    ("hobbies", "childhood-play"),  # the source's words for the techniques
+    ("reparent", "caregiver-patterns"),
+])
+def test_prefix_and_synonym_search(client, admin, q, slug):
+    mods, meta = list_modules(client, admin["headers"], q=q)
+    assert slug in [m["slug"] for m in mods], (q, [m["slug"] for m in mods])
+    assert meta["total"] == len(mods)
+
+
+def test_a_prefix_is_only_the_last_word(client, admin):
+    mods, _ = list_modules(client, admin["headers"], q="visu nosuchwordanywhere")
+    assert mods == []

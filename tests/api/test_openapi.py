@@ -7,6 +7,7 @@
 * CORS for the configured origins only, security headers, offline docs.
 """
 
+import http
 import json
 import re
 from pathlib import Path
@@ -27,6 +28,7 @@ NOT_IN_SPEC = {
     "api-docs.openapi_json",  # the spec itself
     "api-docs.openapi_swagger_ui",  # the interactive docs
     "docs_assets.swagger_asset",  # the docs' bundled assets
+    "fhir_base.fhir_base",  # /fhir/... -> /api/v1/fhir/... (a 308 redirect onto documented operations)
 }
 # (METHOD, path) answered without a token. Everything else must answer 401 without one.
 PUBLIC = {
@@ -38,6 +40,9 @@ PUBLIC = {
     ("GET", "/api/v1/docs"),
     ("GET", "/api/v1/docs/assets/{filename}"),
     ("GET", "/api/v1/calendar-feeds/{token}"),  # issue 18: calendar apps send the secret token, not a bearer
+    ("GET", "/api/v1/fhir/metadata"),  # FHIR: a client reads the CapabilityStatement before it has a token
+    ("GET", "/api/v1/fhir/.well-known/smart-configuration"),  # SMART discovery
+    ("GET", "/fhir"), ("GET", "/fhir/{rest}"),  # redirects onto the FHIR base (the target asks for the token)
 }
 # Operations only an admin may call (403 for a therapist).
 ADMIN_ONLY = {
@@ -202,7 +207,7 @@ def test_every_operation_is_complete(spec):
                             "$ref": "#/components/schemas/OperationOutcome"}:
                         problems.append(f"{where}: {code} is not an OperationOutcome")
                     continue
-                schema = target["content"]["application/json"]["schema"]
+                schema = target["content"]["application/problem+json"]["schema"]
                 if schema != {"$ref": "#/components/schemas/Error"}:
                     problems.append(f"{where}: {code} is not in the one error schema")
         successes = [c for c in op["responses"] if c.startswith("2")]
@@ -279,8 +284,23 @@ def test_enums_are_schema_enums(spec, schema, field, values):
 
 def test_error_schema_is_documented(spec):
     error = spec["components"]["schemas"]["Error"]
-    assert set(error["required"]) == {"code", "status", "message"}
-    assert error["properties"]["errors"]["description"]
+    # RFC 9457's members, with version 2's code and message kept as extension members
+    assert set(error["required"]) == {"type", "title", "status", "detail", "code", "message"}
+    assert error["properties"]["status"]["type"] == "integer"
+    assert error["properties"]["errors"]["description"] and error["properties"]["instance"]["description"]
+
+
+def test_every_error_response_is_problem_json(spec):
+    """Every documented 4xx/5xx of the API's own operations answers application/problem+json (FHIR routes answer
+    OperationOutcome, as FHIR has it)."""
+    wrong = []
+    for name, response in spec["components"]["responses"].items():
+        content = response.get("content", {})
+        if content and "application/problem+json" not in content and name not in ("OK", "CREATED", "ACCEPTED"):
+            status = getattr(http.HTTPStatus, name, None)
+            if status is None or status >= 400:
+                wrong.append(name)
+    assert not wrong
 
 
 # --- docs work offline -------------------------------------------------------------------------------------
@@ -389,4 +409,13 @@ def test_500_has_no_stack_trace(app, client, monkeypatch):
     body = assert_error(r, 500)
     text = r.get_data(as_text=True)
     assert "Traceback" not in text and "secret internals" not in text and "meta.py" not in text
-    assert body["message"] and r.mimetype == "application/json"
+    assert body["message"] and r.mimetype == "application/problem+json"
+
+
+def test_every_idempotent_create_documents_its_409(spec):
+    """The same Idempotency-Key while its first request still runs answers 409: every create that takes the key
+    says so, so a generated client has the case typed."""
+    takes_key = [(m, p, op) for m, p, op in operations(spec)
+                 if any(x.get("name") == "Idempotency-Key" for x in op.get("parameters", []))]
+    assert len(takes_key) >= 10
+    assert [f"{m} {p}" for m, p, op in takes_key if "409" not in op["responses"]] == []

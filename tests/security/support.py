@@ -61,7 +61,10 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
     note = ok(client.post(f"{API}/plans/{plan['id']}/notes", headers=h, json={
         "shared": "World note", "entries": [{"participant_id": member["id"], "text": "World entry"}]}), 201)
     feed = ok(client.post(f"{API}/groups/{group['id']}/calendar-feed", headers=h), 201)  # issue 18
-    return {"series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
+    safety_plan = ok(client.post(f"{API}/participants/{member['id']}/safety-plans", headers=h,  # issue 29
+                                 json={"warning_signs": ["World sign"]}), 201)
+    return {"safety_plan_id": safety_plan["id"],
+            "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
             "module_id": module["id"], "builtin_module_id": builtin["id"], "plan_id": plan["id"],
@@ -124,6 +127,7 @@ def write_bodies(world) -> dict:
         ("patch", "/notes/{note_id}"): {"shared": "Hijacked"},
         ("post", "/notes/{note_id}/addenda"): {"text": "Hijacked"},
         ("post", "/participants/{participant_id}/progress-reviews"): {"reason": "Hijacked review text"},
+        ("post", "/participants/{participant_id}/safety-plans"): {"warning_signs": ["Hijacked"]},
     }
 
 
@@ -149,7 +153,7 @@ def world_ids(world) -> dict:
     return {"therapist_id": world["therapist_id"], "participant_id": world["participant_id"],
             "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
             "screening_id": world["screening_id"], "template_id": world["template_id"],
-            "series_id": world["series_id"], "note_id": world["note_id"],
+            "series_id": world["series_id"], "note_id": world["note_id"], "safety_plan_id": world["safety_plan_id"],
             "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
 
 

@@ -173,7 +173,8 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     a, b = worlds
     h = b["who"]["headers"]
     a_ids = {a[k] for k in ("therapist_id", "participant_id", "loner_id", "group_id", "module_id", "plan_id",
-                            "template_id", "screening_id", "series_id", "note_id")} | {a["who"]["therapist_id"]}
+                            "template_id", "screening_id", "series_id", "note_id", "safety_plan_id")} | {
+        a["who"]["therapist_id"]}
     seen = {}
     seen["participants"] = {r["id"] for r in list_all(client, h, "participants", include_archived="true")}
     seen["groups"] = {r["id"] for r in list_all(client, h, "groups")}
@@ -184,6 +185,7 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     seen["notes"] = {r["note_id"] for r in ok(client.get(f"{API}/participants/{b['participant_id']}/notes",
                                                          headers=h))}
     seen["screenings"] = {r["id"] for r in list_all(client, h, f"participants/{b['participant_id']}/screenings")}
+    seen["safety_plans"] = {r["id"] for r in list_all(client, h, f"participants/{b['participant_id']}/safety-plans")}
     events = list_all(client, h, "audit-events")
     seen["audit"] = {e["record_id"] for e in events} | {e["actor_id"] for e in events}
     for name, ids in seen.items():
@@ -194,6 +196,7 @@ def test_lists_never_show_another_practices_rows(client, worlds):
     assert seen["plans"] == {b["plan_id"], b["template_id"], *series_plans}
     assert seen["templates"] == {b["template_id"]}
     assert seen["series"] == {b["series_id"]} and seen["notes"] == {b["note_id"]}
+    assert seen["safety_plans"] == {b["safety_plan_id"]}
     assert seen["therapists"] == {b["therapist_id"], b["who"]["therapist_id"]}
     assert {e["actor_id"] for e in events} <= {b["therapist_id"], b["who"]["therapist_id"]}
 
@@ -232,6 +235,7 @@ def test_a_therapist_cannot_do_what_only_an_admin_may(client, admin, create_ther
         ("DELETE", f"{API}/therapists/{colleague['id']}", None),
         ("DELETE", f"{API}/therapists/{therapist['id']}", None),
         ("GET", f"{API}/audit-events", None),
+        ("GET", f"{API}/outbox", None),
     ]
     for method, url, body in attempts:
         r = client.open(url, method=method, headers=h, json=body)

@@ -292,12 +292,37 @@ def test_care_plan_statuses():
     assert validate(records.care_plan(group, [], now=T))["status"] == "draft"
 
 
+PAST = {"starts_at": datetime(2026, 1, 1, 9, tzinfo=UTC), "ends_at": datetime(2026, 1, 1, 11, tzinfo=UTC)}
+COMING = {"starts_at": datetime(2026, 6, 1, 9, tzinfo=UTC), "ends_at": datetime(2026, 6, 1, 11, tzinfo=UTC)}
+
+
+@pytest.mark.parametrize("when,attendance,status", [
+    (PAST, set(), "unknown"),                                 # nobody recorded whether it took place
+    (PAST, {"present", "no_show"}, "completed"),
+    (PAST, {"excused"}, "completed"),                          # held, this member excused
+    (PAST, {"cancelled_by_practice"}, "cancelled"),            # the practice cancelled it for everyone
+    (PAST, {"cancelled_by_practice", "present"}, "completed"),
+    (COMING, set(), "scheduled"),
+    (COMING, {"present"}, "scheduled"),                        # cannot happen (409), and would not count
+])
+def test_care_plan_activity_status_from_attendance(when, attendance, status):
+    plan = {"id": "a", "title": "S", **when, "attendance": attendance}
+    assert records.activity_status(plan, T) == status
+    assert validate(records.care_plan({"id": "g", "name": "G", "location": None}, [plan], now=T))[
+        "activity"][0]["detail"]["status"] == status
+
+
 def test_group_member_periods():
-    members = [{"participant_id": "p-1", "display_name": "Pat", "joined_at": T},
-               {"participant_id": "p-2", "joined_at": T, "left_at": datetime(2026, 4, 1, tzinfo=UTC)}]
-    g = validate(records.group({"id": "g-1", "kind": "family", "name": "The Examples"}, members))
-    assert [m["inactive"] for m in g["member"]] == [False, True]
-    assert g["member"][1]["period"] == {"start": "2026-03-01T09:30:00+00:00", "end": "2026-04-01T00:00:00+00:00"}
+    members = [{"participant_id": "p-1", "display_name": "Pat", "joined_on": date(2026, 3, 1), "left_on": None},
+               {"participant_id": "p-2", "joined_on": date(2026, 3, 1), "left_on": date(2026, 4, 1)},
+               {"participant_id": "p-3", "joined_on": date(2026, 3, 2), "left_on": date(2026, 12, 31)}]
+    g = validate(records.group({"id": "g-1", "kind": "family", "name": "The Examples"}, members,
+                               today=date(2026, 5, 1)))
+    # the membership periods are the days of the membership, not the time the row was written; a member who
+    # left is inactive, one whose leaving day is still to come is not yet
+    assert [m["inactive"] for m in g["member"]] == [False, True, False]
+    assert g["member"][1]["period"] == {"start": "2026-03-01", "end": "2026-04-01"}
+    assert g["member"][0]["period"] == {"start": "2026-03-01"} and g["quantity"] == 2
 
 
 @pytest.mark.parametrize("status,code", [(400, "invalid"), (401, "login"), (403, "forbidden"), (404, "not-found"),
@@ -317,7 +342,7 @@ def test_capability_statement_lists_the_served_table():
     assert [r["type"] for r in resources] == list(rules.SERVED_TYPES)
     observation = next(r for r in resources if r["type"] == "Observation")
     assert {p["name"]: p["type"] for p in observation["searchParam"]} == {
-        "subject": "reference", "date": "date", "code": "token"}
+        "subject": "reference", "patient": "reference", "category": "token", "date": "date", "code": "token"}
 
 
 def test_a_screening_with_no_answers_has_no_items_and_no_scores():

@@ -37,13 +37,33 @@ def test_double_s_is_not_a_plural(word):
 ])
 def test_the_sources_words_for_a_technique_meet(query, technique_word):
     (term,) = query_terms(query)
-    assert term in terms(technique_word).split()
+    assert set(term.alternatives) & set(terms(technique_word).split())
+
+
+@pytest.mark.parametrize("query, technique_word", [
+    ("hobbies", "play"),  # the source: "engage in activities or hobbies that you enjoyed during childhood"
+    ("hobby", "games"),
+    ("reparent", "caregivers"),  # the source: "helps them reparent themselves"
+    ("reparenting", "parenting"),
+])
+def test_the_sources_synonyms_meet_their_technique(query, technique_word):
+    (term,) = query_terms(query)
+    assert set(term.alternatives) & set(terms(technique_word).split())
+    assert stem(query) in term.alternatives  # the word itself still matches a module that uses it
 
 
 def test_every_query_word_is_one_term_and_punctuation_is_none():
-    assert query_terms("Dear little me") == [stem("dear"), stem("little"), stem("me")]
+    assert [t.alternatives for t in query_terms("Dear little me")] == [(stem("dear"),), (stem("little"),),
+                                                                      (stem("me"),)]
     assert query_terms("% _ --") == []
     assert len(query_terms(" ".join(f"w{i}" for i in range(20)))) == 8
+
+
+@pytest.mark.parametrize("query, prefix", [("visual", "visual"), ("dear lit", "lit"), ("Dear little", "little"),
+                                           ("me", None), ("visual me", None), ("colour", "color")])
+def test_only_the_last_word_is_a_prefix_and_only_from_three_letters(query, prefix):
+    found = query_terms(query)
+    assert found[-1].prefix == prefix and all(t.prefix is None for t in found[:-1])
 
 
 def test_module_terms_split_title_and_body():

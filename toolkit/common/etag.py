@@ -45,3 +45,25 @@ def with_etag(body, record, status: int = 200, *, collection: str) -> tuple:
     if status == 201:
         headers["Location"] = f"{collection}/{record.id}"
     return body, status, headers
+
+
+# Conditional GETs, one mechanism for every read (issue 34 point 3). A GET or HEAD answered 200 carries an ETag:
+# the record's version tag where the resource set one, else a weak tag of the body's bytes. When the request's
+# If-None-Match names it, the answer is 304 with no body (werkzeug's make_conditional). The view still runs, so a
+# read's audit event is recorded on a 304 too: the client shows the data it holds.
+CONDITIONAL_TYPES = ("application/json", "application/fhir+json")
+IF_NONE_MATCH = {
+    "in": "header", "name": "If-None-Match", "required": False, "schema": {"type": "string"},
+    "description": "The ETag of the answer you hold: 304 with no body while it is still current."}
+
+
+def answer_conditionally(response):
+    if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.direct_passthrough:
+        return response
+    if "ETag" not in response.headers:
+        if response.mimetype not in CONDITIONAL_TYPES:
+            return response  # files and feeds set their own tags (agendas, calendars) or have none
+        response.add_etag(weak=True)
+    if request.if_none_match:
+        response.make_conditional(request)
+    return response

@@ -20,6 +20,8 @@ from flask_smorest.utils import prepare_response
 from marshmallow import fields
 
 from .. import vocab
+from ..errors import PROBLEM_JSON
+from .etag import IF_NONE_MATCH
 
 # name -> (values, description). The values are the vocabulary's tuple, in its order.
 ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -92,7 +94,9 @@ ERROR_TEXTS = {
     404: "Not found: an unknown id in the path, or a record of another practice (the answers are identical).",
     405: "This method is not allowed on this path; Allow lists the ones that are.",
     406: "No agenda format matches the Accept header.",
-    409: "The request conflicts with the current state (see message).",
+    409: "The request conflicts with the current state (see message); on a create, also the same "
+         "Idempotency-Key while its first request is still running.",
+    304: "Not modified: If-None-Match names the current ETag (an answer you hold is still current); no body.",
     412: "If-Match is stale: the record changed since you fetched it. Fetch it again and retry.",
     413: "The body is larger than MAX_BODY_BYTES (1 MiB by default).",
     415: "The body is not sent as application/json.",
@@ -163,7 +167,17 @@ NOT_AN_ID = {"token": "A calendar feed's secret token (from POST /groups/{group_
 
 
 class ToolkitFlaskPlugin(FlaskPlugin):
-    """Path parameters (ids) say what they are and what an unknown one answers."""
+    """Path parameters (ids) say what they are and what an unknown one answers; every GET takes If-None-Match."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        get = (operations or {}).get("get")
+        if get is not None:
+            parameters = get.setdefault("parameters", [])
+            # a header schema (not yet expanded here: no name) is an operation declaring its own If-None-Match
+            declared = [p for p in parameters if isinstance(p, dict)]
+            if not any(p.get("name") == "If-None-Match" or (p.get("in") in ("header", "headers") and "name" not in p)
+                       for p in declared):
+                parameters.append(dict(IF_NONE_MATCH))
 
     def rule_to_params(self, rule):
         params = super().rule_to_params(rule)
@@ -202,6 +216,8 @@ def document_idempotency(blueprint) -> None:
         parameters = manual.setdefault("parameters", [])
         if not any(p.get("name") == IDEMPOTENCY_PARAMETER["name"] for p in parameters):
             parameters.append(dict(IDEMPOTENCY_PARAMETER))
+        # the same key while its first request still runs answers 409 (toolkit/common/idempotency.py)
+        doc.setdefault("response", {}).setdefault("responses", {}).setdefault(409, ["CONFLICT"])
 
 
 def document_generic_errors(blueprint) -> None:
@@ -220,13 +236,36 @@ def document_generic_errors(blueprint) -> None:
                 responses.setdefault(415, ["UNSUPPORTED_MEDIA_TYPE"])
 
 
-class ErrorSchema(SmorestErrorSchema):
-    """The one error shape (toolkit/errors.py): documentation only."""
+def document_conditional_gets(blueprint) -> None:
+    """Every GET may answer 304 (toolkit/common/etag.answer_conditionally); its If-None-Match header is added
+    to the composed operation by ToolkitFlaskPlugin.operation_helper."""
+    for endpoint_doc in blueprint._docs.values():
+        doc = endpoint_doc.get("get")
+        if isinstance(doc, dict):
+            doc.setdefault("response", {}).setdefault("responses", {}).setdefault(304, ["NOT_MODIFIED"])
 
-    code = fields.Integer(required=True, metadata={"description": "The HTTP status code.", "example": 422})
-    status = fields.String(required=True, metadata={"description": "The HTTP status phrase.",
-                                                    "example": "Unprocessable Entity"})
-    message = fields.String(required=True, metadata={"description": "What went wrong, for people.",
+
+class ErrorSchema(SmorestErrorSchema):
+    """The one error shape: RFC 9457 problem details (`application/problem+json`) with this API's `code`,
+    `message` and `errors` kept as extension members (toolkit/http_errors.py)."""
+
+    class Meta:
+        ordered = True
+
+    type = fields.String(required=True, metadata={
+        "description": "A URI reference naming the problem type; `about:blank` here: the HTTP status says it.",
+        "example": "about:blank"})
+    title = fields.String(required=True, metadata={"description": "The HTTP status phrase.",
+                                                   "example": "Unprocessable Entity"})
+    status = fields.Integer(required=True, metadata={"description": "The HTTP status code (RFC 9457).",
+                                                     "example": 422})
+    detail = fields.String(required=True, metadata={"description": "What went wrong, for people.",
+                                                    "example": "The request has invalid fields: see errors."})
+    instance = fields.String(metadata={"description": "The request's path.",
+                                       "example": "/api/v1/participants"})
+    code = fields.Integer(required=True, metadata={"description": "The HTTP status code (kept from version 2; the "
+                                                                  "same as `status`).", "example": 422})
+    message = fields.String(required=True, metadata={"description": "The same as `detail` (kept from version 2).",
                                                      "example": "The request has invalid fields: see errors."})
     errors = fields.Dict(metadata={
         "description": "Present when there are details. On 422: each invalid field → its list of messages, "
@@ -268,17 +307,18 @@ class ToolkitApi(Api):
                 response["schema"] = self.ERROR_SCHEMA
             if status >= 400:
                 response["headers"] = {**ERROR_HEADERS.get("*", {}), **ERROR_HEADERS.get(status.value, {})}
-            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            prepare_response(response, self.spec, PROBLEM_JSON if status >= 400 else self.DEFAULT_RESPONSE_CONTENT_TYPE)
             self.spec.components.response(status.name, response, lazy=True)
         response = {"description": "Any other error, in the same shape.", "schema": self.ERROR_SCHEMA,
                     "headers": dict(ERROR_HEADERS["*"])}
-        prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+        prepare_response(response, self.spec, PROBLEM_JSON)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
     def register_blueprint(self, blp, **options):
         docstrings_as_descriptions(blp)
         document_idempotency(blp)
         document_generic_errors(blp)
+        document_conditional_gets(blp)
         if not isinstance(blp, FiledUnder):
             super().register_blueprint(blp, **options)
             return

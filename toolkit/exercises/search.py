@@ -2,12 +2,15 @@
 
 Text is cut into words, spelled the US way (visualisation -> visualization), reduced to a stem
 (letters -> letter, meditation -> meditat, writing -> writ) and, for the words the source material uses for each
-technique, tagged with the technique (meditate, imagery and visualization all find the guided visualisation).
+technique, tagged with the technique (meditate, imagery and visualization all find the guided visualisation;
+hobbies finds play, reparent the caregiver work). The last word of a query also matches as a prefix, for a
+type-ahead picker.
 The same function prepares the stored terms and the query, so both meet on the same words; the database's
 full-text search (FTS5 on SQLite, tsvector on PostgreSQL) matches and ranks them.
 """
 
 import re
+from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -28,8 +31,10 @@ TECHNIQUES = {
     "visualization": ("visualization", "visualize", "visualise", "imagery", "imagine", "meditate", "meditation",
                       "meditative", "guided"),
     "letter": ("letter", "letters", "write", "writing", "written"),
-    "play": ("play", "playing", "playful", "game", "games", "toy", "toys"),
-    "caregiver": ("caregiver", "caregivers", "parent", "parents", "parenting", "parental"),
+    "play": ("play", "playing", "playful", "game", "games", "toy", "toys", "hobby", "hobbies", "pastime",
+             "pastimes", "fun"),
+    "caregiver": ("caregiver", "caregivers", "parent", "parents", "parenting", "parental", "reparent",
+                  "reparenting", "reparented", "nurture", "nurturing"),
     "food": ("food", "foods", "taste", "tastes", "meal", "meals", "snack", "snacks"),
     "mantra": ("mantra", "mantras", "affirmation", "affirmations"),
     "compassion": ("compassion", "compassionate", "kindness", "kind"),
@@ -75,14 +80,30 @@ def terms(text: str) -> str:
     return " ".join(out)
 
 
-def query_terms(query: str, *, limit: int = 8) -> list[str]:
-    """One search term per query word (all must match): the technique tag where the word has one, else its stem."""
-    result = []
-    for word in words(query)[:limit]:
+@dataclass(frozen=True)
+class Term:
+    """One query word, as the database matches it: any of `alternatives` (the technique's tag and the word's own
+    stem, so a module stored before a synonym was added still matches), and, for the last word while someone is
+    still typing it, any stored term that starts with it (`prefix`)."""
+
+    alternatives: tuple[str, ...]
+    prefix: str | None = None
+
+
+def query_terms(query: str, *, limit: int = 8) -> list[Term]:
+    """One term per query word (all must match). The last word also matches as a prefix (three letters or more),
+    for a type-ahead picker: `visual` finds the visualisation."""
+    result: list[Term] = []
+    seen: set[tuple[str, ...]] = set()
+    found = words(query)[:limit]
+    for position, word in enumerate(found):
         s = stem(word)
-        term = _TECHNIQUE_OF.get(s, s)
-        if term not in result:
-            result.append(term)
+        alternatives = tuple(dict.fromkeys([_TECHNIQUE_OF[s], s] if s in _TECHNIQUE_OF else [s]))
+        if alternatives in seen:
+            continue
+        seen.add(alternatives)
+        last = position == len(found) - 1 and len(word) >= 3
+        result.append(Term(alternatives, US_SPELLING.get(word, word) if last else None))
     return result
 
 

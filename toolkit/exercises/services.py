@@ -37,8 +37,9 @@ def module_query(filters: dict):
 
 
 def full_text(stmt, q: str):
-    """Every query word must match (its stem, or the technique it names); best matches first, a title match
-    weighing more than one in the text. FTS5 on SQLite, tsvector/tsquery on PostgreSQL."""
+    """Every query word must match (its stem, or the technique it names; the last word also as a prefix); best
+    matches first, a title match weighing more than one in the text. FTS5 on SQLite, tsvector/tsquery on
+    PostgreSQL. Terms are letters and digits only (search.words), so they are safe inside both query syntaxes."""
     wanted = query_terms(q)
     if not wanted:  # only punctuation: nothing can match
         return stmt.where(false())
@@ -46,10 +47,13 @@ def full_text(stmt, q: str):
         simple: Any = literal_column("'simple'::regconfig")
         vector = func.setweight(func.to_tsvector(simple, ExerciseModule.search_title), literal_column("'A'")).op(
             "||")(func.setweight(func.to_tsvector(simple, ExerciseModule.search_body), literal_column("'B'")))
-        query = func.to_tsquery(simple, " & ".join(wanted))
+        query = func.to_tsquery(simple, " & ".join(
+            "(" + " | ".join([*t.alternatives, *([f"{t.prefix}:*"] if t.prefix else [])]) + ")" for t in wanted))
         return stmt.where(vector.op("@@")(query)).order_by(func.ts_rank(vector, query).desc(), ExerciseModule.title,
                                                             ExerciseModule.id)
-    match = " AND ".join(f'"{term}"' for term in wanted)
+    match = " AND ".join(
+        "(" + " OR ".join([*(f'"{a}"' for a in t.alternatives), *([f'"{t.prefix}"*'] if t.prefix else [])]) + ")"
+        for t in wanted)
     hits = (select(literal_column("module_id").label("module_id"),
                    literal_column("bm25(exercise_modules_fts, 0.0, 5.0, 1.0)").label("rank"))
             .select_from(table("exercise_modules_fts"))

@@ -32,9 +32,17 @@ from .shapes import absent, coding, instant, reference
 # --------------------------------------------------------------------------------------------------------
 
 
+# "Prefer not to answer" is an answer option of every item, coded with the data-absent-reason `asked-declined`
+# (no ordinalValue: it scores nothing). A declined answer in a QuestionnaireResponse is then one of the item's
+# own options, so a receiver that validates responses against the Questionnaire (HAPI) accepts it.
+def declined_option() -> dict:
+    return {"valueCoding": absent("asked-declined")["coding"][0]}
+
+
 def questionnaire(form, *, current: bool) -> dict:
     """The intake form of one version. Instruments are groups, items are `choice` questions whose answer
-    options carry the item score as `ordinalValue`; enable conditions become enableWhen."""
+    options carry the item score as `ordinalValue`, then the declined option; enable conditions become
+    enableWhen."""
     options = {item.id: item for item in form.items}
     groups = []
     for instrument in form.instruments:
@@ -47,11 +55,11 @@ def questionnaire(form, *, current: bool) -> dict:
                 "text": item.text,
                 "type": "choice",
                 "required": True,
-                "answerOption": [{
+                "answerOption": [*({
                     "valueCoding": {
                         **rules.answer_code(instrument.code, item.id, o.value, o.label).coding(),
                         "extension": [{"url": ORDINAL_VALUE, "valueDecimal": o.value}],
-                    }} for o in item.options],
+                    }} for o in item.options), declined_option()],
             }
             triples, behavior = rules.enable_when(item.enable_when, item.enable_behavior,
                                                   lambda item_id: options[item_id].values)
@@ -107,8 +115,8 @@ def questionnaire_response(screening: dict, form) -> dict:
 
     `screening` (plain values): id, participant_id, form_version, answers {item id: value}, screened_at,
     screened_by (name) and, once screenings record them, `complete` (False: stopped at a crisis) and
-    `declined` (item ids the person declined to answer). A declined item is answered with the
-    data-absent-reason `asked-declined`; a screening stopped before the end is `stopped`."""
+    `declined` (item ids the person declined to answer). A declined item is answered with the item's declined
+    option (the data-absent-reason `asked-declined`); a screening stopped before the end is `stopped`."""
     answers = screening["answers"] or {}
     declined = set(screening.get("declined") or ())
     groups = []
@@ -123,8 +131,7 @@ def questionnaire_response(screening: dict, form) -> dict:
                 items.append({"linkId": item.id, "text": item.text,
                               "answer": [{"valueCoding": _answer_coding(instrument.code, item, value)}]})
             elif item.id in declined:
-                items.append({"linkId": item.id, "text": item.text,
-                              "answer": [{"valueCoding": absent("asked-declined")["coding"][0]}]})
+                items.append({"linkId": item.id, "text": item.text, "answer": [declined_option()]})
         if items:
             groups.append({"linkId": instrument.code, "text": instrument.title, "item": items})
     unknown = [item_id for item_id in answers if item_id not in seen]  # a form version we no longer have

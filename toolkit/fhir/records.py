@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from . import rules
 from .codes import KIND_DISPLAY
@@ -39,9 +39,10 @@ def patient(participant: dict) -> dict:
     return resource
 
 
-def group(data: dict, members: list[dict]) -> dict:
-    """A group: kind (our code system), capacity, and its members, each with the date they joined as the start
-    of their membership period. `members`: [{participant_id, display_name, joined_at, left_at?}]."""
+def group(data: dict, members: list[dict], *, today: date) -> dict:
+    """A group: kind (our code system) and its members, each with their membership period (the day they joined
+    and, once they left, the day they left: a member who left is `inactive`). `members`: [{participant_id,
+    display_name, joined_on, left_on}]."""
     resource = {
         "resourceType": "Group",
         "id": data["id"],
@@ -51,17 +52,21 @@ def group(data: dict, members: list[dict]) -> dict:
         "code": {"coding": [coding(CS_GROUP_KIND, data["kind"], KIND_DISPLAY.get(data["kind"], data["kind"]))],
                  "text": data["kind"]},
         "name": data["name"],
-        "quantity": len(members),
+        "quantity": sum(1 for m in members if not _left(m, today)),
     }
     if members:
         resource["member"] = []
         for m in members:
-            period = {"start": instant(m["joined_at"])}
-            if m.get("left_at"):
-                period["end"] = instant(m["left_at"])
+            period = {"start": m["joined_on"].isoformat()}
+            if m.get("left_on"):
+                period["end"] = m["left_on"].isoformat()
             resource["member"].append({"entity": reference("Patient", m["participant_id"], m.get("display_name")),
-                                       "period": period, "inactive": bool(m.get("left_at"))})
+                                       "period": period, "inactive": _left(m, today)})
     return resource
+
+
+def _left(member: dict, today: date) -> bool:
+    return member.get("left_on") is not None and member["left_on"] <= today
 
 
 def _minutes(minutes: int) -> dict:
@@ -96,13 +101,24 @@ def _action(item: dict) -> dict:
     return action
 
 
+def activity_status(plan: dict, now: datetime) -> str:
+    """A session still to come is `scheduled`; a past one is `completed` once its attendance is recorded
+    (`cancelled` when the practice cancelled it for everyone), else `unknown` (nobody recorded whether it took
+    place)."""
+    if plan["ends_at"] > now:
+        return "scheduled"
+    attendance = plan.get("attendance") or set()
+    if attendance == {"cancelled_by_practice"}:
+        return "cancelled"
+    return "completed" if attendance else "unknown"
+
+
 def care_plan(data: dict, plans: list[dict], *, now: datetime) -> dict:
-    """A group's scheduled sessions, one activity per plan with its scheduled period. A session still to come is
-    `scheduled`; one in the past is `unknown`, since whether it took place is not recorded here."""
+    """A group's sessions, one activity per plan with its scheduled period and its status from attendance
+    (`activity_status`). `plans`: [{id, title, starts_at, ends_at, attendance: set of statuses recorded}]."""
     activities = []
     for plan in plans:
-        status = "scheduled" if plan["ends_at"] > now else "unknown"
-        detail = {"status": status, "description": plan["title"],
+        detail = {"status": activity_status(plan, now), "description": plan["title"],
                   "scheduledPeriod": {"start": instant(plan["starts_at"]), "end": instant(plan["ends_at"])}}
         if data.get("location"):
             detail["location"] = {"display": data["location"]}

@@ -9,20 +9,24 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import marshmallow as ma
-from flask import Response, current_app, json, request
+from flask import Blueprint as FlaskBlueprint
+from flask import Response, current_app, json, redirect, request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
 from ..auth.jwt import auth_required
+from ..errors import PROBLEM_JSON
 from ..extensions import db
 from . import envelopes, rules, services
 from .schemas import (
+    FORMATS,
     RESOURCE_SCHEMAS,
     BundleSchema,
     ObservationSearchSchema,
     OperationOutcomeSchema,
     QuestionnaireResponseSearchSchema,
+    SmartConfigurationSchema,
 )
 
 PREFIX = "/api/v1/fhir"
@@ -52,7 +56,8 @@ blp = FhirBlueprint("fhir", __name__, url_prefix="/api/v1",
 ERRORS = {400: "A search parameter is not valid or not supported.",
           401: "No token, or a token that is invalid, expired or revoked.",
           404: "No such resource in your practice (another practice's record answers the same).",
-          422: "`subject` names a patient that does not exist in your practice."}
+          406: "Only JSON is served: `_format` or `Accept` asks for XML or another representation.",
+          422: "`subject` (or `patient`) names a patient that does not exist in your practice."}
 
 
 def fhir_errors(*codes):
@@ -83,7 +88,7 @@ def is_fhir_request() -> bool:
 def _errors_as_operation_outcome(response: Response) -> Response:
     """Every error under /api/v1/fhir (and of a participant's Bundle) in FHIR's own shape, whichever layer raised
     it (token checks, routing, validation, a service): the one error shape becomes an OperationOutcome."""
-    if response.status_code < 400 or response.mimetype != "application/json" or not is_fhir_request():
+    if response.status_code < 400 or response.mimetype != PROBLEM_JSON or not is_fhir_request():
         return response
     body = response.get_json(silent=True)
     if not isinstance(body, dict) or "code" not in body:
@@ -92,6 +97,31 @@ def _errors_as_operation_outcome(response: Response) -> Response:
     response.set_data(json.dumps(outcome))
     response.mimetype = rules.MEDIA_TYPE
     return response
+
+
+JSON_TYPES = (rules.MEDIA_TYPE, "application/json")
+FORMAT_PARAM = {"in": "query", "name": "_format", "required": False,
+                "schema": {"type": "string", "enum": list(FORMATS)},
+                "description": "FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` "
+                               "or `application/fhir+json`; an XML format answers 406."}
+PUBLIC: dict[str, list] = {"security": []}
+
+
+@blp.before_request
+def _negotiate() -> None:
+    """JSON is the only representation served. `_format` (FHIR's override of Accept) may name it; an XML format,
+    or an Accept header that admits no JSON type, answers 406 (as an OperationOutcome); any other `_format` 400."""
+    wanted = request.args.get("_format")
+    if wanted is not None:
+        if "xml" in wanted.lower() or "turtle" in wanted.lower() or "ttl" in wanted.lower():
+            abort(406, message="Only JSON is served (application/fhir+json).",
+                  errors={"_format": [f"Not served: {wanted}. Use json."]})
+        if wanted not in FORMATS:
+            abort(400, message="Unknown _format.", errors={"_format": [f"One of: {', '.join(FORMATS)}."]})
+        return
+    if request.headers.get("Accept") and request.accept_mimetypes.best_match(JSON_TYPES) is None:
+        abort(406, message="Only JSON is served (application/fhir+json).",
+              errors={"Accept": ["Accept application/fhir+json or application/json."]})
 
 
 def _path_param(name: str, description: str) -> dict:
@@ -105,8 +135,9 @@ def _read(resource_type: str, operation_id: str, summary: str, description: str)
     def decorator(func):
         func = blp.response(200, RESOURCE_SCHEMAS[resource_type], content_type=rules.MEDIA_TYPE,
                             description=f"The {resource_type}.")(func)
-        func = fhir_errors(400, 401, 404)(func)
-        return blp.doc(operationId=operation_id, summary=summary, description=description)(func)
+        func = fhir_errors(400, 401, 404, 406)(func)
+        return blp.doc(operationId=operation_id, summary=summary, description=description,
+                       parameters=[FORMAT_PARAM])(func)
 
     return decorator
 
@@ -128,17 +159,39 @@ def _search_page(page: services.Page, query: dict, path: str) -> Response:
 
 @blp.route("/fhir/metadata")
 class FhirMetadata(MethodView):
-    decorators = [auth_required]
+    """Public, as FHIR has it: a client reads what the server can do before it has a token."""
 
     @blp.response(200, RESOURCE_SCHEMAS["CapabilityStatement"], content_type=rules.MEDIA_TYPE,
                   description="What this server serves.")
-    @fhir_errors(400, 401)
+    @fhir_errors(400, 406)
     @blp.doc(operationId="fhirMetadata", summary="FHIR CapabilityStatement: what is served",
              description="The resource types, their interactions (read, search) and search parameters, exactly as "
-                         "this server serves them.")
+                         "this server serves them. Public (no token), as FHIR has it.",
+             parameters=[FORMAT_PARAM], **PUBLIC)
     def get(self):
         return fhir_response(envelopes.capability_statement(
             software_version=current_app.config["API_VERSION"], base=base_url(), released=RELEASED))
+
+
+@blp.route("/fhir/.well-known/smart-configuration")
+class FhirSmartConfiguration(MethodView):
+    """SMART App Launch discovery: what is supported today (no SMART launch yet)."""
+
+    @blp.response(200, SmartConfigurationSchema, description="What this server supports of SMART App Launch.")
+    @blp.doc(operationId="fhirSmartConfiguration", summary="SMART configuration: what is supported",
+             description="SMART App Launch (2.x) discovery at the FHIR base. **SMART launch is not supported yet**: "
+                         "`capabilities` and the grant types are empty and there is no OAuth authorization "
+                         "endpoint. A client authenticates as for the rest of the API, with a bearer token from "
+                         "`POST /api/v1/auth/login` (`token_endpoint` points at it); `x-toolkit-auth` says so "
+                         "in words. Public (no token).", **PUBLIC)
+    def get(self):
+        root = request.url_root.rstrip("/")
+        return {"issuer": base_url(), "token_endpoint": f"{root}/api/v1/auth/login", "capabilities": [],
+                "grant_types_supported": [], "code_challenge_methods_supported": [], "scopes_supported": [],
+                "response_types_supported": [], "token_endpoint_auth_methods_supported": [],
+                "toolkit_auth": "SMART App Launch is not supported yet. Log in with POST /api/v1/auth/login "
+                                  "(email, password) and send the access token as 'Authorization: Bearer ...'; the "
+                                  "same token, tenancy and audit apply to the FHIR API."}
 
 
 @blp.route("/fhir/Patient/<string:participant_id>",
@@ -190,9 +243,10 @@ class FhirQuestionnaireResponses(MethodView):
 
     @blp.arguments(QuestionnaireResponseSearchSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A searchset Bundle.")
-    @fhir_errors(400, 401, 422)
+    @fhir_errors(400, 401, 406, 422)
     @blp.doc(operationId="searchFhirQuestionnaireResponse", summary="Search screenings as QuestionnaireResponses",
-             description="Newest first, by `subject` and `authored`. Audited as a listing of screenings.")
+             description="Newest first, by `subject` (or `patient`) and `authored`. Audited as a listing of "
+                         "screenings.")
     def get(self, query):
         page = services.search_questionnaire_responses(query, actor=current_user)
         db.session.commit()
@@ -221,10 +275,10 @@ class FhirObservations(MethodView):
 
     @blp.arguments(ObservationSearchSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A searchset Bundle.")
-    @fhir_errors(400, 401, 422)
+    @fhir_errors(400, 401, 406, 422)
     @blp.doc(operationId="searchFhirObservation", summary="Search scores and outcomes as Observations",
-             description="By `subject`, `date` (with prefixes) and `code`; newest screening first. Audited as a "
-                         "listing of screenings.")
+             description="By `subject` (or `patient`), `category`, `date` (with prefixes) and `code`; newest "
+                         "screening first. Audited as a listing of screenings.")
     def get(self, query):
         page = services.search_observations(query, actor=current_user)
         db.session.commit()
@@ -284,12 +338,25 @@ class ParticipantFhirBundle(MethodView):
     decorators = [auth_required]
 
     @blp.response(200, BundleSchema, content_type=rules.MEDIA_TYPE, description="A collection Bundle.")
-    @fhir_errors(400, 401, 404)
+    @fhir_errors(400, 401, 404, 406)
     @blp.doc(operationId="exportParticipantFhir", summary="A participant's record as a FHIR Bundle",
              description="Patient, every screening's QuestionnaireResponse and Observations, and the Questionnaire "
                          "of each form version answered: a `collection` for a transfer or a subject-access "
-                         "request. Audited as an export of the participant.")
+                         "request. Audited as an export of the participant.", parameters=[FORMAT_PARAM])
     def get(self, participant_id):
         resource = services.participant_bundle(participant_id, actor=current_user, base=base_url())
         db.session.commit()
         return fhir_response(resource)
+
+
+# /fhir (DESIGN's path) is the API's FHIR base under another name: a permanent redirect that keeps the method,
+# the rest of the path and the query (308). Not an operation of the spec: a client is sent on to one.
+base_redirect = FlaskBlueprint("fhir_base", __name__)
+
+
+@base_redirect.route("/fhir", defaults={"rest": ""}, methods=["GET", "HEAD"], strict_slashes=False)
+@base_redirect.route("/fhir/<path:rest>", methods=["GET", "HEAD"])
+def fhir_base(rest: str):
+    target = f"{PREFIX}/{rest}" if rest else f"{PREFIX}/metadata"
+    query = request.query_string.decode("latin-1")
+    return redirect(f"{target}?{query}" if query else target, code=308)

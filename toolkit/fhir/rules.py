@@ -50,6 +50,7 @@ ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
 # HL7 terminology (code systems of the FHIR specification).
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+SURVEY = {"system": OBSERVATION_CATEGORY, "code": "survey"}  # the category of every Observation served
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
@@ -336,10 +337,13 @@ SERVED = (
                                                      "version)."),
     Served("QuestionnaireResponse", ("read", "search-type"), (
         SearchParam("subject", "reference", "The participant: Patient/<id>."),
+        SearchParam("patient", "reference", "The same as subject (FHIR's standard name for a Patient subject)."),
         SearchParam("authored", "date", "When the screening was taken; prefixes eq, ne, gt, lt, ge, le."),
     ), "One per intake screening: the answers as given."),
     Served("Observation", ("read", "search-type"), (
         SearchParam("subject", "reference", "The participant: Patient/<id>."),
+        SearchParam("patient", "reference", "The same as subject (FHIR's standard name for a Patient subject)."),
+        SearchParam("category", "token", "observation-category|survey: every Observation served here."),
         SearchParam("date", "date", "The effective time (the screening's time); prefixes eq, ne, gt, lt, ge, le."),
         SearchParam("code", "token", "system|code, e.g. http://loinc.org|44261-6 for PHQ-9 totals."),
     ), "One per instrument score of a screening (LOINC where one exists), and one for the outcome and flags."),

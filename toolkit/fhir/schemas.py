@@ -10,7 +10,7 @@ from marshmallow import fields, validate
 from ..common.schemas import StrictSchema
 from .rules import COUNT_DEFAULT, COUNT_MAX, SERVED_TYPES
 
-FORMATS = ("json", "application/json", "application/fhir+json")
+FORMATS = ("json", "application/json", "application/fhir+json")  # what `_format` may name (XML answers 406)
 _DATE_HELP = ("`[prefix]YYYY[-MM[-DD]]` or a dateTime with an offset; prefix one of eq (default), ne, gt, lt, "
               "ge, le. Repeat the parameter to combine conditions (AND), e.g. `ge2026-01-01` and `le2026-03-31`.")
 
@@ -26,6 +26,10 @@ class _Search(StrictSchema):
     subject = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "The participant: `Patient/<id>` (or the bare id). An unknown patient answers 422.",
         "example": "Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10"})
+    patient = fields.String(validate=validate.Length(min=1, max=200), metadata={
+        "description": "FHIR's standard name for the same search as `subject` (a Patient): `Patient/<id>` or the "
+                       "bare id. Given with `subject`, both must name the same participant (else 400).",
+        "example": "Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10"})
 
 
 class QuestionnaireResponseSearchSchema(_Search):
@@ -35,6 +39,10 @@ class QuestionnaireResponseSearchSchema(_Search):
 
 
 class ObservationSearchSchema(_Search):
+    category = fields.List(fields.String(validate=validate.Length(min=1, max=300)), metadata={
+        "description": "`system|code` or a bare code of the observation category; every Observation here is "
+                       "`http://terminology.hl7.org/CodeSystem/observation-category|survey`, so `survey` "
+                       "matches all of them and any other category none.", "example": ["survey"]})
     date = fields.List(fields.String(validate=validate.Length(min=4, max=40)),
                        metadata={"description": "The effective time. " + _DATE_HELP, "example": ["ge2026-01-01"]})
     code = fields.List(fields.String(validate=validate.Length(min=1, max=300)), metadata={
@@ -97,3 +105,26 @@ class OperationOutcomeSchema(ma.Schema):
     resourceType = fields.String(required=True, validate=validate.OneOf(["OperationOutcome"]),
                                  metadata={"example": "OperationOutcome"})
     issue = fields.List(fields.Nested(IssueSchema), required=True)
+
+
+class SmartConfigurationSchema(ma.Schema):
+    """SMART App Launch discovery (`.well-known/smart-configuration`): what is supported. No SMART launch yet."""
+
+    class Meta:
+        unknown = ma.INCLUDE
+        response = True
+
+    issuer = fields.String(required=True, metadata={"description": "The FHIR base URL."})
+    token_endpoint = fields.String(required=True, metadata={
+        "description": "Where a token is obtained today: the API's login (not an OAuth token endpoint)."})
+    capabilities = fields.List(fields.String(), required=True, metadata={
+        "description": "SMART capabilities supported: none yet."})
+    grant_types_supported = fields.List(fields.String(), required=True, metadata={"description": "None yet."})
+    code_challenge_methods_supported = fields.List(fields.String(), required=True,
+                                                   metadata={"description": "None yet."})
+    scopes_supported = fields.List(fields.String(), required=True, metadata={"description": "None yet."})
+    response_types_supported = fields.List(fields.String(), required=True, metadata={"description": "None yet."})
+    token_endpoint_auth_methods_supported = fields.List(fields.String(), required=True,
+                                                        metadata={"description": "None yet."})
+    toolkit_auth = fields.String(data_key="x-toolkit-auth", required=True, metadata={
+        "description": "How to authenticate today, in words (an extension member of this document)."})

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from ..attendance.models import AttendanceRecord
 from ..audit.services import record
 from ..errors import BadRequest, Invalid, NotFound
 from ..extensions import db
@@ -128,15 +129,16 @@ def read_observation(observation_id: str, *, actor) -> dict:
     return found
 
 
-def read_group(group_id: str) -> dict:
+def read_group(group_id: str, *, today: date | None = None) -> dict:
     group = get_or_404(Group, group_id, what="Group")
     rows = db.session.execute(
-        select(GroupMember.participant_id, GroupMember.joined_at, Participant.display_name)
+        select(GroupMember.participant_id, GroupMember.joined_on, GroupMember.left_on, Participant.display_name)
         .join(Participant, Participant.id == GroupMember.participant_id)
-        .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_at, GroupMember.id))
-    members = [{"participant_id": r.participant_id, "display_name": r.display_name, "joined_at": r.joined_at}
-               for r in rows]
-    return records.group({"id": group.id, "kind": group.kind, "name": group.name}, members)
+        .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_on, GroupMember.id))
+    members = [{"participant_id": r.participant_id, "display_name": r.display_name, "joined_on": r.joined_on,
+                "left_on": r.left_on} for r in rows]
+    return records.group({"id": group.id, "kind": group.kind, "name": group.name}, members,
+                         today=today or datetime.now(UTC).date())
 
 
 def read_plan_definition(plan_id: str) -> dict:
@@ -155,6 +157,13 @@ def read_care_plan(group_id: str, *, now: datetime | None = None) -> dict:
                               .where(SessionPlan.group_id == group.id)
                               .order_by(SessionPlan.starts_at, SessionPlan.id))
     plans = [{"id": r.id, "title": r.title, "starts_at": r.starts_at, "ends_at": r.ends_at} for r in rows]
+    statuses: dict[str, set[str]] = {}
+    for plan_id, status in db.session.execute(
+            select(AttendanceRecord.plan_id, AttendanceRecord.status).distinct()
+            .join(SessionPlan, SessionPlan.id == AttendanceRecord.plan_id).where(SessionPlan.group_id == group.id)):
+        statuses.setdefault(plan_id, set()).add(status)
+    for plan in plans:
+        plan["attendance"] = statuses.get(plan["id"], set())
     return records.care_plan({"id": group.id, "name": group.name, "location": group.location}, plans,
                               now=now or datetime.now(UTC))
 
@@ -183,13 +192,19 @@ def _search_errors(fn, field: str, values: list[str]):
 
 
 def _subject(query: dict) -> str | None:
-    if not query.get("subject"):
+    """The participant named by `subject` or by its standard alias `patient` (both: the same one)."""
+    named = {field: _search_errors(lambda v: rules.parse_reference(v, "Patient"), field, [query[field]])[0]
+             for field in ("subject", "patient") if query.get(field)}
+    if not named:
         return None
-    ident = _search_errors(lambda v: rules.parse_reference(v, "Patient"), "subject", [query["subject"]])[0]
+    if len(set(named.values())) > 1:
+        raise BadRequest("`subject` and `patient` name different patients.",
+                         errors={"patient": ["Must name the same patient as subject."]})
+    field, ident = next(iter(named.items()))
     exists = db.session.scalar(select(Participant.id).where(Participant.id == ident))
     if exists is None:  # unknown or another practice's: the same answer, as for every id in a query
         audit_denied_attempt(Participant, ident)  # another practice's id goes on the caller's audit chain
-        raise Invalid("No such patient.", errors={"subject": ["Unknown patient."]})
+        raise Invalid("No such patient.", errors={field: ["Unknown patient."]})
     return ident
 
 
@@ -232,7 +247,11 @@ def search_observations(query: dict, *, actor) -> Page:
     subject = _subject(query)
     ranges = _search_errors(rules.parse_date, "date", query.get("date") or [])
     tokens = _search_errors(rules.parse_token, "code", _split(query.get("code") or []))
+    categories = _search_errors(rules.parse_token, "category", _split(query.get("category") or []))
     known = forms()[0]
+    if categories and not rules.token_matches(categories, [rules.SURVEY]):
+        record("list", "screening", subject, actor=actor)
+        return Page([], 0)
     rows = _screenings(subject, ranges)
     counts = [sum(1 for coding in builders.observation_codings(known.get(r.form_version), r.scores)
                   if not tokens or rules.token_matches(tokens, [coding])) for r in rows]

@@ -34,6 +34,9 @@ SKIPPED_TABLES = {
     "idempotency_keys": "remembered POSTs of the last hours; a retry against another database is a new request",
     "agenda_renders": "a cache of rendered PDFs, made again on request",
     "calendar_feeds": "secret subscription tokens (hashes) do not travel: make a new feed URL after an import",
+    "outbox_messages": "emails of the service that wrote them (sent, or kept for its admins), not records of care",
+    "notification_preferences": "not in export format version 1 yet (notifications came later, issue 29): a known "
+                                "gap",
     "progress_reviews": "not in export format version 1 yet (progress came later, issue 20): a known gap",
     "rescreen_rhythms": "not in export format version 1 yet (progress came later, issue 20): a known gap",
 }
@@ -52,6 +55,7 @@ def _tables():
         ("plans", t["session_plans"], "practice", ["id"]),
         ("plan_items", t["plan_items"], ("plan_id", "session_plans"), ["plan_id", "position"]),
         ("screenings", t["screenings"], "practice", ["id"]),
+        ("safety_plans", t["safety_plans"], "practice", ["participant_id", "version"]),
         ("screening_overrides", t["screening_overrides"], "practice", ["id"]),
         ("crisis_reviews", t["crisis_reviews"], "practice", ["id"]),
         ("series", t["series"], "practice", ["id"]),
