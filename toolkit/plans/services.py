@@ -45,8 +45,15 @@ def overlapping_plans(plans) -> dict[str, list[tuple[str, datetime, datetime]]]:
     result: dict[str, list] = {p.id: [] for p in plans}
     if not timed:
         return result
-    near = or_(*(and_(SessionPlan.group_id == p.group_id, SessionPlan.starts_at > p.starts_at - MAX_PLAN_LENGTH,
-                      SessionPlan.starts_at < p.ends_at, SessionPlan.ends_at > p.starts_at) for p in timed))
+    spans: dict[str, tuple[datetime, datetime]] = {}  # per group: the page's earliest start and latest end
+    for p in timed:
+        assert p.group_id and p.starts_at and p.ends_at
+        first, last = spans.get(p.group_id, (p.starts_at, p.ends_at))
+        spans[p.group_id] = (min(first, p.starts_at), max(last, p.ends_at))
+    # One range per group (a page of one group's list: one), closed at both ends; the exact pairs below.
+    near = or_(*(and_(SessionPlan.group_id == group_id, SessionPlan.starts_at > first - MAX_PLAN_LENGTH,
+                      SessionPlan.starts_at < last, SessionPlan.ends_at > first)
+                 for group_id, (first, last) in spans.items()))
     rows = db.session.execute(select(SessionPlan.id, SessionPlan.group_id, SessionPlan.starts_at,
                                      SessionPlan.ends_at).where(near)).all()
     for plan in timed:
@@ -268,7 +275,9 @@ DETAIL_OPTIONS = (
 def plan_query(filters: dict):
     stmt = select(SessionPlan).options(*SUMMARY_OPTIONS)
     if filters.get("group_id"):
-        _group(filters["group_id"])  # an unknown group is a 422 naming group_id, not an empty list
+        # An unknown group (or another practice's) is a 422 naming group_id, not an empty list: its id is enough.
+        if db.session.scalar(select(Group.id).where(Group.id == filters["group_id"])) is None:
+            raise Invalid("Group not found.", errors={"group_id": ["Unknown group."]})
         stmt = stmt.where(SessionPlan.group_id == filters["group_id"])
     if "template" in filters:
         stmt = stmt.where(SessionPlan.group_id.is_(None) if filters["template"] else SessionPlan.group_id.is_not(None))
