@@ -207,6 +207,7 @@ def create_therapist(client, admin, auth_headers):
 def create_participant(client, admin):
     def make(by=None, **fields):
         fields.setdefault("display_name", f"Pat {uuid.uuid4().hex[:6]}")
+        fields.setdefault("date_of_birth", "1985-04-12")  # an adult: the intake form needs a date of birth
         r = client.post("/api/v1/participants", headers=(by or admin)["headers"], json=fields)
         assert r.status_code == 201, r.get_json()
         return r.get_json()

@@ -283,3 +283,29 @@ def demo_retreat(path) -> Iterator[Callable[..., AgendaDocument]]:
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def shift_person(app, participant_id: str, hours: float) -> None:
+    """Move a person's whole safety history (screenings, overrides, crisis and progress reviews) `hours` into
+    the past, order kept: the way a test lets a day pass between a review and the next screening."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from toolkit.extensions import db
+    from toolkit.progress.models import ProgressReview
+    from toolkit.screening.models import CrisisReview, Screening, ScreeningOverride
+    from toolkit.tenancy import across_practices
+
+    delta = timedelta(hours=hours)
+    with app.app_context(), across_practices(db.session):
+        for row in db.session.scalars(select(Screening).where(Screening.participant_id == participant_id)):
+            row.screened_at -= delta
+            row.valid_until -= delta
+            for override in db.session.scalars(select(ScreeningOverride)
+                                               .where(ScreeningOverride.screening_id == row.id)):
+                override.at -= delta
+        for model in (CrisisReview, ProgressReview):
+            for review in db.session.scalars(select(model).where(model.participant_id == participant_id)):
+                review.at -= delta
+        db.session.commit()

@@ -82,10 +82,8 @@ def configure_app(app: Flask) -> None:
                 "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
             "security": [{"bearerAuth": []}],
         },
-        JWT_TOKEN_LOCATION=["headers"],
-        JWT_ALGORITHM="HS256",
+        JWT_ALGORITHM="HS256",  # tokens: toolkit/auth/tokens.py makes them, toolkit/access.py verifies them
         JWT_DECODE_ALGORITHMS=["HS256"],
-        JWT_ERROR_MESSAGE_KEY="message",
         RATELIMIT_STORAGE_URI=app.config.get("REDIS_URL") or "memory://",
         RATELIMIT_HEADERS_ENABLED=True,
         RATELIMIT_KEY_PREFIX="toolkit",
@@ -101,13 +99,12 @@ def configure_app(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from .extensions import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS, cors, db, jwt, limiter, migrate
+    from .extensions import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS, cors, db, limiter, migrate
     from .web import api
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True,
                      compare_type=True)
-    jwt.init_app(app)
     limiter.init_app(app)
     cors.init_app(
         app,
@@ -122,7 +119,9 @@ def register_extensions(app: Flask) -> None:
 
     init_compression(app)
     from . import models  # noqa: F401  (every model before the spec)
-    from .auth import jwt as _jwt_loaders  # noqa: F401
+    from .auth.logins import init_app as init_logins
+
+    init_logins(app)  # who a verified token belongs to (toolkit/access.py)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -138,9 +137,10 @@ def register_blueprints(app: Flask) -> None:
     from .fhir.resources import base_redirect
 
     app.register_blueprint(base_redirect)  # /fhir/... -> /api/v1/fhir/... (308)
+    from .access import authenticate
     from .common.idempotency import install
 
-    install(app)  # Idempotency-Key on every POST
+    install(app, authenticate)  # Idempotency-Key on every POST
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -104,7 +104,18 @@ class Config:
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
         self.SCREENING_VALIDITY_DAYS = _int("SCREENING_VALIDITY_DAYS", 0) or None  # None: the form's own
         self.CRISIS_LINE_TEXT = env.get("CRISIS_LINE_TEXT") or None
-        self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")
+        self.LOGIN_RATE_LIMIT = env.get("LOGIN_RATE_LIMIT", "10 per minute")  # registrations, reset requests
+        # Failed sign-ins: per account (by email, with backoff: each tier waits longer) and per client address
+        # (high: a whole clinic may sign in from one address).
+        self.LOGIN_ACCOUNT_RATE_LIMIT = env.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute;20 per hour;50 per day")
+        self.LOGIN_ADDRESS_RATE_LIMIT = env.get("LOGIN_ADDRESS_RATE_LIMIT", "100 per minute")
+        self.REFRESH_GRACE_SECONDS = _int("REFRESH_GRACE_SECONDS", 30)
+        self.PASSWORD_RESET_MINUTES = _int("PASSWORD_RESET_MINUTES", 30)
+        # The reset link emailed: `{token}` is replaced by the secret (default: this server's
+        # /reset-password#token={token}; a fragment never reaches a server's logs or a Referer).
+        self.PASSWORD_RESET_URL = env.get("PASSWORD_RESET_URL") or None
+        self.PASSWORD_RESET_MIN_SECONDS = _float("PASSWORD_RESET_MIN_SECONDS", 0.25)
+        self.DB_RETRY_AFTER_SECONDS = _int("DB_RETRY_AFTER_SECONDS", 5)
         self.PDF_RATE_LIMIT = env.get("PDF_RATE_LIMIT", "30 per minute")
         self.IDEMPOTENCY_KEY_HOURS = _int("IDEMPOTENCY_KEY_HOURS", 24)
         self.AGENDA_RATE_LIMIT = env.get("AGENDA_RATE_LIMIT", "120 per minute")
@@ -126,6 +137,11 @@ class Config:
         self.SMTP_URL = env.get("SMTP_URL") or None
         self.MAIL_FROM = env.get("MAIL_FROM") or "Inner Child Toolkit <no-reply@localhost>"
         self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://localhost:5000").rstrip("/")
+        # Webhooks (toolkit/webhooks/): private, loopback and link-local targets only where this is true (a test
+        # receiver on this machine); failed tries in a row before a hook is switched off; one try's time limit.
+        self.WEBHOOK_ALLOW_PRIVATE = flag("WEBHOOK_ALLOW_PRIVATE", False)
+        self.WEBHOOK_MAX_FAILURES = _int("WEBHOOK_MAX_FAILURES", 15)
+        self.WEBHOOK_TIMEOUT_SECONDS = _float("WEBHOOK_TIMEOUT_SECONDS", 10.0)
         self.RATELIMIT_ENABLED = flag("RATELIMIT_ENABLED", True)
         self.TRUST_PROXY = flag("TRUST_PROXY", False)
         for key, value in overrides.items():

@@ -50,12 +50,13 @@ def create_demo() -> str:
     admin = register_practice(practice_name="Demo Practice (fictional)", name="Dr. Demo Admin", email=DEMO_EMAIL,
                               password=DEMO_PASSWORD)
     set_practice(db.session, admin.practice_id)
-    admin.practice.contact = ("Demo Practice office: 01234 567890 (weekdays 9-17), hello@example.org. Out of hours: "
-                              "call your local crisis line, or 999 in an emergency.")
+    admin.practice.contact = ("Demo Practice office (fictional): hello@example.org, weekdays 9-17. Out of hours: "
+                              "call your local crisis line, or your local emergency number in an emergency.")
     guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
                              email="demo-therapist@example.org", password=DEMO_PASSWORD,
                              trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor")
-    people = [create_participant(data={"display_name": name, "dietary_notes": "No nuts" if i == 2 else None},
+    people = [create_participant(data={"display_name": name, "dietary_notes": "No nuts" if i == 2 else None,
+                                       "date_of_birth": date(1975 + 3 * i, 1 + i, 10 + i)},
                                  actor=admin) for i, name in enumerate(PEOPLE)]
     form = current_form()
     for index, person in enumerate(people):
@@ -107,6 +108,11 @@ def create_demo() -> str:
     # Issue 29: a safety plan (two versions) and a few kept emails in the outbox.
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
+    # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
+    waiting = create_participant(data={"display_name": "Robin Fictitious", "date_of_birth": date(1991, 3, 14)},
+                                 actor=admin)
+    submit_screening(participant=waiting, actor=guide, data={
+        "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})
     db.session.commit()
     set_practice(db.session, None)
     return (f"demo practice created ({datetime.now(UTC):%Y-%m-%d}): log in as {DEMO_EMAIL} / {DEMO_PASSWORD} "

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from flask import current_app, request
 from flask_cors import CORS
-from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -124,7 +123,6 @@ if TYPE_CHECKING:
 else:
     Model = db.Model
 migrate = Migrate()
-jwt = JWTManager()
 cors = CORS()
 # What a browser on an allowed origin (CORS_ORIGINS) may send and read: every request header the contract
 # offers, and every response header it documents. tests/api/test_cors.py holds these lists to the spec (a

@@ -19,6 +19,7 @@ import traceback
 from http import HTTPStatus
 
 from flask import current_app, g, has_request_context, json, request
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -98,6 +99,24 @@ def handle_domain_error(error: DomainError):
     return error_response(error.status, error.message, error.errors, error.headers)
 
 
+def database_unavailable(error) -> bool:
+    """The database cannot be reached (down, restarting, refusing connections, a dropped connection): the
+    request may succeed later, unlike a bug."""
+    if isinstance(error, (OperationalError, InterfaceError, DisconnectionError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+
+
+def handle_database_error(error):
+    """A database outage is a 503 with `Retry-After` in the one error shape, not a 500 (issue 28)."""
+    if not database_unavailable(error):
+        return handle_unexpected(error)
+    log.error("database unavailable (request id %s): %s", g.get("request_id"), type(error).__name__)
+    retry = str(current_app.config.get("DB_RETRY_AFTER_SECONDS", 5))
+    return error_response(503, "The database is unavailable for a moment: try again shortly.",
+                          headers={"Retry-After": retry})
+
+
 def handle_unexpected(error):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
@@ -113,4 +132,6 @@ def register_errorhandlers(app) -> None:
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(StaleDataError, handle_stale)
     app.register_error_handler(CrossPracticeWrite, handle_cross_practice)
+    app.register_error_handler(DBAPIError, handle_database_error)
+    app.register_error_handler(DisconnectionError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -5,10 +5,12 @@ registered right after them so the spec keeps its order."""
 from .agendas.calendar import blp as calendar
 from .agendas.resources import blp as agendas
 from .agendas.signin import blp as sign_in_sheet
+from .alerts.resources import blp as alerts
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
-from .auth.resources import blp as auth
+from .auth.account_resources import blp as auth
 from .clearance.resources import blp as clearance
+from .events.resources import blp as events
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
 from .groups.resources import blp as groups
@@ -21,6 +23,8 @@ from .safety_plans.resources import blp as safety_plans
 from .screening.resources import blp as screening
 from .series.resources import blp as series
 from .therapists.resources import blp as therapists
+from .webhooks.resources import blp as webhooks
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, clearance, agendas, audit, fhir,
-              series, attendance, sign_in_sheet, notes, progress, calendar, safety_plans, notifications]
+              series, attendance, sign_in_sheet, notes, progress, calendar, safety_plans, notifications, alerts, events,
+              webhooks]

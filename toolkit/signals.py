@@ -60,6 +60,19 @@ invitation_sent = _signals.signal("invitation-sent", doc="""A participant was in
     an email address to receive it. kwargs: invitation (the invitation row), participant (Participant), url
     (str, the link with its secret: only an email to the participant's own address may carry it).""")
 
+# events and webhooks -----------------------------------------------------------------------------------------
+event_recorded = _signals.signal("event-recorded", doc="""An event was appended to a practice's change feed
+    (GET /events), in the transaction of its cause. kwargs: event (Event). Webhooks connect to it to queue
+    their deliveries (rows written here; the HTTP requests happen on the worker).""")
+webhook_disabled = _signals.signal("webhook-disabled", doc="""A webhook was switched off after repeated failed
+    deliveries (the server acts: sender None). kwargs: webhook (Webhook). The practice's admins are to be told
+    (an alert of kind `webhook_disabled` is raised as well).""")
+
+# accounts (the account lifecycle, issue 28) ---------------------------------------------------------------
+therapist_deactivated = _signals.signal("therapist-deactivated", doc="""An admin deactivated a therapist: their
+    logins are ended already; packages end whatever else the account holds (calendar feeds it made).
+    kwargs: therapist (Therapist).""")
+
 # house -------------------------------------------------------------------------------------------------------
 # Questions asked before a delete, by the package that deletes, of the packages whose rows point at the record
 # (the referenced package imports none of them). Sent before the delete, in its transaction; each receiver
@@ -84,3 +97,6 @@ group_facilitators_changed = _signals.signal("group-facilitators-changed", doc="
 def answers(question, **kwargs) -> dict:
     """Every receiver's (name, answer) to a question signal, by name."""
     return dict(answer for _receiver, answer in question.send(None, **kwargs))
+participant_shown = _signals.signal("participant-shown", doc="""A participant's page asks what other packages
+    show on it (the participants package imports none of them). kwargs: participant_id (str). Answers: (name,
+    value), e.g. ("open_alerts", [...]).""")

@@ -23,3 +23,12 @@ CLEARANCE_STATUSES = ("clear", "caution", "blocked")
 
 PLAN_STATUSES = ("draft", "final")
 SEX_AT_BIRTH = ("female", "male", "intersex", "unknown")
+
+# Alerts (version 3, "The team between sessions"): what raised one, and where it stands.
+ALERT_KINDS = ("crisis", "deterioration", "follow_up_due", "screening_due", "self_report_received", "note_unsigned",
+               "webhook_disabled")
+ALERT_STATUSES = ("open", "acknowledged", "resolved")
+# The kinds of event in a practice's change feed (GET /events) and what webhooks subscribe to.
+EVENT_TYPES = ("screening.created", "screening.overridden", "clearance.changed", "crisis_review.created",
+               "progress_review.created", "attendance.recorded", "note.signed", "self_report.submitted",
+               "alert.raised", "alert.acknowledged", "alert.resolved")

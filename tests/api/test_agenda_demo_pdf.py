@@ -121,7 +121,7 @@ def test_the_handout_welcomes_names_the_contact_and_has_no_clinical_data(demo):
     text = "\n".join(demo["participant"])
     assert "Welcome to Spring inner child retreat" in text
     assert "Three gentle days for adults" in text  # the group's description
-    assert "01234 567890" in text  # the practice's contact
+    assert "hello@example.org" in text  # the practice's contact
     assert "If it gets too much" in text and "step out" in text
     for secret in ("Devon", "Kit Latecomer", "dissociation", "Adapt for", "Script", "Before we start the work"):
         assert secret not in text, secret

@@ -242,6 +242,18 @@ def test_template_plan_is_clear_with_a_no_members_warning(client, admin, mods):
     assert len(result["facilitator_warnings"]) == 1 and "no members" in result["facilitator_warnings"][0]
 
 
+def test_template_without_a_time_is_clear_with_null_times_not_a_500(client, admin, mods):
+    """Issue 28 point 4: a template with no `starts_at` answered 500 (schemathesis found it)."""
+    r = client.post(PLANS, headers=admin["headers"], json={
+        "title": "Timeless template",
+        "items": [{"module_id": mods["younger-self-visualisation"]["id"], "minutes": 25}]})
+    assert r.status_code == 201 and r.get_json()["starts_at"] is None
+    result = clearance(client, admin, r.get_json()["id"])
+    assert result["status"] == "clear" and result["participants"] == []
+    assert result["session_ends_at"] is None and result["session_date"] is None
+    assert len(result["facilitator_warnings"]) == 1 and "no members" in result["facilitator_warnings"][0]
+
+
 def test_clearance_of_another_practices_plan_is_404(client, admin, other, setup):
     _, plan, _ = setup([DEFER], by=other)
     assert clearance(client, other, plan["id"])["status"] == "blocked"

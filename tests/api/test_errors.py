@@ -252,7 +252,8 @@ def test_error_responses_carry_request_id(client):
 
 @pytest.fixture
 def limited_client(make_config):
-    app = create_app(make_config(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute"))
+    app = create_app(make_config(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute",
+                                 LOGIN_ACCOUNT_RATE_LIMIT="3 per minute", LOGIN_ADDRESS_RATE_LIMIT="3 per minute"))
     app.config["TESTING"] = True
     client = app.test_client()
     yield client

@@ -292,8 +292,9 @@ def test_every_fhir_route_is_tenant_scoped(app, client, admin, other, records):
 
 
 def test_search_is_tenant_scoped(client, admin, other, pat, screened):
-    screen(client, other, client.post("/api/v1/participants", headers=other["headers"],
-                                      json={"display_name": "Olu's client"}).get_json()["id"])
+    theirs_id = client.post("/api/v1/participants", headers=other["headers"],
+                            json={"display_name": "Olu's client", "date_of_birth": "1979-03-04"}).get_json()["id"]
+    screen(client, other, theirs_id)
     for path in ("Observation", "QuestionnaireResponse"):
         mine = fhir_json(client.get(f"{FHIR}/{path}", headers=admin["headers"]))
         theirs = fhir_json(client.get(f"{FHIR}/{path}", headers=other["headers"]))

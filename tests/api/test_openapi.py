@@ -34,6 +34,8 @@ NOT_IN_SPEC = {
 PUBLIC = {
     ("POST", "/api/v1/auth/register"),
     ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/password-reset"),  # issue 28: a forgotten password
+    ("POST", "/api/v1/auth/password-reset/{token}"),  # the emailed link's secret, not a bearer
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/api/v1/openapi.json"),
@@ -54,13 +56,16 @@ ADMIN_ONLY = {
 RATE_LIMITED = {
     ("POST", "/api/v1/auth/register"),
     ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/password-reset"),  # issue 28: a forgotten password
+    ("POST", "/api/v1/auth/password-reset/{token}"),  # the emailed link's secret, not a bearer
     ("GET", "/api/v1/plans/{plan_id}/agenda"),
     ("GET", "/api/v1/groups/{group_id}/agenda"),
     ("GET", "/api/v1/calendar-feeds/{token}"),
 }
 # POSTs that take no body.
 NO_BODY = {("POST", "/api/v1/auth/refresh"), ("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/notes/{note_id}/sign"),
-           ("POST", "/api/v1/groups/{group_id}/calendar-feed")}
+           ("POST", "/api/v1/groups/{group_id}/calendar-feed"), ("POST", "/api/v1/alerts/{alert_id}/acknowledge"),
+           ("POST", "/api/v1/me/totp"), ("POST", "/api/v1/therapists/{therapist_id}/password-reset")}
 # The FHIR API (issue 22): errors are FHIR OperationOutcome resources (application/fhir+json), and a bad search
 # parameter is FHIR's 400.
 FHIR_PATH = re.compile(r"^/api/v1/(fhir/.*|participants/\{[^}]+\}/fhir)$")

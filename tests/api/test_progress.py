@@ -147,7 +147,7 @@ def test_one_screening_only_has_no_verdict(client, admin, programme, screen):
     screen(p["id"], phq(12))
     got = by_code(progress(client, admin, p["id"]).get_json())
     assert got["phq9"]["change"] is None and got["phq9"]["reliable_change"] is None
-    assert got["phq9"]["recovered"] is None
+    assert got["phq9"]["below_caseness"] is None and "recovered" not in got["phq9"]
 
 
 def test_no_screening_is_an_empty_progress(client, admin, create_participant):
@@ -161,7 +161,8 @@ def test_recovery_is_shown(client, admin, programme, screen):
     screen(p["id"], phq(12), days_ago=31)
     screen(p["id"], phq(5))
     body = progress(client, admin, p["id"]).get_json()
-    assert by_code(body)["phq9"]["recovered"] is True and body["recovered"] == ["PHQ-9"]
+    assert by_code(body)["phq9"]["below_caseness"] is True and body["below_caseness"] == ["PHQ-9"]
+    assert "recovered" not in body
 
 
 def test_other_practice_and_bad_format(client, admin, other, create_participant):
@@ -190,7 +191,14 @@ def test_svg_chart_parses_and_has_the_points(client, admin, programme, screen):
     assert root.find(".//svg:g[@id='baseline-phq9']", ns) is not None
     text = r.get_data(as_text=True)
     assert "PHQ-9" in text and "moderate" in text  # titles and band labels as text
-    assert p["display_name"] not in text  # the chart names nobody
+    # a printed record: the person and the date range; each panel's verdict; baseline ± threshold shaded
+    first, last = (date.today() - timedelta(days=31)).isoformat(), date.today().isoformat()
+    assert p["display_name"] in text and f"{first} to {last}" in text
+    assert "reliable improvement: -6, threshold 6" in text
+    assert root.find(".//svg:g[@id='reliable-band-phq9']", ns) is not None
+    # yes/no screens are events, not score lines
+    assert root.find(".//svg:g[@id='scores-asq']", ns) is None
+    assert root.find(".//svg:g[@id='events-asq']", ns) is not None and "Crisis and substance screens" in text
 
 
 # --- 3. re-screens due ----------------------------------------------------------------------------------
@@ -274,10 +282,13 @@ def test_reliable_deterioration_excludes_deep_items_until_a_review(client, admin
     result = client.get(f"{PLANS}/{plan['id']}/clearance", headers=admin["headers"]).get_json()
     e = entry(result, p["id"])
     assert [i["verdict"] for i in e["items"]] == ["ok", "ok", "ok"]
-    assert e["warnings"] == [] and any("reviewed by Lee Lead" in x for x in e["reasons"])
+    assert e["warnings"] == []
 
-    # a later screening that still shows the deterioration is enforced again
+    # the reviewed screening (GAD-7 6) is the baseline now: a later reliable rise on it is enforced again
     screen(p["id"], gad(7))
+    e = entry(client.get(f"{PLANS}/{plan['id']}/clearance", headers=admin["headers"]).get_json(), p["id"])
+    assert [i["verdict"] for i in e["items"]] == ["ok", "ok", "ok"]
+    screen(p["id"], gad(10))
     e = entry(client.get(f"{PLANS}/{plan['id']}/clearance", headers=admin["headers"]).get_json(), p["id"])
     assert [i["verdict"] for i in e["items"]] == ["ok", "exclude", "ok"]
 
@@ -292,11 +303,11 @@ def test_recovery_never_loosens(client, admin, programme, screen):
     screen(p["id"], {"dissociation_1": 2, "dissociation_2": 2, **phq(12)}, days_ago=31)
     screen(p["id"], {"dissociation_1": 2, "dissociation_2": 2, **phq(4)})
     e = entry(client.get(f"{PLANS}/{plan['id']}/clearance", headers=admin["headers"]).get_json(), p["id"])
-    assert any("recovered since baseline" in r for r in e["reasons"])
+    assert any("below caseness since baseline" in r for r in e["reasons"])
     assert e["items"][1]["verdict"] == "adapt"  # the dissociation adaptation stays
 
 
-def test_a_new_programme_re_baselines(app, client, admin, programme, screen):
+def test_leaving_and_joining_another_programme_never_moves_the_baseline(app, client, admin, programme, screen):
     group, _, (p,) = programme()
     screen(p["id"], gad(1), days_ago=40)
     screen(p["id"], gad(6), days_ago=10)
@@ -309,7 +320,8 @@ def test_a_new_programme_re_baselines(app, client, admin, programme, screen):
     body = progress(client, admin, p["id"]).get_json()
     assert body["programme"]["group_id"] == group2["id"]
     got = by_code(body)["gad7"]
-    assert got["baseline"]["score"] == 6 and got["change"] is None  # the entry screening of the new programme
+    assert got["baseline"]["score"] == 1 and got["reliable_change"] == "deteriorated"  # the person's baseline
+    assert body["reliable_deterioration"]["active"] is True
 
 
 def test_review_needs_a_screening(client, lead, create_participant):
@@ -354,8 +366,8 @@ def test_the_demo_group_shows_one_improvement_and_one_deterioration(app, client)
     assert body["counts"]["improved"] == 1 and body["counts"]["deteriorated"] == 1
     worse = body["deteriorated"][0]["participant_id"]
     better = body["improved"][0]["participant_id"]
-    assert client.get(f"/api/v1/participants/{better}/progress", headers=headers).get_json()["recovered"] == \
-        ["PHQ-9"]
+    better_progress = client.get(f"/api/v1/participants/{better}/progress", headers=headers).get_json()
+    assert better_progress["below_caseness"] == ["PHQ-9"]
     svg = client.get(f"/api/v1/participants/{worse}/progress?format=svg", headers=headers)
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
     rhythm = client.get("/api/v1/practice/rescreen-rhythm", headers=headers).get_json()
@@ -371,7 +383,8 @@ def test_progress_within_a_chosen_group(app, client, admin, programme, screen, c
     # the group programme wins over a retreat joined later
     assert progress(client, admin, p["id"]).get_json()["programme"]["group_id"] == group["id"]
     body = progress(client, admin, p["id"], group_id=retreat["id"]).get_json()
-    assert body["programme"]["group_id"] == retreat["id"] and by_code(body)["gad7"]["change"] is None
+    # the baseline is the person's whatever the group: the same change in the retreat
+    assert body["programme"]["group_id"] == retreat["id"] and by_code(body)["gad7"]["change"] == 5
     assert_error(client.get(f"/api/v1/participants/{p['id']}/progress", headers=admin["headers"],
                             query_string={"group_id": "nope"}), 422)
 

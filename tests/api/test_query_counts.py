@@ -1,6 +1,7 @@
 """The number of SQL statements a request runs does not grow with the size of what it returns
 (issue 5 done-when: clearance in a constant number of queries; issue 8 point 3: no N+1 in lists)."""
 
+from datetime import UTC, datetime
 
 import pytest
 
@@ -128,3 +129,42 @@ def test_the_counter_sees_queries(client, admin, count_queries):
     """Guard against a listener that never fires (which would make every comparison above pass)."""
     n, _ = queries_for(client, count_queries, "GET", "/api/v1/modules", admin)
     assert n >= 2
+
+
+def test_clearance_queries_do_not_grow_with_person_histories(client, admin, create_group, create_participant,
+                                                             create_therapist, mods, count_queries):
+    """Safety follows the person (issue 27): crisis holds, recent crises, reviews and deterioration against
+    each person's one baseline across every group, still in a constant number of statements."""
+    form = client.get("/api/v1/screening/form", headers=admin["headers"]).get_json()
+    lead = create_therapist(clinical_lead=True)
+    other_group = create_group(name="Elsewhere", capacity=50)
+
+    def with_history(n):
+        group = create_group(name=f"History of {n}", capacity=50)
+        for i in range(n):
+            pid = create_participant()["id"]
+            for gid in (group["id"], other_group["id"]):
+                assert client.post(f"/api/v1/groups/{gid}/members", headers=admin["headers"],
+                                   json={"participant_id": pid}).status_code == 201
+            client.delete(f"/api/v1/groups/{other_group['id']}/members/{pid}", headers=admin["headers"])
+            for overrides in ({"phq9_1": 1}, {"present_crisis_1": 1} if i % 2 else {"phq9_2": 3}, {}):
+                r = client.post(f"/api/v1/participants/{pid}/screenings", headers=admin["headers"],
+                                json={"form_version": form["version"], "answers": answers_for(form, overrides)})
+                assert r.status_code == 201, r.get_json()
+                if overrides.get("present_crisis_1"):
+                    assert client.post(f"/api/v1/participants/{pid}/crisis-reviews", headers=lead["headers"], json={
+                        "screening_id": r.get_json()["id"], "summary": "Seen today and a plan agreed together.",
+                        "risk_level": "moderate", "follow_up_on": datetime.now(UTC).date().isoformat()}
+                    ).status_code == 201
+            if i % 3 == 0:
+                assert client.post(f"/api/v1/participants/{pid}/progress-reviews", headers=lead["headers"],
+                                   json={"reason": "Reviewed in supervision today."}).status_code == 201
+        return make_plan(client, admin, group["id"], make_items(mods, 5))
+
+    small, large = with_history(3), with_history(12)
+    n_small, body_small = queries_for(client, count_queries, "GET", f"{PLANS}/{small['id']}/clearance", admin)
+    n_large, body_large = queries_for(client, count_queries, "GET", f"{PLANS}/{large['id']}/clearance", admin)
+    assert len(body_large["participants"]) == 12
+    assert any(p["recent_crisis"] for p in body_large["participants"])
+    assert any(p["crisis_hold"] for p in body_large["participants"])
+    assert n_small == n_large, (n_small, n_large)

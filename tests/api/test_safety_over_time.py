@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
+from tests.factories import shift_person
 from tests.helpers import answers_for, assert_error
 from toolkit import create_app
 
@@ -51,10 +52,10 @@ def override(client, who, screening_id, outcome, reason=LONG_REASON):
                        json={"outcome": outcome, "reason": reason})
 
 
-def review(client, who, pid, safety_plan=True):
+def review(client, who, pid, screening_id, risk="moderate"):
     return client.post(f"/api/v1/participants/{pid}/crisis-reviews", headers=who["headers"],
-                       json={"summary": "Met with the person and their GP; coping plan agreed.",
-                             "safety_plan_in_place": safety_plan,
+                       json={"screening_id": screening_id, "risk_level": risk,
+                             "summary": "Met with the person and their GP; coping plan agreed.",
                              "follow_up_on": (date.today() + timedelta(days=2)).isoformat()})
 
 
@@ -177,33 +178,40 @@ def test_a_crisis_cannot_go_below_refer(client, admin, form, lead, create_partic
 # --- 3. crisis hold and crisis reviews -----------------------------------------------------------------
 
 
-def test_the_crisis_hold_lifts_only_after_a_review_and_a_newer_screening(client, admin, form, lead, plain, session):
+def test_the_crisis_hold_lifts_only_after_a_review_and_a_crisis_free_screening_a_day_later(
+        app, client, admin, form, lead, plain, session):
     _, plan, (person,) = session(SOON)
     deferred = screen(client, admin, form, person["id"], {"phq9_9": 1})
     assert deferred["outcome"] == "defer" and deferred["crisis_hold"] is False
     calm = screen(client, admin, form, person["id"])  # a minute later, all zero
-    assert calm["outcome"] == "clear" and calm["crisis_hold"] is True
+    assert calm["outcome"] == "clear" and calm["crisis_hold"] is True and calm["effective_outcome"] == "defer"
+    assert calm["crisis_guidance"] is not None  # guidance stays during a hold
     _, entry = clearance_entry(client, admin, plan, person)
     assert entry["outcome"] == "defer" and entry["crisis_hold"] is True and entry["computed_outcome"] == "clear"
 
-    assert_error(review(client, plain, person["id"]), 403)
-    r = review(client, lead, person["id"], safety_plan=False)
-    assert r.status_code == 201
-    screen(client, admin, form, person["id"])
-    _, entry = clearance_entry(client, admin, plan, person)
-    assert entry["crisis_hold"] is True  # a review without a safety plan does not lift it
+    assert_error(review(client, plain, person["id"], deferred["id"]), 403)
+    r = review(client, lead, person["id"], deferred["id"], risk="high")
+    assert r.status_code == 201, r.get_json()
+    shift_person(app, person["id"], 25)
+    assert screen(client, admin, form, person["id"])["crisis_hold"] is True  # high risk never lifts it
 
-    r = review(client, lead, person["id"])
+    r = review(client, lead, person["id"], deferred["id"])
     assert r.status_code == 201, r.get_json()
     got = r.get_json()
-    assert got["by"]["name"] == "Lena Lead" and got["safety_plan_in_place"] is True
+    assert got["by"]["name"] == "Lena Lead" and got["risk_level"] == "moderate"
+    assert got["screening_id"] == deferred["id"] and got["safety_plan_id"] is None
+    soon = screen(client, admin, form, person["id"])
+    assert soon["crisis_hold"] is True  # minutes after the review: not yet
     _, entry = clearance_entry(client, admin, plan, person)
-    assert entry["outcome"] == "defer" and entry["crisis_hold"] is True  # no newer screening yet
+    assert entry["outcome"] == "defer" and entry["crisis_hold"] is True
 
+    shift_person(app, person["id"], 25)
     after = screen(client, admin, form, person["id"])
-    assert after["crisis_hold"] is False
+    assert after["crisis_hold"] is False and after["effective_outcome"] == "clear"
     result, entry = clearance_entry(client, admin, plan, person)
     assert entry["outcome"] == "clear" and entry["crisis_hold"] is False and result["status"] == "clear"
+    assert entry["recent_crisis"]["screening_id"] == deferred["id"]
+    assert entry["recent_crisis"]["reviewed_by"] == "Lena Lead"
 
     listed = client.get(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=admin["headers"])
     assert listed.status_code == 200 and [x["id"] for x in listed.get_json()][0] == got["id"]
@@ -224,16 +232,21 @@ def test_an_override_to_defer_starts_a_hold(client, admin, form, plain, session)
 
 def test_crisis_review_needs_a_defer_and_valid_fields(client, admin, form, lead, other, create_participant):
     person = create_participant()
-    assert_error(review(client, lead, person["id"]), 409)
-    screen(client, admin, form, person["id"], {"present_crisis_1": 1})
+    calm = screen(client, admin, form, person["id"])
+    assert "screening_id" in assert_error(review(client, lead, person["id"], calm["id"]), 409)["errors"]
+    crisis = screen(client, admin, form, person["id"], {"present_crisis_1": 1})
     url = f"/api/v1/participants/{person['id']}/crisis-reviews"
-    r = client.post(url, headers=lead["headers"],
-                    json={"summary": "x", "safety_plan_in_place": True, "follow_up_on": "2001-01-01"})
-    assert "follow_up_on" in assert_error(r, 422)["errors"]
-    assert "safety_plan_in_place" in assert_error(client.post(url, headers=lead["headers"], json={"summary": "x"}),
-                                                  422)["errors"]
+    body = {"screening_id": crisis["id"], "risk_level": "low", "summary": "Seen today; settled, plan agreed.",
+            "follow_up_on": "2001-01-01"}
+    assert "follow_up_on" in assert_error(client.post(url, headers=lead["headers"], json=body), 422)["errors"]
+    short = {**body, "summary": "x", "follow_up_on": date.today().isoformat()}
+    assert "summary" in assert_error(client.post(url, headers=lead["headers"], json=short), 422)["errors"]
+    wrong = {**body, "risk_level": "unknown", "follow_up_on": date.today().isoformat()}
+    assert "risk_level" in assert_error(client.post(url, headers=lead["headers"], json=wrong), 422)["errors"]
+    missing = assert_error(client.post(url, headers=lead["headers"], json={"summary": "x" * 30}), 422)["errors"]
+    assert {"screening_id", "risk_level", "follow_up_on"} <= set(missing)
     assert client.get(url, headers=admin["headers"]).get_json() == []
-    assert_error(review(client, other, person["id"]), 404)
+    assert_error(review(client, other, person["id"], crisis["id"]), 404)
     assert_error(client.get(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=other["headers"]), 404)
 
 
@@ -257,7 +270,8 @@ def test_a_screening_stopped_at_a_positive_asq_is_stored_as_defer(client, admin,
     assert r.status_code == 201, r.get_json()
     body = r.get_json()
     assert body["complete"] is False and body["outcome"] == "defer"
-    assert body["crisis_guidance"]["kind"] == "non_acute" and body["crisis_guidance"]["checklist"]
+    # ASQ positive, stopped before the acuity question: unknown acuity is acute (issue 27)
+    assert body["crisis_guidance"]["kind"] == "acute" and body["crisis_guidance"]["checklist"]
     assert any("AUDIT-C is incomplete" in f["text"] for f in body["findings"])
     stored = client.get(f"/api/v1/screenings/{body['id']}", headers=admin["headers"]).get_json()
     assert stored["complete"] is False and stored["outcome"] == "defer"

@@ -105,6 +105,11 @@ def test_demo_creates_a_working_demo_once(app, client):
     assert clearance["status"] == "blocked" and len(clearance["missing_screenings"]) == 1
     agenda = client.get(f"/api/v1/groups/{retreat['id']}/agenda?format=md", headers=headers)
     assert agenda.status_code == 200 and "Day 1" in agenda.get_data(as_text=True)
+    # Issue 29: one open crisis alert, and its events in the feed
+    crises = client.get("/api/v1/alerts?kind=crisis&status=open", headers=headers).get_json()
+    assert len(crises) == 1 and crises[0]["source_type"] == "screening"
+    feed = client.get("/api/v1/events?limit=500", headers=headers).get_json()["events"]
+    assert {"screening.created", "alert.raised", "note.signed", "attendance.recorded"} <= {e["type"] for e in feed}
     with app.app_context(), across_practices(db.session):
         assert db.session.scalar(select(func.count()).select_from(ExerciseModule)) >= 20
 

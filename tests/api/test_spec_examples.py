@@ -17,6 +17,9 @@ from tests.helpers import answers_for, generated_spec_text, operations
 # member enrolled before the session they attend; a note changed while draft, then signed, then amended).
 ORDER = ["registerPractice", "login", "addGroupMember", "createSeries", "updateSeries", "replaceAttendance",
          "createNote", "updateNote", "addNoteAddendum"]
+# Operations whose body needs a secret no example can hold (issue 28): a live TOTP code, an emailed reset link.
+# Their example must still be well formed: the server answers one of the operation's documented refusals.
+NEEDS_A_SECRET = {"confirmTotp": 409, "resetPassword": 404, "disableTotp": 404}
 
 
 def resolve(spec, schema):
@@ -60,7 +63,9 @@ def spec(app):
     return json.loads(generated_spec_text(app))
 
 
-def test_every_request_example_is_accepted(client, spec, create_participant, create_group):
+def test_every_request_example_is_accepted(client, spec, create_participant, create_group, monkeypatch):
+    # The webhook example's host resolves to a public address (this machine has no DNS of its own for it).
+    monkeypatch.setattr("toolkit.webhooks.transport.resolve", lambda host, port: ["93.184.216.34"])
     ops = sorted(((op["operationId"], m, p, op) for m, p, op in operations(spec) if "requestBody" in op),
                  key=lambda o: (ORDER.index(o[0]) if o[0] in ORDER else len(ORDER), o[0]))
     headers, ids, problems = {}, {}, []
@@ -74,6 +79,10 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             if isinstance(value, str):
                 url = url.replace("{" + name + "}", value)
         r = client.open(url, method=method, json=body, headers={**headers, "If-Match": "*"})
+        if operation_id in NEEDS_A_SECRET:
+            if r.status_code != NEEDS_A_SECRET[operation_id]:
+                problems.append(f"{operation_id} {method} {path}: {r.status_code} {r.get_json()}\n  body: {body}")
+            continue
         if r.status_code >= 400:
             problems.append(f"{operation_id} {method} {path}: {r.status_code} {r.get_json()}\n  body: {body}")
             continue
@@ -104,6 +113,8 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             crisis = client.post(f"/api/v1/participants/{ids['participant_id']}/screenings", headers=headers,
                                  json={"form_version": form["version"], "answers": answers_for(form, {"asq_1": 1})})
             assert crisis.status_code == 201 and crisis.get_json()["outcome"] == "defer", crisis.get_json()
+            ids["alert_id"] = client.get("/api/v1/alerts", headers=headers).get_json()[0]["id"]  # the crisis's
+            ids["screening_id"] = crisis.get_json()["id"]  # the review names the latest crisis screening
         if operation_id == "createScreening":
             ids["screening_id"] = r.get_json()["id"]
         if operation_id == "createModule":

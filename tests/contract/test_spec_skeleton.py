@@ -17,6 +17,12 @@ ON_PURPOSE = {
     "schemas/Error/properties/status/type: 'string' -> 'integer'",
     # issue 34 point 8 (b71c9d7): the FHIR CapabilityStatement is public
     "operations/GET /api/v1/fhir/metadata/responses: ['401'] gone",
+    # issue 27 (9e2672f): a crisis review names the crisis screening and a risk level instead of a yes/no
+    "schemas/CrisisReviewCreate/properties/safety_plan_in_place: gone",
+    "schemas/CrisisReviewCreate/required: ['safety_plan_in_place'] gone",
+    # issue 27 (9e2672f): `recovered` replaced by `paired` and `below_caseness`
+    *(f"schemas/{name}/{part}" for name in ("InstrumentProgress", "MemberInstrument", "MemberProgress", "Progress")
+      for part in ("properties/recovered: gone", "required: ['recovered'] gone")),
 }
 
 

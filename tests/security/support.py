@@ -63,7 +63,15 @@ def build_world(client, who, *, create_participant, create_group, create_therapi
     feed = ok(client.post(f"{API}/groups/{group['id']}/calendar-feed", headers=h), 201)  # issue 18
     safety_plan = ok(client.post(f"{API}/participants/{member['id']}/safety-plans", headers=h,  # issue 29
                                  json={"warning_signs": ["World sign"]}), 201)
-    return {"safety_plan_id": safety_plan["id"],
+    # issue 29: a crisis of the loner raises an alert; a webhook to a public address (an IP: no DNS needed)
+    ok(client.post(f"{API}/participants/{loner['id']}/screenings", headers=h,
+                   json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})}), 201)
+    alert = ok(client.get(f"{API}/alerts", headers=h))[0]
+    hook = ok(client.post(f"{API}/webhooks", headers=h,
+                          json={"url": "https://93.184.216.34/hook", "events": ["alert.raised"]}), 201)
+    login = next(s for s in ok(client.get(f"{API}/me/sessions", headers=h)) if s["current"])  # issue 28
+    return {"session_id": login["id"], "safety_plan_id": safety_plan["id"], "alert_id": alert["id"],
+            "webhook_id": hook["id"],
             "series_id": series["id"], "note_id": note["id"], "calendar_token": feed["token"],
             "who": who, "therapist_id": therapist["id"], "therapist_headers": therapist["headers"],
             "participant_id": member["id"], "loner_id": loner["id"], "group_id": group["id"],
@@ -120,7 +128,8 @@ def write_bodies(world) -> dict:
             "form_version": world["form"]["version"], "answers": answers_for(world["form"])},
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
         ("post", "/participants/{participant_id}/crisis-reviews"): {
-            "summary": "Hijacked", "safety_plan_in_place": True, "follow_up_on": "2099-01-01"},
+            "screening_id": world["screening_id"], "summary": "Hijacked: a review from elsewhere.", "risk_level": "low",
+            "follow_up_on": "2099-01-01"},
         ("patch", "/series/{series_id}"): {"title": "Hijacked"},
         ("put", "/plans/{plan_id}/attendance"): {"records": []},
         ("post", "/plans/{plan_id}/notes"): {"shared": "Hijacked"},
@@ -128,6 +137,7 @@ def write_bodies(world) -> dict:
         ("post", "/notes/{note_id}/addenda"): {"text": "Hijacked"},
         ("post", "/participants/{participant_id}/progress-reviews"): {"reason": "Hijacked review text"},
         ("post", "/participants/{participant_id}/safety-plans"): {"warning_signs": ["Hijacked"]},
+        ("post", "/alerts/{alert_id}/resolve"): {"reason": "Hijacked: resolved from another practice."},
     }
 
 
@@ -154,6 +164,7 @@ def world_ids(world) -> dict:
             "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
             "screening_id": world["screening_id"], "template_id": world["template_id"],
             "series_id": world["series_id"], "note_id": world["note_id"], "safety_plan_id": world["safety_plan_id"],
+            "alert_id": world["alert_id"], "webhook_id": world["webhook_id"], "session_id": world["session_id"],
             "observation_id": f"{world['screening_id']}-phq9"}  # FHIR (issue 22): a score of the screening
 
 

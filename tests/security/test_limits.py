@@ -20,6 +20,7 @@ from tests.security.support import (
     is_404,
     ok,
     spec_operations,
+    world_ids,
     write_bodies,
 )
 from toolkit import create_app
@@ -63,9 +64,7 @@ def test_body_over_the_limit_is_413_on_every_write(client, admin, world):
     limit = client.application.config["MAX_CONTENT_LENGTH"]
     assert limit == 1024 * 1024
     huge = {"notes": "x" * limit}
-    ids = {"therapist_id": world["therapist_id"], "participant_id": world["participant_id"],
-           "group_id": world["group_id"], "module_id": world["module_id"], "plan_id": world["plan_id"],
-           "screening_id": world["screening_id"], "series_id": world["series_id"], "note_id": world["note_id"]}
+    ids = world_ids(world)
     before = client.get(f"{API}/plans/{world['plan_id']}", headers=admin["headers"]).headers["ETag"]
     writes = [(path, method) for path, method, op in spec_operations(client) if "requestBody" in op]
     assert len(writes) >= 15

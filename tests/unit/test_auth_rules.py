@@ -46,8 +46,22 @@ def test_password_equal_to_email_is_refused(password, email):
     assert any("email" in p.lower() for p in problems)
 
 
-def test_password_containing_email_but_longer_is_allowed():
-    assert password_problems("someone.long@example.org-and-more", email="someone.long@example.org") == []
+def test_password_containing_email_but_longer_is_not_the_email_but_is_judged_with_it_as_context():
+    problems = password_problems("someone.long@example.org-and-more", email="someone.long@example.org")
+    assert not any("email address" in p for p in problems)
+    assert "This password is too easy to guess." in problems  # the email is context: little is left
+    assert password_problems("someone.long@example.org-and-more", email="other@example.org") == []
+
+
+@pytest.mark.parametrize("password", ["Summer2024!!", "Winter2025!!!", "Password2024!!", "Springtime2024!"])
+def test_season_year_and_symbols_are_refused(password):
+    """Issue 28: `Summer2024!!` was accepted (zxcvbn score 3); the policy now wants its top score, 4."""
+    assert "This password is too easy to guess." in password_problems(password, email="someone@example.org")
+
+
+def test_the_users_own_name_is_context():
+    assert password_problems("TheoTherapist2024!", email="x@example.org") == []
+    assert password_problems("TheoTherapist2024!", email="x@example.org", user_inputs=("Theo Therapist",))
 
 
 def test_no_email_skips_the_email_rule():

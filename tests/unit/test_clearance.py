@@ -66,7 +66,7 @@ def test_result_shape():
     participant = result["participants"][0]
     assert set(participant) == {"participant_id", "display_name", "screening_id", "outcome", "computed_outcome",
                                 "override", "crisis_hold", "findings", "validity", "expires_before_session",
-                                "valid_until", "method", "reasons", "warnings", "items"}
+                                "valid_until", "method", "reasons", "warnings", "recent_crisis", "items"}
     assert [i["item_id"] for i in participant["items"]] == [i.item_id for i in ITEMS]
     for item in participant["items"]:
         assert set(item) == {"item_id", "module_id", "verdict", "adaptation", "alternative", "reasons"}

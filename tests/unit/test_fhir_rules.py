@@ -10,7 +10,7 @@ import pytest
 from tests.fhir_support import LOINC, codings, validate
 from toolkit.fhir import builders, envelopes, records, rules
 from toolkit.screening.form_loader import default_form
-from toolkit.screening.rules import evaluate
+from toolkit.screening.intake import screen
 
 FORM = default_form()
 T = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -199,7 +199,7 @@ def test_a_loinc_answer_code_only_for_the_same_label():
 
 
 def screening(answers, **extra):
-    result = evaluate(FORM, answers, sex_at_birth=None) if not extra.get("skip_eval") else None
+    result = screen(FORM, answers, sex_at_birth=None) if not extra.get("skip_eval") else None
     extra.pop("skip_eval", None)
     return {
         "id": "3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10", "participant_id": "p-1", "form_version": FORM.version,

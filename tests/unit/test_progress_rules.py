@@ -14,13 +14,15 @@ from toolkit.progress.rules import (
     ChangeFileError,
     Rhythm,
     Taken,
+    below_caseness,
     default_thresholds,
     deterioration_enforced,
     group_summary,
     load_thresholds,
+    membership_start,
     overall,
+    paired,
     progress,
-    recovered,
     reliable_change,
     rescreen_reasons,
 )
@@ -60,31 +62,33 @@ def test_reliable_change_at_and_around_each_boundary(change, threshold, expected
     (8, 7, GAD, True), (8, 8, GAD, False), (7, 0, GAD, False),
     (12, 2, None, None), (None, 2, PHQ, None),
 ])
-def test_recovered_crosses_caseness(baseline, latest, threshold, expected):
-    assert recovered(baseline, latest, threshold) == expected
+def test_below_caseness_crosses_caseness(baseline, latest, threshold, expected):
+    assert below_caseness(baseline, latest, threshold) == expected
 
 
-def run(history, joined_on=None, codes=("phq9", "gad7", "pc_ptsd5")):
-    return {p["instrument"]: p for p in progress(history, joined_on=joined_on, thresholds=T, instruments=codes)}
+def run(history, since=None, codes=("phq9", "gad7", "pc_ptsd5"), reviewed=None):
+    return {p["instrument"]: p for p in progress(history, since=since, thresholds=T, instruments=codes,
+                                                 reviewed=reviewed)}
 
 
-@pytest.mark.parametrize("history, joined_on, code, baseline, change, verdict", [
+@pytest.mark.parametrize("history, since, code, baseline, change, verdict", [
     # one screening only: a baseline, no change, no verdict
     ([taken(0, phq9=12)], None, "phq9", 12, None, None),
-    # no programme: the first ever is the baseline
+    # never a member: the first ever is the baseline
     ([taken(0, phq9=12), taken(10, phq9=4), taken(20, phq9=6)], None, "phq9", 12, -6, IMPROVED),
-    # the entry screening of the programme (the latest on or before joining) is the baseline
-    ([taken(0, phq9=2), taken(9, phq9=5), taken(20, phq9=11)], DAY0.date() + timedelta(days=10), "phq9", 5, 6,
+    # the latest screening before the earliest membership began is the baseline
+    ([taken(0, phq9=2), taken(9, phq9=5), taken(20, phq9=11)], DAY0 + timedelta(days=10), "phq9", 5, 6,
      DETERIORATED),
-    # joined before any screening: the first one in the programme
-    ([taken(5, gad7=1), taken(20, gad7=5)], DAY0.date() - timedelta(days=3), "gad7", 1, 4, DETERIORATED),
-    # re-baseline at a new programme: only the entry screening so far
-    ([taken(0, gad7=1), taken(10, gad7=9)], DAY0.date() + timedelta(days=12), "gad7", 9, None, None),
+    # joined before any screening: the first one after it
+    ([taken(5, gad7=1), taken(20, gad7=5)], DAY0 - timedelta(days=3), "gad7", 1, 4, DETERIORATED),
+    # a re-screen later on the joining day is not the baseline: the rise measured that day shows
+    ([taken(0, phq9=3), taken(10, phq9=9)], DAY0 + timedelta(days=10) - timedelta(minutes=1), "phq9", 3, 6,
+     DETERIORATED),
     # no published threshold: change without a verdict
     ([taken(0, pc_ptsd5=1), taken(10, pc_ptsd5=4)], None, "pc_ptsd5", 1, 3, None),
 ])
-def test_baseline_and_change(history, joined_on, code, baseline, change, verdict):
-    got = run(history, joined_on)[code]
+def test_baseline_and_change(history, since, code, baseline, change, verdict):
+    got = run(history, since)[code]
     assert got["baseline"]["score"] == baseline
     assert (got["change"], got["reliable_change"]) == (change, verdict)
 
@@ -214,5 +218,45 @@ def test_the_shipped_file_matches_the_form():
     load_thresholds(known={i.code for i in default_form().instruments})
 
 
-def test_joined_on_is_a_date():
-    assert run([taken(0, phq9=1)], joined_on=date(2020, 1, 1))["phq9"]["baseline"]["score"] == 1
+def test_a_progress_review_makes_the_reviewed_screening_the_baseline():
+    history = [taken(0, phq9=3), taken(10, phq9=9), taken(20, phq9=11)]
+    assert run(history)["phq9"]["reliable_change"] == DETERIORATED
+    got = run(history, reviewed="s10")["phq9"]
+    assert got["baseline"]["score"] == 9 and got["change"] == 2 and got["reliable_change"] == NO_CHANGE
+
+
+@pytest.mark.parametrize("joined_on, joined_at, expected", [
+    (date(2026, 3, 2), datetime(2026, 3, 2, 15, tzinfo=UTC), datetime(2026, 3, 2, tzinfo=UTC)),  # the day's start
+    (date(2026, 3, 2), datetime(2026, 3, 1, 15, tzinfo=UTC), datetime(2026, 3, 1, 15, tzinfo=UTC)),
+    (date(2026, 3, 2), None, datetime(2026, 3, 2, tzinfo=UTC)),
+])
+def test_membership_start(joined_on, joined_at, expected):
+    assert membership_start(joined_on, joined_at) == expected
+
+
+def _pair(phq_base, phq_last, gad_base, gad_last):
+    return run([taken(0, phq9=phq_base, gad7=gad_base), taken(30, phq9=phq_last, gad7=gad_last)]).values()
+
+
+@pytest.mark.parametrize("scores, expected", [
+    # NHS Talking Therapies: caseness PHQ-9 >= 10 or GAD-7 >= 8; reliable change 6 / 4
+    ((10, 9, 15, 15), dict(caseness_at_baseline=True, recovery=False, reliable_improvement=False,
+                           reliable_recovery=False, reliable_deterioration=False)),  # issue 27: not recovered
+    ((14, 7, 12, 7), dict(caseness_at_baseline=True, recovery=True, reliable_improvement=True,
+                          reliable_recovery=True, reliable_deterioration=False)),
+    ((12, 9, 9, 7), dict(caseness_at_baseline=True, recovery=True, reliable_improvement=False,
+                         reliable_recovery=False, reliable_deterioration=False)),
+    ((16, 9, 5, 9), dict(caseness_at_baseline=True, recovery=False, reliable_improvement=False,
+                         reliable_recovery=False, reliable_deterioration=False)),  # one up, one down
+    ((3, 9, 2, 3), dict(caseness_at_baseline=False, recovery=False, reliable_improvement=False,
+                        reliable_recovery=False, reliable_deterioration=True)),
+    ((20, 8, 2, 2), dict(caseness_at_baseline=True, recovery=True, reliable_improvement=True,
+                         reliable_recovery=True, reliable_deterioration=False)),
+])
+def test_paired_outcomes(scores, expected):
+    assert paired(_pair(*scores)) == expected
+
+
+def test_paired_needs_both_measures_twice():
+    assert paired(run([taken(0, phq9=12), taken(30, phq9=3)]).values()) is None
+    assert paired(run([taken(0, phq9=12, gad7=9)]).values()) is None

@@ -13,23 +13,31 @@ from hypothesis import strategies as st
 from toolkit.screening.clearance import ClearanceItem, Contraindication, MemberScreening, clear_plan
 from toolkit.screening.form_loader import default_form
 from toolkit.screening.guidance import DEFAULT_GUIDANCE_FILE, default_guidance, load_guidance
-from toolkit.screening.intake import take
+from toolkit.screening.intake import screen
 from toolkit.screening.rules import REQUIRED, AnswersError
 from toolkit.screening.safety import (
     LEAD_REASON_MIN,
     RANK,
+    RISK_LEVELS,
+    Conflicting,
+    NotPermitted,
     OverrideEvent,
+    ReviewEvent,
     SafetyRefusal,
     ScreeningEvent,
+    Unacceptable,
     age_on,
     can_override,
     check_assessment,
     check_override,
+    check_review_target,
     crisis_hold,
     defer_moments,
     direction,
     history_outcome,
     is_minor,
+    latest_crisis,
+    recent_crisis,
     taken_during_hold,
     validity_at_session,
 )
@@ -64,16 +72,16 @@ def test_direction(current, new, expected):
 @pytest.mark.parametrize(("current", "new", "flags", "reason", "lead", "status"), [
     ("caution", "refer", (), "x", False, None),                     # more restrictive: anyone, any reason
     ("clear", "defer", (), "Disclosed a crisis.", False, None),
-    ("refer", "clear", (), LONG_REASON, False, 403),                 # less restrictive: not without a lead
-    ("refer", "clear", (), "ok", True, 422),                         # ... nor with a short reason
-    ("refer", "clear", (), "x" * 19, True, 422),
+    ("refer", "clear", (), LONG_REASON, False, NotPermitted),                 # less restrictive: not without a lead
+    ("refer", "clear", (), "ok", True, Unacceptable),                         # ... nor with a short reason
+    ("refer", "clear", (), "x" * 19, True, Unacceptable),
     ("refer", "clear", (), "x" * 20, True, None),
     ("caution", "caution", (), "Re-confirmed.", False, None),        # same outcome: a restatement
-    ("defer", "clear", ("acute_crisis",), LONG_REASON, True, 409),   # never below refer on a crisis
-    ("defer", "caution", ("acute_crisis",), LONG_REASON, True, 409),
+    ("defer", "clear", ("acute_crisis",), LONG_REASON, True, Conflicting),   # never below refer on a crisis
+    ("defer", "caution", ("acute_crisis",), LONG_REASON, True, Conflicting),
     ("defer", "refer", ("acute_crisis",), LONG_REASON, True, None),
-    ("defer", "clear", ("acute_crisis",), LONG_REASON, False, 403),  # a non-lead is refused first
-    ("refer", "refer", ("acute_crisis",), "   ", True, 422),         # a reason is always needed
+    ("defer", "clear", ("acute_crisis",), LONG_REASON, False, NotPermitted),  # a non-lead is refused first
+    ("refer", "refer", ("acute_crisis",), "   ", True, Unacceptable),         # a reason is always needed
 ])
 def test_check_override(current, new, flags, reason, lead, status):
     if status is None:
@@ -81,8 +89,8 @@ def test_check_override(current, new, flags, reason, lead, status):
         return
     with pytest.raises(SafetyRefusal) as info:
         check_override(current=current, new=new, computed_flags=flags, reason=reason, clinical_lead=lead)
-    assert info.value.status == status
-    if status == 409:
+    assert type(info.value) is status
+    if status is Conflicting:
         assert "crisis-reviews" in info.value.message
 
 
@@ -96,54 +104,109 @@ def test_an_override_never_lowers_an_outcome_without_a_clinical_lead(current, ne
         assert "acute_crisis" not in flags or RANK[new] >= RANK["refer"]
 
 
-# --- crisis hold --------------------------------------------------------------------------------------
+# --- crisis hold ---------------------------------------------------------------------------------------
 
 
 def at(minutes):
     return T0 + timedelta(minutes=minutes)
 
 
-@pytest.mark.parametrize(("defers", "reviews", "latest", "active"), [
-    ([], [], at(0), False),                       # never deferred
-    ([at(0)], [], at(0), True),                   # the defer itself is the latest screening
-    ([at(0)], [], at(1), True),                   # a clear screening a minute later: still held
-    ([at(0)], [at(5)], at(1), True),              # a review, but no screening after it
-    ([at(0)], [at(1)], at(5), False),             # review after the defer, then a newer screening: lifted
-    ([at(0)], [at(-5)], at(5), True),             # a review from before the defer does not count
-    ([at(0), at(10)], [at(1)], at(12), True),     # a later defer starts a new hold
-    ([at(0), None], [None], at(3), True),         # aggregates with nothing in them
+H = 60  # minutes in an hour
+
+
+def screening(minutes, outcome="clear", sid=None, overrides=()):
+    return ScreeningEvent(at=at(minutes), computed_outcome=outcome, id=sid or f"s{minutes}",
+                          overrides=tuple(OverrideEvent(o, at(m)) for o, m in overrides))
+
+
+def review(minutes, risk="moderate", of=None, plan=True):
+    return ReviewEvent(at=at(minutes), risk_level=risk, screening_id=of, safety_plan_in_place=plan, by="Lead")
+
+
+@pytest.mark.parametrize(("screenings", "reviews", "active"), [
+    ([screening(0)], [], False),                                              # never deferred
+    ([screening(0, "defer")], [], True),                                      # the defer itself
+    ([screening(0, "defer"), screening(1)], [], True),                        # clear a minute later: held
+    ([screening(0, "defer"), screening(25 * H)], [review(5, of="s0")], False),  # review, then 24 h+: lifted
+    ([screening(0, "defer"), screening(10)], [review(5, of="s0")], True),     # minutes after the review: held
+    ([screening(0, "defer"), screening(5 + 24 * H)], [review(5, of="s0")], False),  # exactly 24 h: lifted
+    ([screening(0, "defer"), screening(4 + 24 * H)], [review(5, of="s0")], True),   # a minute short
+    ([screening(0, "defer"), screening(30 * H)], [review(5, "high", of="s0")], True),  # high never lifts
+    ([screening(0, "defer"), screening(30 * H)], [review(5, of="s0"), review(6, "high", of="s0")], True),
+    ([screening(0, "defer"), screening(30 * H, "defer")], [review(5, of="s0")], True),  # not crisis-free
+    ([screening(0, "defer"), screening(30 * H)], [review(-5)], True),          # a review before the defer
+    ([screening(0, "defer"), screening(10, "defer"), screening(40 * H)], [review(5, of="s0")], True),  # newer crisis
+    ([screening(0, "defer"), screening(10, "defer"), screening(40 * H)], [review(5, of="s0"), review(12, of="s10")],
+     False),
+    ([screening(0, "clear", overrides=[("defer", 3)]), screening(30 * H)], [review(1, of="s0")], True),
+    ([screening(0, "defer"), screening(30 * H)], [review(5, risk=None, plan=False)], True),  # old review, no plan
+    ([screening(0, "defer"), screening(30 * H)], [review(5, risk=None, plan=True)], False),  # old review, plan
 ])
-def test_crisis_hold(defers, reviews, latest, active):
-    assert crisis_hold(defer_at=defers, reviews_at=reviews, latest_screening_at=latest).active is active
+def test_crisis_hold(screenings, reviews, active):
+    assert crisis_hold(screenings, reviews).active is active
 
 
 def test_screenings_taken_during_the_hold_carry_it():
-    defers = [at(0)]
-    assert taken_during_hold(defer_at=defers, reviews_at=[], at=at(1)) is True
-    assert taken_during_hold(defer_at=defers, reviews_at=[at(2)], at=at(3)) is False  # this one lifts it
-    assert taken_during_hold(defer_at=[], reviews_at=[], at=at(3)) is False
-    assert taken_during_hold(defer_at=[at(5)], reviews_at=[], at=at(3)) is False       # a later defer
+    crisis = [screening(0, "defer")]
+    assert taken_during_hold(crisis, [], screening(1)) is True
+    assert taken_during_hold(crisis, [review(2, of="s0")], screening(3)) is True   # under 24 h after the review
+    assert taken_during_hold(crisis, [review(2, of="s0")], screening(2 + 24 * H)) is False  # this one lifts it
+    assert taken_during_hold([], [], screening(3)) is False
+    assert taken_during_hold([screening(5, "defer")], [], screening(3)) is False  # a later defer
 
 
 def test_defer_moments_count_overrides_to_defer():
-    s = ScreeningEvent(at=at(0), computed_outcome="clear", overrides=(OverrideEvent("defer", at(3)),))
+    s = screening(0, overrides=[("defer", 3)])
     assert defer_moments([s]) == [at(3)]
-    assert history_outcome([s, ScreeningEvent(at=at(4), computed_outcome="clear")], []) == "defer"
+    assert history_outcome([s, screening(4)], []) == "defer"
+
+
+@pytest.mark.parametrize(("screenings", "reviews", "now", "expected"), [
+    ([screening(0)], [], at(1), None),
+    ([screening(0, "defer")], [], at(1), {"screening_id": "s0", "on": "2026-12-01", "reviewed_by": None,
+                                          "follow_up_on": None}),
+    ([screening(0, "defer")], [], at(90 * 24 * H), None),                  # 90 days on: no longer recent
+    ([screening(0, "defer")], [review(5, of="s0")], at(10), {"screening_id": "s0", "on": "2026-12-01",
+                                                             "reviewed_by": "Lead", "follow_up_on": None}),
+])
+def test_recent_crisis(screenings, reviews, now, expected):
+    recent = recent_crisis(screenings, reviews, now=now)
+    assert (recent.to_dict() if recent else None) == expected
+
+
+@pytest.mark.parametrize(("after_review", "waits"), [(0, True), (1, True), (2, False)])
+def test_deep_items_wait_for_a_second_crisis_free_screening_after_the_review(after_review, waits):
+    screenings = [screening(0, "defer")] + [screening(30 * H * (n + 1)) for n in range(after_review)]
+    recent = recent_crisis(screenings, [review(5, of="s0")], now=at(100 * H))
+    assert recent is not None and recent.deep_items_wait is waits
+
+
+@pytest.mark.parametrize(("target", "problem"), [("s10", None), ("s0", "not the participant's latest"),
+                                                 ("nope", "not the participant's latest")])
+def test_a_review_names_the_latest_crisis(target, problem):
+    screenings = [screening(0, "defer"), screening(5), screening(10, "defer")]
+    if problem is None:
+        check_review_target(screening_id=target, screenings=screenings)
+        return
+    with pytest.raises(Conflicting, match=problem):
+        check_review_target(screening_id=target, screenings=screenings)
+    with pytest.raises(Conflicting, match="no crisis screening"):
+        check_review_target(screening_id=target, screenings=[screening(0)])
 
 
 @st.composite
 def histories(draw):
-    """Random sequences of screenings (with overrides tried by random therapists) and crisis reviews, in
-    time order; overrides the rules refuse are not recorded, as the API refuses them."""
-    events, minute = [], 0
-    screenings, reviews = [], []
+    """Random sequences of screenings (with overrides tried by random therapists) and crisis reviews of the
+    latest crisis, in time order; overrides the rules refuse are not recorded, as the API refuses them."""
+    minute = 0
+    screenings, events, reviews = [], [], []
     for _ in range(draw(st.integers(1, 8))):
-        minute += draw(st.integers(1, 60))
+        minute += draw(st.sampled_from((1, 60, 23 * H, 25 * H)))
         kind = draw(st.sampled_from(("screen", "screen", "override", "review")))
         if kind == "screen" or not screenings:
             crisis = draw(st.booleans())
             outcome = "defer" if crisis else draw(st.sampled_from(("clear", "caution", "refer")))
-            screenings.append(ScreeningEvent(at=at(minute), computed_outcome=outcome))
+            screenings.append(ScreeningEvent(at=at(minute), computed_outcome=outcome, id=f"s{minute}"))
             events.append(("acute_crisis",) if crisis else ())
         elif kind == "override":
             index = draw(st.integers(0, len(screenings) - 1))
@@ -152,9 +215,11 @@ def histories(draw):
             if can_override(current=target.outcome, new=new, computed_flags=flags,
                             reason=draw(st.sampled_from(("ok", LONG_REASON))), clinical_lead=draw(st.booleans())):
                 screenings[index] = ScreeningEvent(at=target.at, computed_outcome=target.computed_outcome,
+                                                   id=target.id,
                                                    overrides=(*target.overrides, OverrideEvent(new, at(minute))))
-        else:
-            reviews.append(at(minute))
+        elif latest_crisis(screenings) is not None:
+            reviews.append(ReviewEvent(at=at(minute), screening_id=latest_crisis(screenings).id,
+                                       risk_level=draw(st.sampled_from(RISK_LEVELS))))
     return screenings, events, reviews
 
 
@@ -164,10 +229,11 @@ def test_no_history_ends_clear_while_the_latest_computed_flags_include_acute_cri
     screenings, flags, reviews = history
     outcome = history_outcome(screenings, reviews)
     if "acute_crisis" in flags[-1]:
-        assert outcome == "defer"  # held: no review can be followed by a newer screening than the latest
-    # and whatever happened, a defer is followed by defer until review + newer screening
+        assert outcome == "defer"  # the latest screening is itself a crisis: nothing lifts it
     last_defer = max(defer_moments(screenings), default=None)
-    if last_defer is not None and not any(last_defer < r < screenings[-1].at for r in reviews):
+    lifting = [r for r in reviews if last_defer is not None and r.at > last_defer and r.risk_level != "high"]
+    if last_defer is not None and not any(not s.crisis and s.at >= r.at + timedelta(hours=24)
+                                          for r in lifting for s in screenings):
         assert outcome == "defer"
 
 
@@ -228,10 +294,10 @@ def test_unknown_date_of_birth_is_not_a_minor():
     ("caution", LONG_REASON, ["dissociation"], True, None),
     ("defer", LONG_REASON, ["acute_crisis"], True, None),
     ("clear", LONG_REASON, [], True, None),
-    ("caution", LONG_REASON, [], False, 403),
-    ("caution", "short", [], True, 422),
-    ("refer", LONG_REASON, ["acute_crisis"], True, 422),  # a crisis is defer
-    ("clear", LONG_REASON, ["dissociation"], True, 422),
+    ("caution", LONG_REASON, [], False, NotPermitted),
+    ("caution", "short", [], True, Unacceptable),
+    ("refer", LONG_REASON, ["acute_crisis"], True, Unacceptable),  # a crisis is defer
+    ("clear", LONG_REASON, ["dissociation"], True, Unacceptable),
 ])
 def test_clinician_assessment(outcome, reason, flags, lead, status):
     if status is None:
@@ -239,7 +305,7 @@ def test_clinician_assessment(outcome, reason, flags, lead, status):
     else:
         with pytest.raises(SafetyRefusal) as info:
             check_assessment(outcome=outcome, reason=reason, flags=flags, clinical_lead=lead)
-        assert info.value.status == status
+        assert type(info.value) is status
 
 
 # --- declined items and stopping at a crisis ----------------------------------------------------------
@@ -256,18 +322,18 @@ def asq_stop():
 
 
 def test_a_positive_critical_item_lets_the_form_stop():
-    intake = take(FORM, asq_stop(), sex_at_birth=None)
+    intake = screen(FORM, asq_stop(), sex_at_birth=None)
     assert intake.complete is False and intake.outcome == "defer"
     assert {"audit_c", "drug_use", "younger_self", "dissociation", "present_crisis", "asq"} <= set(intake.incomplete)
-    assert any(n.rule_id == "incomplete-instrument" and "AUDIT-C" in n.text for n in intake.evaluation.notes)
-    assert intake.scores()["asq"]["complete"] is False and intake.scores()["phq9"]["complete"] is True
+    assert any(n.rule_id == "incomplete-instrument" and "AUDIT-C" in n.text for n in intake.notes)
+    assert intake.scores_json()["asq"]["complete"] is False and intake.scores_json()["phq9"]["complete"] is True
 
 
 def test_without_a_positive_critical_item_an_incomplete_form_is_refused():
     answers = asq_stop()
     answers["asq_1"] = 0
     with pytest.raises(AnswersError) as info:
-        take(FORM, answers, sex_at_birth=None)
+        screen(FORM, answers, sex_at_birth=None)
     assert info.value.errors["asq_2"] == [REQUIRED]
 
 
@@ -279,20 +345,20 @@ def test_without_a_positive_critical_item_an_incomplete_form_is_refused():
 ])
 def test_declined_items(declined, outcome, flag, needle):
     answers = {k: v for k, v in lowest().items() if k not in declined}
-    intake = take(FORM, answers, declined=declined, sex_at_birth=None)
+    intake = screen(FORM, answers, declined=declined, sex_at_birth=None)
     assert intake.outcome == outcome and intake.complete is False
-    texts = [n.text for n in intake.evaluation.notes] + [r for f in intake.evaluation.flags for r in f.reasons]
+    texts = [n.text for n in intake.notes] + [r for f in intake.flags for r in f.reasons]
     assert any(needle in t for t in texts), texts
     if flag:
-        assert flag in intake.evaluation.flag_names
+        assert flag in intake.flag_names
 
 
 def test_an_incomplete_screening_is_never_better_than_caution_but_keeps_worse():
     answers = {k: v for k, v in lowest(phq9_1=3, phq9_2=3, phq9_3=3, phq9_4=3, phq9_5=3, phq9_6=3,
                                        phq9_7=2).items() if k != "gad7_1"}
-    intake = take(FORM, answers, declined=["gad7_1"], sex_at_birth=None)
+    intake = screen(FORM, answers, declined=["gad7_1"], sex_at_birth=None)
     assert intake.outcome == "refer"  # PHQ-9 20 stays refer; incomplete GAD-7 adds its finding
-    assert any("GAD-7 is incomplete" in n.text for n in intake.evaluation.notes)
+    assert any("GAD-7 is incomplete" in n.text for n in intake.notes)
 
 
 @pytest.mark.parametrize(("declined", "error"), [
@@ -303,23 +369,23 @@ def test_an_incomplete_screening_is_never_better_than_caution_but_keeps_worse():
 def test_bad_declined_lists_are_refused(declined, error):
     answers = {k: v for k, v in lowest().items() if k not in declined}
     with pytest.raises(AnswersError) as info:
-        take(FORM, answers, declined=declined, sex_at_birth=None)
+        screen(FORM, answers, declined=declined, sex_at_birth=None)
     assert any(error in m for messages in info.value.errors.values() for m in messages), info.value.errors
 
 
 def test_a_declined_asq_question_still_opens_the_acuity_question():
     answers = {k: v for k, v in lowest().items() if k != "asq_1"}
-    intake = take(FORM, {**answers, "asq_acuity": 1}, declined=["asq_1"], sex_at_birth=None)
-    assert intake.outcome == "defer" and intake.evaluation.scores["asq"].band == "acute positive"
+    intake = screen(FORM, {**answers, "asq_acuity": 1}, declined=["asq_1"], sex_at_birth=None)
+    assert intake.outcome == "defer" and intake.scores["asq"].band == "acute positive"
     assert default_guidance().kind_for({**answers, "asq_acuity": 1}, ["asq_1"]) == "acute"
     # ... and may itself be declined, or left unanswered (a critical item is positive: the person may stop)
-    assert take(FORM, answers, declined=["asq_1", "asq_acuity"], sex_at_birth=None).outcome == "defer"
-    assert take(FORM, answers, declined=["asq_1"], sex_at_birth=None).outcome == "defer"
+    assert screen(FORM, answers, declined=["asq_1", "asq_acuity"], sex_at_birth=None).outcome == "defer"
+    assert screen(FORM, answers, declined=["asq_1"], sex_at_birth=None).outcome == "defer"
 
 
 def test_an_answered_item_cannot_also_be_declined():
     with pytest.raises(AnswersError) as info:
-        take(FORM, lowest(), declined=["phq9_1"], sex_at_birth=None)
+        screen(FORM, lowest(), declined=["phq9_1"], sex_at_birth=None)
     assert "declined.0" in info.value.errors
 
 

@@ -20,7 +20,7 @@ from toolkit.screening.form import (
     ScoreAtLeast,
 )
 from toolkit.screening.form_loader import DEFAULT_FORM_DIR, FormError, load_form
-from toolkit.screening.rules import Score, evaluate
+from toolkit.screening.rules import Score
 
 FORM = load_form()
 
@@ -160,21 +160,21 @@ def count_validations(monkeypatch):
     return calls
 
 
-def test_evaluate_validates_once(count_validations):
-    evaluate(FORM, answers(), sex_at_birth=None)
+def test_a_complete_screening_validates_once(count_validations):
+    intake.screen(FORM, answers(), sex_at_birth=None)
     assert len(count_validations) == 1
 
 
 def test_an_intake_validates_once(count_validations):
-    result = intake.take(FORM, answers(phq9_1=2), sex_at_birth="female")
+    result = intake.screen(FORM, answers(phq9_1=2), sex_at_birth="female")
     assert len(count_validations) == 1
-    assert result.complete and result.evaluation.scores["phq9"].score == 2
+    assert result.complete and result.scores["phq9"].score == 2
 
 
 def test_an_intake_with_a_declined_critical_item_validates_once(count_validations):
     given = answers()
     del given["phq9_9"]
-    result = intake.take(FORM, given, declined=["phq9_9"], sex_at_birth=None)
+    result = intake.screen(FORM, given, declined=["phq9_9"], sex_at_birth=None)
     assert len(count_validations) == 1 and result.outcome == "defer"
 
 

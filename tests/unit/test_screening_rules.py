@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from toolkit.screening.form_loader import FormError, default_form, load_form
 from toolkit.screening.guidance import DEFAULT_CRISIS_LINE_TEXT, crisis_guidance
-from toolkit.screening.rules import AnswersError, evaluate, validate_answers
+from toolkit.screening.intake import screen
+from toolkit.screening.rules import AnswersError, validate_answers
 from toolkit.vocab import FLAGS, OUTCOMES, SEX_AT_BIRTH
 
 FORM = load_form()
@@ -66,7 +67,7 @@ def with_total(code: str, total: int, **overrides: int) -> dict[str, int]:
 
 
 def run(answers: dict[str, int], sex: str | None = None):
-    return evaluate(FORM, answers, sex_at_birth=sex)
+    return screen(FORM, answers, sex_at_birth=sex)
 
 
 def flag_levels(evaluation) -> dict[str, str]:
@@ -86,7 +87,7 @@ FREQUENCY = [
 
 
 def test_form_version_and_instruments():
-    assert FORM.version == "2026-11.1"
+    assert FORM.version == "2026-12.1"
     assert FORM.validity_days == 90
     assert [i.code for i in FORM.instruments] == [
         "phq9",
@@ -468,8 +469,12 @@ def test_validation_errors(change, item, message):
     errors = validate_answers(FORM, answers)
     assert item in errors, errors
     assert any(message in text for text in errors[item]), errors[item]
+    if item == "asq_acuity" and message == "required":  # a positive critical item lets the form stop there
+        stopped = screen(FORM, answers, sex_at_birth=None)
+        assert stopped.outcome == "defer" and not stopped.complete
+        return
     with pytest.raises(AnswersError) as info:
-        evaluate(FORM, answers, sex_at_birth=None)
+        screen(FORM, answers, sex_at_birth=None)
     assert item in info.value.errors
 
 

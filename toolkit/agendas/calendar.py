@@ -4,11 +4,10 @@ itself by token (no bearer token: calendar apps cannot send one)."""
 import marshmallow as ma
 from flask import Response, current_app, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from marshmallow import fields
 
-from ..auth.jwt import auth_required
+from ..access import auth_required, current_user
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group

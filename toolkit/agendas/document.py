@@ -180,6 +180,8 @@ class MemberSafety:
     # Progress (issue 20): the unreviewed reliable deteriorations, and the member's chart (an API path).
     progress: tuple[str, ...] = ()
     progress_chart: str | None = None
+    # A crisis screening of the last 90 days: {screening_id, on, reviewed_by, follow_up_on} (version 3).
+    recent_crisis: dict | None = None
 
     def __post_init__(self) -> None:
         _tuple(self, "findings")

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from .. import signals
 from ..errors import NotFound
 from ..extensions import db
 from ..groups.models import Group
@@ -55,6 +56,15 @@ def make_token(*, group: Group, actor_id: str | None) -> tuple[CalendarFeed, str
 
 def revoke(*, group: Group) -> None:
     db.session.delete(feed_of(group))
+    db.session.flush()
+
+
+@signals.therapist_deactivated.connect
+def _end_feeds_of(sender, *, therapist, **kwargs) -> None:
+    """A deactivated therapist's calendar feeds end with their logins (issue 28): the feed URLs answer 404 like
+    a revoked token; an active colleague can make the group a new one."""
+    for feed in db.session.scalars(select(CalendarFeed).where(CalendarFeed.created_by == therapist.id)):
+        db.session.delete(feed)
     db.session.flush()
 
 

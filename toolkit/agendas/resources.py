@@ -3,12 +3,11 @@ from typing import Any
 import marshmallow as ma
 from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from marshmallow import fields
 
+from ..access import auth_required, current_user
 from ..audit.tasks import queue_event
-from ..auth.jwt import auth_required
 from ..common.spec import document_errors
 from ..extensions import limiter
 from ..groups.models import Group

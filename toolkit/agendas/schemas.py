@@ -171,6 +171,12 @@ class AgendaMemberSafetySchema(_Open):
     expires_before_session = fields.List(fields.String(), metadata={
         "description": "The sessions that end after the screening expires."})
     notes = fields.List(fields.String(), metadata={"description": "Other facts, e.g. why there is no screening."})
+    progress = fields.List(fields.String(), metadata={
+        "description": "The person's unreviewed `reliable_deterioration` (against their one baseline) and other "
+                       "progress notes."})
+    recent_crisis = fields.Dict(allow_none=True, metadata={
+        "description": "A crisis screening of the last 90 days: {screening_id, on, reviewed_by, follow_up_on} "
+                       "(null when none); deep items wait for a second crisis-free screening after its review."})
 
 
 class AgendaSchema(_Open):

@@ -111,7 +111,8 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
                      expires_before_session=tuple(expires.get(m.participant_id, ())),
                      notes=tuple(notes.get(m.participant_id, ())),
                      progress=tuple(f"reliable_deterioration: {t}" for t in m.deterioration) + m.progress_notes,
-                     progress_chart=f"/api/v1/participants/{m.participant_id}/progress?format=svg")
+                     progress_chart=f"/api/v1/participants/{m.participant_id}/progress?format=svg",
+                     recent_crisis=m.recent_crisis)
         for m in (screenings.everyone or screenings.members)
         if m.participant_id in on_a_roster or (not plans and m in screenings.members))
     return tuple(lines), members, tuple(warnings), with_notes

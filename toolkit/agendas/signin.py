@@ -7,13 +7,12 @@ from types import SimpleNamespace
 
 from flask import Response, current_app, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import abort
 
+from ..access import auth_required, current_user
 from ..attendance import services
 from ..attendance.schemas import SignInQuerySchema
 from ..attendance.sheet import render_sign_in_html
-from ..auth.jwt import auth_required
 from ..auth.models import Practice
 from ..common.spec import FiledUnder, document_errors
 from ..common.zones import localize

@@ -115,7 +115,7 @@ def _facilitator_view(doc: AgendaDocument) -> dict[str, Any]:
         {"member_name": m.member_name, "computed_outcome": m.computed_outcome, "outcome": m.outcome,
          "override": m.override, "crisis_hold": m.crisis_hold, "findings": list(m.findings),
          "expires_before_session": list(m.expires_before_session), "notes": list(m.notes),
-         "progress": list(m.progress), "progress_chart": m.progress_chart}
+         "progress": list(m.progress), "progress_chart": m.progress_chart, "recent_crisis": m.recent_crisis}
         for m in doc.member_safety
     ]
     packing = [

@@ -1,9 +1,8 @@
 
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from ..auth.jwt import auth_required
+from ..access import auth_required, current_user
 from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match
 from ..common.spec import document_errors
 from ..extensions import db

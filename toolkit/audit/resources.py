@@ -2,11 +2,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from ..access import auth_required
+from ..access import auth_required, current_therapist
 from ..common.query import paginate
 from ..common.spec import PAGINATION_HEADER, document_errors
+from ..extensions import db
 from .models import AuditEvent
 from .schemas import AuditEventSchema, AuditQuerySchema
+from .services import record
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit-events",
                 description="The audit trail (admins): who read or changed which record, when. Append-only.")
@@ -22,11 +24,15 @@ class AuditEvents(MethodView):
     @document_errors(blp, 401, 403, 422)
     @blp.doc(operationId="listAuditEvents", summary="List audit events (admin), newest first")
     def get(self, query, pagination_parameters):
-        """Newest first, filtered by record, actor, action or time. Only admins."""
+        """Newest first, filtered by record, actor, action or time. Only admins. Reading the trail is itself
+        an event of it (`list` of `audit_event`)."""
         stmt = select(AuditEvent).order_by(AuditEvent.seq.desc())
         for key in ("record_type", "record_id", "actor_id", "action"):
             if query.get(key):
                 stmt = stmt.where(getattr(AuditEvent, key) == query[key])
         if query.get("since"):
             stmt = stmt.where(AuditEvent.at >= query["since"])
-        return paginate(stmt, pagination_parameters)
+        page = paginate(stmt, pagination_parameters)
+        record("list", "audit_event", None, actor=current_therapist())
+        db.session.commit()
+        return page

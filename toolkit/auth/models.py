@@ -14,6 +14,9 @@ class Practice(IdMixin, TimestampMixin, Model):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     # How participants reach the practice (phone, email, a crisis line): printed on the participant handout.
     contact: Mapped[str | None] = mapped_column(Text)
+    # Set by an admin: every therapist of the practice signs in with a TOTP code (those without one enrol
+    # at their next login).
+    require_totp: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
 
 
 class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):
@@ -32,10 +35,24 @@ class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):
     clinical_lead: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # TOTP (RFC 6238) second factor: the base32 secret, in use once `totp_enabled_at` is set (before that an
+    # enrolment is pending); `totp_last_step` is the last time step accepted, so a code works only once.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
     practice: Mapped[Practice] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def totp_enabled(self) -> bool:
+        return self.totp_enabled_at is not None
+
+    @property
+    def must_enrol_totp(self) -> bool:
+        return self.practice.require_totp and self.totp_enabled_at is None
 
 
 class LoginSession(IdMixin, Model):
@@ -52,3 +69,26 @@ class LoginSession(IdMixin, Model):
     # The one refresh token of this login that may still be used (its `rid` claim). Each refresh replaces
     # it; presenting an older one means the token was copied, and ends the login.
     refresh_id: Mapped[str | None] = mapped_column(String(36))
+    # When `refresh_id` was issued, and the one it replaced: that one still returns the same pair for a
+    # short grace window (two tabs refreshing at once), after which presenting it ends the login.
+    refreshed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    previous_refresh_id: Mapped[str | None] = mapped_column(String(36))
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    user_agent: Mapped[str | None] = mapped_column(String(120))
+
+
+class AccountToken(IdMixin, Model):
+    """A one-time secret of an account: a password-reset link or a second-factor sign-in challenge. Only the
+    secret's SHA-256 is stored (a 256-bit random secret needs no slow hash); it expires, is used once, and a
+    challenge takes a few wrong codes at most."""
+
+    __tablename__ = "account_tokens"
+
+    therapist_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("therapists.id", ondelete="CASCADE"), nullable=False, index=True)
+    purpose: Mapped[str] = mapped_column(String(20), nullable=False)  # password_reset | totp_login
+    secret_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")

@@ -1,26 +1,28 @@
+from datetime import timedelta
+
 from flask import current_app, g, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user, get_jwt
 from flask_smorest import Blueprint, abort
 
+from ..access import auth_required, current_therapist, token_claims
 from ..audit.services import record
 from ..audit.tasks import queue_event
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
-from . import services
-from .jwt import auth_required
+from . import account, services
 from .models import Practice
 from .schemas import (
     LoginSchema,
     MeSchema,
-    PracticeSchema,
+    PracticeSettingsSchema,
     PracticeUpdateSchema,
     RegisteredSchema,
     RegisterSchema,
     TokensSchema,
 )
 
-blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Practices, logins and tokens.")
+blp = Blueprint("auth", __name__, url_prefix="/api/v1",
+                description="Practices, logins and tokens; the account's password, logins and two-factor sign-in.")
 PUBLIC: dict[str, list] = {"security": []}
 
 
@@ -35,11 +37,20 @@ def _login_email_key():
 
 
 def _failed(response) -> bool:
-    return response.status_code == 401
+    return response.status_code == 401 and not g.get("login_code_needed")
 
 
-def _expires_in() -> int:
-    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())
+def _address_limit():
+    return current_app.config["LOGIN_ADDRESS_RATE_LIMIT"]
+
+
+def _account_limit():
+    return current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"]
+
+
+def _tokens(access: str, refresh: str) -> dict:
+    return {"access_token": access, "refresh_token": refresh, "token_type": "Bearer",
+            "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())}
 
 
 @blp.after_request
@@ -73,8 +84,8 @@ def register(args):
 
 
 @blp.route("/auth/login", methods=["POST"])
-@limiter.limit(_login_limit, deduct_when=_failed)
-@limiter.limit(_login_limit, key_func=_login_email_key, deduct_when=_failed)
+@limiter.limit(_address_limit, deduct_when=_failed)
+@limiter.limit(_account_limit, key_func=_login_email_key, deduct_when=_failed)
 @blp.arguments(LoginSchema)
 @blp.response(200, TokensSchema)
 @document_errors(blp, 400, 401, 413, 422, 429)
@@ -82,15 +93,35 @@ def register(args):
 def login(args):
     """Returns an access token (short-lived) and a refresh token for one login (one device).
 
-    A wrong email, a wrong password and a deactivated account all answer the same 401. Repeated
-    failures for one account or from one address answer 429 with `Retry-After`."""
-    therapist = services.authenticate(args["email"], args["password"])
-    if therapist is None:
+    With two-factor sign-in on, send the authenticator app's current code as `totp`: a right password
+    without it answers 401 with `errors.totp` (send the login again with the code); a wrong or already used
+    code answers 401 too. Where the practice requires two-factor sign-in and the account has none, the login
+    succeeds but only enrolment is open (`must_enrol_totp` in `GET /me`; other operations answer 403).
+
+    A wrong email, a wrong password and a deactivated account all answer the same 401; a failure for an
+    existing account is an event of its practice's audit trail (never the password). Repeated failures for
+    one account answer 429 with `Retry-After`, with backoff (`LOGIN_ACCOUNT_RATE_LIMIT`: 5 a minute, 20 an
+    hour, 50 a day); other accounts signing in from the same address are not held up by them (the limit per
+    address is far higher, for a clinic behind one address)."""
+    try:
+        therapist = services.authenticate(args["email"], args["password"])
+        account.check_login_code(therapist, args.get("totp"))
+    except services.LoginFailed as failed:
+        account.audit_failed_login(failed.account, args["email"], key=current_app.config["AUDIT_KEY"])
+        db.session.commit()
         abort(401, message="Email or password is wrong.")
-    access, refresh = services.start_login(therapist)
+    except account.CodeNeeded:
+        g.login_code_needed = True  # not a failure: the limiter does not count it
+        abort(401, message="Two-factor sign-in is on: send the authenticator app's current code as `totp`.",
+              errors={"totp": ["A code from your authenticator app is needed."]})
+    except account.CodeRefused as refused:
+        account.audit_failed_login(refused.account, args["email"], key="", action="login_totp")
+        db.session.commit()
+        abort(401, message="The code is wrong or was used already.", errors={"totp": ["Wrong or already used."]})
+    access, refresh = services.start_login(therapist, user_agent=request.headers.get("User-Agent"))
     db.session.commit()
     queue_event("login", "therapist", therapist.id, actor=therapist)
-    return {"access_token": access, "refresh_token": refresh, "token_type": "Bearer", "expires_in": _expires_in()}
+    return _tokens(access, refresh)
 
 
 @blp.route("/auth/refresh", methods=["POST"])
@@ -101,17 +132,20 @@ def login(args):
          security=[{"bearerAuth": []}])
 def refresh():
     """Send the **refresh** token as the bearer token; returns a new access token and a new refresh token
-    for the same login. Refresh tokens rotate: the one you sent stops working, keep the new one. Sending
-    an already used refresh token again is taken as theft: the whole login ends (every token of it
-    answers 401) and the user must log in again."""
+    for the same login. Refresh tokens rotate: keep the new one. The one you sent, sent again within
+    `REFRESH_GRACE_SECONDS` (30 s) of its first use, answers with the very same new pair (two tabs of one
+    browser refreshing at once both keep the login); sent later than that, it is taken as theft (OAuth 2.0
+    Security BCP): the whole login ends (every token of it answers 401) and the user must log in again."""
+    caller = current_therapist()
+    grace = timedelta(seconds=current_app.config["REFRESH_GRACE_SECONDS"])
     try:
-        access, refresh_token = services.rotate_refresh(current_user, g.therapist.login_id, get_jwt().get("rid"))
+        access, refresh_token = services.rotate_refresh(caller, caller.login_id, token_claims().get("rid"),
+                                                        grace=grace)
     except services.RefreshReused:
         db.session.commit()
         abort(401, message="This refresh token was already used: the login has been ended. Log in again.")
     db.session.commit()
-    return {"access_token": access, "refresh_token": refresh_token, "token_type": "Bearer",
-            "expires_in": _expires_in()}
+    return _tokens(access, refresh_token)
 
 
 @blp.route("/auth/logout", methods=["POST"])
@@ -122,42 +156,44 @@ def refresh():
 def logout():
     """Ends this login: its access token, its refresh token and every access token refreshed from it
     stop working on every instance. The same therapist's other logins (other devices) go on."""
-    services.end_login(g.therapist.login_id)
+    services.end_login(current_therapist().login_id)
     db.session.commit()
 
 
 @blp.route("/me", methods=["GET"])
-@auth_required
+@auth_required(enrolling=True)
 @blp.response(200, MeSchema)
 @document_errors(blp, 401)
 @blp.doc(operationId="getMe", summary="The logged-in therapist")
 def me():
     """The therapist the access token belongs to, with their practice and role."""
-    return g.therapist  # the object itself: the schema reads ten attributes, each through a proxy otherwise
+    return current_therapist()
 
 
 @blp.route("/practice")
 class PracticeSettings(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, PracticeSchema)
+    @blp.response(200, PracticeSettingsSchema)
     @document_errors(blp, 401)
     @blp.doc(operationId="getPractice", summary="Your practice and its settings")
     def get(self):
         """The practice of the logged-in therapist: its name and its `contact`, the line the participant
         handout prints so participants know how to reach the practice (and a crisis line)."""
-        return db.session.get(Practice, current_user.practice_id)
+        return db.session.get(Practice, current_therapist().practice_id)
 
     @auth_required(admin=True)
     @blp.arguments(PracticeUpdateSchema)
-    @blp.response(200, PracticeSchema)
+    @blp.response(200, PracticeSettingsSchema)
     @document_errors(blp, 400, 401, 403, 413, 422)
-    @blp.doc(operationId="updatePractice", summary="Change your practice's settings (admin): name, contact")
+    @blp.doc(operationId="updatePractice",
+             summary="Change your practice's settings (admin): name, contact, required two-factor sign-in")
     def patch(self, changes):
         """Only an admin. Send only the fields to change; a null or blank `contact` clears it. The contact
-        is printed on every participant handout from then on."""
-        practice = services.update_practice(practice=db.session.get(Practice, current_user.practice_id),
-                                            changes=changes)
-        record("update", "practice", practice.id, actor=current_user)
+        is printed on every participant handout from then on. `require_totp: true` makes every therapist
+        sign in with a TOTP code: those without one enrol at their next login (202 `totp_enrolment`)."""
+        caller = current_therapist()
+        practice = services.update_practice(practice=db.session.get(Practice, caller.practice_id), changes=changes)
+        record("update", "practice", practice.id, actor=caller)
         db.session.commit()
         return practice

@@ -41,6 +41,10 @@ class LoginSchema(ma.Schema):
                           metadata={"example": "alex@example.org"})
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
                              metadata={"example": "a-long-passphrase-42"})
+    totp = fields.String(load_default=None, validate=validate.Length(min=6, max=8), metadata={
+        "description": "With two-factor sign-in on: the current code of the authenticator app. Without it, a "
+                       "right password answers 401 with `errors.totp`, and the login is sent again with it.",
+        "example": "492039"})
 
 
 class TokensSchema(ma.Schema):
@@ -62,6 +66,14 @@ class PracticeSchema(ma.Schema):
                        "crisis line to call out of hours. Printed on the participant handout; null when not set."})
 
 
+class PracticeSettingsSchema(PracticeSchema):
+    """A practice with the settings its therapists see."""
+
+    require_totp = fields.Boolean(required=True, metadata={
+        "description": "Every therapist of the practice signs in with a TOTP code; those without one enrol at "
+                       "their next login."})
+
+
 class PracticeUpdateSchema(StrictSchema):
     """The practice's settings an admin may change (send only the fields to change)."""
 
@@ -72,6 +84,9 @@ class PracticeUpdateSchema(StrictSchema):
                        "null clears it. Plain text, at most 500 characters.",
         "example": "Willow Tree Therapy: 01234 567890, hello@example.org. Out of hours: call your local "
                    "crisis line or 999 in an emergency."})
+    require_totp = fields.Boolean(metadata={
+        "description": "true: every therapist must sign in with a TOTP code (those without one enrol at their "
+                       "next login); false: two-factor sign-in is each therapist's choice.", "example": False})
 
 
 class MeSchema(ma.Schema):
@@ -87,6 +102,10 @@ class MeSchema(ma.Schema):
         "description": "May lower screening outcomes and record crisis reviews and clinician assessments."})
     active = fields.Boolean(required=True)
     practice = fields.Nested(PracticeSchema, required=True)
+    totp_enabled = fields.Boolean(required=True, metadata={"description": "Signs in with a TOTP code too."})
+    must_enrol_totp = fields.Boolean(required=True, metadata={
+        "description": "The practice requires two-factor sign-in and this account has none yet: until it enrols "
+                       "(`POST /me/totp`, then `POST /me/totp/confirm`) every other operation answers 403."})
 
 
 class RegisteredSchema(ma.Schema):
@@ -94,3 +113,72 @@ class RegisteredSchema(ma.Schema):
 
     practice = fields.Nested(PracticeSchema, required=True)
     therapist = fields.Nested(MeSchema, required=True)
+
+
+_NEW_PASSWORD = {"description": "At least 12 characters, not guessable (zxcvbn's top score, with your name and email "
+                                "as context), not your email address.", "example": "kitten-orbit-lantern-59"}
+
+
+class AcceptedSchema(ma.Schema):
+    """The request was taken; what happens next is said in `message`."""
+
+    message = fields.String(required=True, metadata={
+        "example": "If an account has this email, a reset link is on its way to it."})
+
+
+class PasswordChangeSchema(StrictSchema):
+    """Your current password and the new one."""
+
+    current_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                                     metadata={"example": "a-long-passphrase-42"})
+    new_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                                 metadata=_NEW_PASSWORD)
+
+
+class PasswordResetRequestSchema(StrictSchema):
+    """The email address of the account."""
+
+    email = fields.String(required=True, validate=validate.Length(min=1, max=320),
+                          metadata={"example": "alex@example.org"})
+
+
+class PasswordResetSchema(StrictSchema):
+    """The new password."""
+
+    new_password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                                 metadata=_NEW_PASSWORD)
+
+
+class LoginSessionSchema(ma.Schema):
+    """One login (one device) of your account."""
+
+    id = fields.String(required=True)
+    created_at = fields.AwareDateTime(required=True, metadata={"description": "When the login began."})
+    last_used_at = fields.AwareDateTime(allow_none=True, required=True, metadata={
+        "description": "When it last got tokens (signed in or refreshed): within an access token's lifetime "
+                       "of its last request."})
+    user_agent = fields.String(allow_none=True, required=True, metadata={
+        "description": "The device, summarised from its User-Agent.", "example": "Firefox on Linux"})
+    current = fields.Boolean(required=True, metadata={"description": "The login this request comes from."})
+
+
+class TotpEnrolmentSchema(ma.Schema):
+    """A new TOTP secret, shown this once: add it to an authenticator app, then confirm with its first code."""
+
+    otpauth_uri = fields.String(required=True, metadata={
+        "example": "otpauth://totp/Inner%20Child%20Group%20Toolkit:alex%40example.org?secret=JBSWY3DPEHPK3PXP"
+                   "&issuer=Inner%20Child%20Group%20Toolkit"})
+    secret = fields.String(required=True, metadata={"example": "JBSWY3DPEHPK3PXP"})
+
+
+class TotpCodeSchema(StrictSchema):
+    """The current code of the authenticator app."""
+
+    code = fields.String(required=True, validate=validate.Length(min=6, max=8), metadata={"example": "492039"})
+
+
+class PasswordConfirmSchema(StrictSchema):
+    """Your password, to confirm."""
+
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
+                             metadata={"example": "kitten-orbit-lantern-59"})

@@ -1,10 +1,9 @@
 """Accounts and logins. Functions flush; the request commits once."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
-from flask_jwt_extended import create_access_token, create_refresh_token
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -14,7 +13,8 @@ from ..errors import Conflict, Invalid
 from ..extensions import db
 from .models import LoginSession, Practice, Therapist
 from .passwords import hash_password, verify_password
-from .rules import normalise_email, password_problems
+from .rules import REPEAT, normalise_email, password_problems, refresh_decision, summarise_user_agent
+from .tokens import token_pair
 
 
 def check_password_policy(password: str, email: str, *, user_inputs: tuple[str, ...] = ()) -> None:
@@ -73,57 +73,79 @@ def _decoy_registration(*, practice_name: str, name: str, email: str, password: 
     practice = SimpleNamespace(id=new_id(), name=practice_name)
     return SimpleNamespace(id=new_id(), name=name, email=email, role="admin", credentials=None,
                            trauma_informed=False, clinical_lead=False, active=True, practice=practice,
-                           practice_id=practice.id)
+                           practice_id=practice.id, totp_enabled=False, must_enrol_totp=False)
 
 
-def authenticate(email: str, password: str) -> Therapist | None:
-    """The therapist, or None for a wrong email, a wrong password or a deactivated account alike."""
+class LoginFailed(Exception):
+    """A wrong email, a wrong password or a deactivated account (the caller answers them alike). `account` is
+    the account the email names, if any, so that the failure can be audited in its practice's trail."""
+
+    def __init__(self, account: Therapist | None) -> None:
+        super().__init__("login failed")
+        self.account = account
+
+
+def authenticate(email: str, password: str) -> Therapist:
+    """The therapist whose email and password these are; LoginFailed otherwise."""
     stmt = select(Therapist).where(Therapist.email == normalise_email(email)).execution_options(all_practices=True)
     therapist = db.session.scalars(stmt).first()
     ok = verify_password(therapist.password_hash if therapist else None, password)
-    return therapist if ok and therapist is not None and therapist.active else None
+    if not ok or therapist is None or not therapist.active:
+        raise LoginFailed(therapist)
+    return therapist
 
 
-def _claims(therapist, login_id: str) -> dict:
-    return {"sid": login_id, "pid": therapist.practice_id, "role": therapist.role}
-
-
-def start_login(therapist: Therapist) -> tuple[str, str]:
-    login = LoginSession(therapist_id=therapist.id, refresh_id=new_id())
+def start_login(therapist: Therapist, *, user_agent: str | None = None) -> tuple[str, str]:
+    """A new login (one device) and its first pair of tokens."""
+    now, refresh_id = utcnow(), new_id()
+    login = LoginSession(therapist_id=therapist.id, refresh_id=refresh_id, refreshed_at=now, last_used_at=now,
+                         user_agent=summarise_user_agent(user_agent))
     db.session.add(login)
     db.session.flush()
-    claims = _claims(therapist, login.id)
-    return (create_access_token(identity=therapist.id, additional_claims=claims),
-            create_refresh_token(identity=therapist.id, additional_claims={**claims, "rid": login.refresh_id}))
+    return token_pair(therapist, login_id=login.id, refresh_id=refresh_id, issued_at=now)
 
 
 class RefreshReused(Exception):
     """A refresh token that was already exchanged was presented again: the login has been ended."""
 
 
-def rotate_refresh(therapist, login_id: str, presented_id: str | None) -> tuple[str, str]:
+def rotate_refresh(therapist, login_id: str, presented_id: str | None, *, grace: timedelta) -> tuple[str, str]:
     """A new access token and a new refresh token; the presented refresh token stops working.
 
-    The swap is one conditional UPDATE, so of two requests presenting the same token only one wins. A
-    refresh token that is not the login's current one was used before: someone holds a copy, so the whole
-    login (every token of it) is ended and RefreshReused raised; the caller commits that and answers 401."""
-    fresh = new_id()
-    swapped = rowcount(db.session.execute(
+    The swap is one conditional UPDATE, so of two requests presenting the same token only one swaps. The
+    other, within `grace` of the swap, gets the very pair the first one got (two tabs of one browser); a
+    refresh token presented later than that, or one older still, was copied: the whole login (every token
+    of it) is ended and RefreshReused raised; the caller commits that and answers 401."""
+    fresh, now = new_id(), utcnow()
+    swapped = presented_id is not None and rowcount(db.session.execute(
         update(LoginSession).where(LoginSession.id == login_id, LoginSession.refresh_id == presented_id,
                                    LoginSession.revoked_at.is_(None))
-        .values(refresh_id=fresh).execution_options(synchronize_session=False)))
-    if presented_id is None or not swapped:
-        db.session.execute(update(LoginSession).where(LoginSession.id == login_id, LoginSession.revoked_at.is_(None))
-                           .values(revoked_at=utcnow()).execution_options(synchronize_session=False))
-        raise RefreshReused()
-    claims = _claims(therapist, login_id)
-    return (create_access_token(identity=therapist.id, additional_claims=claims),
-            create_refresh_token(identity=therapist.id, additional_claims={**claims, "rid": fresh}))
+        .values(refresh_id=fresh, previous_refresh_id=presented_id, refreshed_at=now, last_used_at=now)
+        .execution_options(synchronize_session=False)))
+    if swapped:
+        return token_pair(therapist, login_id=login_id, refresh_id=fresh, issued_at=now)
+    row = db.session.execute(select(LoginSession.refresh_id, LoginSession.previous_refresh_id,
+                                    LoginSession.refreshed_at, LoginSession.revoked_at)
+                             .where(LoginSession.id == login_id)).first()
+    if row is not None and row.revoked_at is None and row.refresh_id and row.refreshed_at and refresh_decision(
+            presented=presented_id, current=row.refresh_id, previous=row.previous_refresh_id,
+            replaced_at=row.refreshed_at, now=now, grace=grace) == REPEAT:
+        return token_pair(therapist, login_id=login_id, refresh_id=row.refresh_id, issued_at=row.refreshed_at)
+    end_login(login_id)
+    raise RefreshReused()
 
 
 def end_login(login_id: str) -> None:
     db.session.execute(update(LoginSession).where(LoginSession.id == login_id, LoginSession.revoked_at.is_(None))
                        .values(revoked_at=datetime.now(UTC)).execution_options(synchronize_session=False))
+
+
+def end_logins(therapist_id: str, *, keep: str | None = None) -> None:
+    """End every login of an account (but `keep`, the caller's own, when given)."""
+    stmt = update(LoginSession).where(LoginSession.therapist_id == therapist_id, LoginSession.revoked_at.is_(None))
+    if keep is not None:
+        stmt = stmt.where(LoginSession.id != keep)
+    db.session.execute(stmt.values(revoked_at=datetime.now(UTC)).execution_options(synchronize_session=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +171,15 @@ class Caller:
     active: bool
     practice: PracticeRef
     login_id: str
+    totp_enabled: bool = False
+    # The practice requires TOTP and the account has none: only enrolment (and /me, logout) is open.
+    must_enrol_totp: bool = False
 
 
 _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
                       _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
-                      _P.contact.label("practice_contact"))
+                      _P.contact.label("practice_contact"), _T.totp_enabled_at, _P.require_totp)
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -192,11 +217,13 @@ def load_login(session_id: str | None) -> Caller | None:
                   credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
                   clinical_lead=bool(row.clinical_lead), active=True,
                   practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact),
-                  login_id=row.login_id)
+                  login_id=row.login_id, totp_enabled=row.totp_enabled_at is not None,
+                  must_enrol_totp=bool(row.require_totp) and row.totp_enabled_at is None)
 
 
 def update_practice(*, practice: Practice, changes: dict) -> Practice:
-    """Change the practice's name or contact (admin; the resource checks the role). A blank contact clears it."""
+    """Change the practice's name, contact or TOTP requirement (admin; the resource checks the role). A blank
+    contact clears it."""
     if "name" in changes:
         name = " ".join(changes["name"].split())
         if not name:
@@ -204,5 +231,7 @@ def update_practice(*, practice: Practice, changes: dict) -> Practice:
         practice.name = name
     if "contact" in changes:
         practice.contact = (changes["contact"] or "").strip() or None
+    if "require_totp" in changes:
+        practice.require_totp = bool(changes["require_totp"])
     db.session.flush()
     return practice

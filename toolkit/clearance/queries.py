@@ -3,7 +3,7 @@ building these costs more than running them. Each takes its values as bound para
 
 from functools import cache
 
-from sqlalchemy import bindparam, func, select, true
+from sqlalchemy import bindparam, select, true
 from sqlalchemy.orm import aliased
 
 from ..auth.models import Therapist
@@ -11,25 +11,7 @@ from ..exercises.models import ExerciseModule
 from ..groups.models import GroupMember, group_facilitators
 from ..participants.models import Participant
 from ..plans.models import PlanItem
-from ..screening.models import CrisisReview, Screening, ScreeningOverride
-
-
-def _hold_columns(participant_id, latest_screened_at):
-    """Correlated per member: the latest computed defer, the latest override to defer, and the latest crisis
-    review (with a safety plan) before the newest screening: all that `crisis_hold` needs."""
-    deferred = aliased(Screening)
-    defer_s = (select(func.max(deferred.screened_at))
-               .where(deferred.participant_id == participant_id, deferred.computed_outcome == "defer")
-               .scalar_subquery())
-    owner = aliased(Screening)
-    overridden = aliased(ScreeningOverride)
-    defer_o = (select(func.max(overridden.at)).join(owner, owner.id == overridden.screening_id)
-               .where(owner.participant_id == participant_id, overridden.outcome == "defer").scalar_subquery())
-    review = aliased(CrisisReview)
-    review_at = (select(func.max(review.at))
-                 .where(review.participant_id == participant_id, review.safety_plan_in_place.is_(True),
-                        review.at < latest_screened_at).scalar_subquery())
-    return defer_s.label("defer_s"), defer_o.label("defer_o"), review_at.label("review_at")
+from ..screening.models import Screening, ScreeningOverride
 
 
 @cache
@@ -60,8 +42,7 @@ def group_screenings_stmt(dialect: str):
                                     current.c.outcome.label("override_outcome"),
                                     current.c.reason.label("override_reason"), current.c.at.label("override_at"),
                                     current.c.by_id.label("override_by_id"),
-                                    current.c.name.label("override_by_name"),
-                                    *_hold_columns(GroupMember.participant_id, latest.c.screened_at))
+                                    current.c.name.label("override_by_name"))
                 .outerjoin(latest, true()).outerjoin(current, true()))
     newest_id = (select(newest.id).where(newest.participant_id == GroupMember.participant_id)
                  .order_by(*by_recency).limit(1).scalar_subquery())
@@ -73,8 +54,7 @@ def group_screenings_stmt(dialect: str):
                                 ScreeningOverride.reason.label("override_reason"),
                                 ScreeningOverride.at.label("override_at"),
                                 ScreeningOverride.by_id.label("override_by_id"),
-                                author.name.label("override_by_name"),
-                                *_hold_columns(GroupMember.participant_id, Screening.screened_at))
+                                author.name.label("override_by_name"))
             .outerjoin(Screening, Screening.id == newest_id)
             .outerjoin(ScreeningOverride, ScreeningOverride.id == current_id)
             .outerjoin(author, author.id == ScreeningOverride.by_id))
@@ -90,6 +70,6 @@ def trauma_informed_stmt():
 @cache
 def clearance_items_stmt():
     return (select(PlanItem.id, PlanItem.module_id, ExerciseModule.title, ExerciseModule.contraindications,
-                   ExerciseModule.intensity)
+                   ExerciseModule.intensity, ExerciseModule.gate_on_deterioration)
             .outerjoin(ExerciseModule, ExerciseModule.id == PlanItem.module_id)
             .where(PlanItem.plan_id == bindparam("plan_id")).order_by(PlanItem.position))

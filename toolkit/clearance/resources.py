@@ -5,10 +5,9 @@ from datetime import UTC, datetime
 
 from flask import jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.spec import FiledUnder, document_errors
 from ..extensions import db
 from ..plans.models import SessionPlan
@@ -44,5 +43,10 @@ class PlanClearance(MethodView):
         # Members × items can be hundreds of verdicts: the result is built JSON-ready by the pure rules
         # (the shape ClearanceSchema documents, checked by the contract tests), so it skips marshmallow.
         return jsonify({**result, "checked_at": result["checked_at"].isoformat(),
-                        "session_ends_at": result["session_ends_at"].isoformat(),
-                        "session_date": result["session_date"].isoformat() if result["session_date"] else None})
+                        "session_ends_at": _iso(result["session_ends_at"]),
+                        "session_date": _iso(result["session_date"])})
+
+
+def _iso(value):
+    """A template has no time and no date: null (issue 28 point 4, a 500 before)."""
+    return value.isoformat() if value is not None else None

@@ -8,45 +8,20 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import lazyload
 
+from ..alerts.services import open_alerts_of
 from ..attendance.services import prerequisite_warnings
-from ..common.zones import aware
 from ..exercises.rules import Contraindication
 from ..extensions import db
 from ..groups.rules import roster_on
 from ..plans.models import SessionPlan
-from ..progress.clearance import rescreen_due_at_plan, with_progress
+from ..progress import history
+from ..progress.clearance import rescreen_due_at_plan
+from ..progress.rules import default_thresholds
+from ..screening import people
 from ..screening.clearance import ClearanceItem, MemberScreening, clear_plan
-from ..screening.safety import crisis_hold, flags_of, is_minor
 from ..series.rules import session_date
 from . import queries
-
-
-def _member(row, now) -> MemberScreening:
-    on = now.date()
-    if row.id is None:
-        minor = is_minor(row.date_of_birth, on)
-        return MemberScreening(
-            participant_id=row.participant_id, display_name=row.display_name,
-            no_screening_reason=("under 18: the adult intake form does not apply; a clinical lead records a "
-                                 "clinician assessment") if minor else None)
-    screened_on = row.screened_at.date()
-    unusable = None
-    if row.method == "form" and is_minor(row.date_of_birth, screened_on):
-        unusable = ("the adult intake form was taken under 18 and does not count; a clinical lead records a "
-                    "clinician assessment")
-    override = None
-    if row.override_outcome is not None:
-        at = aware(row.override_at)
-        override = {"outcome": row.override_outcome, "reason": row.override_reason,
-                    "by": {"id": row.override_by_id, "name": row.override_by_name}, "at": at.isoformat()}
-    hold = crisis_hold(defer_at=(row.defer_s, row.defer_o), reviews_at=(row.review_at,),
-                       latest_screening_at=row.screened_at)
-    return MemberScreening(
-        participant_id=row.participant_id, display_name=row.display_name, screening_id=row.id,
-        flags=flags_of(row.flags), outcome=row.override_outcome or row.computed_outcome,
-        computed_outcome=row.computed_outcome, valid_until=row.valid_until, override=override,
-        crisis_hold=hold.active, findings=tuple(f["text"] for f in (row.findings or ())), method=row.method,
-        unusable=unusable, screened_at=row.screened_at)
+from .rules import PersonHistory, ProgressReviewEvent, member_from_row, people_members
 
 
 def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
@@ -69,8 +44,8 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
         if row.participant_id in names:
             continue
         names[row.participant_id] = row.display_name
-        members.append(_member(row, now))
-    members = with_progress(group_id=group_id, members=members)
+        members.append(member_from_row(row, now))
+    members = with_person(members, now=now)
     if facilitators is None:
         trauma_informed = db.session.scalar(queries.trauma_informed_stmt(), {"group_id": group_id}) is not None
     else:
@@ -78,6 +53,27 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
     everyone = GroupScreenings(members=tuple(members), names=names, trauma_informed=trauma_informed,
                                periods=tuple(periods), everyone=tuple(members))
     return everyone.on(on)
+
+
+def with_person(members: list[MemberScreening], *, now: datetime) -> list[MemberScreening]:
+    """The members with what each person's whole history says (clearance/rules.py): crisis hold, recent
+    crisis, reliable deterioration against their one baseline. Five queries, whatever the number of members
+    or the length of their histories: screenings (their stored scores, never re-scored), overrides to defer,
+    crisis reviews, memberships in every group, progress reviews."""
+    ids = [m.participant_id for m in members]
+    if not ids:
+        return members
+    records = people.records(ids)
+    since = history.memberships(ids)
+    reviews = history.reviews(ids)
+    persons = {pid: PersonHistory(
+        screenings=record.screenings, reviews=record.reviews, since=since[pid],
+        scores={sid: scores for sid, scores in record.scores.items() if record.methods[sid] == "form"},
+        progress_reviews=[ProgressReviewEvent(at=r.at, screening_id=r.screening_id, by=r.by.name, reason=r.reason)
+                          for r in reviews[pid]]) for pid, record in records.items()}
+    codes, titles = history.instruments()
+    return people_members(members, persons, now=now, thresholds=default_thresholds(), instruments=codes,
+                          titles=titles)
 
 
 @dataclass(frozen=True)
@@ -101,8 +97,9 @@ class GroupScreenings:
 CLEARANCE_PLAN_OPTIONS = (lazyload(SessionPlan.items), lazyload(SessionPlan.group))
 
 
-def _clearance_item(item_id, module_id, title, contraindications, intensity=None) -> ClearanceItem:
+def _clearance_item(item_id, module_id, title, contraindications, intensity=None, gated=False) -> ClearanceItem:
     return ClearanceItem(item_id=item_id, module_id=module_id, module_title=title, intensity=intensity,
+                         gate_on_deterioration=bool(gated),
                          contraindications=tuple(Contraindication(c["flag"], c["action"], c.get("adaptation") or "")
                                                  for c in (contraindications or ())))
 
@@ -111,7 +108,8 @@ def clearance_items(plan: SessionPlan) -> list[ClearanceItem]:
     """The items of a plan whose items (with modules) are loaded already."""
     return [_clearance_item(item.id, item.module_id, item.module.title if item.module else None,
                             item.module.contraindications if item.module else None,
-                            item.module.intensity if item.module else None) for item in plan.items]
+                            item.module.intensity if item.module else None,
+                            item.module.gate_on_deterioration if item.module else False) for item in plan.items]
 
 
 def clearance_items_of(plan_id: str) -> list[ClearanceItem]:
@@ -138,6 +136,9 @@ def clearance(plan: SessionPlan, *, now: datetime | None = None, screenings: Gro
     result["warnings"] = [{"code": "missed_prerequisite", "participant_id": m.participant_id, "item_id": m.item_id,
                            "module": m.module_slug, "prerequisite": m.prerequisite, "session": m.session,
                            "message": m.message} for m in missed]
+    alerts = open_alerts_of([p["participant_id"] for p in result["participants"]])
+    for member in result["participants"]:
+        member["alerts"] = [{**a, "raised_at": a["raised_at"].isoformat()} for a in alerts[member["participant_id"]]]
     due = rescreen_due_at_plan(plan=plan, members=screenings.members)
     return {"plan_id": plan.id, "checked_at": now, "session_ends_at": plan.ends_at, "session_date": day, **result,
             "rescreen_due": due}

@@ -6,6 +6,7 @@ from zoneinfo import available_timezones
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from .. import vocab
 from .etag import etag_of
 
 
@@ -63,3 +64,14 @@ def etag_field():
     return fields.Function(etag_of, dump_only=True, metadata={
         "type": "string", "example": '"3f2a9c0d1e4b5a6f7a8b"',
         "description": "The record's ETag, as the ETag header gives it: send it as If-Match to change the record."})
+
+
+class AlertSummarySchema(StrictSchema):
+    """One unresolved alert of a participant, as the participant and clearance show it (the whole alert is at
+    GET /api/v1/alerts/{alert_id})."""
+
+    id = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(vocab.ALERT_KINDS))
+    status = fields.String(required=True, validate=validate.OneOf(vocab.ALERT_STATUSES), metadata={
+        "description": "open or acknowledged: a resolved alert is not shown here."})
+    raised_at = fields.AwareDateTime(required=True)

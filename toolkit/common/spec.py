@@ -40,6 +40,11 @@ ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
     "ClearanceStatus": (vocab.CLEARANCE_STATUSES, "The overall clearance of a plan."),
     "PlanStatus": (vocab.PLAN_STATUSES, "Whether a plan is still being drafted."),
     "SexAtBirth": (vocab.SEX_AT_BIRTH, "Used only for the AUDIT-C cut-off (the lower one applies when unknown)."),
+    "AlertKind": (vocab.ALERT_KINDS, "What raised an alert: a crisis or a reliable deterioration on a screening, a "
+                                     "follow-up date passed, a screening due, a self-report received, a note left "
+                                     "unsigned, or a webhook switched off after repeated failure."),
+    "AlertStatus": (vocab.ALERT_STATUSES, "Where an alert stands: open, acknowledged (seen), resolved (closed, "
+                                          "with who, when and why)."),
 }
 _BY_VALUES = {values: name for name, (values, _) in ENUMS.items()}
 

@@ -76,7 +76,7 @@ class SeedError(Exception):
 
 
 _FIELDS = tuple(ModuleSpec.__dataclass_fields__)
-_OPTIONAL_FIELDS = ("prerequisites",)
+_OPTIONAL_FIELDS = ("prerequisites", "gate_on_deterioration")
 _MATERIAL_FIELDS = ("name", "quantity", "per_participant", "consumable", "for_participants")
 _CONTRA_FIELDS = ("flag", "action", "adaptation")
 
@@ -180,6 +180,10 @@ def validate_module(data: Mapping[str, Any], *, path: str = "<data>") -> ModuleS
     fields["setting"] = c.choice(data["setting"], "setting", SETTINGS)
     fields["contraindications"] = _contraindications(c, data["contraindications"], fields["intensity"])
     fields["prerequisites"] = _prerequisites(c, data.get("prerequisites", []), fields["slug"])
+    gate = data.get("gate_on_deterioration", False)
+    if not isinstance(gate, bool):
+        raise c.fail("gate_on_deterioration", f"must be true or false, not {_type_name(gate)}")
+    fields["gate_on_deterioration"] = gate
     return ModuleSpec(**fields)
 
 

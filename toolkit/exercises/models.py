@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, Index, Integer, String, Text, event, text
+from sqlalchemy import JSON, Boolean, Index, Integer, String, Text, event, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
@@ -38,6 +38,9 @@ class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, Model):
     contraindications: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     # Module slugs a member should have done (in an earlier session or item) before this one.
     prerequisites: Mapped[list] = mapped_column(JSON, nullable=False, default=list, server_default="[]")
+    # A trauma-focused module gated like a `deep` one by a person's unreviewed reliable deterioration.
+    gate_on_deterioration: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
+                                                        server_default=false())
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     # Full-text search terms (exercises/search.py), kept in step with the text on every write. SQLite indexes

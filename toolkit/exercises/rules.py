@@ -85,6 +85,9 @@ class ModuleSpec:
     setting: str
     contraindications: tuple[Contraindication, ...]
     prerequisites: tuple[str, ...] = ()
+    # A `moderate` module that is trauma-focused: a person's unreviewed reliable deterioration excludes it, as
+    # it excludes every `deep` module.
+    gate_on_deterioration: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able dict; ``validate_module(spec.to_dict())`` gives back an equal spec."""
@@ -107,6 +110,7 @@ class ModuleSpec:
             "setting": self.setting,
             "contraindications": [c.to_dict() for c in self.contraindications],
             "prerequisites": list(self.prerequisites),
+            "gate_on_deterioration": self.gate_on_deterioration,
         }
 
     def contraindication_for(self, flag: str) -> Contraindication | None:

@@ -112,6 +112,9 @@ class ModuleCreateSchema(StrictSchema):
         "description": "Module slugs a member should have done first (in an earlier session or item); a member "
                        "who missed one gets the clearance warning `missed_prerequisite`.",
         "example": ["group-agreements", "opening-check-in"]})
+    gate_on_deterioration = fields.Boolean(load_default=False, metadata={
+        "description": "A trauma-focused module (e.g. a letter to the younger self): a person's unreviewed reliable "
+                       "deterioration excludes it in clearance, as it excludes every `deep` module."})
 
 
 class ModuleSchema(ModuleCreateSchema):

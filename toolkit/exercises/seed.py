@@ -10,7 +10,8 @@ from .models import ExerciseModule
 
 FIELDS = ("title", "summary", "participant_summary", "category", "steps", "facilitator_script",
           "default_minutes", "min_minutes", "max_minutes", "materials", "suitable_kinds", "frameworks",
-          "targets", "intensity", "setting", "contraindications", "prerequisites")
+          "targets", "intensity", "setting", "contraindications", "prerequisites",
+          "gate_on_deterioration")
 
 
 @dataclass

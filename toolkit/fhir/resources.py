@@ -12,10 +12,9 @@ import marshmallow as ma
 from flask import Blueprint as FlaskBlueprint
 from flask import Response, current_app, json, redirect, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
-from ..auth.jwt import auth_required
+from ..access import auth_required, current_user
 from ..errors import PROBLEM_JSON
 from ..extensions import db
 from . import envelopes, rules, services
@@ -290,9 +289,12 @@ class FhirGroup(MethodView):
     decorators = [auth_required]
 
     @_read("Group", "readFhirGroup", "Read a group as a FHIR Group",
-           "Its kind (our code system), name and members, each with the start of their membership.")
+           "Its kind (our code system), name and members, each with the start of their membership. Audited as a "
+           "read of the group (it names its members).")
     def get(self, group_id):
-        return fhir_response(services.read_group(group_id))
+        body = services.read_group(group_id, actor=current_user)
+        db.session.commit()
+        return fhir_response(body)
 
 
 @blp.route("/fhir/PlanDefinition/<string:template_id>",
@@ -314,9 +316,11 @@ class FhirCarePlan(MethodView):
 
     @_read("CarePlan", "readFhirCarePlan", "Read a group's scheduled sessions as a FHIR CarePlan",
            "One activity per session plan of the group with its scheduled period: `scheduled` while it is to "
-           "come, `unknown` once past (attendance is not recorded here).")
+           "come, `unknown` once past (attendance is not recorded here). Audited as a read of the group's care plan.")
     def get(self, group_id):
-        return fhir_response(services.read_care_plan(group_id))
+        body = services.read_care_plan(group_id, actor=current_user)
+        db.session.commit()
+        return fhir_response(body)
 
 
 @blp.route("/fhir/CodeSystem/<string:code_system_id>",

@@ -129,7 +129,8 @@ def read_observation(observation_id: str, *, actor) -> dict:
     return found
 
 
-def read_group(group_id: str, *, today: date | None = None) -> dict:
+def read_group(group_id: str, *, actor, today: date | None = None) -> dict:
+    """The group with its members' names: audited as a read of the group (issue 28 point 7)."""
     group = get_or_404(Group, group_id, what="Group")
     rows = db.session.execute(
         select(GroupMember.participant_id, GroupMember.joined_on, GroupMember.left_on, Participant.display_name)
@@ -137,6 +138,7 @@ def read_group(group_id: str, *, today: date | None = None) -> dict:
         .where(GroupMember.group_id == group.id).order_by(GroupMember.joined_on, GroupMember.id))
     members = [{"participant_id": r.participant_id, "display_name": r.display_name, "joined_on": r.joined_on,
                 "left_on": r.left_on} for r in rows]
+    record("read", "group", group.id, actor=actor)
     return records.group({"id": group.id, "kind": group.kind, "name": group.name}, members,
                          today=today or datetime.now(UTC).date())
 
@@ -151,7 +153,8 @@ def read_plan_definition(plan_id: str) -> dict:
                                      "updated_at": plan.updated_at, "items": items})
 
 
-def read_care_plan(group_id: str, *, now: datetime | None = None) -> dict:
+def read_care_plan(group_id: str, *, actor, now: datetime | None = None) -> dict:
+    """The group's sessions: audited as a read of the group's care plan (issue 28 point 7)."""
     group = get_or_404(Group, group_id, what="CarePlan")
     rows = db.session.execute(select(SessionPlan.id, SessionPlan.title, SessionPlan.starts_at, SessionPlan.ends_at)
                               .where(SessionPlan.group_id == group.id)
@@ -164,6 +167,7 @@ def read_care_plan(group_id: str, *, now: datetime | None = None) -> dict:
         statuses.setdefault(plan_id, set()).add(status)
     for plan in plans:
         plan["attendance"] = statuses.get(plan["id"], set())
+    record("read", "care_plan", group.id, actor=actor)
     return records.care_plan({"id": group.id, "name": group.name, "location": group.location}, plans,
                               now=now or datetime.now(UTC))
 

@@ -1,11 +1,10 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..access import auth_required, current_user
 from ..audit.services import record
 from ..audit.tasks import queue_event
-from ..auth.jwt import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only

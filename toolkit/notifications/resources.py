@@ -1,8 +1,7 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from ..access import auth_required
+from ..access import auth_required, current_user
 from ..common.query import paginate
 from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db

@@ -31,6 +31,7 @@ SKIPPED_TABLES = {
     "practices": "exported as the document's own `practice` object, not as a list",
     "audit_anchors": "rebuilt by the import from the verified head of the exported trail",
     "login_sessions": "logins do not travel: everyone logs in again on the new database",
+    "account_tokens": "reset links are short-lived one-time secrets: ask for a new one on the new database",
     "idempotency_keys": "remembered POSTs of the last hours; a retry against another database is a new request",
     "agenda_renders": "a cache of rendered PDFs, made again on request",
     "calendar_feeds": "secret subscription tokens (hashes) do not travel: make a new feed URL after an import",
@@ -39,6 +40,10 @@ SKIPPED_TABLES = {
                                 "gap",
     "progress_reviews": "not in export format version 1 yet (progress came later, issue 20): a known gap",
     "rescreen_rhythms": "not in export format version 1 yet (progress came later, issue 20): a known gap",
+    "events": "this database's change feed: the imported practice's feed starts again at cursor 1",
+    "webhooks": "subscriptions (with their signing secrets) do not travel: subscribe again after an import",
+    "webhook_deliveries": "the delivery log of this database's webhooks",
+    "webhook_attempts": "the delivery log of this database's webhooks",
 }
 
 
@@ -63,6 +68,7 @@ def _tables():
         ("session_notes", t["session_notes"], "practice", ["id"]),
         ("note_entries", t["note_entries"], ("note_id", "session_notes"), ["note_id", "position"]),
         ("note_addenda", t["note_addenda"], ("note_id", "session_notes"), ["note_id", "at", "id"]),
+        ("alerts", t["alerts"], "practice", ["id"]),
         ("audit_events", t["audit_events"], "practice", ["seq"]),
     ]
 

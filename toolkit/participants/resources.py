@@ -1,19 +1,26 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
+from ..common.schemas import AlertSummarySchema
 from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
+from ..signals import answers, participant_shown
 from ..web import get_or_404
 from . import services
 from .models import Participant
-from .schemas import ParticipantCreateSchema, ParticipantQuerySchema, ParticipantSchema, ParticipantUpdateSchema
+from .schemas import (
+    ParticipantCreateSchema,
+    ParticipantDetailSchema,
+    ParticipantQuerySchema,
+    ParticipantSchema,
+    ParticipantUpdateSchema,
+)
 
 blp = Blueprint("participants", __name__, url_prefix="/api/v1/participants",
                 description="Clients of the practice. Clinical data: every read and write is audited.")
@@ -43,13 +50,28 @@ class Participants(MethodView):
 
     @blp.arguments(ParticipantCreateSchema)
     @blp.response(201, ParticipantSchema, headers=CREATED_HEADERS)
-    @document_errors(blp, 400, 401, 413, 422)
+    @document_errors(blp, 400, 401, 409, 413, 422)
     @blp.doc(operationId="createParticipant", summary="Register a participant")
     def post(self, data):
-        """Only `display_name` is required. Audited. Answers 201 with `Location` and `ETag`."""
-        participant = services.create_participant(data=data, actor=current_user)
+        """Only `display_name` is required (the intake form also needs `date_of_birth`). The same name (case
+        and spaces ignored) and date of birth as an existing participant answers 409 with
+        `errors.possible_duplicate: [existing id]`, unless `confirm_new: true`. Audited. Answers 201 with
+        `Location` and `ETag`."""
+        confirm_new = data.pop("confirm_new", False)
+        participant = services.create_participant(data=data, actor=current_user, confirm_new=confirm_new)
         db.session.commit()
         return participant, 201, {"ETag": etag_of(participant), "Location": f"{blp.url_prefix}/{participant.id}"}
+
+
+class _WithAlerts:
+    """A participant with their unresolved alerts, as GET shows them (the alerts package answers them)."""
+
+    def __init__(self, participant: Participant):
+        self._participant = participant
+        self.alerts = answers(participant_shown, participant_id=participant.id).get("open_alerts", [])
+
+    def __getattr__(self, name):
+        return getattr(self._participant, name)
 
 
 def _audit_read(participant_id):
@@ -61,14 +83,16 @@ def _audit_read(participant_id):
 class ParticipantById(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
+    @blp.response(200, ParticipantDetailSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getParticipant", summary="Get a participant")
     def get(self, participant_id):
-        """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`."""
+        """Audited. The `ETag` header (also in the body as `etag`) is the version to send as `If-Match`.
+        `alerts` lists their open and acknowledged alerts."""
         participant = get_or_404(Participant, participant_id, what="Participant")
+        shown = _WithAlerts(participant)
         _audit_read(participant.id)
-        return participant, 200, {"ETag": etag_of(participant)}
+        return shown, 200, {"ETag": etag_of(participant)}
 
     @blp.arguments(ParticipantUpdateSchema(partial=True))
     @blp.response(200, ParticipantSchema, headers=ETAG_HEADER)
@@ -79,7 +103,9 @@ class ParticipantById(MethodView):
         ignored. A PATCH that changes nothing keeps the ETag. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
-        changes = drop_read_only(changes, ParticipantUpdateSchema, ParticipantSchema().dump(participant))
+        shown = {**ParticipantSchema().dump(participant), "alerts": AlertSummarySchema(many=True).dump(
+            answers(participant_shown, participant_id=participant.id).get("open_alerts", []))}
+        changes = drop_read_only(changes, ParticipantUpdateSchema, shown)
         services.update_participant(participant=participant, changes=changes, actor=current_user)
         db.session.commit()
         return participant, 200, {"ETag": etag_of(participant)}

@@ -1,12 +1,12 @@
 from marshmallow import fields, validate
 
 from ..common.roundtrip import with_read_only_echo
-from ..common.schemas import StrictSchema, etag_field, text
+from ..common.schemas import AlertSummarySchema, StrictSchema, etag_field, text
 from ..vocab import SEX_AT_BIRTH
 
 
-class ParticipantCreateSchema(StrictSchema):
-    """A new participant (a client of the practice). Everything but the name is optional."""
+class ParticipantFieldsSchema(StrictSchema):
+    """A participant's own fields (a client of the practice). Everything but the name is optional."""
 
     display_name = fields.String(required=True, validate=validate.Length(min=1, max=200),
                                  metadata={"description": "How the practice names them.", "example": "Pat Example"})
@@ -20,7 +20,16 @@ class ParticipantCreateSchema(StrictSchema):
     notes = text(10000, allow_none=True, metadata={"description": "Clinical notes (audited, never logged)."})
 
 
-class ParticipantSchema(ParticipantCreateSchema):
+class ParticipantCreateSchema(ParticipantFieldsSchema):
+    """A new participant (everything but the name is optional); `confirm_new` creates it even when one with the
+    same name and date of birth exists."""
+
+    confirm_new = fields.Boolean(load_default=False, metadata={
+        "description": "Create it although a participant with the same name (case and spaces ignored) and date of "
+                       "birth exists (otherwise 409 with `errors.possible_duplicate` naming the existing id)."})
+
+
+class ParticipantSchema(ParticipantFieldsSchema):
     """A participant as the API shows it: every field is always present (null when not set)."""
 
     class Meta(StrictSchema.Meta):
@@ -33,7 +42,7 @@ class ParticipantSchema(ParticipantCreateSchema):
     updated_at = fields.AwareDateTime(dump_only=True, metadata={"description": "When the record last changed."})
 
 
-class ParticipantUpdateSchema(ParticipantCreateSchema):
+class ParticipantUpdateSchema(ParticipantFieldsSchema):
     """Changes to a participant: only the fields sent are changed."""
 
     display_name = fields.String(validate=validate.Length(min=1, max=200),
@@ -41,7 +50,15 @@ class ParticipantUpdateSchema(ParticipantCreateSchema):
     archived = fields.Boolean(metadata={"description": "Archive (true) or restore (false) the participant."})
 
 
-ParticipantUpdateSchema = with_read_only_echo(ParticipantUpdateSchema, ParticipantSchema)  # type: ignore[misc]  # the echoing subclass
+class ParticipantDetailSchema(ParticipantSchema):
+    """One participant as GET shows them: the record and their unresolved alerts."""
+
+    alerts = fields.List(fields.Nested(AlertSummarySchema), dump_only=True, metadata={
+        "description": "Their open and acknowledged alerts, newest first (GET /api/v1/alerts?participant_id=... "
+                       "lists every one, resolved too)."})
+
+
+ParticipantUpdateSchema = with_read_only_echo(ParticipantUpdateSchema, ParticipantDetailSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class ParticipantQuerySchema(StrictSchema):

@@ -1,5 +1,7 @@
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
 from ..audit.services import record
 from ..auth.models import Therapist
 from ..common.query import flush_delete
@@ -9,7 +11,24 @@ from ..signals import answers, participant_deleting, participant_uses
 from .models import Participant
 
 
-def create_participant(*, data: dict, actor) -> Participant:
+def same_person_key(display_name: str) -> str:
+    """A name as duplicates are found: case and spaces ignored."""
+    return "".join(display_name.split()).casefold()
+
+
+def create_participant(*, data: dict, actor, confirm_new: bool = False) -> Participant:
+    """A new participant. The same name (case and spaces ignored) and date of birth as an existing
+    participant is a likely duplicate (409 `possible_duplicate` naming the existing id) unless
+    `confirm_new`: a second record would start with a clean safety history."""
+    if not confirm_new and data.get("date_of_birth") is not None:
+        key = same_person_key(data["display_name"])
+        for existing_id, name in db.session.execute(
+                select(Participant.id, Participant.display_name)
+                .where(Participant.date_of_birth == data["date_of_birth"]).order_by(Participant.created_at)):
+            if same_person_key(name) == key:
+                raise Conflict(f"A participant with this name and date of birth exists already ({existing_id}): use "
+                               "that record, or send confirm_new: true if this is a different person.",
+                               errors={"possible_duplicate": [existing_id]})
     participant = Participant(**data)
     db.session.add(participant)
     db.session.flush()

@@ -1,7 +1,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..auth.jwt import auth_required
+from ..access import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
 from ..common.query import paginate
 from ..common.roundtrip import drop_read_only

@@ -1,5 +1,8 @@
-"""The progress chart: each instrument's scores over time, its band boundaries and the baseline, drawn by
-matplotlib (Agg/SVG backend), readable in greyscale (black line with markers, grey bands, dashed baseline).
+"""The progress chart for a printed record: the person and the date range in the title; each scored
+instrument's scores over time with its verdict ("reliable deterioration: +6, threshold 6"), band boundaries,
+the baseline and, hatched, baseline ± the reliable-change threshold; the yes/no screens (ASQ, present crisis,
+drug use) as event markers; the time axis clamped to the data. Drawn by matplotlib (SVG backend), readable
+in greyscale (black line with markers, grey bands, dashed baseline).
 
 matplotlib costs the web worker tens of MiB once imported, so the worker never imports it: `render_svg`
 runs this file as a child process (`python chart.py` reads the chart data as JSON on stdin and writes the
@@ -23,7 +26,8 @@ class ChartError(RuntimeError):
 
 def render_svg(data: dict) -> bytes:
     """data: {title, instruments: [{instrument, title, points: [[iso date, score]], bands: [[min, max, label]],
-    baseline: score or None, caseness: score or None, max: score}]} → SVG bytes."""
+    baseline: score or None, reliable_change: points or None, verdict: text, caseness: score or None,
+    max: score}], events: [{instrument, title, points: [[iso date, positive, band]]}]} → SVG bytes."""
     env = {"PATH": os.environ.get("PATH", ""), "MPLBACKEND": "svg", "MPLCONFIGDIR": _config_dir(),
            "PYTHONHASHSEED": "0", "HOME": _config_dir()}
     done = subprocess.run([sys.executable, "-I", str(Path(__file__).resolve())], input=json.dumps(data).encode(),
@@ -53,10 +57,15 @@ def draw(data: dict, fmt: str = "svg") -> bytes:
     import matplotlib.pyplot as plt
 
     instruments = data["instruments"]
-    rows = max(1, len(instruments))
+    events = data.get("events") or []
+    every = [date.fromisoformat(p[0][:10]) for inst in instruments + events for p in inst["points"]]
+    rows = max(1, len(instruments)) + (1 if events else 0)
     fig, axes = plt.subplots(rows, 1, figsize=(7, 2.6 * rows), squeeze=False)
     greys = ["#f2f2f2", "#dddddd", "#c8c8c8", "#b3b3b3", "#9e9e9e", "#8a8a8a"]
-    for ax, inst in zip(axes[:, 0], instruments or [None], strict=False):
+    panels = list(axes[:, 0])
+    if events:
+        _events(panels.pop(), events)
+    for ax, inst in zip(panels, instruments or [None], strict=False):
         if inst is None:
             ax.text(0.5, 0.5, "No scored screenings yet", ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
@@ -71,22 +80,27 @@ def draw(data: dict, fmt: str = "svg") -> bytes:
         (line,) = ax.plot(dates, scores, color="black", marker="o", markersize=5, linewidth=1.5, zorder=3,
                           label="score")
         line.set_gid(f"scores-{inst['instrument']}")
-        if inst.get("baseline") is not None:
-            base = ax.axhline(inst["baseline"], color="black", linestyle="--", linewidth=1, zorder=2,
-                              label=f"baseline {inst['baseline']}")
+        baseline, threshold = inst.get("baseline"), inst.get("reliable_change")
+        if baseline is not None:
+            base = ax.axhline(baseline, color="black", linestyle="--", linewidth=1, zorder=2,
+                              label=f"baseline {baseline}")
             base.set_gid(f"baseline-{inst['instrument']}")
+            if threshold is not None:  # a score on or beyond the shade's edge is a reliable change
+                shade = ax.axhspan(baseline - threshold, baseline + threshold, facecolor="none",
+                                   edgecolor="#777777", hatch="///", linewidth=0, zorder=1,
+                                   label=f"baseline \u00b1 {threshold} (reliable change)")
+                shade.set_gid(f"reliable-band-{inst['instrument']}")
         if inst.get("caseness") is not None:
             ax.axhline(inst["caseness"] - 0.5, color="#555555", linestyle=":", linewidth=1, zorder=2,
                        label=f"caseness {inst['caseness']}+")
         for d, s in zip(dates, scores, strict=True):
             ax.annotate(str(s), (d, s), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
         ax.set_ylim(-0.5, top + 0.5)
-        ax.set_title(inst["title"], loc="left", fontsize=10)
+        ax.set_title(f"{inst['title']}: {inst.get('verdict') or 'no verdict'}", loc="left", fontsize=10)
         ax.set_ylabel("score")
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-        if len(dates) == 1:
-            ax.set_xticks(dates)
         ax.legend(loc="upper left", fontsize=7, frameon=False)
+    for ax in axes[:, 0]:
+        _time_axis(ax, every, mdates)
     fig.suptitle(data.get("title", "Progress"), x=0.01, ha="left", fontsize=11)
     fig.autofmt_xdate()
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / (2.6 * rows)))
@@ -94,6 +108,37 @@ def draw(data: dict, fmt: str = "svg") -> bytes:
     fig.savefig(buffer, format=fmt, **({"metadata": {"Date": None}} if fmt == "svg" else {"dpi": 110}))
     plt.close(fig)
     return buffer.getvalue()
+
+
+def _time_axis(ax, every: list, mdates) -> None:
+    """The time axis clamped to the data (a day either side), the same on every panel."""
+    from datetime import timedelta
+
+    if not every:
+        return
+    ax.set_xlim(min(every) - timedelta(days=1), max(every) + timedelta(days=1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    if len(set(every)) <= 3:
+        ax.set_xticks(sorted(set(every)))
+
+
+def _events(ax, events: list) -> None:
+    """Yes/no screens (ASQ, present crisis, drug use) as events on one row each: a filled black diamond for
+    a positive screen, a hollow circle for a negative one."""
+    from datetime import date
+
+    for row, inst in enumerate(events):
+        positive = [date.fromisoformat(p[0][:10]) for p in inst["points"] if p[1]]
+        negative = [date.fromisoformat(p[0][:10]) for p in inst["points"] if not p[1]]
+        group = ax.scatter(positive, [row] * len(positive), marker="D", color="black", s=30, zorder=3,
+                           label="positive" if row == 0 else None)
+        group.set_gid(f"events-{inst['instrument']}")
+        ax.scatter(negative, [row] * len(negative), marker="o", facecolors="none", edgecolors="black", s=25, zorder=3,
+                   label="negative" if row == 0 else None)
+    ax.set_yticks(range(len(events)), [e["title"] for e in events], fontsize=7)
+    ax.set_ylim(-0.7, len(events) - 0.3)
+    ax.set_title("Crisis and substance screens (events: positive or negative)", loc="left", fontsize=10)
+    ax.legend(loc="upper left", fontsize=7, frameon=False)
 
 
 if __name__ == "__main__":

@@ -1,46 +1,15 @@
-"""Progress in clearance, the loop back: a member's unreviewed reliable deterioration keeps deep items
-out, and members whose screening is due again at a plan are listed. A fixed number of queries: they grow
-with the group, never with the number of plans or items. Screening's clearance calls these; nothing here
-calls back into screening's services."""
+"""Progress in clearance: members whose screening is due again at a plan are listed (a person's unreviewed
+reliable deterioration is clearance/rules.py's, over the same pure progress rules). A fixed number of
+queries: they grow with the group, never with the number of plans or items."""
 
-from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..extensions import db
-from ..groups.models import GroupMember
 from ..plans.models import SessionPlan
 from . import history
 from .rules import rescreen_reasons
-
-
-def with_progress(*, group_id: str, members: list) -> list:
-    """The group's MemberScreenings with their unreviewed reliable deteriorations (deep items excluded) and
-    what is only shown (a review, a recovery). Three queries, whatever the group's size."""
-    ids = [m.participant_id for m in members]
-    if not ids:
-        return members
-    joined = {row.participant_id: row.joined_on for row in db.session.execute(
-        select(GroupMember.participant_id, func.max(GroupMember.joined_on).label("joined_on"))
-        .where(GroupMember.group_id == group_id).group_by(GroupMember.participant_id))}
-    histories = history.histories(ids)
-    reviews = history.reviews(ids)
-    out = []
-    for member in members:
-        result = history.evaluate(histories[member.participant_id], joined_on=joined.get(member.participant_id),
-                           latest_screening_at=member.screened_at, reviews=reviews[member.participant_id])
-        notes = []
-        if result["reviewed"]:
-            review = result["review"]
-            notes.append(f"reliable_deterioration reviewed by {review['by']['name']} on "
-                         f"{review['at'].date().isoformat()}: {review['reason']}")
-        if result["recovered"]:
-            notes.append("recovered since baseline on " + ", ".join(result["recovered"])
-                         + " (shown only: it changes no verdict)")
-        out.append(replace(member, deterioration=tuple(result["deterioration"]) if result["enforced"] else (),
-                           progress_notes=tuple(notes)))
-    return out
 
 
 def _series_starts(series_id: str | None) -> list[datetime]:

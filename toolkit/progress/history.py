@@ -2,26 +2,17 @@
 of some participants (oldest first), their progress reviews, the practice's re-screen rhythm, and the
 evaluation of one history by the pure rules. Each loader is one query, whatever the number of people."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
 from ..common.zones import aware
 from ..extensions import db
+from ..groups.models import GroupMember
 from ..screening.form_loader import default_form
 from ..screening.models import Screening
 from .models import ProgressReview, RescreenRhythm
-from .rules import (
-    DETERIORATED,
-    Rhythm,
-    Taken,
-    default_thresholds,
-    deterioration_enforced,
-    deterioration_texts,
-    overall,
-    progress,
-    taken_from,
-)
+from .rules import Rhythm, Taken, default_thresholds, membership_start, person_progress, taken_from
 
 
 def instruments() -> tuple[list[str], dict[str, str]]:
@@ -53,21 +44,29 @@ def reviews(participant_ids) -> dict[str, list[ProgressReview]]:
     return out
 
 
-def evaluate(history: list[Taken], *, joined_on: date | None, latest_screening_at: datetime | None,
-              reviews: list[ProgressReview]) -> dict:
-    codes, titles = instruments()
-    per = progress(history, joined_on=joined_on, thresholds=default_thresholds(), instruments=codes)
-    for p in per:
-        p["title"] = titles.get(p["instrument"], p["instrument"])
-    verdict = overall(per)
-    texts = deterioration_texts(per, titles)
-    enforced = deterioration_enforced(deteriorated=verdict == DETERIORATED, latest_screening_at=latest_screening_at,
-                                      reviewed_at=[r.at for r in reviews])
-    reviewed = verdict == DETERIORATED and not enforced
-    return {"instruments": per, "overall": verdict, "deterioration": list(texts), "enforced": enforced,
-            "reviewed": reviewed, "review": present_review(reviews[-1]) if reviewed else None,
-            "recovered": [p["title"] for p in per if p["recovered"]]}
+def memberships(participant_ids) -> dict[str, datetime | None]:
+    """participant id -> the moment their earliest membership (any group, ended or not) began: the baseline
+    moment, which leaving and re-joining never moves. One query."""
+    out: dict[str, datetime | None] = {pid: None for pid in participant_ids}
+    if not out:
+        return out
+    for row in db.session.execute(select(GroupMember.participant_id, GroupMember.joined_on, GroupMember.joined_at)
+                                  .where(GroupMember.participant_id.in_(list(out)))):
+        start = membership_start(row.joined_on, row.joined_at)
+        current = out[row.participant_id]
+        out[row.participant_id] = start if current is None else min(current, start)
+    return out
 
+
+def evaluate(history: list[Taken], *, since: datetime | None, latest_screening_at: datetime | None,
+             reviews: list[ProgressReview]) -> dict:
+    """The person's progress (progress.rules.person_progress) with the latest review shown."""
+    codes, titles = instruments()
+    result = person_progress(history, since=since, reviewed=reviews[-1].screening_id if reviews else None,
+                             reviews_at=[r.at for r in reviews], latest_screening_at=latest_screening_at,
+                             thresholds=default_thresholds(), instruments=codes, titles=titles)
+    result["review"] = present_review(reviews[-1]) if result["reviewed"] else None
+    return result
 
 
 def present_review(review: ProgressReview) -> dict:

@@ -1,9 +1,8 @@
 from flask import Response, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 
-from ..auth.jwt import auth_required
+from ..access import auth_required, current_user
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group
@@ -43,8 +42,12 @@ class ParticipantProgress(MethodView):
     def get(self, query, participant_id):
         """Per scored instrument: the series (date, score, band), the baseline, the latest score, the change,
         `reliable_change` (improved / deteriorated / none; null without a published threshold) and
-        `recovered`. The baseline is the screening taken on or before joining the current programme, else
-        the first one in it (no programme: the first ever). `format=svg` draws it (greyscale-readable)."""
+        `below_caseness`; `paired`: NHS Talking Therapies' recovery, reliable improvement, reliable recovery
+        and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across all
+        their groups: the latest screening before their earliest membership began (else the first after it;
+        no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
+        it for a printed record: the person and date range, each panel's verdict, baseline ± the
+        reliable-change threshold shaded, categorical screens as event markers."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         options = {"group_id": query.get("group_id"), "instruments": query.get("instrument")}
         if query["format"] == "svg":
@@ -137,8 +140,9 @@ class GroupProgress(MethodView):
     @document_errors(blp, 401, 404)
     @blp.doc(summary="A group's members: improved, no change, deteriorated", operationId="getGroupProgress")
     def get(self, group_id):
-        """For a supervision meeting: each current member's change since their baseline in this group, and the
-        lists of improved / no change / deteriorated / not yet measured members (ids and names)."""
+        """For a supervision meeting: each current member's change since their own baseline (the person's,
+        the same in every group), and the lists of improved / no change / deteriorated / not yet measured
+        members (ids and names)."""
         group = get_or_404(Group, group_id, what="Group")
         body = services.group_progress(group=group, actor=current_user)
         db.session.commit()

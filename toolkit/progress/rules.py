@@ -2,13 +2,15 @@
 values: no Flask, no SQL.
 
   * thresholds: `seed/screening/v1/change.yaml`, read by the one strict YAML reader, a `source` per number;
-  * baseline: the screening a person entered their current programme with (the latest one on or before the
-    day they joined), else the first one taken in it; with no programme, the first one ever. Joining a new
-    programme moves the baseline (a re-baseline);
+  * baseline: the person's, one across all their groups: the latest screening taken before the moment their
+    earliest membership began (any group; the first screening after it when there is none; with no
+    membership, the first screening). Leaving and re-joining, or joining another group, never moves it; only
+    a clinical lead's progress review does: the reviewed screening becomes the baseline;
   * change = latest - baseline; `improved` when change <= -reliable_change, `deteriorated` when change >=
     +reliable_change, else `none`; no published threshold → no verdict (None);
-  * `recovered`: the baseline is at or above caseness and the latest is below it. Shown only: recovery never
-    loosens anything;
+  * `below_caseness`: the baseline is at or above caseness and the latest is below it; `paired` over PHQ-9
+    and GAD-7 as NHS Talking Therapies defines recovery, reliable improvement, reliable recovery and
+    reliable deterioration. Shown only: improvement never loosens anything;
   * the loop back: a reliable deterioration is enforced (deep items excluded) unless a progress review was
     recorded after the latest screening; a later screening that still shows it enforces it again;
   * re-screens due: a member's screening is due again at a session when it will not be valid at the
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -125,13 +127,26 @@ def taken_from(screening_id: str, at: datetime, scores: Mapping[str, Any] | None
                          if isinstance(s, Mapping) and isinstance(s.get("score"), int)})
 
 
-def baseline_index(history: Sequence[Taken], joined_on: date | None) -> int | None:
-    """Index (in `history`, oldest first) of the baseline screening, or None with no screening at all."""
+def membership_start(joined_on: date, joined_at: datetime | None) -> datetime:
+    """The moment a membership began: when it was recorded, or the start (UTC) of its `joined_on` day when
+    that is earlier (a membership entered afterwards)."""
+    day = datetime.combine(joined_on, time.min, tzinfo=UTC)
+    return min(day, aware(joined_at)) if joined_at is not None else day
+
+
+def baseline_index(history: Sequence[Taken], since: datetime | None, reviewed: str | None = None) -> int | None:
+    """Index (in `history`, oldest first) of the person's baseline screening, or None with no screening.
+    `since`: the moment their earliest membership began (None: never a member); `reviewed`: the screening
+    the latest progress review reviewed, which is the baseline from then on."""
     if not history:
         return None
-    if joined_on is None:
+    if reviewed is not None:
+        for i, t in enumerate(history):
+            if t.screening_id == reviewed:
+                return i
+    if since is None:
         return 0
-    before = [i for i, t in enumerate(history) if t.at.date() <= joined_on]
+    before = [i for i, t in enumerate(history) if t.at < aware(since)]
     return before[-1] if before else 0
 
 
@@ -146,18 +161,17 @@ def reliable_change(change: int | None, threshold: Threshold | None) -> str | No
     return NO_CHANGE
 
 
-def recovered(baseline: int | None, latest: int | None, threshold: Threshold | None) -> bool | None:
+def below_caseness(baseline: int | None, latest: int | None, threshold: Threshold | None) -> bool | None:
     if baseline is None or latest is None or threshold is None or threshold.caseness_at_least is None:
         return None
     return baseline >= threshold.caseness_at_least > latest
 
 
-def instrument_progress(code: str, history: Sequence[Taken], joined_on: date | None,
+def instrument_progress(code: str, history: Sequence[Taken], start: int | None,
                         threshold: Threshold | None) -> dict[str, Any] | None:
     """One instrument's series and verdict, or None if no screening scored it. `history` oldest first.
-    The baseline is the programme's baseline screening if it scored this instrument, else the first later
-    screening that did."""
-    start = baseline_index(history, joined_on)
+    The baseline is the person's baseline screening (index `start`) if it scored this instrument, else the
+    first later screening that did."""
     if start is None:
         return None
     points = [(i, t) for i, t in enumerate(history) if code in t.scores]
@@ -172,7 +186,7 @@ def instrument_progress(code: str, history: Sequence[Taken], joined_on: date | N
     change = recovery = None
     if baseline is not None and len(in_programme) > 1:
         change = latest["score"] - baseline["score"]
-        recovery = recovered(baseline["score"], latest["score"], threshold)
+        recovery = below_caseness(baseline["score"], latest["score"], threshold)
     verdict = reliable_change(change, threshold)
     return {
         "instrument": code,
@@ -181,21 +195,51 @@ def instrument_progress(code: str, history: Sequence[Taken], joined_on: date | N
         "latest": latest,
         "change": change,
         "reliable_change": verdict,
-        "recovered": recovery,
+        "below_caseness": recovery,
         "thresholds": threshold.to_dict() if threshold is not None else None,
     }
 
 
-def progress(history: Iterable[Taken], *, joined_on: date | None, thresholds: Thresholds,
-             instruments: Sequence[str]) -> list[dict[str, Any]]:
-    """Every instrument (in form order) that some screening scored: see `instrument_progress`."""
+def progress(history: Iterable[Taken], *, since: datetime | None, thresholds: Thresholds,
+             instruments: Sequence[str], reviewed: str | None = None) -> list[dict[str, Any]]:
+    """Every instrument (in form order) that some screening scored: see `instrument_progress` and
+    `baseline_index` (`since`, `reviewed`)."""
     ordered = sorted(history, key=lambda t: (t.at, t.screening_id))
+    start = baseline_index(ordered, since, reviewed)
     out = []
     for code in instruments:
-        result = instrument_progress(code, ordered, joined_on, thresholds.get(code))
+        result = instrument_progress(code, ordered, start, thresholds.get(code))
         if result is not None:
             out.append(result)
     return out
+
+
+PAIRED = ("phq9", "gad7")
+
+
+def paired(per_instrument: Iterable[Mapping[str, Any]]) -> dict[str, bool] | None:
+    """NHS Talking Therapies' paired outcomes over PHQ-9 (depression) and GAD-7 (anxiety), from the same
+    baseline to the latest screening (None unless both have a baseline and a later score): a *case* at
+    baseline is either at or above its caseness line; *recovery*: a case at baseline with both below their
+    lines at the latest; *reliable improvement*: at least one reliably improved and neither reliably
+    deteriorated; *reliable recovery*: both; *reliable deterioration*: at least one reliably deteriorated and
+    neither reliably improved. Thresholds and their sources: change.yaml."""
+    by_code = {p["instrument"]: p for p in per_instrument}
+    both = [by_code.get(code) for code in PAIRED]
+    if any(p is None or p["change"] is None or not p["thresholds"] or p["thresholds"]["caseness_at_least"] is None
+           for p in both):
+        return None
+
+    def case(p: Mapping[str, Any], point: str) -> bool:
+        return p[point]["score"] >= p["thresholds"]["caseness_at_least"]
+
+    verdicts = {p["reliable_change"] for p in both if p is not None}
+    caseness = any(case(p, "baseline") for p in both if p is not None)
+    recovery = caseness and not any(case(p, "latest") for p in both if p is not None)
+    improvement = IMPROVED in verdicts and DETERIORATED not in verdicts
+    return {"caseness_at_baseline": caseness, "recovery": recovery, "reliable_improvement": improvement,
+            "reliable_recovery": recovery and improvement,
+            "reliable_deterioration": DETERIORATED in verdicts and IMPROVED not in verdicts}
 
 
 def overall(per_instrument: Iterable[Mapping[str, Any]]) -> str | None:
@@ -235,6 +279,24 @@ def deterioration_enforced(*, deteriorated: bool, latest_screening_at: datetime 
         return True
     latest = aware(latest_screening_at)
     return not any(r is not None and aware(r) > latest for r in reviewed_at)
+
+
+def person_progress(history: Sequence[Taken], *, since: datetime | None, reviewed: str | None,
+                    reviews_at: Iterable[datetime], latest_screening_at: datetime | None, thresholds: Thresholds,
+                    instruments: Sequence[str], titles: Mapping[str, str]) -> dict[str, Any]:
+    """A person's progress against their one baseline: per instrument, the overall verdict, the paired
+    outcomes, the deterioration texts and whether the deterioration is enforced (unreviewed since the latest
+    screening). `reviewed`: the screening the latest progress review reviewed (the baseline from then on)."""
+    per = progress(history, since=since, reviewed=reviewed, thresholds=thresholds, instruments=instruments)
+    for p in per:
+        p["title"] = titles.get(p["instrument"], p["instrument"])
+    verdict = overall(per)
+    enforced = deterioration_enforced(deteriorated=verdict == DETERIORATED, latest_screening_at=latest_screening_at,
+                                      reviewed_at=list(reviews_at))
+    return {"instruments": per, "overall": verdict, "paired": paired(per),
+            "deterioration": list(deterioration_texts(per, titles)), "enforced": enforced,
+            "reviewed": verdict == DETERIORATED and not enforced,
+            "below_caseness": [p["title"] for p in per if p["below_caseness"]]}
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -36,9 +36,9 @@ class InstrumentProgressSchema(StrictSchema):
         "description": "latest - baseline (higher = more symptoms); null with one screening only."})
     reliable_change = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS), metadata={
         "description": "null when the instrument has no published reliable change threshold, or no change yet."})
-    recovered = fields.Boolean(allow_none=True, required=True, metadata={
-        "description": "From at or above caseness at baseline to below it now. Shown only: never loosens a "
-                       "verdict."})
+    below_caseness = fields.Boolean(allow_none=True, required=True, metadata={
+        "description": "From at or above this instrument's caseness line at baseline to below it now (one "
+                       "instrument only: not recovery, which `paired` gives). Shown only: never loosens a verdict."})
     thresholds = fields.Nested(ThresholdSchema, allow_none=True, required=True)
 
 
@@ -82,6 +82,22 @@ class DeteriorationSchema(StrictSchema):
     review_path = fields.String(required=True)
 
 
+class PairedSchema(StrictSchema):
+    """NHS Talking Therapies' paired outcomes over PHQ-9 and GAD-7, baseline to latest (null unless both have
+    a baseline and a later score). Definitions and sources: seed/screening/v1/change.yaml."""
+
+    caseness_at_baseline = fields.Boolean(required=True, metadata={
+        "description": "At baseline, PHQ-9 ≥ 10 or GAD-7 ≥ 8 (a clinical case on either)."})
+    recovery = fields.Boolean(required=True, metadata={
+        "description": "A case at baseline, and now below caseness on both."})
+    reliable_improvement = fields.Boolean(required=True, metadata={
+        "description": "At least one reliably improved (PHQ-9 by 6, GAD-7 by 4) and neither reliably deteriorated."})
+    reliable_recovery = fields.Boolean(required=True, metadata={
+        "description": "Both recovery and reliable improvement."})
+    reliable_deterioration = fields.Boolean(required=True, metadata={
+        "description": "At least one reliably deteriorated and neither reliably improved."})
+
+
 class ProgressSchema(StrictSchema):
     """A participant's progress per scored instrument. Decision support, not a diagnosis."""
 
@@ -93,7 +109,9 @@ class ProgressSchema(StrictSchema):
     instruments = fields.List(fields.Nested(InstrumentProgressSchema), required=True)
     overall = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS))
     reliable_deterioration = fields.Nested(DeteriorationSchema, required=True)
-    recovered = fields.List(fields.String(), required=True)
+    below_caseness = fields.List(fields.String(), required=True, metadata={
+        "description": "Titles of the instruments that went from caseness at baseline to below it."})
+    paired = fields.Nested(PairedSchema, allow_none=True, required=True)
     reviews = fields.List(fields.Nested(ReviewSchema), required=True)
 
 
@@ -171,7 +189,7 @@ class MemberInstrumentSchema(StrictSchema):
     latest = fields.Integer(required=True)
     change = fields.Integer(allow_none=True, required=True)
     reliable_change = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS))
-    recovered = fields.Boolean(allow_none=True, required=True)
+    below_caseness = fields.Boolean(allow_none=True, required=True)
 
 
 class MemberProgressSchema(StrictSchema):
@@ -182,7 +200,8 @@ class MemberProgressSchema(StrictSchema):
     joined_on = fields.Date(required=True)
     overall = fields.String(allow_none=True, required=True, validate=validate.OneOf(VERDICTS))
     reliable_deterioration_active = fields.Boolean(required=True)
-    recovered = fields.List(fields.String(), required=True)
+    below_caseness = fields.List(fields.String(), required=True)
+    paired = fields.Nested(PairedSchema, allow_none=True, required=True)
     instruments = fields.List(fields.Nested(MemberInstrumentSchema), required=True)
 
 

@@ -22,6 +22,10 @@ from .models import ProgressReview, RescreenRhythm
 from .rules import default_thresholds, group_summary, rescreen_reasons
 
 REVIEW_PATH = "POST /api/v1/participants/{participant_id}/progress-reviews"
+BASELINE_RULE = ("the person's one baseline across all their groups: the latest screening taken before their earliest "
+                 "membership began (else the first one after it; with no membership, the first screening), until a "
+                 "clinical lead's progress review makes the reviewed screening the baseline; leaving and re-joining, "
+                 "or joining another group, never moves it")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -55,8 +59,8 @@ def participant_progress(*, participant: Participant, actor, group_id: str | Non
     latest_at = db.session.scalar(select(func.max(Screening.screened_at))
                                   .where(Screening.participant_id == participant.id))
     reviews = history.reviews([participant.id])[participant.id]
-    result = history.evaluate(taken, joined_on=programme["joined_on"] if programme else None,
-                       latest_screening_at=latest_at, reviews=reviews)
+    since = history.memberships([participant.id])[participant.id]
+    result = history.evaluate(taken, since=since, latest_screening_at=latest_at, reviews=reviews)
     if instruments:
         codes, _ = history.instruments()
         unknown = sorted(set(instruments) - set(codes))
@@ -67,14 +71,13 @@ def participant_progress(*, participant: Participant, actor, group_id: str | Non
         record("read", "progress", participant.id, actor=actor)
     return {
         "participant_id": participant.id, "display_name": participant.display_name, "programme": programme,
-        "baseline_rule": ("the screening taken on or before joining the current programme (the latest such), "
-                          "else the first one in it; with no programme, the first screening ever"),
+        "baseline_rule": BASELINE_RULE,
         "thresholds_version": default_thresholds().version,
         "instruments": result["instruments"], "overall": result["overall"],
         "reliable_deterioration": {"active": result["enforced"], "reviewed": result["reviewed"],
                                    "details": result["deterioration"], "review": result["review"],
                                    "review_path": REVIEW_PATH.format(participant_id=participant.id)},
-        "recovered": result["recovered"],
+        "below_caseness": result["below_caseness"], "paired": result["paired"],
         "reviews": [present_review(r) for r in reversed(reviews)],
     }
 
@@ -236,6 +239,7 @@ def group_progress(*, group: Group, actor) -> dict:
     ids = [r.participant_id for r in rows]
     histories = history.histories(ids)
     reviews = history.reviews(ids)
+    since = history.memberships(ids)
     latest = {}
     if ids:
         latest = dict(db.session.execute(select(Screening.participant_id, func.max(Screening.screened_at))
@@ -243,16 +247,16 @@ def group_progress(*, group: Group, actor) -> dict:
                                          .group_by(Screening.participant_id)).all())
     members = []
     for r in rows:
-        result = history.evaluate(histories[r.participant_id], joined_on=r.joined_on,
-                           latest_screening_at=latest.get(r.participant_id), reviews=reviews[r.participant_id])
+        result = history.evaluate(histories[r.participant_id], since=since[r.participant_id],
+                                  latest_screening_at=latest.get(r.participant_id), reviews=reviews[r.participant_id])
         members.append({
             "participant_id": r.participant_id, "display_name": r.display_name, "joined_on": r.joined_on,
             "overall": result["overall"], "reliable_deterioration_active": result["enforced"],
-            "recovered": result["recovered"],
+            "below_caseness": result["below_caseness"], "paired": result["paired"],
             "instruments": [{"instrument": p["instrument"], "title": p["title"],
                              "baseline": p["baseline"]["score"] if p["baseline"] else None,
                              "latest": p["latest"]["score"], "change": p["change"],
-                             "reliable_change": p["reliable_change"], "recovered": p["recovered"]}
+                             "reliable_change": p["reliable_change"], "below_caseness": p["below_caseness"]}
                             for p in result["instruments"]],
         })
     record("read", "group_progress", group.id, actor=actor)
@@ -263,11 +267,32 @@ def default_before(now: datetime | None = None) -> date:
     return ((now or datetime.now(UTC)) + timedelta(days=14)).date()
 
 
+CATEGORICAL = ("asq", "present_crisis", "drug_use")  # yes/no screens: events on the time line, not score lines
+
+
+def _verdict(p: dict) -> str:
+    """One panel's verdict, e.g. "reliable deterioration: +6, threshold 6"."""
+    threshold = (p["thresholds"] or {}).get("reliable_change")
+    if threshold is None:
+        return "no published reliable-change threshold: no verdict"
+    if p["change"] is None:
+        return f"one screening since baseline: no change yet (threshold {threshold})"
+    words = {"deteriorated": "reliable deterioration", "improved": "reliable improvement"}.get(
+        p["reliable_change"], "no reliable change")
+    return f"{words}: {p['change']:+d}, threshold {threshold}"
+
+
 def chart_data(result: dict) -> dict:
-    """The chart's input (plain JSON) from `participant_progress`: no name, only the instruments' scores."""
+    """The chart's input (plain JSON) from `participant_progress`: the person and the date range (a printed
+    record), each scored instrument's points, bands, baseline, verdict and reliable-change threshold, and
+    the categorical screens as events."""
     form = default_form()
-    out = []
+    out, events = [], []
     for p in result["instruments"]:
+        if p["instrument"] in CATEGORICAL:
+            events.append({"instrument": p["instrument"], "title": p["title"],
+                           "points": [[s["at"].isoformat(), s["score"] > 0, s["band"]] for s in p["series"]]})
+            continue
         bands = form.instrument(p["instrument"]).scoring.bands
         thresholds = p["thresholds"] or {}
         out.append({"instrument": p["instrument"], "title": p["title"],
@@ -275,8 +300,12 @@ def chart_data(result: dict) -> dict:
                     "bands": [[b.min, b.max, b.label] for b in bands],
                     "max": max((b.max for b in bands), default=None),
                     "baseline": p["baseline"]["score"] if p["baseline"] else None,
+                    "reliable_change": thresholds.get("reliable_change"), "verdict": _verdict(p),
                     "caseness": thresholds.get("caseness_at_least")})
-    return {"title": "Scores over time (higher = more symptoms)", "instruments": out}
+    dates = sorted(s["at"] for p in result["instruments"] for s in p["series"])
+    span = f", {dates[0].date().isoformat()} to {dates[-1].date().isoformat()}" if dates else ""
+    return {"title": f"Progress of {result['display_name']}{span} (higher = more symptoms)",
+            "instruments": out, "events": events}
 
 
 def progress_svg(*, participant: Participant, actor, group_id: str | None = None,

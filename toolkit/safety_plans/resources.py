@@ -1,9 +1,8 @@
 from flask import Response, current_app, jsonify, request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
-from ..auth.jwt import auth_required
+from ..access import auth_required, current_user
 from ..common.query import paginate
 from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db, limiter

@@ -33,6 +33,7 @@ BLOCKING_OUTCOMES = ("refer", "defer")
 NO_MEMBERS_WARNING = "no members: the group has no participants to clear"
 NO_VALID_SCREENING = "no valid screening"
 RELIABLE_DETERIORATION = "reliable_deterioration"
+RECENT_CRISIS = "recent_crisis"
 
 
 DEFAULT_ALTERNATIVE = ("Offer a quiet, present-focused alternative (for example the eyes-open grounding) with a "
@@ -65,6 +66,10 @@ class MemberScreening:
     # screening (deep items become exclude), and what is only shown (a review, a recovery).
     deterioration: tuple[str, ...] = ()
     progress_notes: tuple[str, ...] = ()
+    # The person's crisis of the last 90 days ({screening_id, on, reviewed_by, follow_up_on}), and whether deep
+    # items still wait for a second screening free of crisis after its review.
+    recent_crisis: dict | None = None
+    crisis_gate: bool = False
 
     @property
     def name(self) -> str:
@@ -81,6 +86,7 @@ class ClearanceItem:
     module_title: str | None = None
     contraindications: tuple[Contraindication, ...] = ()
     intensity: str | None = None
+    gate_on_deterioration: bool = False
 
 
 def has_valid_screening(member: MemberScreening, now: datetime, session_end: datetime | None = None) -> bool:
@@ -112,11 +118,20 @@ def _invalid_reason(member: MemberScreening, validity: str) -> str:
 def _item_verdict(member: MemberScreening, validity: str, outcome: str | None, item: ClearanceItem
                   ) -> dict[str, Any]:
     verdict = _flag_verdict(member, validity, outcome, item)
-    if member.deterioration and item.intensity == "deep" and verdict["verdict"] != "exclude":
-        # Only ever tightens: a deep item becomes exclude until a progress review after the latest screening.
+    if item.module_id is None or verdict["verdict"] == "exclude":
+        return verdict
+    # Each of these only ever tightens: the item becomes exclude.
+    gated = item.intensity == "deep" or item.gate_on_deterioration
+    reasons = []
+    if member.deterioration and gated:
+        reasons += [f"{RELIABLE_DETERIORATION}: {text}; deep and trauma-focused items wait for a progress review"
+                    for text in member.deterioration]
+    if member.crisis_gate and item.intensity == "deep" and member.recent_crisis:
+        reasons.append(f"{RECENT_CRISIS}: a crisis screening on {member.recent_crisis['on']}; deep items wait for a "
+                       "second screening free of crisis after the crisis review")
+    if reasons:
         verdict.update(verdict="exclude", adaptation=None, alternative=DEFAULT_ALTERNATIVE,
-                       reasons=[f"{RELIABLE_DETERIORATION}: {text}; deep items wait for a progress review"
-                                for text in member.deterioration] + verdict["reasons"])
+                       reasons=reasons + verdict["reasons"])
     return verdict
 
 
@@ -138,7 +153,8 @@ def _flag_verdict(member: MemberScreening, validity: str, outcome: str | None, i
         verdict.update(verdict="exclude", reasons=[_invalid_reason(member, validity)])
         return verdict
     if outcome in BLOCKING_OUTCOMES:
-        why = (f"crisis hold: {outcome} until a crisis review and a newer screening" if member.crisis_hold
+        why = (f"crisis hold: {outcome} until a crisis review and a screening free of crisis 24 hours after it"
+               if member.crisis_hold
                else f"outcome {outcome} blocks group inner child work")
         verdict.update(verdict="exclude", reasons=[why])
         return verdict
@@ -235,15 +251,21 @@ def _member_reasons(member: MemberScreening, validity: str, outcome: str | None)
     elif outcome in BLOCKING_OUTCOMES:
         reasons.append(f"outcome {outcome}: no group inner child work")
     if member.crisis_hold and member.screening_id is not None:
-        reasons.append("crisis hold: defer until a clinical lead records a crisis review and a newer "
-                       "screening is taken")
+        reasons.append("crisis hold: defer until a clinical lead records a crisis review (risk not high) and a "
+                       "screening free of crisis is taken at least 24 hours after it")
         warnings.append(f"{member.name} is on a crisis hold after a defer: no group inner child work until "
-                        "a crisis review and a newer screening")
+                        "a crisis review and a screening free of crisis 24 hours after it")
     if member.override is not None:
         reasons.append(f"override: {_override_text(member.override)}")
+    if member.recent_crisis:
+        crisis = member.recent_crisis
+        reviewed = (f"reviewed by {crisis['reviewed_by']}, follow-up on {crisis['follow_up_on']}"
+                    if crisis["reviewed_by"] else "not reviewed yet")
+        reasons.append(f"{RECENT_CRISIS}: a crisis screening on {crisis['on']} ({reviewed})")
+        warnings.append(f"{member.name}: a crisis screening on {crisis['on']} ({reviewed})")
     if member.deterioration:
-        reasons.append(f"{RELIABLE_DETERIORATION}: deep items are excluded until a clinical lead records a "
-                       "progress review after the latest screening")
+        reasons.append(f"{RELIABLE_DETERIORATION}: deep and trauma-focused items are excluded until a clinical "
+                       "lead records a progress review after the latest screening")
         warnings.append(f"{member.name}: {RELIABLE_DETERIORATION} since baseline: " + "; ".join(member.deterioration))
     reasons.extend(member.progress_notes)
     return reasons, warnings
@@ -278,6 +300,7 @@ def _clear_member(member: MemberScreening, items: list[ClearanceItem], *, now: d
         "method": member.method,
         "reasons": reasons,
         "warnings": [{"code": RELIABLE_DETERIORATION, "message": text} for text in member.deterioration],
+        "recent_crisis": member.recent_crisis,
         "items": verdicts,
     }
     return _Cleared(participant=participant, warnings=warnings, blocked=not valid or outcome in BLOCKING_OUTCOMES,

@@ -1,10 +1,12 @@
-"""The intake form's data model: instruments, items, options, scoring and the rule table, as frozen
-dataclasses. Loaded from YAML by `form_loader.py`; validated and scored by `rules.py`. Pure Python.
+"""The intake form's data model: the instruments (instruments.py), the rule table's conditions (a small
+tagged union: `ScoreAtLeast`, `Positive`, `AnyItemAtLeast`, `AnswerAtLeast`, `Critical`, `Declined`,
+`Incomplete`, `UnknownAsHighest`, `AllOf`, `AnyOf`), rules and the form. Loaded from YAML by
+`form_loader.py`; computed by `intake.screen()`. Pure Python.
 
-A rule's `when` is a small tagged union of conditions (`ScoreAtLeast`, `Positive`, `AnyItemAtLeast`,
-`AnswerAtLeast`, `Critical`, `AllOf`, `AnyOf`). Each one says which instruments it reads and, through
-`matches()`, the contexts (the reason template's placeholders) for which it holds. Every condition is an
-"at least" test, so raising an answer never makes one stop holding.
+Each condition says which instruments it reads and, through `matches()`, the contexts (the reason template's
+placeholders) for which it holds. Every condition is an "at least" test, so raising an answer never makes one
+stop holding. The three that read what is *unknown* (`Declined`, `Incomplete`, `UnknownAsHighest`) read
+`Facts`: what the person declined and which items they left without an answer although they could be asked.
 """
 
 from __future__ import annotations
@@ -15,138 +17,26 @@ from dataclasses import dataclass, field
 from types import MappingProxyType, SimpleNamespace
 from typing import Any, ClassVar, Protocol
 
+from .instruments import Band, EnableCondition, Escalation, Instrument, Item, Option, Scoring
 
-@dataclass(frozen=True)
-class Option:
-    value: int
-    label: str
+__all__ = ["Band", "EnableCondition", "Escalation", "Instrument", "Item", "Option", "Scoring"]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "label": self.label}
 
 
 @dataclass(frozen=True)
-class EnableCondition:
-    """The item `item` has been answered with one of `values`."""
+class Facts:
+    """What a submission leaves unknown. `unknown`: instrument code -> its items that have no answer although
+    they could be asked (declined, not answered after stopping at a crisis, or opened only by a declined
+    answer); `worst_answers` / `worst_scores`: the answers and scores with every unknown item at its highest
+    option (the form answered at its worst)."""
 
-    item: str
-    values: tuple[int, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"item": self.item, "values": list(self.values)}
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str
-    text: str
-    options: tuple[Option, ...]
-    instrument: str
-    ref: str  # how reasons name the item, e.g. "item 9", "acuity question"
-    enable_when: tuple[EnableCondition, ...] = ()
-    enable_behavior: str = "all"
-    critical: bool = False
-
-    @property
-    def values(self) -> tuple[int, ...]:
-        return tuple(o.value for o in self.options)
-
-    @property
-    def min_value(self) -> int:
-        return min(self.values)
-
-    def label_for(self, value: int) -> str:
-        for option in self.options:
-            if option.value == value:
-                return option.label
-        return str(value)
-
-    def is_enabled(self, answers: Mapping[str, int]) -> bool:
-        """Asked at all, given the answers so far. An unanswered earlier item satisfies no condition."""
-        if not self.enable_when:
-            return True
-        results = (answers.get(c.item) in c.values for c in self.enable_when)
-        return any(results) if self.enable_behavior == "any" else all(results)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "options": [o.to_dict() for o in self.options],
-            "enable_when": [c.to_dict() for c in self.enable_when],
-            "enable_behavior": self.enable_behavior,
-            "critical": self.critical,
-        }
+    declined: frozenset[str] = frozenset()
+    unknown: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    worst_answers: Mapping[str, int] | None = None
+    worst_scores: Mapping[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class Band:
-    min: int
-    max: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Escalation:
-    """Overrides the band label when `item` is answered `at_least` (ASQ acuity → "acute positive")."""
-
-    item: str
-    at_least: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Scoring:
-    type: str
-    items: tuple[str, ...]
-    bands: tuple[Band, ...]
-    cutoff: int | None = None
-    cutoff_by_sex: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
-    escalations: tuple[Escalation, ...] = ()
-
-    def cutoff_for(self, sex_at_birth: str | None) -> tuple[int | None, str]:
-        """The positive cut-off and a clinician-readable note on which cut-off applied."""
-        if sex_at_birth is not None and sex_at_birth in self.cutoff_by_sex:
-            return self.cutoff_by_sex[sex_at_birth], f"cut-off for {sex_at_birth} sex at birth"
-        if self.cutoff_by_sex:
-            sex = sex_at_birth or "not recorded"
-            return self.cutoff, f"sex at birth {sex}: the lower cut-off applies"
-        return self.cutoff, "published cut-off"
-
-    def band_for(self, score: int) -> str:
-        for band in self.bands:
-            if band.min <= score <= band.max:
-                return band.label
-        raise ValueError(f"score {score} outside every band")  # prevented by load-time validation
-
-
-@dataclass(frozen=True)
-class Instrument:
-    code: str
-    title: str
-    screens_for: tuple[str, ...]
-    licence: str
-    source: str
-    instructions: str
-    items: tuple[Item, ...]
-    scoring: Scoring
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "title": self.title,
-            "screens_for": list(self.screens_for),
-            "licence": self.licence,
-            "source": self.source,
-            "instructions": self.instructions,
-            "items": [i.to_dict() for i in self.items],
-        }
-
-
-# --------------------------------------------------------------------------------------------------------
-# Rule conditions: a tagged union
-# --------------------------------------------------------------------------------------------------------
-
+NO_FACTS = Facts()
 
 class Scored(Protocol):
     """What a condition reads of an instrument's score (rules.Score). Read-only properties, so a frozen
@@ -199,7 +89,8 @@ class ScoreAtLeast:
     def instruments(self, form: Form) -> set[str]:
         return {self.instrument}
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
         holds = scores[self.instrument].score >= self.n
         return [instrument_context(form, self.instrument, scores, sex)] if holds else []
 
@@ -215,7 +106,8 @@ class Positive:
     def instruments(self, form: Form) -> set[str]:
         return {self.instrument}
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
         return [instrument_context(form, self.instrument, scores, sex)] if scores[self.instrument].positive else []
 
 
@@ -231,7 +123,8 @@ class AnyItemAtLeast:
     def instruments(self, form: Form) -> set[str]:
         return {self.instrument}
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
         base = instrument_context(form, self.instrument, scores, sex)
         return [{**base, **item_context(form, item, answers[item.id])}
                 for item in form.instrument(self.instrument).items
@@ -250,7 +143,8 @@ class AnswerAtLeast:
     def instruments(self, form: Form) -> set[str]:
         return {form.item(self.item).instrument}
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
         item = form.item(self.item)
         value = answers.get(item.id)
         if value is None or value < self.n:
@@ -268,7 +162,8 @@ class Critical:
     def instruments(self, form: Form) -> set[str]:
         return {i.code for i in form.instruments if any(item.critical for item in i.items)}
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
         return [item_context(form, item, answers[item.id]) for item in form.items
                 if item.critical and answers.get(item.id, item.min_value) > item.min_value]
 
@@ -287,10 +182,11 @@ class AllOf:
     def instruments(self, form: Form) -> set[str]:
         return set().union(*(c.instruments(form) for c in self.children))
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
         merged: Context = {}
         for child in self.children:
-            found = child.matches(form, answers, scores, sex)
+            found = child.matches(form, answers, scores, sex, facts)
             if not found:
                 return []
             for key, value in found[0].items():
@@ -312,11 +208,84 @@ class AnyOf:
     def instruments(self, form: Form) -> set[str]:
         return set().union(*(c.instruments(form) for c in self.children))
 
-    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None) -> list[Context]:
-        return [m for child in self.children for m in child.matches(form, answers, scores, sex)]
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
+        return [m for child in self.children for m in child.matches(form, answers, scores, sex, facts)]
 
 
-Condition = ScoreAtLeast | Positive | AnyItemAtLeast | AnswerAtLeast | Critical | AllOf | AnyOf
+
+def _refs(form: Form, item_ids: tuple[str, ...], declined: frozenset[str]) -> str:
+    return ", ".join(f"{form.item(i).ref} {'declined' if i in declined else 'not answered'}" for i in item_ids)
+
+
+@dataclass(frozen=True)
+class Declined:
+    """`{declined: critical}`: one context per critical item the person declined (a declined critical question
+    counts as positive)."""
+
+    kind: ClassVar[str] = "declined"
+    item_level: ClassVar[bool] = True
+
+    def instruments(self, form: Form) -> set[str]:
+        return {i.code for i in form.instruments if any(item.critical for item in i.items)}
+
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
+        return [{**item_context(form, item, item.min_value), "answer_label": "declined"} for item in form.items
+                if item.critical and item.id in facts.declined]
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    """`{instrument: X, incomplete: true}`: X has items without an answer that could be asked (declined or
+    not answered). Placeholders: the instrument's, and {unknown} ("item 3 declined, item 4 not answered")."""
+
+    instrument: str
+    kind: ClassVar[str] = "incomplete"
+    item_level: ClassVar[bool] = False
+
+    def instruments(self, form: Form) -> set[str]:
+        return {self.instrument}
+
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
+        missing = facts.unknown.get(self.instrument)
+        if not missing:
+            return []
+        return [{**instrument_context(form, self.instrument, scores, sex),
+                 "unknown": _refs(form, missing, facts.declined)}]
+
+
+@dataclass(frozen=True)
+class UnknownAsHighest:
+    """`{unknown_as_highest: <condition>}`: the condition does not hold on the answers given but holds on the
+    form answered at its worst (every unknown item at its highest option). Its contexts are the worst case's,
+    with {unknown} naming the unknown items of the instruments it reads."""
+
+    child: Condition
+    kind: ClassVar[str] = "unknown_as_highest"
+
+    @property
+    def item_level(self) -> bool:
+        return self.child.item_level
+
+    def instruments(self, form: Form) -> set[str]:
+        return self.child.instruments(form)
+
+    def matches(self, form: Form, answers: Mapping[str, int], scores: Scores, sex: str | None,
+                facts: Facts = NO_FACTS) -> list[Context]:
+        codes = sorted(c for c in self.instruments(form) if facts.unknown.get(c))
+        if not codes or facts.worst_answers is None or facts.worst_scores is None:
+            return []
+        if self.child.matches(form, answers, scores, sex, facts):
+            return []  # known without the unknown items: the plain rule says so
+        found = self.child.matches(form, facts.worst_answers, facts.worst_scores, sex, facts)
+        unknown = "; ".join(_refs(form, facts.unknown[c], facts.declined) for c in codes)
+        return [{**context, "unknown": unknown} for context in found]
+
+
+Condition = (ScoreAtLeast | Positive | AnyItemAtLeast | AnswerAtLeast | Critical | Declined | Incomplete
+             | UnknownAsHighest | AllOf | AnyOf)
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,11 @@ from .form import (
     Band,
     Condition,
     Critical,
+    Declined,
     EnableCondition,
     Escalation,
     Form,
+    Incomplete,
     Instrument,
     Item,
     Option,
@@ -37,6 +39,7 @@ from .form import (
     Rule,
     ScoreAtLeast,
     Scoring,
+    UnknownAsHighest,
     base_context,
     instrument_context,
     item_context,
@@ -211,6 +214,9 @@ _CONDITION_KEYS = {
     "any_item_at_least": {"instrument", "any_item_at_least"},
     "answer_at_least": {"item", "answer_at_least"},
     "critical": {"critical"},
+    "declined": {"declined"},
+    "incomplete": {"instrument", "incomplete"},
+    "unknown_as_highest": {"unknown_as_highest"},
     "all": {"all"},
     "any": {"any"},
 }
@@ -237,9 +243,18 @@ def _load_condition(node: Node, codes: set[str], item_ids: set[str]) -> Conditio
     if kind in ("all", "any"):
         children = tuple(_load_condition(c, codes, item_ids) for c in node.list(kind))
         return AllOf(children) if kind == "all" else AnyOf(children)
-    if kind in ("critical", "positive"):
+    if kind == "unknown_as_highest":
+        return UnknownAsHighest(_load_condition(node.child(kind), codes, item_ids))
+    if kind == "declined":
+        if node.data[kind] != "critical":
+            raise node.fail("only `declined: critical` (a declined critical item) is a condition", kind)
+        return Declined()
+    if kind in ("critical", "positive", "incomplete"):
         _must_be_true(node, kind)
-        return Critical() if kind == "critical" else Positive(_instrument_of(node, codes))
+        if kind == "critical":
+            return Critical()
+        code = _instrument_of(node, codes)
+        return Positive(code) if kind == "positive" else Incomplete(code)
     if kind == "answer_at_least":
         item_id = node.str("item")
         if item_id not in item_ids:
@@ -271,7 +286,7 @@ def _dummy_context(form: Form, when: Condition) -> dict[str, Any]:
     """Every placeholder a reason of this condition may use, with harmless values: to check templates."""
     scores = {i.code: SimpleNamespace(score=0, band=i.scoring.bands[0].label, positive=False,
                                       cutoff=i.scoring.cutoff) for i in form.instruments}
-    context = base_context(form, scores)
+    context = {**base_context(form, scores), "unknown": "item 1 declined"}
     first = sorted(when.instruments(form)) or [form.instruments[0].code]
     context.update(instrument_context(form, first[0], scores, None))
     if when.item_level:
@@ -301,15 +316,32 @@ def _load_rule(node: Node, form: Form, codes: set[str], item_ids: set[str], seen
 
 
 def _check_coverage(doc: Node, rules: list[Rule], form: Form) -> None:
-    """A critical rule raises acute_crisis at defer; every flag an instrument screens for has a rule."""
-    critical = [r for r in rules if isinstance(r.when, Critical)]
-    if not any(r.flag == "acute_crisis" and r.level == "defer" for r in critical):
-        raise doc.fail("needs a rule `when: {critical: true}` raising acute_crisis at level defer", "rules")
+    """A critical rule and a declined-critical rule raise acute_crisis at defer; every flag an instrument
+    screens for has a rule; an incomplete instrument raises each flag it screens for (acute_crisis aside,
+    which its critical items and `unknown_as_highest` rules raise): unknown is not clear."""
+    for cls, shape in ((Critical, "{critical: true}"), (Declined, "{declined: critical}")):
+        if not any(isinstance(r.when, cls) and r.flag == "acute_crisis" and r.level == "defer" for r in rules):
+            raise doc.fail(f"needs a rule `when: {shape}` raising acute_crisis at level defer", "rules")
+    incomplete = {(code, r.flag) for r in rules for code in r.when.instruments(form)
+                  if _reads_incomplete(r.when, code)}
+    for instrument in form.instruments:
+        for flag in set(instrument.screens_for) - {"acute_crisis"}:
+            if (instrument.code, flag) not in incomplete:
+                raise doc.fail(f"instrument {instrument.code!r} screens for {flag!r} but no rule raises it when "
+                               "the instrument is incomplete (`{instrument: X, incomplete: true}`)", "rules")
+    answered = [r for r in rules if not _reads_incomplete(r.when, None)]
     for instrument in form.instruments:
         for flag in instrument.screens_for:
-            if not any(r.flag == flag and instrument.code in r.when.instruments(form) for r in rules):
+            if not any(r.flag == flag and instrument.code in r.when.instruments(form) for r in answered):
                 raise doc.fail(f"instrument {instrument.code!r} screens for {flag!r} "
                                "but no rule raises it from that instrument", "rules")
+
+
+def _reads_incomplete(when: Condition, code: str | None) -> bool:
+    """Whether `when` is an `incomplete` condition on `code` (None: on any instrument), alone or in `any`."""
+    if isinstance(when, Incomplete):
+        return code is None or when.instrument == code
+    return isinstance(when, AnyOf) and any(_reads_incomplete(c, code) for c in when.children)
 
 
 def _load_rules(file: Path, form: Form) -> tuple[Rule, ...]:

@@ -31,11 +31,14 @@ class Guidance:
     texts: Mapping[str, tuple[str, tuple[str, ...]]]  # kind -> (summary, checklist)
     source: str
 
-    def kind_for(self, answers: Mapping[str, int], declined: Iterable[str] = ()) -> str:
-        """`acute` when an acute item is answered above 0 or declined (a declined critical item counts as
-        positive), else `non_acute`."""
-        declined = set(declined)
-        acute = any((answers.get(item) or 0) > 0 or item in declined for item in self.acute_items)
+    def kind_for(self, answers: Mapping[str, int], declined: Iterable[str] = (), *,
+                 asked: Iterable[str] = ()) -> str:
+        """`acute` when an acute item is answered above 0, declined (a declined critical item counts as
+        positive), or asked (`asked`: the items the answers open) and left without an answer: unknown acuity
+        is acute. Else `non_acute`."""
+        declined, asked = set(declined), set(asked)
+        acute = any((answers.get(item) or 0) > 0 or item in declined or (item in asked and item not in answers)
+                    for item in self.acute_items)
         return "acute" if acute else "non_acute"
 
     def for_kind(self, kind: str, crisis_line_text: str | None = None) -> dict[str, Any]:

@@ -76,7 +76,9 @@ class ScreeningOverride(IdMixin, PracticeOwned, Model):
 
 
 class CrisisReview(IdMixin, PracticeOwned, Model):
-    """A clinical lead's review after a `defer`: with a newer screening, it lifts the crisis hold."""
+    """A clinical lead's review of the person's latest crisis screening (`screening_id`): the risk level, the
+    current safety plan, the follow-up. Unless the risk is high, a screening free of crisis taken 24 hours or
+    more after it lifts the hold. Reviews written before version 3 have only `safety_plan_in_place`."""
 
     __tablename__ = "crisis_reviews"
     __table_args__ = (Index("ix_crisis_reviews_participant_at", "participant_id", "at"),)
@@ -85,6 +87,11 @@ class CrisisReview(IdMixin, PracticeOwned, Model):
         String(36), ForeignKey("participants.id", ondelete="RESTRICT"), nullable=False
     )
     summary: Mapped[str] = mapped_column(Text, nullable=False)
+    # The crisis screening reviewed, the risk level and the safety plan (None on reviews before version 3).
+    screening_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("screenings.id", ondelete="RESTRICT"),
+                                                     index=True)
+    risk_level: Mapped[str | None] = mapped_column(String(10))
+    safety_plan_id: Mapped[str | None] = mapped_column(String(36))
     safety_plan_in_place: Mapped[bool] = mapped_column(Boolean, nullable=False)
     follow_up_on: Mapped[date] = mapped_column(Date, nullable=False)
     by_id: Mapped[str] = mapped_column(String(36), ForeignKey("therapists.id"), nullable=False, index=True)

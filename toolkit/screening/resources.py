@@ -1,9 +1,8 @@
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 
+from ..access import auth_required, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
 from ..common.query import paginate
 from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db
@@ -71,7 +70,10 @@ class ParticipantScreenings(MethodView):
         critical item counts as positive, any other leaves its instrument incomplete (at least `caution`).
         The adult form is refused (422) for a participant under 18 on the screening date: a clinical lead
         records `method: clinician_assessment` with an `outcome` and a `reason` instead (403 for others).
-        A screening taken during a crisis hold carries `crisis_hold: true`. Immutable once stored."""
+        The form needs the participant's `date_of_birth` (422 naming it). An incomplete instrument raises the
+        flag it screens for at `caution` (finding `incomplete-instrument`), and a declined answer never gives
+        fewer flags than the worst answer would. A screening taken during a crisis hold carries
+        `crisis_hold: true` and `effective_outcome: defer`. Immutable once stored."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         screening = services.submit_screening(participant=participant, data=data, actor=current_user)
         body = services.present(screening, new_by=current_user)  # built from what was just stored, before commit
@@ -88,8 +90,9 @@ class ParticipantCrisisReviews(MethodView):
     @document_errors(blp, 401, 404, 422)
     @blp.doc(operationId="listCrisisReviews", summary="A participant's crisis reviews, newest first")
     def get(self, participant_id, pagination_parameters):
-        """The crisis reviews recorded for this participant by clinical leads (summary, whether a safety plan
-        is in place, the follow-up date, who and when). Audited as a read of clinical data."""
+        """The crisis reviews recorded for this participant by clinical leads (the crisis screening, summary,
+        risk level, safety plan, the follow-up date, who and when; older reviews show `safety_plan_in_place`).
+        Audited as a read of clinical data."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         rows = paginate(services.crisis_reviews_of(participant), pagination_parameters)
         result = [services.present_review(r) for r in rows]
@@ -102,9 +105,13 @@ class ParticipantCrisisReviews(MethodView):
     @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
     @blp.doc(operationId="createCrisisReview", summary="Record a crisis review (clinical lead)")
     def post(self, data, participant_id):
-        """After a `defer` the participant stays `defer` in clearance until a clinical lead records a review
-        with a safety plan in place **and** a screening is taken after it. 403 for a therapist who is not a
-        clinical lead; 409 when the participant has no defer to review. Audited."""
+        """After a crisis (`defer`) the participant stays `defer` in clearance until a clinical lead reviews
+        their latest crisis screening (`screening_id`) with a risk level that is not `high` **and** a
+        screening free of crisis is taken at least 24 hours after the review. 403 for a therapist who is not
+        a clinical lead; 409 when `screening_id` is not the person's latest crisis screening (a newer crisis
+        is unseen) or there is none; 422 for a summary under 20 characters, a past `follow_up_on`, or a
+        `safety_plan_id` that is not the person's current safety plan. Concurrent reviews and screenings of
+        one person are serialised. Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
         review = services.record_crisis_review(participant=participant, data=data, actor=current_user)
         db.session.commit()

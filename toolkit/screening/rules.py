@@ -1,9 +1,7 @@
-"""Intake screening rules: answer validation, scoring, the rule table's flags and notes, and the outcome.
+"""Intake screening rules: answer validation, an instrument's score, a rule's reasons, the outcome order.
 
-Pure Python. The form (toolkit/screening/form.py) is loaded by `form_loader.default_form()`; the API
-layer validates posted answers with `validate_answers` (422 on errors) and scores them with `evaluate`,
-which validates them once; `score_answers` scores answers that were validated already (the intake, which
-validates them itself with what the person declined).
+Pure Python. The form (toolkit/screening/form.py) is loaded by `form_loader.default_form()`; the one
+computation of a screening that uses these pieces, in order, is `intake.screen()`.
 
 Safety invariants (DESIGN.md; checked when the form loads, covered by property tests): a critical item
 answered above its lowest option raises `acute_crisis` at `defer` on its own; every rule condition is an
@@ -15,13 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
-from toolkit.vocab import FLAGS, OUTCOMES
+from toolkit.vocab import OUTCOMES
 
-from .form import Form, Instrument, Item, Rule, base_context
-from .guidance import crisis_guidance
+from .form import Form, Instrument, Item, Rule
 
 REQUIRED = "required: this item is asked and has no answer"
 _OUTCOME_RANK = {name: rank for rank, name in enumerate(OUTCOMES)}
@@ -151,31 +147,7 @@ class Note:
         return {"instrument": self.instrument, "level": self.level, "text": self.text, "rule": self.rule_id}
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    form_version: str
-    scores: Mapping[str, Score]
-    flags: tuple[FlagResult, ...]
-    notes: tuple[Note, ...]
-    outcome: str
-
-    @property
-    def flag_names(self) -> frozenset[str]:
-        return frozenset(f.flag for f in self.flags)
-
-    def to_dict(self, *, crisis_line_text: str | None = None) -> dict[str, Any]:
-        """JSON-ready. A `defer` outcome carries `crisis_guidance` (else None)."""
-        return {
-            "form_version": self.form_version,
-            "scores": {code: s.to_dict() for code, s in self.scores.items()},
-            "flags": [f.to_dict() for f in self.flags],
-            "notes": [n.to_dict() for n in self.notes],
-            "outcome": self.outcome,
-            "crisis_guidance": crisis_guidance(crisis_line_text) if self.outcome == "defer" else None,
-        }
-
-
-def _score_instrument(instrument: Instrument, answers: Mapping[str, int], sex_at_birth: str | None) -> Score:
+def score_instrument(instrument: Instrument, answers: Mapping[str, int], sex_at_birth: str | None) -> Score:
     scoring = instrument.scoring
     total = sum(answers.get(item_id, 0) for item_id in scoring.items)
     band = scoring.band_for(total)
@@ -188,7 +160,7 @@ def _score_instrument(instrument: Instrument, answers: Mapping[str, int], sex_at
     return Score(score=total, band=band, positive=positive, cutoff=cutoff)
 
 
-def _reasons(rule: Rule, base: dict[str, Any], matches: list[dict[str, Any]]) -> list[str]:
+def reasons_for(rule: Rule, base: dict[str, Any], matches: list[dict[str, Any]]) -> list[str]:
     """The rule's reason for each context it matched, each text once, in order."""
     texts: list[str] = []
     for match in matches:
@@ -196,67 +168,6 @@ def _reasons(rule: Rule, base: dict[str, Any], matches: list[dict[str, Any]]) ->
         if text not in texts:
             texts.append(text)
     return texts
-
-
-class _Findings:
-    """The flags (most restrictive level, reasons, rule ids) and notes collected rule by rule."""
-
-    def __init__(self) -> None:
-        self.levels: dict[str, str] = {}
-        self.reasons: dict[str, list[str]] = {}
-        self.rule_ids: dict[str, list[str]] = {}
-        self.notes: list[Note] = []
-
-    def add(self, form: Form, rule: Rule, texts: list[str]) -> None:
-        if rule.flag is None:
-            code = sorted(rule.when.instruments(form))[0]
-            self.notes.extend(Note(instrument=code, text=t, rule_id=rule.id) for t in texts)
-            return
-        current = self.levels.get(rule.flag, "clear")
-        if _OUTCOME_RANK[rule.level] > _OUTCOME_RANK[current]:
-            self.levels[rule.flag] = rule.level
-        known = self.reasons.setdefault(rule.flag, [])
-        known.extend(t for t in texts if t not in known)
-        self.rule_ids.setdefault(rule.flag, []).append(rule.id)
-
-    def flags(self) -> tuple[FlagResult, ...]:
-        return tuple(FlagResult(flag=flag, level=self.levels[flag], reasons=tuple(self.reasons[flag]),
-                                rule_ids=tuple(self.rule_ids[flag])) for flag in FLAGS if flag in self.levels)
-
-
-def score_answers(form: Form, answers: Mapping[str, int], *, sex_at_birth: str | None) -> Evaluation:
-    """Score every instrument, apply the rule table, derive the outcome, for answers that have passed
-    `validate_answers` already (the caller's job: `evaluate` does it, the intake does it itself)."""
-    scores = {i.code: _score_instrument(i, answers, sex_at_birth) for i in form.instruments}
-    base = base_context(form, scores)
-    findings = _Findings()
-    for rule in form.rules:
-        matches = rule.when.matches(form, answers, scores, sex_at_birth)
-        if matches:
-            findings.add(form, rule, _reasons(rule, base, matches))
-    flags = findings.flags()
-    return Evaluation(form_version=form.version, scores=MappingProxyType(scores), flags=flags,
-                      notes=tuple(findings.notes), outcome=most_restrictive([f.level for f in flags]))
-
-
-def evaluate(
-    form: Form,
-    answers: Mapping[str, int],
-    *,
-    sex_at_birth: str | None,
-    allow_unanswered: bool = False,
-    assume: Mapping[str, int] | None = None,
-) -> Evaluation:
-    """Validate the answers (once), then score them (`score_answers`).
-
-    `answers` must pass `validate_answers` (AnswersError otherwise). `sex_at_birth` only selects the AUDIT-C
-    cut-off: "male" → 4; "female", "intersex", "unknown", None or anything else → 3."""
-    errors = validate_answers(form, answers, assume=assume)
-    if allow_unanswered:  # a partial screening (stopped at a crisis, declined items): sums are lower bounds
-        errors = {key: problems for key, problems in errors.items() if problems != [REQUIRED]}
-    if errors:
-        raise AnswersError(errors)
-    return score_answers(form, answers, sex_at_birth=sex_at_birth)
 
 
 def most_restrictive(outcomes: list[str] | tuple[str, ...]) -> str:

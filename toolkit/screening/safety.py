@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from toolkit.common.zones import aware
 from toolkit.vocab import FLAGS, OUTCOMES
@@ -31,14 +31,25 @@ VALID = "valid"
 
 
 class SafetyRefusal(Exception):
-    """A request the safety rules refuse. `status` is the HTTP status the API answers with (403, 409 or
-    422), `field` the body field it concerns (or None)."""
+    """A request the safety rules refuse, said without HTTP: one of the three kinds below; `field` is the
+    body field it concerns (or None). The screening services map each kind to a domain error, in one place."""
 
-    def __init__(self, status: int, message: str, field: str | None = None):
-        self.status = status
+    def __init__(self, message: str, field: str | None = None):
         self.message = message
         self.field = field
         super().__init__(message)
+
+
+class NotPermitted(SafetyRefusal):
+    """Only a clinical lead may do this."""
+
+
+class Conflicting(SafetyRefusal):
+    """The record's state forbids it (a crisis floor, a review of a crisis that is not the latest)."""
+
+
+class Unacceptable(SafetyRefusal):
+    """A value breaks a rule (a reason too short, an unknown flag)."""
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -60,20 +71,20 @@ def check_override(*, current: str, new: str, computed_flags: Iterable[str], rea
     `current` is the screening's outcome now (the latest override's, else the computed one)."""
     reason = (reason or "").strip()
     if not reason:
-        raise SafetyRefusal(422, "An override needs a written reason.", "reason")
+        raise Unacceptable("An override needs a written reason.", "reason")
     if direction(current, new) == "lower":
         if not clinical_lead:
-            raise SafetyRefusal(
-                403, f"Only a clinical lead may make an outcome less restrictive ({current} to {new}). "
+            raise NotPermitted(
+                f"Only a clinical lead may make an outcome less restrictive ({current} to {new}). "
                      "Any therapist may make it more restrictive.")
         if len(reason) < LEAD_REASON_MIN:
-            raise SafetyRefusal(
-                422, f"Making an outcome less restrictive needs a reason of at least {LEAD_REASON_MIN} "
+            raise Unacceptable(
+                f"Making an outcome less restrictive needs a reason of at least {LEAD_REASON_MIN} "
                      "characters that a colleague can follow.", "reason")
     if "acute_crisis" in set(computed_flags) and RANK[new] < RANK[CRISIS_FLOOR]:
         path = CRISIS_REVIEW_PATH.format(participant_id=participant_id)
-        raise SafetyRefusal(
-            409, f"This screening found an acute crisis: its outcome cannot go below {CRISIS_FLOOR}. After the "
+        raise Conflicting(
+            f"This screening found an acute crisis: its outcome cannot go below {CRISIS_FLOOR}. After the "
                  f"crisis, a clinical lead records a crisis review ({path}) and the person is screened again.")
 
 
@@ -88,8 +99,12 @@ def can_override(*, current: str, new: str, computed_flags: Iterable[str], reaso
 
 
 # --------------------------------------------------------------------------------------------------------
-# Crisis hold
+# Crisis hold, and the recent crisis
 # --------------------------------------------------------------------------------------------------------
+
+HOLD_LIFT_AFTER = timedelta(hours=24)
+RECENT_CRISIS = timedelta(days=90)
+RISK_LEVELS = ("low", "moderate", "high")
 
 
 @dataclass(frozen=True)
@@ -103,10 +118,36 @@ class ScreeningEvent:
     at: datetime
     computed_outcome: str
     overrides: tuple[OverrideEvent, ...] = ()
+    id: str = ""
 
     @property
     def outcome(self) -> str:
         return self.overrides[-1].outcome if self.overrides else self.computed_outcome
+
+    @property
+    def crisis(self) -> bool:
+        """A crisis screening: computed `defer` (every acute crisis is), or overridden to `defer`."""
+        return self.computed_outcome == "defer" or any(o.outcome == "defer" for o in self.overrides)
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    """A clinical lead's crisis review. `screening_id` names the crisis screening it reviewed (None on reviews
+    written before version 3, which said only whether a safety plan was in place)."""
+
+    at: datetime
+    risk_level: str | None = None
+    screening_id: str | None = None
+    safety_plan_in_place: bool = True
+    follow_up_on: date | None = None
+    by: str = ""
+
+    @property
+    def can_lift(self) -> bool:
+        """`high` risk never lifts a hold; an old review lifts only with a safety plan in place."""
+        if self.risk_level is None:
+            return self.safety_plan_in_place
+        return self.risk_level != "high"
 
 
 def defer_moments(screenings: Iterable[ScreeningEvent]) -> list[datetime]:
@@ -114,8 +155,8 @@ def defer_moments(screenings: Iterable[ScreeningEvent]) -> list[datetime]:
     moments = []
     for s in screenings:
         if s.computed_outcome == "defer":
-            moments.append(s.at)
-        moments.extend(o.at for o in s.overrides if o.outcome == "defer")
+            moments.append(aware(s.at))
+        moments.extend(aware(o.at) for o in s.overrides if o.outcome == "defer")
     return moments
 
 
@@ -123,32 +164,38 @@ def defer_moments(screenings: Iterable[ScreeningEvent]) -> list[datetime]:
 class Hold:
     active: bool
     since: datetime | None = None
+    review: ReviewEvent | None = None  # the latest review after the crisis (it may not lift it yet)
 
 
-def crisis_hold(*, defer_at: Iterable[datetime | None], reviews_at: Iterable[datetime | None],
-                latest_screening_at: datetime | None) -> Hold:
-    """The hold after the latest `defer`: lifted only by a crisis review recorded after that defer together
-    with a screening taken after the review (so the latest screening is newer than such a review).
+def _latest_review_after(moment: datetime, reviews: Iterable[ReviewEvent]) -> ReviewEvent | None:
+    after = [r for r in reviews if aware(r.at) > moment]
+    return max(after, key=lambda r: aware(r.at)) if after else None
 
-    Works on full histories and on aggregates alike: `defer_at` may be just the latest defer moment(s) and
-    `reviews_at` just the latest review before the latest screening."""
-    defers = [aware(d) for d in defer_at if d is not None]
+
+def crisis_hold(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent]) -> Hold:
+    """The hold after the latest `defer`. It lifts only when the latest crisis review recorded after that
+    defer can lift it (risk not `high`) **and** a screening free of crisis was taken at least 24 hours after
+    that review. A review alone, or a screening minutes after it, never lifts it."""
+    screenings = list(screenings)
+    defers = defer_moments(screenings)
     if not defers:
         return Hold(active=False)
     since = max(defers)
-    if latest_screening_at is None:
-        return Hold(active=True, since=since)
-    latest = aware(latest_screening_at)
-    lifted = any(since < aware(r) < latest for r in reviews_at if r is not None)
-    return Hold(active=not lifted, since=since)
+    review = _latest_review_after(since, reviews)
+    if review is None or not review.can_lift:
+        return Hold(active=True, since=since, review=review)
+    lifted = any(not s.crisis and aware(s.at) >= aware(review.at) + HOLD_LIFT_AFTER for s in screenings)
+    return Hold(active=not lifted, since=since, review=review)
 
 
-def taken_during_hold(*, defer_at: Iterable[datetime | None], reviews_at: Iterable[datetime | None],
-                      at: datetime) -> bool:
-    """Whether a screening taken at `at` carries `crisis_hold: true`: a `defer` came before it and no crisis
-    review has been recorded since, so it cannot lift the hold."""
-    return crisis_hold(defer_at=[d for d in defer_at if d is not None and aware(d) < aware(at)],
-                       reviews_at=reviews_at, latest_screening_at=at).active
+def taken_during_hold(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent],
+                      new: ScreeningEvent) -> bool:
+    """Whether a screening (the newest, `new`) carries `crisis_hold: true`: a `defer` came before it and the
+    hold, with it counted, is still on (it does not lift it)."""
+    before = [s for s in screenings if aware(s.at) < aware(new.at)]
+    if not any(d < aware(new.at) for d in defer_moments(before)):
+        return False
+    return crisis_hold([*before, new], [r for r in reviews if aware(r.at) < aware(new.at)]).active
 
 
 def effective_outcome(latest_outcome: str | None, hold: Hold) -> str | None:
@@ -158,14 +205,72 @@ def effective_outcome(latest_outcome: str | None, hold: Hold) -> str | None:
     return latest_outcome
 
 
-def history_outcome(screenings: Iterable[ScreeningEvent], reviews_at: Iterable[datetime]) -> str | None:
+def history_outcome(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent]) -> str | None:
     """The effective outcome after a whole history (screenings with their overrides, and crisis reviews)."""
     screenings = sorted(screenings, key=lambda s: aware(s.at))
     if not screenings:
         return None
-    hold = crisis_hold(defer_at=defer_moments(screenings), reviews_at=list(reviews_at),
-                       latest_screening_at=screenings[-1].at)
-    return effective_outcome(screenings[-1].outcome, hold)
+    return effective_outcome(screenings[-1].outcome, crisis_hold(screenings, reviews))
+
+
+@dataclass(frozen=True)
+class RecentCrisis:
+    """The latest crisis screening of the last 90 days, its review (if any), and whether deep items still
+    wait: until a second screening free of crisis after the review."""
+
+    screening_id: str
+    on: date
+    reviewed_by: str | None
+    follow_up_on: date | None
+    crisis_free_since_review: int
+
+    @property
+    def deep_items_wait(self) -> bool:
+        return self.crisis_free_since_review < 2
+
+    def to_dict(self) -> dict:
+        return {"screening_id": self.screening_id, "on": self.on.isoformat(), "reviewed_by": self.reviewed_by,
+                "follow_up_on": self.follow_up_on.isoformat() if self.follow_up_on else None}
+
+
+def latest_crisis(screenings: Iterable[ScreeningEvent]) -> ScreeningEvent | None:
+    crises = [s for s in screenings if s.crisis]
+    return max(crises, key=lambda s: (aware(s.at), s.id)) if crises else None
+
+
+def review_of(crisis: ScreeningEvent, reviews: Iterable[ReviewEvent]) -> ReviewEvent | None:
+    """The latest review of this crisis screening (an old review without a screening id: one after it)."""
+    mine = [r for r in reviews if r.screening_id == crisis.id
+            or (r.screening_id is None and aware(r.at) > aware(crisis.at))]
+    return max(mine, key=lambda r: aware(r.at)) if mine else None
+
+
+def recent_crisis(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent], *,
+                  now: datetime) -> RecentCrisis | None:
+    """For 90 days after a crisis screening: what clearance and the facilitator agenda show."""
+    screenings = list(screenings)
+    crisis = latest_crisis(screenings)
+    if crisis is None or aware(crisis.at) + RECENT_CRISIS <= aware(now):
+        return None
+    review = review_of(crisis, reviews)
+    free = 0
+    if review is not None:
+        free = sum(1 for s in screenings if not s.crisis and aware(s.at) > aware(review.at))
+    return RecentCrisis(screening_id=crisis.id, on=aware(crisis.at).date(),
+                        reviewed_by=review.by if review else None,
+                        follow_up_on=review.follow_up_on if review else None, crisis_free_since_review=free)
+
+
+def check_review_target(*, screening_id: str, screenings: Iterable[ScreeningEvent]) -> None:
+    """A crisis review names the person's latest crisis screening; anything else would let a review written
+    for an older crisis lift a newer, unseen one."""
+    crisis = latest_crisis(screenings)
+    if crisis is None:
+        raise Conflicting("This participant has no crisis screening to review: a crisis review follows a defer.",
+                          "screening_id")
+    if crisis.id != screening_id:
+        raise Conflicting(f"screening_id is not the participant's latest crisis screening ({crisis.id}, "
+                          f"{aware(crisis.at).date().isoformat()}): read it before reviewing.", "screening_id")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -208,18 +313,18 @@ def check_assessment(*, outcome: str, reason: str, flags: Iterable[str], clinica
     """A clinician assessment (for minors and for anyone who cannot do the form) is a clinical lead's
     judgement with a written reason; its flags still drive adaptations, and a crisis is always `defer`."""
     if not clinical_lead:
-        raise SafetyRefusal(403, "Only a clinical lead may record a clinician assessment.")
+        raise NotPermitted("Only a clinical lead may record a clinician assessment.")
     if len((reason or "").strip()) < LEAD_REASON_MIN:
-        raise SafetyRefusal(422, f"A clinician assessment needs a reason of at least {LEAD_REASON_MIN} "
+        raise Unacceptable(f"A clinician assessment needs a reason of at least {LEAD_REASON_MIN} "
                                  "characters.", "reason")
     flags = list(flags)
     unknown = [f for f in flags if f not in FLAGS]
     if unknown:
-        raise SafetyRefusal(422, f"Unknown flag(s): {', '.join(unknown)}.", "flags")
+        raise Unacceptable(f"Unknown flag(s): {', '.join(unknown)}.", "flags")
     if "acute_crisis" in flags and outcome != "defer":
-        raise SafetyRefusal(422, "An assessment that finds an acute crisis has the outcome defer.", "outcome")
+        raise Unacceptable("An assessment that finds an acute crisis has the outcome defer.", "outcome")
     if outcome == "clear" and flags:
-        raise SafetyRefusal(422, "A clear assessment raises no flags: use caution to adapt modules.", "outcome")
+        raise Unacceptable("A clear assessment raises no flags: use caution to adapt modules.", "outcome")
 
 
 def flags_of(flags: list[dict]) -> frozenset[str]:

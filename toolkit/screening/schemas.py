@@ -1,8 +1,9 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import AlertSummarySchema, StrictSchema
 from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
 from .guidance import KINDS as GUIDANCE_KINDS
+from .safety import RISK_LEVELS
 
 METHODS = ("form", "clinician_assessment")
 VALIDITIES = ("valid", "missing", "unusable", "expired", "expires_before_session")
@@ -178,8 +179,9 @@ class ScreeningSchema(StrictSchema):
         "description": "False when instruments were left unanswered (stopped at a crisis) or items declined."})
     declined = fields.List(fields.String(), required=True)
     crisis_hold = fields.Boolean(required=True, metadata={
-        "description": "Taken while the participant was held after a defer, with no crisis review since: it "
-                       "does not lift the hold."})
+        "description": "Taken while the participant was held after a defer, and it does not lift the hold (no "
+                       "crisis review since the defer, a `high` risk review, less than 24 hours after the review, "
+                       "or itself a crisis): its `effective_outcome` is `defer` and it carries crisis guidance."})
     reason = fields.String(allow_none=True, required=True, metadata={
         "description": "A clinician assessment's reason (null for a form screening)."})
     answers = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
@@ -189,10 +191,16 @@ class ScreeningSchema(StrictSchema):
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES),
                             metadata={"description": "The current outcome: the latest override's, else computed."})
     computed_outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
+    effective_outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES), metadata={
+        "description": "What the screening means for group work: `defer` when it was taken during a crisis hold "
+                       "(`crisis_hold: true`), else `outcome`."})
     override = fields.Nested(OverrideSchema, allow_none=True, required=True)
     overrides = fields.List(fields.Nested(OverrideSchema), required=True)
-    crisis_guidance = fields.Nested(CrisisGuidanceSchema, allow_none=True, required=True,
-                                    metadata={"description": "Present when the outcome is `defer`."})
+    crisis_guidance = fields.Nested(CrisisGuidanceSchema, allow_none=True, required=True, metadata={
+        "description": "Present whenever the computed flags include `acute_crisis`, the screening carries "
+                       "`crisis_hold: true` or the outcome is `defer`, whatever an override says; null otherwise. "
+                       "`kind` is `acute` when the ASQ acuity question is positive, declined, or asked and left "
+                       "unanswered (unknown acuity is acute)."})
     notes = fields.String(allow_none=True)
     screened_by = fields.Nested(PersonSchema, required=True)
     screened_at = fields.AwareDateTime(required=True)
@@ -248,6 +256,16 @@ class RescreenDueSchema(StrictSchema):
                        "or rhythm_days."})
 
 
+class RecentCrisisSchema(StrictSchema):
+    """A crisis screening of the last 90 days, as clearance and the facilitator agenda show it."""
+
+    screening_id = fields.String(required=True)
+    on = fields.Date(required=True, metadata={"description": "The day of the crisis screening."})
+    reviewed_by = fields.String(allow_none=True, required=True, metadata={
+        "description": "The clinical lead who reviewed it (null: not reviewed yet)."})
+    follow_up_on = fields.Date(allow_none=True, required=True, metadata={"description": "The review's follow-up."})
+
+
 class ClearanceParticipantSchema(StrictSchema):
     """One member's screening outcome and verdicts."""
 
@@ -269,9 +287,15 @@ class ClearanceParticipantSchema(StrictSchema):
     method = fields.String(allow_none=True, required=True, validate=validate.OneOf(METHODS))
     reasons = fields.List(fields.String(), required=True)
     warnings = fields.List(fields.Nested(MemberWarningSchema), required=True, metadata={
-        "description": "Named warnings on this member, e.g. `reliable_deterioration` (since the programme's "
-                       "baseline, not yet reviewed after the latest screening: deep items are excluded)."})
+        "description": "Named warnings on this member, e.g. `reliable_deterioration` (since the person's one "
+                       "baseline across all their groups, not yet reviewed by a clinical lead after the latest "
+                       "screening: `deep` items and modules with `gate_on_deterioration` are excluded)."})
+    recent_crisis = fields.Nested(RecentCrisisSchema, allow_none=True, required=True, metadata={
+        "description": "The person's latest crisis screening of the last 90 days (null when none): `deep` items "
+                       "are excluded until a second screening free of crisis after its review."})
     items = fields.List(fields.Nested(ClearanceVerdictSchema), required=True)
+    alerts = fields.List(fields.Nested(AlertSummarySchema), required=True, metadata={
+        "description": "The member's open and acknowledged alerts, newest first (GET /api/v1/alerts)."})
 
 
 class PrerequisiteWarningSchema(StrictSchema):
@@ -302,8 +326,9 @@ class ClearanceSchema(StrictSchema):
                                      metadata={"description": "Members with no valid (unexpired) screening."})
     facilitator_warnings = fields.List(fields.String(), required=True, metadata={
         "description": "Names members by display name: for facilitators only."})
-    session_ends_at = fields.AwareDateTime(required=True, metadata={
-        "description": "Screenings are judged valid or not at this moment (the plan's end)."})
+    session_ends_at = fields.AwareDateTime(required=True, allow_none=True, metadata={
+        "description": "Screenings are judged valid or not at this moment (the plan's end); null for a "
+                       "template that has no time yet (it has no members either)."})
     checked_at = fields.AwareDateTime(required=True)
     rescreen_due = fields.List(fields.Nested(RescreenDueSchema), required=True, metadata={
         "description": "Members to screen again before this session: not valid at its end, or the practice's "
@@ -312,14 +337,20 @@ class ClearanceSchema(StrictSchema):
 
 
 class CrisisReviewCreateSchema(StrictSchema):
-    """A clinical lead's review after a crisis (`defer`): with a safety plan in place, a newer screening
-    lifts the crisis hold."""
+    """A clinical lead's review of the person's latest crisis screening. Unless the risk is `high`, a
+    screening free of crisis taken at least 24 hours after the review lifts the crisis hold."""
 
+    screening_id = fields.String(required=True, validate=validate.Length(min=1, max=36), metadata={
+        "description": "The person's latest crisis screening (409 for any other: a newer crisis is unseen).",
+        "example": "6f1c2b4e-8d0a-4c57-9f3e-2a7b5d9e1c44"})
     summary = fields.String(required=True, validate=validate.Length(min=1, max=10000), metadata={
+        "description": "What was assessed and agreed: at least 20 characters (422 otherwise).",
         "example": "Met with the person and their GP; thoughts have settled, coping plan agreed."})
-    safety_plan_in_place = fields.Boolean(required=True, metadata={
-        "example": True,
-        "description": "Only a review with a safety plan in place lets a newer screening lift the crisis hold."})
+    risk_level = fields.String(required=True, validate=validate.OneOf(RISK_LEVELS), metadata={
+        "description": "The clinical lead's judgement of current risk; `high` never lifts the hold.",
+        "example": "moderate"})
+    safety_plan_id = fields.String(validate=validate.Length(min=1, max=36), metadata={
+        "description": "The person's current safety plan (422 naming `safety_plan_id` when it is not)."})
     follow_up_on = fields.Date(required=True, metadata={"description": "When the follow-up contact happens.",
                                                         "example": "2027-01-15"})
 
@@ -329,8 +360,16 @@ class CrisisReviewSchema(StrictSchema):
 
     id = fields.String(required=True)
     participant_id = fields.String(required=True)
+    screening_id = fields.String(allow_none=True, required=True, metadata={
+        "description": "The crisis screening reviewed (null on reviews recorded before version 3)."})
     summary = fields.String(required=True)
-    safety_plan_in_place = fields.Boolean(required=True)
+    risk_level = fields.String(allow_none=True, required=True, validate=validate.OneOf(RISK_LEVELS), metadata={
+        "description": "null on reviews recorded before version 3."})
+    safety_plan_id = fields.String(allow_none=True, required=True)
+    safety_plan_in_place = fields.Boolean(required=True, metadata={
+        "description": "Whether a safety plan was in place: what reviews before version 3 recorded instead of "
+                       "a risk level (such a review lifts the hold only when true); on newer reviews, whether "
+                       "`safety_plan_id` is set."})
     follow_up_on = fields.Date(required=True)
     by = fields.Nested(PersonSchema, required=True)
     at = fields.AwareDateTime(required=True)

@@ -3,11 +3,9 @@ store, flush. Refusals are the domain errors of toolkit/errors.py (never HTTP): 
 error shape. Plan clearance, which reads screenings with progress and attendance, is toolkit/clearance/."""
 
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
 from flask import current_app
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select, text
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import signals
@@ -17,23 +15,31 @@ from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
 from ..participants.models import Participant
 from ..vocab import FLAGS
+from . import people
 from .form_loader import default_form
 from .guidance import default_guidance
-from .intake import take
+from .intake import asked_items, screen
 from .models import CrisisReview, Screening, ScreeningOverride
 from .rules import AnswersError
 from .safety import (
     ADULT_AGE,
+    Conflicting,
+    NotPermitted,
     SafetyRefusal,
+    ScreeningEvent,
+    Unacceptable,
     check_assessment,
     check_override,
+    check_review_target,
     flags_of,
     is_minor,
     minor_message,
     taken_during_hold,
 )
 
-_REFUSALS: dict[int, type[DomainError]] = {403: Forbidden, 409: Conflict, 422: Invalid}
+_REFUSALS: dict[type[SafetyRefusal], type[DomainError]] = {
+    NotPermitted: Forbidden, Conflicting: Conflict, Unacceptable: Invalid}
+REVIEW_SUMMARY_MIN = 20
 
 
 def current_form():
@@ -55,44 +61,38 @@ def form_for_clients(form) -> dict:
 
 
 def _refusal(error: SafetyRefusal) -> DomainError:
-    """The domain error for a refusal of the safety rules (403, 409 or 422)."""
-    return _REFUSALS[error.status](error.message, errors={error.field: [error.message]} if error.field else None)
+    """The one place a refusal of the safety rules becomes a domain error (and so an HTTP status)."""
+    kind = next(domain for refusal, domain in _REFUSALS.items() if isinstance(error, refusal))
+    return kind(error.message, errors={error.field: [error.message]} if error.field else None)
 
 
-@cache
-def _hold_inputs_stmt():
-    defer_s = (select(func.max(Screening.screened_at))
-               .where(Screening.participant_id == bindparam("pid"), Screening.computed_outcome == "defer")
-               .scalar_subquery())
-    owner = aliased(Screening)
-    defer_o = (select(func.max(ScreeningOverride.at)).join(owner, owner.id == ScreeningOverride.screening_id)
-               .where(owner.participant_id == bindparam("pid"), ScreeningOverride.outcome == "defer")
-               .scalar_subquery())
-    review = (select(func.max(CrisisReview.at))
-              .where(CrisisReview.participant_id == bindparam("pid"), CrisisReview.safety_plan_in_place.is_(True))
-              .scalar_subquery())
-    return select(defer_s.label("defer_s"), defer_o.label("defer_o"), review.label("review_at"))
-
-
-def hold_inputs(participant_id: str) -> tuple[list, list]:
-    """(the latest defer moments, the latest crisis review with a safety plan) of a participant, in one
-    query: all `taken_during_hold` needs for a screening taken now (every review is before now)."""
-    row = db.session.execute(_hold_inputs_stmt(), {"pid": participant_id}).one()
-    return [row.defer_s, row.defer_o], [row.review_at]
+def lock_person(participant_id: str) -> None:
+    """Serialise this person's safety writes (screenings, crisis reviews) until the transaction ends, so a
+    review never decides on a crisis list that a concurrent screening is changing. PostgreSQL: FOR NO KEY
+    UPDATE on the participant row (it does not block the KEY SHARE lock of a row that references it);
+    SQLite: a no-op write takes the database's write lock before anything is read."""
+    conn = db.session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("UPDATE participants SET id = id WHERE id = :id"), {"id": participant_id})
+    else:
+        conn.execute(select(Participant.__table__.c.id).where(Participant.__table__.c.id == participant_id)
+                     .with_for_update(key_share=True))
 
 
 def submit_screening(*, participant: Participant, data: dict, actor: Therapist) -> Screening:
     """Score the answers with the current form (or record a clinical lead's assessment) and store the
     screening, immutable from now on. Returns it; `crisis_hold` says whether it was taken during a hold."""
     form = current_form()
+    lock_person(participant.id)
     now = datetime.now(UTC)
     method = data.get("method", "form")
     if method == "clinician_assessment":
         screening = _clinician_assessment(participant, data, form=form, actor=actor, now=now)
     else:
         screening = _form_screening(participant, data, form=form, actor=actor, now=now)
-    defer_at, reviews_at = hold_inputs(participant.id)
-    screening.crisis_hold = taken_during_hold(defer_at=defer_at, reviews_at=reviews_at, at=now)
+    person = people.records([participant.id])[participant.id]
+    screening.crisis_hold = taken_during_hold(person.screenings, person.reviews, ScreeningEvent(
+        at=now, computed_outcome=screening.computed_outcome))
     db.session.add(screening)
     db.session.flush()
     set_committed_value(screening, "overrides", [])  # a new screening has none: nothing to read back
@@ -125,20 +125,24 @@ def _form_screening(participant: Participant, data: dict, *, form, actor, now) -
                       "Fetch GET /api/v1/screening/form and answer it again.",
                       errors={"form_version": [f"Stale or unknown version; the current one is {form.version}."]})
     date_of_birth = participant.date_of_birth
-    if date_of_birth is not None and is_minor(date_of_birth, now.date()):
+    if date_of_birth is None:
+        message = ("The intake form needs the participant's date of birth (it is for adults): record it on the "
+                   "participant first, or a clinical lead records a clinician assessment.")
+        raise Invalid(message, errors={"date_of_birth": [message]})
+    if is_minor(date_of_birth, now.date()):
         message = minor_message(date_of_birth, now.date())
         raise Invalid(message, errors={"method": [message]})
     try:
-        result = take(form, data["answers"], declined=data.get("declined", ()), sex_at_birth=participant.sex_at_birth)
+        result = screen(form, data["answers"], declined=data.get("declined", ()),
+                        sex_at_birth=participant.sex_at_birth)
     except AnswersError as exc:
         raise Invalid("Some answers are missing or not valid: see errors. An unanswered item is only accepted "
                       "when a critical item is positive (stop at a crisis) or the item is declined.",
                       errors=_answer_errors(exc.errors)) from exc
-    evaluation = result.evaluation
     return Screening(
         participant_id=participant.id, form_version=form.version, answers=dict(data["answers"]),
-        scores=result.scores(), flags=[flag.to_dict() for flag in evaluation.flags],
-        findings=[note.to_dict() for note in evaluation.notes], computed_outcome=evaluation.outcome,
+        scores=result.scores_json(), flags=[flag.to_dict() for flag in result.flags],
+        findings=[note.to_dict() for note in result.notes], computed_outcome=result.outcome,
         method="form", complete=result.complete, declined=list(result.declined),
         notes=data.get("notes"), screened_by_id=actor.id, screened_at=now, valid_until=now + validity(form))
 
@@ -177,7 +181,7 @@ def override(*, screening: Screening, outcome: str, reason: str, actor: Therapis
                        reason=reason, clinical_lead=bool(actor.clinical_lead),
                        participant_id=screening.participant_id)
     except SafetyRefusal as exc:
-        if exc.status == 403:
+        if isinstance(exc, NotPermitted):
             db.session.rollback()  # nothing else of this request is written with the event
             record("override", "screening", screening.id, actor=actor, outcome="denied")
             db.session.commit()
@@ -192,17 +196,27 @@ def override(*, screening: Screening, outcome: str, reason: str, actor: Therapis
 
 
 def record_crisis_review(*, participant: Participant, data: dict, actor: Therapist) -> CrisisReview:
-    """A clinical lead's review after a defer. With a safety plan in place, it lets the next screening lift
-    the crisis hold."""
+    """A clinical lead's review of the person's latest crisis screening (409 for any other: a newer crisis
+    is unseen), with a risk level, the person's current safety plan and a follow-up date. Unless the risk is
+    high, a screening free of crisis taken 24 hours or more after it lifts the hold."""
     if not actor.clinical_lead:
         raise Forbidden("Only a clinical lead may record a crisis review.")
-    defer_at, _ = hold_inputs(participant.id)
-    if not any(defer_at):
-        raise Conflict("This participant has no defer to review: a crisis review follows a defer outcome.")
+    lock_person(participant.id)
+    person = people.records([participant.id])[participant.id]
+    try:
+        check_review_target(screening_id=data["screening_id"], screenings=person.screenings)
+    except SafetyRefusal as exc:
+        raise _refusal(exc) from exc
+    summary = data["summary"].strip()
+    if len(summary) < REVIEW_SUMMARY_MIN:
+        raise Invalid(f"A crisis review's summary says what was assessed and agreed: at least {REVIEW_SUMMARY_MIN} "
+                      "characters.", errors={"summary": [f"At least {REVIEW_SUMMARY_MIN} characters."]})
     if data["follow_up_on"] < datetime.now(UTC).date():
         raise Invalid("The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
-    review = CrisisReview(participant_id=participant.id, summary=data["summary"].strip(),
-                          safety_plan_in_place=data["safety_plan_in_place"], follow_up_on=data["follow_up_on"],
+    plan_id = current_safety_plan(participant_id=participant.id, given=data.get("safety_plan_id"))
+    review = CrisisReview(participant_id=participant.id, summary=summary, screening_id=data["screening_id"],
+                          risk_level=data["risk_level"], safety_plan_id=plan_id,
+                          safety_plan_in_place=plan_id is not None, follow_up_on=data["follow_up_on"],
                           by_id=actor.id)
     db.session.add(review)
     db.session.flush()
@@ -211,13 +225,24 @@ def record_crisis_review(*, participant: Participant, data: dict, actor: Therapi
     return review
 
 
+def current_safety_plan(*, participant_id: str, given: str | None) -> str | None:
+    """The safety plan a review names must be the person's current one (422 naming `safety_plan_id`).
+    Safety plans are not part of this branch yet: none exists, so any id given is refused and the field may
+    be left out."""
+    if given is None:
+        return None
+    raise Invalid("safety_plan_id does not name this participant's current safety plan.",
+                  errors={"safety_plan_id": ["Not this participant's current safety plan."]})
+
+
 def crisis_reviews_of(participant: Participant):
     return (select(CrisisReview).where(CrisisReview.participant_id == participant.id)
             .order_by(CrisisReview.at.desc(), CrisisReview.id))
 
 
 def present_review(review: CrisisReview) -> dict:
-    return {"id": review.id, "participant_id": review.participant_id, "summary": review.summary,
+    return {"id": review.id, "participant_id": review.participant_id, "screening_id": review.screening_id,
+            "summary": review.summary, "risk_level": review.risk_level, "safety_plan_id": review.safety_plan_id,
             "safety_plan_in_place": review.safety_plan_in_place, "follow_up_on": review.follow_up_on,
             "by": {"id": review.by.id, "name": review.by.name}, "at": review.at}
 
@@ -234,23 +259,32 @@ def present(screening: Screening, now: datetime | None = None, *, new_by=None) -
                  for o in screening.overrides]
     outcome = screening.outcome
     guidance = None
-    if outcome == "defer":
-        declined = screening.declined or []
-        guide = default_guidance()
-        guidance = guide.for_kind(guide.kind_for(screening.answers or {}, declined),
-                                  current_app.config.get("CRISIS_LINE_TEXT"))
+    if outcome == "defer" or screening.crisis_hold or "acute_crisis" in flags_of(screening.flags):
+        guidance = guidance_for(screening)
     return {
         "id": screening.id, "participant_id": screening.participant_id, "form_version": screening.form_version,
         "method": screening.method, "complete": screening.complete, "declined": screening.declined or [],
         "crisis_hold": screening.crisis_hold, "reason": screening.reason,
         "answers": screening.answers, "scores": screening.scores, "flags": screening.flags,
         "findings": screening.findings or [], "outcome": outcome, "computed_outcome": screening.computed_outcome,
+        "effective_outcome": "defer" if screening.crisis_hold else outcome,
         "override": overrides[-1] if overrides else None, "overrides": overrides,
         "crisis_guidance": guidance,
         "notes": screening.notes, "screened_by": person(new_by or screening.screened_by),
         "screened_at": screening.screened_at, "valid_until": screening.valid_until,
         "is_valid": screening.valid_until > now,
     }
+
+
+def guidance_for(screening: Screening) -> dict:
+    """Acute or non-acute crisis guidance: acute when the acuity question is positive, declined, or asked
+    (an ASQ question positive) and left unanswered: unknown acuity is acute."""
+    declined = screening.declined or []
+    answers = screening.answers or {}
+    form = current_form()
+    asked = asked_items(form, answers, declined) if screening.form_version == form.version else frozenset()
+    guide = default_guidance()
+    return guide.for_kind(guide.kind_for(answers, declined, asked=asked), current_app.config.get("CRISIS_LINE_TEXT"))
 
 
 def screenings_of(participant: Participant):

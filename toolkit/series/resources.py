@@ -3,7 +3,7 @@ from flask_jwt_extended import current_user
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
-from ..auth.jwt import auth_required
+from ..access import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
 from ..common.query import paginate
 from ..common.spec import PAGINATION_HEADER, document_errors

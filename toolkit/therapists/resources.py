@@ -1,15 +1,19 @@
+from flask import current_app
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from ..access import auth_required, current_therapist, current_user
 from ..audit.services import record
-from ..auth.jwt import auth_required
+from ..auth.account import send_reset
+from ..auth.account_resources import reset_link
 from ..auth.models import Therapist
+from ..auth.schemas import AcceptedSchema
 from ..auth.services import create_therapist
 from ..common.query import contains, paginate
 from ..common.roundtrip import drop_read_only
 from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
+from ..errors import NotFound
 from ..extensions import db
 from ..web import get_or_404
 from . import services
@@ -88,3 +92,21 @@ class TherapistById(MethodView):
         services.deactivate_therapist(therapist, actor=current_user)
         record("deactivate", "therapist", therapist.id, actor=current_user)
         db.session.commit()
+
+
+@blp.route("/<string:therapist_id>/password-reset", methods=["POST"])
+@auth_required(admin=True)
+@blp.response(202, AcceptedSchema)
+@document_errors(blp, 401, 403, 404)
+@blp.doc(operationId="sendTherapistPasswordReset", summary="Email a therapist a password reset link (admin)")
+def send_password_reset(therapist_id):
+    """Only an admin, for an active therapist of the practice (a deactivated one answers 404 like an unknown
+    id). The therapist gets the same one-time link as `POST /auth/password-reset` sends (single use, short
+    expiry); their password and logins stay as they are until the link is used. The admin never sees it."""
+    therapist = get_or_404(Therapist, therapist_id, what="Therapist")
+    if not therapist.active:
+        raise NotFound("Therapist not found.")
+    send_reset(therapist=therapist, link=reset_link(), minutes=current_app.config["PASSWORD_RESET_MINUTES"],
+               actor=current_therapist())
+    db.session.commit()
+    return {"message": "A reset link is on its way to the therapist's email address."}

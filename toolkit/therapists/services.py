@@ -2,6 +2,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
 
+from .. import signals
 from ..auth.models import LoginSession, Therapist
 from ..errors import Conflict
 from ..extensions import db
@@ -26,6 +27,8 @@ def update_therapist(therapist: Therapist, changes: dict, *, actor: Therapist) -
                            .where(LoginSession.therapist_id == therapist.id, LoginSession.revoked_at.is_(None))
                            .values(revoked_at=datetime.now(UTC)), execution_options={"synchronize_session": False})
     db.session.flush()
+    if deactivating:
+        signals.therapist_deactivated.send(actor, therapist=therapist)
     return therapist
 
 

@@ -154,6 +154,30 @@ const overridden = await api.POST("/api/v1/screenings/{screening_id}/override", 
   body: { outcome: "refer", reason: "Disclosed a recent loss at intake; individual work first." },
 });
 check(overridden.data?.override?.outcome === "refer" && overridden.data.computed_outcome === "clear", "override");
+const effective: Schemas["Outcome"] = overridden.data.effective_outcome;
+check(effective === "refer" && overridden.data.crisis_guidance === null, "effective outcome, no guidance");
+
+// Progress: NHS Talking Therapies' paired outcomes (null with one screening); per instrument
+// `below_caseness`. The old `recovered` is gone from the spec, so the compiler refuses it.
+const progress = await api.GET("/api/v1/participants/{participant_id}/progress", {
+  params: { path: { participant_id: participant.id } },
+});
+check(progress.data !== undefined && typeof progress.data !== "string", "progress");
+const paired: Schemas["Paired"] | null = progress.data.paired;
+const belowCaseness: string[] = progress.data.below_caseness;
+check(paired === null && belowCaseness.length === 0, "one screening: nothing paired yet");
+const phq9 = progress.data.instruments.find((i) => i.instrument === "phq9");
+check(phq9 !== undefined && phq9.below_caseness === null, "per instrument below_caseness");
+// @ts-expect-error `recovered` was renamed `below_caseness` (issue 27)
+check(progress.data.recovered === undefined, "no recovered");
+
+// A likely duplicate (same name and date of birth) is a 409 naming the existing record.
+const twin = await api.POST("/api/v1/participants", { body: { display_name: " pat  EXAMPLE", date_of_birth: "1988-05-17" } });
+check(twin.response.status === 409 && twin.error?.errors?.["possible_duplicate"] !== undefined, "possible duplicate");
+const confirmed = await api.POST("/api/v1/participants", {
+  body: { display_name: "Pat Example", date_of_birth: "1988-05-17", confirm_new: true },
+});
+check(confirmed.response.status === 201 && confirmed.data?.id !== participant.id, "confirm_new");
 
 const clearance = await api.GET("/api/v1/plans/{plan_id}/clearance", { params: { path: { plan_id: planId } } });
 const status: Schemas["ClearanceStatus"] | undefined = clearance.data?.status;
@@ -173,8 +197,94 @@ const markdown = await api.GET("/api/v1/plans/{plan_id}/agenda", {
 });
 check(typeof markdown.data === "string" && markdown.data.includes("Day 1"), "agenda markdown");
 
-const out = await api.POST("/api/v1/auth/logout");
+// The account (issue 28). Two tabs refreshing with one refresh token both keep the login: the same pair.
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const tab1 = await anonymous.POST("/api/v1/auth/refresh", { headers: bearer(tokens.refresh_token) });
+const tab2 = await anonymous.POST("/api/v1/auth/refresh", { headers: bearer(tokens.refresh_token) });
+check(tab1.data !== undefined && tab2.data !== undefined, "two refreshes within the grace window");
+check(tab1.data.access_token === tab2.data.access_token && tab1.data.refresh_token === tab2.data.refresh_token,
+  "the same new pair");
+const account = createClient<paths>({ baseUrl, headers: bearer(tab1.data.access_token) });
+
+// A second device, seen in the list of logins and then ended from here.
+const phone = await anonymous.POST("/api/v1/auth/login", {
+  body: { email, password }, headers: { "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Safari/604.1" },
+});
+check(phone.data !== undefined, "second login");
+const sessions = await account.GET("/api/v1/me/sessions");
+check(sessions.data !== undefined && sessions.data.length === 2, "two logins");
+const current: Schemas["LoginSession"] | undefined = sessions.data.find((s) => s.current);
+const other = sessions.data.find((s) => !s.current);
+check(current !== undefined && other !== undefined && other.user_agent === "Safari on iOS", "logins listed");
+const ended = await account.DELETE("/api/v1/me/sessions/{session_id}", {
+  params: { path: { session_id: other.id } },
+});
+check(ended.response.status === 204, "end another login");
+
+// Two-factor sign-in: enrol, confirm with a first code, then log in with the next one.
+async function totpCode(secret: string, at: number): Promise<string> {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of secret.replace(/=+$/, "")) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = new Uint8Array(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const counter = new DataView(new ArrayBuffer(8));
+  counter.setBigUint64(0, BigInt(Math.floor(at / 30_000)));
+  const hmacKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-1" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, counter.buffer));
+  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
+  const value = new DataView(mac.buffer).getUint32(offset) & 0x7fffffff;
+  return String(value % 1_000_000).padStart(6, "0");
+}
+const enrolment = await account.POST("/api/v1/me/totp");
+check(enrolment.response.status === 201 && enrolment.data !== undefined, "start TOTP");
+const secret: string = enrolment.data.secret;
+check(enrolment.data.otpauth_uri.startsWith("otpauth://totp/"), "otpauth URI");
+const confirmed = await account.POST("/api/v1/me/totp/confirm", { body: { code: await totpCode(secret, Date.now()) } });
+check(confirmed.response.status === 204, "confirm TOTP");
+const withoutCode = await anonymous.POST("/api/v1/auth/login", { body: { email, password } });
+check(withoutCode.response.status === 401 && "totp" in (withoutCode.error?.errors ?? {}), "a code is needed");
+const withCode = await anonymous.POST("/api/v1/auth/login", {
+  body: { email, password, totp: await totpCode(secret, Date.now() + 30_000) },
+});
+check(withCode.data !== undefined, "log in with a code");
+const off = await account.DELETE("/api/v1/me/totp", { body: { password } });
+check(off.response.status === 204, "turn TOTP off");
+const practiceSettings = await account.PATCH("/api/v1/practice", { body: { require_totp: false } });
+check(practiceSettings.data?.require_totp === false, "practice setting");
+
+// Passwords: an admin's reset for a colleague, a reset by email (202 whatever the email), a change.
+const colleague = await account.POST("/api/v1/therapists", {
+  body: { name: "Col League", email: `col-${Date.now()}@example.org`, password: "another-long-passphrase-7" },
+});
+check(colleague.data !== undefined, "colleague");
+const adminReset = await account.POST("/api/v1/therapists/{therapist_id}/password-reset", {
+  params: { path: { therapist_id: colleague.data.id } },
+});
+check(adminReset.response.status === 202 && adminReset.data?.message !== undefined, "admin reset");
+const asked = await anonymous.POST("/api/v1/auth/password-reset", { body: { email: "nobody@example.org" } });
+check(asked.response.status === 202, "reset asked");
+const badLink = await anonymous.POST("/api/v1/auth/password-reset/{token}", {
+  params: { path: { token: "not-a-real-link" } }, body: { new_password: "kitten-orbit-lantern-59" },
+});
+check(badLink.response.status === 404, "unknown reset link");
+const weak = await account.POST("/api/v1/auth/password", {
+  body: { current_password: password, new_password: "Summer2024!!" },
+});
+check(weak.response.status === 422 && "new_password" in (weak.error?.errors ?? {}), "weak password refused");
+const laptop = await anonymous.POST("/api/v1/auth/login", { body: { email, password } });
+check(laptop.data !== undefined, "another login");
+const changed = await account.POST("/api/v1/auth/password", {
+  body: { current_password: password, new_password: "kitten-orbit-lantern-59" },
+});
+check(changed.response.status === 204, "password changed");
+const oldLaptop = await anonymous.GET("/api/v1/me", { headers: bearer(laptop.data.access_token) });
+check(oldLaptop.response.status === 401, "other logins end with a password change");
+const stillHere = await account.GET("/api/v1/me");
+check(stillHere.data !== undefined && stillHere.data.totp_enabled === false, "this login goes on");
+
+const out = await account.POST("/api/v1/auth/logout");
 check(out.response.status === 204, "logout");
-const after = await api.GET("/api/v1/me");
+const after = await account.GET("/api/v1/me");
 check(after.response.status === 401 && after.error?.code === 401, "logged out");
 console.log("typed client journey: ok");
