@@ -14,6 +14,9 @@ from ..auth.models import Practice, Therapist
 from ..errors import Invalid
 from ..extensions import db
 from ..groups.models import GroupMember, group_facilitators
+from ..notes.models import SessionNote
+from ..plans.models import SessionPlan
+from ..progress.services import screenings_due
 from ..tenancy import ALL, KEY, set_practice
 from .models import NotificationPreference, OutboxMessage
 from .rules import (
@@ -216,10 +219,6 @@ def digest_counts(*, therapist: Therapist, now: datetime) -> DigestCounts:
     """Open alerts, re-screens due within 7 days and notes unsigned 72 hours after their session, for the
     groups this therapist facilitates (a clinical lead: every open alert of the practice). Call within
     `as_practice(therapist.practice_id)`."""
-    from ..notes.models import SessionNote
-    from ..plans.models import SessionPlan
-    from ..progress.services import screenings_due
-
     groups = set(db.session.scalars(select(group_facilitators.c.group_id)
                                     .where(group_facilitators.c.therapist_id == therapist.id)))
     members = set(db.session.scalars(select(GroupMember.participant_id).where(
