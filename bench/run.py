@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import report, servers
+from . import renders, report, servers
 from .dataset import Api, Targets, build, form_answers
 from .servers import BareServer, PeakSampler, Server, http, run_wrk
 
@@ -185,7 +185,7 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
         {"name": "mix10", "paths": [reads["me"]], "expect": 200, "mix_body": screening_body,
          "requests": mix_requests([reads[n] for n in MIX_READS], posts)},
         {"name": "agenda_ics", "paths": [f"{g3}?format=ics"], "expect": 200, "agenda": True},
-        # Timed sequentially (time_pdf), not under wrk: a render takes seconds and runs on the queue.
+        # Timed sequentially and fresh (bench/renders.py), not under wrk: a render takes seconds on the queue.
         {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "probe_only": True},
         {"name": "agenda_pdf_304", "paths": [f"{g3}?format=pdf"], "expect": 304, "agenda": True, "etag": True},
     ]
@@ -280,44 +280,6 @@ def pdf_pages(pdf: bytes) -> int | None:
     except Exception:  # pypdf is a dev dependency; the count is informative only
         found = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         return found or None
-
-
-def time_pdf(server: Server, token: str, path: str, reps: int) -> dict:
-    """Endpoint: sequential requests on an idle server (one warm-up), median wall time.
-    WeasyPrint alone: the same agenda's finished HTML (format=html) rendered in this process with the
-    app's own base_url and URL fetcher (one warm-up), median. Ratio = endpoint / WeasyPrint."""
-    import weasyprint
-
-    from toolkit.agendas.document import STATIC_DIR
-    from toolkit.agendas.pdf import SafeURLFetcher
-
-    status, pdf, _ = http("GET", server.base + path, token=token)
-    endpoint = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        status, pdf, _ = http("GET", server.base + path, token=token)
-        endpoint.append(time.perf_counter() - t0)
-        if status != 200:
-            return {"note": f"PDF answered {status}"}
-    status, html, _ = http("GET", server.base + path.replace("format=pdf", "format=html"), token=token)
-    if status != 200:
-        return {"note": f"format=html answered {status}: cannot time WeasyPrint alone"}
-    html = html.decode("utf-8")
-
-    def render():
-        return weasyprint.HTML(string=html, base_url=STATIC_DIR.resolve().as_uri() + "/",
-                               url_fetcher=SafeURLFetcher()).write_pdf()
-
-    render()
-    alone = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        render()
-        alone.append(time.perf_counter() - t0)
-    e, w = statistics.median(endpoint), statistics.median(alone)
-    return {"endpoint_median_s": round(e, 4), "weasyprint_median_s": round(w, 4), "ratio": round(e / w, 3),
-            "reps": reps, "endpoint_s": [round(x, 4) for x in endpoint], "weasyprint_s": [round(x, 4) for x in alone],
-            "pages": pdf_pages(pdf), "pdf_bytes": len(pdf), "html_bytes": len(html)}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -464,15 +426,26 @@ def with_floor(run: Run, endpoints: dict[str, dict]) -> tuple[dict, dict]:
 
 
 def time_pdf_with_memory(run: Run) -> dict:
-    """The agenda PDF (idle server) and the render worker's peak memory meanwhile."""
+    """The agenda PDF rendered fresh (a plan changed first; idle server) against WeasyPrint alone, and the
+    render workers' peak memory meanwhile (bench/renders.py)."""
     if "agenda_pdf" in run.skipped:
         return {"note": run.skipped["agenda_pdf"]}
-    log(f"{run.kind}: timing the agenda PDF against WeasyPrint alone")
+    log(f"{run.kind}: timing fresh agenda PDFs against WeasyPrint alone")
     run.server.drain()
     with PeakSampler(run.server.consumer.pid) as sampler:
-        pdf = time_pdf(run.server, run.token, run.specs["agenda_pdf"]["paths"][0], run.args.pdf_reps)
+        pdf = renders.time_fresh_pdf(run.server.base, run.token, run.specs["agenda_pdf"]["paths"][0],
+                                     run.targets.retreat3d_plan_ids[0], run.args.pdf_reps)
     pdf["render_worker_peak_mib"] = sampler.largest()
     return pdf
+
+
+def concurrent_pdfs(run: Run, url: str) -> dict:
+    log(f"{run.kind}: ten concurrent PDFs from three practices")
+    run.server.drain()
+    try:
+        return renders.concurrent_from_three_practices(run.server.base, url)
+    except (AssertionError, OSError) as exc:
+        return {"note": f"not measured: {exc}"[:300]}
 
 
 def grow(run: Run, app, scale: int) -> dict:
@@ -627,10 +600,12 @@ def measure(run: Run, app, build_seconds: float) -> dict:
     endpoints["bare_end"] = measure_endpoints(run, ["bare"], queries, pair=False)["bare"]
     floor, endpoints = with_floor(run, endpoints)
     pdf = time_pdf_with_memory(run) if not args.rows else {"note": "not measured (--rows)"}
+    ten_pdfs = concurrent_pdfs(run, run.server.database_url) if not args.rows else {"note": "not measured (--rows)"}
     growth_info, large = measure_growth(run, app, queries)
     statistics_check = clearance_statistics(run, app) if not args.rows else {"note": "not measured (--rows)"}
     result = {"db": run.kind, "scale": 1, "dataset": run.targets.counts, "build_seconds": build_seconds,
               "server": " ".join(run.server.cmd[1:]), "floor": floor, "endpoints": endpoints, "pdf": pdf,
+              "concurrent_pdfs": ten_pdfs,
               "clearance_queries": clearance_queries, "notes": run.notes, "growth_scale": growth_info,
               "large": large, "growth": report.growth({"endpoints": endpoints}, {"endpoints": large}) if large else {},
               "clearance_statistics": statistics_check, "memory": memory_summary(run),

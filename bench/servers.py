@@ -218,9 +218,12 @@ class Server(Gunicorn):
                **BENCH_LIMITS, "RENDER_QUEUE_PATH": str(queue), "RENDER_QUEUE_IMMEDIATE": "false"}
         self.consumer_log = open(logfile.with_suffix(".consumer.log"), "w")  # noqa: SIM115 - closed in stop()
         # PDF agendas and the audit events of reads are handled by the queue's consumer, as boot.sh runs it.
-        self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.worker.huey", "-w", "1",
-                                          "-d", "0.1", "-m", "0.5"], cwd=ROOT, env=env, stdout=self.consumer_log,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
+        # As boot.sh starts it: one queue thread more than the warm render workers.
+        workers = int(os.environ.get("RENDER_WORKERS") or os.cpu_count() or 1)
+        self.database_url = url
+        self.consumer = subprocess.Popen([str(BIN / "huey_consumer"), "toolkit.worker.huey", "-w", str(workers + 1),
+                                          "-k", "thread", "-d", "0.1", "-m", "0.5"], cwd=ROOT, env=env,
+                                         stdout=self.consumer_log, stderr=subprocess.STDOUT, start_new_session=True)
         super().__init__("app:app", env, logfile, "/healthz")
 
     def drain(self, limit: float = 180) -> None:

@@ -7,10 +7,15 @@
 
 import os
 import shutil
+import tempfile
 import uuid
 
 # Render-queue tasks run eagerly in the test process (tests/api/test_render_queue.py proves the consumer).
 os.environ.setdefault("RENDER_QUEUE_IMMEDIATE", "true")
+# Apps made outside `make_config` keep their chain heads out of the repository's instance/ folder.
+_AUDIT_FILES = tempfile.mkdtemp(prefix="toolkit-audit-files-")
+os.environ.setdefault("AUDIT_ANCHOR_PATH", os.path.join(_AUDIT_FILES, "anchors.log"))
+os.environ.setdefault("AUDIT_UNDELIVERED_PATH", os.path.join(_AUDIT_FILES, "undelivered.jsonl"))
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
@@ -127,9 +132,11 @@ def on_postgres(database):
 
 
 @pytest.fixture
-def make_config(db_url):
+def make_config(db_url, tmp_path):
     def make(**overrides):
         overrides.setdefault("RATELIMIT_ENABLED", False)
+        overrides.setdefault("AUDIT_ANCHOR_PATH", str(tmp_path / "audit-anchors.log"))  # one file per database
+        overrides.setdefault("AUDIT_UNDELIVERED_PATH", str(tmp_path / "audit-undelivered.jsonl"))
         return Config(SQLALCHEMY_DATABASE_URI=db_url, **overrides)
 
     return make

@@ -244,9 +244,32 @@ def build_practice(client, who, create_participant, create_group):
                     json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
     assert r.status_code == 201, r.get_json()
     r = client.post(f"/api/v1/participants/{people[1]['id']}/crisis-reviews", headers=h, json={
-        "summary": "Safety plan agreed with the GP.", "safety_plan_in_place": True, "follow_up_on": "2099-01-02"})
+        "screening_id": r.get_json()["id"], "summary": "Safety plan agreed with the GP.", "risk_level": "moderate",
+        "safety_plan_id": safety_plan(client, who, people[1]["id"]), "follow_up_on": "2099-01-02"})
     assert r.status_code == 201, r.get_json()
     return builtin
+
+
+@contextmanager
+def demo_app(path) -> Iterator:
+    """A fresh SQLite database at `path` holding the demo (`flask seed --demo`'s data); yields the app (no
+    context pushed). Log in with the demo's admin. Used by the offline pack tests (issue 31)."""
+    from toolkit.demo import create_demo
+    from toolkit.exercises.seed import load_builtins
+
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=f"sqlite:///{path}", RATELIMIT_ENABLED=False))
+    with app.app_context():
+        upgrade()
+        load_builtins()
+        db.session.commit()
+        create_demo()
+        db.session.remove()
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 @contextmanager
@@ -309,3 +332,26 @@ def shift_person(app, participant_id: str, hours: float) -> None:
             for review in db.session.scalars(select(model).where(model.participant_id == participant_id)):
                 review.at -= delta
         db.session.commit()
+
+
+SAFETY_PLAN = {
+    "warning_signs": ["Not sleeping"], "internal_coping": ["A walk round the park"],
+    "social_contacts": [{"name": "The climbing wall"}], "people_to_ask": [{"name": "A friend"}],
+    "professionals": [{"name": "The GP surgery"}], "environment_safety": ["Tablets kept by a friend"],
+    "reasons_for_living": ["My garden"],
+}
+
+
+def safety_plan(client, who, participant_id: str) -> str:
+    """A new current safety plan for the person (what a crisis review names); returns its id."""
+    r = client.post(f"/api/v1/participants/{participant_id}/safety-plans", headers=who["headers"], json=SAFETY_PLAN)
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()["id"]
+
+
+def crisis_review(client, who, participant_id: str, screening_id: str, follow_up_on: str, **fields) -> dict:
+    """A crisis review body as the API wants it since version 3: the crisis screening it reviews, a summary,
+    the risk level and the person's current safety plan (made here)."""
+    return {"screening_id": screening_id, "summary": "Met with the person; a coping plan is agreed.",
+            "risk_level": "moderate", "safety_plan_id": safety_plan(client, who, participant_id),
+            "follow_up_on": follow_up_on, **fields}

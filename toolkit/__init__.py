@@ -178,6 +178,10 @@ def register_request_hooks(app: Flask) -> None:
             response.vary.add("Origin")  # CORS headers depend on the Origin: shared caches must know
         return response
 
+    from .audit.reads import init_app as record_read_audits
+
+    record_read_audits(app)  # registered last, so it runs first: read audits committed before the answer leaves
+
 
 def register_commands(app: Flask) -> None:
     from .cli import register

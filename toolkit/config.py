@@ -92,6 +92,11 @@ class Config:
         self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEV_SECRET)
         # Keys the audit chain's HMAC: keep it outside the database (and its backups).
         self.AUDIT_KEY = env.get("AUDIT_KEY", DEV_AUDIT_KEY)
+        # Every audit chain head is also appended here, outside the database (audit/anchors.py); one file per database.
+        self.AUDIT_ANCHOR_PATH = env.get("AUDIT_ANCHOR_PATH") or str(ROOT / "instance" / "audit-anchors.log")
+        # Audit events the database refused (an outage) wait here until appended (audit/undelivered.py).
+        self.AUDIT_UNDELIVERED_PATH = env.get("AUDIT_UNDELIVERED_PATH") or str(
+            ROOT / "instance" / "audit-undelivered.jsonl")
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(env.get("DATABASE_URL") or default_database_url())
         # No pre-ping on every checkout (a round trip per request): idle connections are pinged, old ones
         # recycled (toolkit/extensions.py, ToolkitSQLAlchemy).
@@ -129,6 +134,20 @@ class Config:
         self.RENDER_SECONDS = _float("RENDER_SECONDS", 60.0)
         self.RENDER_MEMORY_MB = _int("RENDER_MEMORY_MB", 1536)
         self.RENDER_MAX_MB = _int("RENDER_MAX_MB", 50)
+        # The render workers (agendas/pool.py, agendas/fairqueue.py): warm layout processes, one per core by
+        # default, recycled after so many renders or so much resident memory; a cap of queued renders per
+        # practice (429 past it); how long a render that timed out twice (once on an idle worker) is refused.
+        self.RENDER_WORKERS = _int("RENDER_WORKERS", os.cpu_count() or 1)
+        self.RENDER_RECYCLE_RENDERS = _int("RENDER_RECYCLE_RENDERS", 50)
+        self.RENDER_RECYCLE_MB = _int("RENDER_RECYCLE_MB", 300)
+        self.RENDER_QUEUE_PER_PRACTICE = _int("RENDER_QUEUE_PER_PRACTICE", 8)
+        self.RENDER_REFUSAL_MINUTES = _int("RENDER_REFUSAL_MINUTES", 60)
+        # /readyz needs a fresh heartbeat of the render consumer (toolkit/queue.py) unless tasks run eagerly
+        # or this machine runs no consumer (RENDER_WORKERS=0).
+        self.READY_NEEDS_CONSUMER = env.get("READY_NEEDS_CONSUMER", "auto").lower() in ("1", "true", "yes") or (
+            env.get("READY_NEEDS_CONSUMER", "auto").lower() == "auto"
+            and env.get("RENDER_QUEUE_IMMEDIATE", "").lower() not in ("1", "true", "yes")
+            and self.RENDER_WORKERS > 0)
         # gzip for text bodies of at least this many bytes (toolkit/compression.py); 0 compresses everything.
         self.COMPRESS_MIN_BYTES = _int("COMPRESS_MIN_BYTES", 1400)
         self.COMPRESS_GZIP_LEVEL = _int("COMPRESS_GZIP_LEVEL", 5)
@@ -152,7 +171,14 @@ class Config:
         return self.ENV_NAME == "production"
 
     def check(self) -> None:
-        """Refuse to start in production without real secrets."""
+        """Refuse to start with an SMTP_URL that cannot be read, and in production without real secrets."""
+        if self.SMTP_URL:
+            from .common.smtp_url import parse_smtp_url
+
+            try:
+                parse_smtp_url(self.SMTP_URL)
+            except ValueError as exc:
+                raise ConfigError(f"{exc} (e.g. smtp://user:pass@mail.example.org:587?starttls=true)") from None
         if not self.is_production:
             return
         weak = [k for k in ("SECRET_KEY", "JWT_SECRET_KEY", "AUDIT_KEY")

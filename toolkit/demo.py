@@ -18,6 +18,7 @@ from .participants.services import create_participant
 from .plans.services import create_plan, replace_items
 from .progress.demo import add_progress_demo
 from .safety_plans.demo import add_safety_plan_demo
+from .safety_plans.services import create_safety_plan
 from .screening.answers import valid_answers
 from .screening.services import current_form, submit_screening
 from .series.services import create_series, sessions_of
@@ -39,6 +40,7 @@ RETREAT_DAYS = [
                                 "sharing-round", "closing-grounding", "inner-child-journal"]),
 ]
 
+EMERGENCY = ("Alex Sample (partner)", "Jo Placeholder (friend)", "Pat Example (parent)")  # invented, like the rest
 GUIDE_LEADS = {"younger-self-visualisation", "dear-little-me-letter", "sharing-round", "eyes-open-grounding"}
 
 
@@ -52,11 +54,14 @@ def create_demo() -> str:
     set_practice(db.session, admin.practice_id)
     admin.practice.contact = ("Demo Practice office (fictional): hello@example.org, weekdays 9-17. Out of hours: "
                               "call your local crisis line, or your local emergency number in an emergency.")
+    admin.practice.emergency_contact = "999 (UK emergency services)"  # issue 31: a retreat abroad has its own
     guide = create_therapist(practice_id=admin.practice_id, name="Sam Trauma-Informed",
                              email="demo-therapist@example.org", password=DEMO_PASSWORD,
-                             trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor")
+                             trauma_informed=True, clinical_lead=True, credentials="Fictional licensed counsellor",
+                             phone="07700 900123")
     people = [create_participant(data={"display_name": name, "dietary_notes": "No nuts" if i == 2 else None,
-                                       "date_of_birth": date(1975 + 3 * i, 1 + i, 10 + i)},
+                                       "date_of_birth": date(1975 + 3 * i, 1 + i, 10 + i),
+                                       "emergency_contact": f"{EMERGENCY[i % 3]} 07700 900{100 + i}"},
                                  actor=admin) for i, name in enumerate(PEOPLE)]
     form = current_form()
     for index, person in enumerate(people):
@@ -74,6 +79,8 @@ def create_demo() -> str:
         "family": create_group(data={"kind": "family", "name": "The Testcase family", "timezone": "Europe/London"}),
         "retreat": create_group(data={"kind": "retreat", "name": "Spring inner child retreat", "capacity": 12,
                                  "timezone": "Europe/Berlin", "location": "Lakeside retreat centre (fictional)",
+                                 "emergency_contact": "112 (emergency, Germany); centre night porter "
+                                                      "+49 30 0000 0000 (fictional)",
                                  "description": "Three gentle days for adults who want to meet and care for their "
                                                 "younger self, in a small group with two facilitators.",
                                  "starts_on": start, "ends_on": start + timedelta(days=2),
@@ -89,6 +96,16 @@ def create_demo() -> str:
     # Issue 18: a late booking not yet screened, so the agenda's status box has someone to stop.
     add_member(group=groups["retreat"],
                participant_id=create_participant(data={"display_name": "Kit Latecomer"}, actor=admin).id)
+    # Issue 31: a member on a crisis hold (a defer screening, no review yet): the agenda's "What to do" box.
+    held = create_participant(data={"display_name": "Morgan Holdexample", "dietary_notes": "Vegetarian",
+                                    "date_of_birth": date(1988, 6, 14),
+                                    "emergency_contact": "Robin Holdexample (sibling) 07700 900999"}, actor=admin)
+    submit_screening(participant=held, data={"form_version": form.version,
+                                             "answers": valid_answers(form.to_dict(), {"asq_1": 1})}, actor=guide)
+    add_member(group=groups["retreat"], participant_id=held.id)
+    create_safety_plan(participant=held, actor=guide, sections={
+        "warning_signs": ["Not sleeping for two nights"], "internal_coping": ["A long shower, then tea"],
+        "people_to_ask": [{"name": "Robin Holdexample (sibling, fictional)", "contact": "07700 900999"}]})
     zone = get_zone("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
@@ -109,7 +126,7 @@ def create_demo() -> str:
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
     # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
-    waiting = create_participant(data={"display_name": "Robin Fictitious", "date_of_birth": date(1991, 3, 14)},
+    waiting = create_participant(data={"display_name": "Robin Fictitious", "date_of_birth": date(1991, 7, 19)},
                                  actor=admin)
     submit_screening(participant=waiting, actor=guide, data={
         "form_version": form.version, "answers": valid_answers(form.to_dict(), {"phq9_9": 1})})

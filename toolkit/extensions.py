@@ -1,6 +1,7 @@
 """Extensions, created unbound and bound to the app in create_app(). The Api (flask-smorest) is made on the web
 floor (toolkit/web.py), from the spec plugins in toolkit/common/spec.py."""
 
+import os
 import time
 from typing import TYPE_CHECKING, ClassVar
 
@@ -87,7 +88,22 @@ class ToolkitSQLAlchemy(SQLAlchemy):
         engine = super()._make_engine(bind_key, options, app)
         if engine.dialect.name != "sqlite":  # a file: nothing to drop the connection
             watch_idle_connections(engine, app.config.get("DB_PING_IDLE_SECONDS", 10.0))
+        elif engine.url.database and engine.url.database != ":memory:":
+            private_database_file(engine.url.database)
         return engine
+
+
+def private_database_file(path: str) -> None:
+    """The SQLite database holds clinical data: its file is its owner's only (0600), created so if it does not
+    exist yet, narrowed if it is wider; SQLite gives the -wal and -shm files the database file's mode."""
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        return
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path, path + "-wal", path + "-shm"):
+        try:
+            os.chmod(name, 0o600)
+        except FileNotFoundError:
+            pass
 
 
 def watch_idle_connections(engine, idle_seconds: float) -> None:

@@ -13,8 +13,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import fields, validate
 
+from .audit import undelivered
 from .common.spec import document_errors
 from .extensions import db
+from .queue import heartbeat_fresh, read_heartbeat
 
 health = Blueprint("meta", __name__, description="Health checks for load balancers and orchestrators. No token.")
 docs_assets = FlaskBlueprint("docs_assets", __name__)
@@ -54,9 +56,12 @@ class Readyz(MethodView):
     @health.response(200, ReadySchema)
     @document_errors(health, 503)
     @health.doc(operationId="getReadiness",
-             summary="Readiness: the database is reachable and migrated to head", **PUBLIC)
+             summary="Readiness: the database is reachable and migrated, the render consumer beats", **PUBLIC)
     def get(self):
-        """503 (in the error shape) while the database is unreachable or not migrated to the newest revision:
+        """503 (in the error shape) while the database is unreachable or not migrated to the newest revision,
+        while audit events kept during a database failure wait to be written (the consumer writes them as
+        soon as it can), or while the render queue's consumer on this machine has written no heartbeat for
+        10 seconds (or its process is gone; not checked where tasks run eagerly or `RENDER_WORKERS=0`):
         take the instance out of the load balancer until it answers 200."""
         try:
             with db.engine.connect() as conn:
@@ -67,6 +72,10 @@ class Readyz(MethodView):
             abort(503, message="Database unreachable.")
         if current != head:
             abort(503, message="Database is not migrated to head: run `flask --app app db upgrade`.")
+        if undelivered.waiting():
+            abort(503, message="Audit events wait to be written after a database failure (`audit replay`).")
+        if current_app.config["READY_NEEDS_CONSUMER"] and not heartbeat_fresh(read_heartbeat()):
+            abort(503, message="The render consumer is not running (no fresh heartbeat): PDFs would wait.")
         return {"status": "ready"}
 
 

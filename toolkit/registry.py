@@ -3,6 +3,7 @@ clearance and the sign-in sheet are filed under the screening and attendance tag
 registered right after them so the spec keeps its order."""
 
 from .agendas.calendar import blp as calendar
+from .agendas.pack_api import blp as packs
 from .agendas.resources import blp as agendas
 from .agendas.signin import blp as sign_in_sheet
 from .alerts.resources import blp as alerts
@@ -27,4 +28,4 @@ from .webhooks.resources import blp as webhooks
 
 BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, clearance, agendas, audit, fhir,
               series, attendance, sign_in_sheet, notes, progress, calendar, safety_plans, notifications, alerts, events,
-              webhooks]
+              webhooks, packs]

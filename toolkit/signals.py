@@ -73,6 +73,14 @@ therapist_deactivated = _signals.signal("therapist-deactivated", doc="""An admin
     logins are ended already; packages end whatever else the account holds (calendar feeds it made).
     kwargs: therapist (Therapist).""")
 
+# calendars and the facilitator's room (issue 31) -------------------------------------------------------------
+session_plan_deleted = _signals.signal("session-plan-deleted", doc="""A session plan was deleted (it is gone
+    after the flush, so the kwargs are plain values): plan_id, practice_id, group_id (None for a template),
+    title, starts_at, ends_at (aware datetimes, None for a template). The calendars keep a tombstone so the
+    session is sent as cancelled instead of silently vanishing.""")
+group_member_left = _signals.signal("group-member-left", doc="""A member's current membership period ended.
+    kwargs: group (Group), participant_id (str), left_on (date). Their own calendar feed is revoked.""")
+
 # house -------------------------------------------------------------------------------------------------------
 # Questions asked before a delete, by the package that deletes, of the packages whose rows point at the record
 # (the referenced package imports none of them). Sent before the delete, in its transaction; each receiver

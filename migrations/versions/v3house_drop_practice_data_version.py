@@ -1,7 +1,7 @@
 """Drop practices.data_version: the per-worker answer cache it keyed is gone (issue 33.1, 32.2)
 
 Revision ID: v3house_drop_data_version
-Revises: v3accounts_lifecycle
+Revises: v3fac_facilitator_room
 Create Date: 2026-12-07 17:00:00
 
 Every GET is answered from the database again, so no counter of a practice's changes is kept.
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = 'v3house_drop_data_version'
-down_revision = 'v3accounts_lifecycle'
+down_revision = 'v3fac_facilitator_room'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 modules may be gated on a person's reliable deterioration
 
 Revision ID: v3safety_person_safety
-Revises: i21b_practice_data_version
+Revises: v3alerts_alerts_events_webhooks (main's head when main was merged in; re-chain freely)
 Create Date: 2026-12-07 17:00:00
 
 Reviews written before this revision keep `safety_plan_in_place` (still shown) and have no screening,

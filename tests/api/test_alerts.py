@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 import sqlalchemy as sa
 
+from tests.factories import crisis_review
 from tests.helpers import answers_for, assert_error
 from toolkit import create_app, signals
 from toolkit.alerts.due import raise_due_alerts
@@ -206,9 +207,8 @@ def test_follow_up_due_once_when_the_date_passes_without_a_newer_screening(app, 
     for p in (person, calm):
         crisis = screen(p["id"], {"phq9_9": 1})
         r = client.post(f"/api/v1/participants/{p['id']}/crisis-reviews", headers=lead["headers"],
-                        json={"screening_id": crisis["id"], "summary": "Met with the person; coping plan agreed.",
-                              "risk_level": "moderate",
-                              "follow_up_on": (date.today() + timedelta(days=2)).isoformat()})
+                        json=crisis_review(client, lead, p["id"], crisis["id"],
+                                           (date.today() + timedelta(days=2)).isoformat()))
         assert r.status_code == 201, r.get_json()
     screen(calm["id"])  # a newer screening after the review: no follow-up alert for them
     now = datetime.now(UTC)
@@ -292,8 +292,7 @@ def test_two_instances_running_the_periodic_task_raise_each_alert_once(make_conf
     person = create_participant()
     crisis = screen(person["id"], {"phq9_9": 1})
     r = client.post(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=lead["headers"],
-                    json={"screening_id": crisis["id"], "summary": "Met with the person; a plan is agreed.",
-                          "risk_level": "moderate", "follow_up_on": date.today().isoformat()})
+                    json=crisis_review(client, lead, person["id"], crisis["id"], date.today().isoformat()))
     assert r.status_code == 201
     apps = [create_app(make_config()) for _ in range(2)]
     later = datetime.now(UTC) + timedelta(days=1)

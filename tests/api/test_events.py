@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from tests.factories import crisis_review
 from tests.helpers import answers_for, assert_error
 from toolkit.events.models import Event
 from toolkit.events.services import emit, page
@@ -45,9 +46,8 @@ def test_the_feed_names_changes_by_id_and_kind_only(client, admin, other, form, 
     screening = r.get_json()
     alert = client.get("/api/v1/alerts", headers=admin["headers"]).get_json()[0]
     r = client.post(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=lead["headers"],
-                    json={"screening_id": screening["id"], "summary": "Met with the person; a plan is agreed.",
-                          "risk_level": "moderate",
-                          "follow_up_on": (datetime.now(UTC) + timedelta(days=3)).date().isoformat()})
+                    json=crisis_review(client, lead, person["id"], screening["id"],
+                                       (datetime.now(UTC) + timedelta(days=3)).date().isoformat()))
     assert r.status_code == 201
     review = r.get_json()
     r = client.post(f"/api/v1/alerts/{alert['id']}/resolve", headers=lead["headers"],

@@ -31,7 +31,8 @@ def test_me_runs_one_statement_and_answers_the_callers_account(app, client, admi
         event.remove(engine, "before_cursor_execute", seen)
     body = r.get_json()
     assert r.status_code == 200 and body["id"] == admin["therapist_id"]
-    assert body["practice"] == {"id": admin["practice_id"], "name": "Test practice", "contact": None}
+    assert body["practice"] == {"id": admin["practice_id"], "name": "Test practice", "contact": None,
+                                "emergency_contact": None}
     assert body["role"] == "admin"
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1, statements
 

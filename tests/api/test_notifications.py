@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from tests.helpers import assert_error
+from tests.helpers import answers_for, assert_error
 from tests.smtp_support import Inbox, start_server
 from toolkit import signals
 from toolkit.extensions import db
@@ -134,7 +134,7 @@ def test_preferences_default_and_the_lead_keeps_crisis(client, team):
     body = client.get(PREFS, headers=team.lead["headers"]).get_json()
     assert body["weekly_digest"] is True and body["always"] == ["crisis"]
     assert set(body["alert_kinds"]) == {"crisis", "deterioration", "follow_up_due", "screening_due",
-                                        "self_report_received", "note_unsigned"}
+                                        "self_report_received", "note_unsigned", "webhook_disabled"}
     r = client.put(PREFS, headers=team.lead["headers"], json={"alert_kinds": ["deterioration"], "weekly_digest": True})
     assert "alert_kinds" in assert_error(r, 422)["errors"]
     assert_error(client.put(PREFS, headers=team.lead["headers"], json={"alert_kinds": ["crisis", "gossip"],
@@ -177,11 +177,17 @@ def test_reset_and_invitation_links_are_withheld_from_admins(app, client, admin,
         signals.invitation_sent.send(None, invitation=invitation, participant=participant, url=invite_url)
         signals.invitation_sent.send(None, invitation=invitation, participant=participant, url=invite_url)
         db.session.commit()
-        stored = {m.kind: m for m in db.session.scalars(select(OutboxMessage))}
+        reminder_url = "http://localhost:5000/p/INVITE-SECRET-REMINDER"
+        signals.invitation_sent.send(None, invitation=invitation, participant=participant, url=reminder_url)
+        db.session.commit()
+        messages = list(db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.created_at)))
+        assert [m.kind for m in messages] == ["password_reset", "invitation", "invitation"]  # the same link once
+        stored = {m.kind: m for m in messages[:2]}
         assert url in stored["password_reset"].body and invite_url in stored["invitation"].body
+        assert reminder_url in messages[2].body  # a reminder's fresh link is a new email
         assert NAME not in stored["invitation"].body and "08 January 2027" in stored["invitation"].body
     rows = {r["kind"]: r for r in outbox(client, admin)}
-    assert set(rows) == {"password_reset", "invitation"}  # the invitation once
+    assert set(rows) == {"password_reset", "invitation"}
     assert rows["password_reset"]["to_address"] == team.bystander["email"]
     assert rows["invitation"]["to_address"] == "zelda@example.org" and rows["invitation"]["therapist_id"] is None
     for row in rows.values():
@@ -386,3 +392,176 @@ def test_demo_has_a_safety_plan_and_outbox_messages(app, client):
     assert [(p["version"], p["status"]) for p in plans] == [(2, "current"), (1, "superseded")]
     pdf = client.get(f"/api/v1/safety-plans/{plans[0]['id']}?format=pdf", headers=h)
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+
+
+def test_a_switched_off_webhook_mails_the_admins(app, client, admin, team, create_therapist):
+    second_admin = create_therapist(name="Ada Second", role="admin")
+    raise_alert(app, admin["practice_id"], None, kind="webhook_disabled")
+    rows = outbox(client, admin)
+    assert sorted(r["therapist_id"] for r in rows) == sorted([admin["therapist_id"], second_admin["id"]])
+    assert all(r["subject"] == "Hillside Practice: new webhook switched off alert" for r in rows)
+
+
+def test_the_worker_runs_the_email_tasks_on_their_schedule():
+    from toolkit import worker
+    from toolkit.notifications import tasks
+
+    registry = worker.huey._registry
+    assert {"toolkit.notifications.tasks.deliver_outbox", "toolkit.notifications.tasks.sweep_outbox",
+            "toolkit.notifications.tasks.weekly_digest"} <= set(registry._registry)
+    monday, tuesday = datetime(2026, 12, 7, 7, 0), datetime(2026, 12, 8, 7, 0)
+    weekly, sweep = tasks.weekly_digest.task_class(), tasks.sweep_outbox.task_class()
+    assert weekly.validate_datetime(monday) and not weekly.validate_datetime(tuesday)
+    assert not weekly.validate_datetime(monday.replace(hour=8))
+    assert sweep.validate_datetime(tuesday.replace(minute=13))
+
+
+# --- two instances at once (PostgreSQL: real concurrent transactions) -------------------------------------
+
+
+def _two_instances(make_config, **config):
+    from toolkit import create_app
+
+    return [create_app(make_config(**config)) for _ in range(2)]
+
+
+def _run_together(apps, work):
+    import threading
+
+    barrier, errors = threading.Barrier(len(apps)), []
+
+    def run(app):
+        try:
+            with app.app_context():
+                barrier.wait(timeout=30)
+                work()
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            with app.app_context():
+                db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(app,)) for app in apps]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+
+
+def test_two_instances_send_each_email_once(on_postgres, app, client, admin, team, smtp, make_config):
+    for i in range(4):
+        raise_alert(app, admin["practice_id"], team.pat["id"], kind=("crisis", "deterioration")[i % 2])
+    execute(app, "UPDATE outbox_messages SET status = 'queued', next_attempt_at = :now", now=datetime.now(UTC))
+    instances = _two_instances(make_config, SMTP_URL=smtp.url)
+    _run_together(instances, lambda: deliver_due())
+    delivered = [(r.rcpt_tos[0], r.body) for r in smtp.inbox.received]  # the body names the alert's link
+    assert len(delivered) == 12 and len(set(delivered)) == 12  # 4 alerts x 3 people, none twice
+    rows = outbox(client, admin)
+    assert len(rows) == 12 and {r["status"] for r in rows} == {"sent"} and {r["attempts"] for r in rows} == {1}
+    assert len(smtp.inbox.received) == len(rows)  # each message once, whichever instance sent it
+
+
+def test_two_instances_write_one_digest_each(on_postgres, app, client, admin, team, make_config):
+    soon = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0).isoformat()
+    r = client.post("/api/v1/plans", headers=admin["headers"],
+                    json={"title": "Week 2", "group_id": team.group["id"], "starts_at": soon, "items": []})
+    assert r.status_code == 201, r.get_json()
+    now = datetime.now(UTC)
+    _run_together(_two_instances(make_config), lambda: run_weekly_digests(now=now))
+    rows = outbox(client, admin)
+    assert sorted(r["therapist_id"] for r in rows) == sorted([team.facilitator["id"], team.lead["id"],
+                                                              team.lead2["id"]])
+
+
+def test_a_message_that_cannot_be_written_fails_alone(mailing_app, client, admin, team, smtp):
+    execute(mailing_app, "UPDATE therapists SET email = :bad WHERE id = :id", bad="lead\nBcc: x@example.org",
+            id=team.lead["id"])
+    raise_alert(mailing_app, admin["practice_id"], team.pat["id"])
+    rows = {r["therapist_id"]: r for r in outbox(client, admin)}
+    assert rows[team.lead["id"]]["status"] == "failed" and "not a valid message" in rows[team.lead["id"]]["last_error"]
+    assert {rows[t["id"]]["status"] for t in (team.lead2, team.facilitator)} == {"sent"}
+    assert len(smtp.inbox.received) == 2
+
+
+# --- end to end with toolkit/alerts -----------------------------------------------------------------------
+
+
+def everyone(team):
+    return sorted([team.lead["id"], team.lead2["id"], team.facilitator["id"]])
+
+
+def crisis_screening(client, who, pid):
+    form = client.get("/api/v1/screening/form", headers=who["headers"]).get_json()
+    r = client.post(f"/api/v1/participants/{pid}/screenings", headers=who["headers"],
+                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 3, "asq_1": 1})})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def test_a_crisis_screening_mails_each_lead_and_facilitator_in_its_request(client, admin, team):
+    screening = crisis_screening(client, team.facilitator, team.pat["id"])
+    (alert,) = client.get("/api/v1/alerts", headers=admin["headers"], query_string={"kind": "crisis"}).get_json()
+    rows = outbox(client, admin)
+    assert sorted(r["therapist_id"] for r in rows) == everyone(team)
+    for row in rows:
+        assert row["kind"] == "alert" and row["status"] == "kept"
+        assert row["link"] == f"http://localhost:5000/api/v1/alerts/{alert['id']}"
+        for never in (NAME, "Zelda", team.pat["id"], screening["id"], "PHQ", "score", "defer"):
+            assert never not in row["body"] + row["subject"], never
+    crisis_screening(client, team.facilitator, team.pat["id"])  # a second crisis: a second alert, new emails
+    assert len(outbox(client, admin)) == 6
+
+
+def test_a_crisis_screening_reaches_the_smtp_server(mailing_app, client, admin, team, smtp):
+    crisis_screening(client, team.lead, team.pat["id"])
+    (alert,) = client.get("/api/v1/alerts", headers=admin["headers"]).get_json()
+    assert sorted(r.rcpt_tos[0] for r in smtp.inbox.received) == sorted(
+        [team.lead["email"], team.lead2["email"], team.facilitator["email"]])
+    for r in smtp.inbox.received:
+        assert f"{PUBLIC}/api/v1/alerts/{alert['id']}" in r.body
+        assert NAME not in r.body and "Zelda" not in r.body and "score" not in r.body
+    assert {m["status"] for m in outbox(client, admin)} == {"sent"}
+
+
+def test_an_alert_raised_by_the_worker_is_mailed_too(app, client, admin, team):
+    from toolkit.alerts.services import raise_alert
+    from toolkit.tenancy import across_practices
+
+    with app.app_context(), across_practices(db.session):  # as the periodic task runs: no request, no practice
+        alert = raise_alert(practice_id=admin["practice_id"], kind="follow_up_due", cause=f"test:{uuid.uuid4()}",
+                            source_type="crisis_review", source_id=str(uuid.uuid4()), participant_id=team.pat["id"],
+                            actor=None)
+        db.session.commit()
+    rows = outbox(client, admin)
+    assert {r["link"] for r in rows} == {f"http://localhost:5000/api/v1/alerts/{alert.id}"}
+    assert sorted(r["therapist_id"] for r in rows) == everyone(team)
+
+
+def test_the_digest_counts_open_alerts(app, client, admin, team):
+    crisis_screening(client, team.facilitator, team.pat["id"])
+    now = datetime.now(UTC)
+    with app.app_context():
+        assert run_weekly_digests(now=now) == 3  # both leads and the facilitator: an open alert each
+    digests = [r for r in outbox(client, admin) if r["kind"] == "digest"]
+    assert len(digests) == 3 and all("Open alerts: 1" in r["body"] for r in digests)
+    assert all(NAME not in r["body"] for r in digests)
+
+
+def test_an_unsigned_note_mails_the_leads_and_the_sessions_facilitators(app, client, admin, team, create_group,
+                                                                         create_participant):
+    from toolkit.alerts.due import raise_due_alerts
+    from toolkit.tenancy import across_practices
+
+    held = (datetime.now(UTC) - timedelta(days=4)).replace(microsecond=0).isoformat()
+    plan = client.post("/api/v1/plans", headers=admin["headers"],
+                       json={"title": "Week 1", "group_id": team.group["id"], "starts_at": held, "items": []})
+    assert plan.status_code == 201, plan.get_json()
+    note = client.post(f"/api/v1/plans/{plan.get_json()['id']}/notes", headers=admin["headers"],
+                       json={"shared": "Week 1 went well."})
+    assert note.status_code == 201, note.get_json()
+    with app.app_context(), across_practices(db.session):
+        raise_due_alerts(datetime.now(UTC))
+    unsigned = [r for r in outbox(client, admin) if "session note unsigned" in r["subject"]]
+    assert sorted(r["therapist_id"] for r in unsigned) == everyone(team)
+    assert all("Week 1 went well" not in r["body"] for r in unsigned)

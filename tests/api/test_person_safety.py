@@ -9,7 +9,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from tests.factories import shift_person
+from tests.factories import module_payload, safety_plan, shift_person
 from tests.helpers import answers_for, assert_error
 from tests.security.support import run_together, serve_in_thread
 
@@ -66,7 +66,7 @@ def screen(client, who, form, pid, overrides=None, declined=(), expect=201):
 def review(client, who, pid, screening_id, summary="Seen with the GP today; plan agreed, settled.", risk="low"):
     return client.post(f"{API}/participants/{pid}/crisis-reviews", headers=who["headers"], json={
         "screening_id": screening_id, "summary": summary, "risk_level": risk,
-        "follow_up_on": date.today().isoformat()})
+        "safety_plan_id": safety_plan(client, who, pid), "follow_up_on": date.today().isoformat()})
 
 
 def entry(client, who, plan, person):
@@ -233,13 +233,29 @@ def test_risk_level_high_never_lifts_the_hold(app, client, admin, form, lead, cr
     assert later["crisis_hold"] is True and later["effective_outcome"] == "defer"
 
 
-def test_a_safety_plan_id_must_be_the_persons_current_plan(client, admin, form, lead, create_participant):
-    person = create_participant()
+def test_a_safety_plan_id_must_be_the_persons_current_plan(client, admin, other, form, lead, create_participant):
+    person, someone_else = create_participant(), create_participant()
     crisis = screen(client, admin, form, person["id"], {"present_crisis_1": 1})
-    r = client.post(f"{API}/participants/{person['id']}/crisis-reviews", headers=lead["headers"], json={
+
+    def with_plan(plan_id):
+        return client.post(f"{API}/participants/{person['id']}/crisis-reviews", headers=lead["headers"], json={
+            "screening_id": crisis["id"], "summary": "Seen today; settled and agreed a plan.", "risk_level": "low",
+            "safety_plan_id": plan_id, "follow_up_on": date.today().isoformat()})
+
+    assert "safety_plan_id" in assert_error(with_plan("no-such-plan"), 422)["errors"]  # none at all yet
+    old = safety_plan(client, admin, person["id"])
+    current = safety_plan(client, admin, person["id"])  # supersedes the first
+    theirs = safety_plan(client, admin, someone_else["id"])
+    foreign = safety_plan(client, other, create_participant(by=other)["id"])
+    for wrong in (old, theirs, foreign):
+        assert "safety_plan_id" in assert_error(with_plan(wrong), 422)["errors"]
+    missing = client.post(f"{API}/participants/{person['id']}/crisis-reviews", headers=lead["headers"], json={
         "screening_id": crisis["id"], "summary": "Seen today; settled and agreed a plan.", "risk_level": "low",
-        "safety_plan_id": "no-such-plan", "follow_up_on": date.today().isoformat()})
-    assert "safety_plan_id" in assert_error(r, 422)["errors"]
+        "follow_up_on": date.today().isoformat()})
+    assert "safety_plan_id" in assert_error(missing, 422)["errors"]
+    r = with_plan(current)
+    assert r.status_code == 201 and r.get_json()["safety_plan_id"] == current
+    assert r.get_json()["safety_plan_in_place"] is True
 
 
 def test_concurrent_reviews_only_the_stale_one_is_refused(app, client, admin, form, lead, create_participant):
@@ -248,13 +264,15 @@ def test_concurrent_reviews_only_the_stale_one_is_refused(app, client, admin, fo
     for person in people:
         old = screen(client, admin, form, person["id"], {"present_crisis_1": 1})
         new = screen(client, admin, form, person["id"], {"present_crisis_2": 1})
-        targets += [(person["id"], old["id"]), (person["id"], new["id"])]
+        plan_id = safety_plan(client, admin, person["id"])
+        targets += [(person["id"], old["id"], plan_id), (person["id"], new["id"], plan_id)]
     with serve_in_thread(app) as url:
         def post(i):
-            pid, sid = targets[i]
+            pid, sid, plan_id = targets[i]
             return requests.post(f"{url}{API}/participants/{pid}/crisis-reviews", headers=lead["headers"], timeout=30,
                                  json={"screening_id": sid, "summary": "Reviewed together; safe plan agreed.",
-                                       "risk_level": "low", "follow_up_on": date.today().isoformat()})
+                                       "risk_level": "low", "safety_plan_id": plan_id,
+                                       "follow_up_on": date.today().isoformat()})
 
         results = run_together(len(targets), post)
     assert not [r for r in results if isinstance(r, Exception)], results
@@ -264,6 +282,7 @@ def test_concurrent_reviews_only_the_stale_one_is_refused(app, client, admin, fo
 def test_a_stale_review_racing_a_new_crisis_never_lifts_it(app, client, admin, form, lead, create_participant):
     person = create_participant()
     old = screen(client, admin, form, person["id"], {"present_crisis_1": 1})
+    plan_id = safety_plan(client, admin, person["id"])
     answers = answers_for(form, {"present_crisis_2": 1})
     with serve_in_thread(app) as url:
         def act(i):
@@ -272,7 +291,8 @@ def test_a_stale_review_racing_a_new_crisis_never_lifts_it(app, client, admin, f
                                      json={"form_version": form["version"], "answers": answers}, timeout=30)
             return requests.post(f"{url}{API}/participants/{person['id']}/crisis-reviews", headers=lead["headers"],
                                  json={"screening_id": old["id"], "summary": "Reviewed together; plan agreed.",
-                                       "risk_level": "low", "follow_up_on": date.today().isoformat()}, timeout=30)
+                                       "risk_level": "low", "safety_plan_id": plan_id,
+                                       "follow_up_on": date.today().isoformat()}, timeout=30)
 
         screening, reviewed = run_together(2, act)
     assert screening.status_code == 201 and reviewed.status_code in (201, 409)
@@ -375,3 +395,13 @@ def test_the_facilitator_agenda_shows_recent_crisis_and_deterioration(app, clien
         r = client.get(f"{agenda}?format={fmt}&audience=participant", headers=admin["headers"])
         text = r.get_data(as_text=True).replace("\\_", "_")
         assert "recent_crisis" not in text and "reliable_deterioration" not in text and "Lena Lead" not in text
+
+
+def test_a_practice_can_gate_its_own_module_on_deterioration(client, admin, mods):
+    r = client.post(f"{API}/modules", headers=admin["headers"],
+                    json=module_payload(title="Our trauma letter", gate_on_deterioration=True))
+    assert r.status_code == 201, r.get_json()
+    assert r.get_json()["gate_on_deterioration"] is True
+    assert mods["dear-little-me-letter"]["gate_on_deterioration"] is True
+    assert mods["caregiver-patterns"]["gate_on_deterioration"] is True
+    assert mods["opening-check-in"]["gate_on_deterioration"] is False

@@ -9,7 +9,8 @@ CONTACT = "Willow Tree Therapy: 01234 567890, hello@example.org. Out of hours: y
 
 def test_an_admin_sets_the_contact_and_the_handout_prints_it(client, admin, other, create_group):
     assert client.get(URL, headers=admin["headers"]).get_json() == {
-        "id": admin["practice_id"], "name": "Test practice", "contact": None, "require_totp": False}
+        "id": admin["practice_id"], "name": "Test practice", "contact": None, "require_totp": False,
+        "emergency_contact": None}
     r = client.patch(URL, headers=admin["headers"], json={"contact": f"  {CONTACT}  "})
     assert r.status_code == 200 and r.get_json()["contact"] == CONTACT and r.headers["Cache-Control"] == "no-store"
     assert client.get("/api/v1/me", headers=admin["headers"]).get_json()["practice"]["contact"] == CONTACT
@@ -44,4 +45,5 @@ def test_bad_bodies_are_422_naming_the_field_and_change_nothing(client, admin):
         error = assert_error(client.patch(URL, headers=admin["headers"], json=body), 422)
         assert field in str(error.get("errors")), (body, error)
     assert client.get(URL, headers=admin["headers"]).get_json() == {
-        "id": admin["practice_id"], "name": "Test practice", "contact": None, "require_totp": False}
+        "id": admin["practice_id"], "name": "Test practice", "contact": None, "require_totp": False,
+        "emergency_contact": None}

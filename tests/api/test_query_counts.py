@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.factories import safety_plan
 from tests.helpers import answers_for, make_items, make_plan, queries_for
 
 PLANS = "/api/v1/plans"
@@ -154,8 +155,8 @@ def test_clearance_queries_do_not_grow_with_person_histories(client, admin, crea
                 if overrides.get("present_crisis_1"):
                     assert client.post(f"/api/v1/participants/{pid}/crisis-reviews", headers=lead["headers"], json={
                         "screening_id": r.get_json()["id"], "summary": "Seen today and a plan agreed together.",
-                        "risk_level": "moderate", "follow_up_on": datetime.now(UTC).date().isoformat()}
-                    ).status_code == 201
+                        "risk_level": "moderate", "safety_plan_id": safety_plan(client, lead, pid),
+                        "follow_up_on": datetime.now(UTC).date().isoformat()}).status_code == 201
             if i % 3 == 0:
                 assert client.post(f"/api/v1/participants/{pid}/progress-reviews", headers=lead["headers"],
                                    json={"reason": "Reviewed in supervision today."}).status_code == 201

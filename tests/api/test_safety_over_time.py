@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from tests.factories import shift_person
+from tests.factories import safety_plan, shift_person
 from tests.helpers import answers_for, assert_error
 from toolkit import create_app
 
@@ -52,10 +52,11 @@ def override(client, who, screening_id, outcome, reason=LONG_REASON):
                        json={"outcome": outcome, "reason": reason})
 
 
-def review(client, who, pid, screening_id, risk="moderate"):
+def review(client, who, pid, screening_id, risk="moderate", plan_id=None):
     return client.post(f"/api/v1/participants/{pid}/crisis-reviews", headers=who["headers"],
                        json={"screening_id": screening_id, "risk_level": risk,
                              "summary": "Met with the person and their GP; coping plan agreed.",
+                             "safety_plan_id": plan_id or safety_plan(client, who, pid),
                              "follow_up_on": (date.today() + timedelta(days=2)).isoformat()})
 
 
@@ -199,7 +200,7 @@ def test_the_crisis_hold_lifts_only_after_a_review_and_a_crisis_free_screening_a
     assert r.status_code == 201, r.get_json()
     got = r.get_json()
     assert got["by"]["name"] == "Lena Lead" and got["risk_level"] == "moderate"
-    assert got["screening_id"] == deferred["id"] and got["safety_plan_id"] is None
+    assert got["screening_id"] == deferred["id"] and got["safety_plan_id"] is not None
     soon = screen(client, admin, form, person["id"])
     assert soon["crisis_hold"] is True  # minutes after the review: not yet
     _, entry = clearance_entry(client, admin, plan, person)
@@ -237,16 +238,16 @@ def test_crisis_review_needs_a_defer_and_valid_fields(client, admin, form, lead,
     crisis = screen(client, admin, form, person["id"], {"present_crisis_1": 1})
     url = f"/api/v1/participants/{person['id']}/crisis-reviews"
     body = {"screening_id": crisis["id"], "risk_level": "low", "summary": "Seen today; settled, plan agreed.",
-            "follow_up_on": "2001-01-01"}
+            "safety_plan_id": safety_plan(client, lead, person["id"]), "follow_up_on": "2001-01-01"}
     assert "follow_up_on" in assert_error(client.post(url, headers=lead["headers"], json=body), 422)["errors"]
     short = {**body, "summary": "x", "follow_up_on": date.today().isoformat()}
     assert "summary" in assert_error(client.post(url, headers=lead["headers"], json=short), 422)["errors"]
     wrong = {**body, "risk_level": "unknown", "follow_up_on": date.today().isoformat()}
     assert "risk_level" in assert_error(client.post(url, headers=lead["headers"], json=wrong), 422)["errors"]
     missing = assert_error(client.post(url, headers=lead["headers"], json={"summary": "x" * 30}), 422)["errors"]
-    assert {"screening_id", "risk_level", "follow_up_on"} <= set(missing)
+    assert {"screening_id", "risk_level", "safety_plan_id", "follow_up_on"} <= set(missing)
     assert client.get(url, headers=admin["headers"]).get_json() == []
-    assert_error(review(client, other, person["id"], crisis["id"]), 404)
+    assert_error(review(client, other, person["id"], crisis["id"], plan_id=body["safety_plan_id"]), 404)
     assert_error(client.get(f"/api/v1/participants/{person['id']}/crisis-reviews", headers=other["headers"]), 404)
 
 

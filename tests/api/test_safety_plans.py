@@ -194,3 +194,24 @@ def test_a_participant_with_a_plan_is_not_deleted(client, admin, create_particip
     create(client, admin, pat["id"])
     r = client.delete(f"/api/v1/participants/{pat['id']}", headers={**admin["headers"], "If-Match": pat["etag"]})
     assert_error(r, 409)  # the restricting foreign key keeps the plan (and the person) in the record
+
+
+def test_plans_travel_with_the_practice_export(app, client, admin, create_participant, tmp_path):
+    from tests.factories import fresh_app
+    from tests.helpers import cli, export
+
+    pat = create_participant()
+    create(client, admin, pat["id"], {"warning_signs": ["First"]})
+    create(client, admin, pat["id"])
+    first = export(app, admin["practice_id"], tmp_path / "first.json")
+    assert [(p["version"], p["status"]) for p in first["safety_plans"]] == [(1, "superseded"), (2, "current")]
+    assert first["safety_plans"][1]["people_to_ask"] == [{"name": "My sister Jo", "contact": "07700 900123"}]
+    second = fresh_app(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    try:
+        result = cli(second, "import", str(tmp_path / "first.json"))
+        assert result.exit_code == 0, result.output
+        assert export(second, admin["practice_id"], tmp_path / "second.json") == first
+    finally:
+        with second.app_context():
+            db.session.remove()
+            db.engine.dispose()

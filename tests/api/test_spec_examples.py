@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import safety_plan
 from tests.helpers import answers_for, generated_spec_text, operations
 
 # The example login is the example registration's account; the programme examples build on each other (a
@@ -113,8 +114,9 @@ def test_every_request_example_is_accepted(client, spec, create_participant, cre
             crisis = client.post(f"/api/v1/participants/{ids['participant_id']}/screenings", headers=headers,
                                  json={"form_version": form["version"], "answers": answers_for(form, {"asq_1": 1})})
             assert crisis.status_code == 201 and crisis.get_json()["outcome"] == "defer", crisis.get_json()
-            ids["alert_id"] = client.get("/api/v1/alerts", headers=headers).get_json()[0]["id"]  # the crisis's
             ids["screening_id"] = crisis.get_json()["id"]  # the review names the latest crisis screening
+            ids["safety_plan_id"] = safety_plan(client, who, ids["participant_id"])  # and the current plan
+            ids["alert_id"] = client.get("/api/v1/alerts", headers=headers).get_json()[0]["id"]  # the crisis's
         if operation_id == "createScreening":
             ids["screening_id"] = r.get_json()["id"]
         if operation_id == "createModule":

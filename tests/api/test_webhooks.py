@@ -309,3 +309,35 @@ def test_two_instances_send_each_delivery_once(make_config, private_ok, client, 
     ids = [g["headers"]["webhook-id"] for g in receiver.received]
     assert sorted(ids) == sorted(d["id"] for d in log)  # each once
     assert all(json.loads(g["body"])["type"] in ("alert.raised", "screening.created") for g in receiver.received)
+
+
+def test_done_when_a_crisis_raises_one_alert_an_email_per_lead_and_facilitator_and_a_delivery(
+        private_ok, client, admin, receiver, form, create_participant, create_group, create_therapist):
+    """Issue 29's first 'done when', end to end through HTTP: the crisis screening's request has answered, and
+    there is exactly one crisis alert, an outbox email for each clinical lead and the person's facilitator, and
+    a webhook delivery that arrives signed; resolving needs a lead and 20+ characters; all of it audited."""
+    lead, facilitator = create_therapist(clinical_lead=True), create_therapist(name="Fay Facilitator")
+    group = create_group(name="Monday group", facilitator_ids=[facilitator["id"]])
+    person = create_participant(display_name=NAME)
+    assert client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"],
+                       json={"participant_id": person["id"]}).status_code == 201
+    hook = subscribe(client, admin, receiver.url)
+    r = client.post(f"/api/v1/participants/{person['id']}/screenings", headers=facilitator["headers"],
+                    json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})
+    assert r.status_code == 201
+    [alert] = client.get("/api/v1/alerts", headers=admin["headers"]).get_json()
+    assert alert["kind"] == "crisis" and alert["participant_id"] == person["id"]
+    mails = client.get("/api/v1/outbox", headers=admin["headers"], query_string={"page_size": 100}).get_json()
+    assert sorted(m["to_address"] for m in mails if m["kind"] == "alert") == sorted(
+        [lead["email"], facilitator["email"]])
+    assert all(NAME not in m["body"] for m in mails)
+    assert dispatch(private_ok, datetime.now(UTC)) == 1
+    got = receiver.received[0]
+    assert Verifier(hook["secret"]).verify(got["body"], got["headers"])["data"]["alert_id"] == alert["id"]
+    url = f"/api/v1/alerts/{alert['id']}/resolve"
+    assert_error(client.post(url, headers=facilitator["headers"], json={"reason": "x" * 30}), 403)
+    assert_error(client.post(url, headers=lead["headers"], json={"reason": "x" * 19}), 422)
+    assert client.post(url, headers=lead["headers"], json={"reason": "x" * 20}).status_code == 200
+    trail = client.get("/api/v1/audit-events", headers=admin["headers"],
+                       query_string={"record_type": "alert", "page_size": 100}).get_json()
+    assert {("raise", "ok"), ("resolve", "denied"), ("resolve", "ok")} <= {(e["action"], e["outcome"]) for e in trail}

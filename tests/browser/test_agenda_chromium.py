@@ -38,7 +38,7 @@ pytestmark = [
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LONG_WORD = "https://example.org/" + "averyveryverylongunbrokenpathsegment" * 4
-FACILITATOR_LABEL = "Facilitator copy: confidential, contains clinical information"
+FACILITATOR_LABEL = "Facilitator only: confidential, contains clinical information"
 
 
 def _doc(audience="facilitator"):

@@ -109,6 +109,8 @@ def _seed_practice(client, name: str) -> dict:
     note = post(f"/api/v1/plans/{plan['id']}/notes", {"shared": "Week 1."})
     ids.update(series_id=series["id"], note_id=note["id"])
     ids["token"] = post(f"/api/v1/groups/{group['id']}/calendar-feed", None)["token"]  # issue 18: a feed token
+    ids["safety_plan_id"] = post(f"/api/v1/participants/{participant['id']}/safety-plans",  # issue 29
+                                 {"warning_signs": ["Not sleeping"]})["id"]
     return {"email": email, "tokens": tokens, "headers": h, "ids": ids}
 
 

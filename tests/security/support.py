@@ -117,6 +117,7 @@ def write_bodies(world) -> dict:
     passes validation and only the id in the path can stop the request)."""
     return {
         ("patch", "/therapists/{therapist_id}"): {"name": "Hijacked", "role": "admin", "active": False},
+        ("post", "/auth/password-reset/{token}"): {"new_password": "kitten-orbit-lantern-59"},  # issue 28
         ("patch", "/participants/{participant_id}"): {"display_name": "Hijacked", "archived": True},
         ("patch", "/groups/{group_id}"): {"name": "Hijacked", "capacity": 1},
         ("post", "/groups/{group_id}/members"): {"participant_id": world["loner_id"]},
@@ -128,8 +129,8 @@ def write_bodies(world) -> dict:
             "form_version": world["form"]["version"], "answers": answers_for(world["form"])},
         ("post", "/screenings/{screening_id}/override"): {"outcome": "clear", "reason": "Hijacked"},
         ("post", "/participants/{participant_id}/crisis-reviews"): {
-            "screening_id": world["screening_id"], "summary": "Hijacked: a review from elsewhere.", "risk_level": "low",
-            "follow_up_on": "2099-01-01"},
+            "screening_id": world["screening_id"], "summary": "Hijacked by another practice entirely",
+            "risk_level": "low", "safety_plan_id": world["safety_plan_id"], "follow_up_on": "2099-01-01"},
         ("patch", "/series/{series_id}"): {"title": "Hijacked"},
         ("put", "/plans/{plan_id}/attendance"): {"records": []},
         ("post", "/plans/{plan_id}/notes"): {"shared": "Hijacked"},

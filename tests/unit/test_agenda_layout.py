@@ -96,7 +96,7 @@ def test_facilitators_and_leads_are_printed_when_known():
     html = render_html(doc)
     cover = html[: html.index('<section class="day">')]
     assert "Mira Lead (trauma-informed)" in cover and "Ольга Αλεξίου 😀" in cover
-    assert '<td class="lead">Mira Lead</td>' in html and "led by Mira Lead" in html
+    assert '<td class="lead" data-label="Lead">Mira Lead</td>' in html and "led by Mira Lead" in html
     assert render_json(doc)["days"][0]["plans"][0]["items"][0]["lead"]["name"] == "Mira Lead"
     participant = render_json(make_doc(plans=plans, facilitators=FACILITATORS, audience="participant"))
     assert participant["facilitators"] == [{"name": "Mira Lead"}, {"name": "Ольга Αλεξίου 😀"}]

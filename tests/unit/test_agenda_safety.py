@@ -67,7 +67,7 @@ def test_json_member_safety_shape():
     cy = next(m for m in view["member_safety"] if m["member_name"] == "Cy Dunmore")
     assert cy == {"member_name": "Cy Dunmore", "computed_outcome": "clear", "outcome": "defer", "override": None,
                   "crisis_hold": True, "findings": [], "expires_before_session": [], "notes": [],
-                  "progress": [], "progress_chart": None}
+                  "progress": [], "progress_chart": None, "recent_crisis": None}
     assert view["clearance"][0]["alternative"] == "Offer the eyes-open grounding instead."
     assert view["days"][0]["plans"][0]["safety_note"] == NOTE
 

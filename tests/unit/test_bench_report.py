@@ -55,7 +55,9 @@ def run_with(**over):
            "pdf": {"ratio": 1.1, "endpoint_median_s": 0.3, "render_worker_peak_mib": 300.0},
            "memory": {"peak_mib": 120.0}, "render_load": {"ratio": 3.0, "idle_p50_ms": 2, "busy_p50_ms": 6},
            "clearance_statistics": {"p50_ratio": 1.5}, "growth_scale": {"practices": 100},
-           "growth": {"modules": {"ratio": 1.29, "ratio_vs_floor": 1.5, "result": "pass"}}}
+           "growth": {"modules": {"ratio": 1.29, "ratio_vs_floor": 1.5, "result": "pass"}},
+           "concurrent_pdfs": {"workers": 2, "statuses": [200], "layouts_sum_s": 40.0, "last_done_s": 30.0,
+                               "last_target_s": 30.0, "small_wait_s": 5.5, "small_target_s": 5.5}}
     run.update(over)
     return run
 
@@ -77,7 +79,7 @@ def test_targets_fail_below_their_limits():
     run.update(render_load={"ratio": 3.1}, clearance_statistics={"p50_ratio": 1.6},
                growth={"modules": {"ratio": 1.3, "ratio_vs_floor": 1.2, "result": "FAIL"}})
     got = results_of(run)
-    assert got["plan_detail_rps"] == got["clearance_constant_queries"] == got["pdf_render"] == got["memory"] == "FAIL"
+    assert got["plan_detail_rps"] == got["clearance_constant_queries"] == got["pdf_fresh"] == got["memory"] == "FAIL"
     assert got["render_load"] == got["clearance_analyze"] == got["growth"] == "FAIL"
     assert got["modules_rps"] == "pass"
 
@@ -100,7 +102,7 @@ def test_skipped_endpoints_are_skipped_not_failed():
     run = run_with(pdf={"note": "answered 404"})
     run["endpoints"]["agenda_pdf_304"] = {"skipped": "answered 404"}
     got = results_of(run)
-    assert got["pdf_render"] == got["pdf_304"] == "skip"
+    assert got["pdf_fresh"] == got["pdf_304"] == "skip"
 
 
 @pytest.mark.parametrize("small, large, result", [(10.0, 12.9, "pass"), (10.0, 13.0, "FAIL"), (None, 5.0, "skip")])

@@ -78,6 +78,7 @@ def test_preference_problems(kinds, lead, field):
 
 @pytest.mark.parametrize("chosen,lead,expected", [
     (None, False, list(ALERT_KINDS)),
+    (["webhook_disabled"], False, ["webhook_disabled"]),
     ([], False, []),
     ([], True, ["crisis"]),
     (["note_unsigned", "deterioration"], False, ["deterioration", "note_unsigned"]),
@@ -114,10 +115,29 @@ def test_week_key(day, key):
 
 def test_texts_name_the_kind_practice_and_link_only():
     email = alert_email(kind="follow_up_due", practice_name="Hillside", link="https://t/api/v1/alerts/1",
-                        raised_at=NOW, preferences_url="https://t/p", clinical_lead=False)
+                        raised_at=NOW, preferences_url="https://t/p", recipient=Recipient("a", "a@x.org", False, True))
     assert email.subject == "Hillside: new crisis review follow-up due alert"
     assert "https://t/api/v1/alerts/1" in email.body and email.link == "https://t/api/v1/alerts/1"
+    assert "as a facilitator of the group concerned" in email.body
+    admin = alert_email(kind="webhook_disabled", practice_name="Hillside", link="L", raised_at=NOW,
+                        preferences_url="P", recipient=Recipient("b", "b@x.org", False, False, admin=True))
+    assert admin.subject == "Hillside: new webhook switched off alert" and "as an admin" in admin.body
     digest = digest_email(practice_name="Hillside", week="2026-W50", counts=DigestCounts(2, 0, 1),
                           links={"alerts": "A", "screenings_due": "S", "notes": "N", "preferences": "P"})
     assert "Open alerts: 2" in digest.body and "unsigned: 1" in digest.body
     assert DigestCounts(0, 0, 0).empty and not DigestCounts(0, 1, 0).empty
+
+
+def test_an_unreadable_smtp_url_stops_the_start():
+    from toolkit.config import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="smtp://"):
+        Config(SMTP_URL="mail.example.org:587").check()
+    Config(SMTP_URL="smtps://u:p@mail.example.org").check()
+    Config(SMTP_URL=None).check()
+
+
+def test_a_subject_stays_on_one_line():
+    email = alert_email(kind="crisis", practice_name="Hill\r\nBcc: evil@example.org", link="L", raised_at=NOW,
+                        preferences_url="P", recipient=Recipient("a", "a@x.org", True, False))
+    assert email.subject == "Hill Bcc: evil@example.org: new crisis alert"

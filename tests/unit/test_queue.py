@@ -41,3 +41,40 @@ def test_redis_when_redis_url_is_set(monkeypatch):
         assert queue.dequeue() is not None and queue.pending_count() == 0
     finally:
         queue.flush()
+
+
+def test_the_queue_file_and_its_wal_are_the_owners_only(monkeypatch, tmp_path):
+    import os
+    import stat
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("RENDER_QUEUE_IMMEDIATE", "false")
+    path = tmp_path / "queue.sqlite3"
+    path.write_bytes(b"")
+    os.chmod(path, 0o644)  # a file left by an older version
+    monkeypatch.setenv("RENDER_QUEUE_PATH", str(path))
+    queue = make_huey()
+    queue.enqueue(queue.task(name="probe")(lambda key: None).s("an-id"))
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("queue.sqlite3")]
+    assert {p.name for p in files} >= {"queue.sqlite3", "queue.sqlite3-wal", "queue.sqlite3-shm"}
+    assert {p.name: stat.S_IMODE(os.stat(p).st_mode) for p in files} == {p.name: 0o600 for p in files}
+
+
+def test_the_consumer_heartbeat_is_fresh_only_while_recent_and_its_process_lives(tmp_path):
+    import os
+    import subprocess
+    import time
+
+    from toolkit.queue import HEARTBEAT_STALE_SECONDS, heartbeat_fresh, read_heartbeat, write_heartbeat
+
+    path = str(tmp_path / "beat")
+    assert heartbeat_fresh(read_heartbeat(path)) is False  # no consumer ever beat
+    write_heartbeat(slots=2, busy=0, path=path)
+    beat = read_heartbeat(path)
+    assert beat["slots"] == 2 and beat["pid"] == os.getpid() and heartbeat_fresh(beat)
+    assert not heartbeat_fresh(beat, now=time.time() + HEARTBEAT_STALE_SECONDS + 1)
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    assert not heartbeat_fresh({**beat, "pid": gone.pid})  # a dead consumer is not ready at once
+    assert heartbeat_fresh({**beat, "host": "another-machine", "pid": gone.pid})  # elsewhere: the time says
+    assert oct(os.stat(path).st_mode & 0o777) == oct(0o600)

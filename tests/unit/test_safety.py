@@ -139,6 +139,7 @@ def review(minutes, risk="moderate", of=None, plan=True):
     ([screening(0, "defer"), screening(10, "defer"), screening(40 * H)], [review(5, of="s0"), review(12, of="s10")],
      False),
     ([screening(0, "clear", overrides=[("defer", 3)]), screening(30 * H)], [review(1, of="s0")], True),
+    ([screening(0, "defer"), screening(10, "defer"), screening(40 * H)], [review(12, of="s0")], True),  # stale
     ([screening(0, "defer"), screening(30 * H)], [review(5, risk=None, plan=False)], True),  # old review, no plan
     ([screening(0, "defer"), screening(30 * H)], [review(5, risk=None, plan=True)], False),  # old review, plan
 ])

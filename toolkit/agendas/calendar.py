@@ -4,7 +4,7 @@ itself by token (no bearer token: calendar apps cannot send one)."""
 import marshmallow as ma
 from flask import Response, current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 from marshmallow import fields
 
 from ..access import auth_required, current_user
@@ -67,6 +67,56 @@ class GroupCalendarFeed(MethodView):
         """The feed URL stops working at once (404, like a token that never existed)."""
         feeds.revoke(group=get_or_404(Group, group_id, what="Group"))
         db.session.commit()
+
+
+@blp.route("/groups/<string:group_id>/members/<string:participant_id>/calendar-feed")
+class MemberCalendarFeed(MethodView):
+    decorators = [auth_required]
+
+    @blp.response(201, CalendarTokenSchema, headers={**LOCATION_HEADER, "Cache-Control": {
+        "description": "no-store: the answer carries a secret.", "schema": {"type": "string"}}})
+    @document_errors(blp, 401, 404)
+    @blp.doc(operationId="createMemberCalendarToken", summary="Make (or rotate) one member's own calendar feed")
+    def post(self, group_id, participant_id):
+        """A member's own feed of the group's sessions (the token is shown once). It answers only while they
+        are a member: when they leave, it is revoked at once. 404 when they are not a current member."""
+        group = get_or_404(Group, group_id, what="Group")
+        feed, token = feeds.make_member_token(group=group, participant_id=participant_id, actor_id=current_user.id)
+        db.session.commit()
+        url = request.host_url.rstrip("/") + feeds.FEED_PATH + token
+        body = {**_shown(feed), "token": token, "url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+        location = f"{blp.url_prefix}/groups/{group.id}/members/{participant_id}/calendar-feed"
+        return body, 201, {"Location": location, "Cache-Control": "no-store"}
+
+    @blp.response(204)
+    @document_errors(blp, 401, 404)
+    @blp.doc(operationId="revokeMemberCalendarToken", summary="Revoke one member's own calendar feed")
+    def delete(self, group_id, participant_id):
+        """The member's feed URL stops working at once (404). 404 when they have none."""
+        if not feeds.revoke_member(group=get_or_404(Group, group_id, what="Group"), participant_id=participant_id):
+            abort(404, message="This member has no calendar feed.")
+        db.session.commit()
+
+
+@blp.route("/groups/<string:group_id>/cancellations.ics")
+class GroupCancellations(MethodView):
+    decorators = [auth_required]
+
+    @blp.doc(operationId="getGroupCancellations", summary="The group's deleted sessions as a cancellation file",
+             responses={"200": {"description": "iCalendar with METHOD:CANCEL: each deleted session with its UID, "
+                                                "a higher SEQUENCE and STATUS:CANCELLED (empty of events when "
+                                                "none was deleted).",
+                                "content": {"text/calendar": {"schema": {"type": "string"}}}}})
+    @document_errors(blp, 401, 404)
+    def get(self, group_id):
+        """For calendars that imported the sessions as a file (no subscription): importing this removes the
+        deleted sessions. Subscribed feeds show them as cancelled by themselves."""
+        group = get_or_404(Group, group_id, what="Group")
+        doc = feeds.cancellations_document(group)
+        body, _ = render(doc, "ics")
+        return Response(body, status=200, mimetype=MEDIA_TYPES["ics"].split(";")[0], headers={
+            "Content-Disposition": f'attachment; filename="{filename(doc, "ics").replace(".ics", "-cancelled.ics")}"',
+            "Cache-Control": "private, no-cache"})
 
 
 class FeedHeadersSchema(ma.Schema):

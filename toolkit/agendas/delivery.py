@@ -1,10 +1,13 @@
-"""Delivering PDF agendas through the render queue.
+"""Delivering rendered files (PDF agendas, sign-in sheets, and any kind of render job) through the fair
+render queue.
 
-A GET computes the agenda's ETag from its data (cheap), then looks the render up by (practice, ETag) in
-`agenda_renders`: a finished PDF answers at once, a queued one answers 202 with `Retry-After`, and a new
-one is queued for the render workers (`tasks.render_pdf`). Small agendas wait a moment for the worker so
-a simple client usually gets its PDF straight away. The cache is in the database, so every web instance
-and every render worker sees the same renders.
+A GET computes its file's ETag from the data (cheap), then looks the render up by (practice, ETag) in
+`agenda_renders`: a finished file answers at once, a queued one answers 202 with an honest `Retry-After`
+(the estimate of the renders ahead of it in the fair order and of its own, `retry_after`), and a new one
+is queued as a job (a row holding its input) plus a wake-up task carrying its key only
+(`tasks.render_pdf`). Small files wait a moment for the worker so a simple client usually gets its file
+straight away. A practice may have at most `RENDER_QUEUE_PER_PRACTICE` renders waiting: past it the
+answer is 429 with `Retry-After` (`RenderQueueFull`).
 
 The rows are written on their own short connections (committed at once), never in the request's
 transaction: a render worker on another process must see a queued row as soon as its task arrives.
@@ -13,6 +16,7 @@ transaction: a render worker on another process must see a queued row as soon as
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -23,8 +27,20 @@ from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from . import tasks
-from .rendering import PENDING, TABLE
+from ..queue import heartbeat_fresh, read_heartbeat
+from . import fairqueue, tasks
+from .budget import seconds_per_page, seconds_until_ready
+from .fairqueue import PENDING, TABLE
+
+MAX_RETRY_AFTER = 3600
+
+
+class RenderQueueFull(Exception):
+    """The practice has as many renders waiting as it may: ask again after `retry_after` seconds."""
+
+    def __init__(self, retry_after: int, limit: int):
+        super().__init__(f"at most {limit} renders may wait per practice")
+        self.retry_after, self.limit = retry_after, limit
 
 
 def cache_key(practice_id: str, tag: str) -> str:
@@ -37,53 +53,75 @@ def lookup(key: str, practice_id: str):
         return conn.execute(select(TABLE).where(TABLE.c.key == key, TABLE.c.practice_id == practice_id)).first()
 
 
-def _stale_before(now: datetime) -> datetime:
-    """A render still queued or running after this long was lost (no consumer, a killed worker): queue it again."""
-    return now - timedelta(seconds=2 * current_app.config["RENDER_SECONDS"] + 60)
+def _lost_before(now: datetime) -> datetime:
+    """A render claimed before this was lost with its worker (the consumers' sweep normally finds it sooner)."""
+    return now - timedelta(seconds=current_app.config["RENDER_SECONDS"] + fairqueue.LOST_AFTER)
+
+
+def _refused_before(now: datetime) -> datetime:
+    return now - timedelta(minutes=current_app.config["RENDER_REFUSAL_MINUTES"])
+
+
+def _restartable(now: datetime):
+    return or_(and_(TABLE.c.status == "failed", TABLE.c.reason == "crash"),
+               and_(TABLE.c.status == "failed", TABLE.c.finished_at < _refused_before(now)),
+               and_(TABLE.c.status == "rendering", TABLE.c.claimed_at < _lost_before(now)))
 
 
 def needs_start(row) -> bool:
     if row is None:
         return True
-    if row.status == "failed":
-        return row.reason == "crash"  # a budget exceeded stays exceeded for the same data; a crash is retried
-    return row.status in PENDING and row.created_at < _stale_before(datetime.now(UTC))
-
-
-def start(key: str, practice_id: str, html: str) -> bool:
-    """Queue the render of `html` under `key` (once, whoever asks at the same time). True if this call queued it."""
     now = datetime.now(UTC)
+    if row.status == "failed":  # a crash is retried; a budget exceeded twice is refused for a while, not a day
+        return row.reason == "crash" or (row.finished_at is not None and row.finished_at < _refused_before(now))
+    return row.status == "rendering" and row.claimed_at is not None and row.claimed_at < _lost_before(now)
+
+
+def start(key: str, practice_id: str, source: str | None, *, kind: str = "pdf", params: dict | None = None,
+          pages: int = 1) -> bool:
+    """Queue the render job `key` (once, whoever asks at the same time). True if this call queued it.
+    RenderQueueFull when the practice already has its cap of renders waiting."""
+    now = datetime.now(UTC)
+    limit = current_app.config["RENDER_QUEUE_PER_PRACTICE"]
     with db.engine.begin() as conn:
         hours = current_app.config["AGENDA_CACHE_HOURS"]
         conn.execute(delete(TABLE).where(TABLE.c.created_at < now - timedelta(hours=hours)))
+        if fairqueue.pending_of(conn, practice_id) >= limit:
+            oldest = conn.execute(select(TABLE.c.key).where(TABLE.c.practice_id == practice_id,
+                                                            TABLE.c.status.in_(PENDING))
+                                  .order_by(TABLE.c.created_at).limit(1)).scalar()
+            raise RenderQueueFull(_estimate(conn, oldest) if oldest else 1, limit)
+    job = dict(status="queued", source=source, kind=kind, params=params, pages=max(1, pages), attempts=0,
+               body=None, reason=None, error=None, claimed_by=None, claimed_at=None, finished_at=None,
+               render_ms=None)
     try:
         with db.engine.begin() as conn:
-            conn.execute(insert(TABLE).values(key=key, practice_id=practice_id, status="queued", created_at=now))
+            conn.execute(insert(TABLE).values(key=key, practice_id=practice_id, created_at=now, **job))
     except IntegrityError:
         with db.engine.begin() as conn:
-            restarted = conn.execute(
-                update(TABLE).where(TABLE.c.key == key, or_(
-                    and_(TABLE.c.status == "failed", TABLE.c.reason == "crash"),
-                    and_(TABLE.c.status.in_(PENDING), TABLE.c.created_at < _stale_before(now))))
-                .values(status="queued", body=None, reason=None, error=None, created_at=now, finished_at=None)
-            ).rowcount
+            restarted = conn.execute(update(TABLE).where(TABLE.c.key == key, _restartable(now))
+                                     .values(created_at=now, **job)).rowcount
         if not restarted:
             return False
-    tasks.render_pdf(key, html)
+    tasks.render_pdf(key)
     return True
 
 
-def obtain(key: str, practice_id: str, make_html: Callable[[], str], *, wait_seconds: float) -> tuple[Any, bool]:
-    """The render row of `key` (None when pruned meanwhile) and whether this call queued it: a missing, stale
-    or crashed render is queued once, from `make_html()` (called only then), after the request's transaction
-    is ended (the queue writes on its own connections); a pending one is waited for up to `wait_seconds`."""
+def obtain(key: str, practice_id: str, make_source: Callable[[], str | None], *, wait_seconds: float,
+           kind: str = "pdf", params: dict | None = None, pages: int = 1) -> tuple[Any, bool]:
+    """The render row of `key` (None when pruned meanwhile) and whether this call queued it: a missing, lost
+    or crashed render is queued once, from `make_source()` (called only then), after the request's
+    transaction is ended (the queue writes on its own connections); a pending one is waited for up to
+    `wait_seconds`. Raises RenderQueueFull past the practice's cap."""
     row = lookup(key, practice_id)
     started = False
     if needs_start(row):
-        html = make_html()
+        source = make_source()
         db.session.commit()
-        started = start(key, practice_id, html)
+        started = start(key, practice_id, source, kind=kind, params=params, pages=pages)
         row = lookup(key, practice_id)
+    elif row is not None and row.status == "queued" and row.created_at < datetime.now(UTC) - timedelta(seconds=30):
+        tasks.render_pdf(key)  # a wake-up may have been lost with a queue file: one more costs nothing
     if wait_seconds and row is not None and row.status in PENDING:
         row = wait(key, practice_id, wait_seconds)
     return row, started
@@ -99,6 +137,23 @@ def wait(key: str, practice_id: str, seconds: float):
     return row
 
 
-def retry_after(estimated_pages: int) -> int:
-    """Seconds a client should wait before asking again: about one per 15 pages, 1 to 30."""
-    return max(1, min(30, estimated_pages // 15 + 1))
+def render_slots() -> int:
+    """Layout processes serving the queue: the running consumer's pool, else the configured size."""
+    beat = read_heartbeat()
+    if heartbeat_fresh(beat) and beat and int(beat.get("slots", 0)) > 0:
+        return int(beat["slots"])
+    return max(1, int(current_app.config["RENDER_WORKERS"]))
+
+
+def _estimate(conn, key: str) -> int:
+    per_page = seconds_per_page(fairqueue.recent_timings(conn))
+    seconds = seconds_until_ready(fairqueue.pending(conn), key, per_page=per_page, slots=render_slots(),
+                                  now=datetime.now(UTC))
+    return max(1, min(MAX_RETRY_AFTER, math.ceil(seconds)))
+
+
+def retry_after(key: str) -> int:
+    """Seconds a client should wait before asking again: the estimate of the renders ahead of `key` in the
+    fair order (shared by the render workers) and of its own, from how long recent renders took."""
+    with db.engine.connect() as conn:
+        return _estimate(conn, key)

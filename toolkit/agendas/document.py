@@ -120,6 +120,10 @@ class AgendaPlan:
     # The last change to anything its calendar events show (plan, items, modules, group): LAST-MODIFIED and
     # SEQUENCE of those events (issue 18, point 7). None: not known (the events say "now" and 0).
     changed_at: datetime | None = None
+    # A session of a series: "Session 4 of 8" heads its day instead of "Day 22" (issue 31).
+    session_label: str | None = None
+    # A deleted session kept as its tombstone: calendars get it as STATUS:CANCELLED (issue 31).
+    cancelled: bool = False
 
     def __post_init__(self) -> None:
         _require_aware(self.starts_at, "AgendaPlan.starts_at")
@@ -191,6 +195,40 @@ class MemberSafety:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WhatToDo:
+    """What a facilitator does if a member who must not take part (refer, defer, a crisis hold) turns up
+    (facilitator audience only): the reason once in plain words, the crisis checklist in short, whom to call.
+    `plan_ids`: the sessions it applies to (printed on that day's run sheet too)."""
+
+    member_name: str
+    reason: str
+    checklist: tuple[str, ...] = ()
+    clinical_leads: tuple[tuple[str, str], ...] = ()  # (name, how to reach them)
+    emergency_contact: str = ""
+    people_to_ask: tuple[str, ...] = ()  # from the member's current safety plan
+    open_alerts: tuple[str, ...] = ()
+    plan_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("checklist", "clinical_leads", "people_to_ask", "open_alerts", "plan_ids"):
+            _tuple(self, name)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RosterLine:
+    """One member on the facilitator-only roster page: whom to call for them, what they must not eat, and
+    the alerts open for them."""
+
+    member_name: str
+    emergency_contact: str = ""
+    dietary_notes: str = ""
+    open_alerts: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _tuple(self, "open_alerts")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AgendaDocument:
     practice_name: str
     group_name: str | None
@@ -211,6 +249,13 @@ class AgendaDocument:
     contact: str | None = None  # how participants reach the practice (from the practice's settings)
     printed_on: date | None = None  # the day the agenda is printed (the footer shows it beside the session dates)
     run_sheet_only: bool = False  # `?detail=run_sheet`: the run sheets without the detail section
+    # Issue 31: whom to call in an emergency where the group meets (the group's, else the practice's).
+    emergency_contact: str | None = None
+    what_to_do: tuple[WhatToDo, ...] | None = None  # facilitator audience only
+    roster: tuple[RosterLine, ...] | None = None  # facilitator audience only
+    large_print: bool = False  # `?print=large`: the handout at 16 pt or more
+    # Issue 31: the member charts as files of an offline pack (relative paths), instead of API URLs.
+    chart_paths: tuple[tuple[str, str], ...] = ()  # (member name, relative path)
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -234,6 +279,9 @@ class AgendaDocument:
         _tuple(self, "member_safety")
         _tuple(self, "safety_warnings")
         _tuple(self, "facilitators")
+        _tuple(self, "what_to_do")
+        _tuple(self, "roster")
+        _tuple(self, "chart_paths")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -278,7 +326,11 @@ def group_by_day(
     days = []
     for index, (local_date, day_plans) in enumerate(sorted(by_date.items())):
         number = index + 1 if first_date is None else (local_date - first_date).days + 1
-        days.append(AgendaDay(date=local_date, label=day_label(number, local_date), plans=tuple(day_plans)))
+        label = day_label(number, local_date)
+        sessions = sorted({p.session_label for p in day_plans if p.session_label})
+        if sessions and all(p.session_label for p in day_plans):  # a series: "Session 4 of 8", not "Day 22"
+            label = f"{' & '.join(sessions)} · {long_date(local_date)}"
+        days.append(AgendaDay(date=local_date, label=label, plans=tuple(day_plans)))
     return tuple(days)
 
 
@@ -302,4 +354,5 @@ def participant_copy(doc: AgendaDocument) -> AgendaDocument:
     """The same document for the participant audience (no clearance, no member safety)."""
     if doc.audience == "participant":
         return doc
-    return replace(doc, audience="participant", clearance=None, member_safety=None, safety_warnings=())
+    return replace(doc, audience="participant", clearance=None, member_safety=None, safety_warnings=(),
+                   what_to_do=None, roster=None, chart_paths=())

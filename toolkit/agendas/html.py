@@ -34,9 +34,12 @@ def oneline(value: Any) -> str:
 _URL = re.compile(r"""https?://[^\s<>"'`]+""", re.IGNORECASE)
 
 
-def linkify(value: Any) -> Markup:
-    """User text, HTML-escaped, with its http(s) URLs as links (no other scheme ever becomes a link)."""
+def linkify(value: Any, offline: bool = False) -> Markup:
+    """User text, HTML-escaped, with its http(s) URLs as links (no other scheme ever becomes a link). `offline`
+    (a page of the offline pack): no links at all, the URL stays as text, so every link of the pack works."""
     text = str(value or "")
+    if offline:
+        return escape(text)
     out, last = [], 0
     for match in _URL.finditer(text):
         url = match.group().rstrip(".,;:!?)]}")
@@ -92,23 +95,44 @@ _HTML_ENV = _environment(markdown=False)
 _MD_ENV = _environment(markdown=True)
 
 
-def _template_context(doc: AgendaDocument) -> dict[str, Any]:
+def document_title(doc: AgendaDocument, *, roster_only: bool = False) -> str:
+    """A real title per audience and scope (issue 31): what it is, of which group or session, and when."""
+    if roster_only:
+        what = "Roster: emergency contacts and allergies (facilitator only)"
+    elif doc.audience == "facilitator":
+        what = "Run sheets (facilitator only)" if doc.run_sheet_only else "Facilitator agenda (confidential)"
+    else:
+        what = "Participant handout (large print)" if doc.large_print else "Participant handout"
+    dates = [day.date for day in doc.days]
+    when = ""
+    if dates:
+        when = short_date(dates[0]) + (f" to {short_date(dates[-1])}" if dates[-1] != dates[0] else "")
+    return " · ".join(x for x in (doc.group_name or "Session", what, when) if x)
+
+
+def _template_context(doc: AgendaDocument, *, roster_only: bool = False, offline: bool = False) -> dict[str, Any]:
     view = audience_view(doc)
     view["page_size"] = "A4" if doc.paper == "a4" else "letter"
-    view["title"] = " · ".join(x for x in (doc.group_name, "Agenda") if x)
+    view["title"] = document_title(doc, roster_only=roster_only)
+    view["roster_only"] = roster_only
+    view["chart_links"] = bool(doc.chart_paths)  # only inside an offline pack: relative files, never API URLs
+    view["offline"] = bool(doc.chart_paths) or offline
+    if doc.audience != "facilitator":
+        view.update(what_to_do=[], roster=None, packing=[])
     return view
 
 
 def _print_label(doc: AgendaDocument) -> str:
     """The footer's copy label as literal text (fixed words, no user text): Chromium does not print string()."""
-    label = ("Facilitator copy: confidential, contains clinical information" if doc.audience == "facilitator"
+    label = ("Facilitator only: confidential, contains clinical information" if doc.audience == "facilitator"
              else "Participant agenda")
     return f'\n@page {{ @bottom-left {{ content: "{label}"; }} }}\n'
 
 
-def render_html(doc: AgendaDocument) -> str:
-    """A self-contained HTML page (stylesheet inlined, no external URL) that also prints as the PDF."""
-    context = _template_context(doc)
+def render_html(doc: AgendaDocument, *, roster_only: bool = False, offline: bool = False) -> str:
+    """A self-contained HTML page (stylesheet inlined, no external URL) that also prints as the PDF.
+    `roster_only`: the facilitator-only roster page alone (the offline pack's roster)."""
+    context = _template_context(doc, roster_only=roster_only, offline=offline)
     context["css"] = Markup((STATIC_DIR / "agenda.css").read_text(encoding="utf-8"))
     context["screen_css"] = Markup((STATIC_DIR / "agenda-screen.css").read_text(encoding="utf-8") + _print_label(doc))
     return _HTML_ENV.get_template("agenda.html.j2").render(context)

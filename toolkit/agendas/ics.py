@@ -54,12 +54,13 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
     view = audience_view(participant_doc)
     stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     changed = {p.plan_id: p.changed_at for p in doc.plans}
+    cancelled = {p.plan_id for p in doc.plans if p.cancelled}
 
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", _method(doc))
     cal.add("x-wr-calname", icalendar.vText(_ics_text(doc.group_name or doc.practice_name)))
     cal.add("x-wr-timezone", doc.timezone)
 
@@ -68,8 +69,9 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
         event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("last-modified", (changed[plan_id] or stamp).astimezone(UTC).replace(microsecond=0))
-        event.add("sequence", sequence_of(changed[plan_id]))
-        event.add("summary", _ics_text(summary))
+        # A cancellation is always newer than the last version of the event (even within the same second).
+        event.add("sequence", sequence_of(changed[plan_id]) + (1 if plan_id in cancelled else 0))
+        event.add("summary", _ics_text(_status(event, summary, cancelled=plan_id in cancelled)))
         event.add("dtstart", _ics_time(start))
         if end.astimezone(UTC) > start.astimezone(UTC):
             event.add("dtend", _ics_time(end))
@@ -105,6 +107,20 @@ def render_ics(doc: AgendaDocument, *, detail_items: bool, dtstamp: datetime | N
 
     _add_timezone(cal, doc, [d["date"] for d in view["days"]])
     return cal.to_ical()
+
+
+def _status(event: icalendar.Event, summary: str, *, cancelled: bool) -> str:
+    """A deleted session keeps its UID with a higher SEQUENCE and is marked cancelled; returns the summary."""
+    if not cancelled:
+        return summary
+    event.add("status", "CANCELLED")
+    return f"Cancelled: {summary}"
+
+
+def _method(doc: AgendaDocument) -> str:
+    """CANCEL for a file of cancellations only (a download for calendars that imported the sessions: it asks
+    them to remove the events), else PUBLISH."""
+    return "CANCEL" if doc.plans and all(p.cancelled for p in doc.plans) else "PUBLISH"
 
 
 def _add_timezone(cal: icalendar.Calendar, doc: AgendaDocument, dates: list) -> None:

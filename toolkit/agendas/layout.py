@@ -1,5 +1,9 @@
 """Lay out one PDF in a child process with hard budgets, and kill it with everything it started.
 
+Two ways: `lay_out()` starts a fresh interpreter per PDF (tests and the eager queue); the render workers
+keep warm processes (`--serve`, agendas/pool.py) that import WeasyPrint once and take one PDF after
+another under the same budgets. What follows describes the child either way.
+
 The render worker (the Huey consumer, never a web worker) runs `lay_out(html, budget)`. It starts a
 fresh interpreter (`python -m toolkit.agendas.layout`) that:
 
@@ -16,6 +20,7 @@ waits for at most the time budget, then SIGKILLs the whole process group and rea
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -141,6 +146,66 @@ def _child(target: str, memory_mb: int, max_bytes: int, cpu_seconds: int) -> int
     return 0
 
 
+def _reply(message: dict) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def _serve(memory_mb: int, max_bytes: int, workdir: str) -> int:
+    """A warm layout process (agendas/pool.py): WeasyPrint imported once, then one PDF per request.
+
+    Request on stdin: a JSON line `{"length", "target", "cpu_seconds"}` followed by `length` bytes of HTML;
+    reply on stdout: one JSON line, `{"ok": true}` (the PDF is in `target`) or `{"exit": code, "error"}`.
+    Memory (RLIMIT_AS) and file size (RLIMIT_FSIZE) are bounded for the process; CPU time per render
+    (the soft RLIMIT_CPU is moved to what this process has used plus the render's budget). `workdir` only
+    names the process (a test finds its own layout children by it)."""
+    import resource
+
+    parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:
+        return 1
+    os.nice(10)  # web requests first: a render waits for the CPU rather than the API
+    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024,) * 2)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
+    from toolkit.agendas.pdf import write_pdf
+
+    write_pdf("<p>warm</p>")  # fonts and stylesheets loaded before the first real render
+    _reply({"ready": True})
+    stdin = sys.stdin.buffer
+    while True:
+        header = stdin.readline()
+        if not header:
+            return 0
+        request = json.loads(header)
+        html = stdin.read(request["length"]).decode("utf-8")
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        spent = int(used.ru_utime + used.ru_stime) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (spent + int(request["cpu_seconds"]), resource.RLIM_INFINITY))
+        try:
+            pdf = write_pdf(html)
+            if len(pdf) > max_bytes:
+                _reply({"exit": EXIT_TOO_LARGE})
+                continue
+            with open(request["target"], "wb") as fh:
+                fh.write(pdf)
+        except MemoryError:
+            _reply({"exit": EXIT_MEMORY})
+            return EXIT_MEMORY  # a process that ran out of memory is not trusted with another render
+        except OSError as exc:
+            if exc.errno == errno.EFBIG:
+                _reply({"exit": EXIT_TOO_LARGE})
+                continue
+            _reply({"exit": 1, "error": type(exc).__name__})
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad document does not end the warm process
+            _reply({"exit": 1, "error": type(exc).__name__})
+            continue
+        _reply({"ok": True})
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if args and args[0] == "--serve":
+        sys.exit(_serve(int(args[1]), int(args[2]), args[3]))
     sys.exit(_child(args[0], int(args[1]), int(args[2]), int(args[3])))

@@ -97,15 +97,18 @@ def _pdf(doc, tag: str):
     pages = estimated_pages(doc)
     small = pages <= config["AGENDA_WAIT_PAGES"]
     # The web worker renders the HTML (cheap) when a render is needed; a render worker lays out the PDF.
-    row, g.agenda_render_started = delivery.obtain(key, practice_id, lambda: render_html(doc),
-                                                   wait_seconds=config["AGENDA_WAIT_SECONDS"] if small else 0)
+    try:
+        row, g.agenda_render_started = delivery.obtain(key, practice_id, lambda: render_html(doc), pages=pages,
+                                                       wait_seconds=config["AGENDA_WAIT_SECONDS"] if small else 0)
+    except delivery.RenderQueueFull as full:
+        queue_full(full)
     if row is not None and row.status == "ready":
         return _file_response(row.body, "pdf", doc, tag)
     if row is not None and row.status == "failed":
         abort(422, message="The PDF agenda could not be rendered within its budget.",
               errors={"agenda": [f"The render was stopped: {row.error}. Ask for the participant handout, one "
                                  "plan's agenda, or another format."]})
-    seconds = delivery.retry_after(pages)
+    seconds = delivery.retry_after(key)
     response = jsonify({"status": row.status if row is not None else "queued", "retry_after": seconds,
                         "estimated_pages": pages,
                         "message": "The PDF is being rendered. Ask for the same URL again after Retry-After "
@@ -114,6 +117,12 @@ def _pdf(doc, tag: str):
     response.headers["Retry-After"] = str(seconds)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def queue_full(full: "delivery.RenderQueueFull"):
+    """429 with the estimate of when the practice's oldest waiting render is done."""
+    abort(429, message=f"Too many PDFs are waiting for this practice (at most {full.limit}): ask again later.",
+          headers={"Retry-After": str(full.retry_after)})
 
 
 def _respond(doc, fmt: str, detail: str):
@@ -199,7 +208,8 @@ class PlanAgenda(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         _audit_read(query, "plan_agenda", plan.id)
         doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"],
+                                      large_print=query["print"] == "large")
         return _respond(doc, fmt, query["detail"])
 
 
@@ -218,5 +228,8 @@ class GroupAgenda(MethodView):
         _audit_read(query, "group_agenda", group.id)
         plans = services.plans_of_group(group)
         doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"], detail=query["detail"])
+                                      audience=query["audience"], paper=query["paper"], detail=query["detail"],
+                                      large_print=query["print"] == "large")
+        if fmt == "ics":  # deleted sessions go to calendars as cancelled (issue 31)
+            doc = services.with_cancellations(doc, group)
         return _respond(doc, fmt, query["detail"])

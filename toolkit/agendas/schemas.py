@@ -129,6 +129,8 @@ class AgendaPlanSchema(_Open):
     safety_note = fields.String(allow_none=True, metadata={
         "description": "Facilitators: the session's safety line (who is blocked, unscreened or adapted)."})
     draft = fields.Boolean(required=True, metadata={"description": "The plan is still a draft (printed DRAFT)."})
+    session_label = fields.String(allow_none=True, metadata={
+        "description": "A session of a series: \"Session 4 of 8\" (null otherwise)."})
     status = fields.Nested(AgendaStatusSchema, allow_none=True, metadata={
         "description": "Facilitators: the session's status box (null when there is no group)."})
 
@@ -179,6 +181,33 @@ class AgendaMemberSafetySchema(_Open):
                        "(null when none); deep items wait for a second crisis-free screening after its review."})
 
 
+class AgendaWhatToDoSchema(_Open):
+    """What a facilitator does if a member who must not take part comes (issue 31)."""
+
+    member_name = fields.String(required=True, metadata={"description": "The member."})
+    reason = fields.String(required=True, metadata={"description": "Why, once, in plain words."})
+    checklist = fields.List(fields.String(), required=True, metadata={
+        "description": "The screening's crisis checklist in short (its first steps)."})
+    clinical_leads = fields.List(fields.Dict(), required=True, metadata={
+        "description": "`{name, how}`: the practice's clinical leads and how to reach them."})
+    emergency_contact = fields.String(required=True, metadata={
+        "description": "The group's emergency contact, else the practice's."})
+    people_to_ask = fields.List(fields.String(), required=True, metadata={
+        "description": "From the member's current safety plan."})
+    open_alerts = fields.List(fields.String(), required=True, metadata={"description": "Their unresolved alerts."})
+    plan_ids = fields.List(fields.String(), required=True, metadata={
+        "description": "The sessions it applies to (printed on their run sheets too)."})
+
+
+class AgendaRosterLineSchema(_Open):
+    """One member on the facilitator-only roster (issue 31)."""
+
+    member_name = fields.String(required=True, metadata={"description": "The member."})
+    emergency_contact = fields.String(required=True, metadata={"description": "Whom to call for them."})
+    dietary_notes = fields.String(required=True, metadata={"description": "Allergies and dietary notes."})
+    open_alerts = fields.List(fields.String(), required=True, metadata={"description": "Their unresolved alerts."})
+
+
 class AgendaSchema(_Open):
     """An agenda as JSON (`?format=json` or `Accept: application/json`, the default)."""
 
@@ -221,6 +250,16 @@ class AgendaSchema(_Open):
         "description": "Facilitators: warnings naming members, e.g. no trauma-informed facilitator."})
     status = fields.Nested(AgendaStatusSchema, allow_none=True, metadata={
         "description": "Facilitators: the status box of the whole agenda (page one; null without a group)."})
+    emergency_contact = fields.String(allow_none=True, metadata={
+        "description": "Whom to call in an emergency where the group meets: the group's, else the practice's."})
+    large_print = fields.Boolean(metadata={"description": "`?print=large`: printed at 16 pt and more."})
+    what_to_do = fields.List(fields.Nested(AgendaWhatToDoSchema), metadata={
+        "description": "Facilitators: a box per member who must not take part (refer, defer, crisis hold)."})
+    roster = fields.List(fields.Nested(AgendaRosterLineSchema), allow_none=True, metadata={
+        "description": "Facilitators only: emergency contacts, allergies and dietary notes, open alerts."})
+    coverage_warnings = fields.List(fields.String(), metadata={
+        "description": "Facilitators: exclusions whose alternative needs a second adult in a group with one "
+                       "facilitator (also in the status box's warnings)."})
 
 
 class AgendaQuerySchema(StrictSchema):
@@ -236,6 +275,8 @@ class AgendaQuerySchema(StrictSchema):
                        "lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, "
                        "steps and module summaries out (at most about two PDF pages a day). Any other value is 422.",
         "example": "run_sheet"})
+    print = fields.String(load_default="normal", validate=validate.OneOf(["normal", "large"]), metadata={
+        "description": "`large`: the participant handout in large print (16 pt and more)."})
 
 
 class CalendarFeedSchema(StrictSchema):
@@ -259,3 +300,8 @@ class CalendarTokenSchema(CalendarFeedSchema):
     webcal_url = fields.String(required=True, metadata={
         "description": "The same URL with the webcal: scheme, which opens a calendar app's subscribe dialog.",
         "example": "webcal://toolkit.example.org/api/v1/calendar-feeds/q0Zr3bX2k9YwH1mD8sJ4tV6nC5pL7aE0fG2hK3uR9xQ"})
+
+
+class PackQuerySchema(StrictSchema):
+    paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),
+                          metadata={"description": "Paper size of the pack's PDFs and sign-in sheets."})

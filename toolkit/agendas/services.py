@@ -16,7 +16,9 @@ from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
+from ..series.models import Series
 from ..vocab import BLOCKING_OUTCOMES
+from . import room
 from .document import (
     AgendaDocument,
     AgendaItem,
@@ -27,6 +29,7 @@ from .document import (
     MemberSafety,
     group_by_day,
 )
+from .models import CancelledSession
 from .view import render_json
 
 MAX_PLANS = 60  # a whole retreat fits easily; a bigger agenda is refused rather than rendered for minutes
@@ -79,7 +82,7 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
     """(clearance lines, member safety, warnings, agenda plans with their safety check line) for the
     facilitator: who needs which adaptation, who must not take part and why, what instead."""
     if group is None:  # a plan without a group: nobody to clear (the JSON's clearance is null)
-        return None, None, (), agenda_plans
+        return None, None, (), agenda_plans, None
     screenings = group_screenings(group.id, facilitators=group.facilitators)
     prerequisites = prerequisite_context(group.id)
     now = datetime.now(UTC)
@@ -89,6 +92,7 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
     notes: dict[str, list[str]] = {}
     with_notes = []
     on_a_roster: set[str] = set()
+    blocked_at: dict[str, list[str]] = {}
     for plan, agenda_plan in zip(plans, agenda_plans, strict=True):
         result = clearance(plan, now=now, screenings=screenings, items=clearance_items(plan),
                            prerequisites=prerequisites)
@@ -97,6 +101,8 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         for person in result["participants"]:
             pid = person["participant_id"]
             on_a_roster.add(pid)
+            if pid not in result["missing_screenings"] and person["outcome"] in BLOCKING_OUTCOMES:
+                blocked_at.setdefault(pid, []).append(plan.id)
             if person["expires_before_session"]:
                 expires.setdefault(pid, []).append(plan.title)
             if pid in result["missing_screenings"]:
@@ -104,6 +110,7 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
                 notes.setdefault(pid, []).extend(r for r in reasons if r not in notes.get(pid, []))
             lines.extend(_person_lines(person, plan, titles, result))
         with_notes.append(replace(agenda_plan, safety_note=_safety_note(result)))
+    everyone = screenings.everyone or screenings.members
     members = tuple(
         MemberSafety(member_name=m.display_name or m.participant_id, computed_outcome=m.computed_outcome,
                      outcome=("defer" if m.crisis_hold else m.outcome) if m.screening_id else None,
@@ -113,9 +120,10 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
                      progress=tuple(f"reliable_deterioration: {t}" for t in m.deterioration) + m.progress_notes,
                      progress_chart=f"/api/v1/participants/{m.participant_id}/progress?format=svg",
                      recent_crisis=m.recent_crisis)
-        for m in (screenings.everyone or screenings.members)
+        for m in everyone
         if m.participant_id in on_a_roster or (not plans and m in screenings.members))
-    return tuple(lines), members, tuple(warnings), with_notes
+    shown = [m for m in everyone if m.participant_id in on_a_roster or (not plans and m in screenings.members)]
+    return tuple(lines), members, tuple(warnings), with_notes, {"members": shown, "blocked_at": blocked_at}
 
 
 def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -> list[ClearanceLine]:
@@ -130,10 +138,10 @@ def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -
         reasons = tuple(person["reasons"]) or ("No valid screening.",)
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
                                       verdict="unscreened", reasons=reasons, plan_id=plan.id)]
-    if person["outcome"] in BLOCKING_OUTCOMES:
+    if person["outcome"] in BLOCKING_OUTCOMES:  # the reason once, in plain words (issue 31)
+        reason = room.plain_reason(person["outcome"], bool(person.get("crisis_hold")))
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None, verdict="blocked",
-                                      reasons=(f"Screening outcome {person['outcome']}.", *person["reasons"]),
-                                      plan_id=plan.id)]
+                                      reasons=(reason,), plan_id=plan.id)]
     return [*lines, *(ClearanceLine(member_name=name, plan_title=plan.title, item_title=titles.get(v["item_id"]),
                                     verdict=v["verdict"], adaptation=v.get("adaptation"),
                                     alternative=v.get("alternative"), reasons=tuple(v["reasons"]), plan_id=plan.id,
@@ -176,21 +184,45 @@ def _drafts(plans: list[SessionPlan], agenda_plans: list[AgendaPlan]) -> list[Ag
 
 
 def _handout(practice: Practice, group: Group | None) -> dict:
-    """What the handout says about who runs the group and how to reach the practice."""
-    return {"contact": practice.contact or None, "group_description": (group.description or "") if group else ""}
+    """What the handout says about who runs the group, how to reach the practice and whom to call in an
+    emergency where the group meets (the group's own number, else the practice's)."""
+    return {"contact": practice.contact or None, "group_description": (group.description or "") if group else "",
+            "emergency_contact": room.emergency_contact(practice, group)}
+
+
+def _room(practice: Practice, safety: dict | None, group: Group | None) -> dict:
+    """The facilitator's "What to do" boxes and roster page (issue 31), with the members' open alerts."""
+    if safety is None:
+        return {}
+    members = safety["members"]
+    alerts = room.open_alerts(m.participant_id for m in members)
+    return {"what_to_do": room.what_to_do(members=members, blocked_at=safety["blocked_at"], practice=practice,
+                                          group=group, people_to_ask=room.people_to_ask(safety["blocked_at"]),
+                                          alerts=alerts),
+            "roster": room.roster((m.participant_id for m in members), alerts)}
+
+
+def _series_labels(plans: list[SessionPlan], agenda_plans: list[AgendaPlan]) -> list[AgendaPlan]:
+    """A session of a series is "Session 4 of 8" (its number among the series' sessions)."""
+    ids = {p.series_id for p in plans if p.series_id}
+    counts = {sid: n for sid, n in db.session.execute(select(Series.id, Series.count).where(Series.id.in_(ids)))
+              } if ids else {}
+    return [replace(a, session_label=f"Session {p.session_number} of {counts[p.series_id]}")
+            if p.series_id in counts and p.session_number else a for p, a in zip(plans, agenda_plans, strict=True)]
 
 
 def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id: str, audience: str,
-                   paper: str, detail: str = "plans") -> AgendaDocument:
+                   paper: str, detail: str = "plans", large_print: bool = False) -> AgendaDocument:
     practice = db.session.get(Practice, practice_id)
     assert practice is not None  # the caller's own practice
     zone = group.timezone if group else "UTC"
     facilitators = facilitators_of(group)
     leads = {f.facilitator_id: f for f in facilitators}
-    agenda_plans = _drafts(plans, [_agenda_plan(p, leads) for p in plans])
-    lines, member_safety, warnings = None, None, ()
+    agenda_plans = _series_labels(plans, _drafts(plans, [_agenda_plan(p, leads) for p in plans]))
+    lines, member_safety, warnings, extra = None, None, (), {}
     if audience == "facilitator":
-        lines, member_safety, warnings, agenda_plans = _safety(plans, agenda_plans, group)
+        lines, member_safety, warnings, agenda_plans, safety = _safety(plans, agenda_plans, group)
+        extra = _room(practice, safety, group)
     if group is None and plans:
         zone = _zone_name(agenda_plans[0].starts_at)
     days = group_by_day(agenda_plans, zone, first_date=group.starts_on if group else None) if agenda_plans else ()
@@ -202,7 +234,8 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
         generated_for_date=days[0].date if days else (group.starts_on if group and group.starts_on else today),
         member_count=group.member_count if group else 0, days=days,
         clearance=lines, member_safety=member_safety, safety_warnings=warnings, facilitators=facilitators,
-        printed_on=today, run_sheet_only=detail == "run_sheet", **_handout(practice, group),
+        printed_on=today, run_sheet_only=detail == "run_sheet", large_print=large_print, **extra,
+        **_handout(practice, group),
         empty_message=("No sessions are planned for this group yet." if group is not None and not plans
                        else "This session has no items yet: add modules to the plan to build its agenda."))
 
@@ -214,6 +247,21 @@ def _zone_name(moment: datetime) -> str:
     if offset == 0 or delta.total_seconds() % 3600:
         return "UTC"
     return f"Etc/GMT{-offset:+d}"
+
+
+def with_cancellations(doc: AgendaDocument, group: Group, *, since: datetime | None = None) -> AgendaDocument:
+    """The document with the group's deleted sessions (their tombstones) as cancelled plans, for calendars:
+    they are sent as STATUS:CANCELLED with the same UID instead of vanishing (issue 31)."""
+    stmt = select(CancelledSession).where(CancelledSession.group_id == group.id)
+    if since is not None:
+        stmt = stmt.where(CancelledSession.ends_at >= since)
+    rows = db.session.scalars(stmt.order_by(CancelledSession.starts_at))
+    gone = [AgendaPlan(plan_id=c.plan_id, title=c.title, starts_at=c.starts_at, ends_at=c.ends_at, cancelled=True,
+                       changed_at=c.cancelled_at) for c in rows]
+    if not gone:
+        return doc
+    days = group_by_day([*doc.plans, *gone], doc.timezone, first_date=group.starts_on)
+    return replace(doc, days=days)
 
 
 def plans_of_group(group: Group) -> list[SessionPlan]:

@@ -16,7 +16,7 @@ ORDER = {"blocked": 0, "unscreened": 1, "exclude": 2, "missed_prerequisite": 3, 
 LABELS = {
     "blocked": "Must not take part",
     "unscreened": "Must not take part: no valid screening",
-    "exclude": "Sits out an item",
+    "exclude": "Excluded from an item",
     "missed_prerequisite": "Missed a prerequisite",
     "adapt": "Needs adaptations",
 }
@@ -73,27 +73,77 @@ def status_box(doc: AgendaDocument, plan: AgendaPlan | None = None) -> dict[str,
                 entry["items"].append(line.item_title)
         entry["reasons"].extend(r for r in reasons if r not in entry["reasons"]
                                 and r.casefold().rstrip(".") not in entry["label"].casefold())
+    boxed = {w.member_name for w in doc.what_to_do or ()}
+    for entry in people.values():  # their reason is in their "What to do" box, once
+        entry["what_to_do"] = entry["verdict"] == "blocked" and entry["member_name"] in boxed
+        if entry["what_to_do"]:
+            entry["reasons"] = []
     entries = sorted(people.values(), key=lambda e: (ORDER[e["verdict"]], e["member_name"].casefold()))
     blocked = len({e["member_name"] for e in entries if e["verdict"] in PERSON_VERDICTS})
-    attention = len({e["member_name"] for e in entries} - {e["member_name"] for e in entries
-                                                          if e["verdict"] in PERSON_VERDICTS})
-    if doc.member_count == 0 and not entries:
-        level, headline = "empty", "This group has no members yet: nobody is screened or cleared."
-    elif blocked:
-        level = "blocked"
+    others = {e["member_name"] for e in entries} - {e["member_name"] for e in entries
+                                                    if e["verdict"] in PERSON_VERDICTS}
+    attention = len(others)
+    excluded = len({e["member_name"] for e in entries if e["verdict"] == "exclude" and e["member_name"] in others})
+    level, headline = _headline(doc, plan, bool(entries), blocked, attention, excluded)
+    warnings = [w for w in doc.safety_warnings if not any(w.startswith(f"{name} is on a crisis hold")
+                                                          for name in boxed)] if plan is None else []
+    warnings.extend(w for w in coverage_warnings(doc, plan) if w not in warnings)
+    return {"level": level, "headline": headline, "people": entries, "warnings": warnings}
+
+
+def _headline(doc: AgendaDocument, plan: AgendaPlan | None, anyone: bool, blocked: int, attention: int,
+              excluded: int) -> tuple[str, str]:
+    """(level, headline) of a status box."""
+    if doc.member_count == 0 and not anyone:
+        return "empty", "This group has no members yet: nobody is screened or cleared."
+    if blocked:
         headline = f"STOP: {blocked} member{'s' if blocked != 1 else ''} must not take part"
         if attention:
-            headline += f"; {attention} more need{'s' if attention == 1 else ''} adaptations"
-    elif attention:
-        level = "caution"
-        headline = (f"Caution: {attention} member{'s' if attention != 1 else ''} need"
-                    f"{'s' if attention == 1 else ''} adaptations (printed under each item)")
-    else:
-        level = "clear"
-        what = "every item" if plan is None else "every item of this session"
-        headline = f"All {doc.member_count} members are cleared for {what}."
-    return {"level": level, "headline": headline, "people": entries,
-            "warnings": list(doc.safety_warnings) if plan is None else []}
+            headline += f"; {attention} more {_needs(excluded, attention - excluded)}"
+        return "blocked", headline
+    if attention:
+        return "caution", (f"Caution: {attention} member{'s' if attention != 1 else ''} "
+                           f"{_needs(excluded, attention - excluded)} (printed under each item)")
+    what = "every item" if plan is None else "every item of this session"
+    return "clear", f"All {doc.member_count} members are cleared for {what}."
+
+
+def _needs(excluded: int, adapted: int) -> str:
+    """'with exclusions', 'need adaptations' or 'with exclusions or adaptations' (exclusions are exclusions)."""
+    if excluded and adapted:
+        return "with exclusions or adaptations"
+    return "with exclusions" if excluded else ("needs adaptations" if adapted == 1 else "need adaptations")
+
+
+# An alternative that needs a second adult: someone must be with the person while the group goes on.
+_SECOND_ADULT = re.compile(r"co-?facilitator|second (?:adult|facilitator)|another facilitator|"
+                           r"with a facilitator|a facilitator (?:one-to-one|who checks)|facilitator one-to-one",
+                           re.IGNORECASE)
+
+
+def needs_second_adult(text: str | None) -> bool:
+    return bool(text and _SECOND_ADULT.search(text))
+
+
+def coverage_warnings(doc: AgendaDocument, plan: AgendaPlan | None = None) -> list[str]:
+    """Facilitator coverage: with one facilitator (or none), an exclusion whose alternative needs a second adult
+    cannot happen as printed. One warning per item, naming it and who sits out."""
+    if doc.clearance is None or len(doc.facilitators) > 1:
+        return []
+    found: dict[tuple[str, str], list[str]] = {}
+    for line in doc.clearance:
+        if line.verdict != "exclude" or not needs_second_adult(line.alternative):
+            continue
+        if plan is not None and not _in_plan(line, plan):
+            continue
+        names = found.setdefault((line.plan_title or "", line.item_title or "an item"), [])
+        if line.member_name not in names:
+            names.append(line.member_name)
+    count = "one facilitator" if doc.facilitators else "no facilitator"
+    return [f"Facilitator coverage: \"{item}\"{f' ({session})' if session and plan is None else ''}: "
+            f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} excluded and the alternative needs a second "
+            f"adult, but this group has {count}. Arrange a second adult or another alternative."
+            for (session, item), names in found.items()]
 
 
 def adaptations(doc: AgendaDocument, plan: AgendaPlan, item: AgendaItem) -> list[dict[str, Any]]:
@@ -108,7 +158,7 @@ def adaptations(doc: AgendaDocument, plan: AgendaPlan, item: AgendaItem) -> list
         if line.verdict == "adapt":
             label, text = f"Adapt for {first}", line.adaptation or "; ".join(reasons)
         elif line.verdict == "exclude":
-            label = f"{first} does not take part"
+            label = f"Exclusion: {first} does not take part"
             text = f"Instead: {line.alternative or 'a quiet space, with a facilitator checking in'}"
         else:
             label, text = f"{first} missed a prerequisite", "; ".join(reasons)

@@ -12,7 +12,7 @@ from flask_smorest import abort
 from ..access import auth_required, current_user
 from ..attendance import services
 from ..attendance.schemas import SignInQuerySchema
-from ..attendance.sheet import render_sign_in_html
+from ..attendance.sheet import Sheet, render_sign_in_sheets
 from ..auth.models import Practice
 from ..common.spec import FiledUnder, document_errors
 from ..common.zones import localize
@@ -23,6 +23,18 @@ from . import delivery
 
 blp = FiledUnder("sign_in_sheet", __name__, url_prefix="/api/v1", tag="attendance",
                  description="The printable sign-in sheet (filed under the attendance tag).")
+
+def sheet_of(plan: SessionPlan) -> Sheet:
+    """A session's sign-in sheet: its roster on its date (names only) and its facilitators."""
+    ids = services.roster(plan)
+    names = services._names(ids)
+    group = plan.group
+    assert group is not None and plan.starts_at is not None  # a session (checked by the caller)
+    when = localize(plan.starts_at, group.timezone).strftime("%A %d %B %Y, %H:%M")
+    return Sheet(title=plan.title, group=group.name, when=f"{when} ({group.timezone})",
+                 session_number=plan.session_number, names=tuple(names.get(i, i) for i in ids),
+                 facilitators=tuple(f.name for f in group.facilitators))
+
 
 SIGN_IN_RESPONSES = {
     "200": {"description": "The sign-in sheet.", "content": {
@@ -43,15 +55,19 @@ def _sheet_pdf(html: str):
     the HTML it is made from; waits briefly, as the sheet is one page."""
     practice_id = current_user.practice_id
     key = delivery.cache_key(practice_id, "sign-in-" + hashlib.sha256(html.encode()).hexdigest()[:40])
-    row, _started = delivery.obtain(key, practice_id, lambda: html,
-                                    wait_seconds=current_app.config["AGENDA_WAIT_SECONDS"])
+    try:
+        row, _started = delivery.obtain(key, practice_id, lambda: html,
+                                        wait_seconds=current_app.config["AGENDA_WAIT_SECONDS"])
+    except delivery.RenderQueueFull as full:
+        abort(429, message=f"Too many PDFs are waiting for this practice (at most {full.limit}): ask again later.",
+              headers={"Retry-After": str(full.retry_after)})
     if row is not None and row.status == "failed":
         abort(422, message="The sign-in sheet could not be rendered as PDF.", errors={"format": [row.error]})
-    return row if row is not None else SimpleNamespace(status="queued")
+    return row if row is not None else SimpleNamespace(status="queued", key=key)
 
 
 def _pending(row):
-    seconds = delivery.retry_after(1)
+    seconds = delivery.retry_after(row.key)
     response = jsonify({"status": row.status, "retry_after": seconds,
                         "message": "The PDF is being rendered. Ask for the same URL again after Retry-After seconds."})
     response.status_code = 202
@@ -65,22 +81,17 @@ class SignInSheet(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(SignInQuerySchema, location="query")
-    @document_errors(blp, 401, 404, 409, 422)
+    @document_errors(blp, 401, 404, 409, 422, 429)
     @blp.doc(summary="Printable sign-in sheet of a session", operationId="getSignInSheet",
              responses=SIGN_IN_RESPONSES)
     def get(self, query, plan_id):
         """For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-        `?format=html` (default) or `pdf`."""
+        `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows for
+        someone not yet on the roster, and a footer on every page."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         services._session_plan(plan)
-        ids = services.roster(plan)
-        names = services._names(ids)
-        group = plan.group
-        when = localize(plan.starts_at, group.timezone).strftime("%A %d %B %Y, %H:%M")
-        html = render_sign_in_html(practice=db.session.get(Practice, current_user.practice_id).name,
-                                   group=group.name, title=plan.title, when=f"{when} ({group.timezone})",
-                                   session_number=plan.session_number, names=[names.get(i, i) for i in ids],
-                                   facilitators=[f.name for f in group.facilitators])
+        html = render_sign_in_sheets(practice=db.session.get(Practice, current_user.practice_id).name,
+                                     sheets=[sheet_of(plan)], paper=query["paper"])
         services.record("read", "attendance", plan.id, actor=current_user)
         db.session.commit()
         if query["format"] == "pdf":

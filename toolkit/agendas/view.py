@@ -19,7 +19,7 @@ from typing import Any
 
 from .document import AgendaDocument, AgendaItem, AgendaPlan, long_date
 from .materials import MaterialLine, materials_checklist, packing_lists, participant_materials
-from .sheets import adaptations, clean_reasons, fill_placeholders, placeholder_values, status_box
+from .sheets import adaptations, clean_reasons, coverage_warnings, fill_placeholders, placeholder_values, status_box
 
 
 def reflow(text: str) -> str:
@@ -74,13 +74,23 @@ def _plan_view(doc: AgendaDocument, plan: AgendaPlan) -> dict[str, Any]:
         "ends_at": end,
         "minutes": _minutes(start, end),
         "draft": plan.draft,
+        "session_label": plan.session_label,
         "items": [_item_view(doc, plan, i) for i in sorted(plan.items, key=lambda i: i.position)],
     }
     if doc.audience == "facilitator":
         out["notes"] = plan.notes
         out["safety_note"] = plan.safety_note
         out["status"] = status_box(doc, plan)
+        out["what_to_do"] = [w for w in _what_to_do(doc) if plan.plan_id in w["plan_ids"]]
     return out
+
+
+def _what_to_do(doc: AgendaDocument) -> list[dict[str, Any]]:
+    return [{"member_name": w.member_name, "reason": w.reason, "checklist": list(w.checklist),
+             "clinical_leads": [{"name": name, "how": how} for name, how in w.clinical_leads],
+             "emergency_contact": w.emergency_contact, "people_to_ask": list(w.people_to_ask),
+             "open_alerts": list(w.open_alerts), "plan_ids": list(w.plan_ids)}
+            for w in doc.what_to_do or ()]
 
 
 def _materials_view(doc: AgendaDocument) -> list[dict[str, Any]]:
@@ -122,8 +132,15 @@ def _facilitator_view(doc: AgendaDocument) -> dict[str, Any]:
         {"date": day.date, "label": day.label, "materials": [_checklist_line(m) for m in day.lines]}
         for day in packing_lists(doc)
     ]
+    roster = None if doc.roster is None else [
+        {"member_name": r.member_name, "emergency_contact": r.emergency_contact, "dietary_notes": r.dietary_notes,
+         "open_alerts": list(r.open_alerts)} for r in doc.roster]
+    charts = dict(doc.chart_paths)
+    for m in member_safety or ():  # inside an offline pack the chart is a file beside the page, else no link
+        m["progress_chart"] = charts.get(str(m["member_name"])) if doc.chart_paths else m["progress_chart"]
     return {"clearance": clearance, "member_safety": member_safety, "safety_warnings": list(doc.safety_warnings),
-            "status": status_box(doc), "packing": packing}
+            "status": status_box(doc), "packing": packing, "what_to_do": _what_to_do(doc), "roster": roster,
+            "coverage_warnings": coverage_warnings(doc)}
 
 
 def audience_view(doc: AgendaDocument) -> dict[str, Any]:
@@ -149,6 +166,8 @@ def audience_view(doc: AgendaDocument) -> dict[str, Any]:
         # Facilitators' names are not clinical data: the handout names who runs the group (names only).
         "facilitators": [_facilitator(f) if facilitator else {"name": f.name} for f in doc.facilitators],
         "contact": doc.contact,
+        "emergency_contact": doc.emergency_contact,
+        "large_print": doc.large_print,
         "days": [
             {"date": day.date, "label": day.label, "plans": [_plan_view(doc, p) for p in day.plans]}
             for day in doc.days

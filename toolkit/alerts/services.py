@@ -8,8 +8,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import signals
 from ..audit.chain import append
+from ..audit.reads import current_request_id
 from ..audit.services import record
-from ..audit.tasks import current_request_id
 from ..auth.models import Therapist
 from ..common.models import new_id
 from ..common.query import rowcount

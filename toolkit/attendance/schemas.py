@@ -76,3 +76,5 @@ class GroupAttendanceSchema(StrictSchema):
 class SignInQuerySchema(StrictSchema):
     format = fields.String(load_default="html", validate=validate.OneOf(["html", "pdf"]), metadata={
         "description": "html (default) or pdf."})
+    paper = fields.String(load_default="a4", validate=validate.OneOf(["a4", "letter"]), metadata={
+        "description": "a4 (default) or letter."})

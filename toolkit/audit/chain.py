@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from ..common.models import new_id
 from ..common.query import rowcount
 from ..extensions import db
+from .anchors import anchor_path, note_head
 from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import GENESIS, anchor_mac, event_hash
 
@@ -53,19 +54,23 @@ def append(*, practice_id: str, actor_id: str | None, action: str, record_type: 
                                   .where(AuditAnchor.__table__.c.practice_id == practice_id).values(**anchor)))
     if not moved:
         conn.execute(insert(AuditAnchor.__table__).values(practice_id=practice_id, **anchor))
+    note_head(db.session, practice_id=practice_id, seq=seq, head=event["hash"], at=at, path=anchor_path(), key=key)
     return event
 
 
 def anchor_empty_chain(practice_id: str) -> None:
     """A new practice's anchor before its first event: a practice without an anchor is a wiped trail."""
     key = audit_key()
+    now = datetime.now(UTC)
     db.session.execute(insert(AuditAnchor.__table__).values(
-        practice_id=practice_id, seq=0, hash=GENESIS, updated_at=datetime.now(UTC),
+        practice_id=practice_id, seq=0, hash=GENESIS, updated_at=now,
         mac=anchor_mac(key=key, practice_id=practice_id, seq=0, head=GENESIS)))
+    note_head(db.session, practice_id=practice_id, seq=0, head=GENESIS, at=now, path=anchor_path(), key=key)
 
 
 def append_queued(events: list[dict]) -> None:
-    """The task body: append queued events (each practice's chain in its own transaction) and commit."""
+    """Append events handed over as dicts (`at` as ISO text), each practice's chain in its own transaction,
+    and commit: the drain of read events a version-2 queue may still hold (audit/tasks.py)."""
     for event in events:
         append(**{**event, "at": datetime.fromisoformat(event["at"])})
         db.session.commit()

@@ -14,6 +14,9 @@ class Practice(IdMixin, TimestampMixin, Model):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     # How participants reach the practice (phone, email, a crisis line): printed on the participant handout.
     contact: Mapped[str | None] = mapped_column(Text)
+    # Whom to call in an emergency during a session (e.g. "999"): the facilitator copy's "What to do" box and
+    # the handout print it unless the group has its own (issue 31).
+    emergency_contact: Mapped[str | None] = mapped_column(String(500))
     # Set by an admin: every therapist of the practice signs in with a TOTP code (those without one enrol
     # at their next login).
     require_totp: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
@@ -30,6 +33,8 @@ class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     role: Mapped[str] = mapped_column(String(20), nullable=False, default="therapist")
     credentials: Mapped[str | None] = mapped_column(Text)
+    # How to reach this therapist quickly (a phone number): printed for clinical leads in the "What to do" box.
+    phone: Mapped[str | None] = mapped_column(String(100))
     trauma_informed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     # Set by an admin: may lower a screening outcome, record crisis reviews and clinician assessments.
     clinical_lead: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())

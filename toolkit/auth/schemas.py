@@ -64,6 +64,9 @@ class PracticeSchema(ma.Schema):
     contact = fields.String(allow_none=True, metadata={
         "description": "How participants reach the practice, e.g. a phone number, an email address and the "
                        "crisis line to call out of hours. Printed on the participant handout; null when not set."})
+    emergency_contact = fields.String(allow_none=True, metadata={
+        "description": "Whom to call in an emergency during a session (e.g. 999): printed in the facilitator "
+                       "agenda's \"What to do\" box and on the handout unless the group has its own."})
 
 
 class PracticeSettingsSchema(PracticeSchema):
@@ -84,6 +87,9 @@ class PracticeUpdateSchema(StrictSchema):
                        "null clears it. Plain text, at most 500 characters.",
         "example": "Willow Tree Therapy: 01234 567890, hello@example.org. Out of hours: call your local "
                    "crisis line or 999 in an emergency."})
+    emergency_contact = fields.String(allow_none=True, validate=validate.Length(max=500), metadata={
+        "description": "Whom to call in an emergency during a session; a group's own `emergency_contact` "
+                       "(a retreat abroad) wins over it. Empty or null clears it.", "example": "999"})
     require_totp = fields.Boolean(metadata={
         "description": "true: every therapist must sign in with a TOTP code (those without one enrol at their "
                        "next login); false: two-factor sign-in is each therapist's choice.", "example": False})

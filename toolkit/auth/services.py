@@ -30,14 +30,14 @@ def email_taken(email: str) -> bool:
 
 def create_therapist(*, practice_id: str, name: str, email: str, password: str, role: str = "therapist",
                      credentials: str | None = None, trauma_informed: bool = False,
-                     clinical_lead: bool = False) -> Therapist:
+                     clinical_lead: bool = False, phone: str | None = None) -> Therapist:
     email = normalise_email(email)
     check_password_policy(password, email, user_inputs=(name,))
     if email_taken(email):
         raise Conflict("An account with this email already exists.", errors={"email": ["Already in use."]})
     therapist = Therapist(practice_id=practice_id, name=name, email=email, password_hash=hash_password(password),
                           role=role, credentials=credentials, trauma_informed=trauma_informed,
-                          clinical_lead=clinical_lead, active=True)
+                          clinical_lead=clinical_lead, phone=phone, active=True)
     db.session.add(therapist)
     try:
         db.session.flush()
@@ -153,6 +153,7 @@ class PracticeRef:
     id: str
     name: str
     contact: str | None = None
+    emergency_contact: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,8 @@ class Caller:
 _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__.c
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
                       _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
-                      _P.contact.label("practice_contact"), _T.totp_enabled_at, _P.require_totp)
+                      _P.contact.label("practice_contact"), _P.emergency_contact.label("practice_emergency"),
+                      _T.totp_enabled_at, _P.require_totp)
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -216,7 +218,8 @@ def load_login(session_id: str | None) -> Caller | None:
     return Caller(id=row.id, practice_id=row.practice_id, name=row.name, email=row.email, role=row.role,
                   credentials=row.credentials, trauma_informed=bool(row.trauma_informed),
                   clinical_lead=bool(row.clinical_lead), active=True,
-                  practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact),
+                  practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact,
+                                       emergency_contact=row.practice_emergency),
                   login_id=row.login_id, totp_enabled=row.totp_enabled_at is not None,
                   must_enrol_totp=bool(row.require_totp) and row.totp_enabled_at is None)
 
@@ -229,8 +232,9 @@ def update_practice(*, practice: Practice, changes: dict) -> Practice:
         if not name:
             raise Invalid("The name must not be blank.", errors={"name": ["The name must not be blank."]})
         practice.name = name
-    if "contact" in changes:
-        practice.contact = (changes["contact"] or "").strip() or None
+    for field in ("contact", "emergency_contact"):
+        if field in changes:
+            setattr(practice, field, (changes[field] or "").strip() or None)
     if "require_totp" in changes:
         practice.require_totp = bool(changes["require_totp"])
     db.session.flush()

@@ -64,9 +64,10 @@ class BundledAssetFetcher(URLFetcher):
         )
 
 
-def write_pdf(html: str, *, fetcher: BundledAssetFetcher, stylesheets: Iterable[str] = (FONTS_CSS,)) -> bytes:
+def write_pdf(html: str, *, fetcher: BundledAssetFetcher, stylesheets: Iterable[str] = (FONTS_CSS,),
+              variant: str | None = None) -> bytes:
     """The PDF of `html` with the given stylesheets (the bundled font's by default); every URL goes through
-    `fetcher`."""
+    `fetcher`. `variant`: WeasyPrint's `pdf_variant`, e.g. "pdf/ua-1" for a tagged, accessible PDF."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -76,4 +77,4 @@ def write_pdf(html: str, *, fetcher: BundledAssetFetcher, stylesheets: Iterable[
         base_url=fetcher.static_dir.resolve().as_uri() + "/",
         url_fetcher=fetcher,
     ).write_pdf(stylesheets=[CSS(url=url, url_fetcher=fetcher, font_config=fonts) for url in stylesheets],
-                font_config=fonts)
+                font_config=fonts, pdf_variant=variant)

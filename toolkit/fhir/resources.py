@@ -177,6 +177,7 @@ class FhirSmartConfiguration(MethodView):
     """SMART App Launch discovery: what is supported today (no SMART launch yet)."""
 
     @blp.response(200, SmartConfigurationSchema, description="What this server supports of SMART App Launch.")
+    @fhir_errors(400, 406)
     @blp.doc(operationId="fhirSmartConfiguration", summary="SMART configuration: what is supported",
              description="SMART App Launch (2.x) discovery at the FHIR base. **SMART launch is not supported yet**: "
                          "`capabilities` and the grant types are empty and there is no OAuth authorization "

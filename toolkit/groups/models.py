@@ -50,6 +50,9 @@ class Group(IdMixin, TimestampMixin, PracticeOwned, Model):
     ends_on: Mapped[date | None] = mapped_column(Date)
     timezone: Mapped[str] = mapped_column(String(64), nullable=False, default="UTC")
     location: Mapped[str | None] = mapped_column(String(300))
+    # Whom to call in an emergency where the group meets (a retreat abroad has its own number); falls back to
+    # the practice's (issue 31).
+    emergency_contact: Mapped[str | None] = mapped_column(String(500))
     # A closed group takes no new members after it starts (a programme that builds on itself).
     closed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
     # Kept by one conditional UPDATE per enrolment, so the kind/capacity limit holds under concurrency.

@@ -35,6 +35,10 @@ class GroupCreateSchema(StrictSchema):
     timezone = fields.String(load_default="UTC", validate=[validate.Length(max=64), valid_timezone],
                              metadata={"description": TIMEZONE_NOTE, "example": "Europe/Berlin"})
     location = text(300, allow_none=True, metadata={"description": "Where it meets."})
+    emergency_contact = text(500, allow_none=True, metadata={
+        "description": "Whom to call in an emergency where the group meets (a retreat abroad has its own "
+                       "number). The agendas print it; null falls back to the practice's `emergency_contact`.",
+        "example": "112 (emergency, Germany); centre reception +49 30 0000000"})
     closed = fields.Boolean(load_default=False, metadata={
         "description": "A closed group takes no new members after `starts_on` (an open group takes them any time)."})
 

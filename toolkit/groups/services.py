@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import signals
 from ..auth.models import Therapist
 from ..common.query import flush_delete, rowcount
 from ..common.zones import get_zone
@@ -157,4 +158,5 @@ def remove_member(*, group: Group, participant_id: str, left_on: date | None = N
                        execution_options={"synchronize_session": False})
     db.session.expire(group, ["member_count"])
     db.session.refresh(member)
+    signals.group_member_left.send(None, group=group, participant_id=participant_id, left_on=left_on)
     return member

@@ -126,8 +126,12 @@ def deliver_due(*, now: datetime | None = None, limit: int = 100) -> dict[str, i
                 continue
             failure = None
             try:
-                send_email(settings, build_message(mail_from=mail_from, to=message.to_address,
-                                                   subject=message.subject, body=message.body))
+                try:
+                    email = build_message(mail_from=mail_from, to=message.to_address, subject=message.subject,
+                                          body=message.body)
+                except (ValueError, TypeError) as exc:  # an address or header that cannot be written: final
+                    raise SendFailed(f"not a valid message: {exc}", 550) from None
+                send_email(settings, email)
             except SendFailed as exc:
                 failure = exc
                 log.warning("email %s not sent (attempt %s): %s", message.id, message.attempts + 1, exc)

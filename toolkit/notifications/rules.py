@@ -4,9 +4,11 @@ alert, the practice's name and a link (that a therapist opens after logging in).
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import parse_qs, unquote, urlsplit
 
-# The alert kinds of DESIGN.md ("The team between sessions"), with the words an email uses for each.
+from .. import vocab
+from ..common.smtp_url import SmtpSettings, parse_smtp_url
+
+# The alert kinds (toolkit/vocab.py), with the words an email uses for each.
 ALERT_LABELS = {
     "crisis": "crisis",
     "deterioration": "reliable deterioration",
@@ -14,15 +16,19 @@ ALERT_LABELS = {
     "screening_due": "screening due",
     "self_report_received": "self-report received",
     "note_unsigned": "session note unsigned",
+    "webhook_disabled": "webhook switched off",
 }
-ALERT_KINDS = tuple(ALERT_LABELS)
+ALERT_KINDS = vocab.ALERT_KINDS
+assert set(ALERT_LABELS) == set(ALERT_KINDS), "every alert kind has its words in an email"
 ALWAYS_FOR_CLINICAL_LEADS = frozenset({"crisis"})  # a clinical lead cannot switch these off
+FOR_ADMINS = frozenset({"webhook_disabled"})  # about the practice's set-up, not a person: its admins are told
 
 MESSAGE_KINDS = ("alert", "digest", "password_reset", "invitation")
 STATUSES = ("kept", "queued", "sent", "failed")
 # Seconds to wait before attempt n+1 after n failed attempts: about a day in all, then the message fails.
 RETRY_DELAYS = (60, 300, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600)
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+__all__ = ["SmtpSettings", "parse_smtp_url"]  # SMTP_URL is read where the configuration is checked too
 WITHHELD = "[withheld: this message carries a one-time link meant only for its recipient]"
 
 
@@ -61,6 +67,7 @@ class Recipient:
     email: str
     clinical_lead: bool
     facilitator: bool
+    admin: bool = False
 
 
 def alert_recipients(kind: str, candidates: list[Recipient], chosen: dict[str, list[str] | None]) -> list[Recipient]:
@@ -70,7 +77,8 @@ def alert_recipients(kind: str, candidates: list[Recipient], chosen: dict[str, l
     for c in candidates:
         seen = merged.get(c.therapist_id)
         merged[c.therapist_id] = c if seen is None else Recipient(
-            c.therapist_id, c.email, seen.clinical_lead or c.clinical_lead, seen.facilitator or c.facilitator)
+            c.therapist_id, c.email, seen.clinical_lead or c.clinical_lead, seen.facilitator or c.facilitator,
+            seen.admin or c.admin)
     return [r for _, r in sorted(merged.items())
             if wants_alert(kind, chosen=chosen.get(r.therapist_id), clinical_lead=r.clinical_lead)]
 
@@ -90,45 +98,6 @@ def transient(code: int | None) -> bool:
     return code is None or 400 <= code < 500
 
 
-# -- SMTP_URL -------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    ssl: bool  # smtps://: TLS from the first byte
-    starttls: bool  # smtp://...?starttls=true: upgrade with STARTTLS before logging in
-    username: str | None
-    password: str | None
-    timeout: float
-
-
-def parse_smtp_url(url: str) -> SmtpSettings:
-    """`smtp://user:pass@host:587?starttls=true` or `smtps://user:pass@host:465` (user and password
-    percent-encoded; `timeout=SECONDS` optional). Raises ValueError naming what is wrong."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in ("smtp", "smtps"):
-        raise ValueError("SMTP_URL must start with smtp:// or smtps://")
-    if not parts.hostname:
-        raise ValueError("SMTP_URL names no host")
-    query = {k.lower(): v[-1].lower() for k, v in parse_qs(parts.query).items()}
-    unknown = set(query) - {"starttls", "timeout"}
-    if unknown:
-        raise ValueError(f"SMTP_URL has unknown parameters: {', '.join(sorted(unknown))}")
-    starttls = query.get("starttls", "false") in ("1", "true", "yes")
-    if scheme == "smtps" and starttls:
-        raise ValueError("smtps:// is TLS already: leave out starttls")
-    try:
-        port = parts.port or (465 if scheme == "smtps" else 587 if starttls else 25)
-        timeout = float(query.get("timeout", "20"))
-    except ValueError as exc:
-        raise ValueError(f"SMTP_URL: {exc}") from None
-    return SmtpSettings(host=parts.hostname, port=port, ssl=scheme == "smtps", starttls=starttls,
-                        username=unquote(parts.username) if parts.username else None,
-                        password=unquote(parts.password) if parts.password else None, timeout=timeout)
-
-
 # -- what the emails say --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -137,11 +106,20 @@ class Email:
     body: str
     link: str | None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "subject", one_line(self.subject))
+
+
+def one_line(text: str) -> str:
+    """A header value on one line (a practice name with a line break must not add a header)."""
+    return " ".join(text.split())[:300]
+
 
 def alert_email(*, kind: str, practice_name: str, link: str, raised_at: datetime, preferences_url: str,
-                clinical_lead: bool) -> Email:
+                recipient: Recipient) -> Email:
     label = ALERT_LABELS.get(kind, kind.replace("_", " "))
-    why = "a clinical lead of the practice" if clinical_lead else "a facilitator of the person's group"
+    why = ("an admin of the practice" if recipient.admin else "a clinical lead of the practice"
+           if recipient.clinical_lead else "a facilitator of the group concerned")
     body = (f"A new alert at {practice_name} needs attention.\n\n"
             f"Kind: {label}\n"
             f"Raised: {raised_at:%Y-%m-%d %H:%M} UTC\n"

@@ -10,6 +10,7 @@ from hashlib import sha256
 from flask import current_app
 from sqlalchemy import func, or_, select
 
+from ..alerts.models import Alert
 from ..auth.models import Practice, Therapist
 from ..errors import Invalid
 from ..extensions import db
@@ -20,6 +21,7 @@ from ..progress.services import screenings_due
 from ..tenancy import ALL, KEY, set_practice
 from .models import NotificationPreference, OutboxMessage
 from .rules import (
+    FOR_ADMINS,
     WITHHELD,
     DigestCounts,
     Email,
@@ -64,9 +66,15 @@ def put_message(*, practice_id: str, therapist_id: str | None, to_address: str, 
 
 # -- alerts ---------------------------------------------------------------------------------------------------
 
-def _candidates(practice_id: str, participant_id: str | None) -> list[Recipient]:
-    """The practice's active clinical leads, and the active facilitators of the person's current groups."""
+def _candidates(practice_id: str, kind: str, participant_id: str | None, note_id: str | None = None) -> list[Recipient]:
+    """The practice's active clinical leads, and the active facilitators of the person's current groups (of the
+    session's group, for an alert about a session note); for an alert about the practice's set-up (a webhook
+    switched off), its active admins."""
     active = (Therapist.practice_id == practice_id, Therapist.active.is_(True))
+    if kind in FOR_ADMINS:
+        admins = db.session.execute(select(Therapist.id, Therapist.email).where(*active, Therapist.role == "admin")
+                                    .execution_options(all_practices=True))
+        return [Recipient(row.id, row.email, False, False, admin=True) for row in admins]
     leads = db.session.execute(select(Therapist.id, Therapist.email).where(*active, Therapist.clinical_lead.is_(True))
                                .execution_options(all_practices=True))
     found = [Recipient(row.id, row.email, True, False) for row in leads]
@@ -77,6 +85,17 @@ def _candidates(practice_id: str, participant_id: str | None) -> list[Recipient]
             .join(GroupMember, GroupMember.group_id == group_facilitators.c.group_id)
             .where(*active, GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None))
             .execution_options(all_practices=True))
+        found += [Recipient(row.id, row.email, False, True) for row in facilitators]
+    if note_id is not None:
+        from ..notes.models import SessionNote
+        from ..plans.models import SessionPlan
+
+        facilitators = db.session.execute(
+            select(Therapist.id, Therapist.email)
+            .join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
+            .join(SessionPlan, SessionPlan.group_id == group_facilitators.c.group_id)
+            .join(SessionNote, SessionNote.plan_id == SessionPlan.id)
+            .where(*active, SessionNote.id == note_id).execution_options(all_practices=True))
         found += [Recipient(row.id, row.email, False, True) for row in facilitators]
     return found
 
@@ -97,15 +116,15 @@ def notify_alert(*, alert) -> list[OutboxMessage]:
     `alert` has `id, practice_id, kind, participant_id, raised_at` (toolkit/alerts)."""
     practice = db.session.get(Practice, alert.practice_id)
     assert practice is not None  # an alert's practice exists (foreign key)
-    candidates = _candidates(alert.practice_id, alert.participant_id)
+    note_id = alert.source_id if getattr(alert, "source_type", None) == "note" else None
+    candidates = _candidates(alert.practice_id, alert.kind, alert.participant_id, note_id)
     chosen = _chosen(alert.practice_id, sorted({c.therapist_id for c in candidates}))
     link = public_url(f"/api/v1/alerts/{alert.id}")
     raised_at = alert.raised_at or datetime.now(UTC)
     written = []
     for person in alert_recipients(alert.kind, candidates, chosen):
         email = alert_email(kind=alert.kind, practice_name=practice.name, link=link, raised_at=raised_at,
-                            preferences_url=public_url("/api/v1/me/notification-preferences"),
-                            clinical_lead=person.clinical_lead)
+                            preferences_url=public_url("/api/v1/me/notification-preferences"), recipient=person)
         message = put_message(practice_id=alert.practice_id, therapist_id=person.therapist_id,
                               to_address=person.email, kind="alert", email=email,
                               dedupe_key=f"alert:{alert.id}:{person.therapist_id}")
@@ -137,7 +156,8 @@ def participant_address(invitation, participant) -> str | None:
 
 
 def notify_invitation(*, invitation, participant, url: str) -> OutboxMessage | None:
-    """The participant's secure link, to their own address only: the one place the link is ever written."""
+    """The participant's secure link, to their own address only: the one place the link is ever written. Once per
+    link: a reminder (the same invitation with a fresh link) is a new email."""
     address = participant_address(invitation, participant)
     if address is None:
         return None
@@ -145,7 +165,8 @@ def notify_invitation(*, invitation, participant, url: str) -> OutboxMessage | N
     assert practice is not None
     email = invitation_email(practice_name=practice.name, url=url, expires_at=getattr(invitation, "expires_at", None))
     return put_message(practice_id=participant.practice_id, therapist_id=None, to_address=address,
-                       kind="invitation", email=email, dedupe_key=f"invitation:{invitation.id}", secret=True)
+                       kind="invitation", email=email, secret=True,
+                       dedupe_key=f"invitation:{invitation.id}:{sha256(url.encode()).hexdigest()[:32]}")
 
 
 # -- preferences ----------------------------------------------------------------------------------------------
@@ -223,14 +244,11 @@ def digest_counts(*, therapist: Therapist, now: datetime) -> DigestCounts:
                                     .where(group_facilitators.c.therapist_id == therapist.id)))
     members = set(db.session.scalars(select(GroupMember.participant_id).where(
         GroupMember.group_id.in_(groups), GroupMember.left_on.is_(None)))) if groups else set()
-    alerts = db.metadata.tables.get("alerts")  # toolkit/alerts (read as a table: counts only)
-    open_alerts = 0
-    if alerts is not None:
-        stmt = select(func.count()).select_from(alerts).where(alerts.c.practice_id == therapist.practice_id,
-                                                              alerts.c.status != "resolved")
-        if not therapist.clinical_lead:
-            stmt = stmt.where(alerts.c.participant_id.in_(members))
-        open_alerts = db.session.scalar(stmt) or 0
+    stmt = select(func.count()).select_from(Alert).where(Alert.practice_id == therapist.practice_id,
+                                                         Alert.status != "resolved")
+    if not therapist.clinical_lead:
+        stmt = stmt.where(Alert.participant_id.in_(members))
+    open_alerts = db.session.scalar(stmt) or 0
     due = [d for d in screenings_due(before=(now + timedelta(days=7)).date(), actor=therapist, now=now)
            if therapist.clinical_lead or d["session"]["group_id"] in groups]
     notes = db.session.scalar(

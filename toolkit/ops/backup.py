@@ -8,10 +8,14 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 
 import click
 import sqlalchemy as sa
 
+from ..audit.anchors import anchor_path, record_restore
+from ..audit.chain import audit_key
+from ..audit.models import AuditAnchor
 from ..extensions import db
 
 
@@ -113,4 +117,9 @@ def register(app) -> None:
                          "--dbname", conninfo, path], env)
         else:
             raise click.ClickException(f"restore of {url.get_backend_name()} databases is not supported")
-        click.echo(f"database restored from {path}")
+        with db.engine.begin() as conn:
+            heads = conn.execute(sa.select(AuditAnchor.__table__.c.practice_id, AuditAnchor.__table__.c.seq,
+                                           AuditAnchor.__table__.c.hash)).all()
+        # The anchor file outside the database learns the restored heads (else verify reports the lost tail).
+        record_restore(heads, path=anchor_path(), key=audit_key(), at=datetime.now(UTC))
+        click.echo(f"database restored from {path}; the audit anchor file notes the restored heads")

@@ -35,6 +35,8 @@ SKIPPED_TABLES = {
     "idempotency_keys": "remembered POSTs of the last hours; a retry against another database is a new request",
     "agenda_renders": "a cache of rendered PDFs, made again on request",
     "calendar_feeds": "secret subscription tokens (hashes) do not travel: make a new feed URL after an import",
+    "member_calendar_feeds": "secret subscription tokens (hashes) do not travel: make new feed URLs after an import",
+    "cancelled_sessions": "tombstones for calendars that imported a deleted session; not in export format 1",
     "outbox_messages": "emails of the service that wrote them (sent, or kept for its admins), not records of care",
     "notification_preferences": "not in export format version 1 yet (notifications came later, issue 29): a known "
                                 "gap",

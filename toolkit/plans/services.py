@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import signals
 from ..common.etag import etag_of
 from ..common.query import flush_delete, sorted_by
 from ..errors import Conflict, Invalid
@@ -250,8 +251,12 @@ def delete_plan(*, plan: SessionPlan) -> None:
     message = f"The session has {' and '.join(kept) or 'records'}: it is part of the record and is not deleted."
     if kept:
         raise Conflict(message)
+    plan_id, practice_id, group_id, title = plan.id, plan.practice_id, plan.group_id, plan.title
+    starts_at, ends_at = plan.starts_at, plan.ends_at
     db.session.delete(plan)
     flush_delete(message)
+    signals.session_plan_deleted.send(None, plan_id=plan_id, practice_id=practice_id, group_id=group_id,
+                                      title=title, starts_at=starts_at, ends_at=ends_at)  # calendars cancel it
 
 
 # Reading a plan needs only these module columns (not steps, scripts, materials...), and not the

@@ -123,9 +123,8 @@ def _item_verdict(member: MemberScreening, validity: str, outcome: str | None, i
     # Each of these only ever tightens: the item becomes exclude.
     gated = item.intensity == "deep" or item.gate_on_deterioration
     reasons = []
-    if member.deterioration and gated:
-        reasons += [f"{RELIABLE_DETERIORATION}: {text}; deep and trauma-focused items wait for a progress review"
-                    for text in member.deterioration]
+    if member.deterioration and gated:  # the details are the member's warnings; the item's reason stays short
+        reasons.append(f"{RELIABLE_DETERIORATION}: deep and trauma-focused items wait for a progress review")
     if member.crisis_gate and item.intensity == "deep" and member.recent_crisis:
         reasons.append(f"{RECENT_CRISIS}: a crisis screening on {member.recent_crisis['on']}; deep items wait for a "
                        "second screening free of crisis after the crisis review")

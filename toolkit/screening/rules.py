@@ -24,7 +24,7 @@ _OUTCOME_RANK = {name: rank for rank, name in enumerate(OUTCOMES)}
 
 
 class AnswersError(ValueError):
-    """`evaluate` was given answers that `validate_answers` rejects."""
+    """`intake.screen` was given answers that `validate_answers` rejects (errors keyed by item id)."""
 
     def __init__(self, errors: dict[str, list[str]]):
         self.errors = errors

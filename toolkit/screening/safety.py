@@ -1,11 +1,15 @@
-"""Safety over time (DESIGN.md "Version 2 → Safety over time"): the rules that decide how a screening is
-*used* once it exists. Pure Python over plain values: no Flask, no SQL.
+"""Safety over time (DESIGN.md "Version 2 → Safety over time" and "Version 3 → Safety follows the person"):
+the rules that decide how a screening is *used* once it exists. Pure Python over plain values: no Flask, no
+SQL, no HTTP (a refusal is one of three kinds; the screening services map them to domain errors).
 
   * override direction: anyone may make an outcome more restrictive (with a reason); making it less
     restrictive needs a clinical lead and a reason of at least 20 characters; never below `refer` while the
     computed flags include `acute_crisis`;
-  * crisis hold: after a `defer` (computed or by override) a person stays `defer` until a crisis review is
-    recorded after it *and* a screening is taken after that review;
+  * crisis hold: after a `defer` (computed or by override) a person stays `defer` until the latest crisis
+    review after it, naming the latest crisis screening, has a risk level that is not `high`, *and* a
+    screening free of crisis is taken at least 24 hours after that review;
+  * recent crisis: for 90 days after a crisis screening it is shown, and deep items wait for a second
+    screening free of crisis after its review;
   * validity at the session: a screening counts for a plan only if still valid when the plan ends;
   * age: the adult form is for people 18 or over on the screening date.
 """
@@ -173,15 +177,19 @@ def _latest_review_after(moment: datetime, reviews: Iterable[ReviewEvent]) -> Re
 
 
 def crisis_hold(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent]) -> Hold:
-    """The hold after the latest `defer`. It lifts only when the latest crisis review recorded after that
-    defer can lift it (risk not `high`) **and** a screening free of crisis was taken at least 24 hours after
-    that review. A review alone, or a screening minutes after it, never lifts it."""
+    """The hold after the latest `defer`. It lifts only when the latest review of the latest crisis screening,
+    recorded after that defer, can lift it (risk not `high`) **and** a screening free of crisis was taken at
+    least 24 hours after that review. A review alone, a review of an older crisis, or a screening minutes
+    after a review never lifts it."""
     screenings = list(screenings)
     defers = defer_moments(screenings)
     if not defers:
         return Hold(active=False)
     since = max(defers)
-    review = _latest_review_after(since, reviews)
+    crisis = latest_crisis(screenings)
+    # Only a review of the latest crisis screening counts (an old review without a screening id: by time).
+    mine = [r for r in reviews if r.screening_id is None or (crisis is not None and r.screening_id == crisis.id)]
+    review = _latest_review_after(since, mine)
     if review is None or not review.can_lift:
         return Hold(active=True, since=since, review=review)
     lifted = any(not s.crisis and aware(s.at) >= aware(review.at) + HOLD_LIFT_AFTER for s in screenings)

@@ -349,8 +349,10 @@ class CrisisReviewCreateSchema(StrictSchema):
     risk_level = fields.String(required=True, validate=validate.OneOf(RISK_LEVELS), metadata={
         "description": "The clinical lead's judgement of current risk; `high` never lifts the hold.",
         "example": "moderate"})
-    safety_plan_id = fields.String(validate=validate.Length(min=1, max=36), metadata={
-        "description": "The person's current safety plan (422 naming `safety_plan_id` when it is not)."})
+    safety_plan_id = fields.String(required=True, validate=validate.Length(min=1, max=36), metadata={
+        "description": "The person's current safety plan (`POST /participants/{id}/safety-plans`; 422 naming "
+                       "`safety_plan_id` when it is not: unknown, superseded or another person's).",
+        "example": "0b7d3e52-41a9-4f0e-9c6d-5e2f8a1b3c77"})
     follow_up_on = fields.Date(required=True, metadata={"description": "When the follow-up contact happens.",
                                                         "example": "2027-01-15"})
 
@@ -368,8 +370,8 @@ class CrisisReviewSchema(StrictSchema):
     safety_plan_id = fields.String(allow_none=True, required=True)
     safety_plan_in_place = fields.Boolean(required=True, metadata={
         "description": "Whether a safety plan was in place: what reviews before version 3 recorded instead of "
-                       "a risk level (such a review lifts the hold only when true); on newer reviews, whether "
-                       "`safety_plan_id` is set."})
+                       "a risk level (such a review lifts the hold only when true); always true on newer "
+                       "reviews, which name the plan (`safety_plan_id`)."})
     follow_up_on = fields.Date(required=True)
     by = fields.Nested(PersonSchema, required=True)
     at = fields.AwareDateTime(required=True)

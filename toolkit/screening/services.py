@@ -14,6 +14,7 @@ from ..auth.models import Therapist
 from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
 from ..participants.models import Participant
+from ..safety_plans import services as safety_plans
 from ..vocab import FLAGS
 from . import people
 from .form_loader import default_form
@@ -213,10 +214,10 @@ def record_crisis_review(*, participant: Participant, data: dict, actor: Therapi
                       "characters.", errors={"summary": [f"At least {REVIEW_SUMMARY_MIN} characters."]})
     if data["follow_up_on"] < datetime.now(UTC).date():
         raise Invalid("The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
-    plan_id = current_safety_plan(participant_id=participant.id, given=data.get("safety_plan_id"))
+    plan_id = current_safety_plan(participant_id=participant.id, given=data["safety_plan_id"])
     review = CrisisReview(participant_id=participant.id, summary=summary, screening_id=data["screening_id"],
                           risk_level=data["risk_level"], safety_plan_id=plan_id,
-                          safety_plan_in_place=plan_id is not None, follow_up_on=data["follow_up_on"],
+                          safety_plan_in_place=True, follow_up_on=data["follow_up_on"],
                           by_id=actor.id)
     db.session.add(review)
     db.session.flush()
@@ -225,14 +226,16 @@ def record_crisis_review(*, participant: Participant, data: dict, actor: Therapi
     return review
 
 
-def current_safety_plan(*, participant_id: str, given: str | None) -> str | None:
-    """The safety plan a review names must be the person's current one (422 naming `safety_plan_id`).
-    Safety plans are not part of this branch yet: none exists, so any id given is refused and the field may
-    be left out."""
-    if given is None:
-        return None
-    raise Invalid("safety_plan_id does not name this participant's current safety plan.",
-                  errors={"safety_plan_id": ["Not this participant's current safety plan."]})
+def current_safety_plan(*, participant_id: str, given: str) -> str:
+    """The safety plan a review names must be the person's current one (422 naming `safety_plan_id`: an
+    unknown id, another person's or another practice's plan, or a superseded version)."""
+    current = safety_plans.current_safety_plan(db.session, participant_id)
+    if current is None or current.id != given:
+        hint = ("record one first (POST /api/v1/participants/{id}/safety-plans)" if current is None
+                else "read the current one (GET /api/v1/participants/{id}/safety-plans)")
+        message = f"safety_plan_id is not this participant's current safety plan: {hint}."
+        raise Invalid(message, errors={"safety_plan_id": ["Not this participant's current safety plan."]})
+    return current.id
 
 
 def crisis_reviews_of(participant: Participant):

@@ -15,6 +15,9 @@ class _TherapistFields(StrictSchema):
                          metadata={"description": "admin or therapist.", "example": "therapist"})
     credentials = text(2000, allow_none=True, metadata={"description": "Qualifications, free text.",
                                                         "example": "MSc, registered psychotherapist"})
+    phone = text(100, allow_none=True, metadata={
+        "description": "How to reach the therapist quickly; the facilitator agenda prints it for clinical leads "
+                       "in the \"What to do\" box of a member on a crisis hold.", "example": "07700 900123"})
     trauma_informed = fields.Boolean(load_default=False, metadata={"description": "Trained in trauma-informed care."})
     clinical_lead = fields.Boolean(load_default=False, metadata={
         "description": "Set by an admin. A clinical lead may make a screening outcome less restrictive, record "
@@ -50,6 +53,7 @@ class TherapistUpdateSchema(StrictSchema):
     name = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "Full name."})
     role = fields.String(validate=validate.OneOf(ROLES), metadata={"description": "admin or therapist."})
     credentials = text(2000, allow_none=True, metadata={"description": "Qualifications, free text."})
+    phone = text(100, allow_none=True, metadata={"description": "How to reach the therapist quickly."})
     trauma_informed = fields.Boolean(metadata={"description": "Trained in trauma-informed care."})
     clinical_lead = fields.Boolean(metadata={"description": "Set by an admin: may lower outcomes, record crisis "
                                                             "reviews and clinician assessments."})

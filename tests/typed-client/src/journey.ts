@@ -174,10 +174,10 @@ check(progress.data.recovered === undefined, "no recovered");
 // A likely duplicate (same name and date of birth) is a 409 naming the existing record.
 const twin = await api.POST("/api/v1/participants", { body: { display_name: " pat  EXAMPLE", date_of_birth: "1988-05-17" } });
 check(twin.response.status === 409 && twin.error?.errors?.["possible_duplicate"] !== undefined, "possible duplicate");
-const confirmed = await api.POST("/api/v1/participants", {
+const confirmedNew = await api.POST("/api/v1/participants", {
   body: { display_name: "Pat Example", date_of_birth: "1988-05-17", confirm_new: true },
 });
-check(confirmed.response.status === 201 && confirmed.data?.id !== participant.id, "confirm_new");
+check(confirmedNew.response.status === 201 && confirmedNew.data?.id !== participant.id, "confirm_new");
 
 const clearance = await api.GET("/api/v1/plans/{plan_id}/clearance", { params: { path: { plan_id: planId } } });
 const status: Schemas["ClearanceStatus"] | undefined = clearance.data?.status;
@@ -196,6 +196,30 @@ const markdown = await api.GET("/api/v1/plans/{plan_id}/agenda", {
   params: { path: { plan_id: planId }, query: { format: "md" } }, parseAs: "text",
 });
 check(typeof markdown.data === "string" && markdown.data.includes("Day 1"), "agenda markdown");
+
+// Issue 29: a safety plan in the person's words (versioned), the emails you take, the practice's outbox.
+const safety = await api.POST("/api/v1/participants/{participant_id}/safety-plans", {
+  params: { path: { participant_id: participant.id } },
+  body: { warning_signs: ["Not sleeping"], people_to_ask: [{ name: "My sister Jo", contact: "07700 900123" }] },
+});
+check(safety.data !== undefined, "safety plan");
+const safetyPlan: Schemas["SafetyPlan"] = safety.data;
+check(safetyPlan.version === 1 && safetyPlan.status === "current" && safetyPlan.supersedes_id === null,
+  "first version, current");
+check(safetyPlan.people_to_ask[0]?.contact === "07700 900123" && safetyPlan.social_contacts.length === 0,
+  "sections");
+const safetyPlans = await api.GET("/api/v1/participants/{participant_id}/safety-plans", {
+  params: { path: { participant_id: participant.id } },
+});
+check(safetyPlans.data?.[0]?.id === safetyPlan.id, "safety plans listed");
+const preferences = await api.PUT("/api/v1/me/notification-preferences", {
+  body: { alert_kinds: ["crisis", "follow_up_due"], weekly_digest: false },
+});
+const kinds: string[] | undefined = preferences.data?.alert_kinds;
+check(kinds?.join() === "crisis,follow_up_due" && preferences.data?.weekly_digest === false, "preferences");
+const outbox = await api.GET("/api/v1/outbox", { params: { query: { status: "kept" } } });
+check(Array.isArray(outbox.data) && outbox.data.length === 0, "an empty outbox (no alert yet)");
+
 
 // The account (issue 28). Two tabs refreshing with one refresh token both keep the login: the same pair.
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
