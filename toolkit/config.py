@@ -9,6 +9,8 @@ from pathlib import Path
 
 from environs import Env, EnvError
 
+from .common.smtp_url import parse_smtp_url
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-change-me"
 DEV_AUDIT_KEY = "dev-only-audit-key-change-me"  # the same default as migration i15c
@@ -173,8 +175,6 @@ class Config:
     def check(self) -> None:
         """Refuse to start with an SMTP_URL that cannot be read, and in production without real secrets."""
         if self.SMTP_URL:
-            from .common.smtp_url import parse_smtp_url
-
             try:
                 parse_smtp_url(self.SMTP_URL)
             except ValueError as exc:

@@ -87,9 +87,6 @@ def _candidates(practice_id: str, kind: str, participant_id: str | None, note_id
             .execution_options(all_practices=True))
         found += [Recipient(row.id, row.email, False, True) for row in facilitators]
     if note_id is not None:
-        from ..notes.models import SessionNote
-        from ..plans.models import SessionPlan
-
         facilitators = db.session.execute(
             select(Therapist.id, Therapist.email)
             .join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
