@@ -1,4 +1,4 @@
-"""Report math for the benchmark: ratios to the floor, the targets of issues 8 and 21, growth, the Markdown.
+"""Report math for the benchmark: ratios to the floor, the targets of issues 8, 21 and 32, growth, the Markdown.
 
 Pure functions over plain dicts (the shapes written to bench/results/latest.json), tested in
 tests/unit/test_bench_report.py. No Flask, no database, no I/O.
@@ -9,21 +9,25 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Mapping
 
-# Issue 21's targets: req/s as a share of the bare Flask floor's (issue 8's were against GET /me).
-RPS_TARGETS = {"me": 0.35, "modules": 0.20, "plan_detail": 0.20, "participant_detail": 0.20, "clearance": 0.10,
-               "screening_post": 0.10}
+# Issue 32's targets: req/s as a share of the bare Flask floor's, every read built from the database
+# (uncached); a row whose target differs by database names both.
+RPS_TARGETS: dict[str, float | dict[str, float]] = {
+    "mix10": {"sqlite": 0.15, "postgresql": 0.10}, "clearance": 0.10, "screening_post": 0.10,
+    "participant_detail": 0.20, "plan_detail": 0.20, "modules": 0.20, "me": 0.35}
+CLEARANCE_CPU_MAX_MS = 5.0   # 40 x 12 clearance, worker CPU in process
+CLEARANCE_GROWTH_MAX = 2.5   # 100 x 12 cost / 40 x 12 cost
+PDF_FRESH_MAX = 1.3          # one-day PDF, fresh (plan changed first) / WeasyPrint alone on the same HTML
+CONCURRENT_PDF_MAX = 1.5     # the last of ten concurrent renders / (ten single renders / render workers)
+RENDER_MEMORY_MAX_MIB = 300.0  # a render worker after 50 renders
 RENDER_LOAD_MAX = 3.0        # GET /me p50 while two large PDFs render / idle
 ANALYZE_MAX = 1.5            # 100-member clearance p50 without ANALYZE / with (PostgreSQL)
 NOT_MODIFIED_MAX_SHARE = 0.25  # a 304's p50 must be under this share of one PDF render: "without rendering"
 MEMORY_MAX_MIB = 150.0
 GROWTH_MAX = 1.3
-# Every list and detail read the benchmark measures.
-# The cached reads count twice: as served (cached) and built from the database (`_uncached`).
-GROWTH_ENDPOINTS = ("me", "modules", "modules_uncached", "module_detail", "module_detail_uncached", "plan_detail",
-                    "plan_detail_uncached", "plans_by_group", "plans_list", "clearance", "clearance_uncached",
-                    "participants_list", "participant_detail", "participant_detail_uncached", "screenings_list",
-                    "screening_detail", "groups_list", "group_detail", "group_members", "therapists_list",
-                    "audit_list")
+# Every list and detail read the benchmark measures (built from the database each time).
+GROWTH_ENDPOINTS = ("me", "modules", "module_detail", "plan_detail", "plans_by_group", "plans_list", "clearance",
+                    "participants_list", "participant_detail", "screenings_list", "screening_detail", "groups_list",
+                    "group_detail", "group_members", "therapists_list", "audit_list")
 
 LABELS = {
     "bare": "bare Flask app (floor)",
@@ -37,6 +41,7 @@ LABELS = {
     "plans_by_group": "GET /plans?group_id=",
     "clearance": "GET /plans/{id}/clearance (40 x 12)",
     "screening_post": "POST /participants/{id}/screenings",
+    "mix10": "mix10: the five reads in rotation, every 10th request a screening POST",
     "agenda_ics": "GET /groups/{id}/agenda?format=ics (3 days)",
     "agenda_pdf": "GET /groups/{id}/agenda?format=pdf (3 days)",
     "agenda_pdf_304": "GET agenda pdf + If-None-Match (expect 304)",
@@ -52,8 +57,14 @@ LABELS = {
     "therapists_list": "GET /therapists",
     "audit_list": "GET /audit-events",
 }
-for _name in ("modules", "module_detail", "plan_detail", "participant_detail", "clearance", "clearance100"):
-    LABELS[f"{_name}_uncached"] = f"{LABELS[_name]}, uncached (Cache-Control: no-cache)"
+
+
+def rps_target(name: str, db: str | None) -> float | None:
+    """The req/s target of a row on a database (None: no target)."""
+    limit = RPS_TARGETS.get(name)
+    if isinstance(limit, dict):
+        return limit.get(db or "", min(limit.values()))
+    return limit
 
 
 def _ratio(value: float | None, base: float | None) -> float | None:
@@ -127,7 +138,8 @@ def evaluate(run: Mapping) -> list[dict]:
     """Every issue-8 target for one database's run."""
     eps = run.get("endpoints", {})
     checks = []
-    for name, limit in RPS_TARGETS.items():
+    for name in RPS_TARGETS:
+        limit = rps_target(name, run.get("db"))
         ep = eps.get(name, {})
         value = ep.get("rps_ratio")
         bad = _bad_statuses(ep)
@@ -161,7 +173,38 @@ def evaluate(run: Mapping) -> list[dict]:
     peak = run.get("memory", {}).get("peak_mib")
     checks.append(_check("memory", f"peak memory per worker < {MEMORY_MAX_MIB:.0f} MiB", peak, MEMORY_MAX_MIB,
                          None if peak is None else peak < MEMORY_MAX_MIB))
-    return checks + issue21_checks(run)
+    return checks + issue21_checks(run) + issue32_checks(run)
+
+
+def issue32_checks(run: Mapping) -> list[dict]:
+    """Clearance CPU in process and its growth with members; the PDF rows (fresh render, ten concurrent
+    renders, a render worker's memory), reported when the run measured them."""
+    cpu = run.get("clearance_queries", {}).get("cpu_ms", {})
+    c40, c100 = cpu.get("retreat40"), cpu.get("retreat100")
+    checks = [_check("clearance_cpu", f"clearance 40 x 12 uncached: worker CPU in process <= {CLEARANCE_CPU_MAX_MS} ms",
+                     c40, CLEARANCE_CPU_MAX_MS, None if c40 is None else c40 <= CLEARANCE_CPU_MAX_MS,
+                     "median of 15 requests through the test client")]
+    grow = _ratio(c100, c40)
+    checks.append(_check("clearance_members", f"clearance 100 x 12 <= {CLEARANCE_GROWTH_MAX} x the 40 x 12 cost (CPU)",
+                         grow, CLEARANCE_GROWTH_MAX, None if grow is None else grow <= CLEARANCE_GROWTH_MAX,
+                         f"{c40} ms / {c100} ms" if grow else ""))
+    fresh = run.get("pdf_fresh") or {}
+    ratio = fresh.get("ratio")
+    checks.append(_check("pdf_fresh", f"one-day PDF, fresh: <= {PDF_FRESH_MAX} x WeasyPrint alone on the same HTML",
+                         ratio, PDF_FRESH_MAX, None if ratio is None else ratio <= PDF_FRESH_MAX,
+                         fresh.get("note", "" if fresh else "not measured in this run")))
+    many = run.get("pdf_concurrent") or {}
+    ratio = many.get("ratio")
+    checks.append(_check("pdf_concurrent", f"ten concurrent PDFs from three practices: the last within "
+                         f"{CONCURRENT_PDF_MAX} x (ten single renders / render workers), a small PDF of the third "
+                         "practice within one render's time", ratio, CONCURRENT_PDF_MAX,
+                         None if ratio is None else ratio <= CONCURRENT_PDF_MAX and bool(many.get("small_within")),
+                         many.get("note", "" if many else "not measured in this run")))
+    mib = many.get("render_worker_mib_after_50") or (run.get("pdf_fresh") or {}).get("render_worker_mib_after_50")
+    checks.append(_check("render_memory_50", f"render worker < {RENDER_MEMORY_MAX_MIB:.0f} MiB after 50 renders", mib,
+                         RENDER_MEMORY_MAX_MIB, None if mib is None else mib < RENDER_MEMORY_MAX_MIB,
+                         "" if mib is not None else "not measured in this run"))
+    return checks
 
 
 def issue21_checks(run: Mapping) -> list[dict]:
@@ -224,20 +267,22 @@ def _fmt(value, digits=2) -> str:
     return str(value)
 
 
-def _target_of(name: str) -> str:
-    return f"≥ {RPS_TARGETS[name]}" if name in RPS_TARGETS else ""
+def _target_of(name: str, db: str | None = None) -> str:
+    limit = rps_target(name, db)
+    return f"≥ {limit}" if limit is not None else ""
 
 
 def endpoint_table(run: Mapping) -> list[str]:
     targets = {c["id"]: c for c in run.get("targets", [])}
-    lines = ["| endpoint | req/s | ×floor | p50 ms | ×floor | p99 ms | ×floor | SQL/req "
+    db = run.get("db")
+    lines = ["| endpoint | req/s | ×floor | p50 ms | ×floor | p99 ms | ×floor | CPU ms/req | SQL/req "
              "| target req/s ×floor | result |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for name, ep in run.get("endpoints", {}).items():
         label = LABELS.get(name, name)
         if ep.get("skipped"):
-            lines.append(f"| {label} | – | – | – | – | – | – | {_fmt(ep.get('queries'))} | {_target_of(name)} | "
-                         f"skipped: {ep['skipped']} |")
+            lines.append(f"| {label} | – | – | – | – | – | – | – | {_fmt(ep.get('queries'))} | "
+                         f"{_target_of(name, db)} | skipped: {ep['skipped']} |")
             continue
         result = targets.get(f"{name}_rps", {}).get("result", "")
         rps_digits = 0 if (ep.get("rps") or 0) >= 10 else 1
@@ -248,7 +293,7 @@ def endpoint_table(run: Mapping) -> list[str]:
             f"| {label} | {_fmt(ep.get('rps'), rps_digits)} | {_fmt(ep.get('rps_ratio'))} | "
             f"{_fmt(ep.get('p50_ms'), 1)} | "
             f"{_fmt(ep.get('p50_ratio'))} | {_fmt(ep.get('p99_ms'), 1)} | {_fmt(ep.get('p99_ratio'))} | "
-            f"{_fmt(ep.get('queries'))} | {_target_of(name)} | {result} |")
+            f"{_fmt(ep.get('cpu_ms_per_request'))} | {_fmt(ep.get('queries'))} | {_target_of(name, db)} | {result} |")
     return lines
 
 

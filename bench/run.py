@@ -24,6 +24,7 @@ import random
 import re
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,35 +144,52 @@ GROWTH_READS = ("participants_list", "screenings_list", "screening_detail", "gro
                 "group_members", "plans_list", "module_detail", "therapists_list", "audit_list")
 
 
+MIX_EVERY = 10  # mix10: every tenth request is a screening POST, the nine before it rotate over the five reads
+MIX_READS = ("me", "modules", "plan_detail", "participant_detail", "clearance")
+
+
+def mix_requests(reads: list[str], posts: list[str], every: int = MIX_EVERY, cycles: int = 5) -> list[tuple[str, str]]:
+    """The mixed workload as (method, path) in order: nine reads in rotation over `reads`, then a POST (the
+    screened participants in rotation), repeated; wrk loops over the list."""
+    out, r, p = [], 0, 0
+    for i in range(every * cycles):
+        if i % every == every - 1:
+            out.append(("POST", posts[p % len(posts)]))
+            p += 1
+        else:
+            out.append(("GET", reads[r % len(reads)]))
+            r += 1
+    return out
+
+
 def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
-    """Every measured request, by name, in the order measured."""
+    """Every measured request, by name, in the order measured. Every read is sent with
+    `Cache-Control: no-cache`: the target rows measure the answer built from the database (issue 32.5)."""
     g3 = f"/api/v1/groups/{t.retreat3d_group_id}/agenda"
     v1 = "/api/v1"
+    reads = {"me": f"{v1}/me", "modules": f"{v1}/modules?category=exercise&intensity=gentle",
+             "plan_detail": f"{v1}/plans/{t.plan10_id}", "participant_detail": f"{v1}/participants/{t.participant_id}",
+             "clearance": f"{v1}/plans/{t.retreat40_plan_id}/clearance"}
+    posts = [f"{v1}/participants/{pid}/screenings" for pid in t.screen_participant_ids]
     rows = [
         {"name": "bare", "paths": ["/"], "expect": 200, "bare": True},
         {"name": "health", "paths": ["/healthz"], "expect": 200},
-        {"name": "me", "paths": [f"{v1}/me"], "expect": 200},
-        {"name": "modules", "paths": [f"{v1}/modules?category=exercise&intensity=gentle"], "expect": 200},
-        {"name": "plan_detail", "paths": [f"{v1}/plans/{t.plan10_id}"], "expect": 200},
+        {"name": "me", "paths": [reads["me"]], "expect": 200},
+        {"name": "modules", "paths": [reads["modules"]], "expect": 200},
+        {"name": "plan_detail", "paths": [reads["plan_detail"]], "expect": 200},
         {"name": "plans_by_group", "paths": [f"{v1}/plans?group_id={t.list_group_id}"], "expect": 200},
-        {"name": "participant_detail", "paths": [f"{v1}/participants/{t.participant_id}"], "expect": 200},
-        {"name": "clearance", "paths": [f"{v1}/plans/{t.retreat40_plan_id}/clearance"], "expect": 200},
+        {"name": "participant_detail", "paths": [reads["participant_detail"]], "expect": 200},
+        {"name": "clearance", "paths": [reads["clearance"]], "expect": 200},
         {"name": "clearance100", "paths": [f"{v1}/plans/{t.retreat100_plan_id}/clearance"], "expect": 200},
-        # The cached reads again with `Cache-Control: no-cache`: the answer built from the database each time.
-        *({"name": f"{name}_uncached", "paths": [f"{v1}{path}"], "expect": 200, "uncached": True} for name, path in (
-            ("modules", "/modules?category=exercise&intensity=gentle"), ("plan_detail", f"/plans/{t.plan10_id}"),
-            ("participant_detail", f"/participants/{t.participant_id}"),
-            ("clearance", f"/plans/{t.retreat40_plan_id}/clearance"),
-            ("clearance100", f"/plans/{t.retreat100_plan_id}/clearance"))),
-        {"name": "screening_post", "method": "POST", "body": screening_body, "expect": 201,
-         "paths": [f"{v1}/participants/{pid}/screenings" for pid in t.screen_participant_ids]},
+        {"name": "screening_post", "method": "POST", "body": screening_body, "expect": 201, "paths": posts},
+        {"name": "mix10", "paths": [reads["me"]], "expect": 200, "mix_body": screening_body,
+         "requests": mix_requests([reads[n] for n in MIX_READS], posts)},
         {"name": "agenda_ics", "paths": [f"{g3}?format=ics"], "expect": 200, "agenda": True},
         # Timed sequentially and fresh (bench/renders.py), not under wrk: a render takes seconds on the queue.
         {"name": "agenda_pdf", "paths": [f"{g3}?format=pdf"], "expect": 200, "agenda": True, "probe_only": True},
         {"name": "agenda_pdf_304", "paths": [f"{g3}?format=pdf"], "expect": 304, "agenda": True, "etag": True},
     ]
-    rows += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True,
-              "uncached": name.endswith("_uncached")} for name, path in (
+    rows += [{"name": name, "paths": [v1 + path], "expect": 200, "growth_only": True} for name, path in (
         ("participants_list", "/participants"),
         ("screenings_list", f"/participants/{t.participant_id}/screenings"),
         ("screening_detail", f"/screenings/{t.screening_id}"),
@@ -180,7 +198,6 @@ def endpoint_specs(t: Targets, screening_body: dict | None) -> dict[str, dict]:
         ("group_members", f"/groups/{t.retreat40_group_id}/members"),
         ("plans_list", "/plans"),
         ("module_detail", f"/modules/{t.module_id}"),
-        ("module_detail_uncached", f"/modules/{t.module_id}"),
         ("therapists_list", "/therapists"),
         ("audit_list", "/audit-events"),
     )]
@@ -217,19 +234,36 @@ def count_queries(app, t: Targets, specs: list[dict], etag: str | None) -> tuple
         for spec in specs:
             if spec.get("etag") and not etag:
                 continue
+            if spec.get("requests"):
+                continue  # a mix: its requests are counted one by one in their own rows
             headers = {"If-None-Match": etag} if spec.get("etag") else {}
-            if spec.get("uncached"):
-                headers["Cache-Control"] = "no-cache"
+            headers["Cache-Control"] = "no-cache"
             n, status = one(spec.get("method", "GET"), spec["paths"][0], spec.get("body"), headers)
             counts[spec["name"]] = n if status == spec["expect"] else None
         built = {"Cache-Control": "no-cache"}  # the statements of building the answer, not of a cached hit
         small, _ = one("GET", f"/api/v1/plans/{t.small_plan_id}/clearance", headers=built)
         big, _ = one("GET", f"/api/v1/plans/{t.retreat40_plan_id}/clearance", headers=built)
         extra = {"small": small, "retreat40": big}
+        extra["cpu_ms"] = {name: clearance_cpu(api, f"/api/v1/plans/{plan}/clearance", built)
+                           for name, plan in (("retreat40", t.retreat40_plan_id), ("retreat100", t.retreat100_plan_id))}
     finally:
         event.remove(engine, "before_cursor_execute", on_execute)
         engine.dispose()
     return counts, extra
+
+
+def clearance_cpu(api: Api, path: str, headers: dict, reps: int = 15) -> float:
+    """CPU of building one clearance in process (the Flask test client, no HTTP, no gunicorn): the median
+    of `reps` requests' process time, in ms, after a warm-up. This process's CPU only: a database server's
+    work (PostgreSQL) is not in it; SQLite's is."""
+    hdrs = {"Authorization": f"Bearer {api.token}", **headers}
+    api.client.get(path, headers=hdrs)
+    times = []
+    for _ in range(reps):
+        t0 = time.process_time()
+        api.client.get(path, headers=hdrs)
+        times.append((time.process_time() - t0) * 1000)
+    return round(statistics.median(times), 2)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -346,14 +380,19 @@ def load(run: Run, spec: dict, *, seconds: float | None = None, label: str | Non
     if args.warmup:
         run_wrk(run.base_of(spec), spec, run.token, args.warmup, args, etag)
     run.server.drain()
+    served = run.bare if spec.get("bare") else run.server
+    cpu_before = served.cpu_seconds()
     figures = run_wrk(run.base_of(spec), spec, run.token, seconds, args, etag)
+    if figures["requests"]:
+        figures["cpu_ms_per_request"] = round((served.cpu_seconds() - cpu_before) * 1000 / figures["requests"], 2)
     if not figures["requests"]:
         figures["note"] = f"no request completed in {seconds} s"
     figures["paths"] = spec["paths"][:1] + (["..."] if len(spec["paths"]) > 1 else [])
     name = label or spec["name"]
     run.remember_memory(name)
     log(f"  {name:18s} {figures['rps']:>8} req/s  p50 {figures['p50_ms']:>8} ms  p99 {figures['p99_ms']:>8} ms"
-        f"  {figures.get('bytes_per_request') or 0:>7} B/resp  statuses {figures['statuses']}")
+        f"  CPU {figures.get('cpu_ms_per_request')} ms/req  {figures.get('bytes_per_request') or 0:>7} B/resp"
+        f"  statuses {figures['statuses']}")
     return figures
 
 
@@ -458,9 +497,9 @@ def clearance_statistics(run: Run, app) -> dict:
     """The 100-member clearance without planner statistics, then after ANALYZE (PostgreSQL)."""
     from toolkit.extensions import db, refresh_planner_statistics
 
-    if "clearance100_uncached" in run.skipped:
-        return {"note": run.skipped["clearance100_uncached"]}
-    spec = run.specs["clearance100_uncached"]  # built from the database each time: the planner's work, not a hit
+    if "clearance100" in run.skipped or "clearance100" not in run.specs:
+        return {"note": run.skipped.get("clearance100", "not measured")}
+    spec = run.specs["clearance100"]  # built from the database each time: the planner's work, not a hit
     without = load(run, spec, label="clearance100 (no ANALYZE)")
     with app.app_context():
         analysed = refresh_planner_statistics(db.engine)
@@ -534,7 +573,7 @@ def run_one(kind: str, args) -> dict:
             server.stop()
             bare.stop()
             _dispose(app)
-        result["render_load"] = render_load(run, url)
+        result["render_load"] = render_load(run, url) if not args.rows else {"note": "not measured (--rows)"}
         result["targets"] = report.evaluate(result)
         return result
 
@@ -556,14 +595,14 @@ def measure(run: Run, app, build_seconds: float) -> dict:
     queries, clearance_queries = count_queries(app, run.targets, measured, run.etag)
     log(f"{run.kind}: load with wrk, {args.duration:g} s per endpoint (-t{args.threads} -c{args.connections}, "
         f"{args.warmup:g} s warm-up each, Accept-Encoding: {args.accept_encoding or 'none'})")
-    names = [n for n, s in run.specs.items() if not s.get("probe_only")]
-    endpoints = measure_endpoints(run, names, queries, pair=args.paired)
+    names = [n for n, s in run.specs.items() if not s.get("probe_only") and (not args.rows or n in args.rows)]
+    endpoints = measure_endpoints(run, ["bare", *(n for n in names if n != "bare")], queries, pair=args.paired)
     endpoints["bare_end"] = measure_endpoints(run, ["bare"], queries, pair=False)["bare"]
     floor, endpoints = with_floor(run, endpoints)
-    pdf = time_pdf_with_memory(run)
-    ten_pdfs = concurrent_pdfs(run, run.server.database_url)
+    pdf = time_pdf_with_memory(run) if not args.rows else {"note": "not measured (--rows)"}
+    ten_pdfs = concurrent_pdfs(run, run.server.database_url) if not args.rows else {"note": "not measured (--rows)"}
     growth_info, large = measure_growth(run, app, queries)
-    statistics_check = clearance_statistics(run, app)
+    statistics_check = clearance_statistics(run, app) if not args.rows else {"note": "not measured (--rows)"}
     result = {"db": run.kind, "scale": 1, "dataset": run.targets.counts, "build_seconds": build_seconds,
               "server": " ".join(run.server.cmd[1:]), "floor": floor, "endpoints": endpoints, "pdf": pdf,
               "concurrent_pdfs": ten_pdfs,
@@ -602,6 +641,9 @@ def parse_args(argv=None):
     p.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG),
                    help=f"an existing PostgreSQL database, used to CREATE/DROP the scratch one (default {DEFAULT_PG})")
     p.add_argument("--keep", action="store_true", help="keep the scratch databases")
+    p.add_argument("--rows", type=lambda v: [x for x in v.split(",") if x], default=[], metavar="A,B",
+                   help="measure only these rows under wrk (and the floor); skips the PDF, ANALYZE and render-load "
+                        "steps (use --growth 1 to skip growth too)")
     p.add_argument("--output", default=str(RESULTS), help="where latest.json and latest.md go")
     p.add_argument("--report-only", action="store_true",
                    help="measure nothing: recompute the targets from --output's latest.json and rewrite latest.md")

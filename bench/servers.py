@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -22,7 +23,27 @@ from . import report
 ROOT = Path(__file__).resolve().parent.parent
 LUA = ROOT / "bench" / "wrk.lua"
 BIN = Path(sys.executable).parent
-GUNICORN = ["-w", "2", "-k", "sync", "--no-control-socket"]
+BOOT = ROOT / "boot.sh"
+
+
+def boot_gunicorn_flags(text: str | None = None) -> list[str]:
+    """gunicorn's flags exactly as boot.sh starts the service (workers, control socket, the config with its
+    access logger, the access log to stdout and its format, forwarded IPs), with `${VAR:-default}` at its
+    default and without `--bind` (the bench binds a free port). Floor and app both get these (issue 32.5)."""
+    text = BOOT.read_text() if text is None else text
+    command = re.search(r"^gunicorn app:app \\\n(.*?)&\s*$", text, re.M | re.S)
+    if command is None:
+        raise SystemExit("boot.sh: no `gunicorn app:app \\` command found")
+    joined = re.sub(r"\\\n", " ", command.group(1))
+    joined = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", joined)
+    words = shlex.split(joined)
+    if "--bind" in words:
+        at = words.index("--bind")
+        del words[at:at + 2]
+    return words
+
+
+GUNICORN = boot_gunicorn_flags()
 # Limits stay on (as in production) but high enough that wrk's loop measures the work, not 429s; the
 # login limit is the production one (the bench logs in a few times).
 BENCH_LIMITS = {"PDF_RATE_LIMIT": "100000 per minute", "AGENDA_RATE_LIMIT": "100000 per minute"}
@@ -81,6 +102,15 @@ def memory_of(pid: int) -> dict[str, float]:
     return {k: int(v) / 1024 for k, v in re.findall(r"^(VmHWM|VmRSS):\s+(\d+) kB", status, re.M)}
 
 
+def cpu_seconds_of(pid: int) -> float:
+    """utime + stime of one process, from /proc/PID/stat (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def command_of(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -133,7 +163,7 @@ class Gunicorn:
     def __init__(self, app: str, env: dict, logfile: Path, ready: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.cmd = [str(BIN / "gunicorn"), app, *GUNICORN, "-b", f"127.0.0.1:{self.port}"]
+        self.cmd = [str(BIN / "gunicorn"), app, *GUNICORN, "--bind", f"127.0.0.1:{self.port}"]
         self.log = open(logfile, "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(self.cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
@@ -157,6 +187,10 @@ class Gunicorn:
 
     def memory(self) -> dict[int, dict]:
         return {pid: memory_of(pid) for pid in self.workers()}
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU the web workers have used so far (read before and after a load)."""
+        return sum(cpu_seconds_of(pid) for pid in self.workers())
 
     def stop(self) -> None:
         stop_process(self.proc)
@@ -220,9 +254,11 @@ class BareServer(Gunicorn):
 
 def run_wrk(base: str, spec: dict, token: str, seconds: float, args, etag: str | None = None) -> dict:
     env = {**os.environ, "BENCH_METHOD": spec.get("method", "GET"), "BENCH_PATHS": "\n".join(spec["paths"]),
-           "BENCH_TOKEN": token, "BENCH_BODY": json.dumps(spec["body"]) if spec.get("body") else "",
+           "BENCH_REQUESTS": "\n".join(f"{m} {path}" for m, path in spec.get("requests", ())),
+           "BENCH_TOKEN": token,
+           "BENCH_BODY": json.dumps(body) if (body := spec.get("body") or spec.get("mix_body")) else "",
            "BENCH_IF_NONE_MATCH": etag or "", "BENCH_ACCEPT_ENCODING": args.accept_encoding,
-           "BENCH_CACHE_CONTROL": "no-cache" if spec.get("uncached") else ""}
+           "BENCH_CACHE_CONTROL": "" if spec.get("bare") else "no-cache"}
     connections = spec.get("connections", args.connections)
     cmd = ["wrk", "-t", str(min(args.threads, connections)), "-c", str(connections), "-d", f"{max(1, round(seconds))}s",
            "--timeout", "60s", "-s", str(LUA), base]

@@ -2,6 +2,8 @@
 --
 --   BENCH_METHOD         GET (default) or POST
 --   BENCH_PATHS          one or more request paths, newline-separated; requests rotate over them
+--   BENCH_REQUESTS       instead of BENCH_METHOD/BENCH_PATHS: lines "METHOD path" (a mixed workload, such as
+--                        mix10: reads with a POST every tenth line); requests rotate over them, POSTs carry BENCH_BODY
 --   BENCH_TOKEN          bearer token
 --   BENCH_BODY           request body (JSON), optional
 --   BENCH_IF_NONE_MATCH  If-None-Match header, optional
@@ -32,6 +34,21 @@ function init(args)
   if ae and ae ~= "" then headers["Accept-Encoding"] = ae end
   local cc = os.getenv("BENCH_CACHE_CONTROL")
   if cc and cc ~= "" then headers["Cache-Control"] = cc end
+  local mixed = os.getenv("BENCH_REQUESTS")
+  if mixed and mixed ~= "" then
+    local posted = {}
+    for k, v in pairs(headers) do posted[k] = v end
+    posted["Content-Type"] = "application/json"
+    for line in string.gmatch(mixed, "[^\n]+") do
+      local m, path = string.match(line, "^(%S+)%s+(%S+)$")
+      if m == "GET" then
+        table.insert(requests_, wrk.format("GET", path, headers, nil))
+      else
+        table.insert(requests_, wrk.format(m, path, posted, body))
+      end
+    end
+    return
+  end
   if body then headers["Content-Type"] = "application/json" end
   for path in string.gmatch(os.getenv("BENCH_PATHS") or "/", "[^\n]+") do
     table.insert(requests_, wrk.format(method, path, headers, body))

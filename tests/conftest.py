@@ -6,7 +6,6 @@
 """
 
 import os
-import re
 import shutil
 import tempfile
 import uuid
@@ -43,52 +42,6 @@ def fast_passwords(monkeypatch):
     monkeypatch.setattr(passwords, "_DUMMY_HASH", hasher.hash("not-a-real-password-for-timing"))
 
 
-# Every committed write moves a practice data version (toolkit/versioning.py), or cached answers could be
-# served stale. Checked on every statement the suite runs, whatever code path issued it.
-_WRITE = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
-UNVERSIONED_WRITES: list[str] = []
-
-
-def _watch_writes(conn, cursor, statement, parameters, context, executemany):
-    from toolkit.versioning import UNVERSIONED
-
-    found = _WRITE.match(statement)
-    if found is None:
-        return
-    name = found.group(1).lower()
-    if name == "alembic_version":
-        conn.info["data_migration"] = True  # a migration: the servers restart after it, their caches empty
-    elif name == "practices" and statement.lstrip().upper().startswith("UPDATE") and "data_version" in statement:
-        conn.info["data_version_moved"] = True
-    elif name not in UNVERSIONED and not statement.startswith("UPDATE practices SET name = name"):
-        conn.info.setdefault("data_written", set()).add(name)
-
-
-def _check_commit(conn):
-    written, moved = conn.info.pop("data_written", None), conn.info.pop("data_version_moved", False)
-    migration = conn.info.pop("data_migration", False)
-    if written and not moved and not migration:
-        UNVERSIONED_WRITES.append(", ".join(sorted(written)))
-
-
-def _forget_writes(holder, *args):
-    """A rolled-back connection, or a pooled connection's record as it is checked in."""
-    for key in ("data_written", "data_version_moved", "data_migration"):
-        holder.info.pop(key, None)
-
-
-sa.event.listen(sa.engine.Engine, "before_cursor_execute", _watch_writes)
-sa.event.listen(sa.engine.Engine, "commit", _check_commit)
-sa.event.listen(sa.engine.Engine, "rollback", _forget_writes)
-sa.event.listen(sa.pool.Pool, "checkin", lambda dbapi_conn, record: _forget_writes(record))
-
-
-@pytest.fixture(autouse=True)
-def every_write_moves_a_data_version():
-    """A transaction that writes practice data and commits without moving its data version fails the test."""
-    UNVERSIONED_WRITES.clear()
-    yield
-    assert not UNVERSIONED_WRITES, f"committed without moving a practice data version: {UNVERSIONED_WRITES}"
 
 
 def pytest_configure(config):
@@ -282,3 +235,73 @@ def create_group(client, admin):
         return r.get_json()
 
     return make
+
+
+# --- fixtures shared by several test modules ---------------------------------------------------------------
+
+
+@pytest.fixture
+def mods(client, admin):
+    """slug -> built-in module, as the API shows it (the one definition)."""
+    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
+    assert r.status_code == 200, r.get_json()
+    return {m["slug"]: m for m in r.get_json()}
+
+
+@pytest.fixture
+def form(client, admin):
+    """The screening form as served."""
+    return client.get("/api/v1/screening/form", headers=admin["headers"]).get_json()
+
+
+@pytest.fixture
+def setup(client, admin, form, mods, create_group, create_participant):
+    """make(answer_sets, slugs=...) -> (group, plan, [participants]) for clearance; answer_sets: overrides per
+    member, or None for a member never screened."""
+    from tests.helpers import PLANS, SOON, screen
+
+    def make(answer_sets, slugs=("opening-check-in", "younger-self-visualisation", "closing-grounding"),
+             by=None, **group_fields):
+        who = by or admin
+        group = create_group(by=by, name="Clearance retreat", **group_fields)
+        members = []
+        for overrides in answer_sets:
+            participant = create_participant(by=by)
+            r = client.post(f"/api/v1/groups/{group['id']}/members", headers=who["headers"],
+                            json={"participant_id": participant["id"]})
+            assert r.status_code == 201, r.get_json()
+            if overrides is not None:
+                participant["screening"] = screen(client, who, form, participant["id"], overrides)
+            members.append(participant)
+        items = [{"module_id": mods[slug]["id"], "minutes": mods[slug]["default_minutes"]} for slug in slugs]
+        r = client.post(PLANS, headers=who["headers"], json={
+            "title": "Day 1", "group_id": group["id"], "starts_at": SOON, "items": items})
+        assert r.status_code == 201, r.get_json()
+        return group, r.get_json(), members
+
+    return make
+
+
+@pytest.fixture
+def count_queries(app):
+    """with count_queries() as statements: ...  -> statements is a list of the SQL run inside."""
+    from contextlib import contextmanager
+
+    from toolkit.extensions import db
+
+    @contextmanager
+    def counting():
+        statements = []
+
+        def before(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        sa.event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", before)
+
+    return counting

@@ -1,6 +1,7 @@
 """Assertions and small helpers shared by the test modules (builders of data are in tests/factories.py)."""
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import flask
 import sqlalchemy as sa
@@ -63,3 +64,98 @@ def operations(spec):
         for method in METHODS:
             if method in item:
                 yield method.upper(), path, item[method]
+
+
+_NOT_SHAPE = ("description", "summary", "example", "examples", "title")
+
+
+def _shape(node):
+    """A spec node without its prose (descriptions, summaries, examples, titles)."""
+    if isinstance(node, dict):
+        return {k: _shape(v) for k, v in node.items() if k not in _NOT_SHAPE}
+    if isinstance(node, list):
+        return [_shape(v) for v in node]
+    return node
+
+
+def spec_skeleton(spec) -> dict:
+    """What a refactor must not move: per operation its operationId, tags, parameters, response codes and
+    request body; every schema's shape. tests/fixtures/openapi-v2-skeleton.json holds the v2 spec's (made
+    from the spec committed before version 3 with this function)."""
+    ops = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method in (*METHODS, "head", "options"):
+                ops[f"{method.upper()} {path}"] = {
+                    "operationId": op["operationId"], "tags": op.get("tags", []),
+                    "parameters": sorted(f"{p['in']}:{p['name']}" for p in op.get("parameters", []) if "name" in p),
+                    "responses": sorted(op.get("responses", {})),
+                    "requestBody": _shape(op.get("requestBody", {}).get("content", {}))}
+    return {"operations": ops, "schemas": {name: _shape(s) for name, s in spec["components"]["schemas"].items()}}
+
+
+def kept(old, new, where="") -> list[str]:
+    """Where `new` does not keep `old`: every key of a mapping kept (new keys may appear), an enum or a
+    required list may grow, anything else equal."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        found = []
+        for key, value in old.items():
+            if key not in new:
+                found.append(f"{where}/{key}: gone")
+            elif key in ("enum", "required", "parameters", "responses") and isinstance(value, list):
+                missing = [v for v in value if v not in new[key]]
+                found += [f"{where}/{key}: {missing} gone"] if missing else []
+            else:
+                found += kept(value, new[key], f"{where}/{key}")
+        return found
+    return [] if old == new else [f"{where}: {old!r} -> {new!r}"]
+
+
+
+# --- shared by several test modules (none imports another test module) ------------------------------------
+
+PLANS = "/api/v1/plans"
+FORM = "/api/v1/screening/form"
+# Two weeks ahead: inside a new screening's validity, so clearance judges it at the session.
+SOON = (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:00")
+CLEAR = {}  # screening answers with no symptoms: every item at its lowest option
+
+
+def verify_audit(app):
+    """`flask audit verify`: (exit code, output)."""
+    result = cli(app, "audit", "verify")
+    return result.exit_code, result.output
+
+
+def screen(client, who, form, participant_id, overrides):
+    """A screening of the served form with these answers (see answers_for)."""
+    r = client.post(f"/api/v1/participants/{participant_id}/screenings", headers=who["headers"],
+                    json={"form_version": form["version"], "answers": answers_for(form, overrides)})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def make_items(mods, n):
+    """n items cycling through the built-ins (with a break every fourth item); `mods` as the `mods` fixture."""
+    modules = list(mods.values()) if isinstance(mods, dict) else list(mods)
+    return [{"module_id": None, "minutes": 10} if i % 4 == 3 else
+            {"module_id": modules[i % len(modules)]["id"], "minutes": modules[i % len(modules)]["default_minutes"]}
+            for i in range(n)]
+
+
+def make_plan(client, who, group_id, items, starts_at=SOON):
+    r = client.post(PLANS, headers=who["headers"], json={
+        "title": "Plan", "group_id": group_id, "starts_at": starts_at, "items": items})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def queries_for(client, count_queries, method, url, who, **kwargs):
+    """Statements run by one request (after one warm-up call, so lazy set-up does not count)."""
+    headers = who["headers"]
+    warm = client.open(url, method=method, headers=headers, **kwargs)
+    assert warm.status_code == 200, warm.get_json()
+    with count_queries() as statements:
+        r = client.open(url, method=method, headers=headers, **kwargs)
+    assert r.status_code == 200, r.get_json()
+    return len(statements), r.get_json()

@@ -12,6 +12,24 @@ API_TITLE = "Inner Child Group Toolkit API"
 API_VERSION = "1.0.0"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
+# The headers every answer carries unless the view set its own (issue 32.4: added in one pass, not one
+# lookup each). Swagger UI needs inline styles and scripts of its own; everything is served from here.
+_SECURITY = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"),
+             ("Cross-Origin-Resource-Policy", "same-origin"))
+_API_HEADERS = (*_SECURITY, ("Content-Security-Policy",
+                             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"))
+_DOCS_HEADERS = (*_SECURITY, ("Content-Security-Policy",
+                              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                              "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+_HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+_PRIVATE = ("Cache-Control", "private, no-store")
+
+
+def _missing(response, wanted) -> list[tuple[str, str]]:
+    """The (name, value) pairs of `wanted` whose name the response does not carry yet (one pass over it)."""
+    present = {name.lower() for name, _ in response.headers.items()}
+    return [pair for pair in wanted if pair[0].lower() not in present]
+
 
 def create_app(config: Config | None = None) -> Flask:
     config = config or Config()
@@ -55,9 +73,7 @@ def configure_app(app: Flask) -> None:
                     "(412 when stale, 428 when missing). POSTs that create answer 201 with `Location` and accept an "
                     "`Idempotency-Key`. Failed logins, registrations and PDF agendas are rate-limited (429 with "
                     "`Retry-After`; `X-RateLimit-*` on those responses). Send `X-Request-ID` (1-64 of "
-                    "`A-Za-z0-9._-`) to have it echoed; every response carries one. Some reads (modules, a plan, a "
-                    "participant, a clearance) may be answered from the server's cache, which any change in the "
-                    "practice invalidates at once; `Cache-Control: no-cache` asks for an answer built afresh."
+                    "`A-Za-z0-9._-`) to have it echoed; every response carries one."
                 ),
                 "license": {"name": "MIT", "url": "https://opensource.org/license/mit"},
             },
@@ -72,8 +88,10 @@ def configure_app(app: Flask) -> None:
         RATELIMIT_HEADERS_ENABLED=True,
         RATELIMIT_KEY_PREFIX="toolkit",
         PROPAGATE_EXCEPTIONS=False,
-        JSON_SORT_KEYS=False,
     )
+    # Bodies keep the order their schemas give (Flask 3 ignores JSON_SORT_KEYS; the provider's setting is the
+    # one read). The committed spec is written by flask-smorest with sort_keys=False either way.
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # DefaultJSONProvider
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-subsetting notices only
@@ -100,10 +118,7 @@ def register_extensions(app: Flask) -> None:
     from .compression import init_compression
 
     init_compression(app)
-    from .read_cache import init_read_cache
-
-    init_read_cache(app)
-    from . import models, versioning  # noqa: F401  (every model before the spec; the data versions' events)
+    from . import models  # noqa: F401  (every model before the spec)
     from .auth.logins import init_app as init_logins
 
     init_logins(app)  # who a verified token belongs to (toolkit/access.py)
@@ -155,25 +170,13 @@ def register_request_hooks(app: Flask) -> None:
 
     @app.after_request
     def _headers(response):
-        response.headers["X-Request-ID"] = g.get("request_id", "")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if request.path.startswith("/api/v1/docs"):
-            # Swagger UI needs inline styles and scripts of its own; everything is served from here.
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-        else:
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+        wanted = list(_DOCS_HEADERS if request.path.startswith("/api/v1/docs") else _API_HEADERS)
         if request.is_secure:
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if request.headers.get("Authorization"):
-            response.headers.setdefault("Cache-Control", "private, no-store")
+            wanted.append(_HSTS)
+        if "Authorization" in request.headers:
+            wanted.append(_PRIVATE)
+        response.headers.extend(_missing(response, wanted))
+        response.headers["X-Request-ID"] = g.get("request_id", "")
         if app.config["CORS_ORIGINS"] and request.path.startswith("/api/"):
             response.vary.add("Origin")  # CORS headers depend on the Origin: shared caches must know
         return response

@@ -5,8 +5,14 @@ import sys
 
 import click
 
+from .auth.models import Practice
+from .auth.services import create_therapist
+from .demo import create_demo
 from .errors import DomainError
+from .exercises.catalogue import SeedError
+from .exercises.seed import load_builtins
 from .extensions import db
+from .ops import register as register_ops
 
 
 def register(app) -> None:
@@ -14,9 +20,6 @@ def register(app) -> None:
     @click.option("--demo", is_flag=True, help="Also create a demo practice with data to try every endpoint.")
     def seed(demo):
         """Load the built-in modules (idempotent: a second run changes nothing)."""
-        from .exercises.catalogue import SeedError
-        from .exercises.seed import load_builtins
-
         try:
             report = load_builtins()
         except SeedError as err:
@@ -27,8 +30,6 @@ def register(app) -> None:
         click.echo(f"built-in modules: {report.created} created, {report.updated} updated, "
                    f"{report.unchanged} unchanged")
         if demo:
-            from .demo import create_demo
-
             click.echo(create_demo())
 
     @app.cli.command("create-admin")
@@ -38,9 +39,6 @@ def register(app) -> None:
     @click.password_option(help="At least 12 characters; prompted for when omitted.")
     def create_admin(practice_id, name, email, password):
         """Create an admin for an existing practice (e.g. when its last admin left)."""
-        from .auth.models import Practice
-        from .auth.services import create_therapist
-
         if db.session.get(Practice, practice_id) is None:
             click.echo(f"no practice with id {practice_id}", err=True)
             sys.exit(1)
@@ -53,7 +51,5 @@ def register(app) -> None:
             sys.exit(1)
         db.session.commit()
         click.echo(f"admin created: {therapist.email} ({therapist.id})")
-
-    from .ops import register as register_ops
 
     register_ops(app)

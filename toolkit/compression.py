@@ -16,8 +16,6 @@ import re
 from flask import Flask, request
 from flask_compress import Compress
 
-from .read_cache import CompressedBodies
-
 SUFFIX = ":gzip"
 _SUFFIXED = re.compile(r'(?<!W/)"([^"]*)' + re.escape(SUFFIX) + '"')
 CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH")
@@ -63,6 +61,18 @@ def _retag_not_modified(response):
     return response
 
 
+def _small(response, min_size: int) -> bool:
+    return not response.is_streamed and response.content_length is not None and response.content_length < min_size
+
+
+def _vary_on_encoding(response) -> None:
+    vary = response.headers.get("Vary")
+    if not vary:
+        response.headers["Vary"] = "Accept-Encoding"
+    elif "accept-encoding" not in vary.lower():
+        response.headers["Vary"] = f"{vary}, Accept-Encoding"
+
+
 def init_compression(app: Flask) -> None:
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
     app.config.setdefault("COMPRESS_MIMETYPES", MEDIA_TYPES)
@@ -71,9 +81,17 @@ def init_compression(app: Flask) -> None:
     app.config.setdefault("COMPRESS_STREAMS", False)
     # The app answers its own conditional requests (before doing the work); nothing to re-evaluate here.
     app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
-    # gzip bodies of cached answers are kept beside them (toolkit/read_cache.py); others are not kept.
-    app.config.setdefault("COMPRESS_CACHE_BACKEND", CompressedBodies)
-    app.config.setdefault("COMPRESS_CACHE_KEY", CompressedBodies.key)
     app.after_request(_retag_not_modified)
+    app.config["COMPRESS_REGISTER"] = False  # registered below, behind the size check
     compress.init_app(app)
+    min_size = app.config["COMPRESS_MIN_SIZE"]
+
+    @app.after_request
+    def _compress(response):
+        """A body under the threshold (most answers: a record, an error) only says that it varies with
+        Accept-Encoding; Flask-Compress's negotiation runs for the others (issue 32.4)."""
+        if _small(response, min_size):
+            _vary_on_encoding(response)
+            return response
+        return compress.after_request(response)
     app.wsgi_app = ConditionalTags(app.wsgi_app)  # type: ignore[method-assign]  # the usual WSGI middleware wrap

@@ -1,22 +1,74 @@
-"""Configuration from the environment. Every variable is documented in the README's table."""
+"""Configuration from the environment, through one typed reader (environs): every variable is documented
+in the README's table. Blank means unset (the default applies); a value that does not parse (`MAX_BODY_BYTES=1mb`,
+`RATELIMIT_ENABLED=maybe`) stops the start with ConfigError naming the variable. Booleans have one parser:
+1/true/yes/on and 0/false/no/off, any case (`flag`)."""
 
 import os
 from datetime import timedelta
 from pathlib import Path
+
+from environs import Env, EnvError
+
+from .common.smtp_url import parse_smtp_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-change-me"
 DEV_AUDIT_KEY = "dev-only-audit-key-change-me"  # the same default as migration i15c
 
 
+class ConfigError(RuntimeError):
+    """The service refuses to start with this configuration."""
+
+
+class EnvReader:
+    """The one reader of the environment: typed getters over environs, read at call time (tests set the
+    environment first). `get` reads a string, like os.environ.get, with blank meaning unset."""
+
+    def __init__(self):
+        self._env = Env(expand_vars=False)
+
+    @staticmethod
+    def _unset(name: str) -> bool:
+        return os.environ.get(name, "").strip() == ""
+
+    def _read(self, kind: str, name: str, default):
+        if self._unset(name):
+            return default
+        try:
+            return getattr(self._env, kind)(name)
+        except EnvError as exc:
+            raise ConfigError(f"{name}={os.environ.get(name)!r} is not a valid {kind}: {exc}") from None
+
+    def get(self, name: str, default=None):
+        return default if self._unset(name) else os.environ[name]
+
+    def int(self, name: str, default: int) -> int:
+        return self._read("int", name, default)
+
+    def float(self, name: str, default: float) -> float:
+        return self._read("float", name, default)
+
+    def bool(self, name: str, default: bool) -> bool:
+        return self._read("bool", name, default)
+
+    def list(self, name: str) -> list[str]:
+        return [item.strip() for item in (self.get(name) or "").split(",") if item.strip()]
+
+
+env = EnvReader()
+
+
+def flag(name: str, default: bool = False) -> bool:
+    """A boolean setting (the one parser, for code outside Config too)."""
+    return env.bool(name, default)
+
+
 def _int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
+    return env.int(name, default)
 
 
 def _float(name: str, default: float) -> float:
-    raw = os.environ.get(name)
-    return float(raw) if raw not in (None, "") else default
+    return env.float(name, default)
 
 
 def default_database_url() -> str:
@@ -33,15 +85,10 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
-class ConfigError(RuntimeError):
-    """The service refuses to start with this configuration."""
-
-
 class Config:
     """Read once, when the app is created (so tests can set the environment first)."""
 
     def __init__(self, **overrides):
-        env = os.environ
         self.ENV_NAME = env.get("TOOLKIT_ENV", "development")
         self.SECRET_KEY = env.get("SECRET_KEY", DEV_SECRET)
         self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEV_SECRET)
@@ -58,7 +105,7 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": _int("DB_POOL_RECYCLE_SECONDS", 1800)}
         self.DB_PING_IDLE_SECONDS = _float("DB_PING_IDLE_SECONDS", 10.0)
         self.REDIS_URL = env.get("REDIS_URL") or None
-        self.CORS_ORIGINS = [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()]
+        self.CORS_ORIGINS = env.list("CORS_ORIGINS")
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int("ACCESS_TOKEN_MINUTES", 15))
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_int("REFRESH_TOKEN_DAYS", 14))
         self.MAX_CONTENT_LENGTH = _int("MAX_BODY_BYTES", 1024 * 1024)
@@ -112,10 +159,6 @@ class Config:
         # gzip for text bodies of at least this many bytes (toolkit/compression.py); 0 compresses everything.
         self.COMPRESS_MIN_BYTES = _int("COMPRESS_MIN_BYTES", 1400)
         self.COMPRESS_GZIP_LEVEL = _int("COMPRESS_GZIP_LEVEL", 5)
-        # Cached GET answers per web worker (toolkit/read_cache.py); READ_CACHE_ENTRIES=0 turns the cache off.
-        self.READ_CACHE_ENTRIES = _int("READ_CACHE_ENTRIES", 512)
-        self.READ_CACHE_MAX_BYTES = _int("READ_CACHE_MAX_BYTES", 16 << 20)
-        self.READ_CACHE_SECONDS = _int("READ_CACHE_SECONDS", 60)
         # Notifications (toolkit/notifications): with SMTP_URL the worker sends the outbox, else it is kept for
         # admins; links in emails start with PUBLIC_URL, the address people open the service at.
         self.SMTP_URL = env.get("SMTP_URL") or None
@@ -123,11 +166,11 @@ class Config:
         self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://localhost:5000").rstrip("/")
         # Webhooks (toolkit/webhooks/): private, loopback and link-local targets only where this is true (a test
         # receiver on this machine); failed tries in a row before a hook is switched off; one try's time limit.
-        self.WEBHOOK_ALLOW_PRIVATE = env.get("WEBHOOK_ALLOW_PRIVATE", "false").lower() == "true"
+        self.WEBHOOK_ALLOW_PRIVATE = flag("WEBHOOK_ALLOW_PRIVATE", False)
         self.WEBHOOK_MAX_FAILURES = _int("WEBHOOK_MAX_FAILURES", 15)
         self.WEBHOOK_TIMEOUT_SECONDS = _float("WEBHOOK_TIMEOUT_SECONDS", 10.0)
-        self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "true").lower() != "false"
-        self.TRUST_PROXY = env.get("TRUST_PROXY", "false").lower() == "true"
+        self.RATELIMIT_ENABLED = flag("RATELIMIT_ENABLED", True)
+        self.TRUST_PROXY = flag("TRUST_PROXY", False)
         for key, value in overrides.items():
             setattr(self, key, value)
 
@@ -138,8 +181,6 @@ class Config:
     def check(self) -> None:
         """Refuse to start with an SMTP_URL that cannot be read, and in production without real secrets."""
         if self.SMTP_URL:
-            from .common.smtp_url import parse_smtp_url
-
             try:
                 parse_smtp_url(self.SMTP_URL)
             except ValueError as exc:

@@ -2,19 +2,26 @@
 three-day retreat, so a new user can try every endpoint at once. Idempotent: run twice, get one demo."""
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from .attendance.services import replace_sheet
 from .auth.models import Therapist
 from .auth.services import create_therapist, register_practice
+from .common.zones import get_zone
 from .exercises.models import ExerciseModule
 from .extensions import db
 from .groups.services import add_member, create_group, remove_member
+from .notes.services import create_note, sign_note
+from .notifications.demo import add_notification_demo
 from .participants.services import create_participant
-from .plans.services import create_plan
+from .plans.services import create_plan, replace_items
+from .progress.demo import add_progress_demo
+from .safety_plans.demo import add_safety_plan_demo
+from .safety_plans.services import create_safety_plan
 from .screening.answers import valid_answers
 from .screening.services import current_form, submit_screening
+from .series.services import create_series, sessions_of
 from .tenancy import set_practice
 
 DEMO_EMAIL = "demo-admin@example.org"
@@ -96,12 +103,10 @@ def create_demo() -> str:
     submit_screening(participant=held, data={"form_version": form.version,
                                              "answers": valid_answers(form.to_dict(), {"asq_1": 1})}, actor=guide)
     add_member(group=groups["retreat"], participant_id=held.id)
-    from .safety_plans.services import create_safety_plan
-
     create_safety_plan(participant=held, actor=guide, sections={
         "warning_signs": ["Not sleeping for two nights"], "internal_coping": ["A long shower, then tea"],
         "people_to_ask": [{"name": "Robin Holdexample (sibling, fictional)", "contact": "07700 900999"}]})
-    zone = ZoneInfo("Europe/Berlin")
+    zone = get_zone("Europe/Berlin")
     for offset, (title, slugs) in enumerate(RETREAT_DAYS):
         starts_at = datetime.combine(start + timedelta(days=offset), time(9, 30), tzinfo=zone)
         # Issue 18: the trauma-informed guide leads the deeper items, the admin the rest; breaks have no lead.
@@ -115,13 +120,9 @@ def create_demo() -> str:
                      "target_minutes": 240, "status": "draft" if offset == 2 else "final"})
     series = _weekly_programme(admin, guide, people, modules)
     # Issue 20: re-screens in the 8-week group (one improvement, one deterioration). Kept separate.
-    from .progress.demo import add_progress_demo
 
     add_progress_demo(admin=admin, guide=guide, people=people, modules=modules)
     # Issue 29: a safety plan (two versions) and a few kept emails in the outbox.
-    from .notifications.demo import add_notification_demo
-    from .safety_plans.demo import add_safety_plan_demo
-
     add_safety_plan_demo(participant=people[3], actor=guide)
     add_notification_demo(practice=admin.practice, therapists=[admin, guide])
     # Issue 29: someone on the waiting list answers the suicide item at intake: the demo's one open crisis alert.
@@ -150,12 +151,8 @@ def _weekly_programme(admin, guide, people, modules):
     """An 8-week closed therapy group (kind `group`) made from a template by a series: attendance for the
     sessions held so far, a signed note for week 1, and the visualisation in week 4 (after the agreements
     and a grounding in week 1)."""
-    from .attendance.services import replace_sheet
-    from .notes.services import create_note, sign_note
-    from .plans.services import replace_items
-    from .series.services import create_series, sessions_of
 
-    zone = ZoneInfo("Europe/London")
+    zone = get_zone("Europe/London")
     first_day = datetime.now(zone).date() - timedelta(days=15)
     group = create_group(data={"kind": "group", "name": "Thursday evening inner child group", "capacity": 8,
                           "closed": True, "timezone": "Europe/London", "starts_on": first_day,

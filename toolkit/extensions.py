@@ -5,10 +5,12 @@ import os
 import time
 from typing import TYPE_CHECKING, ClassVar
 
+from flask import current_app, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSQLAlchemySession
 from sqlalchemy import Engine, MetaData, Table, event, exc, text
 from sqlalchemy.orm import DeclarativeBase
 
@@ -28,8 +30,6 @@ class Base(DeclarativeBase):
 
 
 def _client_address():
-    from flask import request
-
     return request.remote_addr or "unknown"
 
 
@@ -45,8 +45,6 @@ class ToolkitLimiter(Limiter):
         limited: dict[str | None, bool] = {}
 
         def is_limited() -> bool:
-            from flask import current_app, request
-
             endpoint = request.endpoint
             if endpoint not in limited:
                 view = current_app.view_functions.get(endpoint or "")
@@ -128,8 +126,13 @@ def watch_idle_connections(engine, idle_seconds: float) -> None:
             raise exc.DisconnectionError("idle connection is gone") from err
 
 
+class ToolkitSession(FlaskSQLAlchemySession):
+    """The app's own session class: the tenancy hooks (toolkit/tenancy.py) listen on it, not on SQLAlchemy's
+    global Session, so a plain `sqlalchemy.orm.Session` elsewhere in the process is not scoped."""
+
+
 # Rows stay loaded after the commit: responses are built from what was just written, without reloading.
-db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+db = ToolkitSQLAlchemy(model_class=Base, session_options={"expire_on_commit": False, "class_": ToolkitSession})
 # The models' base class, as a static type checker can follow it (db.Model is made at run time from Base).
 if TYPE_CHECKING:
     Model = Base

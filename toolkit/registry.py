@@ -1,15 +1,17 @@
-"""Every API blueprint, one per area (one OpenAPI tag each)."""
+"""Every API blueprint: each package owns its own and nothing else adds routes to it. One OpenAPI tag per area;
+clearance and the sign-in sheet are filed under the screening and attendance tags (common/spec.FiledUnder),
+registered right after them so the spec keeps its order."""
 
-from .agendas import signin as _signin  # noqa: F401  (adds the sign-in sheet route to the attendance blueprint)
 from .agendas.calendar import blp as calendar
 from .agendas.pack_api import blp as packs
 from .agendas.resources import blp as agendas
+from .agendas.signin import blp as sign_in_sheet
 from .agreements.resources import blp as agreements
 from .alerts.resources import blp as alerts
 from .attendance.resources import blp as attendance
 from .audit.resources import blp as audit
 from .auth.account_resources import blp as auth
-from .clearance import resources as _clearance  # noqa: F401  (adds the clearance route to the screening blueprint)
+from .clearance.resources import blp as clearance
 from .events.resources import blp as events
 from .exercises.resources import blp as modules
 from .fhir.resources import blp as fhir
@@ -27,6 +29,6 @@ from .series.resources import blp as series
 from .therapists.resources import blp as therapists
 from .webhooks.resources import blp as webhooks
 
-BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, agendas, audit, fhir, series,
-              attendance, notes, progress, calendar, safety_plans, notifications, alerts, events, webhooks,
-              packs, invitations, agreements, self_report]
+BLUEPRINTS = [auth, therapists, participants, groups, modules, plans, screening, clearance, agendas, audit, fhir,
+              series, attendance, sign_in_sheet, notes, progress, calendar, safety_plans, notifications, alerts, events,
+              webhooks, packs, invitations, agreements, self_report]

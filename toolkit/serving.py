@@ -1,6 +1,7 @@
 """gunicorn's access log, safe against forged lines: a `%0a` (or any control character) in the URL is
 written escaped, so a client cannot start a new log line. `boot.sh` passes `--logger-class` with this."""
 
+import ctypes
 import re
 
 from gunicorn.glogging import Logger
@@ -32,8 +33,6 @@ class AccessLogger(Logger):
 def die_with_parent(sig: int = 15) -> None:
     """Ask Linux to send `sig` to this process when its parent dies (PR_SET_PDEATHSIG)."""
     try:
-        import ctypes
-
         ctypes.CDLL(None, use_errno=True).prctl(1, sig)
     except (OSError, AttributeError):  # not Linux: nothing to arm
         pass

@@ -80,3 +80,31 @@ session_plan_deleted = _signals.signal("session-plan-deleted", doc="""A session 
     session is sent as cancelled instead of silently vanishing.""")
 group_member_left = _signals.signal("group-member-left", doc="""A member's current membership period ended.
     kwargs: group (Group), participant_id (str), left_on (date). Their own calendar feed is revoked.""")
+
+# house -------------------------------------------------------------------------------------------------------
+# Questions asked before a delete, by the package that deletes, of the packages whose rows point at the record
+# (the referenced package imports none of them). Sent before the delete, in its transaction; each receiver
+# reads only and returns one (name, answer) pair; `answers(signal, ...)` collects them by name. The restricting
+# foreign keys stay the backstop (common/query.flush_delete turns a missed reference into the same Conflict).
+participant_uses = _signals.signal("participant-uses", doc="""Who still refers to this participant? kwargs:
+    participant_id (str). Answers: (name, count), e.g. ("screenings", 2).""")
+plan_uses = _signals.signal("plan-uses", doc="""Which of these sessions are part of the record? kwargs: plan_ids
+    (list[str]). Answers: (name, the set of those ids it keeps), e.g. ("attendance", {...}).""")
+module_uses = _signals.signal("module-uses", doc="""Which plans use this module? kwargs: module_id (str).
+    Answers: (name, list of "title (id)", at most 20).""")
+group_uses = _signals.signal("group-uses", doc="""What still refers to this group? kwargs: group_id (str).
+    Answers: (name, count).""")
+participant_deleting = _signals.signal("participant-deleting", doc="""A participant with no clinical history is
+    about to be deleted: rows of theirs that keep nothing go with them. kwargs: participant_id (str). Receivers
+    may delete in the caller's transaction; they never commit.""")
+group_facilitators_changed = _signals.signal("group-facilitators-changed", doc="""A group's facilitators changed
+    (before the flush). kwargs: group_id (str), keep (ids of the facilitators now). Receivers keep their rows
+    valid (the plans package releases the items a departed facilitator led).""")
+
+
+def answers(question, **kwargs) -> dict:
+    """Every receiver's (name, answer) to a question signal, by name."""
+    return dict(answer for _receiver, answer in question.send(None, **kwargs))
+participant_shown = _signals.signal("participant-shown", doc="""A participant's page asks what other packages
+    show on it (the participants package imports none of them). kwargs: participant_id (str). Answers: (name,
+    value), e.g. ("open_alerts", [...]).""")

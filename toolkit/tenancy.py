@@ -23,9 +23,10 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from sqlalchemy import event, false, or_
-from sqlalchemy.orm import Session, with_loader_criteria
+from sqlalchemy.orm import with_loader_criteria
 
 from .common.models import PracticeOrShared, PracticeOwned
+from .extensions import ToolkitSession
 
 KEY = "practice_id"
 ALL = "all_practices"
@@ -82,7 +83,7 @@ def _criteria(pid: str) -> tuple:
     )
 
 
-@event.listens_for(Session, "do_orm_execute")
+@event.listens_for(ToolkitSession, "do_orm_execute")
 def _scope_to_practice(state):
     if state.is_column_load or state.execution_options.get(ALL, False) or state.session.info.get(ALL):
         return
@@ -95,7 +96,7 @@ def _scope_to_practice(state):
     state.statement = state.statement.options(*_criteria(pid))
 
 
-@event.listens_for(Session, "before_flush")
+@event.listens_for(ToolkitSession, "before_flush")
 def _stamp_practice(session, flush_context, instances):
     """New rows take the caller's practice; no row of another practice (or a built-in) is written."""
     pid = session.info.get(KEY)

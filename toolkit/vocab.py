@@ -14,6 +14,8 @@ CONTRA_ACTIONS = ("exclude", "adapt")
 
 # Screening outcomes, from least to most restrictive. The order matters: max() of outcomes is the outcome.
 OUTCOMES = ("clear", "caution", "refer", "defer")
+# The outcomes that keep a person out of a session (refer, defer): the named constant outside screening/.
+BLOCKING_OUTCOMES = OUTCOMES[2:]
 # The levels of a screening rule (rules.yaml) and of a finding: a note (`info`) or a flag's outcome.
 RULE_LEVELS = ("info", *OUTCOMES[1:])
 VERDICTS = ("ok", "adapt", "exclude")

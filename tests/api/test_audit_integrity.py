@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from tests.factories import build_practice, fresh_app
-from tests.helpers import cli, execute, export
+from tests.helpers import cli, execute, export, verify_audit
 from toolkit.extensions import db
 
 PARTICIPANTS = "/api/v1/participants"
@@ -28,8 +28,7 @@ def activity(client, who, create_participant, n=3):
 
 
 def verify(app):
-    result = cli(app, "audit", "verify")
-    return result.exit_code, result.output
+    return verify_audit(app)
 
 
 def test_deleting_the_newest_events_is_found(app, client, admin, other, create_participant):

@@ -3,9 +3,7 @@ facilitator warnings, overrides, templates and cross-practice isolation (issue 5
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from tests.helpers import answers_for, assert_error
+from tests.helpers import assert_error, screen
 
 PLANS = "/api/v1/plans"
 FORM = "/api/v1/screening/form"
@@ -17,62 +15,11 @@ SOON = (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:0
 # --- helpers ------------------------------------------------------------------------------------------
 
 
-
-
-
-
-
-
 CLEAR = {}
 DISSOCIATION = {"dissociation_1": 2}
 TRAUMA = {"younger_self_1": 3}          # unresolved_trauma, caution
 REFER = {"younger_self_1": 2, "younger_self_2": 2, "younger_self_3": 2}
 DEFER = {"phq9_9": 1}
-
-
-@pytest.fixture
-def form(client, admin):
-    return client.get(FORM, headers=admin["headers"]).get_json()
-
-
-@pytest.fixture
-def mods(client, admin):
-    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
-    return {m["slug"]: m for m in r.get_json()}
-
-
-@pytest.fixture
-def setup(client, admin, form, mods, create_group, create_participant):
-    """make(answer_sets, slugs=...) -> (group, plan, [participants]); answer_sets: overrides per member, or
-    None for a member never screened."""
-
-    def make(answer_sets, slugs=("opening-check-in", "younger-self-visualisation", "closing-grounding"),
-             by=None, **group_fields):
-        who = by or admin
-        group = create_group(by=by, name="Clearance retreat", **group_fields)
-        members = []
-        for overrides in answer_sets:
-            participant = create_participant(by=by)
-            r = client.post(f"/api/v1/groups/{group['id']}/members", headers=who["headers"],
-                            json={"participant_id": participant["id"]})
-            assert r.status_code == 201, r.get_json()
-            if overrides is not None:
-                participant["screening"] = screen(client, who, form, participant["id"], overrides)
-            members.append(participant)
-        items = [{"module_id": mods[slug]["id"], "minutes": mods[slug]["default_minutes"]} for slug in slugs]
-        r = client.post(PLANS, headers=who["headers"], json={
-            "title": "Day 1", "group_id": group["id"], "starts_at": SOON, "items": items})
-        assert r.status_code == 201, r.get_json()
-        return group, r.get_json(), members
-
-    return make
-
-
-def screen(client, who, form, participant_id, overrides):
-    r = client.post(f"/api/v1/participants/{participant_id}/screenings", headers=who["headers"],
-                    json={"form_version": form["version"], "answers": answers_for(form, overrides)})
-    assert r.status_code == 201, r.get_json()
-    return r.get_json()
 
 
 def clearance(client, who, plan_id):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.api.test_render_queue import session_plan  # noqa: F401
+from tests.helpers import make_plan
 from toolkit import create_app
 
 GZIP = {"Accept-Encoding": "gzip"}
@@ -62,6 +62,15 @@ def test_not_modified_works_with_either_tag(eager, admin, create_group):
         assert again.status_code == 304 and again.headers["ETag"] == tag and not again.data
 
 
-def test_pdfs_are_never_compressed(eager, admin, session_plan):  # noqa: F811
+@pytest.fixture
+def session_plan(client, admin, create_group, mods):
+    """A one-session agenda as PDF."""
+    group = create_group(name="Tuesday group", kind="retreat", capacity=8)
+    items = [{"module_id": mods[s]["id"], "minutes": 15} for s in ("opening-check-in", "closing-grounding")]
+    plan = make_plan(client, admin, group["id"], items, starts_at="2027-05-01T09:00:00+02:00")
+    return f"/api/v1/plans/{plan['id']}/agenda?format=pdf"
+
+
+def test_pdfs_are_never_compressed(eager, admin, session_plan):
     r = eager.get(session_plan, headers={**admin["headers"], **GZIP})
     assert r.status_code == 200 and r.data.startswith(b"%PDF") and "Content-Encoding" not in r.headers

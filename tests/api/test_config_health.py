@@ -137,6 +137,25 @@ def test_environment_is_read_when_config_is_made(monkeypatch):
     assert Config(SQLALCHEMY_DATABASE_URI="sqlite://", MAX_CONTENT_LENGTH=5).MAX_CONTENT_LENGTH == 5
 
 
+@pytest.mark.parametrize("raw, expected", [("0", False), ("false", False), ("No", False), ("off", False),
+                                           ("1", True), ("TRUE", True), ("yes", True), ("", True)])
+def test_one_boolean_parser_for_every_switch(monkeypatch, raw, expected):
+    """RATELIMIT_ENABLED=0 turns the limits off (it left them on when booleans were parsed two ways)."""
+    monkeypatch.setenv("RATELIMIT_ENABLED", raw)
+    monkeypatch.setenv("TRUST_PROXY", raw)
+    config = Config(SQLALCHEMY_DATABASE_URI="sqlite://")
+    assert config.RATELIMIT_ENABLED is expected
+    assert config.TRUST_PROXY is (expected and raw != "")  # blank: its default, off
+
+
+@pytest.mark.parametrize("name, raw", [("RATELIMIT_ENABLED", "maybe"), ("MAX_BODY_BYTES", "1mb"),
+                                       ("DB_PING_IDLE_SECONDS", "soon")])
+def test_a_value_that_does_not_parse_stops_the_start_naming_it(monkeypatch, name, raw):
+    monkeypatch.setenv(name, raw)
+    with pytest.raises(ConfigError, match=name):
+        Config(SQLALCHEMY_DATABASE_URI="sqlite://")
+
+
 @pytest.mark.parametrize("url,expected", [
     ("postgres://u:p@h/db", "postgresql+psycopg://u:p@h/db"),
     ("postgresql://u:p@h/db", "postgresql+psycopg://u:p@h/db"),

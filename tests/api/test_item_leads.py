@@ -5,7 +5,7 @@ materials' `consumable` / `for_participants` flags round-tripping."""
 
 import pytest
 
-from tests.api.test_modules import module_payload
+from tests.factories import module_payload
 from tests.helpers import assert_error
 
 

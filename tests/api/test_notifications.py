@@ -26,12 +26,11 @@ PUBLIC = "https://toolkit.example.org"
 
 
 def execute(app, sql, **params):
-    """A raw write for the test's setup, moving every practice's data version with it (the conftest guard)."""
+    """A raw write for the test's setup."""
     import sqlalchemy as sa
 
     with app.app_context():
         db.session.execute(sa.text(sql), params)
-        db.session.execute(sa.text("UPDATE practices SET data_version = data_version + 1"))
         db.session.commit()
 
 

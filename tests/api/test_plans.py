@@ -16,14 +16,6 @@ START = "2027-04-01T09:00:00+02:00"
 # --- helpers ------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def mods(client, admin):
-    """slug -> built-in module (as the API shows it)."""
-    r = client.get(MODULES, headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
-    assert r.status_code == 200
-    return {m["slug"]: m for m in r.get_json()}
-
-
 def item(module, minutes=None, **extra):
     return {"module_id": module["id"], "minutes": minutes or module["default_minutes"], **extra}
 

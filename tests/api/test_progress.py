@@ -37,12 +37,6 @@ def form(client, admin):
 
 
 @pytest.fixture
-def mods(client, admin):
-    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
-    return {m["slug"]: m for m in r.get_json()}
-
-
-@pytest.fixture
 def lead(create_therapist, auth_headers):
     return create_therapist(clinical_lead=True, name="Lee Lead")
 

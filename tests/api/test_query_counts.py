@@ -1,84 +1,17 @@
 """The number of SQL statements a request runs does not grow with the size of what it returns
 (issue 5 done-when: clearance in a constant number of queries; issue 8 point 3: no N+1 in lists)."""
 
-from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event
 
 from tests.factories import safety_plan
-from tests.helpers import answers_for
+from tests.helpers import answers_for, make_items, make_plan, queries_for
 
 PLANS = "/api/v1/plans"
 
 
 # --- helpers ------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def count_queries(app):
-    """with count_queries() as statements: ...  -> statements is a list of the SQL run inside."""
-    from toolkit.extensions import db
-
-    @contextmanager
-    def counting():
-        statements = []
-
-        def before(conn, cursor, statement, parameters, context, executemany):
-            statements.append(statement)
-
-        with app.app_context():
-            engine = db.engine
-        event.listen(engine, "before_cursor_execute", before)
-        try:
-            yield statements
-        finally:
-            event.remove(engine, "before_cursor_execute", before)
-
-    return counting
-
-
-def queries_for(client, count_queries, method, url, who, **kwargs):
-    """Statements run by one request (after one warm-up call, so lazy set-up does not count). The answer is
-    built from the database: `Cache-Control: no-cache` skips the cache of answers (toolkit/read_cache.py)."""
-    headers = {**who["headers"], "Cache-Control": "no-cache"}
-    warm = client.open(url, method=method, headers=headers, **kwargs)
-    assert warm.status_code == 200, warm.get_json()
-    with count_queries() as statements:
-        r = client.open(url, method=method, headers=headers, **kwargs)
-    assert r.status_code == 200, r.get_json()
-    return len(statements), r.get_json()
-
-
-
-
-
-
-
-
-@pytest.fixture
-def mods(client, admin):
-    r = client.get("/api/v1/modules", headers=admin["headers"], query_string={"page_size": 100, "source": "builtin"})
-    return list(r.get_json())
-
-
-def make_items(mods, n):
-    """n items cycling through the built-ins (with a break every fourth item)."""
-    return [{"module_id": None, "minutes": 10} if i % 4 == 3 else
-            {"module_id": mods[i % len(mods)]["id"], "minutes": mods[i % len(mods)]["default_minutes"]}
-            for i in range(n)]
-
-
-# Two weeks ahead: inside a new screening's validity, so clearance judges it at the session.
-SOON = (datetime.now(UTC) + timedelta(days=14)).strftime("%Y-%m-%dT09:00:00+02:00")
-
-
-def make_plan(client, who, group_id, items, starts_at=SOON):
-    r = client.post(PLANS, headers=who["headers"], json={
-        "title": "Plan", "group_id": group_id, "starts_at": starts_at, "items": items})
-    assert r.status_code == 201, r.get_json()
-    return r.get_json()
 
 
 @pytest.fixture

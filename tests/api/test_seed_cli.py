@@ -88,7 +88,7 @@ def test_demo_creates_a_working_demo_once(app, client):
     assert weekly["closed"] is True and weekly["member_count"] == 6
     [series] = client.get(f"/api/v1/series?group_id={weekly['id']}", headers=headers).get_json()
     assert series["count"] == 8 and len(series["sessions"]) == 8 and len(series["exdates"]) == 1
-    assert series["rrule"] == "RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=9"
+    assert series["rrule"] == "RRULE:FREQ=WEEKLY;COUNT=9;INTERVAL=1"
     assert [s["has_attendance"] for s in series["sessions"]] == [True] * 3 + [False] * 5
     assert series["sessions"][0]["has_note"] is True
     tally = client.get(f"/api/v1/groups/{weekly['id']}/attendance", headers=headers).get_json()

@@ -64,7 +64,8 @@ def test_other_practice_404_looks_like_a_missing_id(client, admin, theirs):
     real = client.get(f"{API}/participants/{theirs['participants']['id']}", headers=admin["headers"])
     made_up = client.get(f"{API}/participants/{uuid.uuid4()}", headers=admin["headers"])
     assert real.status_code == made_up.status_code == 404
-    assert real.get_json() == made_up.get_json()
+    # A problem's `instance` is the path the caller sent; everything else is byte-for-byte the same.
+    assert {**real.get_json(), "instance": None} == {**made_up.get_json(), "instance": None}
 
 
 @pytest.mark.parametrize("area", ["participants", "groups", "therapists"])

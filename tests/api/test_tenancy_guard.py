@@ -140,3 +140,18 @@ def test_the_api_answers_a_cross_practice_write_as_404(app, client, admin, monke
     assert answer.status_code == 404
     assert answer.get_json()["message"] == "Not found."
     assert client.get(url, headers=admin["headers"]).get_json()["display_name"] == "Someone"
+
+
+def test_the_hooks_are_bound_to_the_apps_session_class_not_sqlalchemys(app, two_practices):
+    """A plain SQLAlchemy Session in the same process (a script, a library) is not scoped by the app's hooks;
+    the app's session (ToolkitSession) still fails closed."""
+    from sqlalchemy.orm import Session
+
+    from toolkit.extensions import ToolkitSession
+
+    with app.app_context():
+        assert isinstance(db.session(), ToolkitSession)
+        set_practice(db.session, None)
+        assert db.session.scalar(select(func.count()).select_from(Participant)) == 0
+        with Session(db.engine) as plain:
+            assert plain.scalar(select(func.count()).select_from(Participant)) == 2

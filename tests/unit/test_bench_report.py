@@ -46,9 +46,12 @@ def test_wrk_figures_from_the_lua_line():
 
 def run_with(**over):
     eps = {name: endpoint(500 * limit, 10, 20, rps_ratio=limit, statuses={"200": 10})
-           for name, limit in report.RPS_TARGETS.items()}
+           for name, limit in ((n, report.rps_target(n, "sqlite")) for n in report.RPS_TARGETS)}
     eps["agenda_pdf_304"] = endpoint(100, 5, 9, statuses={"304": 100})
-    run = {"endpoints": eps, "clearance_queries": {"small": 9, "retreat40": 9},
+    run = {"db": "sqlite", "endpoints": eps,
+           "clearance_queries": {"small": 9, "retreat40": 9, "cpu_ms": {"retreat40": 5.0, "retreat100": 12.5}},
+           "pdf_fresh": {"ratio": 1.3}, "pdf_concurrent": {"ratio": 1.5, "small_within": True,
+                                                         "render_worker_mib_after_50": 299.0},
            "pdf": {"ratio": 1.1, "endpoint_median_s": 0.3, "render_worker_peak_mib": 300.0},
            "memory": {"peak_mib": 120.0}, "render_load": {"ratio": 3.0, "idle_p50_ms": 2, "busy_p50_ms": 6},
            "clearance_statistics": {"p50_ratio": 1.5}, "growth_scale": {"practices": 100},
@@ -134,3 +137,40 @@ def test_markdown_has_a_row_per_endpoint_and_the_targets():
     assert "| GET /plans/{id} (10 items) |" in text
     assert "skipped: answered 404" in text
     assert "peak memory per worker < 150 MiB" in text
+
+
+def test_mix10_has_a_target_per_database():
+    run = run_with()
+    run["endpoints"]["mix10"]["rps_ratio"] = 0.12
+    assert results_of(run)["mix10_rps"] == "FAIL"
+    run["db"] = "postgresql"
+    assert results_of(run)["mix10_rps"] == "pass"
+
+
+def test_clearance_cpu_and_its_growth_with_members():
+    run = run_with(clearance_queries={"small": 9, "retreat40": 9, "cpu_ms": {"retreat40": 5.1, "retreat100": 13.0}})
+    got = results_of(run)
+    assert got["clearance_cpu"] == got["clearance_members"] == "FAIL"
+
+
+def test_pdf_rows_not_measured_are_skipped():
+    got = results_of(run_with(pdf_fresh=None, pdf_concurrent=None))
+    assert got["pdf_fresh"] == got["pdf_concurrent"] == got["render_memory_50"] == "skip"
+
+
+def test_mix10_is_nine_reads_in_rotation_then_a_post():
+    from bench.run import mix_requests
+
+    got = mix_requests(["/a", "/b", "/c", "/d", "/e"], ["/p1", "/p2"], cycles=2)
+    assert [m for m, _ in got].count("POST") == 2 and got[9] == ("POST", "/p1") and got[19] == ("POST", "/p2")
+    assert [path for _, path in got[:9]] == ["/a", "/b", "/c", "/d", "/e", "/a", "/b", "/c", "/d"]
+    assert got[10] == ("GET", "/e")
+
+
+def test_the_bench_serves_with_boot_sh_gunicorn_flags():
+    from bench.servers import boot_gunicorn_flags
+
+    flags = boot_gunicorn_flags()
+    assert flags[:2] == ["--workers", "2"] and "--bind" not in flags
+    assert flags[flags.index("--access-logfile") + 1] == "-" and "--access-logformat" in flags
+    assert flags[flags.index("--config") + 1] == "python:toolkit.serving"

@@ -53,7 +53,7 @@ def test_eight_sessions_with_one_skip_is_a_rule_of_nine_with_one_exdate():
     dates = series_dates(first_local=first, zone=LONDON, count=8, skip_dates=[date(2027, 4, 1)])
     ical = rrule_of(first_local=first, zone=LONDON, count=8, every_weeks=1, skipped=dates.skipped)
     assert ical == {"dtstart": "DTSTART;TZID=Europe/London:20270304T180000",
-                    "rrule": "RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=9",
+                    "rrule": "RRULE:FREQ=WEEKLY;COUNT=9;INTERVAL=1",
                     "exdates": ["EXDATE;TZID=Europe/London:20270401T180000"]}
     assert len(dates.sessions) == 8 and dates.sessions[-1].date() == date(2027, 4, 29)
 
@@ -201,3 +201,14 @@ def test_note_rules():
     assert entry_problems(entries, ["a", "b"]) == {}
     more = [*entries, {"participant_id": "a", "text": "again"}, {"participant_id": "z", "text": "x"}]
     assert set(entry_problems(more, ["a", "b"])) == {"2", "3"}
+
+
+def test_a_stored_rule_is_read_by_property_not_by_line_position():
+    """An older row's lines in another order (or its RRULE parts in another order) read the same."""
+    from toolkit.series.rules import read_stored
+
+    text = ("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=3\nEXDATE;TZID=Europe/London:20270318T180000\n"
+            "DTSTART;TZID=Europe/London:20270304T180000")
+    assert read_stored(text) == {"dtstart": "DTSTART;TZID=Europe/London:20270304T180000",
+                                 "rrule": "RRULE:FREQ=WEEKLY;COUNT=3;INTERVAL=2",
+                                 "exdates": ["EXDATE;TZID=Europe/London:20270318T180000"]}

@@ -17,6 +17,7 @@ from .. import signals
 from ..errors import NotFound
 from ..extensions import db
 from ..groups.models import Group, GroupMember
+from ..groups.services import today_in
 from ..plans.models import SessionPlan
 from ..tenancy import set_practice
 from .document import AgendaDocument
@@ -69,8 +70,6 @@ def _current_member(group_id: str, participant_id: str, on: date) -> bool:
 def make_member_token(*, group: Group, participant_id: str, actor_id: str | None) -> tuple[MemberCalendarFeed, str]:
     """A member's own feed token (issue 31): it works only while they are a member, and is revoked when they
     leave. Making one again replaces the old one. NotFound when they are not a current member."""
-    from ..groups.services import today_in
-
     if not _current_member(group.id, participant_id, today_in(group)):
         raise NotFound("The participant is not a current member of this group.")
     token = secrets.token_urlsafe(32)

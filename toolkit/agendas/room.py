@@ -12,10 +12,12 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 
+from ..alerts.services import open_alerts_of
 from ..auth.models import Practice, Therapist
 from ..extensions import db
 from ..groups.models import Group
 from ..participants.models import Participant
+from ..safety_plans.services import current_safety_plan
 from ..screening.guidance import default_guidance
 from ..screening.models import Screening
 from .document import RosterLine, WhatToDo, short_date
@@ -87,8 +89,6 @@ def what_to_do(*, members: Iterable, blocked_at: Mapping[str, list[str]], practi
 
 def people_to_ask(participant_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The "people to ask" of each person's current safety plan (version 3's safety plans), as "Name (contact)"."""
-    from ..safety_plans.services import current_safety_plan
-
     out: dict[str, tuple[str, ...]] = {}
     for pid in dict.fromkeys(participant_ids):
         plan = current_safety_plan(db.session, pid)
@@ -105,8 +105,6 @@ ALERT_WORDS = {"crisis": "crisis", "deterioration": "deterioration", "follow_up_
 
 def open_alerts(participant_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The alerts open (or acknowledged, not resolved) for each person, as "crisis (open since 3 Dec 2026)"."""
-    from ..alerts.services import open_alerts_of
-
     out: dict[str, tuple[str, ...]] = {}
     for pid, alerts in open_alerts_of(list(dict.fromkeys(participant_ids))).items():
         if alerts:

@@ -17,6 +17,7 @@ from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import schedule
 from ..series.models import Series
+from ..vocab import BLOCKING_OUTCOMES
 from . import room
 from .document import (
     AgendaDocument,
@@ -105,7 +106,7 @@ def _safety(plans: list[SessionPlan], agenda_plans: list[AgendaPlan], group: Gro
         for person in result["participants"]:
             pid = person["participant_id"]
             on_a_roster.add(pid)
-            if pid not in result["missing_screenings"] and person["outcome"] in ("refer", "defer"):
+            if pid not in result["missing_screenings"] and person["outcome"] in BLOCKING_OUTCOMES:
                 blocked_at.setdefault(pid, []).append(plan.id)
             if person["expires_before_session"]:
                 expires.setdefault(pid, []).append(plan.title)
@@ -143,7 +144,7 @@ def _person_lines(person: dict, plan: SessionPlan, titles: dict, result: dict) -
         reasons = tuple(person["reasons"]) or ("No valid screening.",)
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None,
                                       verdict="unscreened", reasons=reasons, plan_id=plan.id)]
-    if person["outcome"] in ("refer", "defer"):  # the reason once, in plain words (issue 31)
+    if person["outcome"] in BLOCKING_OUTCOMES:  # the reason once, in plain words (issue 31)
         reason = room.plain_reason(person["outcome"], bool(person.get("crisis_hold")))
         return [*lines, ClearanceLine(member_name=name, plan_title=plan.title, item_title=None, verdict="blocked",
                                       reasons=(reason,), plan_id=plan.id)]
@@ -165,11 +166,11 @@ def _safety_note(result: dict) -> str:
     people = result["participants"]
     if not people:
         return ""
-    blocked = sum(1 for p in people if p["outcome"] in ("refer", "defer"))
+    blocked = sum(1 for p in people if p["outcome"] in BLOCKING_OUTCOMES)
     unscreened = sum(1 for p in people if p["validity"] != "valid")
     expiring = sum(1 for p in people if p["expires_before_session"])
     adapted = sum(1 for p in people if any(v["verdict"] != "ok" for v in p["items"]) and p["validity"] == "valid"
-                  and p["outcome"] not in ("refer", "defer"))
+                  and p["outcome"] not in BLOCKING_OUTCOMES)
     parts = [f"status {result['status']}"]
     if blocked:
         parts.append(f"{blocked} member(s) must not take part (refer or defer)")

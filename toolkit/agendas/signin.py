@@ -1,10 +1,9 @@
-"""GET /api/v1/plans/{plan_id}/sign-in-sheet. The operation belongs to the attendance blueprint (its tag in the
-spec, where clients have always found it); it is declared here, beside the render delivery its PDF goes
-through, so that attendance never imports agendas."""
+"""GET /api/v1/plans/{plan_id}/sign-in-sheet, on its own blueprint beside the render delivery its PDF goes
+through (so attendance never imports agendas). The spec files it under the "attendance" tag, where clients
+have always found it (FiledUnder)."""
 
 import hashlib
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 from flask import Response, current_app, jsonify
 from flask.views import MethodView
@@ -12,16 +11,18 @@ from flask_smorest import abort
 
 from ..access import auth_required, current_user
 from ..attendance import services
-from ..attendance.resources import blp
 from ..attendance.schemas import SignInQuerySchema
 from ..attendance.sheet import Sheet, render_sign_in_sheets
 from ..auth.models import Practice
-from ..common.spec import document_errors
+from ..common.spec import FiledUnder, document_errors
+from ..common.zones import localize
 from ..extensions import db
 from ..plans.models import SessionPlan
 from ..web import get_or_404
 from . import delivery
 
+blp = FiledUnder("sign_in_sheet", __name__, url_prefix="/api/v1", tag="attendance",
+                 description="The printable sign-in sheet (filed under the attendance tag).")
 
 def sheet_of(plan: SessionPlan) -> Sheet:
     """A session's sign-in sheet: its roster on its date (names only) and its facilitators."""
@@ -29,7 +30,7 @@ def sheet_of(plan: SessionPlan) -> Sheet:
     names = services._names(ids)
     group = plan.group
     assert group is not None and plan.starts_at is not None  # a session (checked by the caller)
-    when = plan.starts_at.astimezone(ZoneInfo(group.timezone)).strftime("%A %d %B %Y, %H:%M")
+    when = localize(plan.starts_at, group.timezone).strftime("%A %d %B %Y, %H:%M")
     return Sheet(title=plan.title, group=group.name, when=f"{when} ({group.timezone})",
                  session_number=plan.session_number, names=tuple(names.get(i, i) for i in ids),
                  facilitators=tuple(f.name for f in group.facilitators))

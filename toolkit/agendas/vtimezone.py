@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ..common.zones import get_zone
+
 _DAY = timedelta(days=1)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -120,7 +122,7 @@ def vtimezone(tz_name: str, first: date, last: date) -> icalendar.Timezone:
     state before the first onset is that year's, outside the exact range); a zone whose first change in the
     scan comes later (or never) also gets its initial state as a component of its own.
     """
-    zone = ZoneInfo(tz_name)
+    zone = get_zone(tz_name)
     start = datetime(first.year - 2, 1, 1, tzinfo=UTC)
     end = datetime(last.year + 2, 1, 1, tzinfo=UTC)
     found = transitions(zone, start, end)

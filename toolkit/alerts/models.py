@@ -5,8 +5,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
-from ..common.usage import answers
 from ..extensions import Model, db
+from ..signals import participant_uses
 
 
 class Alert(IdMixin, PracticeOwned, Model):
@@ -40,7 +40,8 @@ class Alert(IdMixin, PracticeOwned, Model):
     resolved_by: Mapped[Therapist | None] = relationship(lazy="joined", foreign_keys=[resolved_by_id])
 
 
-@answers("participants", "alerts")
-def alerts_of(participant_id: str) -> int:
+@participant_uses.connect
+def alerts_of(_sender, *, participant_id: str) -> tuple[str, int]:
     """Alerts about this participant (they keep a participant with alerts from being deleted)."""
-    return db.session.scalar(select(func.count()).select_from(Alert).where(Alert.participant_id == participant_id)) or 0
+    return "alerts", db.session.scalar(select(func.count()).select_from(Alert)
+                                       .where(Alert.participant_id == participant_id)) or 0

@@ -3,20 +3,20 @@ toolkit/errors.py; what raises an alert is in `receivers.py` (signals) and `due.
 
 from datetime import UTC, datetime
 
-from flask import g, has_request_context
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import signals
 from ..audit.chain import append
+from ..audit.reads import current_request_id
 from ..audit.services import record
 from ..auth.models import Therapist
 from ..common.models import new_id
 from ..common.query import rowcount
-from ..common.usage import answers
 from ..common.zones import aware
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
+from ..signals import participant_shown
 from .models import Alert
 from .rules import UNRESOLVED, ResolveRefusal, check_resolve
 
@@ -52,9 +52,8 @@ def _audit(action: str, alert: Alert, *, actor: Therapist | None, at: datetime) 
     if actor is not None:
         record(action, "alert", alert.id, actor=actor)
         return
-    request_id = g.get("request_id") if has_request_context() else None
     append(practice_id=alert.practice_id, actor_id=None, action=action, record_type="alert", record_id=alert.id,
-           outcome="ok", request_id=request_id, at=at, moves_version=True)
+           outcome="ok", request_id=current_request_id(), at=at)
 
 
 def acknowledge(*, alert: Alert, actor: Therapist) -> Alert:
@@ -126,11 +125,11 @@ def present(alert: Alert) -> dict:
             "resolution_reason": alert.resolution_reason}
 
 
-@answers("participants", "open_alerts")
-def open_alerts_of_one(participant_id: str) -> list[dict]:
+@participant_shown.connect
+def open_alerts_of_one(_sender, *, participant_id: str) -> tuple[str, list[dict]]:
     """One participant's unresolved alerts (GET /participants/{id} shows them; participants imports nothing
     of alerts)."""
-    return open_alerts_of([participant_id])[participant_id]
+    return "open_alerts", open_alerts_of([participant_id])[participant_id]
 
 
 def open_alerts_of(participant_ids) -> dict[str, list[dict]]:

@@ -4,8 +4,8 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, func, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
-from ..common.usage import answers
 from ..extensions import Model, db
+from ..signals import participant_uses, plan_uses
 
 
 class AttendanceRecord(IdMixin, PracticeOwned, Model):
@@ -27,13 +27,14 @@ class AttendanceRecord(IdMixin, PracticeOwned, Model):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
 
 
-@answers("participants", "attendance")
-def attendance_of(participant_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(AttendanceRecord)
-                             .where(AttendanceRecord.participant_id == participant_id)) or 0
+@participant_uses.connect
+def attendance_of(_sender, *, participant_id: str) -> tuple[str, int]:
+    return "attendance", db.session.scalar(select(func.count()).select_from(AttendanceRecord)
+                                           .where(AttendanceRecord.participant_id == participant_id)) or 0
 
 
-@answers("session_plans", "attendance")
-def plans_with_attendance(plan_ids: list[str]) -> set[str]:
+@plan_uses.connect
+def plans_with_attendance(_sender, *, plan_ids: list[str]) -> tuple[str, set[str]]:
     """Of these sessions, the ones with attendance recorded."""
-    return set(db.session.scalars(select(AttendanceRecord.plan_id).where(AttendanceRecord.plan_id.in_(plan_ids))))
+    return "attendance", set(db.session.scalars(select(AttendanceRecord.plan_id)
+                                                .where(AttendanceRecord.plan_id.in_(plan_ids))))

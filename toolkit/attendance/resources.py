@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..access import auth_required, current_user
-from ..common.etag import ETAG_HEADER, IF_MATCH
+from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match
 from ..common.spec import document_errors
 from ..extensions import db
 from ..groups.models import Group
@@ -41,7 +41,7 @@ class PlanAttendance(MethodView):
         naming the record; a session that has not started is a 409; a stale If-Match is a 412, also when two
         editors send the same tag at once (exactly one wins)."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
-        services.check_sheet_if_match(plan)
+        check_if_match(tag=services.etag_of_sheet(plan), what="attendance sheet")
         services.replace_sheet(plan=plan, actor=current_user, records=data["records"])
         db.session.commit()
         body = services.sheet(plan=plan, actor=current_user)

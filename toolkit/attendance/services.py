@@ -5,14 +5,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask import request
 from sqlalchemy import delete, insert, select, update
 
 from .. import signals
 from ..audit.services import record
 from ..auth.models import Therapist
+from ..common.models import new_id
 from ..common.query import rowcount
-from ..errors import Conflict, Invalid, PreconditionFailed, PreconditionRequired
+from ..errors import Conflict, Invalid, PreconditionFailed
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
@@ -104,8 +104,6 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
         raise PreconditionFailed("The attendance sheet was changed by someone else: fetch it again and retry.")
     db.session.execute(delete(AttendanceRecord).where(AttendanceRecord.plan_id == plan.id))
     if records:
-        from ..common.models import new_id
-
         db.session.execute(insert(AttendanceRecord), [
             {"id": new_id(), "practice_id": actor.practice_id, "plan_id": plan.id,
              "participant_id": r["participant_id"], "status": r["status"], "note": r.get("note"),
@@ -113,15 +111,6 @@ def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetim
     record("write", "attendance", plan.id, actor=actor)
     db.session.expire(plan, ["attendance_version"])
     signals.attendance_recorded.send(actor, plan=plan)
-
-
-def check_sheet_if_match(plan: SessionPlan) -> None:
-    if not request.if_match or not request.headers.get("If-Match"):
-        raise PreconditionRequired("This write needs an If-Match header with the sheet's ETag (from a GET).")
-    if request.if_match.star_tag:
-        return
-    if not request.if_match.contains(etag_of_sheet(plan).strip('"')):
-        raise PreconditionFailed("The attendance sheet has changed since you fetched it: fetch it again and retry.")
 
 
 def _group_sessions(group_id: str) -> list[SessionPlan]:

@@ -10,7 +10,6 @@ from sqlalchemy import bindparam, insert, select, text, update
 from ..common.models import new_id
 from ..common.query import rowcount
 from ..extensions import db
-from ..versioning import bump_on, version_moved
 from .anchors import anchor_path, note_head
 from .models import PRACTICES, AuditAnchor, AuditEvent
 from .rules import GENESIS, anchor_mac, event_hash
@@ -20,34 +19,27 @@ def audit_key() -> bytes:
     return current_app.config["AUDIT_KEY"].encode()
 
 
-def _lock_chain(practice_id: str, *, moves_version: bool) -> None:
+def _lock_chain(practice_id: str) -> None:
     """Serialise writers of one practice's chain until the transaction ends.
-
-    For a write (`moves_version`), moving the practice's data version is the lock (an UPDATE of a non-key
-    column takes the same FOR NO KEY UPDATE row lock on PostgreSQL, and the write lock on SQLite), and the
-    commit then has no version left to move. Read events, appended by the queue's worker, move no version.
 
     PostgreSQL: FOR NO KEY UPDATE on the practice row. It does not conflict with the KEY SHARE lock an
     INSERT of a row referencing the practice already holds (FOR UPDATE would, and two such requests
     deadlock). SQLite: a no-op write takes the database's write lock before the last event is read
     (reads before a transaction's first write take no lock, so two writers could read the same seq)."""
     conn = db.session.connection()
-    if moves_version:
-        bump_on(conn, [practice_id])
-        version_moved(db.session, practice_id)
-    elif conn.dialect.name == "sqlite":
+    if conn.dialect.name == "sqlite":
         conn.execute(text("UPDATE practices SET name = name WHERE id = :id"), {"id": practice_id})
     else:
         conn.execute(select(PRACTICES.c.id).where(PRACTICES.c.id == practice_id).with_for_update(key_share=True))
 
 
 def append(*, practice_id: str, actor_id: str | None, action: str, record_type: str, record_id: str | None,
-           outcome: str, request_id: str | None, at: datetime, moves_version: bool = False) -> dict:
+           outcome: str, request_id: str | None, at: datetime) -> dict:
     """Append one event to `practice_id`'s chain and move its head anchor, in the caller's transaction.
     Plain Core statements on the session's connection (lock, read the head, insert, move the anchor): no
     unit-of-work flush, and none of the ORM's per-statement work (these tables are not ORM-scoped)."""
     key = audit_key()
-    _lock_chain(practice_id, moves_version=moves_version)
+    _lock_chain(practice_id)
     conn = db.session.connection()
     last = conn.execute(_LAST_EVENT, {"practice_id": practice_id}).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)

@@ -26,12 +26,18 @@ log = logging.getLogger("toolkit.audit")
 PENDING = "audit_events_pending"
 
 
+def current_request_id() -> str | None:
+    """The request's id (X-Request-ID) that audit events carry, or None outside a request (CLI, worker)."""
+    return g.get("request_id") if has_request_context() else None
+
+
+
 def note_event(action: str, record_type: str, record_id: str | None, *, actor, outcome: str = "ok",
                also_for: str | None = None) -> None:
     """Record an event in the actor's practice chain (and, with `also_for`, in that practice's chain too),
     stamped with the time and request id of now: before the response is sent (in a request), or in the
     caller's transaction (outside one)."""
-    request_id = g.get("request_id") if has_request_context() else None
+    request_id = current_request_id()
     base = dict(actor_id=actor.id, action=action, record_type=record_type, record_id=record_id, outcome=outcome,
                 request_id=request_id, at=datetime.now(UTC))
     events = [{**base, "practice_id": actor.practice_id}]

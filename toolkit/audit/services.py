@@ -4,10 +4,8 @@ response leaves, in the request's transaction (audit/reads.py)."""
 
 from datetime import UTC, datetime
 
-from flask import g, has_request_context
-
 from .chain import append
-from .reads import note_event
+from .reads import current_request_id, note_event
 
 # Actions that only show data: their events are appended after the view, before the response is sent, so
 # the chain's lock is held only for the commit that ends the request.
@@ -21,7 +19,6 @@ def record(action: str, record_type: str, record_id: str | None, *, actor, outco
     if action in READ_ACTIONS:
         note_event(action, record_type, record_id, actor=actor, outcome=outcome)
         return None
-    request_id = g.get("request_id") if has_request_context() else None
+    request_id = current_request_id()
     return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
-                  record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC),
-                  moves_version=True)
+                  record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))

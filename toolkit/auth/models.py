@@ -17,9 +17,6 @@ class Practice(IdMixin, TimestampMixin, Model):
     # Whom to call in an emergency during a session (e.g. "999"): the facilitator copy's "What to do" box and
     # the handout print it unless the group has its own (issue 31).
     emergency_contact: Mapped[str | None] = mapped_column(String(500))
-    # Moved by every committed change to the practice's records (toolkit/versioning.py); cached GET answers
-    # are keyed by it (toolkit/read_cache.py).
-    data_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     # Set by an admin: every therapist of the practice signs in with a TOTP code (those without one enrol
     # at their next login).
     require_totp: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())

@@ -172,7 +172,6 @@ class Caller:
     active: bool
     practice: PracticeRef
     login_id: str
-    data_version: int = 0  # the practice's, read with the login: what cached answers are keyed by
     totp_enabled: bool = False
     # The practice requires TOTP and the account has none: only enrolment (and /me, logout) is open.
     must_enrol_totp: bool = False
@@ -182,7 +181,7 @@ _L, _T, _P = LoginSession.__table__.c, Therapist.__table__.c, Practice.__table__
 _LOAD_LOGIN = (select(_L.id.label("login_id"), _L.revoked_at, _T.id, _T.practice_id, _T.name, _T.email, _T.role,
                       _T.credentials, _T.trauma_informed, _T.clinical_lead, _T.active, _P.name.label("practice_name"),
                       _P.contact.label("practice_contact"), _P.emergency_contact.label("practice_emergency"),
-                      _P.data_version, _T.totp_enabled_at, _P.require_totp)
+                      _T.totp_enabled_at, _P.require_totp)
                .select_from(LoginSession.__table__.join(Therapist.__table__, _T.id == _L.therapist_id)
                             .join(Practice.__table__, _P.id == _T.practice_id))
                .where(_L.id == bindparam("sid")))
@@ -212,7 +211,7 @@ def load_login(session_id: str | None) -> Caller | None:
         row = db.session.connection().execute(_LOAD_LOGIN, {"sid": session_id}).first()
     else:
         # A server database: read outside any transaction (AUTOCOMMIT), so that a request needing nothing
-        # more (GET /me, an answer from the read cache) costs one round trip, not BEGIN, SELECT and ROLLBACK.
+        # more (GET /me) costs one round trip, not BEGIN, SELECT and ROLLBACK.
         row = _login_row_outside_a_transaction(session_id)
     if row is None or row.revoked_at is not None or not row.active:
         return None
@@ -221,7 +220,7 @@ def load_login(session_id: str | None) -> Caller | None:
                   clinical_lead=bool(row.clinical_lead), active=True,
                   practice=PracticeRef(id=row.practice_id, name=row.practice_name, contact=row.practice_contact,
                                        emergency_contact=row.practice_emergency),
-                  login_id=row.login_id, data_version=row.data_version, totp_enabled=row.totp_enabled_at is not None,
+                  login_id=row.login_id, totp_enabled=row.totp_enabled_at is not None,
                   must_enrol_totp=bool(row.require_totp) and row.totp_enabled_at is None)
 
 

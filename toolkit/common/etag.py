@@ -24,15 +24,18 @@ def etag_of(record) -> str:
     return f'"{digest}"'
 
 
-def check_if_match(record) -> None:
-    """428 without If-Match, 412 when it is stale. The version column makes the write itself atomic:
-    of two writers holding the same tag, the second UPDATE matches no row and answers 412 too."""
+def check_if_match(record=None, *, tag: str | None = None, what: str = "record") -> None:
+    """428 without If-Match, 412 when it is stale: against the record's ETag, or `tag` for a representation
+    that is not one record (an attendance sheet). The one If-Match check of the API. The version column
+    makes the write itself atomic: of two writers holding the same tag, the second UPDATE matches no row and
+    answers 412 too."""
     if not request.if_match or not request.headers.get("If-Match"):
-        raise PreconditionRequired("This write needs an If-Match header with the record's ETag (from a GET).")
+        raise PreconditionRequired(f"This write needs an If-Match header with the {what}'s ETag (from a GET).")
     if request.if_match.star_tag:
         return
-    if not request.if_match.contains(etag_of(record).strip('"')):
-        raise PreconditionFailed("The record has changed since you fetched it: fetch it again and retry.")
+    current = tag if tag is not None else etag_of(record)
+    if not request.if_match.contains(current.strip('"')):
+        raise PreconditionFailed(f"The {what} has changed since you fetched it: fetch it again and retry.")
 
 
 def with_etag(body, record, status: int = 200, *, collection: str) -> tuple:

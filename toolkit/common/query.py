@@ -2,8 +2,10 @@
 
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select
+from sqlalchemy import CursorResult, column, func, select, table, update
+from sqlalchemy.exc import IntegrityError
 
+from ..errors import Conflict
 from ..extensions import db
 
 
@@ -35,3 +37,26 @@ def sorted_by(stmt, model, sort: str):
 def rowcount(result) -> int:
     """The rows an UPDATE or DELETE matched (Session.execute is typed as returning a plain Result)."""
     return cast("CursorResult[Any]", result).rowcount
+
+
+def flush_delete(message: str) -> None:
+    """Flush a delete; a restricting foreign key that still holds a reference answers Conflict(message)."""
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(message) from None
+
+
+_PRACTICES = table("practices", column("id"), column("name"))
+
+
+def lock_practice(practice_id: str) -> None:
+    """Serialise the writers of one practice until the transaction ends (event cursors, like the audit chain):
+    FOR NO KEY UPDATE on its row on PostgreSQL (no conflict with the KEY SHARE lock an insert referencing the
+    practice holds); on SQLite a no-op write takes the database's write lock before anything is read."""
+    conn = db.session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.execute(update(_PRACTICES).where(_PRACTICES.c.id == practice_id).values(name=_PRACTICES.c.name))
+    else:
+        conn.execute(select(_PRACTICES.c.id).where(_PRACTICES.c.id == practice_id).with_for_update(key_share=True))

@@ -7,6 +7,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from .. import vocab
+from .etag import etag_of
 
 
 class StrictSchema(ma.Schema):
@@ -60,8 +61,6 @@ def text(max_length: int, **kwargs):
 
 def etag_field():
     """The record's ETag in a list item or body, as the `ETag` header gives it (so inline edits need no GET)."""
-    from .etag import etag_of
-
     return fields.Function(etag_of, dump_only=True, metadata={
         "type": "string", "example": '"3f2a9c0d1e4b5a6f7a8b"',
         "description": "The record's ETag, as the ETag header gives it: send it as If-Match to change the record."})

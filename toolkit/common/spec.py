@@ -12,7 +12,7 @@ import inspect
 
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.openapi import OpenAPIConverter
-from flask_smorest import Api
+from flask_smorest import Api, Blueprint
 from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
 from flask_smorest.pagination import PaginationMetadataSchema
 from flask_smorest.spec.plugins import FlaskPlugin
@@ -277,6 +277,20 @@ class ErrorSchema(SmorestErrorSchema):
         "example": {"display_name": ["Missing data for required field."]}})
 
 
+class FiledUnder(Blueprint):
+    """A package's own blueprint whose operations the spec files under another area's tag, where clients have
+    always found them (clearance under "screening", the sign-in sheet under "attendance"): each route gets
+    that tag, and registering it adds no tag of its own to the spec's tag list. The package owns its routes;
+    the spec does not change."""
+
+    def __init__(self, name: str, import_name: str, *, tag: str, **options):
+        super().__init__(name, import_name, **options)
+        self.tag = tag
+
+    def route(self, rule, *, parameters=None, tags=None, **options):
+        return super().route(rule, parameters=parameters, tags=tags or [self.tag], **options)
+
+
 class ToolkitApi(Api):
     """flask-smorest's Api with our error schema and X-Pagination documented as the JSON text it is."""
 
@@ -308,7 +322,13 @@ class ToolkitApi(Api):
         document_idempotency(blp)
         document_generic_errors(blp)
         document_conditional_gets(blp)
-        super().register_blueprint(blp, **options)
+        if not isinstance(blp, FiledUnder):
+            super().register_blueprint(blp, **options)
+            return
+        # As Api.register_blueprint, without adding the blueprint's name to the spec's tags.
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][blp.name] = self
+        self._app.register_blueprint(blp, **options)
+        blp.register_views_in_doc(self, self._app, self.spec, name=blp.name, parameters=None)
 
     def _register_pagination_header(self):
         self.spec.components.header("PAGINATION", {

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from .. import signals
+from ..common.query import lock_practice
 from ..common.zones import aware
 from ..extensions import db
-from ..versioning import bump_on, version_moved
 from .models import Event
 
 MAX_PAGE = 500
@@ -16,13 +16,11 @@ MAX_PAGE = 500
 def emit(*, practice_id: str, type: str, data: dict, at: datetime | None = None) -> Event:
     """Append one event to the practice's feed with the next cursor, and send `signals.event_recorded`.
 
-    The practice's row lock comes first (an UPDATE of its data version, as the audit chain's lock for a
-    write: the same lock, so the two never wait on each other in opposite orders), then the last cursor is
+    The practice's row lock comes first (common/query.lock_practice, the same row lock as the audit chain's,
+    so the two never wait on each other in opposite orders), then the last cursor is
     read: a second writer of the practice waits at the lock until this transaction ends, so cursors are
     given, and become visible, in commit order, with no gap (a rolled-back cursor is given again)."""
-    conn = db.session.connection()
-    bump_on(conn, [practice_id])
-    version_moved(db.session, practice_id)
+    lock_practice(practice_id)
     last = db.session.scalar(select(func.max(Event.seq)).where(Event.practice_id == practice_id)
                              .execution_options(all_practices=True))
     event = Event(practice_id=practice_id, seq=(last or 0) + 1, type=type, data=data, at=at or datetime.now(UTC))

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..common.models import IdMixin, PracticeOrShared, TimestampMixin, UTCDateTime
 from ..extensions import Model
 from .rules import SLUG_COLUMN_LENGTH, TITLE_COLUMN_LENGTH
+from .search import module_terms
 
 
 class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, Model):
@@ -57,8 +58,6 @@ class ExerciseModule(IdMixin, TimestampMixin, PracticeOrShared, Model):
 @event.listens_for(ExerciseModule, "before_insert")
 @event.listens_for(ExerciseModule, "before_update")
 def _search_terms(mapper, connection, module: ExerciseModule) -> None:
-    from .search import module_terms
-
     module.search_title, module.search_body = module_terms(
         title=module.title, summary=module.summary, participant_summary=module.participant_summary,
         steps=module.steps, slug=module.slug)

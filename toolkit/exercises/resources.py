@@ -7,7 +7,6 @@ from ..common.query import paginate
 from ..common.roundtrip import drop_read_only
 from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
-from ..read_cache import cached_read
 from ..web import get_or_404
 from . import services
 from .models import ExerciseModule
@@ -21,7 +20,6 @@ blp = Blueprint("modules", __name__, url_prefix="/api/v1/modules",
 class Modules(MethodView):
     decorators = [auth_required]
 
-    @cached_read
     @blp.arguments(ModuleQuerySchema, location="query")
     @blp.response(200, ModuleSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
@@ -48,7 +46,6 @@ class Modules(MethodView):
 class ModuleById(MethodView):
     decorators = [auth_required]
 
-    @cached_read
     @blp.response(200, ModuleSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getModule", summary="Get a module")

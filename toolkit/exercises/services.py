@@ -3,9 +3,10 @@ from typing import Any
 from sqlalchemy import String, cast, false, func, literal_column, select, table
 from sqlalchemy.exc import IntegrityError
 
-from ..common.usage import flush_delete, uses
+from ..common.query import flush_delete
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
+from ..signals import answers, module_uses
 from .catalogue import SeedError, validate_module
 from .models import ExerciseModule
 from .rules import slug_for
@@ -98,7 +99,7 @@ def delete_module(*, module: ExerciseModule) -> None:
     the restricting foreign key of plan items is the backstop)."""
     if module.builtin:
         raise Forbidden("Built-in modules are read-only.")
-    plans = uses("exercise_modules", module.id).get("plans")
+    plans = answers(module_uses, module_id=module.id).get("plans")
     if plans:
         raise Conflict(IN_USE, errors={"plans": plans})
     db.session.delete(module)

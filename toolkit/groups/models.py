@@ -20,9 +20,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
-from ..common.usage import answers, goes_with
 from ..extensions import Model, db
 from ..participants.models import Participant
+from ..signals import participant_deleting, participant_uses
 
 group_facilitators = Table(
     "group_facilitators",
@@ -88,13 +88,13 @@ class GroupMember(Model):
     participant: Mapped[Participant] = relationship(lazy="joined")
 
 
-@answers("participants", "memberships")
-def current_memberships_of(participant_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(GroupMember).where(
+@participant_uses.connect
+def current_memberships_of(_sender, *, participant_id: str) -> tuple[str, int]:
+    return "memberships", db.session.scalar(select(func.count()).select_from(GroupMember).where(
         GroupMember.participant_id == participant_id, GroupMember.left_on.is_(None))) or 0
 
 
-@goes_with("participants")
-def drop_ended_memberships(participant_id: str) -> None:
+@participant_deleting.connect
+def drop_ended_memberships(_sender, *, participant_id: str) -> None:
     """Ended memberships with nothing recorded go with the person (a current one refuses the delete)."""
     db.session.execute(delete(GroupMember).where(GroupMember.participant_id == participant_id))

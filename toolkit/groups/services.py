@@ -1,16 +1,16 @@
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import signals
 from ..auth.models import Therapist
-from ..common.query import rowcount
-from ..common.usage import announce, flush_delete, uses
+from ..common.query import flush_delete, rowcount
+from ..common.zones import get_zone
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..participants.models import Participant
+from ..signals import answers, group_facilitators_changed, group_uses
 from .models import Group, GroupMember
 from .rules import closed_to, full_message, group_problems, member_limit, on_roster, roster_on
 
@@ -53,7 +53,7 @@ def update_group(*, group: Group, changes: dict) -> Group:
         if [t.id for t in facilitators] != [t.id for t in group.facilitators]:
             group.facilitators = facilitators
             # A facilitator who leaves stops leading its items (the plans package reacts: see plans/models.py).
-            announce("group.facilitators_changed", group_id=group.id, keep=[t.id for t in facilitators])
+            group_facilitators_changed.send(None, group_id=group.id, keep=[t.id for t in facilitators])
             group.updated_at = datetime.now(UTC)  # a facilitator change alone must move the version too
     if db.session.is_modified(group, include_collections=False):
         group.updated_at = datetime.now(UTC)
@@ -63,7 +63,7 @@ def update_group(*, group: Group, changes: dict) -> Group:
 
 def delete_group(*, group: Group) -> None:
     """A group with plans is not deleted (the plans package counts them; the foreign key is the backstop)."""
-    plans = uses("groups", group.id).get("plans", 0)
+    plans = answers(group_uses, group_id=group.id).get("plans", 0)
     message = f"The group has {plans} plan(s): delete them or make them templates first."
     if plans:
         raise Conflict(message)
@@ -73,7 +73,7 @@ def delete_group(*, group: Group) -> None:
 
 
 def today_in(group: Group) -> date:
-    return datetime.now(ZoneInfo(group.timezone)).date()
+    return datetime.now(get_zone(group.timezone)).date()
 
 
 def list_members(group: Group, *, on: date | None = None, history: bool = False) -> list[GroupMember]:

@@ -5,8 +5,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime, utcnow
-from ..common.usage import answers
 from ..extensions import Model, db
+from ..signals import participant_uses, plan_uses
 
 
 class SessionNote(IdMixin, TimestampMixin, PracticeOwned, Model):
@@ -59,13 +59,13 @@ class NoteAddendum(IdMixin, Model):
     author: Mapped[Therapist] = relationship(lazy="joined")
 
 
-@answers("participants", "note_entries")
-def note_entries_of(participant_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(NoteEntry)
-                             .where(NoteEntry.participant_id == participant_id)) or 0
+@participant_uses.connect
+def note_entries_of(_sender, *, participant_id: str) -> tuple[str, int]:
+    return "note_entries", db.session.scalar(select(func.count()).select_from(NoteEntry)
+                                             .where(NoteEntry.participant_id == participant_id)) or 0
 
 
-@answers("session_plans", "note")
-def plans_with_a_note(plan_ids: list[str]) -> set[str]:
+@plan_uses.connect
+def plans_with_a_note(_sender, *, plan_ids: list[str]) -> tuple[str, set[str]]:
     """Of these sessions, the ones with a session note."""
-    return set(db.session.scalars(select(SessionNote.plan_id).where(SessionNote.plan_id.in_(plan_ids))))
+    return "note", set(db.session.scalars(select(SessionNote.plan_id).where(SessionNote.plan_id.in_(plan_ids))))

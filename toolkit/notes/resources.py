@@ -1,5 +1,6 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from sqlalchemy import select
 
 from ..access import auth_required, current_user
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of, with_etag
@@ -38,8 +39,6 @@ class PlanNotes(MethodView):
     @blp.doc(summary="A session's note", operationId="listPlanNotes")
     def get(self, plan_id):
         """The session's note, if written (a list of at most one)."""
-        from sqlalchemy import select
-
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         notes = list(db.session.scalars(select(SessionNote).where(SessionNote.plan_id == plan.id)))
         body = [services.read_note(note=n, actor=current_user) for n in notes]

@@ -9,6 +9,7 @@ from ..attendance.services import roster
 from ..audit.services import record
 from ..errors import Conflict, Invalid
 from ..extensions import db
+from ..groups.models import GroupMember
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
 from .models import NoteAddendum, NoteEntry, SessionNote
@@ -113,8 +114,6 @@ def read_note(*, note: SessionNote, actor) -> dict:
 def notes_of_participant(*, participant: Participant, actor) -> list[dict]:
     """Every note with an entry for this person or of a session they were on the roster of: the shared part
     and only their own entry."""
-    from ..groups.models import GroupMember
-
     group_ids = set(db.session.scalars(select(GroupMember.group_id)
                                        .where(GroupMember.participant_id == participant.id)))
     stmt = (select(SessionNote, SessionPlan).join(SessionPlan, SessionPlan.id == SessionNote.plan_id)

@@ -10,10 +10,14 @@ from hashlib import sha256
 from flask import current_app
 from sqlalchemy import func, or_, select
 
+from ..alerts.models import Alert
 from ..auth.models import Practice, Therapist
 from ..errors import Invalid
 from ..extensions import db
 from ..groups.models import GroupMember, group_facilitators
+from ..notes.models import SessionNote
+from ..plans.models import SessionPlan
+from ..progress.services import screenings_due
 from ..tenancy import ALL, KEY, set_practice
 from .models import NotificationPreference, OutboxMessage
 from .rules import (
@@ -83,9 +87,6 @@ def _candidates(practice_id: str, kind: str, participant_id: str | None, note_id
             .execution_options(all_practices=True))
         found += [Recipient(row.id, row.email, False, True) for row in facilitators]
     if note_id is not None:
-        from ..notes.models import SessionNote
-        from ..plans.models import SessionPlan
-
         facilitators = db.session.execute(
             select(Therapist.id, Therapist.email)
             .join(group_facilitators, group_facilitators.c.therapist_id == Therapist.id)
@@ -236,11 +237,6 @@ def digest_counts(*, therapist: Therapist, now: datetime) -> DigestCounts:
     """Open alerts, re-screens due within 7 days and notes unsigned 72 hours after their session, for the
     groups this therapist facilitates (a clinical lead: every open alert of the practice). Call within
     `as_practice(therapist.practice_id)`."""
-    from ..alerts.models import Alert
-    from ..notes.models import SessionNote
-    from ..plans.models import SessionPlan
-    from ..progress.services import screenings_due
-
     groups = set(db.session.scalars(select(group_facilitators.c.group_id)
                                     .where(group_facilitators.c.therapist_id == therapist.id)))
     members = set(db.session.scalars(select(GroupMember.participant_id).where(

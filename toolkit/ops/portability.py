@@ -21,7 +21,6 @@ from sqlalchemy import select
 from ..audit.chain import audit_key
 from ..audit.rules import GENESIS, anchor_mac, verify_chain
 from ..extensions import db, refresh_planner_statistics
-from ..versioning import bump_on
 from .backup import private_file
 
 EXPORT_FORMAT = "inner-child-toolkit-export"
@@ -108,13 +107,6 @@ def row_to_json(table: sa.Table, row) -> dict:
     return {c.name: to_json_value(row._mapping[c]) for c in table.columns if c.name not in skipped}
 
 
-def _practice_row(practices, row) -> dict:
-    """The practice's own row, without its data version (a counter of this database's caches, not data)."""
-    found = row_to_json(practices, row)
-    found.pop("data_version", None)
-    return found
-
-
 def export_practice(conn, practice_id: str) -> dict | None:
     """Everything of one practice as one JSON-ready document (None when there is no such practice)."""
     practices = db.metadata.tables["practices"]
@@ -123,7 +115,7 @@ def export_practice(conn, practice_id: str) -> dict | None:
         return None
     modules = db.metadata.tables["exercise_modules"]
     document: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
-                "exported_at": datetime.now(UTC).isoformat(), "practice": _practice_row(practices, practice)}
+                "exported_at": datetime.now(UTC).isoformat(), "practice": row_to_json(practices, practice)}
     for key, table, owner, order in _tables():
         if owner == "practice":
             where = table.c.practice_id == practice_id
@@ -202,7 +194,6 @@ def import_practice(conn, document: dict, *, key: bytes) -> dict[str, int]:
     conn.execute(db.metadata.tables["audit_anchors"].insert().values(
         practice_id=practice["id"], seq=seq, hash=last_hash, updated_at=datetime.now(UTC),
         mac=anchor_mac(key=key, practice_id=practice["id"], seq=seq, head=last_hash)))
-    bump_on(conn, [practice["id"]])  # written on a connection of its own: no session moves the version
     return counts
 
 

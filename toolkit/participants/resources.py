@@ -9,9 +9,8 @@ from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
 from ..common.schemas import AlertSummarySchema
 from ..common.spec import PAGINATION_HEADER, document_errors
-from ..common.usage import answer
 from ..extensions import db
-from ..read_cache import cached_read
+from ..signals import answers, participant_shown
 from ..web import get_or_404
 from . import services
 from .models import Participant
@@ -69,7 +68,7 @@ class _WithAlerts:
 
     def __init__(self, participant: Participant):
         self._participant = participant
-        self.alerts = answer("participants", "open_alerts", participant.id, default=[])
+        self.alerts = answers(participant_shown, participant_id=participant.id).get("open_alerts", [])
 
     def __getattr__(self, name):
         return getattr(self._participant, name)
@@ -84,7 +83,6 @@ def _audit_read(participant_id):
 class ParticipantById(MethodView):
     decorators = [auth_required]
 
-    @cached_read(on_hit=_audit_read)
     @blp.response(200, ParticipantDetailSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getParticipant", summary="Get a participant")
@@ -106,7 +104,7 @@ class ParticipantById(MethodView):
         participant = get_or_404(Participant, participant_id, what="Participant")
         check_if_match(participant)
         shown = {**ParticipantSchema().dump(participant), "alerts": AlertSummarySchema(many=True).dump(
-            answer("participants", "open_alerts", participant.id, default=[]))}
+            answers(participant_shown, participant_id=participant.id).get("open_alerts", []))}
         changes = drop_read_only(changes, ParticipantUpdateSchema, shown)
         services.update_participant(participant=participant, changes=changes, actor=current_user)
         db.session.commit()

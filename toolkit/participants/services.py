@@ -4,9 +4,10 @@ from sqlalchemy import select
 
 from ..audit.services import record
 from ..auth.models import Therapist
-from ..common.usage import clear_before_delete, flush_delete, uses
+from ..common.query import flush_delete
 from ..errors import Conflict
 from ..extensions import db
+from ..signals import answers, participant_deleting, participant_uses
 from .models import Participant
 
 
@@ -51,7 +52,7 @@ def update_participant(*, participant: Participant, changes: dict, actor) -> Par
 def delete_participant(*, participant: Participant, actor: Therapist) -> None:
     """Only a participant with no clinical history is deleted; otherwise 409 (archive instead)."""
     # The packages that hold references count them (screening, groups, attendance, notes).
-    found = uses("participants", participant.id)
+    found = answers(participant_uses, participant_id=participant.id)
     screenings, memberships = found.get("screenings", 0), found.get("memberships", 0)
     sessions = found.get("attendance", 0) + found.get("note_entries", 0)
     message = (f"This participant has {screenings} screening(s), {memberships} current group "
@@ -59,7 +60,7 @@ def delete_participant(*, participant: Participant, actor: Therapist) -> None:
                "is kept. Archive them instead (PATCH with {\"archived\": true}).")
     if screenings or memberships or sessions:
         raise Conflict(message)
-    clear_before_delete("participants", participant.id)  # ended memberships with nothing recorded go too
+    participant_deleting.send(None, participant_id=participant.id)  # ended memberships with nothing recorded go too
     record("delete", "participant", participant.id, actor=actor)
     db.session.delete(participant)
     flush_delete(message)

@@ -5,10 +5,10 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..common.models import IdMixin, PracticeOwned, TimestampMixin, UTCDateTime
-from ..common.usage import answers, reacts_to
 from ..exercises.models import ExerciseModule
 from ..extensions import Model, db
 from ..groups.models import Group
+from ..signals import group_facilitators_changed, group_uses, module_uses
 
 
 class SessionPlan(IdMixin, TimestampMixin, PracticeOwned, Model):
@@ -67,23 +67,24 @@ class PlanItem(IdMixin, Model):
     module: Mapped[ExerciseModule | None] = relationship(lazy="selectin")
 
 
-@answers("exercise_modules", "plans")
-def plans_using_module(module_id: str) -> list[str]:
+@module_uses.connect
+def plans_using_module(_sender, *, module_id: str) -> tuple[str, list[str]]:
     """The plans (at most 20) that use a module, as "title (id)"."""
     rows = db.session.execute(
         select(SessionPlan.id, SessionPlan.title).join(PlanItem, PlanItem.plan_id == SessionPlan.id)
         .where(PlanItem.module_id == module_id).distinct().limit(20)
     ).all()
-    return [f"{row.title} ({row.id})" for row in rows]
+    return "plans", [f"{row.title} ({row.id})" for row in rows]
 
 
-@answers("groups", "plans")
-def plans_of_group(group_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(SessionPlan).where(SessionPlan.group_id == group_id)) or 0
+@group_uses.connect
+def plans_of_group(_sender, *, group_id: str) -> tuple[str, int]:
+    return "plans", db.session.scalar(select(func.count()).select_from(SessionPlan)
+                                      .where(SessionPlan.group_id == group_id)) or 0
 
 
-@reacts_to("group.facilitators_changed")
-def release_leads(*, group_id: str, keep: Collection[str]) -> None:
+@group_facilitators_changed.connect
+def release_leads(_sender, *, group_id: str, keep: Collection[str]) -> None:
     """A facilitator left the group: the items they led in its plans lose their lead (and those plans move
     on a version)."""
     stmt = (select(PlanItem).join(SessionPlan, SessionPlan.id == PlanItem.plan_id)

@@ -7,7 +7,6 @@ from ..common.query import paginate
 from ..common.roundtrip import drop_read_only
 from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
-from ..read_cache import cached_read
 from ..web import get_or_404
 from . import services
 from .models import SessionPlan
@@ -60,7 +59,6 @@ class Plans(MethodView):
 class PlanById(MethodView):
     decorators = [auth_required]
 
-    @cached_read
     @blp.response(200, PlanSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getPlan", summary="Get a plan with its computed schedule")

@@ -24,7 +24,10 @@ from toolkit.common.zones import get_zone, localize
 from toolkit.vocab import GROUP_KINDS
 
 __all__ = [
+    "MAX_ITEMS",
     "MAX_ITEM_MINUTES",
+    "MAX_PLAN_LENGTH",
+    "MAX_TARGET_MINUTES",
     "WARNING_CODES",
     "ItemInput",
     "ModuleInfo",
@@ -40,6 +43,10 @@ __all__ = [
 
 # The longest single item we schedule: a whole day. Anything longer is a typo, not a plan.
 MAX_ITEM_MINUTES = 24 * 60
+MAX_TARGET_MINUTES = MAX_ITEM_MINUTES  # a plan's intended length: at most a day as well
+MAX_ITEMS = 100
+# So no plan lasts longer than this: a plan that overlaps another starts less than this before it ends.
+MAX_PLAN_LENGTH = timedelta(minutes=MAX_ITEMS * MAX_ITEM_MINUTES)
 
 WARNING_CODES = (
     "empty_plan",

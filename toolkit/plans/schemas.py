@@ -2,10 +2,8 @@ from marshmallow import fields, validate
 
 from ..common.roundtrip import with_read_only_echo
 from ..common.schemas import StrictSchema, aware_datetime, text
-from ..plans.rules import WARNING_CODES
+from ..plans.rules import MAX_ITEM_MINUTES, MAX_ITEMS, MAX_TARGET_MINUTES, WARNING_CODES
 from ..vocab import MODULE_CATEGORIES, PLAN_STATUSES
-
-MAX_ITEMS = 100
 
 
 class PlanItemInSchema(StrictSchema):
@@ -14,7 +12,7 @@ class PlanItemInSchema(StrictSchema):
     module_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=64), metadata={
         "description": "The module; null for a break. An unknown module (or another practice's) is a 422 naming "
                        "`items.N.module_id`.", "example": "9d2e4c1a-7b3f-4e0d-8a6c-1f2b3c4d5e6f"})
-    minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=24 * 60),
+    minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_ITEM_MINUTES),
                              metadata={"description": "How long the item runs.", "example": 20})
     notes = text(5000, allow_none=True, metadata={"description": "Facilitator notes for this item."})
     title = text(200, allow_none=True, metadata={"description": "Shown for breaks (default 'Break')."})
@@ -76,7 +74,7 @@ class PlanCreateSchema(StrictSchema):
     starts_at = aware_datetime(allow_none=True, load_default=None, metadata={
         "description": "Start, with an offset (years 2000-2199). Required for a plan of a group; a template (no "
                        "group) may have none.", "example": "2027-04-01T09:00:00+02:00"})
-    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60),
+    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=MAX_TARGET_MINUTES),
                                     metadata={"description": "Intended length; over it is a warning."})
     status = fields.String(load_default="draft", validate=validate.OneOf(PLAN_STATUSES),
                            metadata={"description": "draft or final."})
@@ -125,7 +123,7 @@ class PlanUpdateSchema(StrictSchema):
                              metadata={"description": "Move to this group; null makes it a template."})
     starts_at = aware_datetime(allow_none=True, metadata={
         "description": "New start, with an offset (null only for a template)."})
-    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60),
+    target_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=MAX_TARGET_MINUTES),
                                     metadata={"description": "Intended length."})
     status = fields.String(validate=validate.OneOf(PLAN_STATUSES), metadata={"description": "draft or final."})
     notes = text(10000, allow_none=True, metadata={"description": "Notes for the facilitators."})

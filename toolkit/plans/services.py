@@ -7,17 +7,17 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from .. import signals
 from ..common.etag import etag_of
-from ..common.query import sorted_by
-from ..common.usage import flush_delete, uses
+from ..common.query import flush_delete, sorted_by
 from ..errors import Conflict, Invalid
 from ..exercises.models import ExerciseModule
 from ..extensions import db
 from ..groups.models import Group
 from ..groups.rules import planning_warning
+from ..signals import answers, plan_uses
 from .identity import ItemIdentityError, Sent, Stored, match_items
 from .leads import check_leads, keep_valid_leads
 from .models import PlanItem, SessionPlan
-from .rules import ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
+from .rules import MAX_PLAN_LENGTH, ItemInput, ModuleInfo, PlanRuleError, PlanSchedule, compute_plan, copy_title
 
 
 def module_info(module: ExerciseModule) -> ModuleInfo:
@@ -36,16 +36,25 @@ def _fixed_zone(plan: SessionPlan):
 
 def overlapping_plans(plans) -> dict[str, list[tuple[str, datetime, datetime]]]:
     """(id, start, end) of the other plans of each plan's group that overlap it, by plan id: one query for a
-    whole page, which asks only for the neighbours in time (`starts_at < end AND ends_at > start`, served by
-    the (group_id, starts_at) index), not for every plan of the groups. Templates and empty plans overlap
-    nothing (the same half-open rule as `rules.compute_plan`)."""
+    whole page, which asks only for the neighbours in time (`starts_at < end AND ends_at > start`), not for
+    every plan of the groups. Since no plan is longer than MAX_PLAN_LENGTH, a plan that overlaps starts after
+    `start - MAX_PLAN_LENGTH`: that lower bound closes the (group_id, starts_at) index range, so what is read
+    does not grow with a group's history. Templates and empty plans overlap nothing (the same half-open rule
+    as `rules.compute_plan`)."""
     timed = [p for p in plans if p.group_id and p.starts_at is not None and p.ends_at is not None
              and p.starts_at < p.ends_at]
     result: dict[str, list] = {p.id: [] for p in plans}
     if not timed:
         return result
-    near = or_(*(and_(SessionPlan.group_id == p.group_id, SessionPlan.starts_at < p.ends_at,
-                      SessionPlan.ends_at > p.starts_at) for p in timed))
+    spans: dict[str, tuple[datetime, datetime]] = {}  # per group: the page's earliest start and latest end
+    for p in timed:
+        assert p.group_id and p.starts_at and p.ends_at
+        first, last = spans.get(p.group_id, (p.starts_at, p.ends_at))
+        spans[p.group_id] = (min(first, p.starts_at), max(last, p.ends_at))
+    # One range per group (a page of one group's list: one), closed at both ends; the exact pairs below.
+    near = or_(*(and_(SessionPlan.group_id == group_id, SessionPlan.starts_at > first - MAX_PLAN_LENGTH,
+                      SessionPlan.starts_at < last, SessionPlan.ends_at > first)
+                 for group_id, (first, last) in spans.items()))
     rows = db.session.execute(select(SessionPlan.id, SessionPlan.group_id, SessionPlan.starts_at,
                                      SessionPlan.ends_at).where(near)).all()
     for plan in timed:
@@ -237,7 +246,7 @@ def clone_plan(*, plan: SessionPlan, options: dict) -> SessionPlan:
 def delete_plan(*, plan: SessionPlan) -> None:
     """A held session with attendance or a note is part of the record (those packages answer; the foreign
     keys are the backstop)."""
-    found = uses("session_plans", [plan.id])
+    found = answers(plan_uses, plan_ids=[plan.id])
     kept = [what for name, what in (("attendance", "attendance"), ("note", "a session note")) if found.get(name)]
     message = f"The session has {' and '.join(kept) or 'records'}: it is part of the record and is not deleted."
     if kept:
@@ -271,7 +280,9 @@ DETAIL_OPTIONS = (
 def plan_query(filters: dict):
     stmt = select(SessionPlan).options(*SUMMARY_OPTIONS)
     if filters.get("group_id"):
-        _group(filters["group_id"])  # an unknown group is a 422 naming group_id, not an empty list
+        # An unknown group (or another practice's) is a 422 naming group_id, not an empty list: its id is enough.
+        if db.session.scalar(select(Group.id).where(Group.id == filters["group_id"])) is None:
+            raise Invalid("Group not found.", errors={"group_id": ["Unknown group."]})
         stmt = stmt.where(SessionPlan.group_id == filters["group_id"])
     if "template" in filters:
         stmt = stmt.where(SessionPlan.group_id.is_(None) if filters["template"] else SessionPlan.group_id.is_not(None))

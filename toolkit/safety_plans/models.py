@@ -5,8 +5,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
-from ..common.usage import answers
 from ..extensions import Model, db
+from ..signals import participant_uses
 
 
 class SafetyPlan(IdMixin, PracticeOwned, Model):
@@ -40,7 +40,7 @@ class SafetyPlan(IdMixin, PracticeOwned, Model):
     created_by: Mapped[Therapist] = relationship(lazy="joined")
 
 
-@answers("participants", "safety_plans")
-def safety_plans_of(participant_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(SafetyPlan)
-                             .where(SafetyPlan.participant_id == participant_id)) or 0
+@participant_uses.connect
+def safety_plans_of(_sender, *, participant_id: str) -> tuple[str, int]:
+    return "safety_plans", db.session.scalar(select(func.count()).select_from(SafetyPlan)
+                                             .where(SafetyPlan.participant_id == participant_id)) or 0

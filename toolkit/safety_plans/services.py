@@ -14,6 +14,7 @@ from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..participants.models import Participant
 from .models import SafetyPlan
+from .pdf import plan_pdf
 from .rules import SECTION_KEYS, next_version, normalise, problems
 
 
@@ -78,7 +79,5 @@ def record_list(*, participant: Participant, actor) -> None:
 
 def print_safety_plan(*, plan: SafetyPlan, practice, crisis_text: str | None) -> bytes:
     """The participant's own printed copy (toolkit/safety_plans/pdf.py): this plan's sections only."""
-    from .pdf import plan_pdf
-
     return plan_pdf(sections=sections_of(plan), version=plan.version, made_on=plan.created_at.date(),
                     practice_name=practice.name, practice_contact=practice.contact, crisis_text=crisis_text)

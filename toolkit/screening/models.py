@@ -5,8 +5,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import Therapist
 from ..common.models import IdMixin, PracticeOwned, UTCDateTime, utcnow
-from ..common.usage import answers
 from ..extensions import Model, db
+from ..signals import participant_uses
 
 
 class Screening(IdMixin, PracticeOwned, Model):
@@ -101,7 +101,7 @@ class CrisisReview(IdMixin, PracticeOwned, Model):
     by: Mapped[Therapist] = relationship(lazy="joined", foreign_keys=[by_id])
 
 
-@answers("participants", "screenings")
-def screenings_of(participant_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(Screening)
-                             .where(Screening.participant_id == participant_id)) or 0
+@participant_uses.connect
+def screenings_of(_sender, *, participant_id: str) -> tuple[str, int]:
+    return "screenings", db.session.scalar(select(func.count()).select_from(Screening)
+                                           .where(Screening.participant_id == participant_id)) or 0

@@ -139,7 +139,7 @@ def _act(invitation: Invitation, token: str, action: str):
         if not typed_name or request.form.get("agreed") != "yes":
             errors = {"typed_name": not typed_name, "agreed": request.form.get("agreed") != "yes"}
             return _render(invitation, token, status=422, typed={"typed_name": typed_name}, errors=errors)
-        services.submit(invitation=invitation, typed_name=typed_name, agreed=True)
+        services.submit(invitation=invitation, typed_name=typed_name, agreed=True, address=request.remote_addr)
         return redirect(here, 303)
     if action == "start":
         invitation.started = True

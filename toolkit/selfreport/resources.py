@@ -1,7 +1,7 @@
 """The participant's page as JSON, for frontends that build their own page. No bearer token: the secret in
 the path is the key. Every bad token (made up, expired, revoked, already sent) answers the same 404."""
 
-from flask import current_app
+from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -98,7 +98,8 @@ class SelfReportSubmit(MethodView):
         version. The answer has no scores. From now on the link shows only a thank-you and this API answers
         404."""
         invitation = services.usable(token)
-        services.submit(invitation=invitation, typed_name=data.get("typed_name"), agreed=data.get("agreed"))
+        services.submit(invitation=invitation, typed_name=data.get("typed_name"), agreed=data.get("agreed"),
+                        address=request.remote_addr)
         body = {"status": "completed", "completed_at": invitation.completed_at}
         db.session.commit()
         return body, 201, {**NO_STORE, "Location": f"/p/{token}"}

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import has_request_context, request
 from sqlalchemy import select
 
 from .. import signals
@@ -34,7 +33,7 @@ DEFAULT_CRISIS_TEXT = ("If you are thinking about ending your life, or you are i
 
 def audit(invitation: Invitation, action: str, record_type: str = "self_report") -> None:
     append(practice_id=invitation.practice_id, actor_id=None, action=action, record_type=record_type,
-           record_id=invitation.id, outcome="ok", request_id=None, at=datetime.now(UTC), moves_version=True)
+           record_id=invitation.id, outcome="ok", request_id=None, at=datetime.now(UTC))
 
 
 def open_link(token: str | None, now: datetime | None = None) -> tuple[str, Invitation | None]:
@@ -165,8 +164,9 @@ def responsible(invitation: Invitation) -> Therapist:
 
 
 def submit(*, invitation: Invitation, typed_name: str | None = None, agreed: bool | None = None,
-           now: datetime | None = None) -> Invitation:
-    """Send the form (or sign the agreement). The link shows only a thank-you from now on."""
+           address: str | None = None, now: datetime | None = None) -> Invitation:
+    """Send the form (or sign the agreement, recording the signer's network `address`). The link shows only a
+    thank-you from now on."""
     now = now or datetime.now(UTC)
     participant = participant_of(invitation)
     if invitation.purpose == "agreement":
@@ -174,7 +174,7 @@ def submit(*, invitation: Invitation, typed_name: str | None = None, agreed: boo
         if agreement is None:
             raise NotFound(NOT_FOUND)
         agreements.sign(participant=participant, agreement=agreement, typed_name=typed_name or "",
-                        ticked=agreed is True, address=client_address(), invitation_id=invitation.id, now=now)
+                        ticked=agreed is True, address=address, invitation_id=invitation.id, now=now)
         invitation.completed_at = now
         db.session.flush()
         audit(invitation, "sign", "agreement_signature")
@@ -189,7 +189,3 @@ def submit(*, invitation: Invitation, typed_name: str | None = None, agreed: boo
     audit(invitation, "submit")
     signals.self_report_submitted.send(None, participant=participant, screening=screening, invitation=invitation)
     return invitation
-
-
-def client_address() -> str | None:
-    return (request.remote_addr or None) if has_request_context() else None

@@ -2,7 +2,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
-from ..access import auth_required
+from ..access import auth_required, current_user
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
 from ..common.query import paginate
 from ..common.spec import PAGINATION_HEADER, document_errors
@@ -45,8 +45,6 @@ class SeriesList(MethodView):
         wall-clock time in the group's zone (across daylight-saving changes). A `skip_dates` date must be one
         of the series' dates; it gets no session and the series runs one slot longer. Each session is an
         ordinary plan with `series_id` and `session_number`, editable on its own."""
-        from ..access import current_user
-
         series = services.create_series(actor=current_user, **data)
         db.session.commit()
         return with_etag(services.present(series), series, 201, collection=blp.url_prefix)

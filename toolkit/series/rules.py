@@ -8,8 +8,11 @@ and one EXDATE, never the COUNT=8 a hand-written rule would give (7 held session
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
+
+from icalendar import Component, Event
+
+from toolkit.common.zones import get_zone, localize
 
 MAX_COUNT = 52
 MAX_EVERY_WEEKS = 8
@@ -29,13 +32,13 @@ class SeriesDates:
 
 def local_start(moment: datetime, zone: str) -> datetime:
     """The wall-clock time of `moment` in `zone` (naive), the series' fixed local time."""
-    return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return localize(moment, zone).replace(tzinfo=None)
 
 
 def _aware(local: datetime, zone: str) -> datetime:
-    """A local wall-clock time made aware; a time inside a spring-forward gap moves forward with the clock."""
-    tz = ZoneInfo(zone)
-    return local.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+    """A local wall-clock time made aware; a time inside a spring-forward gap moves forward with the clock
+    (common/zones.localize, the one zone helper)."""
+    return localize(local, zone)
 
 
 def series_dates(*, first_local: datetime, zone: str, count: int, every_weeks: int = 1,
@@ -61,19 +64,45 @@ def series_dates(*, first_local: datetime, zone: str, count: int, every_weeks: i
     return SeriesDates(sessions=tuple(sessions), skipped=tuple(skipped))
 
 
-def _ical(local: datetime) -> str:
-    return local.strftime("%Y%m%dT%H%M%S")
+def recurrence(*, first_local: datetime, zone: str, count: int, every_weeks: int, skipped) -> Event:
+    """The iCalendar form of a series, built by the icalendar library (as agendas/ writes its calendars):
+    DTSTART, RRULE and EXDATEs at the group's wall-clock times with its TZID. COUNT includes the skipped
+    slots, because RFC 5545 removes EXDATEs after counting."""
+    tz = get_zone(zone)
+    event = Event()
+    event.add("dtstart", first_local.replace(tzinfo=tz))
+    event.add("rrule", {"freq": "weekly", "interval": every_weeks, "count": count + len(skipped)})
+    for slot in skipped:
+        event.add("exdate", slot.replace(tzinfo=tz))
+    return event
+
+
+def recurrence_lines(event: Component) -> dict:
+    """The rule's content lines by property (as the API shows them): dtstart, rrule, exdates."""
+    lines: dict = {"dtstart": None, "rrule": None, "exdates": []}
+    for name, value in event.property_items(recursive=False):
+        line = event.content_line(name, value).to_ical().decode()
+        if name == "EXDATE":
+            lines["exdates"].append(line)
+        elif name in ("DTSTART", "RRULE"):
+            lines[name.lower()] = line
+    return lines
 
 
 def rrule_of(*, first_local: datetime, zone: str, count: int, every_weeks: int, skipped) -> dict:
-    """The iCalendar form of a series: DTSTART, RRULE and EXDATEs with the group's TZID. COUNT includes the
-    skipped slots, because RFC 5545 removes EXDATEs after counting."""
-    rule = f"FREQ=WEEKLY;INTERVAL={every_weeks};COUNT={count + len(skipped)}"
-    return {
-        "dtstart": f"DTSTART;TZID={zone}:{_ical(first_local)}",
-        "rrule": f"RRULE:{rule}",
-        "exdates": [f"EXDATE;TZID={zone}:{_ical(s.replace(tzinfo=None))}" for s in skipped],
-    }
+    return recurrence_lines(recurrence(first_local=first_local, zone=zone, count=count, every_weeks=every_weeks,
+                                       skipped=skipped))
+
+
+def stored_text(event: Event) -> str:
+    """What a series stores: the rule's content lines, one per line."""
+    lines = recurrence_lines(event)
+    return "\n".join([lines["dtstart"], lines["rrule"], *lines["exdates"]])
+
+
+def read_stored(text: str) -> dict:
+    """A stored rule parsed by the library (by property name, not by line position)."""
+    return recurrence_lines(Event.from_ical("BEGIN:VEVENT\r\n" + text.replace("\n", "\r\n") + "\r\nEND:VEVENT\r\n"))
 
 
 def removable(*, starts_at: datetime, now: datetime, has_attendance: bool, has_notes: bool) -> bool:
@@ -83,4 +112,4 @@ def removable(*, starts_at: datetime, now: datetime, has_attendance: bool, has_n
 
 def session_date(starts_at: datetime, zone: str) -> date:
     """The calendar date of a session in its group's zone (the date its roster is taken on)."""
-    return starts_at.astimezone(ZoneInfo(zone)).date()
+    return localize(starts_at, zone).date()

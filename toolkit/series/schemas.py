@@ -63,7 +63,7 @@ class SeriesSchema(StrictSchema):
     dtstart = fields.String(required=True, metadata={"example": "DTSTART;TZID=Europe/London:20270304T180000"})
     rrule = fields.String(required=True, metadata={
         "description": "Written by the server: COUNT includes the skipped slots (RFC 5545 removes EXDATEs "
-                       "after counting).", "example": "RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=9"})
+                       "after counting).", "example": "RRULE:FREQ=WEEKLY;COUNT=9;INTERVAL=1"})
     exdates = fields.List(fields.String(), required=True,
                           metadata={"example": ["EXDATE;TZID=Europe/London:20270401T180000"]})
     sessions = fields.List(fields.Nested(SeriesSessionSchema), required=True)

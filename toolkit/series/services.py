@@ -1,23 +1,22 @@
 """Series: create the held sessions of a programme from a template, show them, remove the future ones."""
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from ..common.usage import uses
+from ..common.zones import get_zone
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..plans.services import clone_plan, delete_plan
+from ..signals import answers, plan_uses
 from .models import Series
-from .rules import SeriesRuleError, local_start, removable, rrule_of, series_dates
+from .rules import SeriesRuleError, local_start, read_stored, recurrence, removable, series_dates, stored_text
 
 
 def _lines(series: Series) -> dict:
-    lines = series.rrule.splitlines()
-    return {"dtstart": lines[0], "rrule": lines[1], "exdates": lines[2:]}
+    return read_stored(series.rrule)
 
 
 def create_series(*, actor, group_id: str, template_id: str, first_starts_at: datetime, count: int,
@@ -39,13 +38,13 @@ def create_series(*, actor, group_id: str, template_id: str, first_starts_at: da
                              skip_dates=skip_dates)
     except SeriesRuleError as err:
         raise Invalid(str(err), errors={err.field: [str(err)]}) from err
-    ical = rrule_of(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
-                    skipped=dates.skipped)
+    rule = recurrence(first_local=first_local, zone=group.timezone, count=count, every_weeks=every_weeks,
+                      skipped=dates.skipped)
     title = title or template.title
     series = Series(group_id=group.id, template_id=template.id, title=title, first_starts_at=dates.sessions[0],
                     timezone=group.timezone, count=count, every_weeks=every_weeks,
                     skip_dates=sorted(d.isoformat() for d in set(skip_dates)),
-                    rrule="\n".join([ical["dtstart"], ical["rrule"], *ical["exdates"]]))
+                    rrule=stored_text(rule))
     db.session.add(series)
     db.session.flush()
     for number, starts_at in enumerate(dates.sessions, start=1):
@@ -66,7 +65,7 @@ def _kept_by(plan_ids: list[str]) -> tuple[set[str], set[str]]:
     answer: series imports neither)."""
     if not plan_ids:
         return set(), set()
-    found = uses("session_plans", plan_ids)
+    found = answers(plan_uses, plan_ids=plan_ids)
     return set(found.get("attendance", ())), set(found.get("note", ()))
 
 
@@ -79,7 +78,7 @@ def _at(moment: datetime | None) -> datetime:
 def present(series: Series) -> dict:
     plans = sessions_of(series)
     attended, noted = _kept_by([p.id for p in plans])
-    zone = ZoneInfo(series.timezone)
+    zone = get_zone(series.timezone)
     return {  # a series' sessions all have a start and an end (they are sessions of its group)
         "id": series.id, "group_id": series.group_id, "template_id": series.template_id, "title": series.title,
         "timezone": series.timezone, "first_starts_at": series.first_starts_at.astimezone(zone),

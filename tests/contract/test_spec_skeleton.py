@@ -1,0 +1,45 @@
+"""The refactors of version 3 (issue 33) move no operation: the committed spec keeps every path, method,
+operationId, tag, parameter, response code and schema of the v2 spec (descriptions, summaries and examples
+aside). New operations, properties and enum values may appear; nothing may move or go."""
+
+import json
+from pathlib import Path
+
+from tests.helpers import kept, spec_skeleton
+
+ROOT = Path(__file__).resolve().parents[2]
+PREVIOUS = json.loads((ROOT / "tests" / "fixtures" / "openapi-v2-skeleton.json").read_text())
+CURRENT = spec_skeleton(json.loads((ROOT / "openapi" / "openapi.json").read_text()))
+# Changes made on purpose by a version-3 issue (not by a refactor), each with the commit that made it. A
+# refactor adds nothing here.
+ON_PURPOSE = {
+    # issue 34 (1f41bbf): errors are RFC 9457 problem details, whose `status` is the number
+    "schemas/Error/properties/status/type: 'string' -> 'integer'",
+    # issue 34 point 8 (b71c9d7): the FHIR CapabilityStatement is public
+    "operations/GET /api/v1/fhir/metadata/responses: ['401'] gone",
+    # issue 27 (9e2672f): a crisis review names the crisis screening and a risk level instead of a yes/no
+    "schemas/CrisisReviewCreate/properties/safety_plan_in_place: gone",
+    "schemas/CrisisReviewCreate/required: ['safety_plan_in_place'] gone",
+    # issue 27 (9e2672f): `recovered` replaced by `paired` and `below_caseness`
+    *(f"schemas/{name}/{part}" for name in ("InstrumentProgress", "MemberInstrument", "MemberProgress", "Progress")
+      for part in ("properties/recovered: gone", "required: ['recovered'] gone")),
+}
+
+
+def test_every_operation_keeps_its_path_id_tags_parameters_and_responses():
+    assert set(kept(PREVIOUS["operations"], CURRENT["operations"], "operations")) - ON_PURPOSE == set()
+
+
+def test_every_schema_keeps_its_shape():
+    assert set(kept(PREVIOUS["schemas"], CURRENT["schemas"], "schemas")) - ON_PURPOSE == set()
+
+
+def test_the_comparison_sees_a_moved_operation():
+    moved = json.loads(json.dumps(CURRENT["operations"]))
+    op = moved.pop("GET /api/v1/plans/{plan_id}/clearance")
+    moved["GET /api/v1/clearances/{plan_id}"] = op
+    assert set(kept(PREVIOUS["operations"], moved, "operations")) - ON_PURPOSE == {
+        "operations/GET /api/v1/plans/{plan_id}/clearance: gone"}
+    retagged = json.loads(json.dumps(CURRENT["operations"]))
+    retagged["GET /api/v1/plans/{plan_id}/clearance"]["tags"] = ["clearance"]
+    assert set(kept(PREVIOUS["operations"], retagged, "operations")) - ON_PURPOSE
