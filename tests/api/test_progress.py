@@ -400,7 +400,9 @@ def test_chosen_instruments(client, admin, programme, screen):
     assert_error(client.get(f"/api/v1/participants/{p['id']}/progress?instrument=bdi", headers=admin["headers"]), 422)
 
 
-def test_the_facilitator_agenda_links_the_chart(client, admin, programme, screen):
+def test_the_facilitator_agenda_names_the_chart_and_the_page_has_no_dead_link(client, admin, programme, screen):
+    """The JSON names the chart's API path for a frontend; the HTML and PDF, which are saved and printed, carry no
+    link to an address that needs a login (issue 31: the chart goes into the offline pack as an image)."""
     _, plan, (p,) = programme()
     screen(p["id"], gad(1), days_ago=31)
     screen(p["id"], gad(6))
@@ -408,8 +410,12 @@ def test_the_facilitator_agenda_links_the_chart(client, admin, programme, screen
                    query_string={"format": "html", "audience": "facilitator"})
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
     html = r.get_data(as_text=True)
-    assert f"/api/v1/participants/{p['id']}/progress?format=svg" in html and "Progress chart" in html
-    assert "reliable_deterioration: GAD-7 rose from 1" in html
+    assert f"/api/v1/participants/{p['id']}/progress?format=svg" not in html
+    assert "Reliable deterioration: GAD-7 rose from 1" in html
+    agenda = client.get(f"{PLANS}/{plan['id']}/agenda", headers=admin["headers"],
+                        query_string={"format": "json", "audience": "facilitator"}).get_json()
+    assert [m["progress_chart"] for m in agenda["member_safety"]] == [
+        f"/api/v1/participants/{p['id']}/progress?format=svg"]
     handout = client.get(f"{PLANS}/{plan['id']}/agenda", headers=admin["headers"],
                          query_string={"format": "html", "audience": "participant"}).get_data(as_text=True)
     assert "progress" not in handout.lower()

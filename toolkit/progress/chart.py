@@ -10,11 +10,13 @@ SVG on stdout) and the memory goes when the child ends. This file imports nothin
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 TIMEOUT_SECONDS = 60
@@ -45,9 +47,6 @@ def _config_dir() -> str:
 
 def draw(data: dict, fmt: str = "svg") -> bytes:
     """Draw in this process (the child's path; tests of the drawing call it directly too)."""
-    import io
-    from datetime import date
-
     import matplotlib
 
     matplotlib.use("svg")
@@ -112,8 +111,6 @@ def draw(data: dict, fmt: str = "svg") -> bytes:
 
 def _time_axis(ax, every: list, mdates) -> None:
     """The time axis clamped to the data (a day either side), the same on every panel."""
-    from datetime import timedelta
-
     if not every:
         return
     ax.set_xlim(min(every) - timedelta(days=1), max(every) + timedelta(days=1))
@@ -125,8 +122,6 @@ def _time_axis(ax, every: list, mdates) -> None:
 def _events(ax, events: list) -> None:
     """Yes/no screens (ASQ, present crisis, drug use) as events on one row each: a filled black diamond for
     a positive screen, a hollow circle for a negative one."""
-    from datetime import date
-
     for row, inst in enumerate(events):
         positive = [date.fromisoformat(p[0][:10]) for p in inst["points"] if p[1]]
         negative = [date.fromisoformat(p[0][:10]) for p in inst["points"] if not p[1]]

@@ -17,6 +17,7 @@ from ..plans.models import SessionPlan
 from ..screening.form_loader import default_form
 from ..screening.models import Screening
 from . import history
+from .chart import ChartError, render_svg
 from .history import present_review
 from .models import ProgressReview, RescreenRhythm
 from .rules import default_thresholds, group_summary, rescreen_reasons
@@ -311,8 +312,6 @@ def chart_data(result: dict) -> dict:
 def progress_svg(*, participant: Participant, actor, group_id: str | None = None,
                  instruments: list[str] | None = None) -> bytes:
     """The progress chart as SVG. ChartError when it cannot be drawn (the resource answers 503)."""
-    from .chart import ChartError, render_svg
-
     result = participant_progress(participant=participant, actor=actor, group_id=group_id, instruments=instruments)
     try:
         return render_svg(chart_data(result))

@@ -27,9 +27,8 @@ from typing import Any
 from toolkit.common.zones import aware
 from toolkit.exercises.rules import Contraindication
 from toolkit.screening.safety import EXPIRES_BEFORE_SESSION, VALID, validity_at_session
-from toolkit.vocab import CONTRA_ACTIONS, FLAGS, OUTCOMES
+from toolkit.vocab import BLOCKING_OUTCOMES, CONTRA_ACTIONS, FLAGS, OUTCOMES
 
-BLOCKING_OUTCOMES = ("refer", "defer")
 NO_MEMBERS_WARNING = "no members: the group has no participants to clear"
 NO_VALID_SCREENING = "no valid screening"
 RELIABLE_DETERIORATION = "reliable_deterioration"
