@@ -418,4 +418,5 @@ def test_the_facilitator_agenda_names_the_chart_and_the_page_has_no_dead_link(cl
         f"/api/v1/participants/{p['id']}/progress?format=svg"]
     handout = client.get(f"{PLANS}/{plan['id']}/agenda", headers=admin["headers"],
                          query_string={"format": "html", "audience": "participant"}).get_data(as_text=True)
-    assert "progress" not in handout.lower()
+    assert "progress?format=svg" not in handout and "deteriorat" not in handout.lower()
+    assert "GAD-7" not in handout and "Progress chart" not in handout
