@@ -224,7 +224,8 @@ def test_me(client, admin, create_therapist):
     body = client.get(ME, headers=admin["headers"]).get_json()
     assert body["id"] == admin["therapist_id"]
     assert body["email"] == admin["email"]
-    assert body["practice"] == {"id": admin["practice_id"], "name": "Test practice", "contact": None}
+    assert body["practice"] == {"id": admin["practice_id"], "name": "Test practice", "contact": None,
+                                "emergency_contact": None}
     assert body["role"] == "admin"
     assert "password_hash" not in body
 

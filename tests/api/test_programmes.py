@@ -26,9 +26,11 @@ def programme(client, admin, mods, create_group, create_participant):
     """make(weeks_ago=3, count=5, members=3, **group) -> dict(group, template, series, people): a weekly group
     whose first session was `weeks_ago` weeks ago at 18:30 London time."""
 
-    def make(weeks_ago=3, count=5, members=3, by=None, slugs=("opening-check-in", "sharing-round"), **group_fields):
+    def make(weeks_ago=3, count=5, members=3, by=None, slugs=("opening-check-in", "sharing-round"), first_at=None,
+             **group_fields):
+        """`first_at`: the first session's start (default: 18:30 London time `weeks_ago` weeks ago)."""
         who = by or admin
-        first_day = datetime.now(LONDON).date() - timedelta(weeks=weeks_ago)
+        first_day = (first_at or datetime.now(LONDON)).date() - timedelta(weeks=0 if first_at else weeks_ago)
         group_fields.setdefault("capacity", 8)
         group = create_group(by=by, kind="group", name="Weekly group", timezone="Europe/London", **group_fields)
         people = [create_participant(by=by) for _ in range(members)]
@@ -37,7 +39,7 @@ def programme(client, admin, mods, create_group, create_participant):
                            json={"participant_id": person["id"], "joined_on": first_day.isoformat()}), 201)
         template = ok(client.post(f"{API}/plans", headers=who["headers"],
                                   json={"title": "Weekly session", "items": items(mods, *slugs)}), 201)
-        first = datetime(first_day.year, first_day.month, first_day.day, 18, 30, tzinfo=LONDON)
+        first = first_at or datetime(first_day.year, first_day.month, first_day.day, 18, 30, tzinfo=LONDON)
         series = ok(client.post(f"{API}/series", headers=who["headers"], json={
             "group_id": group["id"], "template_id": template["id"], "first_starts_at": first.isoformat(),
             "count": count}), 201)
@@ -147,7 +149,8 @@ def test_series_needs_a_template_not_a_group_plan(client, admin, create_group):
 
 
 def test_delete_series_removes_future_sessions_and_409_names_kept_ones(client, admin, programme):
-    p = programme(weeks_ago=2, count=4)  # weeks 1 and 2 held, 3 (tonight) and 4 ahead
+    # weeks 1 and 2 held, 3 (in three hours, whatever the time of day the suite runs) and 4 ahead
+    p = programme(count=4, first_at=datetime.now(LONDON).replace(second=0, microsecond=0) + timedelta(hours=3, weeks=-2))
     series, people = p["series"], p["people"]
     url = f"{API}/series/{series['id']}"
     assert_error(client.delete(url, headers=admin["headers"]), 428)

@@ -35,8 +35,10 @@ class Invitation(IdMixin, PracticeOwned, Model):
     declined: Mapped[list] = mapped_column(JSON, nullable=False, default=list, server_default=text("'[]'"))
     started: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     crisis_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the first positive critical answer
-    screening_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("screenings.id", ondelete="SET NULL"))
+    screening_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("screenings.id", ondelete="SET NULL"),
+                                                     index=True)
     # Scheduled measures: the session it was sent for, and the one reminder.
     scheduled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    plan_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("session_plans.id", ondelete="SET NULL"))
+    plan_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("session_plans.id", ondelete="SET NULL"),
+                                                index=True)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

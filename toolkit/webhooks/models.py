@@ -37,7 +37,8 @@ class WebhookDelivery(IdMixin, PracticeOwned, Model):
 
     webhook_id: Mapped[str] = mapped_column(String(36), ForeignKey("webhooks.id", ondelete="CASCADE"),
                                             nullable=False)
-    event_id: Mapped[str] = mapped_column(String(36), ForeignKey("events.id", ondelete="CASCADE"), nullable=False)
+    event_id: Mapped[str] = mapped_column(String(36), ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
+                                          index=True)
     event_type: Mapped[str] = mapped_column(String(40), nullable=False)
     # pending (to send or retry), delivered, failed (gave up, or the hook was switched off or deleted)
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="pending")
