@@ -123,6 +123,8 @@ def write_bodies(world) -> dict:
     return {
         ("patch", "/therapists/{therapist_id}"): {"name": "Hijacked", "role": "admin", "active": False},
         ("post", "/auth/password-reset/{token}"): {"new_password": "kitten-orbit-lantern-59"},  # issue 28
+        ("put", "/self-report/{token}/answers"): {"answers": {}, "declined": []},  # issue 30
+        ("post", "/self-report/{token}/submit"): {},
         ("patch", "/participants/{participant_id}"): {"display_name": "Hijacked", "archived": True},
         ("patch", "/groups/{group_id}"): {"name": "Hijacked", "capacity": 1},
         ("post", "/groups/{group_id}/members"): {"participant_id": world["loner_id"]},

@@ -46,6 +46,9 @@ SKIPPED_TABLES = {
     "webhooks": "subscriptions (with their signing secrets) do not travel: subscribe again after an import",
     "webhook_deliveries": "the delivery log of this database's webhooks",
     "webhook_attempts": "the delivery log of this database's webhooks",
+    "invitations": "secure links (hashes of one-time secrets) do not travel: invite again after an import",
+    "agreements": "not in export format version 1 yet (agreements came later, issue 30): a known gap",
+    "agreement_signatures": "not in export format version 1 yet (agreements came later, issue 30): a known gap",
 }
 
 
