@@ -73,7 +73,7 @@ def test_every_target_passes_at_its_limit():
 
 
 def test_targets_fail_below_their_limits():
-    run = run_with(clearance_queries={"small": 9, "retreat40": 48}, pdf={"ratio": 1.5, "endpoint_median_s": 0.3},
+    run = run_with(clearance_queries={"small": 9, "retreat40": 48}, pdf_fresh={"ratio": 1.5},
                    memory={"peak_mib": 150.0})
     run["endpoints"]["plan_detail"]["rps_ratio"] = 0.19
     run.update(render_load={"ratio": 3.1}, clearance_statistics={"p50_ratio": 1.6},
@@ -99,7 +99,7 @@ def test_a_304_that_takes_as_long_as_a_render_fails():
 
 
 def test_skipped_endpoints_are_skipped_not_failed():
-    run = run_with(pdf={"note": "answered 404"})
+    run = run_with(pdf_fresh={"note": "answered 404"})
     run["endpoints"]["agenda_pdf_304"] = {"skipped": "answered 404"}
     got = results_of(run)
     assert got["pdf_fresh"] == got["pdf_304"] == "skip"
