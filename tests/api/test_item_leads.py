@@ -158,8 +158,8 @@ def test_builtin_materials_carry_the_flags(client, admin):
 
 
 def test_the_demo_retreat_agenda_adds_up_and_names_people(app, client):
-    """The demo retreat (11 members, one booked late and not yet screened): Day 2's letter and closing
-    container need one envelope per member each."""
+    """The demo retreat (12 members, one booked late and not yet screened, one on a crisis hold): Day 2's letter
+    and closing container need one envelope per member each."""
     result = app.test_cli_runner().invoke(args=["seed", "--demo"])
     assert result.exit_code == 0, result.output
     login = client.post("/api/v1/auth/login", json={"email": "demo-admin@example.org",
@@ -170,7 +170,7 @@ def test_the_demo_retreat_agenda_adds_up_and_names_people(app, client):
     url = f"/api/v1/groups/{group['id']}/agenda?format=json"
     agenda = client.get(url, headers=headers).get_json()
     members = agenda["member_count"]
-    assert members == 11
+    assert members == 12
     lines = {m["name"]: m for m in agenda["materials"]}
     assert lines["Envelope"]["total"] >= 2 * members and lines["Envelope"]["consumable"]
     day2 = {m["name"]: m for m in agenda["packing"][1]["materials"]}
