@@ -7,11 +7,11 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from tests.api.test_audit_integrity import verify
-from tests.api.test_clearance import CLEAR, form, mods, setup  # noqa: F401, F811
 from tests.helpers import cli
 from toolkit.audit import reads
 from toolkit.extensions import db
 
+CLEAR = {}  # a screening's overrides: none (every item at its lowest answer); `setup` is a conftest fixture
 CHAIN_SQL = ("update practices", "for no key update", "insert into audit_events", "update audit_anchors")
 
 
