@@ -205,7 +205,12 @@ def make_doc(
 
 def fresh_app(url):
     """A second, empty database of this service: migrated and seeded, like `flask db upgrade && flask seed`."""
-    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False))
+    import tempfile
+
+    own = tempfile.mkdtemp(prefix="toolkit-fresh-")  # its own audit anchor file: one file per database
+    app = create_app(Config(SQLALCHEMY_DATABASE_URI=url, RATELIMIT_ENABLED=False,
+                            AUDIT_ANCHOR_PATH=f"{own}/audit-anchors.log",
+                            AUDIT_UNDELIVERED_PATH=f"{own}/audit-undelivered.jsonl"))
     app.config["TESTING"] = True
     with app.app_context():
         from toolkit.exercises.seed import load_builtins
