@@ -35,7 +35,8 @@ def redis_reachable() -> bool:
 
 def instance_env(url: str, **extra) -> dict:
     env = {key: value for key, value in os.environ.items()
-           if key not in ("REDIS_URL", "TEST_DATABASE_URL", "LOGIN_RATE_LIMIT", "PDF_RATE_LIMIT")}
+           if key not in ("REDIS_URL", "TEST_DATABASE_URL", "LOGIN_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT",
+                          "LOGIN_ADDRESS_RATE_LIMIT", "PDF_RATE_LIMIT")}
     env.update({"DATABASE_URL": url, "JWT_SECRET_KEY": JWT_SECRET, "SECRET_KEY": JWT_SECRET, "TOOLKIT_ENV": "test",
                 "RATELIMIT_ENABLED": "false", "TRUST_PROXY": "true"})
     env.update(extra)
@@ -53,10 +54,10 @@ def start(env: dict, log_dir: Path, count: int, started: list, workers: int = 1)
 @pytest.fixture(scope="module")
 def pair(database, tmp_path_factory):
     """Two instances for this module (they keep no state, so tests share them). With Redis reachable they
-    share rate limits there: 3 failed logins a minute."""
+    share rate limits there: 3 failed sign-ins a minute for one account."""
     if database[0] != "postgresql":
         pytest.skip("needs PostgreSQL: set TEST_DATABASE_URL (CI runs the suite again on PostgreSQL)")
-    extra = {"REDIS_URL": REDIS_URL, "RATELIMIT_ENABLED": "true", "LOGIN_RATE_LIMIT": "3 per minute"} \
+    extra = {"REDIS_URL": REDIS_URL, "RATELIMIT_ENABLED": "true", "LOGIN_ACCOUNT_RATE_LIMIT": "3 per minute"} \
         if redis_reachable() else {}
     started: list[Gunicorn] = []
     try:
@@ -99,11 +100,13 @@ def bearer(token: str) -> dict:
 
 
 class Http:
-    """requests' responses seen through tests.helpers.assert_error (which reads .status_code / .get_json())."""
+    """requests' responses seen through tests.helpers.assert_error (which reads .status_code, .mimetype,
+    .get_json() and .get_data())."""
 
     def __init__(self, response):
         self.response = response
         self.status_code = response.status_code
+        self.mimetype = response.headers.get("Content-Type", "").split(";")[0].strip()
 
     def get_json(self):
         return self.response.json()
