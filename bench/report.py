@@ -9,6 +9,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Mapping
 
+from . import renders
+
 # Issue 32's targets: req/s as a share of the bare Flask floor's, every read built from the database
 # (uncached); a row whose target differs by database names both.
 RPS_TARGETS: dict[str, float | dict[str, float]] = {
@@ -103,27 +105,6 @@ def with_ratios(endpoint: Mapping, floor: Mapping) -> dict:
     return out
 
 
-def wrk_figures(raw: Mapping) -> dict:
-    """Requests/s and latency in ms from the BENCH_JSON line of bench/wrk.lua."""
-    seconds = raw["duration_us"] / 1e6 if raw.get("duration_us") else None
-    lat = raw.get("latency_us", {})
-    errors = raw.get("errors", {})
-    ok = sum(n for code, n in raw.get("statuses", {}).items() if 200 <= int(code) < 400)
-    return {
-        "requests": raw.get("requests", 0),
-        "rps": round(raw["requests"] / seconds, 1) if seconds else None,
-        "ok_rps": round(ok / seconds, 1) if seconds else None,
-        "p50_ms": round(lat.get("p50", 0) / 1000, 3),
-        "p90_ms": round(lat.get("p90", 0) / 1000, 3),
-        "p99_ms": round(lat.get("p99", 0) / 1000, 3),
-        "max_ms": round(lat.get("max", 0) / 1000, 3),
-        "bytes_per_request": round(raw["bytes"] / raw["requests"]) if raw.get("requests") and raw.get("bytes")
-        else None,
-        "statuses": dict(raw.get("statuses", {})),
-        "errors": {k: v for k, v in errors.items() if v},
-    }
-
-
 def median(values: Iterable[float]) -> float | None:
     values = list(values)
     return statistics.median(values) if values else None
@@ -153,7 +134,6 @@ def evaluate(run: Mapping) -> list[dict]:
                          f"{small} / {big}", "equal", None if None in (small, big) else small == big))
 
     pdf = run.get("pdf", {})
-    from . import renders  # (bench/renders.py imports the servers, which import this module)
 
     checks += renders.checks(run, _check)  # fresh PDF, ten concurrent PDFs from three practices
 

@@ -16,9 +16,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
-
-from . import report
 
 ROOT = Path(__file__).resolve().parent.parent
 LUA = ROOT / "bench" / "wrk.lua"
@@ -266,4 +265,25 @@ def run_wrk(base: str, spec: dict, token: str, seconds: float, args, etag: str |
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk gave no result: {done.stdout[-500:]} {done.stderr[-500:]}")
-    return report.wrk_figures(json.loads(line.removeprefix("BENCH_JSON ")))
+    return wrk_figures(json.loads(line.removeprefix("BENCH_JSON ")))
+
+
+def wrk_figures(raw: Mapping) -> dict:
+    """Requests/s and latency in ms from the BENCH_JSON line of bench/wrk.lua."""
+    seconds = raw["duration_us"] / 1e6 if raw.get("duration_us") else None
+    lat = raw.get("latency_us", {})
+    errors = raw.get("errors", {})
+    ok = sum(n for code, n in raw.get("statuses", {}).items() if 200 <= int(code) < 400)
+    return {
+        "requests": raw.get("requests", 0),
+        "rps": round(raw["requests"] / seconds, 1) if seconds else None,
+        "ok_rps": round(ok / seconds, 1) if seconds else None,
+        "p50_ms": round(lat.get("p50", 0) / 1000, 3),
+        "p90_ms": round(lat.get("p90", 0) / 1000, 3),
+        "p99_ms": round(lat.get("p99", 0) / 1000, 3),
+        "max_ms": round(lat.get("max", 0) / 1000, 3),
+        "bytes_per_request": round(raw["bytes"] / raw["requests"]) if raw.get("requests") and raw.get("bytes")
+        else None,
+        "statuses": dict(raw.get("statuses", {})),
+        "errors": {k: v for k, v in errors.items() if v},
+    }

@@ -360,3 +360,35 @@ def crisis_review(client, who, participant_id: str, screening_id: str, follow_up
     return {"screening_id": screening_id, "summary": "Met with the person; a coping plan is agreed.",
             "risk_level": "moderate", "safety_plan_id": safety_plan(client, who, participant_id),
             "follow_up_on": follow_up_on, **fields}
+
+
+# --- people, activity, plans used by several modules ------------------------------------------------------
+
+ADULT = {"date_of_birth": "1980-04-02", "contact": "Phone 0123; pat@example.org"}  # a participant with an email
+
+
+def activity(client, who, create_participant, n=3):
+    """`n` new participants of `who`'s practice, each read once (a create and a read event each)."""
+    for _ in range(n):
+        pid = create_participant(by=who)["id"]
+        assert client.get(f"/api/v1/participants/{pid}", headers=who["headers"]).status_code == 200
+
+
+def modules_by_slug(client, who) -> dict:
+    return {m["slug"]: m for m in client.get("/api/v1/modules?page_size=100", headers=who["headers"]).get_json()}
+
+
+def long_plans(client, who, group_id, count, mods) -> list[str]:
+    """`count` dated seven-item plans of the group (three a day from 1 May 2027), with long notes: PDFs of
+    several pages."""
+    slugs = ["group-agreements", "opening-check-in", "younger-self-visualisation", "dear-little-me-letter",
+             "sharing-round", "what-little-me-needed", "closing-grounding"]
+    ids = []
+    for n in range(count):
+        items = [{"module_id": mods[s]["id"], "minutes": 15, "notes": "Keep tissues at hand. " * 5} for s in slugs]
+        r = client.post("/api/v1/plans", headers=who["headers"], json={
+            "title": f"Session {n + 1}", "group_id": group_id, "items": items,
+            "starts_at": f"2027-05-{1 + n // 3:02d}T{9 + 3 * (n % 3):02d}:00:00+02:00"})
+        assert r.status_code == 201, r.get_json()
+        ids.append(r.get_json()["id"])
+    return ids

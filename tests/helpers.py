@@ -1,13 +1,16 @@
 """Assertions and small helpers shared by the test modules (builders of data are in tests/factories.py)."""
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import flask
 import sqlalchemy as sa
 
 from toolkit.extensions import db
+from toolkit.invitations.models import Invitation
 from toolkit.screening.answers import valid_answers
+from toolkit.tenancy import across_practices
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -159,3 +162,20 @@ def queries_for(client, count_queries, method, url, who, **kwargs):
         r = client.open(url, method=method, headers=headers, **kwargs)
     assert r.status_code == 200, r.get_json()
     return len(statements), r.get_json()
+
+
+def expire(app, invitation_id):
+    """Move an invitation's expiry a minute into the past."""
+    with app.app_context(), across_practices(db.session):
+        db.session.get(Invitation, invitation_id).expires_at = datetime.now(UTC) - timedelta(minutes=1)
+        db.session.commit()
+
+
+def token_of(url: str) -> str:
+    """The secret of a participant link (`.../p/{token}`)."""
+    return url.rsplit("/p/", 1)[1]
+
+
+def csrf(html: str) -> str:
+    """The CSRF token of a participant page's form."""
+    return re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html).group(1)

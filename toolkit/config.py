@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from environs import Env, EnvError
+from flask import current_app
 
 from .common.smtp_url import parse_smtp_url
 
@@ -195,3 +196,9 @@ class Config:
                 "to random strings of at least 32 characters (e.g. `python -c 'import secrets; "
                 "print(secrets.token_urlsafe(48))'`)."
             )
+
+
+def setting(name: str, default=None):
+    """A setting of the running app (its Config, read once at start): how services, tasks and rules' callers
+    read configuration, so none of them reaches into Flask's objects for it."""
+    return current_app.config.get(name, default)

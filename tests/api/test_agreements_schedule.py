@@ -7,9 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.api.test_invitations import ADULT, token_of
-from tests.api.test_participant_page import csrf
-from tests.helpers import assert_error
+from tests.factories import ADULT
+from tests.helpers import assert_error, csrf, token_of
 from toolkit import signals
 
 API = "/api/v1"

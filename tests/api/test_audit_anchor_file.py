@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.test_audit_integrity import activity, verify
+from tests.factories import activity
 from tests.helpers import execute
+from tests.helpers import verify_audit as verify
 from toolkit.extensions import db
 
 

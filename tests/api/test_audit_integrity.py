@@ -13,22 +13,17 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from tests.factories import build_practice, fresh_app
-from tests.helpers import cli, execute, export, verify_audit
+from tests.factories import activity, build_practice, fresh_app
+from tests.helpers import cli, execute, export
+from tests.helpers import verify_audit as verify
 from toolkit.extensions import db
 
 PARTICIPANTS = "/api/v1/participants"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def activity(client, who, create_participant, n=3):
-    for _ in range(n):
-        pid = create_participant(by=who)["id"]
-        assert client.get(f"{PARTICIPANTS}/{pid}", headers=who["headers"]).status_code == 200
 
 
-def verify(app):
-    return verify_audit(app)
 
 
 def test_deleting_the_newest_events_is_found(app, client, admin, other, create_participant):

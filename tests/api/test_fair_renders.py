@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from tests.api.test_render_queue import _modules, _plans
+from tests.factories import long_plans, modules_by_slug
 from tests.helpers import assert_error
 from toolkit import create_app
 from toolkit.agendas import fairqueue, tasks
@@ -135,7 +135,7 @@ def deferred(monkeypatch):
 def test_past_the_cap_a_practice_gets_429_with_retry_after(make_config, client, admin, other, create_group,
                                                           deferred):
     group = create_group(name="Capped", kind="retreat", capacity=8)
-    plan_ids = _plans(client, admin, group["id"], 3, _modules(client, admin))
+    plan_ids = long_plans(client, admin, group["id"], 3, modules_by_slug(client, admin))
     app = create_app(make_config(AGENDA_WAIT_SECONDS=0.0, RENDER_QUEUE_PER_PRACTICE=2))
     web = app.test_client()
     codes = [web.get(f"/api/v1/plans/{p}/agenda?format=pdf", headers=admin["headers"]) for p in plan_ids]
@@ -145,7 +145,7 @@ def test_past_the_cap_a_practice_gets_429_with_retry_after(make_config, client, 
     assert len(deferred) == 2
     # Another practice is not held back by this one's cap.
     group_b = create_group(by=other, name="Other", kind="retreat", capacity=8)
-    [plan_b] = _plans(client, other, group_b["id"], 1, _modules(client, other))
+    [plan_b] = long_plans(client, other, group_b["id"], 1, modules_by_slug(client, other))
     assert web.get(f"/api/v1/plans/{plan_b}/agenda?format=pdf", headers=other["headers"]).status_code == 202
 
 
@@ -158,7 +158,7 @@ def test_retry_after_counts_the_renders_ahead(make_config, client, admin, other,
         conn.execute(sa.update(fairqueue.TABLE).values(status="ready", render_ms=2000,
                                                        finished_at=datetime.now(UTC)))
     group = create_group(name="Estimated", kind="retreat", capacity=8)
-    [plan_id] = _plans(client, admin, group["id"], 1, _modules(client, admin))
+    [plan_id] = long_plans(client, admin, group["id"], 1, modules_by_slug(client, admin))
     url = f"/api/v1/plans/{plan_id}/agenda?format=pdf"
     idle = web.get(url, headers=admin["headers"])
     assert idle.status_code == 202

@@ -3,14 +3,13 @@ the JSON twin of the page (GET/PUT answers/submit) ending in a `self_report` scr
 therapist's entry of the same answers."""
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from tests.helpers import answers_for, assert_error, execute
+from tests.factories import ADULT
+from tests.helpers import answers_for, assert_error, execute, expire, token_of
 from toolkit import signals
-
-ADULT = {"date_of_birth": "1980-04-02", "contact": "Phone 0123; pat@example.org"}
 
 
 @pytest.fixture
@@ -24,18 +23,8 @@ def invite(client, admin):
     return make
 
 
-def expire(app, invitation_id):
-    from toolkit.extensions import db
-    from toolkit.invitations.models import Invitation
-    from toolkit.tenancy import across_practices
-
-    with app.app_context(), across_practices(db.session):
-        db.session.get(Invitation, invitation_id).expires_at = datetime.now(UTC) - timedelta(minutes=1)
-        db.session.commit()
 
 
-def token_of(url: str) -> str:
-    return url.rsplit("/p/", 1)[1]
 
 
 @pytest.fixture

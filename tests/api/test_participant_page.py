@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.test_invitations import ADULT, expire, token_of
-from tests.helpers import answers_for
+from tests.factories import ADULT
+from tests.helpers import answers_for, csrf, expire, token_of
 from toolkit import signals
 
 FORBIDDEN_MARKUP = re.compile(r"<script|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE)
@@ -27,8 +27,6 @@ def link(client, admin, create_participant):
     return make
 
 
-def csrf(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html).group(1)
 
 
 def shown_items(html: str) -> list[str]:

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from tests.api.test_audit_integrity import verify
 from tests.helpers import cli
+from tests.helpers import verify_audit as verify
 from toolkit.audit import reads
 from toolkit.extensions import db
 

@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import PASSWORD
+from tests.factories import long_plans, modules_by_slug
 from tests.helpers import assert_error
 from toolkit import create_app
 from toolkit.agendas import rendering, tasks
@@ -15,22 +16,8 @@ from toolkit.agendas.layout import group_alive
 API = "/api/v1"
 
 
-def _modules(client, who):
-    return {m["slug"]: m for m in client.get(f"{API}/modules?page_size=100", headers=who["headers"]).get_json()}
 
 
-def _plans(client, who, group_id, count, mods):
-    slugs = ["group-agreements", "opening-check-in", "younger-self-visualisation", "dear-little-me-letter",
-             "sharing-round", "what-little-me-needed", "closing-grounding"]
-    ids = []
-    for n in range(count):
-        items = [{"module_id": mods[s]["id"], "minutes": 15, "notes": "Keep tissues at hand. " * 5} for s in slugs]
-        r = client.post(f"{API}/plans", headers=who["headers"], json={
-            "title": f"Session {n + 1}", "group_id": group_id, "items": items,
-            "starts_at": f"2027-05-{1 + n // 3:02d}T{9 + 3 * (n % 3):02d}:00:00+02:00"})
-        assert r.status_code == 201, r.get_json()
-        ids.append(r.get_json()["id"])
-    return ids
 
 
 def _renders(app):
@@ -44,8 +31,8 @@ def _renders(app):
 @pytest.fixture
 def session_plan(client, admin, create_group):
     group = create_group(name="Tuesday group", kind="retreat", capacity=8)
-    mods = _modules(client, admin)
-    [plan_id] = _plans(client, admin, group["id"], 1, mods)
+    mods = modules_by_slug(client, admin)
+    [plan_id] = long_plans(client, admin, group["id"], 1, mods)
     return f"{API}/plans/{plan_id}/agenda?format=pdf"
 
 
@@ -88,7 +75,7 @@ def test_a_queued_pdf_answers_202_with_retry_after_then_200(make_config, client,
 
 def test_a_60_plan_facilitator_pdf_is_refused_before_rendering(app, client, admin, create_group, monkeypatch):
     group = create_group(name="Long retreat", kind="retreat", capacity=40)
-    _plans(client, admin, group["id"], 60, _modules(client, admin))
+    long_plans(client, admin, group["id"], 60, modules_by_slug(client, admin))
     url = f"{API}/groups/{group['id']}/agenda"
 
     def no_render(*args, **kwargs):

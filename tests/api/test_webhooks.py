@@ -8,55 +8,21 @@ import json
 import logging
 import threading
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from standardwebhooks.webhooks import Webhook as Verifier
 from standardwebhooks.webhooks import WebhookVerificationError
 
 from tests.helpers import answers_for, assert_error
+from tests.webhook_support import Receiver
 from toolkit import create_app, signals
 from toolkit.extensions import db
-from toolkit.webhooks.services import dispatch_due
+from toolkit.webhooks.delivery import dispatch_due
 
 HOOKS = "/api/v1/webhooks"
 NAME = "Ottoline Brackenridge"
 
 
-class Receiver:
-    """A real HTTP server on 127.0.0.1 (an ephemeral port) that records what arrives and answers the statuses
-    it is told to, in order (then 204)."""
-
-    def __init__(self):
-        self.received: list[dict] = []
-        self.answers: list[tuple[int, dict]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802  (http.server's name)
-                length = int(self.headers.get("Content-Length", 0))
-                receiver.received.append({"path": self.path, "headers": dict(self.headers.items()),
-                                          "body": self.rfile.read(length)})
-                status, headers = receiver.answers.pop(0) if receiver.answers else (204, {})
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            do_GET = do_POST  # noqa: N815  (a followed redirect would arrive as a GET)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
@@ -237,7 +203,7 @@ def test_dns_rebinding_is_refused_at_delivery_and_logged(app, client, admin, cri
     hook = subscribe(client, admin, "https://hooks.example.org/x")
     answer[:] = [rebound]  # the attacker's DNS now points the name inside
     crisis()
-    with caplog.at_level(logging.WARNING, logger="toolkit.webhooks.services"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.webhooks.delivery"):
         assert dispatch(app, datetime.now(UTC)) == 1
     [delivery] = deliveries(client, admin, hook)
     assert delivery["attempts"][0]["outcome"] == "refused" and rebound in delivery["attempts"][0]["error"]

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.test_invitations import ADULT, token_of
-from tests.helpers import answers_for
+from tests.factories import ADULT
+from tests.helpers import answers_for, token_of
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

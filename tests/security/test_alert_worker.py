@@ -15,9 +15,9 @@ import pytest
 import sqlalchemy as sa
 from standardwebhooks.webhooks import Webhook as Verifier
 
-from tests.api.test_webhooks import Receiver
 from tests.factories import crisis_review
 from tests.helpers import answers_for
+from tests.webhook_support import Receiver
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/3"

@@ -8,56 +8,15 @@ import os
 import signal
 import socket
 import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
-import pytest
 import requests
 
 from tests.conftest import PASSWORD
-from tests.security.support import API, ROOT, free_port
+from tests.security.boot_support import Boot, wait_for
+from tests.security.support import API
 from toolkit.agendas.layout import group_alive
-
-TIMEOUT = 60
-
-
-class Boot:
-    def __init__(self, env: dict, log_path: Path):
-        self.log = open(log_path, "a")  # noqa: SIM115
-        self.log_path = log_path
-        self.proc = subprocess.Popen(["./boot.sh"], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-
-    def wait_ready(self, url: str) -> "Boot":
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, f"boot.sh exited early:\n{self.output()}"
-            try:
-                if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    return self
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"boot.sh did not become ready:\n{self.output()}")
-
-    def output(self) -> str:
-        self.log.flush()
-        return self.log_path.read_text()[-4000:]
-
-    def terminate(self) -> None:
-        if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGTERM)
-        self.proc.wait(timeout=30)
-
-    def kill(self) -> None:
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.proc.wait(timeout=10)
-        self.log.close()
 
 
 def layout_children(marker: str) -> list[int]:
@@ -101,26 +60,8 @@ def port_free(port: int) -> bool:
     return True
 
 
-def wait_for(predicate, timeout=TIMEOUT, step=0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return False
 
 
-@pytest.fixture
-def boot_env(db_url, tmp_path):
-    port = free_port()
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "TEST_DATABASE_URL")}
-    env.update({"DATABASE_URL": db_url, "RENDER_QUEUE_PATH": str(tmp_path / "queue.sqlite3"),
-                "RENDER_QUEUE_IMMEDIATE": "false", "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1",
-                "RATELIMIT_ENABLED": "false", "TOOLKIT_ENV": "test", "TMPDIR": str(tmp), "AGENDA_WAIT_SECONDS": "30",
-                "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', '')}"})
-    return env, port, str(tmp)
 
 
 def test_boot_renders_through_the_consumer_and_stops_without_strays(boot_env, tmp_path):

@@ -23,8 +23,8 @@ import requests
 import sqlalchemy as sa
 
 from tests.conftest import PASSWORD
+from tests.security.boot_support import Boot, wait_for
 from tests.security.support import API
-from tests.security.test_render_boot import Boot, boot_env, wait_for  # noqa: F401  (boot_env: a fixture)
 
 NAME = "Zelda Quillfeather"
 
@@ -61,7 +61,7 @@ def files_under(*roots: Path):
 
 
 @pytest.fixture
-def boot_run(boot_env, db_url, tmp_path):  # noqa: F811
+def boot_run(boot_env, db_url, tmp_path):
     env, port, tmp = boot_env
     instance = tmp_path / "instance"
     instance.mkdir()

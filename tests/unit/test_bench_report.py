@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench import report
+from bench import report, servers
 
 
 def endpoint(rps, p50, p99, **extra):
@@ -39,7 +39,7 @@ def test_wrk_figures_from_the_lua_line():
     latency = {"p50": 2500, "p90": 4000, "p99": 9000, "max": 12000}
     raw = {"requests": 1000, "duration_us": 10_000_000, "latency_us": latency, "statuses": {"200": 990, "500": 10},
            "errors": {"connect": 0, "status": 10, "timeout": 0}}
-    f = report.wrk_figures(raw)
+    f = servers.wrk_figures(raw)
     assert (f["rps"], f["ok_rps"], f["p50_ms"], f["p99_ms"]) == (100.0, 99.0, 2.5, 9.0)
     assert f["errors"] == {"status": 10}
 

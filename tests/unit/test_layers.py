@@ -22,11 +22,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TOOLKIT = ROOT / "toolkit"
 
-# Package imports that still run back up, and what ends each. Remove a line when its import is gone; no new
-# one may appear (without these, the packages form no circle).
-KNOWN_BACK_EDGES: dict[tuple[str, str], str] = {}
-
-
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -139,22 +134,6 @@ def test_no_import_circle_between_files():
 
 HTTP_LIBRARIES = {"flask", "werkzeug", "flask_smorest"}
 SERVICE_MODULES = sorted(name for name in MODULES if name.endswith(".services")) + ["toolkit.agendas.delivery"]
-# Services that still commit or import the web, each named with who removes it; the test fails when one is
-# gone (delete its line) and on any new one. Version 3: the safety helper removes the screening and progress
-# ones (denied overrides and reviews audited by committing in the service), the reliability helper the render
-# lookup's commit (delivery.obtain ends the request's transaction before queueing).
-KNOWN_SERVICE_EXCEPTIONS = {
-    "toolkit.screening.services": "imports flask; commits a denied override's audit event (safety helper)",
-    "toolkit.progress.services": "commits a denied review's audit event (safety helper)",
-    "toolkit.agendas.delivery": "obtain() commits the request's session before queueing (reliability helper)",
-    "toolkit.notifications.services": "imports flask for current_app.config (PUBLIC_URL, SMTP_URL): pass them in "
-                                      "(notifications helper)",
-    "toolkit.alerts.services": "commits a denied resolve's audit event (alerts helper)",
-    "toolkit.webhooks.services": "imports flask; the worker's delivery claims and records commit in the service: "
-                                 "move them to the task body (alerts/webhooks helper)",
-}
-
-
 def service_problems(source: str) -> list[str]:
     """What keeps a service module off its floor: an HTTP library imported, or a `.commit(` call."""
     tree = ast.parse(source)
@@ -171,12 +150,12 @@ def service_problems(source: str) -> list[str]:
 
 
 def test_services_use_no_http_and_never_commit():
+    """Services (and the render queue's delivery) say refusals as domain errors and leave the transaction to
+    their caller: a resource, or a task body that owns its own (webhooks/delivery.py, notifications/delivery.py).
+    Configuration comes through toolkit.config.setting."""
     offenders = {name: service_problems(MODULES[name].read_text()) for name in SERVICE_MODULES}
     offenders = {name: problems for name, problems in offenders.items() if problems}
-    gone = set(KNOWN_SERVICE_EXCEPTIONS) - set(offenders)
-    assert not gone, f"fixed: remove from KNOWN_SERVICE_EXCEPTIONS: {sorted(gone)}"
-    new = {name: problems for name, problems in offenders.items() if name not in KNOWN_SERVICE_EXCEPTIONS}
-    assert not new, f"services must not import flask/werkzeug/flask_smorest nor commit: {new}"
+    assert not offenders, f"services must not import flask/werkzeug/flask_smorest nor commit: {offenders}"
 
 
 @pytest.mark.parametrize("source, problems", [
@@ -194,10 +173,6 @@ def test_package_imports_point_down():
     graph = defaultdict(set)
     for name, targets in GRAPH.items():
         graph[_package(name)] |= {_package(t) for t in targets} - {_package(name)}
-    still = [edge for edge in KNOWN_BACK_EDGES if edge[1] in graph[edge[0]]]
-    assert still == list(KNOWN_BACK_EDGES), f"gone: remove from KNOWN_BACK_EDGES: {set(KNOWN_BACK_EDGES) - set(still)}"
-    for source, target in KNOWN_BACK_EDGES:
-        graph[source].discard(target)
     circles = [sorted(c) for c in _cycles(dict(graph))]
     assert circles == [], f"a new import runs back up, making a circle between packages: {circles}"
 

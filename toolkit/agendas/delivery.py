@@ -22,10 +22,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..config import setting
 from ..extensions import db
 from ..queue import heartbeat_fresh, read_heartbeat
 from . import fairqueue, tasks
@@ -55,11 +55,11 @@ def lookup(key: str, practice_id: str):
 
 def _lost_before(now: datetime) -> datetime:
     """A render claimed before this was lost with its worker (the consumers' sweep normally finds it sooner)."""
-    return now - timedelta(seconds=current_app.config["RENDER_SECONDS"] + fairqueue.LOST_AFTER)
+    return now - timedelta(seconds=setting("RENDER_SECONDS") + fairqueue.LOST_AFTER)
 
 
 def _refused_before(now: datetime) -> datetime:
-    return now - timedelta(minutes=current_app.config["RENDER_REFUSAL_MINUTES"])
+    return now - timedelta(minutes=setting("RENDER_REFUSAL_MINUTES"))
 
 
 def _restartable(now: datetime):
@@ -82,9 +82,9 @@ def start(key: str, practice_id: str, source: str | None, *, kind: str = "pdf", 
     """Queue the render job `key` (once, whoever asks at the same time). True if this call queued it.
     RenderQueueFull when the practice already has its cap of renders waiting."""
     now = datetime.now(UTC)
-    limit = current_app.config["RENDER_QUEUE_PER_PRACTICE"]
+    limit = setting("RENDER_QUEUE_PER_PRACTICE")
     with db.engine.begin() as conn:
-        hours = current_app.config["AGENDA_CACHE_HOURS"]
+        hours = setting("AGENDA_CACHE_HOURS")
         conn.execute(delete(TABLE).where(TABLE.c.created_at < now - timedelta(hours=hours)))
         if fairqueue.pending_of(conn, practice_id) >= limit:
             oldest = conn.execute(select(TABLE.c.key).where(TABLE.c.practice_id == practice_id,
@@ -110,14 +110,14 @@ def start(key: str, practice_id: str, source: str | None, *, kind: str = "pdf", 
 def obtain(key: str, practice_id: str, make_source: Callable[[], str | None], *, wait_seconds: float,
            kind: str = "pdf", params: dict | None = None, pages: int = 1) -> tuple[Any, bool]:
     """The render row of `key` (None when pruned meanwhile) and whether this call queued it: a missing, lost
-    or crashed render is queued once, from `make_source()` (called only then), after the request's
-    transaction is ended (the queue writes on its own connections); a pending one is waited for up to
-    `wait_seconds`. Raises RenderQueueFull past the practice's cap."""
+    or crashed render is queued once, from `make_source()` (called only then); a pending one is waited for up to
+    `wait_seconds`. Raises RenderQueueFull past the practice's cap. The caller (a resource) has ended its own
+    transaction first: the queue's rows are written on their own connections, and a request must not hold a
+    transaction open while it waits."""
     row = lookup(key, practice_id)
     started = False
     if needs_start(row):
         source = make_source()
-        db.session.commit()
         started = start(key, practice_id, source, kind=kind, params=params, pages=pages)
         row = lookup(key, practice_id)
     elif row is not None and row.status == "queued" and row.created_at < datetime.now(UTC) - timedelta(seconds=30):
@@ -142,7 +142,7 @@ def render_slots() -> int:
     beat = read_heartbeat()
     if heartbeat_fresh(beat) and beat and int(beat.get("slots", 0)) > 0:
         return int(beat["slots"])
-    return max(1, int(current_app.config["RENDER_WORKERS"]))
+    return max(1, int(setting("RENDER_WORKERS")))
 
 
 def _estimate(conn, key: str) -> int:

@@ -20,17 +20,19 @@ from datetime import UTC, datetime
 import jinja2
 from sqlalchemy import select
 
+from ..attendance.services import sign_in_sheet
 from ..attendance.sheet import render_sign_in_sheets
 from ..auth.models import Practice
 from ..common.text import ascii_fold, slugify
 from ..extensions import db
 from ..groups.models import Group, GroupMember
 from ..participants.models import Participant
+from ..progress.chart import ChartError, render_svg
+from ..progress.services import chart_data, participant_progress
 from . import services
 from .document import TEMPLATE_DIR, AgendaDocument
 from .html import document_title, render_html
 from .ics import render_ics
-from .signin import sheet_of  # beside the sign-in route, which builds the same sheet
 
 log = logging.getLogger("toolkit.agendas")
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed entry times: the same inputs make the same zip
@@ -55,8 +57,6 @@ CONTENTS = (
 
 def _charts(group: Group, actor) -> list[tuple[str, str, dict]]:
     """(member name, file, chart data) of each current member with at least two scores of one instrument."""
-    from ..progress.services import chart_data, participant_progress
-
     members = db.session.scalars(select(Participant).join(GroupMember, GroupMember.participant_id == Participant.id)
                                  .where(GroupMember.group_id == group.id, GroupMember.left_on.is_(None))
                                  .order_by(Participant.display_name))
@@ -92,7 +92,7 @@ def pack_spec(*, group: Group, practice: Practice, paper: str, actor) -> dict:
     charts = _charts(group, actor)
     with_charts = replace(facilitator, chart_paths=tuple((name, path) for name, path, _ in charts))
     sign_in = render_sign_in_sheets(practice=practice.name, paper=paper,
-                                    sheets=[sheet_of(p) for p in plans if p.starts_at],
+                                    sheets=[sign_in_sheet(p) for p in plans if p.starts_at],
                                     title=f"{group.name} · Sign-in sheets (facilitator only)")
     pdfs = {"facilitator-agenda.pdf": render_html(facilitator), "run-sheets.pdf": render_html(sheets),
             "roster.pdf": render_html(facilitator, roster_only=True), "sign-in-sheets.pdf": sign_in,
@@ -127,8 +127,6 @@ def build_zip(spec: dict, pdfs: dict[str, bytes], charts: dict[str, bytes]) -> b
 
 
 def _chart(data: dict) -> bytes:
-    from ..progress.chart import ChartError, render_svg
-
     try:
         return render_svg(data)
     except (ChartError, OSError) as exc:  # the pack still opens: the file says why it is empty

@@ -59,6 +59,7 @@ class GroupPack(MethodView):
         spec = pack.pack_spec(group=group, practice=practice, paper=query["paper"], actor=current_user)
         key = delivery.cache_key(practice.id, "pack-" + pack.digest(spec))
         pages = 15 * len(spec["pdfs"])  # a rough estimate, for the queue's fairness and its Retry-After
+        db.session.commit()  # end this request's transaction: the render queue writes on its own connections
         try:
             row, g.pack_started = delivery.obtain(key, practice.id, lambda: json.dumps(spec, default=str), pages=pages,
                                                   wait_seconds=0, kind="pack")

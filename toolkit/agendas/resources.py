@@ -9,7 +9,7 @@ from marshmallow import fields
 from ..access import auth_required, current_user
 from ..audit.tasks import queue_event
 from ..common.spec import document_errors
-from ..extensions import limiter
+from ..extensions import db, limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan
 from ..web import get_or_404
@@ -97,6 +97,7 @@ def _pdf(doc, tag: str):
     pages = estimated_pages(doc)
     small = pages <= config["AGENDA_WAIT_PAGES"]
     # The web worker renders the HTML (cheap) when a render is needed; a render worker lays out the PDF.
+    db.session.commit()  # end this request's transaction: the render queue writes on its own connections
     try:
         row, g.agenda_render_started = delivery.obtain(key, practice_id, lambda: render_html(doc), pages=pages,
                                                        wait_seconds=config["AGENDA_WAIT_SECONDS"] if small else 0)

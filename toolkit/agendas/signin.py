@@ -12,10 +12,9 @@ from flask_smorest import abort
 from ..access import auth_required, current_user
 from ..attendance import services
 from ..attendance.schemas import SignInQuerySchema
-from ..attendance.sheet import Sheet, render_sign_in_sheets
+from ..attendance.sheet import render_sign_in_sheets
 from ..auth.models import Practice
 from ..common.spec import FiledUnder, document_errors
-from ..common.zones import localize
 from ..extensions import db
 from ..plans.models import SessionPlan
 from ..web import get_or_404
@@ -23,17 +22,6 @@ from . import delivery
 
 blp = FiledUnder("sign_in_sheet", __name__, url_prefix="/api/v1", tag="attendance",
                  description="The printable sign-in sheet (filed under the attendance tag).")
-
-def sheet_of(plan: SessionPlan) -> Sheet:
-    """A session's sign-in sheet: its roster on its date (names only) and its facilitators."""
-    ids = services.roster(plan)
-    names = services._names(ids)
-    group = plan.group
-    assert group is not None and plan.starts_at is not None  # a session (checked by the caller)
-    when = localize(plan.starts_at, group.timezone).strftime("%A %d %B %Y, %H:%M")
-    return Sheet(title=plan.title, group=group.name, when=f"{when} ({group.timezone})",
-                 session_number=plan.session_number, names=tuple(names.get(i, i) for i in ids),
-                 facilitators=tuple(f.name for f in group.facilitators))
 
 
 SIGN_IN_RESPONSES = {
@@ -55,6 +43,7 @@ def _sheet_pdf(html: str):
     the HTML it is made from; waits briefly, as the sheet is one page."""
     practice_id = current_user.practice_id
     key = delivery.cache_key(practice_id, "sign-in-" + hashlib.sha256(html.encode()).hexdigest()[:40])
+    db.session.commit()  # end this request's transaction: the render queue writes on its own connections
     try:
         row, _started = delivery.obtain(key, practice_id, lambda: html,
                                         wait_seconds=current_app.config["AGENDA_WAIT_SECONDS"])
@@ -91,7 +80,7 @@ class SignInSheet(MethodView):
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
         services._session_plan(plan)
         html = render_sign_in_sheets(practice=db.session.get(Practice, current_user.practice_id).name,
-                                     sheets=[sheet_of(plan)], paper=query["paper"])
+                                     sheets=[services.sign_in_sheet(plan)], paper=query["paper"])
         services.record("read", "attendance", plan.id, actor=current_user)
         db.session.commit()
         if query["format"] == "pdf":

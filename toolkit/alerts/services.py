@@ -9,7 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .. import signals
 from ..audit.chain import append
 from ..audit.reads import current_request_id
-from ..audit.services import record
+from ..audit.services import record, record_denied
 from ..auth.models import Therapist
 from ..common.models import new_id
 from ..common.query import rowcount
@@ -83,9 +83,7 @@ def resolve(*, alert: Alert, reason: str, actor: Therapist) -> Alert:
         check_resolve(kind=alert.kind, status=alert.status, reason=reason, clinical_lead=bool(actor.clinical_lead))
     except ResolveRefusal as exc:
         if exc.status == 403:
-            db.session.rollback()
-            record("resolve", "alert", alert.id, actor=actor, outcome="denied")
-            db.session.commit()
+            record_denied("resolve", "alert", alert.id, actor=actor)
         raise _REFUSALS[exc.status](exc.message, errors={exc.field: [exc.message]} if exc.field else None) from None
     now = datetime.now(UTC)
     moved = rowcount(db.session.execute(

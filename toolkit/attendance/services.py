@@ -12,6 +12,7 @@ from ..audit.services import record
 from ..auth.models import Therapist
 from ..common.models import new_id
 from ..common.query import rowcount
+from ..common.zones import localize
 from ..errors import Conflict, Invalid, PreconditionFailed
 from ..exercises.models import ExerciseModule
 from ..extensions import db
@@ -30,6 +31,7 @@ from .rules import (
     roster_on,
     tally,
 )
+from .sheet import Sheet
 
 
 def roster(plan: SessionPlan, periods=None) -> list[str]:
@@ -201,3 +203,16 @@ def prerequisite_warnings(plan: SessionPlan, member_ids, context: PrerequisiteCo
                               statuses=context.statuses.get(pid, {}))
                for pid, title, number, start in context.plans if start < plan.starts_at and pid != plan.id]
     return missed_prerequisites(items=applicable, roster=list(member_ids), earlier=earlier)
+
+
+def sign_in_sheet(plan: SessionPlan) -> Sheet:
+    """A session's sign-in sheet: its roster on its date (names only) and its facilitators (the route's and the
+    offline pack's, one builder for both)."""
+    ids = roster(plan)
+    names = _names(ids)
+    group = plan.group
+    assert group is not None and plan.starts_at is not None  # a session (checked by the caller)
+    when = localize(plan.starts_at, group.timezone).strftime("%A %d %B %Y, %H:%M")
+    return Sheet(title=plan.title, group=group.name, when=f"{when} ({group.timezone})",
+                 session_number=plan.session_number, names=tuple(names.get(i, i) for i in ids),
+                 facilitators=tuple(f.name for f in group.facilitators))

@@ -16,9 +16,10 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from flask import Flask, g, has_request_context, jsonify
+from flask import Flask, g, has_request_context
 
 from ..extensions import db
+from ..http_errors import error_response
 from . import undelivered
 from .chain import append
 
@@ -72,11 +73,7 @@ def record_before_response(response):
         undelivered.keep(events, outcome="withheld" if withheld else None)
         if not withheld:
             return response
-        unavailable = jsonify({"code": 503, "status": "Service Unavailable",
-                               "message": "The database is unavailable: try again shortly."})
-        unavailable.status_code = 503
-        unavailable.headers["Retry-After"] = "5"
-        return unavailable
+        return error_response(503, "The database is unavailable: try again shortly.", headers={"Retry-After": "5"})
     return response
 
 

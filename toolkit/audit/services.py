@@ -22,3 +22,11 @@ def record(action: str, record_type: str, record_id: str | None, *, actor, outco
     request_id = current_request_id()
     return append(practice_id=actor.practice_id, actor_id=actor.id, action=action, record_type=record_type,
                   record_id=record_id, outcome=outcome, request_id=request_id, at=datetime.now(UTC))
+
+
+def record_denied(action: str, record_type: str, record_id: str | None, *, actor) -> None:
+    """A refused attempt's event (a plain therapist overriding towards clear, resolving a crisis alert...).
+    It must outlive the refusal that rolls the request back, so it is kept like a read's event: appended when
+    the request has failed and rolled back, and committed before the error answer leaves (audit/reads.py).
+    The service only raises; it never commits."""
+    note_event(action, record_type, record_id, actor=actor, outcome="denied")

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..audit.chain import anchor_empty_chain
 from ..common.models import new_id, utcnow
 from ..common.query import rowcount
 from ..errors import Conflict, Invalid
@@ -58,8 +59,6 @@ def register_practice(*, practice_name: str, name: str, email: str, password: st
     practice = Practice(name=practice_name)
     db.session.add(practice)
     db.session.flush()
-    from ..audit.chain import anchor_empty_chain
-
     anchor_empty_chain(practice.id)
     try:
         return create_therapist(practice_id=practice.id, name=name, email=email, password=password, role="admin")

@@ -7,11 +7,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from hashlib import sha256
 
-from flask import current_app
 from sqlalchemy import func, or_, select
 
 from ..alerts.models import Alert
 from ..auth.models import Practice, Therapist
+from ..config import setting
 from ..errors import Invalid
 from ..extensions import db
 from ..groups.models import GroupMember, group_facilitators
@@ -41,7 +41,7 @@ _EMAIL = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[^@\s<>(),;:\"']+")
 
 
 def public_url(path: str) -> str:
-    return current_app.config["PUBLIC_URL"].rstrip("/") + path
+    return setting("PUBLIC_URL").rstrip("/") + path
 
 
 def put_message(*, practice_id: str, therapist_id: str | None, to_address: str, kind: str, email: Email,
@@ -52,7 +52,7 @@ def put_message(*, practice_id: str, therapist_id: str | None, to_address: str, 
                               .execution_options(all_practices=True))
     if found is not None:
         return None
-    queued = bool(current_app.config.get("SMTP_URL"))
+    queued = bool(setting("SMTP_URL"))
     message = OutboxMessage(practice_id=practice_id, therapist_id=therapist_id, to_address=to_address, kind=kind,
                             subject=email.subject, body=email.body, link=email.link, secret=secret,
                             status="queued" if queued else "kept", attempts=0, dedupe_key=dedupe_key,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from .. import signals
-from ..audit.services import record
+from ..audit.services import record, record_denied
 from ..common.zones import aware
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
@@ -87,10 +87,7 @@ def record_review(*, participant: Participant, reason: str, actor) -> ProgressRe
     """A clinical lead's review of a reliable deterioration: it counts until the next screening."""
     reason = (reason or "").strip()
     if not actor.clinical_lead:
-        pid = participant.id
-        db.session.rollback()  # nothing else of this request is written with the event
-        record("create", "progress_review", pid, actor=actor, outcome="denied")
-        db.session.commit()
+        record_denied("create", "progress_review", participant.id, actor=actor)
         raise Forbidden("Only a clinical lead may record a progress review (it lets deep items back in).")
     if len(reason) < 10:
         raise Invalid("A progress review needs a written reason a colleague can follow (10 characters or more).",

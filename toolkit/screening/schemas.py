@@ -2,6 +2,7 @@ from marshmallow import fields, validate
 
 from ..common.schemas import AlertSummarySchema, StrictSchema
 from ..vocab import CLEARANCE_STATUSES, FLAGS, OUTCOMES, RULE_LEVELS, VERDICTS
+from .form_loader import default_form
 from .guidance import KINDS as GUIDANCE_KINDS
 from .safety import RISK_LEVELS
 
@@ -67,15 +68,11 @@ class FormSchema(StrictSchema):
 
 def _example_answers() -> dict[str, int]:
     """A complete answer set for the shipped form ("no symptom" everywhere): the example Swagger UI sends."""
-    from .form_loader import default_form
-
     return {item.id: min(o.value for o in item.options)
             for instrument in default_form().instruments for item in instrument.items if not item.enable_when}
 
 
 def _form_version() -> str:
-    from .form_loader import default_form
-
     return default_form().version
 
 

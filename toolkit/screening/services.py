@@ -4,13 +4,13 @@ error shape. Plan clearance, which reads screenings with progress and attendance
 
 from datetime import UTC, datetime, timedelta
 
-from flask import current_app
 from sqlalchemy import select, text
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import signals
-from ..audit.services import record
+from ..audit.services import record, record_denied
 from ..auth.models import Therapist
+from ..config import setting
 from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
 from ..participants.models import Participant
@@ -53,7 +53,7 @@ def validity(form) -> timedelta:
 
 def validity_days(form) -> int:
     """The deployment's validity (SCREENING_VALIDITY_DAYS), else the form's own."""
-    return current_app.config.get("SCREENING_VALIDITY_DAYS") or form.validity_days
+    return setting("SCREENING_VALIDITY_DAYS") or form.validity_days
 
 
 def form_for_clients(form) -> dict:
@@ -185,9 +185,7 @@ def override(*, screening: Screening, outcome: str, reason: str, actor: Therapis
                        participant_id=screening.participant_id)
     except SafetyRefusal as exc:
         if isinstance(exc, NotPermitted):
-            db.session.rollback()  # nothing else of this request is written with the event
-            record("override", "screening", screening.id, actor=actor, outcome="denied")
-            db.session.commit()
+            record_denied("override", "screening", screening.id, actor=actor)
         raise _refusal(exc) from exc
     made = ScreeningOverride(screening_id=screening.id, outcome=outcome, reason=reason.strip(), by_id=actor.id)
     db.session.add(made)
@@ -289,7 +287,7 @@ def guidance_for(screening: Screening) -> dict:
     form = current_form()
     asked = asked_items(form, answers, declined) if screening.form_version == form.version else frozenset()
     guide = default_guidance()
-    return guide.for_kind(guide.kind_for(answers, declined, asked=asked), current_app.config.get("CRISIS_LINE_TEXT"))
+    return guide.for_kind(guide.kind_for(answers, declined, asked=asked), setting("CRISIS_LINE_TEXT"))
 
 
 def screenings_of(participant: Participant):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from huey import crontab
 
 from ..queue import app_context, huey
-from .services import attempt, dispatch_due
+from .delivery import attempt, dispatch_due
 
 HAND_OFF_SECONDS = 2  # after the event's transaction has (almost always) committed; the dispatch covers the rest
 
