@@ -60,6 +60,9 @@ def demo(tmp_path_factory):
                                  headers=headers)
         assert weekly_pdf.status_code == 200
         weekly_json = web.get(f"/api/v1/groups/{weekly['id']}/agenda?format=json", headers=headers).get_json()
+        markdown = {audience: web.get(f"/api/v1/groups/{retreat['id']}/agenda?format=md&audience={audience}",
+                                      headers=headers).get_data(as_text=True)
+                    for audience in ("facilitator", "participant")}
         with app.app_context():
             from toolkit.audit.models import AuditEvent
             from toolkit.extensions import db
@@ -69,7 +72,7 @@ def demo(tmp_path_factory):
                                               .execution_options(all_practices=True)))
         return {"files": files, "answer": answer, "retreat": retreat, "exports": exports,
                 "pdf_text": {n: _pages(b) for n, b in files.items() if n.endswith(".pdf")},
-                "weekly": _pages(weekly_pdf.data), "weekly_json": weekly_json}
+                "weekly": _pages(weekly_pdf.data), "weekly_json": weekly_json, "markdown": markdown}
 
 
 def test_the_pack_holds_every_document(demo):
@@ -108,6 +111,9 @@ def test_the_roster_is_in_the_facilitator_copy_and_never_in_the_participant_one(
     assert "No nuts" in roster and "Alex Sample (partner)" in roster and "Vegetarian" in roster
     assert "crisis (open since" in roster and "deterioration (open since" in roster  # open alerts
     assert "No nuts" in " ".join(demo["pdf_text"]["facilitator-agenda.pdf"])
+    assert "## Roster: emergency contacts, allergies and diet" in demo["markdown"]["facilitator"]
+    assert "No nuts" in demo["markdown"]["facilitator"] and "Alex Sample" in demo["markdown"]["facilitator"]
+    assert "Roster" not in demo["markdown"]["participant"] and "No nuts" not in demo["markdown"]["participant"]
     for name in PARTICIPANT_FILES:
         data = demo["files"][name]
         text = " ".join(demo["pdf_text"][name]) if name.endswith(".pdf") else data.decode("utf-8")

@@ -52,7 +52,8 @@ def run_with(**over):
            "clearance_queries": {"small": 9, "retreat40": 9, "cpu_ms": {"retreat40": 5.0, "retreat100": 12.5}},
            "pdf_fresh": {"ratio": 1.3}, "pdf_concurrent": {"ratio": 1.5, "small_within": True,
                                                          "render_worker_mib_after_50": 299.0},
-           "pdf": {"ratio": 1.1, "endpoint_median_s": 0.3, "render_worker_peak_mib": 300.0},
+           "pdf": {"ratio": 1.1, "endpoint_median_s": 0.3, "render_worker_peak_mib": 300.0,
+                   "retry_after": [{"promised_s": 3, "arrived_s": 2.5}, {"promised_s": 5, "arrived_s": 10.0}]},
            "memory": {"peak_mib": 120.0}, "render_load": {"ratio": 3.0, "idle_p50_ms": 2, "busy_p50_ms": 6},
            "clearance_statistics": {"p50_ratio": 1.5}, "growth_scale": {"practices": 100},
            "growth": {"modules": {"ratio": 1.29, "ratio_vs_floor": 1.5, "result": "pass"}},
@@ -174,3 +175,9 @@ def test_the_bench_serves_with_boot_sh_gunicorn_flags():
     assert flags[:2] == ["--workers", "2"] and "--bind" not in flags
     assert flags[flags.index("--access-logfile") + 1] == "-" and "--access-logformat" in flags
     assert flags[flags.index("--config") + 1] == "python:toolkit.serving"
+
+
+def test_a_pdf_later_than_twice_its_retry_after_fails_and_no_202_is_skipped():
+    late = {"ratio": 1.1, "retry_after": [{"promised_s": 5, "arrived_s": 10.5}]}
+    assert results_of(run_with(pdf=late))["pdf_retry_after"] == "FAIL"
+    assert results_of(run_with(pdf={"ratio": 1.1, "retry_after": []}))["pdf_retry_after"] == "skip"
