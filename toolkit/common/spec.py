@@ -292,9 +292,24 @@ class FiledUnder(Blueprint):
 
 
 class ToolkitApi(Api):
-    """flask-smorest's Api with our error schema and X-Pagination documented as the JSON text it is."""
+    """flask-smorest's Api with our error schema and X-Pagination documented as the JSON text it is.
+
+    The documentation is built once per process. The blueprints are module-level and the spec depends on no
+    setting (create_app sets the API_*/OPENAPI_* keys to constants), so every app of one process documents the
+    same operations: the first app builds the spec, later apps register their routes and share that spec.
+    Without this, building the spec was 80% of create_app, which the test suite runs for every test."""
 
     ERROR_SCHEMA = ErrorSchema
+    _built_spec = None  # the spec the first app of this process built (shared by the apps made after it)
+
+    def init_app(self, app, *, spec_kwargs=None):
+        super().init_app(app, spec_kwargs=spec_kwargs)
+        if ToolkitApi._built_spec is None:
+            ToolkitApi._built_spec = self.spec  # completed by the register_blueprint calls that follow
+            self._documenting = True
+        else:
+            self.spec = ToolkitApi._built_spec
+            self._documenting = False
 
     def _init_spec(self, **options):
         options.setdefault("marshmallow_plugin", ToolkitMarshmallowPlugin())
@@ -318,6 +333,10 @@ class ToolkitApi(Api):
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
     def register_blueprint(self, blp, **options):
+        if not self._documenting:  # the spec already documents it (see the class docstring)
+            self._app.extensions["flask-smorest"]["blp_name_to_api"][options.get("name", blp.name)] = self
+            self._app.register_blueprint(blp, **options)
+            return
         docstrings_as_descriptions(blp)
         document_idempotency(blp)
         document_generic_errors(blp)
