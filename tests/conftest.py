@@ -49,6 +49,23 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "chromium: runs the headless Chromium browser (skipped where it is missing)")
 
 
+# The long tests (real processes, a 30-second outage, the whole demo's PDFs, the schema fuzzer) start first, so
+# the two xdist workers end together instead of one finishing a long test alone at the end.
+LONG_FIRST = ("tests/security/test_audit_outage.py", "tests/security/test_render_boot.py",
+              "tests/security/test_render_supervision.py", "tests/api/test_facilitator_pack.py",
+              "tests/contract/test_schemathesis.py", "tests/api/test_agenda_demo_pdf.py",
+              "tests/security/test_alert_worker.py", "tests/browser/")
+
+
+# Guards over a whole run of other tests go last (their group runs on one xdist worker: `--dist loadgroup`).
+RUN_LAST = ("tests/contract/test_schemathesis.py::test_the_run_reached_the_success_paths",)
+
+
+def pytest_collection_modifyitems(config, items):
+    # stable: the rest keep their order
+    items.sort(key=lambda item: (item.nodeid in RUN_LAST, not item.nodeid.startswith(LONG_FIRST)))
+
+
 def _worker(request) -> str:
     return getattr(request.config, "workerinput", {}).get("workerid", "main")
 

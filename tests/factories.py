@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from flask_migrate import upgrade
 
-from tests.helpers import answers_for
+from tests.helpers import answers_for, if_match
 from toolkit import create_app
 from toolkit.agendas.document import AgendaDocument, AgendaItem, AgendaPlan, ClearanceLine, group_by_day
 from toolkit.config import Config
@@ -243,7 +243,8 @@ def build_practice(client, who, create_participant, create_group):
     r = client.post(f"/api/v1/screenings/{r.get_json()['id']}/override", headers=h,
                     json={"outcome": "caution", "reason": "Recent loss mentioned in the interview."})
     assert r.status_code in (200, 201), r.get_json()
-    r = client.patch(f"/api/v1/therapists/{who['therapist_id']}", headers=h, json={"clinical_lead": True})
+    changing = if_match(client, f"/api/v1/therapists/{who['therapist_id']}", h)
+    r = client.patch(f"/api/v1/therapists/{who['therapist_id']}", headers=changing, json={"clinical_lead": True})
     assert r.status_code == 200, r.get_json()
     r = client.post(f"/api/v1/participants/{people[1]['id']}/screenings", headers=h,
                     json={"form_version": form["version"], "answers": answers_for(form, {"phq9_9": 1})})

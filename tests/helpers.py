@@ -179,3 +179,11 @@ def token_of(url: str) -> str:
 def csrf(html: str) -> str:
     """The CSRF token of a participant page's form."""
     return re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html).group(1)
+
+
+def if_match(client, url: str, headers: dict) -> dict:
+    """`headers` plus `If-Match` with the record's current ETag (read with a GET of `url` by the same caller):
+    what a client sends to change or delete a shared record."""
+    r = client.get(url, headers=headers)
+    assert r.status_code == 200, (url, r.status_code, r.get_data(as_text=True)[:300])
+    return {**headers, "If-Match": r.headers["ETag"]}

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import PASSWORD
-from tests.helpers import assert_error
+from tests.helpers import assert_error, if_match
 from toolkit import create_app, signals
 from toolkit.extensions import db
 
@@ -237,8 +237,10 @@ def test_turning_totp_off_needs_the_password(client, admin):
 
 def test_a_practice_that_requires_totp_enrols_therapists_at_their_next_login(client, admin, create_therapist):
     therapist = create_therapist()
-    assert_error(client.patch(f"{API}/practice", headers=therapist["headers"], json={"require_totp": True}), 403)
-    r = client.patch(f"{API}/practice", headers=admin["headers"], json={"require_totp": True})
+    changing = if_match(client, f"{API}/practice", therapist["headers"])
+    assert_error(client.patch(f"{API}/practice", headers=changing, json={"require_totp": True}), 403)
+    changing = if_match(client, f"{API}/practice", admin["headers"])
+    r = client.patch(f"{API}/practice", headers=changing, json={"require_totp": True})
     assert r.status_code == 200 and r.get_json()["require_totp"] is True
     first = login(client, therapist["email"])
     assert first.status_code == 200
@@ -289,7 +291,8 @@ def test_a_deactivated_therapists_calendar_feeds_and_logins_end(client, admin, c
     kept = client.post(f"{API}/groups/{admins['id']}/calendar-feed", headers=admin["headers"]).get_json()
     path = lambda body: f"{API}/calendar-feeds/{body['token']}"  # noqa: E731
     assert client.get(path(feed)).status_code == 200
-    assert client.delete(f"{API}/therapists/{therapist['id']}", headers=admin["headers"]).status_code == 204
+    changing = if_match(client, f"{API}/therapists/{therapist['id']}", admin["headers"])
+    assert client.delete(f"{API}/therapists/{therapist['id']}", headers=changing).status_code == 204
     assert_error(client.get(path(feed)), 404)
     assert client.get(path(kept)).status_code == 200
     assert_error(client.get(ME, headers=therapist["headers"]), 401)

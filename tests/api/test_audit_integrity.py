@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from tests.factories import activity, build_practice, fresh_app
-from tests.helpers import cli, execute, export
+from tests.helpers import cli, execute, export, if_match
 from tests.helpers import verify_audit as verify
 from toolkit.extensions import db
 
@@ -206,10 +206,12 @@ def test_reads_of_clinical_data_are_audited(client, admin, create_participant, c
 
 def test_therapist_changes_are_audited(client, admin, create_therapist):
     therapist = create_therapist()
-    r = client.patch(f"/api/v1/therapists/{therapist['id']}", headers=admin["headers"],
+    changing = if_match(client, f"/api/v1/therapists/{therapist['id']}", admin["headers"])
+    r = client.patch(f"/api/v1/therapists/{therapist['id']}", headers=changing,
                      json={"trauma_informed": True})
     assert r.status_code == 200, r.get_json()
-    assert client.delete(f"/api/v1/therapists/{therapist['id']}", headers=admin["headers"]).status_code == 204
+    changing = if_match(client, f"/api/v1/therapists/{therapist['id']}", admin["headers"])
+    assert client.delete(f"/api/v1/therapists/{therapist['id']}", headers=changing).status_code == 204
     events = client.get("/api/v1/audit-events", headers=admin["headers"],
                         query_string={"record_id": therapist["id"]}).get_json()
     actions = {e["action"] for e in events}

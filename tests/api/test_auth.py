@@ -9,7 +9,7 @@ import jwt as pyjwt
 import pytest
 
 from tests.conftest import PASSWORD
-from tests.helpers import assert_error
+from tests.helpers import assert_error, if_match
 from toolkit import create_app
 
 REGISTER = "/api/v1/auth/register"
@@ -154,7 +154,8 @@ def test_login_missing_fields_is_422(client):
 def test_deactivated_therapist_cannot_log_in(client, admin, create_therapist):
     t = create_therapist()
     wrong = login(client, new_email("nobody"))
-    r = client.patch(f"/api/v1/therapists/{t['id']}", headers=admin["headers"], json={"active": False})
+    changing = if_match(client, f"/api/v1/therapists/{t['id']}", admin["headers"])
+    r = client.patch(f"/api/v1/therapists/{t['id']}", headers=changing, json={"active": False})
     assert r.status_code == 200
     denied = login(client, t["email"])
     assert_error(denied, 401)

@@ -5,7 +5,7 @@ cancellation file), with its UID and a higher SEQUENCE; another practice's group
 import icalendar
 import pytest
 
-from tests.helpers import assert_error
+from tests.helpers import assert_error, if_match
 from toolkit.extensions import db
 from toolkit.tenancy import across_practices
 
@@ -111,7 +111,8 @@ def test_another_practice_cannot_reach_the_member_feed_or_cancellations(client, 
 
 def test_practice_and_group_emergency_contacts_and_a_therapist_phone_are_settings(client, admin, retreat):
     h = admin["headers"]
-    r = client.patch("/api/v1/practice", json={"emergency_contact": "999"}, headers=h)
+    changing = if_match(client, "/api/v1/practice", h)
+    r = client.patch("/api/v1/practice", json={"emergency_contact": "999"}, headers=changing)
     assert r.status_code == 200 and r.get_json()["emergency_contact"] == "999"
     handout = client.get(f"/api/v1/groups/{retreat['group']['id']}/agenda?format=html&audience=participant",
                          headers=h).get_data(as_text=True)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tests.helpers import answers_for, assert_error
+from tests.helpers import answers_for, assert_error, if_match
 
 PLANS = "/api/v1/plans"
 SOON = (datetime.now(UTC) + timedelta(days=7)).replace(microsecond=0).isoformat()
@@ -205,17 +205,22 @@ def test_svg_chart_parses_and_has_the_points(client, admin, programme, screen):
 
 
 def test_rhythm_is_set_by_an_admin(client, admin, create_therapist):
-    assert client.get("/api/v1/practice/rescreen-rhythm", headers=admin["headers"]).get_json() == {
-        "every_sessions": None, "every_days": None}
+    shown = client.get("/api/v1/practice/rescreen-rhythm", headers=admin["headers"])
+    assert shown.get_json() == {"every_sessions": None, "every_days": None, "etag": shown.headers["ETag"]}
     therapist = create_therapist()
-    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=therapist["headers"],
+    changing = if_match(client, "/api/v1/practice/rescreen-rhythm", therapist["headers"])
+    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=changing,
                               json={"every_days": 14}), 403)
-    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=admin["headers"],
+    changing = if_match(client, "/api/v1/practice/rescreen-rhythm", admin["headers"])
+    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=changing,
                               json={"every_days": 0}), 422)
-    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=admin["headers"],
+    changing = if_match(client, "/api/v1/practice/rescreen-rhythm", admin["headers"])
+    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=changing,
                               json={"every_weeks": 2}), 422)
-    r = client.patch("/api/v1/practice/rescreen-rhythm", headers=admin["headers"], json={"every_days": 14})
-    assert r.status_code == 200 and r.get_json() == {"every_sessions": None, "every_days": 14}
+    changing = if_match(client, "/api/v1/practice/rescreen-rhythm", admin["headers"])
+    r = client.patch("/api/v1/practice/rescreen-rhythm", headers=changing, json={"every_days": 14})
+    assert r.status_code == 200
+    assert r.get_json() == {"every_sessions": None, "every_days": 14, "etag": r.headers["ETag"]}
 
 
 def test_screenings_due_lists_expiring_and_rhythm(client, admin, programme, screen):
@@ -229,7 +234,8 @@ def test_screenings_due_lists_expiring_and_rhythm(client, admin, programme, scre
     assert fresh["id"] not in got
     assert [r["reason"] for r in got[never["id"]]["reasons"]] == ["no_screening"]
     assert got[never["id"]]["session"]["plan_id"] == plan["id"]
-    client.patch("/api/v1/practice/rescreen-rhythm", headers=admin["headers"], json={"every_days": 21})
+    changing = if_match(client, "/api/v1/practice/rescreen-rhythm", admin["headers"])
+    client.patch("/api/v1/practice/rescreen-rhythm", headers=changing, json={"every_days": 21})
     got = {d["participant_id"]: d for d in client.get("/api/v1/screenings/due", headers=admin["headers"],
                                                       query_string={"before": before}).get_json()}
     assert "rhythm_days" in [r["reason"] for r in got[old["id"]]["reasons"]]

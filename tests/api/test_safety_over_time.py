@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.factories import safety_plan, shift_person
-from tests.helpers import answers_for, assert_error
+from tests.helpers import answers_for, assert_error, if_match
 from toolkit import create_app
 
 FORM = "/api/v1/screening/form"
@@ -140,9 +140,11 @@ def test_form_shows_the_deployments_validity_days(make_config, admin):
 def test_admins_set_clinical_lead(client, admin, plain):
     got = client.get(f"/api/v1/therapists/{plain['id']}", headers=admin["headers"]).get_json()
     assert got["clinical_lead"] is False
-    r = client.patch(f"/api/v1/therapists/{plain['id']}", headers=admin["headers"], json={"clinical_lead": True})
+    changing = if_match(client, f"/api/v1/therapists/{plain['id']}", admin["headers"])
+    r = client.patch(f"/api/v1/therapists/{plain['id']}", headers=changing, json={"clinical_lead": True})
     assert r.status_code == 200 and r.get_json()["clinical_lead"] is True
-    r = client.patch(f"/api/v1/therapists/{plain['id']}", headers=plain["headers"], json={"clinical_lead": False})
+    changing = if_match(client, f"/api/v1/therapists/{plain['id']}", plain["headers"])
+    r = client.patch(f"/api/v1/therapists/{plain['id']}", headers=changing, json={"clinical_lead": False})
     assert_error(r, 403)
     assert client.get("/api/v1/me", headers=plain["headers"]).get_json()["clinical_lead"] is True
 

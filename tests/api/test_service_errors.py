@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from tests.helpers import assert_error
+from tests.helpers import assert_error, if_match
 from toolkit.auth.models import Therapist as Actor
 from toolkit.errors import BadRequest, Forbidden, Invalid, NotFound
 from toolkit.exercises import services as module_services
@@ -87,5 +87,6 @@ def test_module_services_raise_domain_errors(in_practice):
 
 def test_the_rhythm_refusal_answers_403_in_the_error_shape(client, admin, create_therapist):
     therapist = create_therapist()
-    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=therapist["headers"],
+    changing = if_match(client, "/api/v1/practice/rescreen-rhythm", therapist["headers"])
+    assert_error(client.patch("/api/v1/practice/rescreen-rhythm", headers=changing,
                               json={"every_days": 30}), 403)

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from tests.conftest import PASSWORD
-from tests.helpers import assert_error
+from tests.helpers import assert_error, if_match
 
 URL = "/api/v1/therapists"
 
@@ -60,9 +60,12 @@ def test_therapist_role_cannot_write(client, admin, create_therapist):
     t = create_therapist()
     target = create_therapist(name="Target")
     assert_error(client.post(URL, headers=t["headers"], json=new_therapist_body()), 403)
-    assert_error(client.patch(f"{URL}/{target['id']}", headers=t["headers"], json={"role": "admin"}), 403)
-    assert_error(client.patch(f"{URL}/{t['id']}", headers=t["headers"], json={"role": "admin"}), 403)
-    assert_error(client.delete(f"{URL}/{target['id']}", headers=t["headers"]), 403)
+    changing = if_match(client, f"{URL}/{target['id']}", t["headers"])
+    assert_error(client.patch(f"{URL}/{target['id']}", headers=changing, json={"role": "admin"}), 403)
+    changing = if_match(client, f"{URL}/{t['id']}", t["headers"])
+    assert_error(client.patch(f"{URL}/{t['id']}", headers=changing, json={"role": "admin"}), 403)
+    changing = if_match(client, f"{URL}/{target['id']}", t["headers"])
+    assert_error(client.delete(f"{URL}/{target['id']}", headers=changing), 403)
     # Nothing changed.
     after = client.get(f"{URL}/{target['id']}", headers=admin["headers"]).get_json()
     assert after["role"] == "therapist" and after["active"] is True
@@ -80,7 +83,7 @@ def test_writes_need_a_token(client, admin):
 
 def test_admin_patches_therapist(client, admin, create_therapist):
     t = create_therapist()
-    r = client.patch(f"{URL}/{t['id']}", headers=admin["headers"],
+    r = client.patch(f"{URL}/{t['id']}", headers=if_match(client, f"{URL}/{t['id']}", admin["headers"]),
                      json={"name": "Renamed", "credentials": "PhD", "trauma_informed": True, "role": "admin"})
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
@@ -92,13 +95,14 @@ def test_admin_patches_therapist(client, admin, create_therapist):
 
 def test_patch_email_is_refused(client, admin, create_therapist):
     t = create_therapist()
-    body = assert_error(client.patch(f"{URL}/{t['id']}", headers=admin["headers"],
+    body = assert_error(client.patch(f"{URL}/{t['id']}", headers=if_match(client, f"{URL}/{t['id']}", admin["headers"]),
                                      json={"email": "changed@example.org"}), 422)
     assert "email" in body["errors"]
 
 
 def test_last_admin_cannot_be_demoted(client, admin):
-    r = client.patch(f"{URL}/{admin['therapist_id']}", headers=admin["headers"], json={"role": "therapist"})
+    changing = if_match(client, f"{URL}/{admin['therapist_id']}", admin["headers"])
+    r = client.patch(f"{URL}/{admin['therapist_id']}", headers=changing, json={"role": "therapist"})
     assert_error(r, 409)
     assert client.get("/api/v1/me", headers=admin["headers"]).get_json()["role"] == "admin"
 
@@ -106,34 +110,39 @@ def test_last_admin_cannot_be_demoted(client, admin):
 @pytest.mark.parametrize("how", ["patch", "delete"])
 def test_last_admin_cannot_be_deactivated(client, admin, how):
     url = f"{URL}/{admin['therapist_id']}"
-    r = client.patch(url, headers=admin["headers"], json={"active": False}) if how == "patch" \
-        else client.delete(url, headers=admin["headers"])
+    r = client.patch(url, headers=if_match(client, url, admin["headers"]), json={"active": False}) if how == "patch" \
+        else client.delete(url, headers=if_match(client, url, admin["headers"]))
     assert_error(r, 409)
     assert client.get("/api/v1/me", headers=admin["headers"]).status_code == 200
 
 
 def test_last_admin_rule_counts_only_active_admins(client, admin, create_therapist):
     second = create_therapist(role="admin")
-    assert client.delete(f"{URL}/{second['id']}", headers=admin["headers"]).status_code == 204
+    changing = if_match(client, f"{URL}/{second['id']}", admin["headers"])
+    assert client.delete(f"{URL}/{second['id']}", headers=changing).status_code == 204
     # The deactivated second admin does not count: the first is still the last.
-    assert_error(client.patch(f"{URL}/{admin['therapist_id']}", headers=admin["headers"],
+    changing = if_match(client, f"{URL}/{admin['therapist_id']}", admin["headers"])
+    assert_error(client.patch(f"{URL}/{admin['therapist_id']}", headers=changing,
                               json={"role": "therapist"}), 409)
 
 
 def test_admin_can_step_down_when_another_admin_exists(client, admin, create_therapist):
     second = create_therapist(role="admin")
-    r = client.patch(f"{URL}/{admin['therapist_id']}", headers=admin["headers"], json={"role": "therapist"})
+    changing = if_match(client, f"{URL}/{admin['therapist_id']}", admin["headers"])
+    r = client.patch(f"{URL}/{admin['therapist_id']}", headers=changing, json={"role": "therapist"})
     assert r.status_code == 200
     assert r.get_json()["role"] == "therapist"
     # Now the second admin is the last one.
-    assert_error(client.delete(f"{URL}/{second['id']}", headers=second["headers"]), 409)
+    changing = if_match(client, f"{URL}/{second['id']}", second["headers"])
+    assert_error(client.delete(f"{URL}/{second['id']}", headers=changing), 409)
     # And the former admin has lost admin rights at once.
     assert_error(client.post(URL, headers=admin["headers"], json=new_therapist_body()), 403)
 
 
 def test_last_admin_rule_is_per_practice(client, admin, other, create_therapist):
     # Another practice having admins does not let this practice lose its only one.
-    assert_error(client.patch(f"{URL}/{admin['therapist_id']}", headers=admin["headers"],
+    changing = if_match(client, f"{URL}/{admin['therapist_id']}", admin["headers"])
+    assert_error(client.patch(f"{URL}/{admin['therapist_id']}", headers=changing,
                               json={"role": "therapist"}), 409)
 
 
@@ -142,7 +151,8 @@ def test_deactivating_ends_existing_tokens(client, admin, create_therapist):
     refresh = client.post("/api/v1/auth/login", json={"email": t["email"], "password": PASSWORD}) \
         .get_json()["refresh_token"]
     assert client.get("/api/v1/me", headers=t["headers"]).status_code == 200
-    assert client.delete(f"{URL}/{t['id']}", headers=admin["headers"]).status_code == 204
+    changing = if_match(client, f"{URL}/{t['id']}", admin["headers"])
+    assert client.delete(f"{URL}/{t['id']}", headers=changing).status_code == 204
     assert_error(client.get("/api/v1/me", headers=t["headers"]), 401)
     assert_error(client.get("/api/v1/participants", headers=t["headers"]), 401)
     assert_error(client.post("/api/v1/auth/refresh", headers={"Authorization": f"Bearer {refresh}"}), 401)
@@ -153,9 +163,11 @@ def test_deactivating_ends_existing_tokens(client, admin, create_therapist):
 
 def test_deactivating_by_patch_ends_tokens_and_reactivating_allows_login(client, admin, create_therapist):
     t = create_therapist()
-    assert client.patch(f"{URL}/{t['id']}", headers=admin["headers"], json={"active": False}).status_code == 200
+    changing = if_match(client, f"{URL}/{t['id']}", admin["headers"])
+    assert client.patch(f"{URL}/{t['id']}", headers=changing, json={"active": False}).status_code == 200
     assert_error(client.get("/api/v1/me", headers=t["headers"]), 401)
-    assert client.patch(f"{URL}/{t['id']}", headers=admin["headers"], json={"active": True}).status_code == 200
+    changing = if_match(client, f"{URL}/{t['id']}", admin["headers"])
+    assert client.patch(f"{URL}/{t['id']}", headers=changing, json={"active": True}).status_code == 200
     # Deactivating ended the logins: reactivating the account does not bring the old tokens back...
     assert_error(client.get("/api/v1/me", headers=t["headers"]), 401)
     # ...but a new login works again.
@@ -196,7 +208,7 @@ def test_page_size_100_is_allowed(client, admin):
 def test_list_filters(client, admin, create_therapist):
     a = create_therapist(name="Alma Findme")
     b = create_therapist(name="Bo Other")
-    client.delete(f"{URL}/{b['id']}", headers=admin["headers"])
+    client.delete(f"{URL}/{b['id']}", headers=if_match(client, f"{URL}/{b['id']}", admin["headers"]))
     found = client.get(f"{URL}?q=findme", headers=admin["headers"]).get_json()
     assert [t["id"] for t in found] == [a["id"]]
     inactive = client.get(f"{URL}?active=false", headers=admin["headers"]).get_json()

@@ -38,8 +38,9 @@ CHECKS = ["not_a_server_error", "status_code_conformance", "response_schema_conf
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
 STATE: dict = {}
 SEEN: dict[str, set[int]] = {}
-# Under xdist the cases are split over the workers: each one also writes what it saw where the guard (on
-# whichever worker) reads every worker's record of this run.
+# Under xdist (`--dist loadgroup`, in pyproject.toml) the whole module runs on one worker, in order, so the
+# guard at its end reads a finished run; each worker still writes what it saw where the guard reads it.
+pytestmark = pytest.mark.xdist_group("schemathesis")
 _RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")
 SEEN_DIR = Path(tempfile.gettempdir()) / f"toolkit-schemathesis-{_RUN}" if _RUN else None
 

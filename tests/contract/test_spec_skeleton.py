@@ -20,6 +20,9 @@ ON_PURPOSE = {
     # issue 27 (9e2672f): a crisis review names the crisis screening and a risk level instead of a yes/no
     "schemas/CrisisReviewCreate/properties/safety_plan_in_place: gone",
     "schemas/CrisisReviewCreate/required: ['safety_plan_in_place'] gone",
+    # issue 34 point 3: the rhythm's PATCH takes its own body (the response's `etag` echoed, read-only)
+    "operations/PATCH /api/v1/practice/rescreen-rhythm/requestBody/application/json/schema/$ref: "
+    "'#/components/schemas/Rhythm' -> '#/components/schemas/RhythmUpdate'",
     # issue 27 (9e2672f): `recovered` replaced by `paired` and `below_caseness`
     *(f"schemas/{name}/{part}" for name in ("InstrumentProgress", "MemberInstrument", "MemberProgress", "Progress")
       for part in ("properties/recovered: gone", "required: ['recovered'] gone")),

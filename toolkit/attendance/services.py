@@ -1,7 +1,6 @@
 """Attendance: rosters on a session's date, the sheet (replaced whole, one transaction, no lost update),
 tallies per member, the sign-in sheet and the prerequisite check clearance uses."""
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -10,6 +9,7 @@ from sqlalchemy import delete, insert, select, update
 from .. import signals
 from ..audit.services import record
 from ..auth.models import Therapist
+from ..common.etag import tag_of
 from ..common.models import new_id
 from ..common.query import rowcount
 from ..common.zones import localize
@@ -43,8 +43,7 @@ def roster(plan: SessionPlan, periods=None) -> list[str]:
 
 
 def etag_of_sheet(plan: SessionPlan) -> str:
-    digest = hashlib.sha256(f"{plan.id}:attendance:{plan.attendance_version}".encode()).hexdigest()[:20]
-    return f'"{digest}"'
+    return tag_of(f"{plan.id}:attendance:{plan.attendance_version}")
 
 
 def _names(ids) -> dict[str, str]:
@@ -78,7 +77,7 @@ def sheet(*, plan: SessionPlan, actor) -> dict:
                       if row else None, "recorded_at": row.recorded_at if row else None})
     record("read", "attendance", plan.id, actor=actor)
     return {"plan_id": plan.id, "session_date": session_date(starts_at, group.timezone),
-            "session_number": plan.session_number, "records": lines}
+            "session_number": plan.session_number, "records": lines, "etag": etag_of_sheet(plan)}
 
 
 def replace_sheet(*, plan: SessionPlan, actor, records: list[dict], now: datetime | None = None) -> None:

@@ -20,6 +20,10 @@ class Practice(IdMixin, TimestampMixin, Model):
     # Set by an admin: every therapist of the practice signs in with a TOTP code (those without one enrol
     # at their next login).
     require_totp: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
+    # The settings' ETag: an admin's PATCH sends it as If-Match (two admins cannot overwrite each other).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Therapist(IdMixin, TimestampMixin, PracticeOwned, Model):

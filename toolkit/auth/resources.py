@@ -7,6 +7,7 @@ from flask_smorest import Blueprint, abort
 from ..access import auth_required, current_therapist, token_claims
 from ..audit.services import record
 from ..audit.tasks import queue_event
+from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db, limiter
 from . import account, services
@@ -174,26 +175,32 @@ def me():
 class PracticeSettings(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, PracticeSettingsSchema)
+    @blp.response(200, PracticeSettingsSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401)
     @blp.doc(operationId="getPractice", summary="Your practice and its settings")
     def get(self):
         """The practice of the logged-in therapist: its name and its `contact`, the line the participant
-        handout prints so participants know how to reach the practice (and a crisis line)."""
-        return db.session.get(Practice, current_therapist().practice_id)
+        handout prints so participants know how to reach the practice (and a crisis line). The `ETag` header
+        (also `etag` in the body) is the version to send as `If-Match` with a change."""
+        practice = db.session.get(Practice, current_therapist().practice_id)
+        return practice, 200, {"ETag": etag_of(practice)}
 
     @auth_required(admin=True)
     @blp.arguments(PracticeUpdateSchema)
-    @blp.response(200, PracticeSettingsSchema)
-    @document_errors(blp, 400, 401, 403, 413, 422)
+    @blp.response(200, PracticeSettingsSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 403, 412, 413, 422, 428)
     @blp.doc(operationId="updatePractice",
-             summary="Change your practice's settings (admin): name, contact, required two-factor sign-in")
+             summary="Change your practice's settings (admin): name, contact, required two-factor sign-in",
+             parameters=[IF_MATCH])
     def patch(self, changes):
-        """Only an admin. Send only the fields to change; a null or blank `contact` clears it. The contact
+        """Only an admin, with the settings' ETag as `If-Match` (412 when another admin changed them since,
+        428 without). Send only the fields to change; a null or blank `contact` clears it. The contact
         is printed on every participant handout from then on. `require_totp: true` makes every therapist
         sign in with a TOTP code: those without one enrol at their next login (202 `totp_enrolment`)."""
         caller = current_therapist()
-        practice = services.update_practice(practice=db.session.get(Practice, caller.practice_id), changes=changes)
+        practice = db.session.get(Practice, caller.practice_id)
+        check_if_match(practice, what="practice's settings")
+        practice = services.update_practice(practice=practice, changes=changes)
         record("update", "practice", practice.id, actor=caller)
         db.session.commit()
-        return practice
+        return practice, 200, {"ETag": etag_of(practice)}

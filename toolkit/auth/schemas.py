@@ -1,7 +1,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate, validates_schema
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import StrictSchema, etag_field
 from ..vocab import ROLES
 from .rules import password_problems
 
@@ -75,6 +75,7 @@ class PracticeSettingsSchema(PracticeSchema):
     require_totp = fields.Boolean(required=True, metadata={
         "description": "Every therapist of the practice signs in with a TOTP code; those without one enrol at "
                        "their next login."})
+    etag = etag_field()
 
 
 class PracticeUpdateSchema(StrictSchema):

@@ -19,9 +19,13 @@ CREATED_HEADERS = {**ETAG_HEADER, "Location": {"description": "The URL of the ne
                                                "schema": {"type": "string", "format": "uri-reference"}}}
 
 
+def tag_of(text: str) -> str:
+    """A strong ETag for a version described by `text`."""
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:20] + '"'
+
+
 def etag_of(record) -> str:
-    digest = hashlib.sha256(f"{record.id}:{record.version}".encode()).hexdigest()[:20]
-    return f'"{digest}"'
+    return tag_of(f"{record.id}:{record.version}")
 
 
 def check_if_match(record=None, *, tag: str | None = None, what: str = "record") -> None:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from .. import signals
 from ..attendance.services import roster
 from ..audit.services import record
+from ..common.etag import etag_of
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..groups.models import GroupMember
@@ -37,7 +38,8 @@ def present(note: SessionNote) -> dict:
             "entries": [{"participant_id": e.participant_id, "display_name": names.get(e.participant_id, ""),
                          "text": e.text} for e in note.entries],
             "author": _person(note.author), "signed_by": _person(note.signed_by), "signed_at": note.signed_at,
-            "addenda": _addenda(note), "created_at": note.created_at, "updated_at": note.updated_at}
+            "addenda": _addenda(note), "created_at": note.created_at, "updated_at": note.updated_at,
+            "etag": etag_of(note)}
 
 
 def _entries(plan: SessionPlan, entries: list[dict]) -> list[NoteEntry]:

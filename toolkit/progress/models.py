@@ -37,3 +37,6 @@ class RescreenRhythm(TimestampMixin, PracticeOwned, Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     every_sessions: Mapped[int | None] = mapped_column(Integer)
     every_days: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")  # the rhythm's ETag
+
+    __mapper_args__ = {"version_id_col": version}

@@ -3,6 +3,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ..access import auth_required, current_user
+from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match
+from ..common.roundtrip import drop_read_only
 from ..common.spec import LOCATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group
@@ -19,6 +21,7 @@ from .schemas import (
     ReviewCreateSchema,
     ReviewSchema,
     RhythmSchema,
+    RhythmUpdateSchema,
 )
 
 blp = Blueprint("progress", __name__, url_prefix="/api/v1",
@@ -114,22 +117,30 @@ class ScreeningsDue(MethodView):
 class PracticeRescreenRhythm(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, RhythmSchema)
+    @blp.response(200, RhythmSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401)
     @blp.doc(summary="The practice's re-screen rhythm", operationId="getRescreenRhythm")
     def get(self):
-        """Every N sessions of a series and/or every N days; null means not used."""
-        return services.get_rhythm(actor=current_user)
+        """Every N sessions of a series and/or every N days; null means not used. The `ETag` header (also
+        `etag` in the body) is the version to send as `If-Match` with a change."""
+        body = services.get_rhythm(actor=current_user)
+        return body, 200, {"ETag": body["etag"]}
 
-    @blp.arguments(RhythmSchema)
-    @blp.response(200, RhythmSchema)
-    @document_errors(blp, 400, 401, 403, 413, 422)
-    @blp.doc(summary="Set the practice's re-screen rhythm (admin)", operationId="updateRescreenRhythm")
+    @auth_required(admin=True)
+    @blp.arguments(RhythmUpdateSchema)
+    @blp.response(200, RhythmSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 403, 412, 413, 422, 428)
+    @blp.doc(summary="Set the practice's re-screen rhythm (admin)", operationId="updateRescreenRhythm",
+             parameters=[IF_MATCH])
     def patch(self, changes):
-        """Admins only (403). Fields left out keep their value; null switches that rhythm off. Audited."""
+        """Admins only (403), with the rhythm's ETag as `If-Match` (412 when another admin changed it since,
+        428 without). Fields left out keep their value; null switches that rhythm off. The object a GET
+        returned may be sent back as it is. Audited."""
+        changes = drop_read_only(changes, RhythmUpdateSchema, services.get_rhythm(actor=current_user))
+        check_if_match(tag=services.rhythm_etag(current_user.practice_id), what="re-screen rhythm")
         body = services.set_rhythm(actor=current_user, changes=changes)
         db.session.commit()
-        return body
+        return body, 200, {"ETag": body["etag"]}
 
 
 @blp.route("/groups/<string:group_id>/progress")

@@ -1,5 +1,6 @@
 from marshmallow import fields, validate
 
+from ..common.roundtrip import with_read_only_echo
 from ..common.schemas import StrictSchema
 from ..screening.schemas import PersonSchema
 
@@ -164,13 +165,26 @@ class DueSchema(StrictSchema):
     reasons = fields.List(fields.Nested(DueReasonSchema), required=True)
 
 
-class RhythmSchema(StrictSchema):
-    """The practice's re-screen rhythm: every N sessions of a series and/or every N days."""
+class RhythmUpdateSchema(StrictSchema):
+    """A change to the practice's re-screen rhythm: the fields sent change, null switches that rhythm off."""
 
     every_sessions = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=100), metadata={
         "description": "Screen again every N sessions of a series (null: not used).", "example": 4})
     every_days = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=3650), metadata={
         "description": "Screen again every N days (null: not used).", "example": 90})
+
+
+class RhythmSchema(RhythmUpdateSchema):
+    """The practice's re-screen rhythm: every N sessions of a series and/or every N days."""
+
+    class Meta(StrictSchema.Meta):
+        response = True
+
+    etag = fields.String(dump_only=True, metadata={
+        "description": "The rhythm's ETag, as the ETag header gives it: send it as If-Match to change it."})
+
+
+RhythmUpdateSchema = with_read_only_echo(RhythmUpdateSchema, RhythmSchema)  # type: ignore[misc]  # the echoing subclass
 
 
 class MemberRefSchema(StrictSchema):

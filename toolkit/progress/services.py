@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from .. import signals
 from ..audit.services import record, record_denied
+from ..common.etag import tag_of
 from ..common.zones import aware
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
@@ -201,9 +202,16 @@ def _due(pid: str, plan, membership, last, reasons: list) -> dict:
             "reasons": reasons}
 
 
+def rhythm_etag(practice_id: str) -> str:
+    """The rhythm's version tag (a practice that never set one is at version 0)."""
+    row = db.session.scalars(select(RescreenRhythm)).first()
+    return tag_of(f"rescreen-rhythm:{practice_id}:{row.version if row else 0}")
+
+
 def get_rhythm(*, actor) -> dict:
     row = db.session.scalars(select(RescreenRhythm)).first()
-    return {"every_sessions": row.every_sessions if row else None, "every_days": row.every_days if row else None}
+    return {"every_sessions": row.every_sessions if row else None, "every_days": row.every_days if row else None,
+            "etag": rhythm_etag(actor.practice_id)}
 
 
 def set_rhythm(*, actor, changes: dict) -> dict:

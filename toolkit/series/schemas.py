@@ -69,6 +69,9 @@ class SeriesSchema(StrictSchema):
     sessions = fields.List(fields.Nested(SeriesSessionSchema), required=True)
     created_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(required=True)
+    etag = fields.String(required=True, metadata={
+        "description": "The series's ETag, as the ETag header gives it: send it as If-Match to change it.",
+        "example": '"3f2a9c0d1e4b5a6f7a8b"'})
 
 
 class SeriesQuerySchema(StrictSchema):

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from ..common.etag import etag_of
 from ..common.zones import get_zone
 from ..errors import Conflict, Invalid
 from ..extensions import db
@@ -87,7 +88,7 @@ def present(series: Series) -> dict:
         "sessions": [{"plan_id": p.id, "session_number": p.session_number, "title": p.title,
                       "starts_at": _at(p.starts_at).astimezone(zone), "ends_at": _at(p.ends_at).astimezone(zone),
                       "has_attendance": p.id in attended, "has_note": p.id in noted} for p in plans],
-        "created_at": series.created_at, "updated_at": series.updated_at,
+        "created_at": series.created_at, "updated_at": series.updated_at, "etag": etag_of(series),
     }
 
 

@@ -10,9 +10,10 @@ from ..auth.account_resources import reset_link
 from ..auth.models import Therapist
 from ..auth.schemas import AcceptedSchema
 from ..auth.services import create_therapist
+from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate
 from ..common.roundtrip import drop_read_only
-from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, document_errors
 from ..errors import NotFound
 from ..extensions import db
 from ..web import get_or_404
@@ -43,7 +44,7 @@ class Therapists(MethodView):
 
     @auth_required(admin=True)
     @blp.arguments(TherapistCreateSchema)
-    @blp.response(201, TherapistSchema, headers=LOCATION_HEADER)
+    @blp.response(201, TherapistSchema, headers=CREATED_HEADERS)
     @document_errors(blp, 400, 401, 403, 409, 413, 422)
     @blp.doc(operationId="createTherapist", summary="Create a therapist account (admin)")
     def post(self, args):
@@ -52,43 +53,50 @@ class Therapists(MethodView):
         therapist = create_therapist(practice_id=current_user.practice_id, **args)
         record("create", "therapist", therapist.id, actor=current_user)
         db.session.commit()
-        return therapist, 201, {"Location": f"{blp.url_prefix}/{therapist.id}"}
+        return therapist, 201, {"Location": f"{blp.url_prefix}/{therapist.id}", "ETag": etag_of(therapist)}
 
 
 @blp.route("/<string:therapist_id>")
 class TherapistById(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, TherapistSchema)
+    @blp.response(200, TherapistSchema, headers=ETAG_HEADER)
     @document_errors(blp, 401, 404)
     @blp.doc(operationId="getTherapist", summary="Get a therapist")
     def get(self, therapist_id):
-        """One therapist account of your practice."""
-        return get_or_404(Therapist, therapist_id, what="Therapist")
+        """One therapist account of your practice. The `ETag` header (also `etag` in the body) is the version
+        to send as `If-Match` with a change."""
+        therapist = get_or_404(Therapist, therapist_id, what="Therapist")
+        return therapist, 200, {"ETag": etag_of(therapist)}
 
     @auth_required(admin=True)
     @blp.arguments(TherapistUpdateSchema)
-    @blp.response(200, TherapistSchema)
-    @document_errors(blp, 400, 401, 403, 404, 409, 413, 422)
+    @blp.response(200, TherapistSchema, headers=ETAG_HEADER)
+    @document_errors(blp, 400, 401, 403, 404, 409, 412, 413, 422, 428)
     @blp.doc(operationId="updateTherapist",
-             summary="Change a therapist (admin): role, credentials, trauma-informed, clinical lead, active")
+             summary="Change a therapist (admin): role, credentials, trauma-informed, clinical lead, active",
+             parameters=[IF_MATCH])
     def patch(self, changes, therapist_id):
-        """Deactivating ends every login of that therapist. The last active admin cannot be demoted
-        or deactivated (409)."""
+        """Send the account's ETag as `If-Match` (412 when someone changed it since, 428 without): two admins
+        cannot overwrite each other's change of a role or the clinical-lead flag. Deactivating ends every login
+        of that therapist. The last active admin cannot be demoted or deactivated (409)."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
+        check_if_match(therapist, what="therapist")
         changes = drop_read_only(changes, TherapistUpdateSchema, TherapistSchema().dump(therapist))
         services.update_therapist(therapist, changes, actor=current_user)
         record("update", "therapist", therapist.id, actor=current_user)
         db.session.commit()
-        return therapist
+        return therapist, 200, {"ETag": etag_of(therapist)}
 
     @auth_required(admin=True)
     @blp.response(204)
-    @document_errors(blp, 401, 403, 404, 409)
-    @blp.doc(operationId="deactivateTherapist", summary="Deactivate a therapist (admin)")
+    @document_errors(blp, 401, 403, 404, 409, 412, 428)
+    @blp.doc(operationId="deactivateTherapist", summary="Deactivate a therapist (admin)", parameters=[IF_MATCH])
     def delete(self, therapist_id):
-        """Deactivates the account (kept for the audit trail and screenings they signed)."""
+        """Deactivates the account (kept for the audit trail and screenings they signed). Send its ETag as
+        `If-Match`, as for a change."""
         therapist = get_or_404(Therapist, therapist_id, what="Therapist")
+        check_if_match(therapist, what="therapist")
         services.deactivate_therapist(therapist, actor=current_user)
         record("deactivate", "therapist", therapist.id, actor=current_user)
         db.session.commit()

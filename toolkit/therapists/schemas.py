@@ -2,7 +2,7 @@ from marshmallow import fields, validate, validates_schema
 
 from ..auth.schemas import check_password
 from ..common.roundtrip import with_read_only_echo
-from ..common.schemas import StrictSchema, text
+from ..common.schemas import StrictSchema, etag_field, text
 from ..vocab import ROLES
 
 
@@ -33,6 +33,7 @@ class TherapistSchema(_TherapistFields):
     id = fields.String(dump_only=True, metadata={"description": "Opaque id."})
     active = fields.Boolean(dump_only=True, metadata={"description": "Deactivated accounts cannot log in."})
     created_at = fields.AwareDateTime(dump_only=True, metadata={"description": "When the account was created."})
+    etag = etag_field()
 
 
 class TherapistCreateSchema(_TherapistFields):

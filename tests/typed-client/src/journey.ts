@@ -310,8 +310,19 @@ const withCode = await anonymous.POST("/api/v1/auth/login", {
 check(withCode.data !== undefined, "log in with a code");
 const off = await account.DELETE("/api/v1/me/totp", { body: { password } });
 check(off.response.status === 204, "turn TOTP off");
-const practiceSettings = await account.PATCH("/api/v1/practice", { body: { require_totp: false } });
+// Shared settings are written with their ETag (from the body of the GET), like every shared record.
+const practiceNow = await account.GET("/api/v1/practice");
+check(practiceNow.data !== undefined, "practice settings");
+const practiceSettings = await account.PATCH("/api/v1/practice", {
+  params: { header: { "If-Match": practiceNow.data.etag } },
+  body: { require_totp: false },
+});
 check(practiceSettings.data?.require_totp === false, "practice setting");
+const staleSettings = await account.PATCH("/api/v1/practice", {
+  params: { header: { "If-Match": practiceNow.data.etag } },
+  body: { require_totp: false },
+});
+check(staleSettings.response.status === 412 && staleSettings.error?.status === 412, "a stale ETag is 412");
 
 // Passwords: an admin's reset for a colleague, a reset by email (202 whatever the email), a change.
 const colleague = await account.POST("/api/v1/therapists", {
