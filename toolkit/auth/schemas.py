@@ -72,6 +72,9 @@ class PracticeSchema(ma.Schema):
 class PracticeSettingsSchema(PracticeSchema):
     """A practice with the settings its therapists see."""
 
+    class Meta(StrictSchema.Meta):
+        response = True
+
     require_totp = fields.Boolean(required=True, metadata={
         "description": "Every therapist of the practice signs in with a TOTP code; those without one enrol at "
                        "their next login."})

@@ -315,9 +315,10 @@ const practiceNow = await account.GET("/api/v1/practice");
 check(practiceNow.data !== undefined, "practice settings");
 const practiceSettings = await account.PATCH("/api/v1/practice", {
   params: { header: { "If-Match": practiceNow.data.etag } },
-  body: { require_totp: false },
+  body: { require_totp: false, contact: "Journey practice: 01234 567890" },
 });
-check(practiceSettings.data?.require_totp === false, "practice setting");
+check(practiceSettings.data?.require_totp === false && practiceSettings.data.etag !== practiceNow.data.etag,
+  "practice setting");
 const staleSettings = await account.PATCH("/api/v1/practice", {
   params: { header: { "If-Match": practiceNow.data.etag } },
   body: { require_totp: false },
