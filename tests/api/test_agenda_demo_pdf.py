@@ -12,6 +12,9 @@ from pypdf import PdfReader
 from tests.factories import demo_retreat
 from tests.helpers import assert_error
 
+# One worker builds the module's demo fixture once (`--dist loadgroup`).
+pytestmark = pytest.mark.xdist_group("agenda_demo_pdf")
+
 DEMO_LOGIN = {"email": "demo-admin@example.org", "password": "demo-password-change-me"}
 LONG_WORD = "order=day-2-letters-and-play-c5-envelopes-for-every-participant-8f3a9c2e7b1d"
 

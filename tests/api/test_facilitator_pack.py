@@ -21,6 +21,9 @@ from sqlalchemy import select
 from tests.factories import demo_app
 from toolkit.screening.guidance import default_guidance
 
+# One worker builds the module's demo fixture once (`--dist loadgroup`).
+pytestmark = pytest.mark.xdist_group("facilitator_pack")
+
 DEMO_LOGIN = {"email": "demo-admin@example.org", "password": "demo-password-change-me"}
 FACILITATOR_PDFS = ("facilitator-agenda.pdf", "run-sheets.pdf", "roster.pdf", "sign-in-sheets.pdf")
 PARTICIPANT_FILES = ("handout.pdf", "handout-large-print.pdf", "handout.html", "calendar.ics")

@@ -1,6 +1,7 @@
 """Progress over a programme (issue 20): change since baseline, the chart, re-screens due, the loop back
 into clearance, the group view."""
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 
@@ -426,3 +427,16 @@ def test_the_facilitator_agenda_names_the_chart_and_the_page_has_no_dead_link(cl
                          query_string={"format": "html", "audience": "participant"}).get_data(as_text=True)
     assert "progress?format=svg" not in handout and "deteriorat" not in handout.lower()
     assert "GAD-7" not in handout and "Progress chart" not in handout
+
+
+def test_screenings_due_and_progress_reviews_are_paginated(client, admin, programme, create_therapist):
+    group, plan, people = programme(3)
+    due = client.get("/api/v1/screenings/due", headers=admin["headers"], query_string={"page_size": 2})
+    assert due.status_code == 200 and len(due.get_json()) == 2
+    meta = json.loads(due.headers["X-Pagination"])
+    assert meta["total"] == 3 and meta["total_pages"] == 2 and meta["next_page"] == 2
+    rest = client.get("/api/v1/screenings/due", headers=admin["headers"], query_string={"page_size": 2, "page": 2})
+    assert len(rest.get_json()) == 1
+    assert {d["participant_id"] for d in due.get_json() + rest.get_json()} == {p["id"] for p in people}
+    reviews = client.get(f"/api/v1/participants/{people[0]['id']}/progress-reviews", headers=admin["headers"])
+    assert reviews.get_json() == [] and json.loads(reviews.headers["X-Pagination"])["total"] == 0

@@ -169,3 +169,37 @@ def test_clearance_queries_do_not_grow_with_person_histories(client, admin, crea
     assert any(p["recent_crisis"] for p in body_large["participants"])
     assert any(p["crisis_hold"] for p in body_large["participants"])
     assert n_small == n_large, (n_small, n_large)
+
+
+def test_progress_queries_do_not_grow_with_the_history_or_the_group(client, admin, create_group, create_participant,
+                                                                    count_queries):
+    """Issue 32: a person's progress and a group's progress read stored numbers in a constant number of
+    statements, whatever the number of screenings or members."""
+    form = client.get("/api/v1/screening/form", headers=admin["headers"]).get_json()
+
+    def screened(n_screenings):
+        pid = create_participant()["id"]
+        for i in range(n_screenings):
+            r = client.post(f"/api/v1/participants/{pid}/screenings", headers=admin["headers"],
+                            json={"form_version": form["version"],
+                                  "answers": answers_for(form, {"phq9_1": i % 4, "gad7_1": (i + 1) % 4})})
+            assert r.status_code == 201, r.get_json()
+        return pid
+
+    def group_of(n_members):
+        group = create_group(name=f"Progress of {n_members}", capacity=50)
+        for _ in range(n_members):
+            assert client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"],
+                               json={"participant_id": screened(3)}).status_code == 201
+        return group["id"]
+
+    few, many = screened(2), screened(8)
+    n_few, body_few = queries_for(client, count_queries, "GET", f"/api/v1/participants/{few}/progress", admin)
+    n_many, body_many = queries_for(client, count_queries, "GET", f"/api/v1/participants/{many}/progress", admin)
+    assert body_few and body_many
+    assert n_few == n_many, (n_few, n_many)
+    small, large = group_of(2), group_of(6)
+    n_small, body_small = queries_for(client, count_queries, "GET", f"/api/v1/groups/{small}/progress", admin)
+    n_large, body_large = queries_for(client, count_queries, "GET", f"/api/v1/groups/{large}/progress", admin)
+    assert body_small and body_large
+    assert n_small == n_large, (n_small, n_large)

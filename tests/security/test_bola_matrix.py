@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from tests.factories import module_payload
-from tests.helpers import assert_error
+from tests.helpers import assert_error, if_match
 from tests.security.support import (
     API,
     CAPABILITY_IDS,
@@ -263,9 +263,10 @@ def test_a_therapist_cannot_do_what_only_an_admin_may(client, admin, create_ther
     assert ok(client.get(f"{API}/therapists/{admin['therapist_id']}", headers=h))["id"] == admin["therapist_id"]
 
     # The role is read from the database, not from the token: promotion and demotion act at once.
-    ok(client.patch(f"{API}/therapists/{therapist['id']}", headers=admin["headers"], json={"role": "admin"}))
+    account = f"{API}/therapists/{therapist['id']}"
+    ok(client.patch(account, headers=if_match(client, account, admin["headers"]), json={"role": "admin"}))
     assert client.get(f"{API}/audit-events", headers=h).status_code == 200  # same token, promoted
-    ok(client.patch(f"{API}/therapists/{therapist['id']}", headers=admin["headers"], json={"role": "therapist"}))
+    ok(client.patch(account, headers=if_match(client, account, admin["headers"]), json={"role": "therapist"}))
     assert_error(client.get(f"{API}/audit-events", headers=h), 403)  # same token, demoted at once
 
 
@@ -339,7 +340,8 @@ def test_therapist_accounts_refuse_read_only_fields(client, admin, other, create
         r = client.post(f"{API}/therapists", headers=h,
                         json={**base, "email": f"n-{uuid.uuid4().hex[:8]}@example.org", field: value})
         assert field in assert_error(r, 422)["errors"], field
-        r = client.patch(f"{API}/therapists/{admin['therapist_id']}", headers=h, json={field: value})
+        account = f"{API}/therapists/{admin['therapist_id']}"
+        r = client.patch(account, headers=if_match(client, account, h), json={field: value})
         if field != "active":  # an admin may (de)activate accounts; the last admin is protected (409)
             assert field in assert_error(r, 422)["errors"], field
     for field, value in (("role", "therapist"), ("practice_id", other["practice_id"]), ("id", str(uuid.uuid4()))):

@@ -29,8 +29,9 @@ class Alerts(MethodView):
     @document_errors(blp, 401, 422)
     @blp.doc(operationId="listAlerts", summary="List alerts, newest first")
     def get(self, query, pagination_parameters):
-        """The practice's alerts, newest first, filtered by `status`, `kind` and `participant_id`. A crisis
-        alert is here as soon as the request that saved its screening has answered. Audited."""
+        """The practice's alerts, newest first (or in the `sort` order), filtered by `status`, `kind` and
+        `participant_id`. A crisis alert is here as soon as the request that saved its screening has answered.
+        Audited."""
         rows = paginate(services.alert_query(query), pagination_parameters)
         record("list", "alert", None, actor=current_user)
         db.session.commit()

@@ -11,6 +11,8 @@ class AlertQuerySchema(StrictSchema):
     kind = fields.String(validate=validate.OneOf(ALERT_KINDS), metadata={"description": "Only alerts of this kind."})
     participant_id = fields.String(validate=validate.Length(min=1, max=64), metadata={
         "description": "Only this participant's alerts (an unknown id lists none)."})
+    sort = fields.String(load_default="-raised_at", metadata={"description": "Sort key; '-' sorts descending."},
+                         validate=validate.OneOf(["-raised_at", "raised_at", "kind", "-kind", "status", "-status"]))
 
 
 class AlertPersonSchema(StrictSchema):

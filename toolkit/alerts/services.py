@@ -12,7 +12,7 @@ from ..audit.reads import current_request_id
 from ..audit.services import record, record_denied
 from ..auth.models import Therapist
 from ..common.models import new_id
-from ..common.query import rowcount
+from ..common.query import rowcount, sorted_by
 from ..common.zones import aware
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
@@ -98,8 +98,9 @@ def resolve(*, alert: Alert, reason: str, actor: Therapist) -> Alert:
 
 
 def alert_query(filters: dict):
-    """The practice's alerts, newest first, filtered by status, kind and participant."""
-    stmt = select(Alert).order_by(Alert.raised_at.desc(), Alert.id.desc())
+    """The practice's alerts, filtered by status, kind and participant, in the `sort` order (newest first by
+    default; then by id, so pages are stable)."""
+    stmt = sorted_by(select(Alert), Alert, filters.get("sort") or "-raised_at")
     for name in ("status", "kind", "participant_id"):
         if filters.get(name):
             stmt = stmt.where(getattr(Alert, name) == filters[name])

@@ -24,9 +24,15 @@ class AuditEvents(MethodView):
     @document_errors(blp, 401, 403, 422)
     @blp.doc(operationId="listAuditEvents", summary="List audit events (admin), newest first")
     def get(self, query, pagination_parameters):
-        """Newest first, filtered by record, actor, action or time. Only admins. Reading the trail is itself
-        an event of it (`list` of `audit_event`)."""
-        stmt = select(AuditEvent).order_by(AuditEvent.seq.desc())
+        """Newest first (`sort=seq`: oldest first), filtered by record, actor, action or time. `after_seq` and
+        `before_seq` are cursors: read a long trail page by page without offsets. Only admins. Reading the
+        trail is itself an event of it (`list` of `audit_event`)."""
+        order = AuditEvent.seq.asc() if query["sort"] == "seq" else AuditEvent.seq.desc()
+        stmt = select(AuditEvent).order_by(order)
+        if query.get("after_seq") is not None:
+            stmt = stmt.where(AuditEvent.seq > query["after_seq"])
+        if query.get("before_seq") is not None:
+            stmt = stmt.where(AuditEvent.seq < query["before_seq"])
         for key in ("record_type", "record_id", "actor_id", "action"):
             if query.get(key):
                 stmt = stmt.where(getattr(AuditEvent, key) == query[key])

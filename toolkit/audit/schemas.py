@@ -25,3 +25,10 @@ class AuditQuerySchema(StrictSchema):
     actor_id = fields.String(validate=validate.Length(max=64), metadata={"description": "Events by this therapist."})
     action = fields.String(validate=validate.Length(max=40), metadata={"description": "e.g. read, update."})
     since = aware_datetime(metadata={"description": "Events at or after this time."})
+    sort = fields.String(load_default="-seq", validate=validate.OneOf(["-seq", "seq"]), metadata={
+        "description": "-seq: newest first; seq: oldest first (the order the chain was written)."})
+    after_seq = fields.Integer(validate=validate.Range(min=0), metadata={
+        "description": "Cursor: only events after this `seq` (send the last `seq` you read with `sort=seq` to "
+                       "read on without offsets; new events never shift a page)."})
+    before_seq = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "Cursor: only events before this `seq` (the last `seq` of a newest-first page)."})

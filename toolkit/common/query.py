@@ -21,6 +21,13 @@ def paginate(stmt, pagination_parameters, *, unique: bool = False):
     return list(result.unique() if unique else result)
 
 
+def page_of(items: list, pagination_parameters) -> list:
+    """A page of a list a rule computed (not one SELECT): the same page/page_size and X-Pagination."""
+    pagination_parameters.item_count = len(items)
+    start = (pagination_parameters.page - 1) * pagination_parameters.page_size
+    return items[start:start + pagination_parameters.page_size]
+
+
 def contains(column, text: str):
     """A case-insensitive "contains" filter where `%`, `_` and `\\` in the search text are literal."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -4,7 +4,8 @@ from sqlalchemy import select
 
 from ..access import auth_required, current_user
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of, with_etag
-from ..common.spec import document_errors
+from ..common.query import page_of, paginate
+from ..common.spec import PAGINATION_HEADER, document_errors
 from ..extensions import db
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
@@ -34,13 +35,15 @@ class PlanNotes(MethodView):
         db.session.commit()
         return with_etag(services.present(note), note, 201, collection=f"{blp.url_prefix}/notes")
 
-    @blp.response(200, NoteSchema(many=True))
+    @blp.response(200, NoteSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
     @document_errors(blp, 401, 404)
     @blp.doc(summary="A session's note", operationId="listPlanNotes")
-    def get(self, plan_id):
-        """The session's note, if written (a list of at most one)."""
+    def get(self, plan_id, pagination_parameters):
+        """The session's note, if written (a list of at most one, paginated like every list)."""
         plan = get_or_404(SessionPlan, plan_id, what="Plan")
-        notes = list(db.session.scalars(select(SessionNote).where(SessionNote.plan_id == plan.id)))
+        notes = paginate(select(SessionNote).where(SessionNote.plan_id == plan.id).order_by(SessionNote.id),
+                         pagination_parameters)
         body = [services.read_note(note=n, actor=current_user) for n in notes]
         db.session.commit()
         return body
@@ -110,13 +113,15 @@ class NoteAddenda(MethodView):
 class ParticipantNotes(MethodView):
     decorators = [auth_required]
 
-    @blp.response(200, ParticipantNoteSchema(many=True))
+    @blp.response(200, ParticipantNoteSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
     @document_errors(blp, 401, 404)
     @blp.doc(summary="A participant's session notes", operationId="listParticipantNotes")
-    def get(self, participant_id):
+    def get(self, participant_id, pagination_parameters):
         """Notes of the sessions this person was on the roster of: the shared part and only their own entry,
-        never another member's."""
+        never another member's. Paginated."""
         participant = get_or_404(Participant, participant_id, what="Participant")
-        body = services.notes_of_participant(participant=participant, actor=current_user)
+        body = page_of(services.notes_of_participant(participant=participant, actor=current_user),
+                       pagination_parameters)
         db.session.commit()
         return body

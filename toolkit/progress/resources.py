@@ -4,8 +4,9 @@ from flask_smorest import Blueprint, abort
 
 from ..access import auth_required, current_user
 from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match
+from ..common.query import page_of
 from ..common.roundtrip import drop_read_only
-from ..common.spec import LOCATION_HEADER, document_errors
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
 from ..extensions import db
 from ..groups.models import Group
 from ..participants.models import Participant
@@ -84,13 +85,14 @@ class ParticipantProgressReviews(MethodView):
         db.session.commit()
         return body, 201, {"Location": f"{blp.url_prefix}/participants/{participant.id}/progress-reviews"}
 
-    @blp.response(200, ReviewSchema(many=True))
+    @blp.response(200, ReviewSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
     @document_errors(blp, 401, 404)
     @blp.doc(summary="A participant's progress reviews, newest first", operationId="listProgressReviews")
-    def get(self, participant_id):
-        """Every progress review recorded for the participant, newest first."""
+    def get(self, participant_id, pagination_parameters):
+        """Every progress review recorded for the participant, newest first, paginated."""
         participant = get_or_404(Participant, participant_id, what="Participant")
-        body = services.reviews_of(participant=participant, actor=current_user)
+        body = page_of(services.reviews_of(participant=participant, actor=current_user), pagination_parameters)
         db.session.commit()
         return body
 
@@ -100,15 +102,16 @@ class ScreeningsDue(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(DueQuerySchema, location="query")
-    @blp.response(200, DueSchema(many=True))
+    @blp.response(200, DueSchema(many=True), headers=PAGINATION_HEADER)
+    @blp.paginate()
     @document_errors(blp, 401, 422)
     @blp.doc(summary="Re-screens due before a date", operationId="listScreeningsDue")
-    def get(self, query):
+    def get(self, query, pagination_parameters):
         """Participants whose next session (starting from now and before `before`) will find their screening
         not valid at its end, or whose practice re-screen rhythm has come round, with that session and the
         reasons (no_screening, expires_before_session, rhythm_sessions, rhythm_days)."""
         before = query.get("before") or services.default_before()
-        body = services.screenings_due(before=before, actor=current_user)
+        body = page_of(services.screenings_due(before=before, actor=current_user), pagination_parameters)
         db.session.commit()
         return body
 

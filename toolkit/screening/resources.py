@@ -16,6 +16,7 @@ from .schemas import (
     FormSchema,
     OverrideCreateSchema,
     ScreeningCreateSchema,
+    ScreeningListQuerySchema,
     ScreeningSchema,
     request_example,
 )
@@ -43,14 +44,15 @@ class ScreeningForm(MethodView):
 class ParticipantScreenings(MethodView):
     decorators = [auth_required]
 
+    @blp.arguments(ScreeningListQuerySchema, location="query")
     @blp.response(200, ScreeningSchema(many=True), headers=PAGINATION_HEADER)
     @blp.paginate()
     @document_errors(blp, 401, 404, 422)
     @blp.doc(operationId="listScreenings", summary="A participant's screenings, newest first")
-    def get(self, participant_id, pagination_parameters):
-        """Newest first. Audited."""
+    def get(self, query, participant_id, pagination_parameters):
+        """Newest first (or in the `sort` order). Audited."""
         participant = get_or_404(Participant, participant_id, what="Participant")
-        rows = paginate(services.screenings_of(participant), pagination_parameters)
+        rows = paginate(services.screenings_of(participant, query["sort"]), pagination_parameters)
         # Present before the commit: it expires the rows, and reloading them would cost a query per row.
         result = [services.present(s) for s in rows]
         record("list", "screening", participant.id, actor=current_user)

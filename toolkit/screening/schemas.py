@@ -379,3 +379,9 @@ class CrisisReviewSchema(StrictSchema):
     follow_up_on = fields.Date(required=True)
     by = fields.Nested(PersonSchema, required=True)
     at = fields.AwareDateTime(required=True)
+
+
+class ScreeningListQuerySchema(StrictSchema):
+    sort = fields.String(load_default="-screened_at", metadata={"description": "Sort key; '-' sorts descending."},
+                         validate=validate.OneOf(["-screened_at", "screened_at", "computed_outcome",
+                                                  "-computed_outcome"]))

@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import signals
 from ..audit.services import record, record_denied
 from ..auth.models import Therapist
+from ..common.query import sorted_by
 from ..config import setting
 from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
@@ -290,6 +291,6 @@ def guidance_for(screening: Screening) -> dict:
     return guide.for_kind(guide.kind_for(answers, declined, asked=asked), setting("CRISIS_LINE_TEXT"))
 
 
-def screenings_of(participant: Participant):
-    return (select(Screening).where(Screening.participant_id == participant.id)
-            .order_by(Screening.screened_at.desc(), Screening.id))
+def screenings_of(participant: Participant, sort: str = "-screened_at"):
+    """The person's screenings in the `sort` order (newest first by default; then by id)."""
+    return sorted_by(select(Screening).where(Screening.participant_id == participant.id), Screening, sort)
