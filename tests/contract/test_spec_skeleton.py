@@ -29,20 +29,27 @@ ON_PURPOSE = {
 }
 
 
+def on_purpose(change: str) -> bool:
+    # issue 34 point 4: a server default is said in the property's description, never as `default` (generated
+    # clients made every property with a default required)
+    return change in ON_PURPOSE or change.endswith("/default: gone")
+
+
 def test_every_operation_keeps_its_path_id_tags_parameters_and_responses():
-    assert set(kept(PREVIOUS["operations"], CURRENT["operations"], "operations")) - ON_PURPOSE == set()
+    changes = kept(PREVIOUS["operations"], CURRENT["operations"], "operations")
+    assert [c for c in changes if not on_purpose(c)] == []
 
 
 def test_every_schema_keeps_its_shape():
-    assert set(kept(PREVIOUS["schemas"], CURRENT["schemas"], "schemas")) - ON_PURPOSE == set()
+    assert [c for c in kept(PREVIOUS["schemas"], CURRENT["schemas"], "schemas") if not on_purpose(c)] == []
 
 
 def test_the_comparison_sees_a_moved_operation():
     moved = json.loads(json.dumps(CURRENT["operations"]))
     op = moved.pop("GET /api/v1/plans/{plan_id}/clearance")
     moved["GET /api/v1/clearances/{plan_id}"] = op
-    assert set(kept(PREVIOUS["operations"], moved, "operations")) - ON_PURPOSE == {
-        "operations/GET /api/v1/plans/{plan_id}/clearance: gone"}
+    assert [c for c in kept(PREVIOUS["operations"], moved, "operations") if not on_purpose(c)] == [
+        "operations/GET /api/v1/plans/{plan_id}/clearance: gone"]
     retagged = json.loads(json.dumps(CURRENT["operations"]))
     retagged["GET /api/v1/plans/{plan_id}/clearance"]["tags"] = ["clearance"]
-    assert set(kept(PREVIOUS["operations"], retagged, "operations")) - ON_PURPOSE
+    assert [c for c in kept(PREVIOUS["operations"], retagged, "operations") if not on_purpose(c)]

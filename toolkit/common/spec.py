@@ -9,6 +9,7 @@
 
 import http
 import inspect
+import json
 
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.openapi import OpenAPIConverter
@@ -122,6 +123,7 @@ class ToolkitConverter(OpenAPIConverter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_attribute_function(self.enum2component)
+        self.add_attribute_function(self.default2description)
 
     def _field2parameter(self, field, *, name, location):
         param = super()._field2parameter(field, name=name, location=location)
@@ -150,6 +152,16 @@ class ToolkitConverter(OpenAPIConverter):
             if "allOf" in ret:
                 return {"nullable": True}
         return super().field2nullable(field, ret)
+
+    def default2description(self, field, ret=None, **kwargs) -> dict:
+        """A server-side default is said in the description, not as `default`: generated clients (openapi-typescript
+        with its default flags) make a property with a `default` required, though a client may leave it out."""
+        if ret is None or "default" not in ret:
+            return {}
+        value = ret.pop("default")
+        said = f"Default when left out: `{json.dumps(value)}`."
+        ret["description"] = f"{ret['description'].rstrip()} {said}" if ret.get("description") else said
+        return {}
 
     def enum2component(self, field, ret=None, **kwargs) -> dict:
         values = tuple(v for v in (ret or {}).get("enum", ()) if v is not None)
