@@ -3,7 +3,7 @@ from marshmallow import fields, validate, validates_schema
 
 from ..common.schemas import StrictSchema, etag_field
 from ..vocab import ROLES
-from .rules import password_problems
+from .rules import MIN_PASSWORD_LENGTH, password_problems
 
 
 def check_password(data: dict, **kwargs) -> None:
@@ -27,7 +27,8 @@ class RegisterSchema(ma.Schema):
                          metadata={"example": "alex@example.org"})
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256), metadata={
         "description": "At least 12 characters, more than three different characters, and not the email address "
-                       "(nor its part before the @).", "example": "a-long-passphrase-42"})
+                       "(nor its part before the @).", "example": "a-long-passphrase-42",
+        "minLength": MIN_PASSWORD_LENGTH})
 
     @validates_schema(skip_on_field_errors=False)
     def _password_policy(self, data, **kwargs):
@@ -126,7 +127,8 @@ class RegisteredSchema(ma.Schema):
 
 
 _NEW_PASSWORD = {"description": "At least 12 characters, not guessable (zxcvbn's top score, with your name and email "
-                                "as context), not your email address.", "example": "kitten-orbit-lantern-59"}
+                                "as context), not your email address.", "example": "kitten-orbit-lantern-59",
+                 "minLength": MIN_PASSWORD_LENGTH}
 
 
 class AcceptedSchema(ma.Schema):

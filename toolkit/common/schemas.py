@@ -55,6 +55,10 @@ def valid_timezone(value: str) -> None:
         raise ma.ValidationError("Not an IANA time zone name (e.g. 'Europe/Berlin').")
 
 
+# The shape of an IANA zone name, for the spec (valid_timezone checks the name is a real zone).
+TIMEZONE_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
+
+
 def text(max_length: int, **kwargs):
     return fields.String(validate=validate.Length(max=max_length), **kwargs)
 

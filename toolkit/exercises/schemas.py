@@ -105,7 +105,9 @@ class ModuleCreateSchema(StrictSchema):
                             metadata={"description": "Where it is done.", "example": "in_session"})
     contraindications = fields.List(fields.Nested(ContraindicationSchema), load_default=list,
                                     validate=validate.Length(max=len(FLAGS)), metadata={
-                                        "description": "At most one per flag.",
+                                        "description": "At most one per flag. A `deep` module must hold "
+                                                       "`{\"flag\": \"acute_crisis\", \"action\": \"exclude\"}` "
+                                                       "(422 naming `contraindications` otherwise).",
                                         "example": [{"flag": "acute_crisis", "action": "exclude"}]})
     prerequisites = fields.List(fields.String(validate=validate.Regexp(SLUG_PATTERN)),
                                 load_default=list, validate=validate.Length(max=MAX_PREREQUISITES), metadata={

@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from ..common.roundtrip import with_read_only_echo
-from ..common.schemas import StrictSchema, etag_field, text, valid_timezone
+from ..common.schemas import TIMEZONE_PATTERN, StrictSchema, etag_field, text, valid_timezone
 from ..vocab import GROUP_KINDS
 
 TIMEZONE_NOTE = "An IANA time zone name (e.g. Europe/Berlin); plan times are shown in it."
@@ -28,12 +28,14 @@ class GroupCreateSchema(StrictSchema):
                                   validate=validate.Length(max=50), load_default=list, metadata={
                                       "description": "Therapists of your practice who facilitate it (an unknown id "
                                                      "is a 422 naming this field)."})
-    capacity = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=1000),
-                              metadata={"description": "Required for retreats; caps any kind.", "example": 12})
+    capacity = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=1000), metadata={
+        "description": "Required for the kinds `group` and `retreat` (422 naming `capacity` without it); caps any "
+                       "kind (an `individual` group holds one person, a `couples` group two).", "example": 12})
     starts_on = fields.Date(allow_none=True, metadata={"description": "First day (retreats)."})
     ends_on = fields.Date(allow_none=True, metadata={"description": "Last day; not before starts_on."})
     timezone = fields.String(load_default="UTC", validate=[validate.Length(max=64), valid_timezone],
-                             metadata={"description": TIMEZONE_NOTE, "example": "Europe/Berlin"})
+                             metadata={"description": TIMEZONE_NOTE, "example": "Europe/Berlin",
+                                       "pattern": TIMEZONE_PATTERN})
     location = text(300, allow_none=True, metadata={"description": "Where it meets."})
     emergency_contact = text(500, allow_none=True, metadata={
         "description": "Whom to call in an emergency where the group meets (a retreat abroad has its own "
@@ -65,7 +67,7 @@ class GroupUpdateSchema(GroupCreateSchema):
     kind = fields.String(validate=validate.OneOf(GROUP_KINDS), metadata={"description": "The kind of group."})
     name = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "The group's name."})
     timezone = fields.String(validate=[validate.Length(max=64), valid_timezone],
-                             metadata={"description": TIMEZONE_NOTE})
+                             metadata={"description": TIMEZONE_NOTE, "pattern": TIMEZONE_PATTERN})
     facilitator_ids = fields.List(fields.String(validate=validate.Length(max=64)), load_only=True,
                                   validate=validate.Length(max=50),
                                   metadata={"description": "Replaces the facilitators (ids of your therapists)."})

@@ -1,5 +1,6 @@
 from marshmallow import fields, validate, validates_schema
 
+from ..auth.rules import MIN_PASSWORD_LENGTH
 from ..auth.schemas import check_password
 from ..common.roundtrip import with_read_only_echo
 from ..common.schemas import StrictSchema, etag_field, text
@@ -41,7 +42,7 @@ class TherapistCreateSchema(_TherapistFields):
 
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=256),
                              metadata={"description": "The same policy as at registration.",
-                                       "example": "another-long-passphrase-7"})
+                                       "example": "another-long-passphrase-7", "minLength": MIN_PASSWORD_LENGTH})
 
     @validates_schema(skip_on_field_errors=False)
     def _password_policy(self, data, **kwargs):
