@@ -10,11 +10,11 @@ from alembic.script import ScriptDirectory
 from flask import Blueprint as FlaskBlueprint
 from flask import current_app, send_from_directory
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import fields, validate
 
 from .audit import undelivered
-from .common.spec import document_errors
+from .common.spec import Blueprint, document_errors
 from .extensions import db
 from .queue import heartbeat_fresh, read_heartbeat
 

@@ -60,3 +60,12 @@ def test_session_notes_lists_are_paginated(client, admin, create_participant):
     r = client.get(f"/api/v1/participants/{person['id']}/notes", headers=admin["headers"])
     assert r.status_code == 200 and r.get_json() == []
     assert json.loads(r.headers["X-Pagination"])["total"] == 0
+
+
+def test_pagination_metadata_is_complete_past_the_end(client, admin, create_participant):
+    for _ in range(3):
+        create_participant()
+    r = client.get("/api/v1/participants", headers=admin["headers"], query_string={"page_size": 2, "page": 5})
+    assert r.status_code == 200 and r.get_json() == []
+    assert json.loads(r.headers["X-Pagination"]) == {"total": 3, "total_pages": 2, "first_page": 1, "last_page": 2,
+                                                     "page": 5, "previous_page": 2, "next_page": None}

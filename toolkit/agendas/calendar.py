@@ -4,11 +4,11 @@ itself by token (no bearer token: calendar apps cannot send one)."""
 import marshmallow as ma
 from flask import Response, current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import fields
 
 from ..access import auth_required, current_user
-from ..common.spec import LOCATION_HEADER, document_errors
+from ..common.spec import LOCATION_HEADER, Blueprint, document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group
 from ..web import get_or_404

@@ -4,12 +4,12 @@ import json
 
 from flask import Response, current_app, g, jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..access import auth_required, current_user
 from ..audit.services import record
 from ..auth.models import Practice
-from ..common.spec import document_errors
+from ..common.spec import Blueprint, document_errors
 from ..common.text import ascii_fold, slugify
 from ..extensions import db, limiter
 from ..groups.models import Group

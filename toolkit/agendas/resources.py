@@ -3,12 +3,12 @@ from typing import Any
 import marshmallow as ma
 from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import fields
 
 from ..access import auth_required, current_user
 from ..audit.tasks import queue_event
-from ..common.spec import document_errors
+from ..common.spec import Blueprint, document_errors
 from ..extensions import db, limiter
 from ..groups.models import Group
 from ..plans.models import SessionPlan

@@ -1,10 +1,9 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..access import auth_required, current_user
 from ..audit.services import record
 from ..common.query import paginate
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..web import get_or_404
 from . import receivers as _receivers  # noqa: F401  (connects the receivers that raise alerts)

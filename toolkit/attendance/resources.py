@@ -1,10 +1,9 @@
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..access import auth_required, current_user
 from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match
-from ..common.spec import document_errors
+from ..common.spec import Blueprint, document_errors
 from ..extensions import db
 from ..groups.models import Group
 from ..plans.models import SessionPlan

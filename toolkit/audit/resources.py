@@ -1,10 +1,9 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from ..access import auth_required, current_therapist
 from ..common.query import paginate
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from .models import AuditEvent
 from .schemas import AuditEventSchema, AuditQuerySchema

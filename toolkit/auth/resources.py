@@ -2,13 +2,13 @@ from datetime import timedelta
 
 from flask import current_app, g, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..access import auth_required, current_therapist, token_claims
 from ..audit.services import record
 from ..audit.tasks import queue_event
 from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match, etag_of
-from ..common.spec import LOCATION_HEADER, document_errors
+from ..common.spec import LOCATION_HEADER, Blueprint, document_errors
 from ..extensions import db, limiter
 from . import account, services
 from .models import Practice

@@ -1,9 +1,8 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..access import auth_required, current_user
 from ..audit.services import record
-from ..common.spec import document_errors
+from ..common.spec import Blueprint, document_errors
 from ..extensions import db
 from . import receivers as _receivers  # noqa: F401  (connects the receivers that write the feed)
 from . import services

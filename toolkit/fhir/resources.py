@@ -12,9 +12,10 @@ import marshmallow as ma
 from flask import Blueprint as FlaskBlueprint
 from flask import Response, current_app, json, redirect, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..access import auth_required, current_user
+from ..common.spec import Blueprint
 from ..errors import PROBLEM_JSON
 from ..extensions import db
 from . import envelopes, rules, services

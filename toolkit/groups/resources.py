@@ -1,5 +1,4 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from ..access import auth_required, current_user
@@ -8,7 +7,7 @@ from ..audit.tasks import queue_event
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
-from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..web import get_or_404
 from . import services

@@ -1,9 +1,8 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..access import auth_required, current_user
 from ..common.query import paginate
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from . import receivers as _receivers  # noqa: F401  (connects the signal receivers)
 from . import services

@@ -1,5 +1,4 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from ..access import auth_required, current_user
@@ -8,7 +7,7 @@ from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match
 from ..common.query import contains, paginate, sorted_by
 from ..common.roundtrip import drop_read_only
 from ..common.schemas import AlertSummarySchema
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..signals import answers, participant_shown
 from ..web import get_or_404

@@ -1,11 +1,10 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..access import auth_required
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
 from ..common.query import paginate
 from ..common.roundtrip import drop_read_only
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..web import get_or_404
 from . import services

@@ -1,12 +1,12 @@
 from flask import Response, jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..access import auth_required, current_user
 from ..common.etag import ETAG_HEADER, IF_MATCH, check_if_match
 from ..common.query import page_of
 from ..common.roundtrip import drop_read_only
-from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..groups.models import Group
 from ..participants.models import Participant

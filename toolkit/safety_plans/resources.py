@@ -1,10 +1,9 @@
 from flask import Response, current_app, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..access import auth_required, current_user
 from ..common.query import paginate
-from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, document_errors
+from ..common.spec import LOCATION_HEADER, PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db, limiter
 from ..participants.models import Participant
 from ..web import get_or_404

@@ -3,10 +3,9 @@ the path is the key. Every bad token (made up, expired, revoked, already sent) a
 
 from flask import current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..agreements import services as agreements
-from ..common.spec import document_errors
+from ..common.spec import Blueprint, document_errors
 from ..extensions import db, limiter
 from ..screening.services import current_form
 from . import services

@@ -1,11 +1,11 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import select
 
 from ..access import auth_required, current_user
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, with_etag
 from ..common.query import paginate
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..groups.models import Group
 from ..web import get_or_404

@@ -1,6 +1,5 @@
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from ..access import auth_required, current_therapist, current_user
@@ -13,7 +12,7 @@ from ..auth.services import create_therapist
 from ..common.etag import CREATED_HEADERS, ETAG_HEADER, IF_MATCH, check_if_match, etag_of
 from ..common.query import contains, paginate
 from ..common.roundtrip import drop_read_only
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..errors import NotFound
 from ..extensions import db
 from ..web import get_or_404

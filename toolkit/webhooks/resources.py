@@ -1,12 +1,11 @@
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from ..access import auth_required, current_user
 from ..audit.services import record
 from ..common.etag import CREATED_HEADERS
 from ..common.query import paginate
-from ..common.spec import PAGINATION_HEADER, document_errors
+from ..common.spec import PAGINATION_HEADER, Blueprint, document_errors
 from ..extensions import db
 from ..web import get_or_404
 from . import receivers as _receivers  # noqa: F401  (connects the receiver that queues deliveries)
