@@ -76,6 +76,7 @@ def configure_app(app: Flask) -> None:
                     "`A-Za-z0-9._-`) to have it echoed; every response carries one."
                 ),
                 "license": {"name": "MIT", "url": "https://opensource.org/license/mit"},
+                "contact": {"name": "Inner Child Group Toolkit API team", "email": "api@example.org"},
             },
             "servers": [{"url": "/", "description": "This server"}],
             "components": {"securitySchemes": {
