@@ -1,0 +1,358 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.agenda import Agenda
+from ...models.error import Error
+from ...models.get_group_agenda_audience import GetGroupAgendaAudience
+from ...models.get_group_agenda_detail import GetGroupAgendaDetail
+from ...models.get_group_agenda_format import GetGroupAgendaFormat
+from ...models.get_group_agenda_paper import GetGroupAgendaPaper
+from ...models.get_group_agenda_print import GetGroupAgendaPrint
+from ...models.get_group_agenda_response_202 import GetGroupAgendaResponse202
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    group_id: str,
+    *,
+    format_: GetGroupAgendaFormat | Unset = UNSET,
+    audience: GetGroupAgendaAudience | Unset = UNSET,
+    paper: GetGroupAgendaPaper | Unset = UNSET,
+    detail: GetGroupAgendaDetail | Unset = UNSET,
+    print_: GetGroupAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    json_audience: str | Unset = UNSET
+    if not isinstance(audience, Unset):
+        json_audience = audience.value
+
+    params["audience"] = json_audience
+
+    json_paper: str | Unset = UNSET
+    if not isinstance(paper, Unset):
+        json_paper = paper.value
+
+    params["paper"] = json_paper
+
+    json_detail: str | Unset = UNSET
+    if not isinstance(detail, Unset):
+        json_detail = detail.value
+
+    params["detail"] = json_detail
+
+    json_print_: str | Unset = UNSET
+    if not isinstance(print_, Unset):
+        json_print_ = print_.value
+
+    params["print"] = json_print_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/groups/{group_id}/agenda".format(group_id=quote(str(group_id), safe=""),),
+        "params": params,
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Agenda | Any | Error | GetGroupAgendaResponse202:
+    if response.status_code == 200:
+        response_200 = Agenda.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = GetGroupAgendaResponse202.from_dict(response.json())
+
+
+
+        return response_202
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Error.from_dict(response.json())
+
+
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    group_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetGroupAgendaFormat | Unset = UNSET,
+    audience: GetGroupAgendaAudience | Unset = UNSET,
+    paper: GetGroupAgendaPaper | Unset = UNSET,
+    detail: GetGroupAgendaDetail | Unset = UNSET,
+    print_: GetGroupAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
+    """ Agenda of a whole group (every plan, by day: a whole retreat)
+
+     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
+    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+
+    Args:
+        group_id (str):
+        format_ (GetGroupAgendaFormat | Unset):
+        audience (GetGroupAgendaAudience | Unset):
+        paper (GetGroupAgendaPaper | Unset):
+        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetGroupAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Agenda | Any | Error | GetGroupAgendaResponse202]
+     """
+
+
+    kwargs = _get_kwargs(
+        group_id=group_id,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    group_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetGroupAgendaFormat | Unset = UNSET,
+    audience: GetGroupAgendaAudience | Unset = UNSET,
+    paper: GetGroupAgendaPaper | Unset = UNSET,
+    detail: GetGroupAgendaDetail | Unset = UNSET,
+    print_: GetGroupAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Agenda | Any | Error | GetGroupAgendaResponse202 | None:
+    """ Agenda of a whole group (every plan, by day: a whole retreat)
+
+     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
+    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+
+    Args:
+        group_id (str):
+        format_ (GetGroupAgendaFormat | Unset):
+        audience (GetGroupAgendaAudience | Unset):
+        paper (GetGroupAgendaPaper | Unset):
+        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetGroupAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Agenda | Any | Error | GetGroupAgendaResponse202
+     """
+
+
+    return sync_detailed(
+        group_id=group_id,
+client=client,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    group_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetGroupAgendaFormat | Unset = UNSET,
+    audience: GetGroupAgendaAudience | Unset = UNSET,
+    paper: GetGroupAgendaPaper | Unset = UNSET,
+    detail: GetGroupAgendaDetail | Unset = UNSET,
+    print_: GetGroupAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
+    """ Agenda of a whole group (every plan, by day: a whole retreat)
+
+     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
+    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+
+    Args:
+        group_id (str):
+        format_ (GetGroupAgendaFormat | Unset):
+        audience (GetGroupAgendaAudience | Unset):
+        paper (GetGroupAgendaPaper | Unset):
+        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetGroupAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Agenda | Any | Error | GetGroupAgendaResponse202]
+     """
+
+
+    kwargs = _get_kwargs(
+        group_id=group_id,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    group_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetGroupAgendaFormat | Unset = UNSET,
+    audience: GetGroupAgendaAudience | Unset = UNSET,
+    paper: GetGroupAgendaPaper | Unset = UNSET,
+    detail: GetGroupAgendaDetail | Unset = UNSET,
+    print_: GetGroupAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Agenda | Any | Error | GetGroupAgendaResponse202 | None:
+    """ Agenda of a whole group (every plan, by day: a whole retreat)
+
+     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
+    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+
+    Args:
+        group_id (str):
+        format_ (GetGroupAgendaFormat | Unset):
+        audience (GetGroupAgendaAudience | Unset):
+        paper (GetGroupAgendaPaper | Unset):
+        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetGroupAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Agenda | Any | Error | GetGroupAgendaResponse202
+     """
+
+
+    return (await asyncio_detailed(
+        group_id=group_id,
+client=client,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    )).parsed

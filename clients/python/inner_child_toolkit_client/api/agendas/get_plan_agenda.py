@@ -1,0 +1,382 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.agenda import Agenda
+from ...models.error import Error
+from ...models.get_plan_agenda_audience import GetPlanAgendaAudience
+from ...models.get_plan_agenda_detail import GetPlanAgendaDetail
+from ...models.get_plan_agenda_format import GetPlanAgendaFormat
+from ...models.get_plan_agenda_paper import GetPlanAgendaPaper
+from ...models.get_plan_agenda_print import GetPlanAgendaPrint
+from ...models.get_plan_agenda_response_202 import GetPlanAgendaResponse202
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    plan_id: str,
+    *,
+    format_: GetPlanAgendaFormat | Unset = UNSET,
+    audience: GetPlanAgendaAudience | Unset = UNSET,
+    paper: GetPlanAgendaPaper | Unset = UNSET,
+    detail: GetPlanAgendaDetail | Unset = UNSET,
+    print_: GetPlanAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    json_audience: str | Unset = UNSET
+    if not isinstance(audience, Unset):
+        json_audience = audience.value
+
+    params["audience"] = json_audience
+
+    json_paper: str | Unset = UNSET
+    if not isinstance(paper, Unset):
+        json_paper = paper.value
+
+    params["paper"] = json_paper
+
+    json_detail: str | Unset = UNSET
+    if not isinstance(detail, Unset):
+        json_detail = detail.value
+
+    params["detail"] = json_detail
+
+    json_print_: str | Unset = UNSET
+    if not isinstance(print_, Unset):
+        json_print_ = print_.value
+
+    params["print"] = json_print_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/plans/{plan_id}/agenda".format(plan_id=quote(str(plan_id), safe=""),),
+        "params": params,
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Agenda | Any | Error | GetPlanAgendaResponse202:
+    if response.status_code == 200:
+        response_200 = Agenda.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = GetPlanAgendaResponse202.from_dict(response.json())
+
+
+
+        return response_202
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Error.from_dict(response.json())
+
+
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetPlanAgendaFormat | Unset = UNSET,
+    audience: GetPlanAgendaAudience | Unset = UNSET,
+    paper: GetPlanAgendaPaper | Unset = UNSET,
+    detail: GetPlanAgendaDetail | Unset = UNSET,
+    print_: GetPlanAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
+    """ Agenda of one session
+
+     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
+    scripts,
+    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
+    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+
+    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
+    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
+    anything is rendered.
+
+    Args:
+        plan_id (str):
+        format_ (GetPlanAgendaFormat | Unset):
+        audience (GetPlanAgendaAudience | Unset):
+        paper (GetPlanAgendaPaper | Unset):
+        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetPlanAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Agenda | Any | Error | GetPlanAgendaResponse202]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    plan_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetPlanAgendaFormat | Unset = UNSET,
+    audience: GetPlanAgendaAudience | Unset = UNSET,
+    paper: GetPlanAgendaPaper | Unset = UNSET,
+    detail: GetPlanAgendaDetail | Unset = UNSET,
+    print_: GetPlanAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Agenda | Any | Error | GetPlanAgendaResponse202 | None:
+    """ Agenda of one session
+
+     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
+    scripts,
+    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
+    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+
+    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
+    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
+    anything is rendered.
+
+    Args:
+        plan_id (str):
+        format_ (GetPlanAgendaFormat | Unset):
+        audience (GetPlanAgendaAudience | Unset):
+        paper (GetPlanAgendaPaper | Unset):
+        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetPlanAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Agenda | Any | Error | GetPlanAgendaResponse202
+     """
+
+
+    return sync_detailed(
+        plan_id=plan_id,
+client=client,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    plan_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetPlanAgendaFormat | Unset = UNSET,
+    audience: GetPlanAgendaAudience | Unset = UNSET,
+    paper: GetPlanAgendaPaper | Unset = UNSET,
+    detail: GetPlanAgendaDetail | Unset = UNSET,
+    print_: GetPlanAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
+    """ Agenda of one session
+
+     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
+    scripts,
+    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
+    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+
+    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
+    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
+    anything is rendered.
+
+    Args:
+        plan_id (str):
+        format_ (GetPlanAgendaFormat | Unset):
+        audience (GetPlanAgendaAudience | Unset):
+        paper (GetPlanAgendaPaper | Unset):
+        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetPlanAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Agenda | Any | Error | GetPlanAgendaResponse202]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    plan_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: GetPlanAgendaFormat | Unset = UNSET,
+    audience: GetPlanAgendaAudience | Unset = UNSET,
+    paper: GetPlanAgendaPaper | Unset = UNSET,
+    detail: GetPlanAgendaDetail | Unset = UNSET,
+    print_: GetPlanAgendaPrint | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Agenda | Any | Error | GetPlanAgendaResponse202 | None:
+    """ Agenda of one session
+
+     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
+    scripts,
+    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
+    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+
+    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
+    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
+    anything is rendered.
+
+    Args:
+        plan_id (str):
+        format_ (GetPlanAgendaFormat | Unset):
+        audience (GetPlanAgendaAudience | Unset):
+        paper (GetPlanAgendaPaper | Unset):
+        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
+        print_ (GetPlanAgendaPrint | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Agenda | Any | Error | GetPlanAgendaResponse202
+     """
+
+
+    return (await asyncio_detailed(
+        plan_id=plan_id,
+client=client,
+format_=format_,
+audience=audience,
+paper=paper,
+detail=detail,
+print_=print_,
+if_none_match=if_none_match,
+
+    )).parsed

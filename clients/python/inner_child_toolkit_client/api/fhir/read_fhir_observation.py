@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.fhir_observation import FhirObservation
+from ...models.operation_outcome import OperationOutcome
+from ...models.read_fhir_observation_format import ReadFhirObservationFormat
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    observation_id: str,
+    *,
+    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: str | Unset = UNSET
+    if not isinstance(field_format_, Unset):
+        json_field_format_ = field_format_.value
+
+    params["_format"] = json_field_format_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/fhir/Observation/{observation_id}".format(observation_id=quote(str(observation_id), safe=""),),
+        "params": params,
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | FhirObservation | OperationOutcome:
+    if response.status_code == 200:
+        response_200 = FhirObservation.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = OperationOutcome.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OperationOutcome.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = OperationOutcome.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = OperationOutcome.from_dict(response.json())
+
+
+
+        return response_406
+
+    response_default = OperationOutcome.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | FhirObservation | OperationOutcome]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    observation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Any | FhirObservation | OperationOutcome]:
+    """ Read a score or a screening outcome as a FHIR Observation
+
+     A score: the total, its band and positive/negative as interpretation, the LOINC total code where one
+    exists. The outcome: our code system, the flags as components, an override as status `amended` with
+    the computed outcome kept. Audited as a read of the screening.
+
+    Args:
+        observation_id (str):
+        field_format_ (ReadFhirObservationFormat | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | FhirObservation | OperationOutcome]
+     """
+
+
+    kwargs = _get_kwargs(
+        observation_id=observation_id,
+field_format_=field_format_,
+if_none_match=if_none_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    observation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Any | FhirObservation | OperationOutcome | None:
+    """ Read a score or a screening outcome as a FHIR Observation
+
+     A score: the total, its band and positive/negative as interpretation, the LOINC total code where one
+    exists. The outcome: our code system, the flags as components, an override as status `amended` with
+    the computed outcome kept. Audited as a read of the screening.
+
+    Args:
+        observation_id (str):
+        field_format_ (ReadFhirObservationFormat | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | FhirObservation | OperationOutcome
+     """
+
+
+    return sync_detailed(
+        observation_id=observation_id,
+client=client,
+field_format_=field_format_,
+if_none_match=if_none_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    observation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Any | FhirObservation | OperationOutcome]:
+    """ Read a score or a screening outcome as a FHIR Observation
+
+     A score: the total, its band and positive/negative as interpretation, the LOINC total code where one
+    exists. The outcome: our code system, the flags as components, an override as status `amended` with
+    the computed outcome kept. Audited as a read of the screening.
+
+    Args:
+        observation_id (str):
+        field_format_ (ReadFhirObservationFormat | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | FhirObservation | OperationOutcome]
+     """
+
+
+    kwargs = _get_kwargs(
+        observation_id=observation_id,
+field_format_=field_format_,
+if_none_match=if_none_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    observation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Any | FhirObservation | OperationOutcome | None:
+    """ Read a score or a screening outcome as a FHIR Observation
+
+     A score: the total, its band and positive/negative as interpretation, the LOINC total code where one
+    exists. The outcome: our code system, the flags as components, an override as status `amended` with
+    the computed outcome kept. Audited as a read of the screening.
+
+    Args:
+        observation_id (str):
+        field_format_ (ReadFhirObservationFormat | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | FhirObservation | OperationOutcome
+     """
+
+
+    return (await asyncio_detailed(
+        observation_id=observation_id,
+client=client,
+field_format_=field_format_,
+if_none_match=if_none_match,
+
+    )).parsed

@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.safety_plan import SafetyPlan
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    participant_id: str,
+    *,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/participants/{participant_id}/safety-plans".format(participant_id=quote(str(participant_id), safe=""),),
+        "params": params,
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | list[SafetyPlan]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = SafetyPlan.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | list[SafetyPlan]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    participant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Any | Error | list[SafetyPlan]]:
+    """ A participant's safety plans, newest version first
+
+     Every version, the current one first (`status: current`), then the superseded ones. Audited.
+
+    Args:
+        participant_id (str):
+        page (int | Unset):
+        page_size (int | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | list[SafetyPlan]]
+     """
+
+
+    kwargs = _get_kwargs(
+        participant_id=participant_id,
+page=page,
+page_size=page_size,
+if_none_match=if_none_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    participant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Any | Error | list[SafetyPlan] | None:
+    """ A participant's safety plans, newest version first
+
+     Every version, the current one first (`status: current`), then the superseded ones. Audited.
+
+    Args:
+        participant_id (str):
+        page (int | Unset):
+        page_size (int | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | list[SafetyPlan]
+     """
+
+
+    return sync_detailed(
+        participant_id=participant_id,
+client=client,
+page=page,
+page_size=page_size,
+if_none_match=if_none_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    participant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Response[Any | Error | list[SafetyPlan]]:
+    """ A participant's safety plans, newest version first
+
+     Every version, the current one first (`status: current`), then the superseded ones. Audited.
+
+    Args:
+        participant_id (str):
+        page (int | Unset):
+        page_size (int | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | list[SafetyPlan]]
+     """
+
+
+    kwargs = _get_kwargs(
+        participant_id=participant_id,
+page=page,
+page_size=page_size,
+if_none_match=if_none_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    participant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+
+) -> Any | Error | list[SafetyPlan] | None:
+    """ A participant's safety plans, newest version first
+
+     Every version, the current one first (`status: current`), then the superseded ones. Audited.
+
+    Args:
+        participant_id (str):
+        page (int | Unset):
+        page_size (int | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | list[SafetyPlan]
+     """
+
+
+    return (await asyncio_detailed(
+        participant_id=participant_id,
+client=client,
+page=page,
+page_size=page_size,
+if_none_match=if_none_match,
+
+    )).parsed

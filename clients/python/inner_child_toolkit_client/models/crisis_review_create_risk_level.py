@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class CrisisReviewCreateRiskLevel(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+    MODERATE = "moderate"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class GetGroupAgendaDetail(StrEnum):
+    ITEMS = "items"
+    PLANS = "plans"
+    RUN_SHEET = "run_sheet"
+
+    def __str__(self) -> str:
+        return str(self.value)

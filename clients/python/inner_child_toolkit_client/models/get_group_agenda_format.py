@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class GetGroupAgendaFormat(StrEnum):
+    HTML = "html"
+    ICS = "ics"
+    JSON = "json"
+    MD = "md"
+    PDF = "pdf"
+
+    def __str__(self) -> str:
+        return str(self.value)

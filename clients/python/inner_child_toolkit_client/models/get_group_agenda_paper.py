@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class GetGroupAgendaPaper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    def __str__(self) -> str:
+        return str(self.value)

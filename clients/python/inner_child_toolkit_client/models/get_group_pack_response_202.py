@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.get_group_pack_response_202_status import GetGroupPackResponse202Status
+
+
+
+
+
+
+T = TypeVar("T", bound="GetGroupPackResponse202")
+
+
+
+@_attrs_define
+class GetGroupPackResponse202:
+    """ 
+        Attributes:
+            status (GetGroupPackResponse202Status):
+            retry_after (int): Seconds to wait (as Retry-After).
+            message (str):
+     """
+
+    status: GetGroupPackResponse202Status
+    retry_after: int
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        retry_after = self.retry_after
+
+        message = self.message
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "status": status,
+            "retry_after": retry_after,
+            "message": message,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = GetGroupPackResponse202Status(d.pop("status"))
+
+
+
+
+        retry_after = d.pop("retry_after")
+
+        message = d.pop("message")
+
+        get_group_pack_response_202 = cls(
+            status=status,
+            retry_after=retry_after,
+            message=message,
+        )
+
+
+        get_group_pack_response_202.additional_properties = d
+        return get_group_pack_response_202
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class InvitationCreatedStatus(StrEnum):
+    COMPLETED = "completed"
+    EXPIRED = "expired"
+    OPENED = "opened"
+    REVOKED = "revoked"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class ListOutboxStatus(StrEnum):
+    FAILED = "failed"
+    KEPT = "kept"
+    QUEUED = "queued"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ReadFhirCodeSystemFormat(StrEnum):
+    APPLICATIONFHIRJSON = "application/fhir+json"
+    APPLICATIONJSON = "application/json"
+    JSON = "json"
+
+    def __str__(self) -> str:
+        return str(self.value)

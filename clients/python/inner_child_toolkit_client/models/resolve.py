@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="Resolve")
+
+
+
+@_attrs_define
+class Resolve:
+    """ Why the alert is resolved. A crisis or deterioration alert: a clinical lead, with at least
+    20 characters.
+
+        Attributes:
+            reason (str): Why it is closed (crisis and deterioration: at least 20 characters). Example: Called the person
+                the same day; safety plan reviewed with their GP..
+     """
+
+    reason: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        reason = self.reason
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "reason": reason,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        reason = d.pop("reason")
+
+        resolve = cls(
+            reason=reason,
+        )
+
+        return resolve
+

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class SubmittedStatus(StrEnum):
+    COMPLETED = "completed"
+
+    def __str__(self) -> str:
+        return str(self.value)
