@@ -435,3 +435,24 @@ def test_every_idempotent_create_documents_its_409(spec):
                  if any(x.get("name") == "Idempotency-Key" for x in op.get("parameters", []))]
     assert len(takes_key) >= 10
     assert [f"{m} {p}" for m, p, op in takes_key if "409" not in op["responses"]] == []
+
+
+def test_every_value_set_is_declared_once(app, client):
+    """Issue 34 point 4: each vocabulary is one named enum component, referenced wherever it is used, so a
+    generated client has one type for it (not one per property or parameter)."""
+    spec = client.get("/api/v1/openapi.json").get_json()
+    seen: dict[tuple, list[str]] = {}
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            if "enum" in node:
+                seen.setdefault(tuple(v for v in node["enum"] if v is not None), []).append(path)
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{path}/{i}")
+
+    walk(spec, "")
+    twice = {values: paths for values, paths in seen.items() if len(paths) > 1}
+    assert twice == {}, twice

@@ -29,11 +29,28 @@ ON_PURPOSE = {
 }
 
 
+SPEC = json.loads((ROOT / "openapi" / "openapi.json").read_text())
+
+
+def named_now(change: str) -> bool:
+    """issue 34 point 4: an inline enum became a reference to the named component of its vocabulary (every
+    value it had is still allowed): "schemas/Note/properties/status/enum: gone" (and its `type`)."""
+    where, _, what = change.partition(": ")
+    parts = where.split("/")
+    if what != "gone" or len(parts) != 5 or parts[0] != "schemas" or parts[2] != "properties" \
+            or parts[4] not in ("enum", "type"):
+        return False
+    prop = SPEC["components"]["schemas"][parts[1]]["properties"][parts[3]]
+    refs = [item["$ref"].rsplit("/", 1)[1] for item in prop.get("allOf", ()) if "$ref" in item]
+    old = PREVIOUS["schemas"][parts[1]]["properties"][parts[3]].get("enum", [])
+    return len(refs) == 1 and set(old) - {None} <= set(SPEC["components"]["schemas"][refs[0]].get("enum", []))
+
+
 def on_purpose(change: str) -> bool:
     # issue 34 point 4: a server default is said in the property's description, never as `default` (generated
     # clients made every property with a default required)
     # issue 34 point 5: the spec states the password length the server enforces (12, was documented as 1)
-    return (change in ON_PURPOSE or change.endswith("/default: gone")
+    return (change in ON_PURPOSE or change.endswith("/default: gone") or named_now(change)
             or (change.endswith("/minLength: 1 -> 12") and "password" in change))
 
 

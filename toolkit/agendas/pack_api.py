@@ -32,7 +32,7 @@ PACK_RESPONSES = {
                                         "schema": {"type": "integer"}}},
             "content": {"application/json": {"schema": {
                 "type": "object", "required": ["status", "retry_after", "message"], "properties": {
-                    "status": {"type": "string", "enum": ["queued", "rendering"]},
+                    "status": {"$ref": "#/components/schemas/RenderStatus"},
                     "retry_after": {"type": "integer", "description": "Seconds to wait (as Retry-After)."},
                     "message": {"type": "string"}}}}}}}
 

@@ -166,7 +166,7 @@ AGENDA_RESPONSES["content"]["application/pdf"] = {"schema": {"type": "string", "
 
 
 RENDER_STATUS = {"type": "object", "required": ["status", "retry_after", "estimated_pages", "message"], "properties": {
-    "status": {"type": "string", "enum": ["queued", "rendering"]},
+    "status": {"$ref": "#/components/schemas/RenderStatus"},
     "retry_after": {"type": "integer", "description": "Seconds to wait before asking again (as Retry-After)."},
     "estimated_pages": {"type": "integer"},
     "message": {"type": "string"}}}

@@ -101,7 +101,7 @@ def _errors_as_operation_outcome(response: Response) -> Response:
 
 JSON_TYPES = (rules.MEDIA_TYPE, "application/json")
 FORMAT_PARAM = {"in": "query", "name": "_format", "required": False,
-                "schema": {"type": "string", "enum": list(FORMATS)},
+                "schema": {"$ref": "#/components/schemas/FhirFormat"},
                 "description": "FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` "
                                "or `application/fhir+json`; an XML format answers 406."}
 PUBLIC: dict[str, list] = {"security": []}

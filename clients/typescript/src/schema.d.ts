@@ -2511,6 +2511,96 @@ export interface components {
          * @enum {string}
          */
         AlertStatus: "open" | "acknowledged" | "resolved";
+        /**
+         * @description What an event of the change feed (and a webhook delivery) says happened.
+         * @enum {string}
+         */
+        EventType: "screening.created" | "screening.overridden" | "clearance.changed" | "crisis_review.created" | "progress_review.created" | "attendance.recorded" | "note.signed" | "self_report.submitted" | "alert.raised" | "alert.acknowledged" | "alert.resolved";
+        /**
+         * @description A member's verdict for an item on the agenda: the clearance verdicts, and blocked (no valid screening allows it), unscreened, or a missed prerequisite.
+         * @enum {string}
+         */
+        MemberVerdict: "ok" | "adapt" | "exclude" | "blocked" | "unscreened" | "missed_prerequisite";
+        /**
+         * @description Who a printed copy is for: the participant copy holds no clinical data.
+         * @enum {string}
+         */
+        Audience: "facilitator" | "participant";
+        /**
+         * @description The paper size of a printed copy.
+         * @enum {string}
+         */
+        Paper: "a4" | "letter";
+        /**
+         * @description draft: editable; signed: locked, addenda only.
+         * @enum {string}
+         */
+        NoteStatus: "draft" | "signed";
+        /**
+         * @description Reliable change since the baseline screening.
+         * @enum {string}
+         */
+        ChangeDirection: "improved" | "deteriorated" | "none";
+        /**
+         * @description Where an email stands: kept in the outbox (no SMTP server set), queued, sent, or failed after retries.
+         * @enum {string}
+         */
+        OutboxStatus: "kept" | "queued" | "sent" | "failed";
+        /**
+         * @description What a participant's secure link is for.
+         * @enum {string}
+         */
+        InvitationPurpose: "intake" | "rescreen" | "agreement";
+        /**
+         * @description Where a secure link stands.
+         * @enum {string}
+         */
+        InvitationStatus: "sent" | "opened" | "completed" | "expired" | "revoked";
+        /**
+         * @description Why a secure link stopped working before it was used.
+         * @enum {string}
+         */
+        InvitationEnd: "revoked" | "superseded";
+        /**
+         * @description A representation of an agenda.
+         * @enum {string}
+         */
+        AgendaFormat: "json" | "html" | "pdf" | "ics" | "md";
+        /**
+         * @description How much of each session a printed agenda holds.
+         * @enum {string}
+         */
+        AgendaDetailLevel: "plans" | "items" | "run_sheet";
+        /**
+         * @description Large print (16 pt or more) for the participant handout.
+         * @enum {string}
+         */
+        PrintSize: "normal" | "large";
+        /**
+         * @description Where a file being laid out by a render worker stands.
+         * @enum {string}
+         */
+        RenderStatus: "queued" | "rendering";
+        /**
+         * @description How a screening was taken: the form by a therapist, a clinician's assessment, or the person by their secure link.
+         * @enum {string}
+         */
+        ScreeningMethod: "form" | "clinician_assessment" | "self_report";
+        /**
+         * @description The risk level a crisis review records.
+         * @enum {string}
+         */
+        RiskLevel: "low" | "moderate" | "high";
+        /**
+         * @description What was recorded for one member at one session.
+         * @enum {string}
+         */
+        AttendanceStatus: "present" | "late" | "left_early" | "excused" | "late_cancel" | "no_show" | "cancelled_by_practice";
+        /**
+         * @description What `_format` may name (XML answers 406).
+         * @enum {string}
+         */
+        FhirFormat: "json" | "application/json" | "application/fhir+json";
         /** @description A new practice and its first admin. */
         Register: {
             /** @example Riverside Counselling */
@@ -3839,8 +3929,7 @@ export interface components {
             id: string;
             participant_id: string;
             form_version: string;
-            /** @enum {string} */
-            method: "form" | "clinician_assessment" | "self_report";
+            method: components["schemas"]["ScreeningMethod"];
             /** @description False when instruments were left unanswered (stopped at a crisis) or items declined. */
             complete: boolean;
             declined: string[];
@@ -3943,11 +4032,8 @@ export interface components {
             /** @description The crisis screening reviewed (null on reviews recorded before version 3). */
             screening_id: string | null;
             summary: string;
-            /**
-             * @description null on reviews recorded before version 3.
-             * @enum {string|null}
-             */
-            risk_level: "low" | "moderate" | "high" | null;
+            /** @description null on reviews recorded before version 3. */
+            risk_level: components["schemas"]["RiskLevel"] | null;
             safety_plan_id: string | null;
             /** @description Whether a safety plan was in place: what reviews before version 3 recorded instead of a risk level (such a review lifts the hold only when true); always true on newer reviews, which name the plan (`safety_plan_id`). */
             safety_plan_in_place: boolean;
@@ -3975,9 +4061,8 @@ export interface components {
             /**
              * @description The clinical lead's judgement of current risk; `high` never lifts the hold.
              * @example moderate
-             * @enum {string}
              */
-            risk_level: "low" | "moderate" | "high";
+            risk_level: components["schemas"]["RiskLevel"];
             /**
              * @description The person's current safety plan (`POST /participants/{id}/safety-plans`; 422 naming `safety_plan_id` when it is not: unknown, superseded or another person's).
              * @example 0b7d3e52-41a9-4f0e-9c6d-5e2f8a1b3c77
@@ -4075,8 +4160,7 @@ export interface components {
             expires_before_session: boolean;
             /** Format: date-time */
             valid_until: string | null;
-            /** @enum {string|null} */
-            method: "form" | "clinician_assessment" | "self_report" | null;
+            method: components["schemas"]["ScreeningMethod"] | null;
             reasons: string[];
             /** @description Named warnings on this member, e.g. `reliable_deterioration` (since the person's one baseline across all their groups, not yet reviewed by a clinical lead after the latest screening: `deep` items and modules with `gate_on_deterioration` are excluded). */
             warnings: components["schemas"]["MemberWarning"][];
@@ -4218,11 +4302,8 @@ export interface components {
         AgendaStatusPerson: {
             /** @description Who. */
             member_name: string;
-            /**
-             * @description blocked and unscreened come first.
-             * @enum {string}
-             */
-            verdict: "ok" | "adapt" | "exclude" | "blocked" | "unscreened" | "missed_prerequisite";
+            /** @description blocked and unscreened come first. */
+            verdict: components["schemas"]["MemberVerdict"];
             /** @description As printed, e.g. 'Must not take part'. */
             label: string;
             /** @description Why. */
@@ -4320,11 +4401,8 @@ export interface components {
             plan_title: string;
             /** @description Which item (null: the whole person). */
             item_title: string | null;
-            /**
-             * @description adapt or exclude for an item; blocked or unscreened for the whole person; missed_prerequisite on the item that needs what they missed.
-             * @enum {string}
-             */
-            verdict: "ok" | "adapt" | "exclude" | "blocked" | "unscreened" | "missed_prerequisite";
+            /** @description adapt or exclude for an item; blocked or unscreened for the whole person; missed_prerequisite on the item that needs what they missed. */
+            verdict: components["schemas"]["MemberVerdict"];
             /** @description How to adapt it. */
             adaptation?: string | null;
             /** @description For an exclusion: what the member does instead. */
@@ -4435,16 +4513,10 @@ export interface components {
             timezone: string;
             /** @description Where. */
             location: string | null;
-            /**
-             * @description Who the agenda is for.
-             * @enum {string}
-             */
-            audience: "facilitator" | "participant";
-            /**
-             * @description Paper size.
-             * @enum {string}
-             */
-            paper: "a4" | "letter";
+            /** @description Who the agenda is for. */
+            audience: components["schemas"]["Audience"];
+            /** @description Paper size. */
+            paper: components["schemas"]["Paper"];
             /**
              * Format: date
              * @description The first day.
@@ -4792,11 +4864,8 @@ export interface components {
         AttendanceLine: {
             participant_id: string;
             display_name: string;
-            /**
-             * @description Null: not recorded yet.
-             * @enum {string|null}
-             */
-            status: "present" | "late" | "left_early" | "excused" | "late_cancel" | "no_show" | "cancelled_by_practice" | null;
+            /** @description Null: not recorded yet. */
+            status: components["schemas"]["AttendanceStatus"] | null;
             note: string | null;
             recorded_by: components["schemas"]["Recorder"] | null;
             /** Format: date-time */
@@ -4823,11 +4892,8 @@ export interface components {
         AttendanceIn: {
             /** @description A member on the session's roster (else a 422 naming this field). */
             participant_id: string;
-            /**
-             * @example present
-             * @enum {string}
-             */
-            status: "present" | "late" | "left_early" | "excused" | "late_cancel" | "no_show" | "cancelled_by_practice";
+            /** @example present */
+            status: components["schemas"]["AttendanceStatus"];
             /**
              * @description Default when left out: `null`.
              * @example Arrived 10 minutes late (bus).
@@ -4893,11 +4959,8 @@ export interface components {
         Note: {
             id: string;
             plan_id: string;
-            /**
-             * @description draft: editable; signed: locked (edits answer 409), add addenda instead.
-             * @enum {string}
-             */
-            status: "draft" | "signed";
+            /** @description draft: editable; signed: locked (edits answer 409), add addenda instead. */
+            status: components["schemas"]["NoteStatus"];
             shared: string;
             entries: components["schemas"]["Entry"][];
             author: components["schemas"]["NotePerson"];
@@ -4954,8 +5017,7 @@ export interface components {
             /** Format: date-time */
             session_starts_at: string;
             session_number: number | null;
-            /** @enum {string} */
-            status: "draft" | "signed";
+            status: components["schemas"]["NoteStatus"];
             shared: string;
             /** @description This participant's own entry (never another member's); null when none. */
             entry: string | null;
@@ -4997,11 +5059,8 @@ export interface components {
             latest: components["schemas"]["Point"];
             /** @description latest - baseline (higher = more symptoms); null with one screening only. */
             change: number | null;
-            /**
-             * @description null when the instrument has no published reliable change threshold, or no change yet.
-             * @enum {string|null}
-             */
-            reliable_change: "improved" | "deteriorated" | "none" | null;
+            /** @description null when the instrument has no published reliable change threshold, or no change yet. */
+            reliable_change: components["schemas"]["ChangeDirection"] | null;
             /** @description From at or above this instrument's caseness line at baseline to below it now (one instrument only: not recovery, which `paired` gives). Shown only: never loosens a verdict. */
             below_caseness: boolean | null;
             thresholds: components["schemas"]["Threshold"] | null;
@@ -5050,8 +5109,7 @@ export interface components {
             baseline_rule: string;
             thresholds_version: string;
             instruments: components["schemas"]["InstrumentProgress"][];
-            /** @enum {string|null} */
-            overall: "improved" | "deteriorated" | "none" | null;
+            overall: components["schemas"]["ChangeDirection"] | null;
             reliable_deterioration: components["schemas"]["Deterioration"];
             /** @description Titles of the instruments that went from caseness at baseline to below it. */
             below_caseness: string[];
@@ -5148,8 +5206,7 @@ export interface components {
             baseline: number | null;
             latest: number;
             change: number | null;
-            /** @enum {string|null} */
-            reliable_change: "improved" | "deteriorated" | "none" | null;
+            reliable_change: components["schemas"]["ChangeDirection"] | null;
             below_caseness: boolean | null;
         };
         /** @description One member's progress in a group's summary. */
@@ -5158,8 +5215,7 @@ export interface components {
             display_name: string;
             /** Format: date */
             joined_on: string;
-            /** @enum {string|null} */
-            overall: "improved" | "deteriorated" | "none" | null;
+            overall: components["schemas"]["ChangeDirection"] | null;
             reliable_deterioration_active: boolean;
             below_caseness: string[];
             paired: components["schemas"]["Paired"] | null;
@@ -5444,11 +5500,8 @@ export interface components {
             body: string;
             /** @example https://toolkit.example.org/api/v1/alerts/0b7c… */
             link: string | null;
-            /**
-             * @description kept: no SMTP_URL is set, the message stays here; queued: the worker sends it (again at `next_attempt_at` after a failure); sent; failed: refused, or no luck for about a day.
-             * @enum {string}
-             */
-            status: "kept" | "queued" | "sent" | "failed";
+            /** @description kept: no SMTP_URL is set, the message stays here; queued: the worker sends it (again at `next_attempt_at` after a failure); sent; failed: refused, or no luck for about a day. */
+            status: components["schemas"]["OutboxStatus"];
             attempts: number;
             last_error: string | null;
             /** Format: date-time */
@@ -5510,11 +5563,8 @@ export interface components {
             cursor: number;
             /** @description The event's id (also `webhook-id`'s source). */
             id: string;
-            /**
-             * @example alert.raised
-             * @enum {string}
-             */
-            type: "screening.created" | "screening.overridden" | "clearance.changed" | "crisis_review.created" | "progress_review.created" | "attendance.recorded" | "note.signed" | "self_report.submitted" | "alert.raised" | "alert.acknowledged" | "alert.resolved";
+            /** @example alert.raised */
+            type: components["schemas"]["EventType"];
             /** Format: date-time */
             at: string;
             /**
@@ -5538,7 +5588,7 @@ export interface components {
         Webhook: {
             id: string;
             url: string;
-            events: ("screening.created" | "screening.overridden" | "clearance.changed" | "crisis_review.created" | "progress_review.created" | "attendance.recorded" | "note.signed" | "self_report.submitted" | "alert.raised" | "alert.acknowledged" | "alert.resolved")[];
+            events: components["schemas"]["EventType"][];
             /** @description false once switched off after repeated failure (make a new one when the endpoint is fixed). */
             active: boolean;
             consecutive_failures: number;
@@ -5562,13 +5612,13 @@ export interface components {
              *       "clearance.changed"
              *     ]
              */
-            events: ("screening.created" | "screening.overridden" | "clearance.changed" | "crisis_review.created" | "progress_review.created" | "attendance.recorded" | "note.signed" | "self_report.submitted" | "alert.raised" | "alert.acknowledged" | "alert.resolved")[];
+            events: components["schemas"]["EventType"][];
         };
         /** @description A new webhook with its signing secret, shown this once. */
         WebhookCreated: {
             id: string;
             url: string;
-            events: ("screening.created" | "screening.overridden" | "clearance.changed" | "crisis_review.created" | "progress_review.created" | "attendance.recorded" | "note.signed" | "self_report.submitted" | "alert.raised" | "alert.acknowledged" | "alert.resolved")[];
+            events: components["schemas"]["EventType"][];
             /** @description false once switched off after repeated failure (make a new one when the endpoint is fixed). */
             active: boolean;
             consecutive_failures: number;
@@ -5599,8 +5649,7 @@ export interface components {
         Delivery: {
             id: string;
             event_id: string;
-            /** @enum {string} */
-            event_type: "screening.created" | "screening.overridden" | "clearance.changed" | "crisis_review.created" | "progress_review.created" | "attendance.recorded" | "note.signed" | "self_report.submitted" | "alert.raised" | "alert.acknowledged" | "alert.resolved";
+            event_type: components["schemas"]["EventType"];
             /**
              * @description pending (to send or retry), delivered, failed (retried for a day, or the hook was switched off).
              * @enum {string}
@@ -5618,13 +5667,9 @@ export interface components {
         Invitation: {
             id: string;
             participant_id: string;
-            /** @enum {string} */
-            purpose: "intake" | "rescreen" | "agreement";
-            /**
-             * @description `sent` (not opened yet), `opened`, `completed` (the form was sent: the link now shows only a thank-you), `expired` or `revoked` (also when superseded by a newer one).
-             * @enum {string}
-             */
-            status: "sent" | "opened" | "completed" | "expired" | "revoked";
+            purpose: components["schemas"]["InvitationPurpose"];
+            /** @description `sent` (not opened yet), `opened`, `completed` (the form was sent: the link now shows only a thank-you), `expired` or `revoked` (also when superseded by a newer one). */
+            status: components["schemas"]["InvitationStatus"];
             /** Format: date-time */
             created_at: string;
             /** @description The therapist who made it, or the clinician responsible for a scheduled one. */
@@ -5637,8 +5682,7 @@ export interface components {
             completed_at: string | null;
             /** Format: date-time */
             revoked_at: string | null;
-            /** @enum {string|null} */
-            revoked_reason: "revoked" | "superseded" | null;
+            revoked_reason: components["schemas"]["InvitationEnd"] | null;
             /** @description True when the link was sent to the participant's email address. */
             emailed: boolean;
             /** @description True when the server invited by itself (a re-screen due before a session). */
@@ -5660,9 +5704,8 @@ export interface components {
             /**
              * @description `intake` or `rescreen` (the intake form: adults with a date of birth only, else 422), or `agreement` (sign the practice's current group agreement).
              * @example intake
-             * @enum {string}
              */
-            purpose: "intake" | "rescreen" | "agreement";
+            purpose: components["schemas"]["InvitationPurpose"];
             /**
              * @description Days the link stays open (1-14). Default when left out: `7`.
              * @example 7
@@ -5673,13 +5716,9 @@ export interface components {
         InvitationCreated: {
             id: string;
             participant_id: string;
-            /** @enum {string} */
-            purpose: "intake" | "rescreen" | "agreement";
-            /**
-             * @description `sent` (not opened yet), `opened`, `completed` (the form was sent: the link now shows only a thank-you), `expired` or `revoked` (also when superseded by a newer one).
-             * @enum {string}
-             */
-            status: "sent" | "opened" | "completed" | "expired" | "revoked";
+            purpose: components["schemas"]["InvitationPurpose"];
+            /** @description `sent` (not opened yet), `opened`, `completed` (the form was sent: the link now shows only a thank-you), `expired` or `revoked` (also when superseded by a newer one). */
+            status: components["schemas"]["InvitationStatus"];
             /** Format: date-time */
             created_at: string;
             /** @description The therapist who made it, or the clinician responsible for a scheduled one. */
@@ -5692,8 +5731,7 @@ export interface components {
             completed_at: string | null;
             /** Format: date-time */
             revoked_at: string | null;
-            /** @enum {string|null} */
-            revoked_reason: "revoked" | "superseded" | null;
+            revoked_reason: components["schemas"]["InvitationEnd"] | null;
             /** @description True when the link was sent to the participant's email address. */
             emailed: boolean;
             /** @description True when the server invited by itself (a re-screen due before a session). */
@@ -5776,8 +5814,7 @@ export interface components {
          *     item is positive.
          */
         SelfReport: {
-            /** @enum {string} */
-            purpose: "intake" | "rescreen" | "agreement";
+            purpose: components["schemas"]["InvitationPurpose"];
             /** Format: date-time */
             expires_at: string;
             /** @description The current intake form (as GET /screening/form gives it: instruments in their validated wording, option values); null for an agreement. */
@@ -7958,15 +7995,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Wins over the Accept header. Default json. */
-                format?: "json" | "html" | "pdf" | "ics" | "md";
+                format?: components["schemas"]["AgendaFormat"];
                 /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
-                audience?: "facilitator" | "participant";
+                audience?: components["schemas"]["Audience"];
                 /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
-                paper?: "a4" | "letter";
+                paper?: components["schemas"]["Paper"];
                 /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
-                detail?: "plans" | "items" | "run_sheet";
+                detail?: components["schemas"]["AgendaDetailLevel"];
                 /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
-                print?: "normal" | "large";
+                print?: components["schemas"]["PrintSize"];
             };
             header?: {
                 /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
@@ -8006,8 +8043,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        status: "queued" | "rendering";
+                        status: components["schemas"]["RenderStatus"];
                         /** @description Seconds to wait before asking again (as Retry-After). */
                         retry_after: number;
                         estimated_pages: number;
@@ -8034,15 +8070,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Wins over the Accept header. Default json. */
-                format?: "json" | "html" | "pdf" | "ics" | "md";
+                format?: components["schemas"]["AgendaFormat"];
                 /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
-                audience?: "facilitator" | "participant";
+                audience?: components["schemas"]["Audience"];
                 /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
-                paper?: "a4" | "letter";
+                paper?: components["schemas"]["Paper"];
                 /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
-                detail?: "plans" | "items" | "run_sheet";
+                detail?: components["schemas"]["AgendaDetailLevel"];
                 /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
-                print?: "normal" | "large";
+                print?: components["schemas"]["PrintSize"];
             };
             header?: {
                 /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
@@ -8082,8 +8118,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        status: "queued" | "rendering";
+                        status: components["schemas"]["RenderStatus"];
                         /** @description Seconds to wait before asking again (as Retry-After). */
                         retry_after: number;
                         estimated_pages: number;
@@ -8160,7 +8195,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8265,7 +8300,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8340,7 +8375,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8415,7 +8450,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8494,7 +8529,7 @@ export interface operations {
                 /** @description How many matches to skip (the `next` link carries it). Default when left out: `0`. */
                 _offset?: number;
                 /** @description Accepted for FHIR clients that send it; only JSON is served. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
                 /** @description The participant: `Patient/<id>` (or the bare id). An unknown patient answers 422. */
                 subject?: string;
                 /** @description FHIR's standard name for the same search as `subject` (a Patient): `Patient/<id>` or the bare id. Given with `subject`, both must name the same participant (else 400). */
@@ -8572,7 +8607,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8651,7 +8686,7 @@ export interface operations {
                 /** @description How many matches to skip (the `next` link carries it). Default when left out: `0`. */
                 _offset?: number;
                 /** @description Accepted for FHIR clients that send it; only JSON is served. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
                 /** @description The participant: `Patient/<id>` (or the bare id). An unknown patient answers 422. */
                 subject?: string;
                 /** @description FHIR's standard name for the same search as `subject` (a Patient): `Patient/<id>` or the bare id. Given with `subject`, both must name the same participant (else 400). */
@@ -8733,7 +8768,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8808,7 +8843,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8883,7 +8918,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -8958,7 +8993,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -9033,7 +9068,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description FHIR's override of the Accept header. Only JSON is served: `json`, `application/json` or `application/fhir+json`; an XML format answers 406. */
-                _format?: "json" | "application/json" | "application/fhir+json";
+                _format?: components["schemas"]["FhirFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -9395,7 +9430,7 @@ export interface operations {
                 /** @description html (default) or pdf. Default when left out: `"html"`. */
                 format?: "html" | "pdf";
                 /** @description a4 (default) or letter. Default when left out: `"a4"`. */
-                paper?: "a4" | "letter";
+                paper?: components["schemas"]["Paper"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -9428,8 +9463,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        status: "queued" | "rendering";
+                        status: components["schemas"]["RenderStatus"];
                         /** @description Seconds to wait (as Retry-After). */
                         retry_after: number;
                         message: string;
@@ -10365,7 +10399,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only messages in this state. */
-                status?: "kept" | "queued" | "sent" | "failed";
+                status?: components["schemas"]["OutboxStatus"];
                 /** @description Default when left out: `1`. */
                 page?: number;
                 /** @description Default when left out: `10`. */
@@ -10700,7 +10734,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Paper size of the pack's PDFs and sign-in sheets. Default when left out: `"a4"`. */
-                paper?: "a4" | "letter";
+                paper?: components["schemas"]["Paper"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -10732,8 +10766,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        status: "queued" | "rendering";
+                        status: components["schemas"]["RenderStatus"];
                         /** @description Seconds to wait (as Retry-After). */
                         retry_after: number;
                         message: string;
@@ -10831,7 +10864,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this status. */
-                status?: "sent" | "opened" | "completed" | "expired" | "revoked";
+                status?: components["schemas"]["InvitationStatus"];
                 /** @description Default when left out: `1`. */
                 page?: number;
                 /** @description Default when left out: `10`. */

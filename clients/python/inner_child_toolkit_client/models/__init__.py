@@ -6,24 +6,22 @@ from .addendum_in import AddendumIn
 from .agenda import Agenda
 from .agenda_adaptation import AgendaAdaptation
 from .agenda_adaptation_verdict import AgendaAdaptationVerdict
-from .agenda_audience import AgendaAudience
 from .agenda_clearance_line import AgendaClearanceLine
-from .agenda_clearance_line_verdict import AgendaClearanceLineVerdict
 from .agenda_day import AgendaDay
 from .agenda_detail import AgendaDetail
+from .agenda_detail_level import AgendaDetailLevel
 from .agenda_facilitator import AgendaFacilitator
+from .agenda_format import AgendaFormat
 from .agenda_item import AgendaItem
 from .agenda_material import AgendaMaterial
 from .agenda_member_safety import AgendaMemberSafety
 from .agenda_member_safety_recent_crisis_type_0 import AgendaMemberSafetyRecentCrisisType0
 from .agenda_packing_day import AgendaPackingDay
-from .agenda_paper import AgendaPaper
 from .agenda_plan import AgendaPlan
 from .agenda_roster_line import AgendaRosterLine
 from .agenda_status import AgendaStatus
 from .agenda_status_level import AgendaStatusLevel
 from .agenda_status_person import AgendaStatusPerson
-from .agenda_status_person_verdict import AgendaStatusPersonVerdict
 from .agenda_what_to_do import AgendaWhatToDo
 from .agenda_what_to_do_clinical_leads_item import AgendaWhatToDoClinicalLeadsItem
 from .agreement import Agreement
@@ -39,23 +37,19 @@ from .answers_answers import AnswersAnswers
 from .attempt import Attempt
 from .attempt_outcome import AttemptOutcome
 from .attendance_in import AttendanceIn
-from .attendance_in_status import AttendanceInStatus
 from .attendance_line import AttendanceLine
-from .attendance_line_status_type_1 import AttendanceLineStatusType1
-from .attendance_line_status_type_2_type_1 import AttendanceLineStatusType2Type1
-from .attendance_line_status_type_3_type_1 import AttendanceLineStatusType3Type1
 from .attendance_sheet import AttendanceSheet
 from .attendance_sheet_in import AttendanceSheetIn
+from .attendance_status import AttendanceStatus
+from .audience import Audience
 from .audit_event import AuditEvent
 from .audit_event_outcome import AuditEventOutcome
 from .calendar_feed import CalendarFeed
 from .calendar_token import CalendarToken
+from .change_direction import ChangeDirection
 from .clearance import Clearance
 from .clearance_override import ClearanceOverride
 from .clearance_participant import ClearanceParticipant
-from .clearance_participant_method_type_1 import ClearanceParticipantMethodType1
-from .clearance_participant_method_type_2_type_1 import ClearanceParticipantMethodType2Type1
-from .clearance_participant_method_type_3_type_1 import ClearanceParticipantMethodType3Type1
 from .clearance_participant_validity import ClearanceParticipantValidity
 from .clearance_status import ClearanceStatus
 from .clearance_verdict import ClearanceVerdict
@@ -67,12 +61,7 @@ from .crisis_guidance import CrisisGuidance
 from .crisis_guidance_kind import CrisisGuidanceKind
 from .crisis_review import CrisisReview
 from .crisis_review_create import CrisisReviewCreate
-from .crisis_review_create_risk_level import CrisisReviewCreateRiskLevel
-from .crisis_review_risk_level_type_1 import CrisisReviewRiskLevelType1
-from .crisis_review_risk_level_type_2_type_1 import CrisisReviewRiskLevelType2Type1
-from .crisis_review_risk_level_type_3_type_1 import CrisisReviewRiskLevelType3Type1
 from .delivery import Delivery
-from .delivery_event_type import DeliveryEventType
 from .delivery_status import DeliveryStatus
 from .deterioration import Deterioration
 from .due import Due
@@ -88,7 +77,6 @@ from .event import Event
 from .event_data import EventData
 from .event_page import EventPage
 from .event_type import EventType
-from .export_participant_fhir_format import ExportParticipantFhirFormat
 from .facilitator import Facilitator
 from .fhir_bundle import FhirBundle
 from .fhir_bundle_resource_type import FhirBundleResourceType
@@ -98,9 +86,9 @@ from .fhir_care_plan import FhirCarePlan
 from .fhir_care_plan_resource_type import FhirCarePlanResourceType
 from .fhir_code_system import FhirCodeSystem
 from .fhir_code_system_resource_type import FhirCodeSystemResourceType
+from .fhir_format import FhirFormat
 from .fhir_group import FhirGroup
 from .fhir_group_resource_type import FhirGroupResourceType
-from .fhir_metadata_format import FhirMetadataFormat
 from .fhir_observation import FhirObservation
 from .fhir_observation_resource_type import FhirObservationResourceType
 from .fhir_patient import FhirPatient
@@ -118,29 +106,13 @@ from .form import Form
 from .form_item import FormItem
 from .form_item_enable_behavior import FormItemEnableBehavior
 from .framework import Framework
-from .get_group_agenda_audience import GetGroupAgendaAudience
-from .get_group_agenda_detail import GetGroupAgendaDetail
-from .get_group_agenda_format import GetGroupAgendaFormat
-from .get_group_agenda_paper import GetGroupAgendaPaper
-from .get_group_agenda_print import GetGroupAgendaPrint
 from .get_group_agenda_response_202 import GetGroupAgendaResponse202
-from .get_group_agenda_response_202_status import GetGroupAgendaResponse202Status
-from .get_group_pack_paper import GetGroupPackPaper
 from .get_group_pack_response_202 import GetGroupPackResponse202
-from .get_group_pack_response_202_status import GetGroupPackResponse202Status
 from .get_participant_progress_format import GetParticipantProgressFormat
-from .get_plan_agenda_audience import GetPlanAgendaAudience
-from .get_plan_agenda_detail import GetPlanAgendaDetail
-from .get_plan_agenda_format import GetPlanAgendaFormat
-from .get_plan_agenda_paper import GetPlanAgendaPaper
-from .get_plan_agenda_print import GetPlanAgendaPrint
 from .get_plan_agenda_response_202 import GetPlanAgendaResponse202
-from .get_plan_agenda_response_202_status import GetPlanAgendaResponse202Status
 from .get_safety_plan_format import GetSafetyPlanFormat
 from .get_sign_in_sheet_format import GetSignInSheetFormat
-from .get_sign_in_sheet_paper import GetSignInSheetPaper
 from .get_sign_in_sheet_response_202 import GetSignInSheetResponse202
-from .get_sign_in_sheet_response_202_status import GetSignInSheetResponse202Status
 from .group import Group
 from .group_attendance import GroupAttendance
 from .group_create import GroupCreate
@@ -151,23 +123,12 @@ from .health import Health
 from .health_status import HealthStatus
 from .instrument import Instrument
 from .instrument_progress import InstrumentProgress
-from .instrument_progress_reliable_change_type_1 import InstrumentProgressReliableChangeType1
-from .instrument_progress_reliable_change_type_2_type_1 import InstrumentProgressReliableChangeType2Type1
-from .instrument_progress_reliable_change_type_3_type_1 import InstrumentProgressReliableChangeType3Type1
 from .intensity import Intensity
 from .invitation import Invitation
 from .invitation_create import InvitationCreate
-from .invitation_create_purpose import InvitationCreatePurpose
 from .invitation_created import InvitationCreated
-from .invitation_created_purpose import InvitationCreatedPurpose
-from .invitation_created_revoked_reason_type_1 import InvitationCreatedRevokedReasonType1
-from .invitation_created_revoked_reason_type_2_type_1 import InvitationCreatedRevokedReasonType2Type1
-from .invitation_created_revoked_reason_type_3_type_1 import InvitationCreatedRevokedReasonType3Type1
-from .invitation_created_status import InvitationCreatedStatus
+from .invitation_end import InvitationEnd
 from .invitation_purpose import InvitationPurpose
-from .invitation_revoked_reason_type_1 import InvitationRevokedReasonType1
-from .invitation_revoked_reason_type_2_type_1 import InvitationRevokedReasonType2Type1
-from .invitation_revoked_reason_type_3_type_1 import InvitationRevokedReasonType3Type1
 from .invitation_status import InvitationStatus
 from .issue import Issue
 from .issue_details import IssueDetails
@@ -175,9 +136,7 @@ from .issue_severity import IssueSeverity
 from .list_alerts_sort import ListAlertsSort
 from .list_audit_events_sort import ListAuditEventsSort
 from .list_groups_sort import ListGroupsSort
-from .list_invitations_status import ListInvitationsStatus
 from .list_modules_source import ListModulesSource
-from .list_outbox_status import ListOutboxStatus
 from .list_participants_sort import ListParticipantsSort
 from .list_plans_sort import ListPlansSort
 from .list_screenings_sort import ListScreeningsSort
@@ -188,14 +147,9 @@ from .me import Me
 from .member import Member
 from .member_create import MemberCreate
 from .member_instrument import MemberInstrument
-from .member_instrument_reliable_change_type_1 import MemberInstrumentReliableChangeType1
-from .member_instrument_reliable_change_type_2_type_1 import MemberInstrumentReliableChangeType2Type1
-from .member_instrument_reliable_change_type_3_type_1 import MemberInstrumentReliableChangeType3Type1
 from .member_progress import MemberProgress
-from .member_progress_overall_type_1 import MemberProgressOverallType1
-from .member_progress_overall_type_2_type_1 import MemberProgressOverallType2Type1
-from .member_progress_overall_type_3_type_1 import MemberProgressOverallType3Type1
 from .member_ref import MemberRef
+from .member_verdict import MemberVerdict
 from .member_warning import MemberWarning
 from .module import Module
 from .module_category import ModuleCategory
@@ -211,17 +165,17 @@ from .operation_outcome_resource_type import OperationOutcomeResourceType
 from .option import Option
 from .outbox_message import OutboxMessage
 from .outbox_message_kind import OutboxMessageKind
-from .outbox_message_status import OutboxMessageStatus
+from .outbox_status import OutboxStatus
 from .outcome import Outcome
 from .override import Override
 from .override_create import OverrideCreate
 from .pagination_metadata import PaginationMetadata
 from .paired import Paired
+from .paper import Paper
 from .participant import Participant
 from .participant_create import ParticipantCreate
 from .participant_detail import ParticipantDetail
 from .participant_note import ParticipantNote
-from .participant_note_status import ParticipantNoteStatus
 from .participant_update import ParticipantUpdate
 from .password_change import PasswordChange
 from .password_confirm import PasswordConfirm
@@ -247,25 +201,16 @@ from .preferences import Preferences
 from .preferences_in import PreferencesIn
 from .prerequisite_warning import PrerequisiteWarning
 from .prerequisite_warning_code import PrerequisiteWarningCode
+from .print_size import PrintSize
 from .programme import Programme
 from .progress import Progress
-from .progress_overall_type_1 import ProgressOverallType1
-from .progress_overall_type_2_type_1 import ProgressOverallType2Type1
-from .progress_overall_type_3_type_1 import ProgressOverallType3Type1
-from .read_fhir_care_plan_format import ReadFhirCarePlanFormat
-from .read_fhir_code_system_format import ReadFhirCodeSystemFormat
-from .read_fhir_group_format import ReadFhirGroupFormat
-from .read_fhir_observation_format import ReadFhirObservationFormat
-from .read_fhir_patient_format import ReadFhirPatientFormat
-from .read_fhir_plan_definition_format import ReadFhirPlanDefinitionFormat
-from .read_fhir_questionnaire_format import ReadFhirQuestionnaireFormat
-from .read_fhir_questionnaire_response_format import ReadFhirQuestionnaireResponseFormat
 from .ready import Ready
 from .ready_status import ReadyStatus
 from .recent_crisis import RecentCrisis
 from .recorder import Recorder
 from .register import Register
 from .registered import Registered
+from .render_status import RenderStatus
 from .rescreen_due import RescreenDue
 from .rescreen_due_reasons_item import RescreenDueReasonsItem
 from .resolve import Resolve
@@ -273,6 +218,7 @@ from .review import Review
 from .review_create import ReviewCreate
 from .rhythm import Rhythm
 from .rhythm_update import RhythmUpdate
+from .risk_level import RiskLevel
 from .role import Role
 from .safety_plan import SafetyPlan
 from .safety_plan_create import SafetyPlanCreate
@@ -286,12 +232,9 @@ from .screening_create_method import ScreeningCreateMethod
 from .screening_flag import ScreeningFlag
 from .screening_method import ScreeningMethod
 from .screening_scores import ScreeningScores
-from .search_fhir_observation_format import SearchFhirObservationFormat
-from .search_fhir_questionnaire_response_format import SearchFhirQuestionnaireResponseFormat
 from .self_report import SelfReport
 from .self_report_answers import SelfReportAnswers
 from .self_report_form_type_0 import SelfReportFormType0
-from .self_report_purpose import SelfReportPurpose
 from .series import Series
 from .series_create import SeriesCreate
 from .series_session import SeriesSession
@@ -318,10 +261,7 @@ from .warning import Warning_
 from .warning_code import WarningCode
 from .webhook import Webhook
 from .webhook_create import WebhookCreate
-from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
-from .webhook_created_events_item import WebhookCreatedEventsItem
-from .webhook_events_item import WebhookEventsItem
 
 __all__ = (
     "Accepted",
@@ -330,24 +270,22 @@ __all__ = (
     "Agenda",
     "AgendaAdaptation",
     "AgendaAdaptationVerdict",
-    "AgendaAudience",
     "AgendaClearanceLine",
-    "AgendaClearanceLineVerdict",
     "AgendaDay",
     "AgendaDetail",
+    "AgendaDetailLevel",
     "AgendaFacilitator",
+    "AgendaFormat",
     "AgendaItem",
     "AgendaMaterial",
     "AgendaMemberSafety",
     "AgendaMemberSafetyRecentCrisisType0",
     "AgendaPackingDay",
-    "AgendaPaper",
     "AgendaPlan",
     "AgendaRosterLine",
     "AgendaStatus",
     "AgendaStatusLevel",
     "AgendaStatusPerson",
-    "AgendaStatusPersonVerdict",
     "AgendaWhatToDo",
     "AgendaWhatToDoClinicalLeadsItem",
     "Agreement",
@@ -363,23 +301,19 @@ __all__ = (
     "Attempt",
     "AttemptOutcome",
     "AttendanceIn",
-    "AttendanceInStatus",
     "AttendanceLine",
-    "AttendanceLineStatusType1",
-    "AttendanceLineStatusType2Type1",
-    "AttendanceLineStatusType3Type1",
     "AttendanceSheet",
     "AttendanceSheetIn",
+    "AttendanceStatus",
+    "Audience",
     "AuditEvent",
     "AuditEventOutcome",
     "CalendarFeed",
     "CalendarToken",
+    "ChangeDirection",
     "Clearance",
     "ClearanceOverride",
     "ClearanceParticipant",
-    "ClearanceParticipantMethodType1",
-    "ClearanceParticipantMethodType2Type1",
-    "ClearanceParticipantMethodType3Type1",
     "ClearanceParticipantValidity",
     "ClearanceStatus",
     "ClearanceVerdict",
@@ -391,12 +325,7 @@ __all__ = (
     "CrisisGuidanceKind",
     "CrisisReview",
     "CrisisReviewCreate",
-    "CrisisReviewCreateRiskLevel",
-    "CrisisReviewRiskLevelType1",
-    "CrisisReviewRiskLevelType2Type1",
-    "CrisisReviewRiskLevelType3Type1",
     "Delivery",
-    "DeliveryEventType",
     "DeliveryStatus",
     "Deterioration",
     "Due",
@@ -412,7 +341,6 @@ __all__ = (
     "EventData",
     "EventPage",
     "EventType",
-    "ExportParticipantFhirFormat",
     "Facilitator",
     "FhirBundle",
     "FhirBundleResourceType",
@@ -422,9 +350,9 @@ __all__ = (
     "FhirCarePlanResourceType",
     "FhirCodeSystem",
     "FhirCodeSystemResourceType",
+    "FhirFormat",
     "FhirGroup",
     "FhirGroupResourceType",
-    "FhirMetadataFormat",
     "FhirObservation",
     "FhirObservationResourceType",
     "FhirPatient",
@@ -442,29 +370,13 @@ __all__ = (
     "FormItem",
     "FormItemEnableBehavior",
     "Framework",
-    "GetGroupAgendaAudience",
-    "GetGroupAgendaDetail",
-    "GetGroupAgendaFormat",
-    "GetGroupAgendaPaper",
-    "GetGroupAgendaPrint",
     "GetGroupAgendaResponse202",
-    "GetGroupAgendaResponse202Status",
-    "GetGroupPackPaper",
     "GetGroupPackResponse202",
-    "GetGroupPackResponse202Status",
     "GetParticipantProgressFormat",
-    "GetPlanAgendaAudience",
-    "GetPlanAgendaDetail",
-    "GetPlanAgendaFormat",
-    "GetPlanAgendaPaper",
-    "GetPlanAgendaPrint",
     "GetPlanAgendaResponse202",
-    "GetPlanAgendaResponse202Status",
     "GetSafetyPlanFormat",
     "GetSignInSheetFormat",
-    "GetSignInSheetPaper",
     "GetSignInSheetResponse202",
-    "GetSignInSheetResponse202Status",
     "Group",
     "GroupAttendance",
     "GroupCreate",
@@ -475,23 +387,12 @@ __all__ = (
     "HealthStatus",
     "Instrument",
     "InstrumentProgress",
-    "InstrumentProgressReliableChangeType1",
-    "InstrumentProgressReliableChangeType2Type1",
-    "InstrumentProgressReliableChangeType3Type1",
     "Intensity",
     "Invitation",
     "InvitationCreate",
     "InvitationCreated",
-    "InvitationCreatedPurpose",
-    "InvitationCreatedRevokedReasonType1",
-    "InvitationCreatedRevokedReasonType2Type1",
-    "InvitationCreatedRevokedReasonType3Type1",
-    "InvitationCreatedStatus",
-    "InvitationCreatePurpose",
+    "InvitationEnd",
     "InvitationPurpose",
-    "InvitationRevokedReasonType1",
-    "InvitationRevokedReasonType2Type1",
-    "InvitationRevokedReasonType3Type1",
     "InvitationStatus",
     "Issue",
     "IssueDetails",
@@ -499,9 +400,7 @@ __all__ = (
     "ListAlertsSort",
     "ListAuditEventsSort",
     "ListGroupsSort",
-    "ListInvitationsStatus",
     "ListModulesSource",
-    "ListOutboxStatus",
     "ListParticipantsSort",
     "ListPlansSort",
     "ListScreeningsSort",
@@ -512,14 +411,9 @@ __all__ = (
     "Member",
     "MemberCreate",
     "MemberInstrument",
-    "MemberInstrumentReliableChangeType1",
-    "MemberInstrumentReliableChangeType2Type1",
-    "MemberInstrumentReliableChangeType3Type1",
     "MemberProgress",
-    "MemberProgressOverallType1",
-    "MemberProgressOverallType2Type1",
-    "MemberProgressOverallType3Type1",
     "MemberRef",
+    "MemberVerdict",
     "MemberWarning",
     "Module",
     "ModuleCategory",
@@ -535,17 +429,17 @@ __all__ = (
     "Option",
     "OutboxMessage",
     "OutboxMessageKind",
-    "OutboxMessageStatus",
+    "OutboxStatus",
     "Outcome",
     "Override",
     "OverrideCreate",
     "PaginationMetadata",
     "Paired",
+    "Paper",
     "Participant",
     "ParticipantCreate",
     "ParticipantDetail",
     "ParticipantNote",
-    "ParticipantNoteStatus",
     "ParticipantUpdate",
     "PasswordChange",
     "PasswordConfirm",
@@ -571,25 +465,16 @@ __all__ = (
     "PreferencesIn",
     "PrerequisiteWarning",
     "PrerequisiteWarningCode",
+    "PrintSize",
     "Programme",
     "Progress",
-    "ProgressOverallType1",
-    "ProgressOverallType2Type1",
-    "ProgressOverallType3Type1",
-    "ReadFhirCarePlanFormat",
-    "ReadFhirCodeSystemFormat",
-    "ReadFhirGroupFormat",
-    "ReadFhirObservationFormat",
-    "ReadFhirPatientFormat",
-    "ReadFhirPlanDefinitionFormat",
-    "ReadFhirQuestionnaireFormat",
-    "ReadFhirQuestionnaireResponseFormat",
     "Ready",
     "ReadyStatus",
     "RecentCrisis",
     "Recorder",
     "Register",
     "Registered",
+    "RenderStatus",
     "RescreenDue",
     "RescreenDueReasonsItem",
     "Resolve",
@@ -597,6 +482,7 @@ __all__ = (
     "ReviewCreate",
     "Rhythm",
     "RhythmUpdate",
+    "RiskLevel",
     "Role",
     "SafetyPlan",
     "SafetyPlanCreate",
@@ -610,12 +496,9 @@ __all__ = (
     "ScreeningFlag",
     "ScreeningMethod",
     "ScreeningScores",
-    "SearchFhirObservationFormat",
-    "SearchFhirQuestionnaireResponseFormat",
     "SelfReport",
     "SelfReportAnswers",
     "SelfReportFormType0",
-    "SelfReportPurpose",
     "Series",
     "SeriesCreate",
     "SeriesSession",
@@ -643,7 +526,4 @@ __all__ = (
     "Webhook",
     "WebhookCreate",
     "WebhookCreated",
-    "WebhookCreatedEventsItem",
-    "WebhookCreateEventsItem",
-    "WebhookEventsItem",
 )

@@ -8,10 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.agenda_audience import AgendaAudience
 from ..models.agenda_detail import AgendaDetail
-from ..models.agenda_paper import AgendaPaper
+from ..models.audience import Audience
 from ..models.group_kind import GroupKind
+from ..models.paper import Paper
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -51,8 +51,8 @@ class Agenda:
             contact (None | str): How to reach the practice (its `contact` setting).
             timezone (str): The IANA zone the times are shown in.
             location (None | str): Where.
-            audience (AgendaAudience): Who the agenda is for.
-            paper (AgendaPaper): Paper size.
+            audience (Audience): Who a printed copy is for: the participant copy holds no clinical data.
+            paper (Paper): The paper size of a printed copy.
             generated_for_date (datetime.date | None): The first day.
             member_count (int | None): Group size.
             is_empty (bool): True when there is nothing planned.
@@ -93,8 +93,8 @@ class Agenda:
     contact: None | str
     timezone: str
     location: None | str
-    audience: AgendaAudience
-    paper: AgendaPaper
+    audience: Audience
+    paper: Paper
     generated_for_date: datetime.date | None
     member_count: int | None
     is_empty: bool
@@ -465,12 +465,12 @@ class Agenda:
         location = _parse_location(d.pop("location"))
 
 
-        audience = AgendaAudience(d.pop("audience"))
+        audience = Audience(d.pop("audience"))
 
 
 
 
-        paper = AgendaPaper(d.pop("paper"))
+        paper = Paper(d.pop("paper"))
 
 
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.agenda_clearance_line_verdict import AgendaClearanceLineVerdict
+from ..models.member_verdict import MemberVerdict
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -29,8 +29,8 @@ class AgendaClearanceLine:
             member_name (str): Who.
             plan_title (str): Which session.
             item_title (None | str): Which item (null: the whole person).
-            verdict (AgendaClearanceLineVerdict): adapt or exclude for an item; blocked or unscreened for the whole person;
-                missed_prerequisite on the item that needs what they missed.
+            verdict (MemberVerdict): A member's verdict for an item on the agenda: the clearance verdicts, and blocked (no
+                valid screening allows it), unscreened, or a missed prerequisite.
             reasons (list[str]): Why.
             adaptation (None | str | Unset): How to adapt it.
             alternative (None | str | Unset): For an exclusion: what the member does instead.
@@ -39,7 +39,7 @@ class AgendaClearanceLine:
     member_name: str
     plan_title: str
     item_title: None | str
-    verdict: AgendaClearanceLineVerdict
+    verdict: MemberVerdict
     reasons: list[str]
     adaptation: None | str | Unset = UNSET
     alternative: None | str | Unset = UNSET
@@ -109,7 +109,7 @@ class AgendaClearanceLine:
         item_title = _parse_item_title(d.pop("item_title"))
 
 
-        verdict = AgendaClearanceLineVerdict(d.pop("verdict"))
+        verdict = MemberVerdict(d.pop("verdict"))
 
 
 

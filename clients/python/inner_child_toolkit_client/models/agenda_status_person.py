@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.agenda_status_person_verdict import AgendaStatusPersonVerdict
+from ..models.member_verdict import MemberVerdict
 from typing import cast
 
 
@@ -26,14 +26,15 @@ class AgendaStatusPerson:
 
         Attributes:
             member_name (str): Who.
-            verdict (AgendaStatusPersonVerdict): blocked and unscreened come first.
+            verdict (MemberVerdict): A member's verdict for an item on the agenda: the clearance verdicts, and blocked (no
+                valid screening allows it), unscreened, or a missed prerequisite.
             label (str): As printed, e.g. 'Must not take part'.
             reasons (list[str]): Why.
             items (list[str]): The items concerned.
      """
 
     member_name: str
-    verdict: AgendaStatusPersonVerdict
+    verdict: MemberVerdict
     label: str
     reasons: list[str]
     items: list[str]
@@ -78,7 +79,7 @@ class AgendaStatusPerson:
         d = dict(src_dict)
         member_name = d.pop("member_name")
 
-        verdict = AgendaStatusPersonVerdict(d.pop("verdict"))
+        verdict = MemberVerdict(d.pop("verdict"))
 
 
 

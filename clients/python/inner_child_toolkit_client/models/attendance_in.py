@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.attendance_in_status import AttendanceInStatus
+from ..models.attendance_status import AttendanceStatus
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -27,12 +27,12 @@ class AttendanceIn:
 
         Attributes:
             participant_id (str): A member on the session's roster (else a 422 naming this field).
-            status (AttendanceInStatus):  Example: present.
+            status (AttendanceStatus): What was recorded for one member at one session.
             note (None | str | Unset): Default when left out: `null`. Example: Arrived 10 minutes late (bus)..
      """
 
     participant_id: str
-    status: AttendanceInStatus
+    status: AttendanceStatus
     note: None | str | Unset = UNSET
 
 
@@ -69,7 +69,7 @@ class AttendanceIn:
         d = dict(src_dict)
         participant_id = d.pop("participant_id")
 
-        status = AttendanceInStatus(d.pop("status"))
+        status = AttendanceStatus(d.pop("status"))
 
 
 

@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.attendance_line_status_type_1 import AttendanceLineStatusType1
-from ..models.attendance_line_status_type_2_type_1 import AttendanceLineStatusType2Type1
-from ..models.attendance_line_status_type_3_type_1 import AttendanceLineStatusType3Type1
+from ..models.attendance_status import AttendanceStatus
 from typing import cast
 import datetime
 
@@ -32,8 +30,7 @@ class AttendanceLine:
         Attributes:
             participant_id (str):
             display_name (str):
-            status (AttendanceLineStatusType1 | AttendanceLineStatusType2Type1 | AttendanceLineStatusType3Type1 | None):
-                Null: not recorded yet.
+            status (AttendanceStatus | None): Null: not recorded yet.
             note (None | str):
             recorded_by (None | Recorder):
             recorded_at (datetime.datetime | None):
@@ -41,7 +38,7 @@ class AttendanceLine:
 
     participant_id: str
     display_name: str
-    status: AttendanceLineStatusType1 | AttendanceLineStatusType2Type1 | AttendanceLineStatusType3Type1 | None
+    status: AttendanceStatus | None
     note: None | str
     recorded_by: None | Recorder
     recorded_at: datetime.datetime | None
@@ -57,11 +54,7 @@ class AttendanceLine:
         display_name = self.display_name
 
         status: None | str
-        if isinstance(self.status, AttendanceLineStatusType1):
-            status = self.status.value
-        elif isinstance(self.status, AttendanceLineStatusType2Type1):
-            status = self.status.value
-        elif isinstance(self.status, AttendanceLineStatusType3Type1):
+        if isinstance(self.status, AttendanceStatus):
             status = self.status.value
         else:
             status = self.status
@@ -105,40 +98,20 @@ class AttendanceLine:
 
         display_name = d.pop("display_name")
 
-        def _parse_status(data: object) -> AttendanceLineStatusType1 | AttendanceLineStatusType2Type1 | AttendanceLineStatusType3Type1 | None:
+        def _parse_status(data: object) -> AttendanceStatus | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = AttendanceLineStatusType1(data)
+                status_type_1 = AttendanceStatus(data)
 
 
 
                 return status_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_2_type_1 = AttendanceLineStatusType2Type1(data)
-
-
-
-                return status_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_3_type_1 = AttendanceLineStatusType3Type1(data)
-
-
-
-                return status_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AttendanceLineStatusType1 | AttendanceLineStatusType2Type1 | AttendanceLineStatusType3Type1 | None, data)
+            return cast(AttendanceStatus | None, data)
 
         status = _parse_status(d.pop("status"))
 

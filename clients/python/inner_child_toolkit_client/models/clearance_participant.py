@@ -8,11 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.clearance_participant_method_type_1 import ClearanceParticipantMethodType1
-from ..models.clearance_participant_method_type_2_type_1 import ClearanceParticipantMethodType2Type1
-from ..models.clearance_participant_method_type_3_type_1 import ClearanceParticipantMethodType3Type1
 from ..models.clearance_participant_validity import ClearanceParticipantValidity
 from ..models.outcome import Outcome
+from ..models.screening_method import ScreeningMethod
 from typing import cast
 import datetime
 
@@ -49,8 +47,7 @@ class ClearanceParticipant:
             validity (ClearanceParticipantValidity):
             expires_before_session (bool):
             valid_until (datetime.datetime | None):
-            method (ClearanceParticipantMethodType1 | ClearanceParticipantMethodType2Type1 |
-                ClearanceParticipantMethodType3Type1 | None):
+            method (None | ScreeningMethod):
             reasons (list[str]):
             warnings (list[MemberWarning]): Named warnings on this member, e.g. `reliable_deterioration` (since the person's
                 one baseline across all their groups, not yet reviewed by a clinical lead after the latest screening: `deep`
@@ -72,7 +69,7 @@ class ClearanceParticipant:
     validity: ClearanceParticipantValidity
     expires_before_session: bool
     valid_until: datetime.datetime | None
-    method: ClearanceParticipantMethodType1 | ClearanceParticipantMethodType2Type1 | ClearanceParticipantMethodType3Type1 | None
+    method: None | ScreeningMethod
     reasons: list[str]
     warnings: list[MemberWarning]
     recent_crisis: None | RecentCrisis
@@ -131,11 +128,7 @@ class ClearanceParticipant:
             valid_until = self.valid_until
 
         method: None | str
-        if isinstance(self.method, ClearanceParticipantMethodType1):
-            method = self.method.value
-        elif isinstance(self.method, ClearanceParticipantMethodType2Type1):
-            method = self.method.value
-        elif isinstance(self.method, ClearanceParticipantMethodType3Type1):
+        if isinstance(self.method, ScreeningMethod):
             method = self.method.value
         else:
             method = self.method
@@ -302,40 +295,20 @@ class ClearanceParticipant:
         valid_until = _parse_valid_until(d.pop("valid_until"))
 
 
-        def _parse_method(data: object) -> ClearanceParticipantMethodType1 | ClearanceParticipantMethodType2Type1 | ClearanceParticipantMethodType3Type1 | None:
+        def _parse_method(data: object) -> None | ScreeningMethod:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                method_type_1 = ClearanceParticipantMethodType1(data)
+                method_type_1 = ScreeningMethod(data)
 
 
 
                 return method_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                method_type_2_type_1 = ClearanceParticipantMethodType2Type1(data)
-
-
-
-                return method_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                method_type_3_type_1 = ClearanceParticipantMethodType3Type1(data)
-
-
-
-                return method_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ClearanceParticipantMethodType1 | ClearanceParticipantMethodType2Type1 | ClearanceParticipantMethodType3Type1 | None, data)
+            return cast(None | ScreeningMethod, data)
 
         method = _parse_method(d.pop("method"))
 

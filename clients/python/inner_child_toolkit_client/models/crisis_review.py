@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.crisis_review_risk_level_type_1 import CrisisReviewRiskLevelType1
-from ..models.crisis_review_risk_level_type_2_type_1 import CrisisReviewRiskLevelType2Type1
-from ..models.crisis_review_risk_level_type_3_type_1 import CrisisReviewRiskLevelType3Type1
+from ..models.risk_level import RiskLevel
 from typing import cast
 import datetime
 
@@ -34,8 +32,7 @@ class CrisisReview:
             participant_id (str):
             screening_id (None | str): The crisis screening reviewed (null on reviews recorded before version 3).
             summary (str):
-            risk_level (CrisisReviewRiskLevelType1 | CrisisReviewRiskLevelType2Type1 | CrisisReviewRiskLevelType3Type1 |
-                None): null on reviews recorded before version 3.
+            risk_level (None | RiskLevel): null on reviews recorded before version 3.
             safety_plan_id (None | str):
             safety_plan_in_place (bool): Whether a safety plan was in place: what reviews before version 3 recorded instead
                 of a risk level (such a review lifts the hold only when true); always true on newer reviews, which name the plan
@@ -49,7 +46,7 @@ class CrisisReview:
     participant_id: str
     screening_id: None | str
     summary: str
-    risk_level: CrisisReviewRiskLevelType1 | CrisisReviewRiskLevelType2Type1 | CrisisReviewRiskLevelType3Type1 | None
+    risk_level: None | RiskLevel
     safety_plan_id: None | str
     safety_plan_in_place: bool
     follow_up_on: datetime.date
@@ -72,11 +69,7 @@ class CrisisReview:
         summary = self.summary
 
         risk_level: None | str
-        if isinstance(self.risk_level, CrisisReviewRiskLevelType1):
-            risk_level = self.risk_level.value
-        elif isinstance(self.risk_level, CrisisReviewRiskLevelType2Type1):
-            risk_level = self.risk_level.value
-        elif isinstance(self.risk_level, CrisisReviewRiskLevelType3Type1):
+        if isinstance(self.risk_level, RiskLevel):
             risk_level = self.risk_level.value
         else:
             risk_level = self.risk_level
@@ -130,40 +123,20 @@ class CrisisReview:
 
         summary = d.pop("summary")
 
-        def _parse_risk_level(data: object) -> CrisisReviewRiskLevelType1 | CrisisReviewRiskLevelType2Type1 | CrisisReviewRiskLevelType3Type1 | None:
+        def _parse_risk_level(data: object) -> None | RiskLevel:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                risk_level_type_1 = CrisisReviewRiskLevelType1(data)
+                risk_level_type_1 = RiskLevel(data)
 
 
 
                 return risk_level_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                risk_level_type_2_type_1 = CrisisReviewRiskLevelType2Type1(data)
-
-
-
-                return risk_level_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                risk_level_type_3_type_1 = CrisisReviewRiskLevelType3Type1(data)
-
-
-
-                return risk_level_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CrisisReviewRiskLevelType1 | CrisisReviewRiskLevelType2Type1 | CrisisReviewRiskLevelType3Type1 | None, data)
+            return cast(None | RiskLevel, data)
 
         risk_level = _parse_risk_level(d.pop("risk_level"))
 

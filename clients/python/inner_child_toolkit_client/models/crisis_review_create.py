@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.crisis_review_create_risk_level import CrisisReviewCreateRiskLevel
+from ..models.risk_level import RiskLevel
 from typing import cast
 import datetime
 
@@ -31,8 +31,7 @@ class CrisisReviewCreate:
                 6f1c2b4e-8d0a-4c57-9f3e-2a7b5d9e1c44.
             summary (str): What was assessed and agreed: at least 20 characters (422 otherwise). Example: Met with the
                 person and their GP; thoughts have settled, coping plan agreed..
-            risk_level (CrisisReviewCreateRiskLevel): The clinical lead's judgement of current risk; `high` never lifts the
-                hold. Example: moderate.
+            risk_level (RiskLevel): The risk level a crisis review records.
             safety_plan_id (str): The person's current safety plan (`POST /participants/{id}/safety-plans`; 422 naming
                 `safety_plan_id` when it is not: unknown, superseded or another person's). Example:
                 0b7d3e52-41a9-4f0e-9c6d-5e2f8a1b3c77.
@@ -41,7 +40,7 @@ class CrisisReviewCreate:
 
     screening_id: str
     summary: str
-    risk_level: CrisisReviewCreateRiskLevel
+    risk_level: RiskLevel
     safety_plan_id: str
     follow_up_on: datetime.date
 
@@ -82,7 +81,7 @@ class CrisisReviewCreate:
 
         summary = d.pop("summary")
 
-        risk_level = CrisisReviewCreateRiskLevel(d.pop("risk_level"))
+        risk_level = RiskLevel(d.pop("risk_level"))
 
 
 

@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.delivery_event_type import DeliveryEventType
 from ..models.delivery_status import DeliveryStatus
+from ..models.event_type import EventType
 from typing import cast
 import datetime
 
@@ -31,7 +31,7 @@ class Delivery:
         Attributes:
             id (str):
             event_id (str):
-            event_type (DeliveryEventType):
+            event_type (EventType): What an event of the change feed (and a webhook delivery) says happened.
             status (DeliveryStatus): pending (to send or retry), delivered, failed (retried for a day, or the hook was
                 switched off).
             attempts (list[Attempt]):
@@ -42,7 +42,7 @@ class Delivery:
 
     id: str
     event_id: str
-    event_type: DeliveryEventType
+    event_type: EventType
     status: DeliveryStatus
     attempts: list[Attempt]
     next_attempt_at: datetime.datetime | None
@@ -110,7 +110,7 @@ class Delivery:
 
         event_id = d.pop("event_id")
 
-        event_type = DeliveryEventType(d.pop("event_type"))
+        event_type = EventType(d.pop("event_type"))
 
 
 

@@ -31,7 +31,7 @@ class Event:
         Attributes:
             cursor (int): 1, 2, 3, ... per practice: no gap, no duplicate, in commit order.
             id (str): The event's id (also `webhook-id`'s source).
-            type_ (EventType):  Example: alert.raised.
+            type_ (EventType): What an event of the change feed (and a webhook delivery) says happened.
             at (datetime.datetime):
             data (EventData): Ids and kinds only, e.g. `{"alert_id": ..., "alert_kind": "crisis", "participant_id": ...}`.
                 Example: {'screening_id': '4c1f2a7e-0000-4000-8000-000000000001', 'participant_id':

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.get_group_pack_response_202_status import GetGroupPackResponse202Status
+from ..models.render_status import RenderStatus
 
 
 
@@ -23,12 +23,12 @@ T = TypeVar("T", bound="GetGroupPackResponse202")
 class GetGroupPackResponse202:
     """ 
         Attributes:
-            status (GetGroupPackResponse202Status):
+            status (RenderStatus): Where a file being laid out by a render worker stands.
             retry_after (int): Seconds to wait (as Retry-After).
             message (str):
      """
 
-    status: GetGroupPackResponse202Status
+    status: RenderStatus
     retry_after: int
     message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -60,7 +60,7 @@ class GetGroupPackResponse202:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = GetGroupPackResponse202Status(d.pop("status"))
+        status = RenderStatus(d.pop("status"))
 
 
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.get_plan_agenda_response_202_status import GetPlanAgendaResponse202Status
+from ..models.render_status import RenderStatus
 
 
 
@@ -23,13 +23,13 @@ T = TypeVar("T", bound="GetPlanAgendaResponse202")
 class GetPlanAgendaResponse202:
     """ 
         Attributes:
-            status (GetPlanAgendaResponse202Status):
+            status (RenderStatus): Where a file being laid out by a render worker stands.
             retry_after (int): Seconds to wait before asking again (as Retry-After).
             estimated_pages (int):
             message (str):
      """
 
-    status: GetPlanAgendaResponse202Status
+    status: RenderStatus
     retry_after: int
     estimated_pages: int
     message: str
@@ -65,7 +65,7 @@ class GetPlanAgendaResponse202:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = GetPlanAgendaResponse202Status(d.pop("status"))
+        status = RenderStatus(d.pop("status"))
 
 
 

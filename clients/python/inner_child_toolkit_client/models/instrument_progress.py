@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.instrument_progress_reliable_change_type_1 import InstrumentProgressReliableChangeType1
-from ..models.instrument_progress_reliable_change_type_2_type_1 import InstrumentProgressReliableChangeType2Type1
-from ..models.instrument_progress_reliable_change_type_3_type_1 import InstrumentProgressReliableChangeType3Type1
+from ..models.change_direction import ChangeDirection
 from typing import cast
 
 if TYPE_CHECKING:
@@ -36,9 +34,8 @@ class InstrumentProgress:
             baseline (None | Point):
             latest (Point): One score of an instrument: when, the score and its band.
             change (int | None): latest - baseline (higher = more symptoms); null with one screening only.
-            reliable_change (InstrumentProgressReliableChangeType1 | InstrumentProgressReliableChangeType2Type1 |
-                InstrumentProgressReliableChangeType3Type1 | None): null when the instrument has no published reliable change
-                threshold, or no change yet.
+            reliable_change (ChangeDirection | None): null when the instrument has no published reliable change threshold,
+                or no change yet.
             below_caseness (bool | None): From at or above this instrument's caseness line at baseline to below it now (one
                 instrument only: not recovery, which `paired` gives). Shown only: never loosens a verdict.
             thresholds (None | Threshold):
@@ -50,7 +47,7 @@ class InstrumentProgress:
     baseline: None | Point
     latest: Point
     change: int | None
-    reliable_change: InstrumentProgressReliableChangeType1 | InstrumentProgressReliableChangeType2Type1 | InstrumentProgressReliableChangeType3Type1 | None
+    reliable_change: ChangeDirection | None
     below_caseness: bool | None
     thresholds: None | Threshold
 
@@ -84,11 +81,7 @@ class InstrumentProgress:
         change = self.change
 
         reliable_change: None | str
-        if isinstance(self.reliable_change, InstrumentProgressReliableChangeType1):
-            reliable_change = self.reliable_change.value
-        elif isinstance(self.reliable_change, InstrumentProgressReliableChangeType2Type1):
-            reliable_change = self.reliable_change.value
-        elif isinstance(self.reliable_change, InstrumentProgressReliableChangeType3Type1):
+        if isinstance(self.reliable_change, ChangeDirection):
             reliable_change = self.reliable_change.value
         else:
             reliable_change = self.reliable_change
@@ -171,40 +164,20 @@ class InstrumentProgress:
         change = _parse_change(d.pop("change"))
 
 
-        def _parse_reliable_change(data: object) -> InstrumentProgressReliableChangeType1 | InstrumentProgressReliableChangeType2Type1 | InstrumentProgressReliableChangeType3Type1 | None:
+        def _parse_reliable_change(data: object) -> ChangeDirection | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                reliable_change_type_1 = InstrumentProgressReliableChangeType1(data)
+                reliable_change_type_1 = ChangeDirection(data)
 
 
 
                 return reliable_change_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                reliable_change_type_2_type_1 = InstrumentProgressReliableChangeType2Type1(data)
-
-
-
-                return reliable_change_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                reliable_change_type_3_type_1 = InstrumentProgressReliableChangeType3Type1(data)
-
-
-
-                return reliable_change_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InstrumentProgressReliableChangeType1 | InstrumentProgressReliableChangeType2Type1 | InstrumentProgressReliableChangeType3Type1 | None, data)
+            return cast(ChangeDirection | None, data)
 
         reliable_change = _parse_reliable_change(d.pop("reliable_change"))
 

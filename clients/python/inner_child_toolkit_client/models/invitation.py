@@ -8,10 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.invitation_end import InvitationEnd
 from ..models.invitation_purpose import InvitationPurpose
-from ..models.invitation_revoked_reason_type_1 import InvitationRevokedReasonType1
-from ..models.invitation_revoked_reason_type_2_type_1 import InvitationRevokedReasonType2Type1
-from ..models.invitation_revoked_reason_type_3_type_1 import InvitationRevokedReasonType3Type1
 from ..models.invitation_status import InvitationStatus
 from typing import cast
 import datetime
@@ -32,17 +30,15 @@ class Invitation:
         Attributes:
             id (str):
             participant_id (str):
-            purpose (InvitationPurpose):
-            status (InvitationStatus): `sent` (not opened yet), `opened`, `completed` (the form was sent: the link now shows
-                only a thank-you), `expired` or `revoked` (also when superseded by a newer one).
+            purpose (InvitationPurpose): What a participant's secure link is for.
+            status (InvitationStatus): Where a secure link stands.
             created_at (datetime.datetime):
             created_by (None | str): The therapist who made it, or the clinician responsible for a scheduled one.
             expires_at (datetime.datetime):
             opened_at (datetime.datetime | None):
             completed_at (datetime.datetime | None):
             revoked_at (datetime.datetime | None):
-            revoked_reason (InvitationRevokedReasonType1 | InvitationRevokedReasonType2Type1 |
-                InvitationRevokedReasonType3Type1 | None):
+            revoked_reason (InvitationEnd | None):
             emailed (bool): True when the link was sent to the participant's email address.
             scheduled (bool): True when the server invited by itself (a re-screen due before a session).
             plan_id (None | str): Scheduled invitations: the session the re-screen is for.
@@ -62,7 +58,7 @@ class Invitation:
     opened_at: datetime.datetime | None
     completed_at: datetime.datetime | None
     revoked_at: datetime.datetime | None
-    revoked_reason: InvitationRevokedReasonType1 | InvitationRevokedReasonType2Type1 | InvitationRevokedReasonType3Type1 | None
+    revoked_reason: InvitationEnd | None
     emailed: bool
     scheduled: bool
     plan_id: None | str
@@ -109,11 +105,7 @@ class Invitation:
             revoked_at = self.revoked_at
 
         revoked_reason: None | str
-        if isinstance(self.revoked_reason, InvitationRevokedReasonType1):
-            revoked_reason = self.revoked_reason.value
-        elif isinstance(self.revoked_reason, InvitationRevokedReasonType2Type1):
-            revoked_reason = self.revoked_reason.value
-        elif isinstance(self.revoked_reason, InvitationRevokedReasonType3Type1):
+        if isinstance(self.revoked_reason, InvitationEnd):
             revoked_reason = self.revoked_reason.value
         else:
             revoked_reason = self.revoked_reason
@@ -256,40 +248,20 @@ class Invitation:
         revoked_at = _parse_revoked_at(d.pop("revoked_at"))
 
 
-        def _parse_revoked_reason(data: object) -> InvitationRevokedReasonType1 | InvitationRevokedReasonType2Type1 | InvitationRevokedReasonType3Type1 | None:
+        def _parse_revoked_reason(data: object) -> InvitationEnd | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                revoked_reason_type_1 = InvitationRevokedReasonType1(data)
+                revoked_reason_type_1 = InvitationEnd(data)
 
 
 
                 return revoked_reason_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                revoked_reason_type_2_type_1 = InvitationRevokedReasonType2Type1(data)
-
-
-
-                return revoked_reason_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                revoked_reason_type_3_type_1 = InvitationRevokedReasonType3Type1(data)
-
-
-
-                return revoked_reason_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvitationRevokedReasonType1 | InvitationRevokedReasonType2Type1 | InvitationRevokedReasonType3Type1 | None, data)
+            return cast(InvitationEnd | None, data)
 
         revoked_reason = _parse_revoked_reason(d.pop("revoked_reason"))
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.invitation_create_purpose import InvitationCreatePurpose
+from ..models.invitation_purpose import InvitationPurpose
 from ..types import UNSET, Unset
 
 
@@ -25,12 +25,11 @@ class InvitationCreate:
     """ What the link is for and how long it stays open.
 
         Attributes:
-            purpose (InvitationCreatePurpose): `intake` or `rescreen` (the intake form: adults with a date of birth only,
-                else 422), or `agreement` (sign the practice's current group agreement). Example: intake.
+            purpose (InvitationPurpose): What a participant's secure link is for.
             expires_in_days (int | Unset): Days the link stays open (1-14). Default when left out: `7`. Example: 7.
      """
 
-    purpose: InvitationCreatePurpose
+    purpose: InvitationPurpose
     expires_in_days: int | Unset = UNSET
 
 
@@ -58,7 +57,7 @@ class InvitationCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        purpose = InvitationCreatePurpose(d.pop("purpose"))
+        purpose = InvitationPurpose(d.pop("purpose"))
 
 
 

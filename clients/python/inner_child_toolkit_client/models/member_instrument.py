@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.member_instrument_reliable_change_type_1 import MemberInstrumentReliableChangeType1
-from ..models.member_instrument_reliable_change_type_2_type_1 import MemberInstrumentReliableChangeType2Type1
-from ..models.member_instrument_reliable_change_type_3_type_1 import MemberInstrumentReliableChangeType3Type1
+from ..models.change_direction import ChangeDirection
 from typing import cast
 
 
@@ -32,8 +30,7 @@ class MemberInstrument:
             baseline (int | None):
             latest (int):
             change (int | None):
-            reliable_change (MemberInstrumentReliableChangeType1 | MemberInstrumentReliableChangeType2Type1 |
-                MemberInstrumentReliableChangeType3Type1 | None):
+            reliable_change (ChangeDirection | None):
             below_caseness (bool | None):
      """
 
@@ -42,7 +39,7 @@ class MemberInstrument:
     baseline: int | None
     latest: int
     change: int | None
-    reliable_change: MemberInstrumentReliableChangeType1 | MemberInstrumentReliableChangeType2Type1 | MemberInstrumentReliableChangeType3Type1 | None
+    reliable_change: ChangeDirection | None
     below_caseness: bool | None
 
 
@@ -63,11 +60,7 @@ class MemberInstrument:
         change = self.change
 
         reliable_change: None | str
-        if isinstance(self.reliable_change, MemberInstrumentReliableChangeType1):
-            reliable_change = self.reliable_change.value
-        elif isinstance(self.reliable_change, MemberInstrumentReliableChangeType2Type1):
-            reliable_change = self.reliable_change.value
-        elif isinstance(self.reliable_change, MemberInstrumentReliableChangeType3Type1):
+        if isinstance(self.reliable_change, ChangeDirection):
             reliable_change = self.reliable_change.value
         else:
             reliable_change = self.reliable_change
@@ -117,40 +110,20 @@ class MemberInstrument:
         change = _parse_change(d.pop("change"))
 
 
-        def _parse_reliable_change(data: object) -> MemberInstrumentReliableChangeType1 | MemberInstrumentReliableChangeType2Type1 | MemberInstrumentReliableChangeType3Type1 | None:
+        def _parse_reliable_change(data: object) -> ChangeDirection | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                reliable_change_type_1 = MemberInstrumentReliableChangeType1(data)
+                reliable_change_type_1 = ChangeDirection(data)
 
 
 
                 return reliable_change_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                reliable_change_type_2_type_1 = MemberInstrumentReliableChangeType2Type1(data)
-
-
-
-                return reliable_change_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                reliable_change_type_3_type_1 = MemberInstrumentReliableChangeType3Type1(data)
-
-
-
-                return reliable_change_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MemberInstrumentReliableChangeType1 | MemberInstrumentReliableChangeType2Type1 | MemberInstrumentReliableChangeType3Type1 | None, data)
+            return cast(ChangeDirection | None, data)
 
         reliable_change = _parse_reliable_change(d.pop("reliable_change"))
 

@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.member_progress_overall_type_1 import MemberProgressOverallType1
-from ..models.member_progress_overall_type_2_type_1 import MemberProgressOverallType2Type1
-from ..models.member_progress_overall_type_3_type_1 import MemberProgressOverallType3Type1
+from ..models.change_direction import ChangeDirection
 from typing import cast
 import datetime
 
@@ -34,7 +32,7 @@ class MemberProgress:
             participant_id (str):
             display_name (str):
             joined_on (datetime.date):
-            overall (MemberProgressOverallType1 | MemberProgressOverallType2Type1 | MemberProgressOverallType3Type1 | None):
+            overall (ChangeDirection | None):
             reliable_deterioration_active (bool):
             below_caseness (list[str]):
             paired (None | Paired):
@@ -44,7 +42,7 @@ class MemberProgress:
     participant_id: str
     display_name: str
     joined_on: datetime.date
-    overall: MemberProgressOverallType1 | MemberProgressOverallType2Type1 | MemberProgressOverallType3Type1 | None
+    overall: ChangeDirection | None
     reliable_deterioration_active: bool
     below_caseness: list[str]
     paired: None | Paired
@@ -64,11 +62,7 @@ class MemberProgress:
         joined_on = self.joined_on.isoformat()
 
         overall: None | str
-        if isinstance(self.overall, MemberProgressOverallType1):
-            overall = self.overall.value
-        elif isinstance(self.overall, MemberProgressOverallType2Type1):
-            overall = self.overall.value
-        elif isinstance(self.overall, MemberProgressOverallType3Type1):
+        if isinstance(self.overall, ChangeDirection):
             overall = self.overall.value
         else:
             overall = self.overall
@@ -124,40 +118,20 @@ class MemberProgress:
 
 
 
-        def _parse_overall(data: object) -> MemberProgressOverallType1 | MemberProgressOverallType2Type1 | MemberProgressOverallType3Type1 | None:
+        def _parse_overall(data: object) -> ChangeDirection | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                overall_type_1 = MemberProgressOverallType1(data)
+                overall_type_1 = ChangeDirection(data)
 
 
 
                 return overall_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                overall_type_2_type_1 = MemberProgressOverallType2Type1(data)
-
-
-
-                return overall_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                overall_type_3_type_1 = MemberProgressOverallType3Type1(data)
-
-
-
-                return overall_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MemberProgressOverallType1 | MemberProgressOverallType2Type1 | MemberProgressOverallType3Type1 | None, data)
+            return cast(ChangeDirection | None, data)
 
         overall = _parse_overall(d.pop("overall"))
 

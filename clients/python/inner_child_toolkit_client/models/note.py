@@ -32,7 +32,7 @@ class Note:
         Attributes:
             id (str):
             plan_id (str):
-            status (NoteStatus): draft: editable; signed: locked (edits answer 409), add addenda instead.
+            status (NoteStatus): draft: editable; signed: locked, addenda only.
             shared (str):
             entries (list[Entry]):
             author (NotePerson): A therapist named on a note (author, signer).

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.outbox_message_kind import OutboxMessageKind
-from ..models.outbox_message_status import OutboxMessageStatus
+from ..models.outbox_status import OutboxStatus
 from typing import cast
 import datetime
 
@@ -35,8 +35,8 @@ class OutboxMessage:
             subject (str):  Example: Hillside Practice: new crisis alert.
             body (str):
             link (None | str):  Example: https://toolkit.example.org/api/v1/alerts/0b7c….
-            status (OutboxMessageStatus): kept: no SMTP_URL is set, the message stays here; queued: the worker sends it
-                (again at `next_attempt_at` after a failure); sent; failed: refused, or no luck for about a day.
+            status (OutboxStatus): Where an email stands: kept in the outbox (no SMTP server set), queued, sent, or failed
+                after retries.
             attempts (int):
             last_error (None | str):
             next_attempt_at (datetime.datetime | None):
@@ -51,7 +51,7 @@ class OutboxMessage:
     subject: str
     body: str
     link: None | str
-    status: OutboxMessageStatus
+    status: OutboxStatus
     attempts: int
     last_error: None | str
     next_attempt_at: datetime.datetime | None
@@ -155,7 +155,7 @@ class OutboxMessage:
         link = _parse_link(d.pop("link"))
 
 
-        status = OutboxMessageStatus(d.pop("status"))
+        status = OutboxStatus(d.pop("status"))
 
 
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.participant_note_status import ParticipantNoteStatus
+from ..models.note_status import NoteStatus
 from typing import cast
 import datetime
 
@@ -33,7 +33,7 @@ class ParticipantNote:
             plan_title (str):
             session_starts_at (datetime.datetime):
             session_number (int | None):
-            status (ParticipantNoteStatus):
+            status (NoteStatus): draft: editable; signed: locked, addenda only.
             shared (str):
             entry (None | str): This participant's own entry (never another member's); null when none.
             signed_at (datetime.datetime | None):
@@ -45,7 +45,7 @@ class ParticipantNote:
     plan_title: str
     session_starts_at: datetime.datetime
     session_number: int | None
-    status: ParticipantNoteStatus
+    status: NoteStatus
     shared: str
     entry: None | str
     signed_at: datetime.datetime | None
@@ -131,7 +131,7 @@ class ParticipantNote:
         session_number = _parse_session_number(d.pop("session_number"))
 
 
-        status = ParticipantNoteStatus(d.pop("status"))
+        status = NoteStatus(d.pop("status"))
 
 
 

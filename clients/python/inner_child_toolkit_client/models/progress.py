@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.progress_overall_type_1 import ProgressOverallType1
-from ..models.progress_overall_type_2_type_1 import ProgressOverallType2Type1
-from ..models.progress_overall_type_3_type_1 import ProgressOverallType3Type1
+from ..models.change_direction import ChangeDirection
 from typing import cast
 
 if TYPE_CHECKING:
@@ -39,7 +37,7 @@ class Progress:
             baseline_rule (str):
             thresholds_version (str):
             instruments (list[InstrumentProgress]):
-            overall (None | ProgressOverallType1 | ProgressOverallType2Type1 | ProgressOverallType3Type1):
+            overall (ChangeDirection | None):
             reliable_deterioration (Deterioration): A reliable deterioration since baseline on one instrument.
             below_caseness (list[str]): Titles of the instruments that went from caseness at baseline to below it.
             paired (None | Paired):
@@ -52,7 +50,7 @@ class Progress:
     baseline_rule: str
     thresholds_version: str
     instruments: list[InstrumentProgress]
-    overall: None | ProgressOverallType1 | ProgressOverallType2Type1 | ProgressOverallType3Type1
+    overall: ChangeDirection | None
     reliable_deterioration: Deterioration
     below_caseness: list[str]
     paired: None | Paired
@@ -90,11 +88,7 @@ class Progress:
 
 
         overall: None | str
-        if isinstance(self.overall, ProgressOverallType1):
-            overall = self.overall.value
-        elif isinstance(self.overall, ProgressOverallType2Type1):
-            overall = self.overall.value
-        elif isinstance(self.overall, ProgressOverallType3Type1):
+        if isinstance(self.overall, ChangeDirection):
             overall = self.overall.value
         else:
             overall = self.overall
@@ -183,40 +177,20 @@ class Progress:
             instruments.append(instruments_item)
 
 
-        def _parse_overall(data: object) -> None | ProgressOverallType1 | ProgressOverallType2Type1 | ProgressOverallType3Type1:
+        def _parse_overall(data: object) -> ChangeDirection | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                overall_type_1 = ProgressOverallType1(data)
+                overall_type_1 = ChangeDirection(data)
 
 
 
                 return overall_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                overall_type_2_type_1 = ProgressOverallType2Type1(data)
-
-
-
-                return overall_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                overall_type_3_type_1 = ProgressOverallType3Type1(data)
-
-
-
-                return overall_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ProgressOverallType1 | ProgressOverallType2Type1 | ProgressOverallType3Type1, data)
+            return cast(ChangeDirection | None, data)
 
         overall = _parse_overall(d.pop("overall"))
 

@@ -40,7 +40,8 @@ class Screening:
             id (str):
             participant_id (str):
             form_version (str):
-            method (ScreeningMethod):
+            method (ScreeningMethod): How a screening was taken: the form by a therapist, a clinician's assessment, or the
+                person by their secure link.
             complete (bool): False when instruments were left unanswered (stopped at a crisis) or items declined.
             declined (list[str]):
             crisis_hold (bool): Taken while the participant was held after a defer, and it does not lift the hold (no crisis

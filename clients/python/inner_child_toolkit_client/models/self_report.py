@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.self_report_purpose import SelfReportPurpose
+from ..models.invitation_purpose import InvitationPurpose
 from typing import cast
 import datetime
 
@@ -32,7 +32,7 @@ class SelfReport:
     item is positive.
 
         Attributes:
-            purpose (SelfReportPurpose):
+            purpose (InvitationPurpose): What a participant's secure link is for.
             expires_at (datetime.datetime):
             form (None | SelfReportFormType0): The current intake form (as GET /screening/form gives it: instruments in
                 their validated wording, option values); null for an agreement.
@@ -46,7 +46,7 @@ class SelfReport:
             agreement (AgreementText | None): For an `agreement` invitation: the current text to sign.
      """
 
-    purpose: SelfReportPurpose
+    purpose: InvitationPurpose
     expires_at: datetime.datetime
     form: None | SelfReportFormType0
     answers: SelfReportAnswers
@@ -127,7 +127,7 @@ class SelfReport:
         from ..models.self_report_answers import SelfReportAnswers # noqa: PLC0415
         from ..models.self_report_form_type_0 import SelfReportFormType0 # noqa: PLC0415
         d = dict(src_dict)
-        purpose = SelfReportPurpose(d.pop("purpose"))
+        purpose = InvitationPurpose(d.pop("purpose"))
 
 
 

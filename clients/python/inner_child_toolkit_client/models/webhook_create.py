@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.webhook_create_events_item import WebhookCreateEventsItem
+from ..models.event_type import EventType
 from typing import cast
 
 
@@ -28,12 +28,12 @@ class WebhookCreate:
             url (str): https only; its host must resolve to public addresses (private, loopback, link-local, multicast and
                 reserved ones are refused unless the deployment sets WEBHOOK_ALLOW_PRIVATE=true). Example:
                 https://ehr.example.org/hooks/toolkit.
-            events (list[WebhookCreateEventsItem]): Kinds of event to deliver (the same kinds as GET /events). Example:
-                ['alert.raised', 'clearance.changed'].
+            events (list[EventType]): Kinds of event to deliver (the same kinds as GET /events). Example: ['alert.raised',
+                'clearance.changed'].
      """
 
     url: str
-    events: list[WebhookCreateEventsItem]
+    events: list[EventType]
 
 
 
@@ -69,7 +69,7 @@ class WebhookCreate:
         events = []
         _events = d.pop("events")
         for events_item_data in (_events):
-            events_item = WebhookCreateEventsItem(events_item_data)
+            events_item = EventType(events_item_data)
 
 
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.webhook_created_events_item import WebhookCreatedEventsItem
+from ..models.event_type import EventType
 from typing import cast
 import datetime
 
@@ -28,7 +28,7 @@ class WebhookCreated:
         Attributes:
             id (str):
             url (str):
-            events (list[WebhookCreatedEventsItem]):
+            events (list[EventType]):
             active (bool): false once switched off after repeated failure (make a new one when the endpoint is fixed).
             consecutive_failures (int):
             disabled_at (datetime.datetime | None):
@@ -41,7 +41,7 @@ class WebhookCreated:
 
     id: str
     url: str
-    events: list[WebhookCreatedEventsItem]
+    events: list[EventType]
     active: bool
     consecutive_failures: int
     disabled_at: datetime.datetime | None
@@ -111,7 +111,7 @@ class WebhookCreated:
         events = []
         _events = d.pop("events")
         for events_item_data in (_events):
-            events_item = WebhookCreatedEventsItem(events_item_data)
+            events_item = EventType(events_item_data)
 
 
 

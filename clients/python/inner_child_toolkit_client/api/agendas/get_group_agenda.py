@@ -9,13 +9,13 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.agenda import Agenda
+from ...models.agenda_detail_level import AgendaDetailLevel
+from ...models.agenda_format import AgendaFormat
+from ...models.audience import Audience
 from ...models.error import Error
-from ...models.get_group_agenda_audience import GetGroupAgendaAudience
-from ...models.get_group_agenda_detail import GetGroupAgendaDetail
-from ...models.get_group_agenda_format import GetGroupAgendaFormat
-from ...models.get_group_agenda_paper import GetGroupAgendaPaper
-from ...models.get_group_agenda_print import GetGroupAgendaPrint
 from ...models.get_group_agenda_response_202 import GetGroupAgendaResponse202
+from ...models.paper import Paper
+from ...models.print_size import PrintSize
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -24,11 +24,11 @@ from typing import cast
 def _get_kwargs(
     group_id: str,
     *,
-    format_: GetGroupAgendaFormat | Unset = UNSET,
-    audience: GetGroupAgendaAudience | Unset = UNSET,
-    paper: GetGroupAgendaPaper | Unset = UNSET,
-    detail: GetGroupAgendaDetail | Unset = UNSET,
-    print_: GetGroupAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -163,11 +163,11 @@ def sync_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetGroupAgendaFormat | Unset = UNSET,
-    audience: GetGroupAgendaAudience | Unset = UNSET,
-    paper: GetGroupAgendaPaper | Unset = UNSET,
-    detail: GetGroupAgendaDetail | Unset = UNSET,
-    print_: GetGroupAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
@@ -178,11 +178,12 @@ def sync_detailed(
 
     Args:
         group_id (str):
-        format_ (GetGroupAgendaFormat | Unset):
-        audience (GetGroupAgendaAudience | Unset):
-        paper (GetGroupAgendaPaper | Unset):
-        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetGroupAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:
@@ -215,11 +216,11 @@ def sync(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetGroupAgendaFormat | Unset = UNSET,
-    audience: GetGroupAgendaAudience | Unset = UNSET,
-    paper: GetGroupAgendaPaper | Unset = UNSET,
-    detail: GetGroupAgendaDetail | Unset = UNSET,
-    print_: GetGroupAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Agenda | Any | Error | GetGroupAgendaResponse202 | None:
@@ -230,11 +231,12 @@ def sync(
 
     Args:
         group_id (str):
-        format_ (GetGroupAgendaFormat | Unset):
-        audience (GetGroupAgendaAudience | Unset):
-        paper (GetGroupAgendaPaper | Unset):
-        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetGroupAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:
@@ -262,11 +264,11 @@ async def asyncio_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetGroupAgendaFormat | Unset = UNSET,
-    audience: GetGroupAgendaAudience | Unset = UNSET,
-    paper: GetGroupAgendaPaper | Unset = UNSET,
-    detail: GetGroupAgendaDetail | Unset = UNSET,
-    print_: GetGroupAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
@@ -277,11 +279,12 @@ async def asyncio_detailed(
 
     Args:
         group_id (str):
-        format_ (GetGroupAgendaFormat | Unset):
-        audience (GetGroupAgendaAudience | Unset):
-        paper (GetGroupAgendaPaper | Unset):
-        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetGroupAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:
@@ -314,11 +317,11 @@ async def asyncio(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetGroupAgendaFormat | Unset = UNSET,
-    audience: GetGroupAgendaAudience | Unset = UNSET,
-    paper: GetGroupAgendaPaper | Unset = UNSET,
-    detail: GetGroupAgendaDetail | Unset = UNSET,
-    print_: GetGroupAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Agenda | Any | Error | GetGroupAgendaResponse202 | None:
@@ -329,11 +332,12 @@ async def asyncio(
 
     Args:
         group_id (str):
-        format_ (GetGroupAgendaFormat | Unset):
-        audience (GetGroupAgendaAudience | Unset):
-        paper (GetGroupAgendaPaper | Unset):
-        detail (GetGroupAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetGroupAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:

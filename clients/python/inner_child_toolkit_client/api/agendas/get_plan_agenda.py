@@ -9,13 +9,13 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.agenda import Agenda
+from ...models.agenda_detail_level import AgendaDetailLevel
+from ...models.agenda_format import AgendaFormat
+from ...models.audience import Audience
 from ...models.error import Error
-from ...models.get_plan_agenda_audience import GetPlanAgendaAudience
-from ...models.get_plan_agenda_detail import GetPlanAgendaDetail
-from ...models.get_plan_agenda_format import GetPlanAgendaFormat
-from ...models.get_plan_agenda_paper import GetPlanAgendaPaper
-from ...models.get_plan_agenda_print import GetPlanAgendaPrint
 from ...models.get_plan_agenda_response_202 import GetPlanAgendaResponse202
+from ...models.paper import Paper
+from ...models.print_size import PrintSize
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -24,11 +24,11 @@ from typing import cast
 def _get_kwargs(
     plan_id: str,
     *,
-    format_: GetPlanAgendaFormat | Unset = UNSET,
-    audience: GetPlanAgendaAudience | Unset = UNSET,
-    paper: GetPlanAgendaPaper | Unset = UNSET,
-    detail: GetPlanAgendaDetail | Unset = UNSET,
-    print_: GetPlanAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -163,11 +163,11 @@ def sync_detailed(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetPlanAgendaFormat | Unset = UNSET,
-    audience: GetPlanAgendaAudience | Unset = UNSET,
-    paper: GetPlanAgendaPaper | Unset = UNSET,
-    detail: GetPlanAgendaDetail | Unset = UNSET,
-    print_: GetPlanAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
@@ -184,11 +184,12 @@ def sync_detailed(
 
     Args:
         plan_id (str):
-        format_ (GetPlanAgendaFormat | Unset):
-        audience (GetPlanAgendaAudience | Unset):
-        paper (GetPlanAgendaPaper | Unset):
-        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetPlanAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:
@@ -221,11 +222,11 @@ def sync(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetPlanAgendaFormat | Unset = UNSET,
-    audience: GetPlanAgendaAudience | Unset = UNSET,
-    paper: GetPlanAgendaPaper | Unset = UNSET,
-    detail: GetPlanAgendaDetail | Unset = UNSET,
-    print_: GetPlanAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Agenda | Any | Error | GetPlanAgendaResponse202 | None:
@@ -242,11 +243,12 @@ def sync(
 
     Args:
         plan_id (str):
-        format_ (GetPlanAgendaFormat | Unset):
-        audience (GetPlanAgendaAudience | Unset):
-        paper (GetPlanAgendaPaper | Unset):
-        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetPlanAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:
@@ -274,11 +276,11 @@ async def asyncio_detailed(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetPlanAgendaFormat | Unset = UNSET,
-    audience: GetPlanAgendaAudience | Unset = UNSET,
-    paper: GetPlanAgendaPaper | Unset = UNSET,
-    detail: GetPlanAgendaDetail | Unset = UNSET,
-    print_: GetPlanAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
@@ -295,11 +297,12 @@ async def asyncio_detailed(
 
     Args:
         plan_id (str):
-        format_ (GetPlanAgendaFormat | Unset):
-        audience (GetPlanAgendaAudience | Unset):
-        paper (GetPlanAgendaPaper | Unset):
-        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetPlanAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:
@@ -332,11 +335,11 @@ async def asyncio(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetPlanAgendaFormat | Unset = UNSET,
-    audience: GetPlanAgendaAudience | Unset = UNSET,
-    paper: GetPlanAgendaPaper | Unset = UNSET,
-    detail: GetPlanAgendaDetail | Unset = UNSET,
-    print_: GetPlanAgendaPrint | Unset = UNSET,
+    format_: AgendaFormat | Unset = UNSET,
+    audience: Audience | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
+    detail: AgendaDetailLevel | Unset = UNSET,
+    print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Agenda | Any | Error | GetPlanAgendaResponse202 | None:
@@ -353,11 +356,12 @@ async def asyncio(
 
     Args:
         plan_id (str):
-        format_ (GetPlanAgendaFormat | Unset):
-        audience (GetPlanAgendaAudience | Unset):
-        paper (GetPlanAgendaPaper | Unset):
-        detail (GetPlanAgendaDetail | Unset):  Example: run_sheet.
-        print_ (GetPlanAgendaPrint | Unset):
+        format_ (AgendaFormat | Unset): A representation of an agenda.
+        audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
+            clinical data.
+        paper (Paper | Unset): The paper size of a printed copy.
+        detail (AgendaDetailLevel | Unset): How much of each session a printed agenda holds.
+        print_ (PrintSize | Unset): Large print (16 pt or more) for the participant handout.
         if_none_match (str | Unset):
 
     Raises:

@@ -10,8 +10,8 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.get_sign_in_sheet_format import GetSignInSheetFormat
-from ...models.get_sign_in_sheet_paper import GetSignInSheetPaper
 from ...models.get_sign_in_sheet_response_202 import GetSignInSheetResponse202
+from ...models.paper import Paper
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -21,7 +21,7 @@ def _get_kwargs(
     plan_id: str,
     *,
     format_: GetSignInSheetFormat | Unset = UNSET,
-    paper: GetSignInSheetPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -136,7 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: GetSignInSheetFormat | Unset = UNSET,
-    paper: GetSignInSheetPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Error | GetSignInSheetResponse202 | str]:
@@ -150,7 +150,7 @@ def sync_detailed(
     Args:
         plan_id (str):
         format_ (GetSignInSheetFormat | Unset):
-        paper (GetSignInSheetPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:
@@ -181,7 +181,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     format_: GetSignInSheetFormat | Unset = UNSET,
-    paper: GetSignInSheetPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Error | GetSignInSheetResponse202 | str | None:
@@ -195,7 +195,7 @@ def sync(
     Args:
         plan_id (str):
         format_ (GetSignInSheetFormat | Unset):
-        paper (GetSignInSheetPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:
@@ -221,7 +221,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: GetSignInSheetFormat | Unset = UNSET,
-    paper: GetSignInSheetPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Error | GetSignInSheetResponse202 | str]:
@@ -235,7 +235,7 @@ async def asyncio_detailed(
     Args:
         plan_id (str):
         format_ (GetSignInSheetFormat | Unset):
-        paper (GetSignInSheetPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:
@@ -266,7 +266,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     format_: GetSignInSheetFormat | Unset = UNSET,
-    paper: GetSignInSheetPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Error | GetSignInSheetResponse202 | str | None:
@@ -280,7 +280,7 @@ async def asyncio(
     Args:
         plan_id (str):
         format_ (GetSignInSheetFormat | Unset):
-        paper (GetSignInSheetPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:

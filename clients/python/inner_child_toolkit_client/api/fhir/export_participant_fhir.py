@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.export_participant_fhir_format import ExportParticipantFhirFormat
 from ...models.fhir_bundle import FhirBundle
+from ...models.fhir_format import FhirFormat
 from ...models.operation_outcome import OperationOutcome
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     participant_id: str,
     *,
-    field_format_: ExportParticipantFhirFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def sync_detailed(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ExportParticipantFhirFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirBundle | OperationOutcome]:
@@ -128,7 +128,7 @@ def sync_detailed(
 
     Args:
         participant_id (str):
-        field_format_ (ExportParticipantFhirFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -157,7 +157,7 @@ def sync(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ExportParticipantFhirFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirBundle | OperationOutcome | None:
@@ -169,7 +169,7 @@ def sync(
 
     Args:
         participant_id (str):
-        field_format_ (ExportParticipantFhirFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ExportParticipantFhirFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirBundle | OperationOutcome]:
@@ -205,7 +205,7 @@ async def asyncio_detailed(
 
     Args:
         participant_id (str):
-        field_format_ (ExportParticipantFhirFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -234,7 +234,7 @@ async def asyncio(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ExportParticipantFhirFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirBundle | OperationOutcome | None:
@@ -246,7 +246,7 @@ async def asyncio(
 
     Args:
         participant_id (str):
-        field_format_ (ExportParticipantFhirFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:

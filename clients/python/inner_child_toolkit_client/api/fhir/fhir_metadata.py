@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fhir_capability_statement import FhirCapabilityStatement
-from ...models.fhir_metadata_format import FhirMetadataFormat
+from ...models.fhir_format import FhirFormat
 from ...models.operation_outcome import OperationOutcome
 from ...types import UNSET, Unset
 from typing import cast
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    field_format_: FhirMetadataFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -100,7 +100,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    field_format_: FhirMetadataFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirCapabilityStatement | OperationOutcome]:
@@ -110,7 +110,7 @@ def sync_detailed(
     serves them. Public (no token), as FHIR has it.
 
     Args:
-        field_format_ (FhirMetadataFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -137,7 +137,7 @@ if_none_match=if_none_match,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    field_format_: FhirMetadataFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirCapabilityStatement | OperationOutcome | None:
@@ -147,7 +147,7 @@ def sync(
     serves them. Public (no token), as FHIR has it.
 
     Args:
-        field_format_ (FhirMetadataFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -169,7 +169,7 @@ if_none_match=if_none_match,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    field_format_: FhirMetadataFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirCapabilityStatement | OperationOutcome]:
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     serves them. Public (no token), as FHIR has it.
 
     Args:
-        field_format_ (FhirMetadataFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -206,7 +206,7 @@ if_none_match=if_none_match,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    field_format_: FhirMetadataFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirCapabilityStatement | OperationOutcome | None:
@@ -216,7 +216,7 @@ async def asyncio(
     serves them. Public (no token), as FHIR has it.
 
     Args:
-        field_format_ (FhirMetadataFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:

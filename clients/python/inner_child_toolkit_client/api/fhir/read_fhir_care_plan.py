@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fhir_care_plan import FhirCarePlan
+from ...models.fhir_format import FhirFormat
 from ...models.operation_outcome import OperationOutcome
-from ...models.read_fhir_care_plan_format import ReadFhirCarePlanFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     group_id: str,
     *,
-    field_format_: ReadFhirCarePlanFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def sync_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCarePlanFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirCarePlan | OperationOutcome]:
@@ -128,7 +128,7 @@ def sync_detailed(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirCarePlanFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -157,7 +157,7 @@ def sync(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCarePlanFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirCarePlan | OperationOutcome | None:
@@ -169,7 +169,7 @@ def sync(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirCarePlanFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCarePlanFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirCarePlan | OperationOutcome]:
@@ -205,7 +205,7 @@ async def asyncio_detailed(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirCarePlanFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -234,7 +234,7 @@ async def asyncio(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCarePlanFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirCarePlan | OperationOutcome | None:
@@ -246,7 +246,7 @@ async def asyncio(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirCarePlanFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:

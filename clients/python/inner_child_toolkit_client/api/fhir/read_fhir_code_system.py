@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fhir_code_system import FhirCodeSystem
+from ...models.fhir_format import FhirFormat
 from ...models.operation_outcome import OperationOutcome
-from ...models.read_fhir_code_system_format import ReadFhirCodeSystemFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     code_system_id: str,
     *,
-    field_format_: ReadFhirCodeSystemFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def sync_detailed(
     code_system_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCodeSystemFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirCodeSystem | OperationOutcome]:
@@ -127,7 +127,7 @@ def sync_detailed(
 
     Args:
         code_system_id (str):
-        field_format_ (ReadFhirCodeSystemFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -156,7 +156,7 @@ def sync(
     code_system_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCodeSystemFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirCodeSystem | OperationOutcome | None:
@@ -167,7 +167,7 @@ def sync(
 
     Args:
         code_system_id (str):
-        field_format_ (ReadFhirCodeSystemFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -191,7 +191,7 @@ async def asyncio_detailed(
     code_system_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCodeSystemFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirCodeSystem | OperationOutcome]:
@@ -202,7 +202,7 @@ async def asyncio_detailed(
 
     Args:
         code_system_id (str):
-        field_format_ (ReadFhirCodeSystemFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -231,7 +231,7 @@ async def asyncio(
     code_system_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirCodeSystemFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirCodeSystem | OperationOutcome | None:
@@ -242,7 +242,7 @@ async def asyncio(
 
     Args:
         code_system_id (str):
-        field_format_ (ReadFhirCodeSystemFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:

@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.fhir_format import FhirFormat
 from ...models.fhir_group import FhirGroup
 from ...models.operation_outcome import OperationOutcome
-from ...models.read_fhir_group_format import ReadFhirGroupFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     group_id: str,
     *,
-    field_format_: ReadFhirGroupFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def sync_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirGroupFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirGroup | OperationOutcome]:
@@ -127,7 +127,7 @@ def sync_detailed(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirGroupFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -156,7 +156,7 @@ def sync(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirGroupFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirGroup | OperationOutcome | None:
@@ -167,7 +167,7 @@ def sync(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirGroupFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -191,7 +191,7 @@ async def asyncio_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirGroupFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirGroup | OperationOutcome]:
@@ -202,7 +202,7 @@ async def asyncio_detailed(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirGroupFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -231,7 +231,7 @@ async def asyncio(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirGroupFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirGroup | OperationOutcome | None:
@@ -242,7 +242,7 @@ async def asyncio(
 
     Args:
         group_id (str):
-        field_format_ (ReadFhirGroupFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:

@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.fhir_format import FhirFormat
 from ...models.fhir_observation import FhirObservation
 from ...models.operation_outcome import OperationOutcome
-from ...models.read_fhir_observation_format import ReadFhirObservationFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     observation_id: str,
     *,
-    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def sync_detailed(
     observation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirObservation | OperationOutcome]:
@@ -128,7 +128,7 @@ def sync_detailed(
 
     Args:
         observation_id (str):
-        field_format_ (ReadFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -157,7 +157,7 @@ def sync(
     observation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirObservation | OperationOutcome | None:
@@ -169,7 +169,7 @@ def sync(
 
     Args:
         observation_id (str):
-        field_format_ (ReadFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     observation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | FhirObservation | OperationOutcome]:
@@ -205,7 +205,7 @@ async def asyncio_detailed(
 
     Args:
         observation_id (str):
-        field_format_ (ReadFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:
@@ -234,7 +234,7 @@ async def asyncio(
     observation_id: str,
     *,
     client: AuthenticatedClient | Client,
-    field_format_: ReadFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | FhirObservation | OperationOutcome | None:
@@ -246,7 +246,7 @@ async def asyncio(
 
     Args:
         observation_id (str):
-        field_format_ (ReadFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         if_none_match (str | Unset):
 
     Raises:

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fhir_bundle import FhirBundle
+from ...models.fhir_format import FhirFormat
 from ...models.operation_outcome import OperationOutcome
-from ...models.search_fhir_observation_format import SearchFhirObservationFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -20,7 +20,7 @@ def _get_kwargs(
     *,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     category: list[str] | Unset = UNSET,
@@ -152,7 +152,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     category: list[str] | Unset = UNSET,
@@ -169,7 +169,7 @@ def sync_detailed(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         category (list[str] | Unset):  Example: ['survey'].
@@ -210,7 +210,7 @@ def sync(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     category: list[str] | Unset = UNSET,
@@ -227,7 +227,7 @@ def sync(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         category (list[str] | Unset):  Example: ['survey'].
@@ -263,7 +263,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     category: list[str] | Unset = UNSET,
@@ -280,7 +280,7 @@ async def asyncio_detailed(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         category (list[str] | Unset):  Example: ['survey'].
@@ -321,7 +321,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirObservationFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     category: list[str] | Unset = UNSET,
@@ -338,7 +338,7 @@ async def asyncio(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirObservationFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         category (list[str] | Unset):  Example: ['survey'].

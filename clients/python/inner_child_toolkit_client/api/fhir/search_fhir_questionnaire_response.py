@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fhir_bundle import FhirBundle
+from ...models.fhir_format import FhirFormat
 from ...models.operation_outcome import OperationOutcome
-from ...models.search_fhir_questionnaire_response_format import SearchFhirQuestionnaireResponseFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -20,7 +20,7 @@ def _get_kwargs(
     *,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirQuestionnaireResponseFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     authored: list[str] | Unset = UNSET,
@@ -136,7 +136,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirQuestionnaireResponseFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     authored: list[str] | Unset = UNSET,
@@ -150,7 +150,7 @@ def sync_detailed(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirQuestionnaireResponseFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         authored (list[str] | Unset):  Example: ['ge2026-01-01'].
@@ -187,7 +187,7 @@ def sync(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirQuestionnaireResponseFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     authored: list[str] | Unset = UNSET,
@@ -201,7 +201,7 @@ def sync(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirQuestionnaireResponseFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         authored (list[str] | Unset):  Example: ['ge2026-01-01'].
@@ -233,7 +233,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirQuestionnaireResponseFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     authored: list[str] | Unset = UNSET,
@@ -247,7 +247,7 @@ async def asyncio_detailed(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirQuestionnaireResponseFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         authored (list[str] | Unset):  Example: ['ge2026-01-01'].
@@ -284,7 +284,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     field_count: int | Unset = UNSET,
     field_offset: int | Unset = UNSET,
-    field_format_: SearchFhirQuestionnaireResponseFormat | Unset = UNSET,
+    field_format_: FhirFormat | Unset = UNSET,
     subject: str | Unset = UNSET,
     patient: str | Unset = UNSET,
     authored: list[str] | Unset = UNSET,
@@ -298,7 +298,7 @@ async def asyncio(
     Args:
         field_count (int | Unset):
         field_offset (int | Unset):
-        field_format_ (SearchFhirQuestionnaireResponseFormat | Unset):
+        field_format_ (FhirFormat | Unset): What `_format` may name (XML answers 406).
         subject (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         patient (str | Unset):  Example: Patient/3f1c0d0e-5a8b-4c1e-9e57-2b1f7c9d4a10.
         authored (list[str] | Unset):  Example: ['ge2026-01-01'].

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.invitation import Invitation
-from ...models.list_invitations_status import ListInvitationsStatus
+from ...models.invitation_status import InvitationStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: ListInvitationsStatus | Unset = UNSET,
+    status: InvitationStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -111,7 +111,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: ListInvitationsStatus | Unset = UNSET,
+    status: InvitationStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -123,7 +123,7 @@ def sync_detailed(
     sent), optionally of one `status`. Audited.
 
     Args:
-        status (ListInvitationsStatus | Unset):
+        status (InvitationStatus | Unset): Where a secure link stands.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):
@@ -154,7 +154,7 @@ if_none_match=if_none_match,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: ListInvitationsStatus | Unset = UNSET,
+    status: InvitationStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -166,7 +166,7 @@ def sync(
     sent), optionally of one `status`. Audited.
 
     Args:
-        status (ListInvitationsStatus | Unset):
+        status (InvitationStatus | Unset): Where a secure link stands.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):
@@ -192,7 +192,7 @@ if_none_match=if_none_match,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: ListInvitationsStatus | Unset = UNSET,
+    status: InvitationStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -204,7 +204,7 @@ async def asyncio_detailed(
     sent), optionally of one `status`. Audited.
 
     Args:
-        status (ListInvitationsStatus | Unset):
+        status (InvitationStatus | Unset): Where a secure link stands.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):
@@ -235,7 +235,7 @@ if_none_match=if_none_match,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: ListInvitationsStatus | Unset = UNSET,
+    status: InvitationStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -247,7 +247,7 @@ async def asyncio(
     sent), optionally of one `status`. Audited.
 
     Args:
-        status (ListInvitationsStatus | Unset):
+        status (InvitationStatus | Unset): Where a secure link stands.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
-from ...models.list_outbox_status import ListOutboxStatus
 from ...models.outbox_message import OutboxMessage
+from ...models.outbox_status import OutboxStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: ListOutboxStatus | Unset = UNSET,
+    status: OutboxStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -118,7 +118,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: ListOutboxStatus | Unset = UNSET,
+    status: OutboxStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -133,7 +133,8 @@ def sync_detailed(
     reset or a participant's invitation are withheld: only their recipient may see the link.
 
     Args:
-        status (ListOutboxStatus | Unset):
+        status (OutboxStatus | Unset): Where an email stands: kept in the outbox (no SMTP server
+            set), queued, sent, or failed after retries.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):
@@ -164,7 +165,7 @@ if_none_match=if_none_match,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: ListOutboxStatus | Unset = UNSET,
+    status: OutboxStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -179,7 +180,8 @@ def sync(
     reset or a participant's invitation are withheld: only their recipient may see the link.
 
     Args:
-        status (ListOutboxStatus | Unset):
+        status (OutboxStatus | Unset): Where an email stands: kept in the outbox (no SMTP server
+            set), queued, sent, or failed after retries.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):
@@ -205,7 +207,7 @@ if_none_match=if_none_match,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: ListOutboxStatus | Unset = UNSET,
+    status: OutboxStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -220,7 +222,8 @@ async def asyncio_detailed(
     reset or a participant's invitation are withheld: only their recipient may see the link.
 
     Args:
-        status (ListOutboxStatus | Unset):
+        status (OutboxStatus | Unset): Where an email stands: kept in the outbox (no SMTP server
+            set), queued, sent, or failed after retries.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):
@@ -251,7 +254,7 @@ if_none_match=if_none_match,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: ListOutboxStatus | Unset = UNSET,
+    status: OutboxStatus | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -266,7 +269,8 @@ async def asyncio(
     reset or a participant's invitation are withheld: only their recipient may see the link.
 
     Args:
-        status (ListOutboxStatus | Unset):
+        status (OutboxStatus | Unset): Where an email stands: kept in the outbox (no SMTP server
+            set), queued, sent, or failed after retries.
         page (int | Unset):
         page_size (int | Unset):
         if_none_match (str | Unset):

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
-from ...models.get_group_pack_paper import GetGroupPackPaper
 from ...models.get_group_pack_response_202 import GetGroupPackResponse202
+from ...models.paper import Paper
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
 from io import BytesIO
@@ -21,7 +21,7 @@ from typing import cast
 def _get_kwargs(
     group_id: str,
     *,
-    paper: GetGroupPackPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def sync_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    paper: GetGroupPackPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Error | File | GetGroupPackResponse202]:
@@ -139,7 +139,7 @@ def sync_detailed(
 
     Args:
         group_id (str):
-        paper (GetGroupPackPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:
@@ -168,7 +168,7 @@ def sync(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    paper: GetGroupPackPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Error | File | GetGroupPackResponse202 | None:
@@ -180,7 +180,7 @@ def sync(
 
     Args:
         group_id (str):
-        paper (GetGroupPackPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:
@@ -204,7 +204,7 @@ async def asyncio_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    paper: GetGroupPackPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Error | File | GetGroupPackResponse202]:
@@ -216,7 +216,7 @@ async def asyncio_detailed(
 
     Args:
         group_id (str):
-        paper (GetGroupPackPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:
@@ -245,7 +245,7 @@ async def asyncio(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    paper: GetGroupPackPaper | Unset = UNSET,
+    paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Error | File | GetGroupPackResponse202 | None:
@@ -257,7 +257,7 @@ async def asyncio(
 
     Args:
         group_id (str):
-        paper (GetGroupPackPaper | Unset):
+        paper (Paper | Unset): The paper size of a printed copy.
         if_none_match (str | Unset):
 
     Raises:

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ProgressOverallType2Type1(StrEnum):
+class ChangeDirection(StrEnum):
     DETERIORATED = "deteriorated"
     IMPROVED = "improved"
     NONE = "none"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class AgendaStatusPersonVerdict(StrEnum):
+class MemberVerdict(StrEnum):
     ADAPT = "adapt"
     BLOCKED = "blocked"
     EXCLUDE = "exclude"

@@ -1,8 +1,8 @@
 from enum import StrEnum
 
-class GetGroupAgendaPaper(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
+class RenderStatus(StrEnum):
+    QUEUED = "queued"
+    RENDERING = "rendering"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class GetPlanAgendaDetail(StrEnum):
+class AgendaDetailLevel(StrEnum):
     ITEMS = "items"
     PLANS = "plans"
     RUN_SHEET = "run_sheet"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class GetPlanAgendaFormat(StrEnum):
+class AgendaFormat(StrEnum):
     HTML = "html"
     ICS = "ics"
     JSON = "json"

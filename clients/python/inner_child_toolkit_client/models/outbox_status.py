@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ListOutboxStatus(StrEnum):
+class OutboxStatus(StrEnum):
     FAILED = "failed"
     KEPT = "kept"
     QUEUED = "queued"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class GetGroupAgendaAudience(StrEnum):
+class Audience(StrEnum):
     FACILITATOR = "facilitator"
     PARTICIPANT = "participant"
 

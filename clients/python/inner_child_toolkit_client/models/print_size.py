@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class GetPlanAgendaPrint(StrEnum):
+class PrintSize(StrEnum):
     LARGE = "large"
     NORMAL = "normal"
 

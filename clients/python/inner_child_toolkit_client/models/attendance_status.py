@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class AttendanceLineStatusType1(StrEnum):
+class AttendanceStatus(StrEnum):
     CANCELLED_BY_PRACTICE = "cancelled_by_practice"
     EXCUSED = "excused"
     LATE = "late"

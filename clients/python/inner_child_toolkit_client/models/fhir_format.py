@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ReadFhirCarePlanFormat(StrEnum):
+class FhirFormat(StrEnum):
     APPLICATIONFHIRJSON = "application/fhir+json"
     APPLICATIONJSON = "application/json"
     JSON = "json"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class GetGroupPackPaper(StrEnum):
+class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
 

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class InvitationCreatedRevokedReasonType3Type1(StrEnum):
+class InvitationEnd(StrEnum):
     REVOKED = "revoked"
     SUPERSEDED = "superseded"
 

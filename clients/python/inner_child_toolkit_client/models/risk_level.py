@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class CrisisReviewCreateRiskLevel(StrEnum):
+class RiskLevel(StrEnum):
     HIGH = "high"
     LOW = "low"
     MODERATE = "moderate"

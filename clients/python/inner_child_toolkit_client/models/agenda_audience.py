@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class AgendaAudience(StrEnum):
-    FACILITATOR = "facilitator"
-    PARTICIPANT = "participant"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class GetGroupAgendaDetail(StrEnum):
-    ITEMS = "items"
-    PLANS = "plans"
-    RUN_SHEET = "run_sheet"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class GetGroupAgendaResponse202Status(StrEnum):
-    QUEUED = "queued"
-    RENDERING = "rendering"
-
-    def __str__(self) -> str:
-        return str(self.value)

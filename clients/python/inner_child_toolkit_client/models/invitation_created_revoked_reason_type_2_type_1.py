@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class InvitationCreatedRevokedReasonType2Type1(StrEnum):
-    REVOKED = "revoked"
-    SUPERSEDED = "superseded"
-
-    def __str__(self) -> str:
-        return str(self.value)

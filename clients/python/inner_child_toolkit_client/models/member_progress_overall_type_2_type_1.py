@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class MemberProgressOverallType2Type1(StrEnum):
-    DETERIORATED = "deteriorated"
-    IMPROVED = "improved"
-    NONE = "none"
-
-    def __str__(self) -> str:
-        return str(self.value)

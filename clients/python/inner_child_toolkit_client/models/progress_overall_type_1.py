@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class ProgressOverallType1(StrEnum):
-    DETERIORATED = "deteriorated"
-    IMPROVED = "improved"
-    NONE = "none"
-
-    def __str__(self) -> str:
-        return str(self.value)

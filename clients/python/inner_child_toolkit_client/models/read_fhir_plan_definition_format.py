@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class ReadFhirPlanDefinitionFormat(StrEnum):
-    APPLICATIONFHIRJSON = "application/fhir+json"
-    APPLICATIONJSON = "application/json"
-    JSON = "json"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class SelfReportPurpose(StrEnum):
-    AGREEMENT = "agreement"
-    INTAKE = "intake"
-    RESCREEN = "rescreen"
-
-    def __str__(self) -> str:
-        return str(self.value)
