@@ -199,7 +199,7 @@ class PracticeSettings(MethodView):
         sign in with a TOTP code: those without one enrol at their next login (202 `totp_enrolment`)."""
         caller = current_therapist()
         practice = db.session.get(Practice, caller.practice_id)
-        check_if_match(practice, what="practice's settings")
+        check_if_match(practice, what="practice")
         practice = services.update_practice(practice=practice, changes=changes)
         record("update", "practice", practice.id, actor=caller)
         db.session.commit()
