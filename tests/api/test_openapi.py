@@ -272,7 +272,7 @@ def test_versioned_records_document_etag_and_if_match(spec):
 def test_main_payloads_have_examples(spec):
     schemas = spec["components"]["schemas"]
     for name in ("Register", "Login", "Tokens", "Participant", "Group", "MemberCreate", "Module", "Plan",
-                 "PlanItemIn", "PlanItems", "ScreeningCreate", "OverrideCreate", "TherapistCreate", "Error"):
+                 "PlanItemIn", "PlanItems", "ScreeningFormCreate", "OverrideCreate", "TherapistCreate", "Error"):
         schema = schemas[name]
         assert "example" in schema or any("example" in p for p in schema["properties"].values()), name
 

@@ -130,8 +130,8 @@ def test_generated_client_drives_the_main_journey(generated, live_server):
     answers = {item.id: min(o.value for o in item.options)
                for instrument in form.instruments for item in instrument.items if not item.enable_when}
     screening = ok(api("screening", "create_screening").sync_detailed(
-        participant.id, client=authed, body=models.ScreeningCreate.from_dict({
-            "form_version": form.version, "answers": answers})), 201)
+        participant.id, client=authed, body=models.ScreeningFormCreate.from_dict({
+            "method": "form", "form_version": form.version, "answers": answers})), 201)
     assert screening.outcome == models.Outcome.CLEAR and screening.is_valid and screening.override is None
     overridden = ok(api("screening", "override_screening").sync_detailed(
         screening.id, client=authed,
@@ -155,8 +155,8 @@ def test_generated_client_drives_the_main_journey(generated, live_server):
 
     # progress: a second screening, the typed JSON, and the SVG chart through the HTTP session
     ok(api("screening", "create_screening").sync_detailed(
-        participant.id, client=authed, body=models.ScreeningCreate.from_dict({
-            "form_version": form.version, "answers": answers})), 201)
+        participant.id, client=authed, body=models.ScreeningFormCreate.from_dict({
+            "method": "form", "form_version": form.version, "answers": answers})), 201)
     progress = ok(api("progress", "get_participant_progress").sync_detailed(participant.id, client=authed), 200)
     assert isinstance(progress, models.Progress)
     chart = authed.get_httpx_client().get(f"/api/v1/participants/{participant.id}/progress",

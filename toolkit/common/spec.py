@@ -160,8 +160,14 @@ class ToolkitConverter(OpenAPIConverter):
         return param
 
     def schema2jsonschema(self, schema):
-        jsonschema = super().schema2jsonschema(schema)
         cls = schema if isinstance(schema, type) else type(schema)
+        variants = getattr(getattr(cls, "Meta", None), "one_of", None)
+        if variants:  # a body of several shapes: oneOf them, told apart by `method` (Meta.one_of: value -> schema)
+            refs = {value: self.resolve_nested_schema(variant) for value, variant in variants.items()}
+            return {"oneOf": list(refs.values()), "description": inspect.cleandoc(cls.__doc__ or ""),
+                    "discriminator": {"propertyName": "method",
+                                      "mapping": {value: ref["$ref"] for value, ref in refs.items()}}}
+        jsonschema = super().schema2jsonschema(schema)
         own = cls.__dict__.get("__doc__")
         if own and "description" not in jsonschema:
             jsonschema["description"] = inspect.cleandoc(own)

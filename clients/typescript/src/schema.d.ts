@@ -3963,20 +3963,20 @@ export interface components {
             /** @description False once valid_until has passed. */
             is_valid: boolean;
         };
-        /** @description Answers to the current intake form, or a clinician assessment. */
-        ScreeningCreate: {
+        /** @description A screening by the intake form: answers to its current version. */
+        ScreeningFormCreate: {
             /**
-             * @description `form` (the intake form: form_version, answers, declined) or `clinician_assessment` (a clinical lead's outcome and reason, for under-18s and anyone who cannot do the form). Default when left out: `"form"`.
+             * @description `form`: the intake form (the server also takes a body without `method` as a form). (enum property replaced by openapi-typescript)
              * @enum {string}
              */
-            method?: "form" | "clinician_assessment";
+            method: "form";
             /**
-             * @description Required with method `form`: the version of GET /screening/form answered; a stale one is a 422.
+             * @description The version of GET /screening/form answered; a stale one is a 422.
              * @example 2026-12.1
              */
-            form_version?: string;
+            form_version: string;
             /**
-             * @description Item id → the chosen option's value. Required with method `form`. Items may stay unanswered only when a critical item is positive (stop at a crisis: saved with complete false, outcome defer).
+             * @description Item id → the chosen option's value. Items may stay unanswered only when a critical item is positive (stop at a crisis: saved with complete false, outcome defer).
              * @example {
              *       "phq9_1": 0,
              *       "phq9_2": 0,
@@ -4012,19 +4012,36 @@ export interface components {
              *       "present_crisis_3": 0
              *     }
              */
-            answers?: {
+            answers: {
                 [key: string]: number;
             };
             /** @description Items the person declined to answer. A declined critical item counts as positive; any other leaves its instrument incomplete (never better than caution). */
             declined?: string[];
-            /** @description Clinician assessment only: the outcome. */
-            outcome?: components["schemas"]["Outcome"];
-            /** @description Clinician assessment only: why (at least 20 characters). */
-            reason?: string;
-            /** @description Clinician assessment only: the contraindication flags found; their module adaptations apply as for a form screening. */
+            notes?: string | null;
+        };
+        /**
+         * @description A clinician assessment instead of the form (a clinical lead only): for under-18s and anyone who cannot do
+         *     the form.
+         */
+        ClinicianAssessmentCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "clinician_assessment";
+            /** @description The outcome the clinician decided. */
+            outcome: components["schemas"]["Outcome"];
+            /** @description Why, in words a colleague can follow (at least 20 characters). */
+            reason: string;
+            /** @description The contraindication flags found; their module adaptations apply as for a form screening. */
             flags?: components["schemas"]["ScreeningFlag"][];
             notes?: string | null;
         };
+        /**
+         * @description Answers to the current intake form, or a clinician assessment: one of the two bodies, told apart by
+         *     `method`.
+         */
+        ScreeningCreate: components["schemas"]["ScreeningFormCreate"] | components["schemas"]["ClinicianAssessmentCreate"];
         /** @description A recorded crisis review. */
         CrisisReview: {
             id: string;

@@ -143,7 +143,7 @@ for (const instrument of form.data.instruments) {
   }
 }
 const screening = await api.POST("/api/v1/participants/{participant_id}/screenings", {
-  params: { path: { participant_id: participant.id } }, body: { form_version: form.data.version, answers },
+  params: { path: { participant_id: participant.id } }, body: { method: "form", form_version: form.data.version, answers },
 });
 check(screening.data !== undefined, "screen");
 const outcome: Schemas["Outcome"] = screening.data.outcome;

@@ -53,6 +53,8 @@ from .clearance_participant import ClearanceParticipant
 from .clearance_participant_validity import ClearanceParticipantValidity
 from .clearance_status import ClearanceStatus
 from .clearance_verdict import ClearanceVerdict
+from .clinician_assessment_create import ClinicianAssessmentCreate
+from .clinician_assessment_create_method import ClinicianAssessmentCreateMethod
 from .contraindication import Contraindication
 from .contraindication_action import ContraindicationAction
 from .counts import Counts
@@ -226,10 +228,10 @@ from .safety_plan_status import SafetyPlanStatus
 from .score import Score
 from .screening import Screening
 from .screening_answers import ScreeningAnswers
-from .screening_create import ScreeningCreate
-from .screening_create_answers import ScreeningCreateAnswers
-from .screening_create_method import ScreeningCreateMethod
 from .screening_flag import ScreeningFlag
+from .screening_form_create import ScreeningFormCreate
+from .screening_form_create_answers import ScreeningFormCreateAnswers
+from .screening_form_create_method import ScreeningFormCreateMethod
 from .screening_method import ScreeningMethod
 from .screening_scores import ScreeningScores
 from .self_report import SelfReport
@@ -317,6 +319,8 @@ __all__ = (
     "ClearanceParticipantValidity",
     "ClearanceStatus",
     "ClearanceVerdict",
+    "ClinicianAssessmentCreate",
+    "ClinicianAssessmentCreateMethod",
     "Contraindication",
     "ContraindicationAction",
     "Counts",
@@ -490,10 +494,10 @@ __all__ = (
     "Score",
     "Screening",
     "ScreeningAnswers",
-    "ScreeningCreate",
-    "ScreeningCreateAnswers",
-    "ScreeningCreateMethod",
     "ScreeningFlag",
+    "ScreeningFormCreate",
+    "ScreeningFormCreateAnswers",
+    "ScreeningFormCreateMethod",
     "ScreeningMethod",
     "ScreeningScores",
     "SelfReport",

@@ -8,9 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.clinician_assessment_create import ClinicianAssessmentCreate
 from ...models.error import Error
 from ...models.screening import Screening
-from ...models.screening_create import ScreeningCreate
+from ...models.screening_form_create import ScreeningFormCreate
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -19,7 +20,7 @@ from typing import cast
 def _get_kwargs(
     participant_id: str,
     *,
-    body: ScreeningCreate,
+    body: ClinicianAssessmentCreate | ScreeningFormCreate,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,7 +39,12 @@ def _get_kwargs(
         "url": "/api/v1/participants/{participant_id}/screenings".format(participant_id=quote(str(participant_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if isinstance(body, ScreeningFormCreate):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
 
     headers["Content-Type"] = "application/json"
 
@@ -132,7 +138,7 @@ def sync_detailed(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ScreeningCreate,
+    body: ClinicianAssessmentCreate | ScreeningFormCreate,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Error | Screening]:
@@ -156,7 +162,9 @@ def sync_detailed(
     Args:
         participant_id (str):
         idempotency_key (str | Unset):
-        body (ScreeningCreate): Answers to the current intake form, or a clinician assessment.
+        body (ClinicianAssessmentCreate | ScreeningFormCreate): Answers to the current intake
+            form, or a clinician assessment: one of the two bodies, told apart by
+            `method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +192,7 @@ def sync(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ScreeningCreate,
+    body: ClinicianAssessmentCreate | ScreeningFormCreate,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Error | Screening | None:
@@ -208,7 +216,9 @@ def sync(
     Args:
         participant_id (str):
         idempotency_key (str | Unset):
-        body (ScreeningCreate): Answers to the current intake form, or a clinician assessment.
+        body (ClinicianAssessmentCreate | ScreeningFormCreate): Answers to the current intake
+            form, or a clinician assessment: one of the two bodies, told apart by
+            `method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +241,7 @@ async def asyncio_detailed(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ScreeningCreate,
+    body: ClinicianAssessmentCreate | ScreeningFormCreate,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Error | Screening]:
@@ -255,7 +265,9 @@ async def asyncio_detailed(
     Args:
         participant_id (str):
         idempotency_key (str | Unset):
-        body (ScreeningCreate): Answers to the current intake form, or a clinician assessment.
+        body (ClinicianAssessmentCreate | ScreeningFormCreate): Answers to the current intake
+            form, or a clinician assessment: one of the two bodies, told apart by
+            `method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -283,7 +295,7 @@ async def asyncio(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ScreeningCreate,
+    body: ClinicianAssessmentCreate | ScreeningFormCreate,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Error | Screening | None:
@@ -307,7 +319,9 @@ async def asyncio(
     Args:
         participant_id (str):
         idempotency_key (str | Unset):
-        body (ScreeningCreate): Answers to the current intake form, or a clinician assessment.
+        body (ClinicianAssessmentCreate | ScreeningFormCreate): Answers to the current intake
+            form, or a clinician assessment: one of the two bodies, told apart by
+            `method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

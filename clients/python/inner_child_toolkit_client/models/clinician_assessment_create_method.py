@@ -1,8 +1,7 @@
 from enum import StrEnum
 
-class ScreeningCreateMethod(StrEnum):
+class ClinicianAssessmentCreateMethod(StrEnum):
     CLINICIAN_ASSESSMENT = "clinician_assessment"
-    FORM = "form"
 
     def __str__(self) -> str:
         return str(self.value)

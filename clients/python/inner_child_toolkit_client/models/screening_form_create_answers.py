@@ -14,14 +14,14 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="ScreeningCreateAnswers")
+T = TypeVar("T", bound="ScreeningFormCreateAnswers")
 
 
 
 @_attrs_define
-class ScreeningCreateAnswers:
-    """ Item id → the chosen option's value. Required with method `form`. Items may stay unanswered only when a critical
-    item is positive (stop at a crisis: saved with complete false, outcome defer).
+class ScreeningFormCreateAnswers:
+    """ Item id → the chosen option's value. Items may stay unanswered only when a critical item is positive (stop at a
+    crisis: saved with complete false, outcome defer).
 
         Example:
             {'phq9_1': 0, 'phq9_2': 0, 'phq9_3': 0, 'phq9_4': 0, 'phq9_5': 0, 'phq9_6': 0, 'phq9_7': 0, 'phq9_8': 0,
@@ -50,12 +50,12 @@ class ScreeningCreateAnswers:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        screening_create_answers = cls(
+        screening_form_create_answers = cls(
         )
 
 
-        screening_create_answers.additional_properties = d
-        return screening_create_answers
+        screening_form_create_answers.additional_properties = d
+        return screening_form_create_answers
 
     @property
     def additional_keys(self) -> list[str]:
