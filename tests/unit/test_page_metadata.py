@@ -2,7 +2,7 @@
 
 import pytest
 
-from toolkit.common.spec import page_metadata
+from toolkit.common.pagination import page_metadata
 
 
 @pytest.mark.parametrize("page, size, count, expected", [

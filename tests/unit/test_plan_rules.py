@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from toolkit.common.zones import localize
 from toolkit.plans.rules import (
     WARNING_CODES,
     ItemInput,
@@ -14,7 +15,6 @@ from toolkit.plans.rules import (
     PlanWarning,
     Warning,
     compute_plan,
-    localize,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")

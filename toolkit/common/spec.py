@@ -18,70 +18,12 @@ from flask_smorest import Api
 from flask_smorest.error_handler import ErrorSchema as SmorestErrorSchema
 from flask_smorest.spec.plugins import FlaskPlugin
 from flask_smorest.utils import prepare_response
-from marshmallow import Schema, fields
+from marshmallow import fields
 
-from .. import vocab
 from ..errors import PROBLEM_JSON
+from .enums import BY_VALUES, register_enums
 from .etag import IF_NONE_MATCH
-
-# name -> (values, description). The values are the vocabulary's tuple, in its order.
-ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
-    "GroupKind": (vocab.GROUP_KINDS, "The kind of group: it sets how many members it holds."),
-    "Role": (vocab.ROLES, "A therapist's role in the practice: an admin also manages accounts and reads the audit."),
-    "ModuleCategory": (vocab.MODULE_CATEGORIES, "Where a module belongs in a session."),
-    "Framework": (vocab.FRAMEWORKS, "A therapeutic framework a module draws on."),
-    "Target": (vocab.TARGETS, "A theme a module addresses."),
-    "Intensity": (vocab.INTENSITIES, "How emotionally demanding a module is; a deep module must exclude acute_crisis."),
-    "Setting": (vocab.SETTINGS, "Where a module is done."),
-    "ScreeningFlag": (vocab.FLAGS, "A contraindication a screening can raise."),
-    "ContraindicationAction": (vocab.CONTRA_ACTIONS, "What a module does for a flagged person: leave them out, "
-                                                     "or run an adapted version."),
-    "Outcome": (vocab.OUTCOMES, "A screening outcome, from least to most restrictive."),
-    "Verdict": (vocab.VERDICTS, "Whether one member may take part in one plan item."),
-    "ClearanceStatus": (vocab.CLEARANCE_STATUSES, "The overall clearance of a plan."),
-    "PlanStatus": (vocab.PLAN_STATUSES, "Whether a plan is still being drafted."),
-    "SexAtBirth": (vocab.SEX_AT_BIRTH, "Used only for the AUDIT-C cut-off (the lower one applies when unknown)."),
-    "AlertKind": (vocab.ALERT_KINDS, "What raised an alert: a crisis or a reliable deterioration on a screening, a "
-                                     "follow-up date passed, a screening due, a self-report received, a note left "
-                                     "unsigned, or a webhook switched off after repeated failure."),
-    "AlertStatus": (vocab.ALERT_STATUSES, "Where an alert stands: open, acknowledged (seen), resolved (closed, "
-                                          "with who, when and why)."),
-    "EventType": (vocab.EVENT_TYPES, "What an event of the change feed (and a webhook delivery) says happened."),
-    # Vocabularies of single areas, written out here because this floor imports no area; a test keeps every
-    # value set of the spec declared once (tests/api/test_openapi.py), so a changed one cannot go unnoticed.
-    "MemberVerdict": (("ok", "adapt", "exclude", "blocked", "unscreened", "missed_prerequisite"),
-                         "A member's verdict for an item on the agenda: the clearance verdicts, and blocked (no "
-                         "valid screening allows it), unscreened, or a missed prerequisite."),
-    "Audience": (("facilitator", "participant"), "Who a printed copy is for: the participant copy holds no "
-                                                 "clinical data."),
-    "Paper": (("a4", "letter"), "The paper size of a printed copy."),
-    "NoteStatus": (("draft", "signed"), "draft: editable; signed: locked, addenda only."),
-    "ChangeDirection": (("improved", "deteriorated", "none"), "Reliable change since the baseline screening."),
-    "OutboxStatus": (("kept", "queued", "sent", "failed"), "Where an email stands: kept in the outbox (no SMTP "
-                                                            "server set), queued, sent, or failed after retries."),
-    "InvitationPurpose": (("intake", "rescreen", "agreement"), "What a participant's secure link is for."),
-    "InvitationStatus": (("sent", "opened", "completed", "expired", "revoked"), "Where a secure link stands."),
-    "InvitationEnd": (("revoked", "superseded"), "Why a secure link stopped working before it was used."),
-    "AgendaFormat": (("json", "html", "pdf", "ics", "md"), "A representation of an agenda."),
-    "AgendaDetailLevel": (("plans", "items", "run_sheet"), "How much of each session a printed agenda holds."),
-    "PrintSize": (("normal", "large"), "Large print (16 pt or more) for the participant handout."),
-    "RenderStatus": (("queued", "rendering"), "Where a file being laid out by a render worker stands."),
-    "ScreeningMethod": (("form", "clinician_assessment", "self_report"), "How a screening was taken: the form "
-                                                                       "by a therapist, a clinician's assessment, "
-                                                                       "or the person by their secure link."),
-    "RiskLevel": (("low", "moderate", "high"), "The risk level a crisis review records."),
-    "AttendanceStatus": (("present", "late", "left_early", "excused", "late_cancel", "no_show",
-                          "cancelled_by_practice"), "What was recorded for one member at one session."),
-    "FhirFormat": (("json", "application/json", "application/fhir+json"), "What `_format` may name (XML answers "
-                                                                          "406)."),
-}
-_BY_VALUES = {values: name for name, (values, _) in ENUMS.items()}
-
-
-def register_enums(spec) -> None:
-    for name, (values, description) in ENUMS.items():
-        spec.components.schema(name, {"type": "string", "enum": list(values), "description": description})
-
+from .pagination import PaginationMetadataSchema, page_metadata
 
 LOCATION_HEADER = {"Location": {"description": "The URL of the new record.",
                                 "schema": {"type": "string", "format": "uri-reference"}}}
@@ -199,7 +141,7 @@ class ToolkitConverter(OpenAPIConverter):
 
     def enum2component(self, field, ret=None, **kwargs) -> dict:
         values = tuple(v for v in (ret or {}).get("enum", ()) if v is not None)
-        name = _BY_VALUES.get(values)
+        name = BY_VALUES.get(values)
         if name is None:
             return {}
         ret.pop("enum")
@@ -321,31 +263,6 @@ class ErrorSchema(SmorestErrorSchema):
                        "nested like the request (`{\"items\": {\"0\": {\"minutes\": [...]}}}`). Otherwise "
                        "a short explanation by topic (e.g. `format` on 406).",
         "example": {"display_name": ["Missing data for required field."]}})
-
-
-class PaginationMetadataSchema(Schema):
-    """What `X-Pagination` holds (JSON text): every key on every page, `previous_page` and `next_page` null at the
-    ends. A page past the end is still named (with no items), and its `previous_page` is the last page."""
-
-    class Meta:
-        response = True
-
-    total = fields.Integer(metadata={"description": "Items in the whole list."})
-    total_pages = fields.Integer(metadata={"description": "Pages of `page_size` items (0 for an empty list)."})
-    first_page = fields.Integer(metadata={"description": "Always 1."})
-    last_page = fields.Integer(metadata={"description": "The last page with items (1 for an empty list)."})
-    page = fields.Integer(metadata={"description": "The page answered."})
-    previous_page = fields.Integer(allow_none=True, metadata={"description": "null on the first page."})
-    next_page = fields.Integer(allow_none=True, metadata={"description": "null on the last page and past it."})
-
-
-def page_metadata(page: int, page_size: int, item_count: int) -> dict:
-    """The X-Pagination of one page (plain arithmetic, tested directly)."""
-    total_pages = (item_count + page_size - 1) // page_size
-    last_page = max(total_pages, 1)
-    return {"total": item_count, "total_pages": total_pages, "first_page": 1, "last_page": last_page,
-            "page": page, "previous_page": min(page - 1, last_page) if page > 1 else None,
-            "next_page": page + 1 if page < total_pages else None}
 
 
 class Blueprint(flask_smorest.Blueprint):

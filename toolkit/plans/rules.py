@@ -20,26 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from toolkit.common.zones import get_zone, localize
+from toolkit.common.zones import get_zone
 from toolkit.vocab import GROUP_KINDS
-
-__all__ = [
-    "MAX_ITEMS",
-    "MAX_ITEM_MINUTES",
-    "MAX_PLAN_LENGTH",
-    "MAX_TARGET_MINUTES",
-    "WARNING_CODES",
-    "ItemInput",
-    "ModuleInfo",
-    "PlanRuleError",
-    "PlanSchedule",
-    "PlanWarning",
-    "ScheduledItem",
-    "Warning",
-    "compute_plan",
-    "get_zone",
-    "localize",
-]
 
 # The longest single item we schedule: a whole day. Anything longer is a typo, not a plan.
 MAX_ITEM_MINUTES = 24 * 60

@@ -9,16 +9,8 @@ from ..participants.models import Participant
 from ..web import get_or_404
 from . import services
 from .models import Screening
-from .schemas import (
-    CrisisReviewCreateSchema,
-    CrisisReviewSchema,
-    FormSchema,
-    OverrideCreateSchema,
-    ScreeningCreateSchema,
-    ScreeningListQuerySchema,
-    ScreeningSchema,
-    request_example,
-)
+from .request_schemas import ScreeningCreateSchema, ScreeningListQuerySchema, request_example
+from .schemas import CrisisReviewCreateSchema, CrisisReviewSchema, FormSchema, OverrideCreateSchema, ScreeningSchema
 
 blp = Blueprint("screening", __name__, url_prefix="/api/v1",
                 description="Intake screening against the contraindications, and plan clearance. Decision support "
