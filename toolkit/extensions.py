@@ -5,7 +5,7 @@ import os
 import time
 from typing import TYPE_CHECKING, ClassVar
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_migrate import Migrate
@@ -33,6 +33,28 @@ def _client_address():
     return request.remote_addr or "unknown"
 
 
+_OWN_RETRY_AFTER = "own_retry_after"
+
+
+def _note_own_retry_after(response):
+    """Runs before the limiter's header hook: what the answer itself said (or None)."""
+    g.setdefault(_OWN_RETRY_AFTER, response.headers.get("Retry-After"))
+    return response
+
+
+def _keep_own_retry_after(response):
+    """Runs after the limiter's header hook: a 429 keeps the limiter's Retry-After; any other answer keeps
+    its own, or has none."""
+    if response.status_code == 429 or _OWN_RETRY_AFTER not in g:
+        return response
+    own = g.get(_OWN_RETRY_AFTER)
+    if own is None:
+        response.headers.pop("Retry-After", None)
+    else:
+        response.headers["Retry-After"] = own
+    return response
+
+
 class ToolkitLimiter(Limiter):
     """flask-limiter whose request hooks run only on the routes that carry a limit (login, registration,
     agendas). Its before-request, after-request and teardown hooks otherwise run on every request of the
@@ -40,7 +62,13 @@ class ToolkitLimiter(Limiter):
     nothing is skipped."""
 
     def init_app(self, app) -> None:
+        # flask-limiter's header hook sets Retry-After on *every* answer of a limited route, to the later of
+        # the answer's own and its window's reset (issue 31: a PDF's 202 said 60 s for a render of one). The
+        # limiter's value belongs on its 429 only: these two hooks, around its own (after_request hooks run
+        # in reverse order), keep the answer's own Retry-After (the render estimate, a 503's) or none.
+        app.after_request(_keep_own_retry_after)
         super().init_app(app)
+        app.after_request(_note_own_retry_after)
         marker = "__wrapper-limiter-instance"
         limited: dict[str | None, bool] = {}
 

@@ -73,6 +73,28 @@ def test_a_queued_pdf_answers_202_with_retry_after_then_200(make_config, client,
     assert done.status_code == 200 and done.data.startswith(b"%PDF") and done.headers["ETag"]
 
 
+@pytest.mark.parametrize("limits_on", [True, False])
+def test_a_202_says_the_render_estimate_not_the_rate_limit_window(make_config, admin, session_plan, monkeypatch,
+                                                                   limits_on):
+    """Issue 31: with the rate limiter on, flask-limiter set every answer's Retry-After to its window's reset
+    (a 202 said 60 s for a render of one). The 202 keeps the estimate; the limit headers stay; only a 429
+    says when the window opens again."""
+    monkeypatch.setattr(tasks, "render_pdf", lambda key: None)
+    app = create_app(make_config(AGENDA_WAIT_SECONDS=0.0, RATELIMIT_ENABLED=limits_on, PDF_RATE_LIMIT="2 per hour"))
+    web = app.test_client()
+    r = web.get(session_plan, headers=admin["headers"])
+    assert r.status_code == 202, r.get_data(as_text=True)[:300]
+    assert int(r.headers["Retry-After"]) == r.get_json()["retry_after"] <= 10
+    assert ("X-RateLimit-Limit" in r.headers) is limits_on
+    assert "Retry-After" not in web.get("/api/v1/me", headers=admin["headers"]).headers
+    if limits_on:
+        other = session_plan.replace("format=pdf", "format=pdf&paper=letter")  # a second render: one more hit
+        assert web.get(other, headers=admin["headers"]).status_code == 202
+        refused = web.get(session_plan.replace("format=pdf", "format=pdf&audience=participant"),
+                          headers=admin["headers"])
+        assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 60  # the hour's window
+
+
 def test_a_60_plan_facilitator_pdf_is_refused_before_rendering(app, client, admin, create_group, monkeypatch):
     group = create_group(name="Long retreat", kind="retreat", capacity=40)
     long_plans(client, admin, group["id"], 60, modules_by_slug(client, admin))
