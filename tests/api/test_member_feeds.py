@@ -124,3 +124,25 @@ def test_practice_and_group_emergency_contacts_and_a_therapist_phone_are_setting
     handout = client.get(f"/api/v1/groups/{retreat['group']['id']}/agenda?format=html&audience=participant",
                          headers=h).get_data(as_text=True)
     assert "In an emergency at Haus am See:</span> 112" in handout and "999" not in handout
+
+
+@pytest.mark.parametrize("utc_hour", [0, 12, 23])
+def test_a_members_feed_counts_days_in_the_groups_zone(app, client, admin, create_group, create_participant,
+                                                        utc_hour):
+    """Membership days are the group's (joined_on defaults to today there): at 23:30 UTC a Berlin member who
+    joined on Berlin's new day is a member, whatever the day in UTC (the feed once used the UTC date)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from toolkit.agendas.feeds import feed_document
+
+    group = create_group(name="Zone group", kind="group", capacity=8, timezone="Europe/Berlin")
+    person = create_participant(display_name="Zone Member")
+    moment = datetime(2026, 3, 10, utc_hour, 30, tzinfo=UTC)  # in the past: the membership is current now
+    berlin_day = moment.astimezone(ZoneInfo("Europe/Berlin")).date()
+    assert client.post(f"/api/v1/groups/{group['id']}/members", headers=admin["headers"], json={
+        "participant_id": person["id"], "joined_on": berlin_day.isoformat()}).status_code == 201
+    url = f"/api/v1/groups/{group['id']}/members/{person['id']}/calendar-feed"
+    token = client.post(url, headers=admin["headers"]).get_json()["token"]
+    with app.app_context():
+        assert feed_document(token, now=moment).group_name == "Zone group"

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import or_, select
 
 from .. import signals
+from ..common.zones import get_zone
 from ..errors import NotFound
 from ..extensions import db
 from ..groups.models import Group, GroupMember
@@ -149,7 +150,9 @@ def feed_document(token: str, *, now: datetime | None = None) -> AgendaDocument:
     group = db.session.get(Group, group_id)
     assert group is not None  # a feed goes with its group (ON DELETE CASCADE)
     moment = now or datetime.now(UTC)
-    if participant_id is not None and not _current_member(group.id, participant_id, moment.date()):
+    # A membership's days are the group's (joined_on and left_on default to today in its zone).
+    today = moment.astimezone(get_zone(group.timezone)).date()
+    if participant_id is not None and not _current_member(group.id, participant_id, today):
         raise NotFound(NOT_FOUND)
     since = moment - timedelta(days=PAST_DAYS)
     plans = list(db.session.scalars(

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..attendance.services import prerequisite_context
 from ..auth.models import Practice
 from ..clearance.services import clearance, clearance_items, group_screenings
+from ..common.zones import get_zone
 from ..errors import Invalid
 from ..extensions import db
 from ..groups.models import Group
@@ -232,7 +233,7 @@ def build_document(*, plans: list[SessionPlan], group: Group | None, practice_id
     if group is None and plans:
         zone = _zone_name(agenda_plans[0].starts_at)
     days = group_by_day(agenda_plans, zone, first_date=group.starts_on if group else None) if agenda_plans else ()
-    today = datetime.now(UTC).date()
+    today = datetime.now(get_zone(zone)).date()  # the printing date where the sessions are
     return AgendaDocument(
         practice_name=practice.name, group_name=group.name if group else (plans[0].title if plans else None),
         group_kind=group.kind if group else None, timezone=zone, location=group.location if group else None,

@@ -18,6 +18,7 @@ from ..audit.services import record
 from ..errors import BadRequest, Invalid, NotFound
 from ..extensions import db
 from ..groups.models import Group, GroupMember
+from ..groups.services import today_in
 from ..participants.models import Participant
 from ..plans.models import SessionPlan
 from ..screening import services as screening_services
@@ -140,7 +141,7 @@ def read_group(group_id: str, *, actor, today: date | None = None) -> dict:
                 "left_on": r.left_on} for r in rows]
     record("read", "group", group.id, actor=actor)
     return records.group({"id": group.id, "kind": group.kind, "name": group.name}, members,
-                         today=today or datetime.now(UTC).date())
+                         today=today or today_in(group))  # membership days are the group zone's
 
 
 def read_plan_definition(plan_id: str) -> dict:
