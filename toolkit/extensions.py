@@ -98,7 +98,8 @@ class ToolkitLimiter(Limiter):
                                    (app.teardown_request_funcs, True)):
             funcs = hooks.setdefault(None, [])
             for i, hook in enumerate(funcs):
-                if getattr(hook, "__self__", None) is self or getattr(hook, "args", (None,))[:1] == (self,):
+                if getattr(hook, "__self__", None) is self or getattr(hook, "args", (None,))[:1] == (self,) \
+                        or hook in (_note_own_retry_after, _keep_own_retry_after):
                     funcs[i] = only_when_limited(hook, passthrough)
 
 

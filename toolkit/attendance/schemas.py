@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema, text
+from ..common.schemas import StrictSchema, etag_string, text
 from .rules import STATUSES
 
 
@@ -47,9 +47,7 @@ class AttendanceSheetSchema(StrictSchema):
     session_number = fields.Integer(allow_none=True, required=True)
     records = fields.List(fields.Nested(AttendanceLineSchema), required=True,
                           metadata={"description": "One line per member on the session's roster."})
-    etag = fields.String(required=True, metadata={
-        "description": "The sheet's ETag, as the ETag header gives it: send it as If-Match to change it.",
-        "example": '"3f2a9c0d1e4b5a6f7a8b"'})
+    etag = etag_string("sheet")
 
 
 class TallySchema(StrictSchema):

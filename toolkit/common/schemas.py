@@ -70,6 +70,14 @@ def etag_field():
         "description": "The record's ETag, as the ETag header gives it: send it as If-Match to change the record."})
 
 
+def etag_string(what: str):
+    """The `etag` of a body a service builds as a dict (a note, a series, an attendance sheet): the same tag
+    as the ETag header."""
+    return fields.String(required=True, metadata={
+        "description": f"The {what}'s ETag, as the ETag header gives it: send it as If-Match to change it.",
+        "example": '"3f2a9c0d1e4b5a6f7a8b"'})
+
+
 class AlertSummarySchema(StrictSchema):
     """One unresolved alert of a participant, as the participant and clearance show it (the whole alert is at
     GET /api/v1/alerts/{alert_id})."""

@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import StrictSchema, etag_string
 from .rules import NOTE_STATUSES
 
 
@@ -80,9 +80,7 @@ class NoteSchema(StrictSchema):
     addenda = fields.List(fields.Nested(AddendumSchema), required=True)
     created_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(required=True)
-    etag = fields.String(required=True, metadata={
-        "description": "The note's ETag, as the ETag header gives it: send it as If-Match to change it.",
-        "example": '"3f2a9c0d1e4b5a6f7a8b"'})
+    etag = etag_string("note")
 
 
 class ParticipantNoteSchema(StrictSchema):

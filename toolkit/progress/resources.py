@@ -139,8 +139,9 @@ class PracticeRescreenRhythm(MethodView):
         """Admins only (403), with the rhythm's ETag as `If-Match` (412 when another admin changed it since,
         428 without). Fields left out keep their value; null switches that rhythm off. The object a GET
         returned may be sent back as it is. Audited."""
-        changes = drop_read_only(changes, RhythmUpdateSchema, services.get_rhythm(actor=current_user))
-        check_if_match(tag=services.rhythm_etag(current_user.practice_id), what="re-screen rhythm")
+        shown = services.get_rhythm(actor=current_user)
+        changes = drop_read_only(changes, RhythmUpdateSchema, shown)
+        check_if_match(tag=shown["etag"], what="re-screen rhythm")
         body = services.set_rhythm(actor=current_user, changes=changes)
         db.session.commit()
         return body, 200, {"ETag": body["etag"]}

@@ -202,16 +202,11 @@ def _due(pid: str, plan, membership, last, reasons: list) -> dict:
             "reasons": reasons}
 
 
-def rhythm_etag(practice_id: str) -> str:
-    """The rhythm's version tag (a practice that never set one is at version 0)."""
-    row = db.session.scalars(select(RescreenRhythm)).first()
-    return tag_of(f"rescreen-rhythm:{practice_id}:{row.version if row else 0}")
-
-
 def get_rhythm(*, actor) -> dict:
+    """The rhythm and its version tag (a practice that never set one is at version 0)."""
     row = db.session.scalars(select(RescreenRhythm)).first()
     return {"every_sessions": row.every_sessions if row else None, "every_days": row.every_days if row else None,
-            "etag": rhythm_etag(actor.practice_id)}
+            "etag": tag_of(f"rescreen-rhythm:{actor.practice_id}:{row.version if row else 0}")}
 
 
 def set_rhythm(*, actor, changes: dict) -> dict:

@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema, aware_datetime
+from ..common.schemas import StrictSchema, aware_datetime, etag_string
 from .rules import MAX_COUNT, MAX_EVERY_WEEKS
 
 
@@ -69,9 +69,7 @@ class SeriesSchema(StrictSchema):
     sessions = fields.List(fields.Nested(SeriesSessionSchema), required=True)
     created_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(required=True)
-    etag = fields.String(required=True, metadata={
-        "description": "The series's ETag, as the ETag header gives it: send it as If-Match to change it.",
-        "example": '"3f2a9c0d1e4b5a6f7a8b"'})
+    etag = etag_string("series")
 
 
 class SeriesQuerySchema(StrictSchema):
