@@ -7,6 +7,7 @@ import click
 
 from .auth.models import Practice
 from .auth.services import create_therapist
+from .clearance.state import fill_missing
 from .demo import create_demo
 from .errors import DomainError
 from .exercises.catalogue import SeedError
@@ -19,7 +20,8 @@ def register(app) -> None:
     @app.cli.command("seed")
     @click.option("--demo", is_flag=True, help="Also create a demo practice with data to try every endpoint.")
     def seed(demo):
-        """Load the built-in modules (idempotent: a second run changes nothing)."""
+        """Load the built-in modules and store any missing person state (idempotent: a second run changes
+        nothing)."""
         try:
             report = load_builtins()
         except SeedError as err:
@@ -29,6 +31,10 @@ def register(app) -> None:
         db.session.commit()
         click.echo(f"built-in modules: {report.created} created, {report.updated} updated, "
                    f"{report.unchanged} unchanged")
+        filled = fill_missing()  # people written before person_states existed, or by an import
+        db.session.commit()
+        if filled:
+            click.echo(f"person states: {filled} computed")
         if demo:
             click.echo(create_demo())
 

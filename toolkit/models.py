@@ -6,6 +6,7 @@ from .alerts.models import Alert  # noqa: F401
 from .attendance.models import AttendanceRecord  # noqa: F401
 from .audit.models import AuditAnchor, AuditEvent  # noqa: F401
 from .auth.models import LoginSession, Practice, Therapist  # noqa: F401
+from .clearance.models import PersonState  # noqa: F401
 from .common.idempotency import IdempotencyKey  # noqa: F401
 from .events.models import Event  # noqa: F401
 from .exercises.models import ExerciseModule  # noqa: F401

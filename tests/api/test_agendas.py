@@ -177,6 +177,10 @@ def test_another_practice_gets_404(client, other, retreat):
     assert_error(get(client, other, f"/api/v1/plans/{uuid.uuid4()}/agenda"), 404)
 
 
+# A retreat's JSON agenda, uncached, whatever its plans and members (issue 32: a tested constant).
+GROUP_AGENDA_STATEMENTS = 20
+
+
 def test_group_agenda_queries_do_not_grow_with_the_retreat(app, client, register, create_group,
                                                           create_participant):
     from toolkit.extensions import db
@@ -215,4 +219,4 @@ def test_group_agenda_queries_do_not_grow_with_the_retreat(app, client, register
     small_owner, large_owner = register(practice_name="Small"), register(practice_name="Large")
     small = count(small_owner, build(small_owner, 1, 2))
     large = count(large_owner, build(large_owner, 4, 8))
-    assert small == large
+    assert small == large == GROUP_AGENDA_STATEMENTS, (small, large)

@@ -13,13 +13,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from toolkit.common.zones import aware
 from toolkit.progress.rules import Taken, Thresholds, person_progress, taken_from
 from toolkit.screening.clearance import MemberScreening
-from toolkit.screening.safety import ReviewEvent, ScreeningEvent, crisis_hold, flags_of, is_minor, recent_crisis
+from toolkit.screening.safety import (
+    RECENT_CRISIS,
+    RecentCrisis,
+    ReviewEvent,
+    ScreeningEvent,
+    crisis_hold,
+    flags_of,
+    is_minor,
+    latest_crisis,
+    review_of,
+)
 
 
 @dataclass(frozen=True)
@@ -85,24 +95,87 @@ def member_from_row(row: Any, now: datetime) -> MemberScreening:
         unusable=unusable, screened_at=row.screened_at)
 
 
-def person_member(member: MemberScreening, person: PersonHistory, *, now: datetime, thresholds: Thresholds,
-                  instruments: Sequence[str], titles: Mapping[str, str]) -> MemberScreening:
-    """The member with what their whole history says: the crisis hold, the recent crisis, and unreviewed
-    reliable deterioration against their one baseline."""
+@dataclass(frozen=True)
+class PersonState:
+    """What a person's whole history says, computed when one of its events is written (a screening, an
+    override, a crisis review, a progress review, a membership) and stored (clearance/state.py): the crisis
+    hold, the latest crisis screening (`crisis`: {screening_id, at, reviewed_by, follow_up_on,
+    crisis_free_since_review}; whether it is recent is decided when read), the unreviewed reliable
+    deterioration texts (empty when reviewed or none) and the notes only shown. Nothing in it depends on the
+    moment it is read."""
+
+    hold: bool = False
+    crisis: Mapping[str, Any] | None = None
+    deterioration: tuple[str, ...] = ()
+    progress_notes: tuple[str, ...] = ()
+    overall: str | None = None
+
+    def to_row(self) -> dict[str, Any]:
+        return {"hold": self.hold, "crisis": dict(self.crisis) if self.crisis else None,
+                "deterioration": list(self.deterioration), "progress_notes": list(self.progress_notes),
+                "overall": self.overall}
+
+    @classmethod
+    def from_row(cls, row: Any) -> PersonState:
+        return cls(hold=bool(row.hold), crisis=row.crisis, deterioration=tuple(row.deterioration or ()),
+                   progress_notes=tuple(row.progress_notes or ()), overall=row.overall)
+
+
+def person_state(person: PersonHistory, *, thresholds: Thresholds, instruments: Sequence[str],
+                 titles: Mapping[str, str]) -> PersonState:
+    """The person's state from their whole history (oldest first or not: it is sorted here)."""
     screenings = sorted(person.screenings, key=lambda s: (aware(s.at), s.id))
     hold = crisis_hold(screenings, person.reviews)
-    recent = recent_crisis(screenings, person.reviews, now=now)
+    crisis = latest_crisis(screenings)
+    stored_crisis = None
+    if crisis is not None:
+        review = review_of(crisis, person.reviews)
+        free = (sum(1 for s in screenings if not s.crisis and aware(s.at) > aware(review.at))
+                if review is not None else 0)
+        stored_crisis = {"screening_id": crisis.id, "at": aware(crisis.at).isoformat(),
+                         "reviewed_by": review.by if review else None,
+                         "follow_up_on": review.follow_up_on.isoformat() if review and review.follow_up_on else None,
+                         "crisis_free_since_review": free}
     reviews = sorted(person.progress_reviews, key=lambda r: aware(r.at))
     result = person_progress(person.taken(), since=person.since,
                              reviewed=reviews[-1].screening_id if reviews else None,
                              reviews_at=[r.at for r in reviews],
                              latest_screening_at=screenings[-1].at if screenings else None,
                              thresholds=thresholds, instruments=instruments, titles=titles)
-    return replace(member, crisis_hold=hold.active and member.screening_id is not None,
+    return PersonState(hold=hold.active, crisis=stored_crisis,
+                       deterioration=tuple(result["deterioration"]) if result["enforced"] else (),
+                       progress_notes=_progress_notes(result, reviews), overall=result["overall"])
+
+
+def recent_crisis_of(state: PersonState, now: datetime) -> RecentCrisis | None:
+    """The stored latest crisis, while it is recent (safety.recent_crisis's 90 days, counted from `now`)."""
+    crisis = state.crisis
+    if not crisis:
+        return None
+    at = aware(datetime.fromisoformat(crisis["at"]))
+    if at + RECENT_CRISIS <= aware(now):
+        return None
+    follow_up = crisis.get("follow_up_on")
+    return RecentCrisis(screening_id=crisis["screening_id"], on=at.date(), reviewed_by=crisis.get("reviewed_by"),
+                        follow_up_on=date.fromisoformat(follow_up) if follow_up else None,
+                        crisis_free_since_review=int(crisis.get("crisis_free_since_review", 0)))
+
+
+def member_with(member: MemberScreening, state: PersonState, *, now: datetime) -> MemberScreening:
+    """The member with their person's state, as of `now`."""
+    recent = recent_crisis_of(state, now)
+    return replace(member, crisis_hold=state.hold and member.screening_id is not None,
                    recent_crisis=recent.to_dict() if recent else None,
                    crisis_gate=bool(recent and recent.deep_items_wait),
-                   deterioration=tuple(result["deterioration"]) if result["enforced"] else (),
-                   progress_notes=_progress_notes(result, reviews))
+                   deterioration=state.deterioration, progress_notes=state.progress_notes)
+
+
+def person_member(member: MemberScreening, person: PersonHistory, *, now: datetime, thresholds: Thresholds,
+                  instruments: Sequence[str], titles: Mapping[str, str]) -> MemberScreening:
+    """The member with what their whole history says: the crisis hold, the recent crisis, and unreviewed
+    reliable deterioration against their one baseline (person_state, then member_with)."""
+    return member_with(member, person_state(person, thresholds=thresholds, instruments=instruments,
+                                            titles=titles), now=now)
 
 
 def people_members(members: Iterable[MemberScreening], people: Mapping[str, PersonHistory], **kwargs: Any

@@ -16,14 +16,11 @@ from ..exercises.rules import Contraindication
 from ..extensions import db
 from ..groups.rules import roster_on
 from ..plans.models import SessionPlan
-from ..progress import history
 from ..progress.clearance import rescreen_due_at_plan
-from ..progress.rules import default_thresholds
-from ..screening import people
 from ..screening.clearance import ClearanceItem, MemberScreening, clear_plan
 from ..series.rules import session_date
-from . import queries
-from .rules import PersonHistory, ProgressReviewEvent, member_from_row, people_members
+from . import queries, state
+from .rules import member_from_row, member_with
 
 
 def group_screenings(group_id: str | None, *, facilitators=None, now: datetime | None = None,
@@ -60,23 +57,10 @@ def group_screenings(group_id: str | None, *, facilitators=None, now: datetime |
 
 def with_person(members: list[MemberScreening], *, now: datetime) -> list[MemberScreening]:
     """The members with what each person's whole history says (clearance/rules.py): crisis hold, recent
-    crisis, reliable deterioration against their one baseline. Five queries, whatever the number of members
-    or the length of their histories: screenings (their stored scores, never re-scored), overrides to defer,
-    crisis reviews, memberships in every group, progress reviews."""
-    ids = [m.participant_id for m in members]
-    if not ids:
-        return members
-    records = people.records(ids)
-    since = history.memberships(ids)
-    reviews = history.reviews(ids)
-    persons = {pid: PersonHistory(
-        screenings=record.screenings, reviews=record.reviews, since=since[pid],
-        scores={sid: scores for sid, scores in record.scores.items() if record.methods[sid] in ("form", "self_report")},
-        progress_reviews=[ProgressReviewEvent(at=r.at, screening_id=r.screening_id, by=r.by.name, reason=r.reason)
-                          for r in reviews[pid]]) for pid, record in records.items()}
-    codes, titles = history.instruments()
-    return people_members(members, persons, now=now, thresholds=default_thresholds(), instruments=codes,
-                          titles=titles)
+    crisis, reliable deterioration against their one baseline, read from the state stored when the history
+    last changed (clearance/state.py): one statement, whatever the number of members or their histories."""
+    states = state.read([m.participant_id for m in members])
+    return [member_with(m, states[m.participant_id], now=now) for m in members]
 
 
 @dataclass(frozen=True)

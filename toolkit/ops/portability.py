@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from ..audit.chain import audit_key
 from ..audit.rules import GENESIS, anchor_mac, verify_chain
+from ..clearance.state import fill_missing
 from ..extensions import db, refresh_planner_statistics
 from .backup import private_file
 
@@ -43,6 +44,7 @@ SKIPPED_TABLES = {
     "progress_reviews": "not in export format version 1 yet (progress came later, issue 20): a known gap",
     "rescreen_rhythms": "not in export format version 1 yet (progress came later, issue 20): a known gap",
     "events": "this database's change feed: the imported practice's feed starts again at cursor 1",
+    "person_states": "derived from the history it travels with: the import computes every person's state again",
     "webhooks": "subscriptions (with their signing secrets) do not travel: subscribe again after an import",
     "webhook_deliveries": "the delivery log of this database's webhooks",
     "webhook_attempts": "the delivery log of this database's webhooks",
@@ -294,6 +296,8 @@ def register(app) -> None:
             raise click.ClickException(f"import refused, nothing written: {err}") from err
         except (sa.exc.IntegrityError, ValueError, KeyError, TypeError, AttributeError) as err:
             raise click.ClickException(f"import failed, nothing written: {err}") from err
+        fill_missing()  # each imported person's state, from the history just imported
+        db.session.commit()
         refresh_planner_statistics(db.engine)  # the new rows in the planner's statistics (issue 21)
         summary = ", ".join(f"{n} {key}" for key, n in counts.items())
         click.echo(f"practice {document['practice']['id']} imported: {summary}")
