@@ -409,3 +409,22 @@ def test_a_practice_can_gate_its_own_module_on_deterioration(client, admin, mods
     assert mods["dear-little-me-letter"]["gate_on_deterioration"] is True
     assert mods["caregiver-patterns"]["gate_on_deterioration"] is True
     assert mods["opening-check-in"]["gate_on_deterioration"] is False
+
+
+def test_a_follow_up_today_anywhere_is_accepted_and_a_past_one_refused(client, admin, form, lead,
+                                                                      create_participant):
+    """The follow-up date is compared with the earliest "today" on Earth (UTC-12), not the UTC date: a lead
+    in the Americas typing today's date in the evening is not told it is in the past."""
+    person = create_participant()
+    crisis = screen(client, admin, form, person["id"], {"present_crisis_1": 1})
+    earliest = (datetime.now(UTC) - timedelta(hours=12)).date()
+
+    def post(day):
+        return client.post(f"{API}/participants/{person['id']}/crisis-reviews", headers=lead["headers"], json={
+            "screening_id": crisis["id"], "summary": "Seen with the GP today; plan agreed, settled.",
+            "risk_level": "low", "safety_plan_id": safety_plan(client, lead, person["id"]),
+            "follow_up_on": day.isoformat()})
+
+    past = assert_error(post(earliest - timedelta(days=1)), 422)
+    assert "follow_up_on" in past["errors"]
+    assert post(earliest).status_code == 201

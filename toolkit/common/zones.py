@@ -3,7 +3,7 @@ a zone. Plain Python (zoneinfo)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +17,17 @@ def aware(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+# The westernmost civil time (UTC-12): its date is the earliest "today" anywhere on Earth.
+EARLIEST_OFFSET = timedelta(hours=-12)
+
+
+def earliest_today(now: datetime) -> date:
+    """The earliest calendar date that is "today" somewhere at `now`: a date before it is in the past
+    wherever the person entering it is (a date checked against the UTC date would refuse "today" typed in
+    the evening in the Americas)."""
+    return (aware(now) + EARLIEST_OFFSET).date()
 
 
 def get_zone(tz_name: str) -> ZoneInfo:

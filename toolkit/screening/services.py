@@ -11,6 +11,7 @@ from .. import signals
 from ..audit.services import record, record_denied
 from ..auth.models import Therapist
 from ..common.query import sorted_by
+from ..common.zones import earliest_today
 from ..config import setting
 from ..errors import Conflict, DomainError, Forbidden, Invalid
 from ..extensions import db
@@ -213,7 +214,7 @@ def record_crisis_review(*, participant: Participant, data: dict, actor: Therapi
     if len(summary) < REVIEW_SUMMARY_MIN:
         raise Invalid(f"A crisis review's summary says what was assessed and agreed: at least {REVIEW_SUMMARY_MIN} "
                       "characters.", errors={"summary": [f"At least {REVIEW_SUMMARY_MIN} characters."]})
-    if data["follow_up_on"] < datetime.now(UTC).date():
+    if data["follow_up_on"] < earliest_today(datetime.now(UTC)):
         raise Invalid("The follow-up date is in the past.", errors={"follow_up_on": ["Must not be in the past."]})
     plan_id = current_safety_plan(participant_id=participant.id, given=data["safety_plan_id"])
     review = CrisisReview(participant_id=participant.id, summary=summary, screening_id=data["screening_id"],
