@@ -54,7 +54,8 @@ def pytest_configure(config):
 LONG_FIRST = ("tests/security/test_audit_outage.py", "tests/security/test_render_boot.py",
               "tests/security/test_render_supervision.py", "tests/api/test_facilitator_pack.py",
               "tests/contract/test_schemathesis.py", "tests/api/test_agenda_demo_pdf.py",
-              "tests/security/test_alert_worker.py", "tests/browser/")
+              "tests/security/test_alert_worker.py", "tests/browser/",
+              "tests/api/test_fhir_r4_models.py")  # makes its own venv on a first run
 
 
 # Guards over a whole run of other tests go last (their group runs on one xdist worker: `--dist loadgroup`).
