@@ -24,7 +24,8 @@ _signals = Namespace()
 
 # screening ---------------------------------------------------------------------------------------------------
 screening_saved = _signals.signal("screening-saved", doc="""A screening was stored (any method).
-    kwargs: screening (Screening), participant (Participant).""")
+    kwargs: screening (Screening), participant (Participant), invitation_id (str or None: the participant's link
+    a self-report was sent from).""")
 screening_overridden = _signals.signal("screening-overridden", doc="""A clinician overrode a screening's
     outcome. kwargs: screening (Screening), override (ScreeningOverride).""")
 crisis_review_recorded = _signals.signal("crisis-review-recorded", doc="""A clinical lead recorded a crisis

@@ -16,18 +16,23 @@ def reliably_deteriorated(participant: Participant) -> bool:
     return participant_progress(participant=participant, actor=None, audit=False)["overall"] == "deteriorated"
 
 
-def _crisis(screening: Screening, actor) -> None:
-    raise_alert(practice_id=screening.practice_id, kind="crisis",
-                cause=cause_key("crisis", "screening", screening.id), source_type="screening",
+def _crisis(screening: Screening, actor, invitation_id: str | None = None) -> None:
+    """A screening's crisis alert. A self-report sent from a link shares the link's cause: the critical answer
+    on the page raised the alert already, and the same crisis is one alert, not two."""
+    cause = (cause_key("crisis", "invitation", invitation_id) if invitation_id
+             else cause_key("crisis", "screening", screening.id))
+    raise_alert(practice_id=screening.practice_id, kind="crisis", cause=cause, source_type="screening",
                 source_id=screening.id, participant_id=screening.participant_id, actor=actor)
 
 
 @signals.screening_saved.connect
-def on_screening_saved(actor, *, screening: Screening, participant: Participant, **_) -> None:
+def on_screening_saved(actor, *, screening: Screening, participant: Participant, invitation_id: str | None = None,
+                       **_) -> None:
     """A crisis (acute_crisis in the computed flags, or a defer) raises `crisis`; a reliable deterioration on a
-    new form screening raises `deterioration`. One alert per screening for each."""
+    new form screening raises `deterioration`. One alert per screening for each (a self-report's crisis: one
+    per link, with the critical answer's)."""
     if is_crisis(computed_flags=screening.flags, outcome=screening.computed_outcome):
-        _crisis(screening, actor)
+        _crisis(screening, actor, invitation_id)
     if screening.method != "clinician_assessment" and reliably_deteriorated(participant):
         raise_alert(practice_id=screening.practice_id, kind="deterioration",
                     cause=cause_key("deterioration", "screening", screening.id), source_type="screening",

@@ -82,9 +82,11 @@ def lock_person(participant_id: str) -> None:
                      .with_for_update(key_share=True))
 
 
-def submit_screening(*, participant: Participant, data: dict, actor: Therapist) -> Screening:
+def submit_screening(*, participant: Participant, data: dict, actor: Therapist,
+                     invitation_id: str | None = None) -> Screening:
     """Score the answers with the current form (or record a clinical lead's assessment) and store the
-    screening, immutable from now on. Returns it; `crisis_hold` says whether it was taken during a hold."""
+    screening, immutable from now on. Returns it; `crisis_hold` says whether it was taken during a hold.
+    `invitation_id`: the participant's link it was sent from (a self-report), told to the signal's receivers."""
     form = current_form()
     lock_person(participant.id)
     now = datetime.now(UTC)
@@ -100,7 +102,7 @@ def submit_screening(*, participant: Participant, data: dict, actor: Therapist) 
     db.session.flush()
     set_committed_value(screening, "overrides", [])  # a new screening has none: nothing to read back
     record("create", "screening", screening.id, actor=actor)
-    signals.screening_saved.send(actor, screening=screening, participant=participant)
+    signals.screening_saved.send(actor, screening=screening, participant=participant, invitation_id=invitation_id)
     return screening
 
 

@@ -180,9 +180,10 @@ def submit(*, invitation: Invitation, typed_name: str | None = None, agreed: boo
         audit(invitation, "sign", "agreement_signature")
         return invitation
     form = current_form()
-    screening = submit_screening(participant=participant, actor=responsible(invitation), data={
-        "method": "self_report", "form_version": form.version, "answers": dict(invitation.answers or {}),
-        "declined": list(invitation.declined or [])})
+    data = {"method": "self_report", "form_version": form.version, "answers": dict(invitation.answers or {}),
+            "declined": list(invitation.declined or [])}
+    screening = submit_screening(participant=participant, actor=responsible(invitation), data=data,
+                                 invitation_id=invitation.id)
     invitation.completed_at, invitation.screening_id = now, screening.id
     invitation.answers, invitation.declined = {}, []  # the screening keeps them now
     db.session.flush()
