@@ -65,6 +65,23 @@ RUN_LAST = ("tests/contract/test_schemathesis.py::test_the_run_reached_the_succe
 def pytest_collection_modifyitems(config, items):
     # stable: the rest keep their order
     items.sort(key=lambda item: (item.nodeid in RUN_LAST, not item.nodeid.startswith(LONG_FIRST)))
+    _keep_xdist_groups(config, items)
+
+
+def _keep_xdist_groups(config, items) -> None:
+    """`--dist loadgroup` keeps an `xdist_group` on one worker by a `@group` suffix on the node id. pytest-xdist
+    3.8 writes it to `item._nodeid`, which pytest 9 no longer reads (its node id is `item._id`), so every test
+    was scheduled alone and a group's tests ran on both workers (the schemathesis guard beside the cases it
+    checks). Set the suffix where pytest reads it; a no-op once xdist does so itself."""
+    if not hasattr(config, "workerinput") or not config.getvalue("loadgroup"):
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                        for m in item.iter_markers("xdist_group")})
+        if names and "@" not in item.nodeid:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")
 
 
 def _worker(request) -> str:
