@@ -48,8 +48,20 @@ def _owned_ids(rows: dict[str, list[dict]], practice_id: str) -> set[str]:
     return owned
 
 
+def _copied(value, ids: dict[str, str]):
+    """A value with the ids it names replaced: a whole id, or ids inside a key such as an alert's cause or an
+    email's dedupe key (`alert:<alert id>:<therapist id>`, unique per practice)."""
+    if not isinstance(value, str):
+        return value
+    if value in ids:
+        return ids[value]
+    if ":" in value:
+        return ":".join(ids.get(part, part) for part in value.split(":"))
+    return value
+
+
 def _copy_row(row: dict, ids: dict[str, str], skip_columns: set[str], copy: int) -> dict:
-    out = {k: (ids.get(v, v) if isinstance(v, str) else v) for k, v in row.items() if k not in skip_columns}
+    out = {k: _copied(v, ids) for k, v in row.items() if k not in skip_columns}
     if "email" in out and isinstance(out["email"], str):
         out["email"] = f"c{copy}-{out['email']}"
     return out

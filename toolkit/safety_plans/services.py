@@ -14,7 +14,6 @@ from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..participants.models import Participant
 from .models import SafetyPlan
-from .pdf import plan_pdf
 from .rules import SECTION_KEYS, next_version, normalise, problems
 
 
@@ -78,6 +77,9 @@ def record_list(*, participant: Participant, actor) -> None:
 
 
 def print_safety_plan(*, plan: SafetyPlan, practice, crisis_text: str | None) -> bytes:
-    """The participant's own printed copy (toolkit/safety_plans/pdf.py): this plan's sections only."""
+    """The participant's own printed copy (toolkit/safety_plans/pdf.py): this plan's sections only. Imported
+    here, not at start-up: WeasyPrint (~35 MiB) stays out of a web worker that never prints a plan."""
+    from .pdf import plan_pdf
+
     return plan_pdf(sections=sections_of(plan), version=plan.version, made_on=plan.created_at.date(),
                     practice_name=practice.name, practice_contact=practice.contact, crisis_text=crisis_text)
