@@ -22,12 +22,15 @@ PYTHON = ROOT / "clients" / "python"
 TYPESCRIPT = ROOT / "clients" / "typescript"
 SCHEMA_TS = TYPESCRIPT / "src" / "schema.d.ts"
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
-# The offline pack is a zip: the generator reads it as the binary file it is (its default list lacks zip).
+# The generator knows JSON, text/* and application/octet-stream only: the offline pack (zip) and the PDFs are
+# read as the binary files they are (`File`), the SVG chart as the text it is (`str`).
 CONFIG = """project_name_override: inner-child-toolkit-client
 package_name_override: inner_child_toolkit_client
 post_hooks: []
 content_type_overrides:
   application/zip: application/octet-stream
+  application/pdf: application/octet-stream
+  image/svg+xml: text/plain
 """
 
 

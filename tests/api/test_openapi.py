@@ -66,6 +66,9 @@ RATE_LIMITED = {
     ("POST", "/api/v1/auth/password-reset/{token}"),  # the emailed link's secret, not a bearer
     ("GET", "/api/v1/plans/{plan_id}/agenda"),
     ("GET", "/api/v1/groups/{group_id}/agenda"),
+    *(("GET", f"/api/v1/{kind}/agenda.{ext}") for kind in ("plans/{plan_id}", "groups/{group_id}")
+      for ext in ("html", "pdf", "ics", "md")),
+    ("GET", "/api/v1/safety-plans/{safety_plan_id}.pdf"),
     ("GET", "/api/v1/calendar-feeds/{token}"),
     ("GET", "/api/v1/self-report/{token}"), ("PUT", "/api/v1/self-report/{token}/answers"),
     ("POST", "/api/v1/self-report/{token}/submit"),
@@ -226,8 +229,8 @@ def test_every_operation_is_complete(spec):
                     problems.append(f"{where}: {code} is not in the one error schema")
         successes = [c for c in op["responses"] if c.startswith("2")]
         # One success answer, except the queued-render pattern of PDFs (agendas, the sign-in sheet, the offline
-        # pack): 200, or 202 while rendering.
-        queued = path.endswith(("/agenda", "/sign-in-sheet", "/pack"))
+        # pack): 200, or 202 while rendering. The negotiated paths document JSON (HTML) only, which never waits.
+        queued = path.endswith(("/agenda.pdf", "/sign-in-sheet.pdf", "/pack"))
         if len(successes) != 1 and not (successes == ["200", "202"] and queued):
             problems.append(f"{where}: needs exactly one success response, has {successes}")
         for code in successes:
@@ -264,9 +267,12 @@ def test_versioned_records_document_etag_and_if_match(spec):
         assert "ETag" in spec["paths"][path]["get"]["responses"]["200"]["headers"]
         assert any(p["name"] == "If-Match" for p in spec["paths"][path]["patch"]["parameters"])
     agenda = spec["paths"]["/api/v1/plans/{plan_id}/agenda"]["get"]["responses"]["200"]
-    assert {"ETag", "Content-Disposition"} <= set(agenda["headers"])
-    assert {"application/pdf", "text/html", "text/calendar", "text/markdown", "application/json"} <= set(
-        agenda["content"])
+    assert "ETag" in agenda["headers"] and list(agenda["content"]) == ["application/json"]
+    for ext, media_type in (("pdf", "application/pdf"), ("html", "text/html"), ("ics", "text/calendar"),
+                            ("md", "text/markdown")):
+        agenda = spec["paths"][f"/api/v1/plans/{{plan_id}}/agenda.{ext}"]["get"]["responses"]["200"]
+        assert {"ETag", "Content-Disposition"} <= set(agenda["headers"])
+        assert list(agenda["content"]) == [media_type]
 
 
 def test_main_payloads_have_examples(spec):

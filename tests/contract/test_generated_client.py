@@ -58,7 +58,7 @@ def ok(response, status):
 
 @pytest.mark.slow
 def test_generated_client_drives_the_main_journey(generated, live_server):
-    client_mod, models = generated("client"), generated("models")
+    client_mod, models, types = generated("client"), generated("models"), generated("types")
 
     def api(area, name):
         return generated(f"api.{area}.{name}")
@@ -142,27 +142,32 @@ def test_generated_client_drives_the_main_journey(generated, live_server):
     assert clearance.status in (models.ClearanceStatus.CLEAR, models.ClearanceStatus.CAUTION)
     assert [p.participant_id for p in clearance.participants] == [participant.id]
 
-    # agenda: JSON (the default, for the client's */*) parsed into the typed model; PDF through the HTTP session
+    # agenda: the JSON operation parsed into the typed model; every other representation has an operation of its
+    # own with one media type (the PDF as a File, the iCalendar file as text), no HTTP session needed
     agenda = api("agendas", "get_plan_agenda").sync_detailed(plan.id, client=authed)
     assert agenda.status_code == 200 and agenda.headers["ETag"]
     assert isinstance(agenda.parsed, models.Agenda) and agenda.parsed.days[0].plans[0].title.startswith("Day 1")
-    pdf = authed.get_httpx_client().get(f"/api/v1/plans/{plan.id}/agenda", params={"format": "pdf"})
+    pdf = api("agendas", "get_plan_agenda_pdf").sync_detailed(plan.id, client=authed,
+                                                              audience=models.Audience.PARTICIPANT)
     assert pdf.status_code == 200 and pdf.headers["Content-Type"].startswith("application/pdf")
-    assert pdf.content.startswith(b"%PDF") and "attachment" not in pdf.headers["Content-Disposition"]
-    ics = authed.get_httpx_client().get(f"/api/v1/plans/{plan.id}/agenda", params={"format": "ics"})
+    assert isinstance(pdf.parsed, types.File) and pdf.parsed.payload.read().startswith(b"%PDF")
+    assert "attachment" not in pdf.headers["Content-Disposition"]
+    ics = api("agendas", "get_plan_agenda_ics").sync_detailed(plan.id, client=authed)
     assert ics.status_code == 200 and ics.headers["Content-Type"].startswith("text/calendar")
-    assert ics.text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in ics.text
+    assert isinstance(ics.parsed, str) and ics.parsed.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in ics.parsed
+    unchanged = api("agendas", "get_plan_agenda_ics").sync_detailed(plan.id, client=authed,
+                                                                    if_none_match=ics.headers["ETag"])
+    assert unchanged.status_code == 304
 
-    # progress: a second screening, the typed JSON, and the SVG chart through the HTTP session
+    # progress: a second screening, the typed JSON, and the SVG chart by its own operation (text)
     ok(api("screening", "create_screening").sync_detailed(
         participant.id, client=authed, body=models.ScreeningFormCreate.from_dict({
             "method": "form", "form_version": form.version, "answers": answers})), 201)
     progress = ok(api("progress", "get_participant_progress").sync_detailed(participant.id, client=authed), 200)
     assert isinstance(progress, models.Progress)
-    chart = authed.get_httpx_client().get(f"/api/v1/participants/{participant.id}/progress",
-                                          params={"format": "svg"})
+    chart = api("progress", "get_participant_progress_svg").sync_detailed(participant.id, client=authed)
     assert chart.status_code == 200 and chart.headers["Content-Type"].startswith("image/svg+xml")
-    assert "<svg" in chart.text
+    assert isinstance(chart.parsed, str) and "<svg" in chart.parsed
 
     # refresh with the refresh token, then log out
     refresher = client_mod.AuthenticatedClient(base_url=live_server, token=tokens.refresh_token)

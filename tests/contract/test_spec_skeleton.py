@@ -27,6 +27,13 @@ ON_PURPOSE = {
     # with `method` as the discriminator; the server still loads either (and a form body without `method`)
     "schemas/ScreeningCreate/additionalProperties: gone", "schemas/ScreeningCreate/properties: gone",
     "schemas/ScreeningCreate/type: gone",
+    # issue 34 (one media type per operation): a negotiated path documents its primary representation only
+    # (JSON; the sign-in sheet's HTML), which never waits for a render (202) nor fails to draw a chart (503).
+    # Those answers moved with their representations to the sibling operations (agenda.pdf, sign-in-sheet.pdf,
+    # progress.svg); the paths still give them when asked by `?format=` or `Accept`.
+    *(f"operations/GET /api/v1/{path}/responses: ['202'] gone"
+      for path in ("plans/{plan_id}/agenda", "groups/{group_id}/agenda", "plans/{plan_id}/sign-in-sheet")),
+    "operations/GET /api/v1/participants/{participant_id}/progress/responses: ['503'] gone",
     # issue 27 (9e2672f): `recovered` replaced by `paired` and `below_caseness`
     *(f"schemas/{name}/{part}" for name in ("InstrumentProgress", "MemberInstrument", "MemberProgress", "Progress")
       for part in ("properties/recovered: gone", "required: ['recovered'] gone")),

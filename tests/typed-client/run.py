@@ -4,6 +4,7 @@ against a live server on a fresh SQLite database. Used by .ci/run (after `npm ci
     .venv/bin/python tests/typed-client/run.py
 """
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -13,6 +14,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
+# The journey's PDF is rendered in the request, as in the test suite (no render consumer runs here).
+os.environ.setdefault("RENDER_QUEUE_IMMEDIATE", "true")
 
 
 def npm(*args: str) -> None:

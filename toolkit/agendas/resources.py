@@ -153,16 +153,18 @@ def _render_started(response) -> bool:
     return bool(g.get("agenda_render_started"))
 
 
-RATE_LIMITS = [limiter.limit(_pdf_limit, exempt_when=lambda: not _is_pdf(), deduct_when=_render_started),
-               limiter.limit(_agenda_limit, exempt_when=_is_pdf)]
-
-
-AGENDA_RESPONSES: dict[str, dict[str, Any]] = {"content": {
-    media.split(";")[0]: {"schema": {"type": "string", "description": f"The agenda as {fmt}."}}
-    for fmt, media in MEDIA_TYPES.items()}}
-AGENDA_RESPONSES["content"]["application/json"] = {"schema": AgendaSchema}
-AGENDA_RESPONSES["content"]["application/pdf"] = {"schema": {"type": "string", "format": "binary",
-                                                             "description": "The agenda as PDF (bytes)."}}
+def _limits(scope: str, fmt: str | None = None) -> list:
+    """The negotiated path (`fmt` None: the request decides) and its `agenda.{ext}` siblings draw on the same two
+    buckets per agenda kind: PDFs on PDF_RATE_LIMIT, every other format on AGENDA_RATE_LIMIT. Asking
+    `agenda.pdf` instead of `agenda?format=pdf` is the same PDF, never a second allowance."""
+    pdf, text = f"{scope}-pdf", f"{scope}-text"
+    if fmt is None:
+        return [limiter.shared_limit(_pdf_limit, scope=pdf, exempt_when=lambda: not _is_pdf(),
+                                     deduct_when=_render_started),
+                limiter.shared_limit(_agenda_limit, scope=text, exempt_when=_is_pdf)]
+    if fmt == "pdf":
+        return [limiter.shared_limit(_pdf_limit, scope=pdf, deduct_when=_render_started)]
+    return [limiter.shared_limit(_agenda_limit, scope=text)]
 
 
 RENDER_STATUS = {"type": "object", "required": ["status", "retry_after", "estimated_pages", "message"], "properties": {
@@ -170,67 +172,156 @@ RENDER_STATUS = {"type": "object", "required": ["status", "retry_after", "estima
     "retry_after": {"type": "integer", "description": "Seconds to wait before asking again (as Retry-After)."},
     "estimated_pages": {"type": "integer"},
     "message": {"type": "string"}}}
+# Each representation as its one media type: JSON the typed Agenda, the PDF bytes, the others text.
+AGENDA_CONTENT: dict[str, dict[str, Any]] = {
+    "json": {"application/json": {"schema": AgendaSchema}},
+    "html": {"text/html": {"schema": {"type": "string", "description": "The agenda as an HTML page (UTF-8)."}}},
+    "pdf": {"application/pdf": {"schema": {"type": "string", "format": "binary",
+                                           "description": "The agenda as PDF (bytes)."}}},
+    "ics": {"text/calendar": {"schema": {"type": "string", "description": "The agenda as iCalendar (UTF-8)."}}},
+    "md": {"text/markdown": {"schema": {"type": "string", "description": "The agenda as Markdown (UTF-8)."}}},
+}
+FILE_FORMATS = ("html", "pdf", "ics", "md")  # each also at its own path, agenda.{ext}, with its own operation
+NAMES = {"html": "HTML", "pdf": "PDF", "ics": "iCalendar", "md": "Markdown"}
+ETAG = {"description": "Derived from the data the agenda shows: send it as If-None-Match.",
+        "schema": {"type": "string"}}
 
 
-def _documented(func):
-    func = blp.arguments(AgendaHeadersSchema, location="headers", as_kwargs=True)(func)
-    func = blp.doc(responses={
-        "200": {"description": "The agenda in the chosen format.", **AGENDA_RESPONSES, "headers": {
-            "ETag": {"description": "Derived from the data the agenda shows: send it as If-None-Match.",
-                     "schema": {"type": "string"}},
-            "Content-Disposition": {"description": "inline (PDF, HTML) or attachment (ICS, MD), with a file name.",
-                                    "schema": {"type": "string"}}}},
-        "202": {"description": "PDF only: the PDF is being rendered by a background worker. Ask for the same URL "
-                               "again after `Retry-After` seconds; it answers 200 with the PDF when ready. Small "
-                               "agendas wait a few seconds for the worker, so they usually answer 200 at once.",
-                "headers": {"Retry-After": {"description": "Seconds to wait before asking again.",
-                                            "schema": {"type": "integer"}}},
-                "content": {"application/json": {"schema": RENDER_STATUS}}},
-        "304": {"description": "Not modified (If-None-Match matched the ETag)."}})(func)
-    return document_errors(blp, 401, 404, 406, 422, 429)(func)
+def _documented(fmt: str):
+    """The answers of one representation: its one media type on 200, and for PDFs the 202 of the render queue."""
+    headers: dict[str, Any] = {"ETag": ETAG}
+    if fmt != "json":
+        headers["Content-Disposition"] = {
+            "description": f"{'inline' if fmt in ('html', 'pdf') else 'attachment'}, with a file name.",
+            "schema": {"type": "string"}}
+    responses: dict[str, Any] = {
+        "200": {"description": f"The agenda as {NAMES.get(fmt, 'JSON')}.", "content": AGENDA_CONTENT[fmt],
+                "headers": headers},
+        "304": {"description": "Not modified (If-None-Match matched the ETag)."}}
+    if fmt == "pdf":
+        responses["202"] = {
+            "description": "The PDF is being rendered by a background worker. Ask for the same URL again after "
+                           "`Retry-After` seconds; it answers 200 with the PDF when ready. Small agendas wait a "
+                           "few seconds for the worker, so they usually answer 200 at once.",
+            "headers": {"Retry-After": {"description": "Seconds to wait before asking again.",
+                                        "schema": {"type": "integer"}}},
+            "content": {"application/json": {"schema": RENDER_STATUS}}}
+
+    def decorate(func):
+        func = blp.arguments(AgendaHeadersSchema, location="headers", as_kwargs=True)(func)
+        func = blp.doc(responses=responses)(func)
+        return document_errors(blp, 401, 404, *((406,) if fmt == "json" else ()), 422, 429)(func)
+
+    return decorate
+
+
+def plan_agenda(plan_id: str, query, fmt: str):
+    """One session's agenda in `fmt`: the answer of GET /plans/{id}/agenda and of its agenda.{ext} siblings."""
+    plan = get_or_404(SessionPlan, plan_id, what="Plan")
+    _audit_read(query, "plan_agenda", plan.id)
+    doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
+                                  audience=query["audience"], paper=query["paper"], detail=query["detail"],
+                                  large_print=query["print"] == "large")
+    return _respond(doc, fmt, query["detail"])
+
+
+def group_agenda(group_id: str, query, fmt: str):
+    """A whole group's agenda in `fmt`: the answer of GET /groups/{id}/agenda and of its agenda.{ext} siblings."""
+    group = get_or_404(Group, group_id, what="Group")
+    _audit_read(query, "group_agenda", group.id)
+    plans = services.plans_of_group(group)
+    doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
+                                  audience=query["audience"], paper=query["paper"], detail=query["detail"],
+                                  large_print=query["print"] == "large")
+    if fmt == "ics":  # deleted sessions go to calendars as cancelled (issue 31)
+        doc = services.with_cancellations(doc, group)
+    return _respond(doc, fmt, query["detail"])
 
 
 @blp.route("/plans/<string:plan_id>/agenda")
 class PlanAgenda(MethodView):
-    decorators = [auth_required, *RATE_LIMITS]
+    decorators = [auth_required, *_limits("plan-agenda")]
 
     @blp.arguments(AgendaQuerySchema, location="query")
-    @_documented
+    @_documented("json")
     @blp.doc(operationId="getPlanAgenda", summary="Agenda of one session")
     def get(self, query, plan_id, if_none_match=None):
-        """`?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps, scripts,
-        notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-        an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+        """The agenda as JSON (the typed `Agenda`). The facilitator agenda adds steps, scripts, notes and the
+        clearance summary; the participant handout never shows a name, a screening, a flag, an outcome, a
+        script or a clinical note. `If-None-Match` with the ETag answers 304. An agenda too large to render is
+        422 before anything is rendered.
 
-        PDFs are laid out by background render workers: while one is rendering the answer is 202 with
-        `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
-        anything is rendered."""
-        fmt = _format(query)
-        plan = get_or_404(SessionPlan, plan_id, what="Plan")
-        _audit_read(query, "plan_agenda", plan.id)
-        doc = services.build_document(plans=[plan], group=plan.group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"], detail=query["detail"],
-                                      large_print=query["print"] == "large")
-        return _respond(doc, fmt, query["detail"])
+        This operation describes the JSON representation only. For browsers and links the same path also
+        answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the operation
+        of that representation does; generated clients call those instead, each with one media type:
+        `getPlanAgendaHtml`, `getPlanAgendaPdf`, `getPlanAgendaIcs` and `getPlanAgendaMd` (GET
+        /plans/{plan_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders, as
+        `getPlanAgendaPdf` does."""
+        return plan_agenda(plan_id, query, _format(query))
 
 
 @blp.route("/groups/<string:group_id>/agenda")
 class GroupAgenda(MethodView):
-    decorators = [auth_required, *RATE_LIMITS]
+    decorators = [auth_required, *_limits("group-agenda")]
 
     @blp.arguments(AgendaQuerySchema, location="query")
-    @_documented
+    @_documented("json")
     @blp.doc(operationId="getGroupAgenda", summary="Agenda of a whole group (every plan, by day: a whole retreat)")
     def get(self, query, group_id, if_none_match=None):
-        """Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
-        one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render."""
-        fmt = _format(query)
-        group = get_or_404(Group, group_id, what="Group")
-        _audit_read(query, "group_agenda", group.id)
-        plans = services.plans_of_group(group)
-        doc = services.build_document(plans=plans, group=group, practice_id=current_user.practice_id,
-                                      audience=query["audience"], paper=query["paper"], detail=query["detail"],
-                                      large_print=query["print"] == "large")
-        if fmt == "ics":  # deleted sessions go to calendars as cancelled (issue 31)
-            doc = services.with_cancellations(doc, group)
-        return _respond(doc, fmt, query["detail"])
+        """Every plan of the group, by day in the group's time zone, with a materials checklist, as JSON (the
+        typed `Agenda`); 422 when too large to render.
+
+        This operation describes the JSON representation only. For browsers and links the same path also
+        answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the operation
+        of that representation does; generated clients call those instead, each with one media type:
+        `getGroupAgendaHtml`, `getGroupAgendaPdf`, `getGroupAgendaIcs` and `getGroupAgendaMd` (GET
+        /groups/{group_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders,
+        as `getGroupAgendaPdf` does."""
+        return group_agenda(group_id, query, _format(query))
+
+
+# One operation per other representation, at the negotiated path plus `.{ext}`: the same answer as
+# `?format={ext}` (this module's plan_agenda / group_agenda), with one media type for generated clients.
+FILE_NOTES = {
+    "html": "A printable page (print CSS for the chosen `paper`).",
+    "pdf": "Laid out by a background render worker: 202 with `Retry-After` while it renders, then 200 with the "
+           "PDF at the same URL (small agendas wait a few seconds, so they usually answer 200 at once); 422 when "
+           "it would be too large, before anything is rendered. Limited by `PDF_RATE_LIMIT`, shared with "
+           "`?format=pdf` on the negotiated path.",
+    "ics": "A calendar file: `detail=plans` (the default) gives one event per plan, `items` one per item.",
+    "md": "Plain Markdown, e.g. to paste into notes.",
+}
+AGENDAS = {  # kind -> (rule, operationId of the negotiated path, what, answer, rate-limit scope)
+    "plan": ("/plans/<string:plan_id>/agenda", "getPlanAgenda", "one session's agenda", plan_agenda,
+             "plan-agenda"),
+    "group": ("/groups/<string:group_id>/agenda", "getGroupAgenda", "a whole group's agenda (every plan, by day)",
+              group_agenda, "group-agenda"),
+}
+FILE_QUERY = AgendaQuerySchema(exclude=("format",))
+
+
+def _agenda_file(kind: str, fmt: str) -> None:
+    rule, negotiated, what, answer, scope = AGENDAS[kind]
+    path = rule.replace("<string:", "{").replace(">", "}")
+    description = (f"{what[0].upper()}{what[1:]} as {NAMES[fmt]}, the one media type of this operation: exactly "
+                   f"what `GET {path}?format={fmt}` answers (`{negotiated}`'s path, negotiated), with the same "
+                   "`audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate "
+                   f"limit, audit and errors. {FILE_NOTES[fmt]}")
+    if kind == "group" and fmt == "ics":
+        description += " Deleted sessions are in the file as cancelled events."
+
+    def get(self, query, if_none_match=None, **ids):
+        (record_id,) = ids.values()
+        return answer(record_id, query, fmt)
+
+    get = blp.doc(operationId=negotiated + fmt.capitalize(), summary=f"{what[0].upper()}{what[1:]} as {NAMES[fmt]}",
+                  description=description)(get)
+    get = blp.arguments(FILE_QUERY, location="query")(_documented(fmt)(get))
+    view = type(negotiated[0].upper() + negotiated[1:] + fmt.capitalize(), (MethodView,),
+                {"get": get, "decorators": [auth_required, *_limits(scope, fmt)]})
+    blp.route(f"{rule}.{fmt}")(view)
+
+
+for _kind in AGENDAS:
+    for _fmt in FILE_FORMATS:
+        _agenda_file(_kind, _fmt)

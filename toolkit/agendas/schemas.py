@@ -7,7 +7,7 @@ handout leaves them out); extra fields may be added, so these schemas do not for
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import StrictSchema, negotiated_format
 from ..vocab import GROUP_KINDS, MODULE_CATEGORIES
 from .document import AUDIENCES, CLEARANCE_VERDICTS, DETAILS, FORMATS, PAPERS
 
@@ -263,8 +263,10 @@ class AgendaSchema(_Open):
 
 
 class AgendaQuerySchema(StrictSchema):
-    format = fields.String(validate=validate.OneOf(FORMATS), metadata={
-        "description": "Wins over the Accept header. Default json."})
+    format = negotiated_format(FORMATS, described="json", description=(
+        "`json` (the default) is the representation this operation describes. Browsers and links may also ask "
+        "this path for `html`, `pdf`, `ics` or `md` (it wins over the Accept header); each of those is its own "
+        "operation at `agenda.{ext}` with one media type, which generated clients call instead."))
     audience = fields.String(load_default="facilitator", validate=validate.OneOf(AUDIENCES), metadata={
         "description": "participant: a handout without names, screenings, scripts or clinical notes."})
     paper = fields.String(load_default="a4", validate=validate.OneOf(PAPERS),

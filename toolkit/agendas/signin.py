@@ -24,11 +24,12 @@ blp = FiledUnder("sign_in_sheet", __name__, url_prefix="/api/v1", tag="attendanc
                  description="The printable sign-in sheet (filed under the attendance tag).")
 
 
-SIGN_IN_RESPONSES = {
-    "200": {"description": "The sign-in sheet.", "content": {
-        "text/html": {"schema": {"type": "string", "description": "The sheet as HTML."}},
+SIGN_IN_RESPONSES = {"200": {"description": "The sign-in sheet as an HTML page.", "content": {
+    "text/html": {"schema": {"type": "string", "description": "The sheet as HTML (UTF-8)."}}}}}
+SIGN_IN_PDF_RESPONSES = {
+    "200": {"description": "The sign-in sheet as PDF.", "content": {
         "application/pdf": {"schema": {"type": "string", "format": "binary", "description": "The sheet as PDF."}}}},
-    "202": {"description": "PDF only: a render worker is laying it out; ask again after `Retry-After` seconds.",
+    "202": {"description": "A render worker is laying it out; ask the same URL again after `Retry-After` seconds.",
             "headers": {"Retry-After": {"description": "Seconds to wait before asking again.",
                                         "schema": {"type": "integer"}}},
             "content": {"application/json": {"schema": {
@@ -65,33 +66,58 @@ def _pending(row):
     return response
 
 
+def sign_in_sheet(plan_id: str, *, paper: str, fmt: str):
+    """The sheet as HTML or PDF: the answer of GET /plans/{id}/sign-in-sheet (either format) and of
+    GET /plans/{id}/sign-in-sheet.pdf."""
+    plan = get_or_404(SessionPlan, plan_id, what="Plan")
+    services._session_plan(plan)
+    html = render_sign_in_sheets(practice=db.session.get(Practice, current_user.practice_id).name,
+                                 sheets=[services.sign_in_sheet(plan)], paper=paper)
+    services.record("read", "attendance", plan.id, actor=current_user)
+    db.session.commit()
+    if fmt == "pdf":
+        row = _sheet_pdf(html)
+        if row.status != "ready":
+            return _pending(row)
+        response = Response(row.body, mimetype="application/pdf")
+    else:
+        response = Response(html, mimetype="text/html")
+        response.headers["Content-Type"] = "text/html; charset=utf-8"
+    response.headers["Content-Disposition"] = f'inline; filename="sign-in-{plan.id}.{fmt}"'
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
 @blp.route("/plans/<string:plan_id>/sign-in-sheet")
 class SignInSheet(MethodView):
     decorators = [auth_required]
 
     @blp.arguments(SignInQuerySchema, location="query")
-    @document_errors(blp, 401, 404, 409, 422, 429)
+    @document_errors(blp, 401, 404, 409, 422)
     @blp.doc(summary="Printable sign-in sheet of a session", operationId="getSignInSheet",
              responses=SIGN_IN_RESPONSES)
     def get(self, query, plan_id):
-        """For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-        `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows for
-        someone not yet on the roster, and a footer on every page."""
-        plan = get_or_404(SessionPlan, plan_id, what="Plan")
-        services._session_plan(plan)
-        html = render_sign_in_sheets(practice=db.session.get(Practice, current_user.practice_id).name,
-                                     sheets=[services.sign_in_sheet(plan)], paper=query["paper"])
-        services.record("read", "attendance", plan.id, actor=current_user)
-        db.session.commit()
-        if query["format"] == "pdf":
-            row = _sheet_pdf(html)
-            if row.status != "ready":
-                return _pending(row)
-            response = Response(row.body, mimetype="application/pdf")
-        else:
-            response = Response(html, mimetype="text/html")
-            response.headers["Content-Type"] = "text/html; charset=utf-8"
-        response.headers["Content-Disposition"] = (f'inline; filename="sign-in-{plan.id}.'
-                                                   f'{"pdf" if query["format"] == "pdf" else "html"}"')
-        response.headers["Cache-Control"] = "private, no-cache"
-        return response
+        """For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign,
+        as an HTML page to print; `?paper=a4` (default) or `letter`. A comment column, spare rows for someone
+        not yet on the roster, and a footer on every page.
+
+        This operation describes the HTML representation only. For links the same path also answers
+        `?format=pdf`, exactly as `getSignInSheetPdf` (GET /plans/{plan_id}/sign-in-sheet.pdf, one media type)
+        does, 202 while it renders included; generated clients call that instead."""
+        return sign_in_sheet(plan_id, paper=query["paper"], fmt=query["format"])
+
+
+@blp.route("/plans/<string:plan_id>/sign-in-sheet.pdf")
+class SignInSheetPdf(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(SignInQuerySchema(exclude=("format",)), location="query")
+    @document_errors(blp, 401, 404, 409, 422, 429)
+    @blp.doc(summary="Printable sign-in sheet of a session, as PDF", operationId="getSignInSheetPdf",
+             responses=SIGN_IN_PDF_RESPONSES)
+    def get(self, query, plan_id):
+        """The sign-in sheet as PDF, the one media type of this operation (exactly what `GET
+        /plans/{plan_id}/sign-in-sheet?format=pdf` answers). Laid out by a render worker as agendas are: it
+        waits briefly (the sheet is one page), else 202 with `Retry-After`; ask the same URL again for the 200.
+        429 when too many PDFs are waiting for the practice."""
+        return sign_in_sheet(plan_id, paper=query["paper"], fmt="pdf")

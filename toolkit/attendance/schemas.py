@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema, etag_string, text
+from ..common.schemas import StrictSchema, etag_string, negotiated_format, text
 from .rules import STATUSES
 
 
@@ -75,7 +75,9 @@ class GroupAttendanceSchema(StrictSchema):
 
 
 class SignInQuerySchema(StrictSchema):
-    format = fields.String(load_default="html", validate=validate.OneOf(["html", "pdf"]), metadata={
-        "description": "html (default) or pdf."})
+    format = negotiated_format(("html", "pdf"), described="html", load_default="html", description=(
+        "`html` is the representation this operation describes. Links may also ask this path for "
+        "`pdf`; that is its own operation at `sign-in-sheet.pdf` (getSignInSheetPdf) with one media type, which "
+        "generated clients call instead."))
     paper = fields.String(load_default="a4", validate=validate.OneOf(["a4", "letter"]), metadata={
         "description": "a4 (default) or letter."})

@@ -42,7 +42,11 @@ ENUMS: dict[str, tuple[tuple[str, ...], str]] = {
     "InvitationPurpose": (("intake", "rescreen", "agreement"), "What a participant's secure link is for."),
     "InvitationStatus": (("sent", "opened", "completed", "expired", "revoked"), "Where a secure link stands."),
     "InvitationEnd": (("revoked", "superseded"), "Why a secure link stopped working before it was used."),
-    "AgendaFormat": (("json", "html", "pdf", "ics", "md"), "A representation of an agenda."),
+    # `?format=` of a path that negotiates: the spec lists only the representation the operation describes (each
+    # other one is an operation of its own at a sibling path, e.g. agenda.pdf; issue 34)
+    "JsonFormat": (("json",), "`json`: the representation this operation describes (the default). Its path also "
+                              "negotiates other representations for browsers and links; each of those has its own "
+                              "operation with one media type, named in the operation's description."),
     "AgendaDetailLevel": (("plans", "items", "run_sheet"), "How much of each session a printed agenda holds."),
     "PrintSize": (("normal", "large"), "Large print (16 pt or more) for the participant handout."),
     "RenderStatus": (("queued", "rendering"), "Where a file being laid out by a render worker stands."),

@@ -87,3 +87,12 @@ class AlertSummarySchema(StrictSchema):
     status = fields.String(required=True, validate=validate.OneOf(vocab.ALERT_STATUSES), metadata={
         "description": "open or acknowledged: a resolved alert is not shown here."})
     raised_at = fields.AwareDateTime(required=True)
+
+
+def negotiated_format(values, *, described: str, description: str, **kwargs):
+    """`?format=` on a path that also negotiates other representations for browsers and links (issue 34): every
+    one of `values` is accepted, but the spec lists only `described`, the representation the operation
+    documents. Each other representation is its own operation at a sibling path (`agenda.pdf`, `progress.svg`)
+    with one media type, which generated clients call; the description says so."""
+    return fields.String(validate=validate.OneOf(values), metadata={"enum": [described], "description": description},
+                         **kwargs)

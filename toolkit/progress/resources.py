@@ -30,9 +30,26 @@ blp = Blueprint("progress", __name__, url_prefix="/api/v1",
                             "(cited thresholds), charts, re-screens due, and progress reviews. Decision support; "
                             "every read and write is audited.")
 
-SVG_RESPONSE = {"200": {"description": "JSON, or with `format=svg` a chart (image/svg+xml).",
-                        "content": {"application/json": {"schema": ProgressSchema},
-                                    "image/svg+xml": {"schema": {"type": "string"}}}}}
+SVG_RESPONSES = {"200": {"description": "The chart (image/svg+xml).", "content": {"image/svg+xml": {"schema": {
+    "type": "string", "description": "An SVG document: a panel per instrument over time."}}}}}
+
+
+def progress_of(participant_id: str, query, *, svg: bool):
+    """A participant's progress as JSON or as the SVG chart: the answer of GET .../progress (either format) and of
+    GET .../progress.svg."""
+    participant = get_or_404(Participant, participant_id, what="Participant")
+    options = {"group_id": query.get("group_id"), "instruments": query.get("instrument")}
+    if svg:
+        try:
+            chart = services.progress_svg(participant=participant, actor=current_user, **options)
+        except ChartError:
+            abort(503, message="The chart could not be drawn just now; the JSON progress is available.")
+        db.session.commit()
+        return Response(chart, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
+    body = ProgressSchema().dump(services.participant_progress(participant=participant, actor=current_user,
+                                                                **options))
+    db.session.commit()
+    return jsonify(body)
 
 
 @blp.route("/participants/<string:participant_id>/progress")
@@ -41,30 +58,37 @@ class ParticipantProgress(MethodView):
 
     @blp.arguments(ProgressQuerySchema, location="query")
     @blp.doc(summary="A participant's change since baseline", operationId="getParticipantProgress",
-             responses=SVG_RESPONSE)
-    @document_errors(blp, 401, 404, 422, 503)
+             responses={"200": {"description": "The participant's progress.",
+                                "content": {"application/json": {"schema": ProgressSchema}}}})
+    @document_errors(blp, 401, 404, 422)
     def get(self, query, participant_id):
         """Per scored instrument: the series (date, score, band), the baseline, the latest score, the change,
         `reliable_change` (improved / deteriorated / none; null without a published threshold) and
         `below_caseness`; `paired`: NHS Talking Therapies' recovery, reliable improvement, reliable recovery
         and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across all
         their groups: the latest screening before their earliest membership began (else the first after it;
-        no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
-        it for a printed record: the person and date range, each panel's verdict, baseline ± the
-        reliable-change threshold shaded, categorical screens as event markers."""
-        participant = get_or_404(Participant, participant_id, what="Participant")
-        options = {"group_id": query.get("group_id"), "instruments": query.get("instrument")}
-        if query["format"] == "svg":
-            try:
-                svg = services.progress_svg(participant=participant, actor=current_user, **options)
-            except ChartError:
-                abort(503, message="The chart could not be drawn just now; the JSON progress is available.")
-            db.session.commit()
-            return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
-        body = ProgressSchema().dump(services.participant_progress(participant=participant, actor=current_user,
-                                                                    **options))
-        db.session.commit()
-        return jsonify(body)
+        no membership: the first ever), moved only by a clinical lead's progress review.
+
+        This operation describes the JSON representation only. For links and pages the same path also answers
+        `?format=svg` with the chart, exactly as `getParticipantProgressSvg` (GET .../progress.svg, one media
+        type) does; generated clients call that instead."""
+        return progress_of(participant_id, query, svg=query["format"] == "svg")
+
+
+@blp.route("/participants/<string:participant_id>/progress.svg")
+class ParticipantProgressChart(MethodView):
+    decorators = [auth_required]
+
+    @blp.arguments(ProgressQuerySchema(exclude=("format",)), location="query")
+    @blp.doc(summary="A participant's change since baseline, as a chart (SVG)",
+             operationId="getParticipantProgressSvg", responses=SVG_RESPONSES)
+    @document_errors(blp, 401, 404, 422, 503)
+    def get(self, query, participant_id):
+        """The progress drawn for a printed record, the one media type of this operation (exactly what
+        `GET .../progress?format=svg` answers): the person and date range, each panel's verdict, baseline ±
+        the reliable-change threshold shaded, categorical screens as event markers. 503 when the chart cannot
+        be drawn just now (the JSON progress is still available). Audited like the JSON."""
+        return progress_of(participant_id, query, svg=True)
 
 
 @blp.route("/participants/<string:participant_id>/progress-reviews")

@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from ..common.roundtrip import with_read_only_echo
-from ..common.schemas import StrictSchema
+from ..common.schemas import StrictSchema, negotiated_format
 from ..screening.schemas import PersonSchema
 
 VERDICTS = ("improved", "deteriorated", "none")
@@ -117,8 +117,10 @@ class ProgressSchema(StrictSchema):
 
 
 class ProgressQuerySchema(StrictSchema):
-    format = fields.String(load_default="json", validate=validate.OneOf(("json", "svg")), metadata={
-        "description": "`svg`: a chart per instrument over time with band boundaries and the baseline."})
+    format = negotiated_format(("json", "svg"), described="json", load_default="json", description=(
+        "`json` is the representation this operation describes. Links and pages may also ask this "
+        "path for `svg`, the chart; that is its own operation at `progress.svg` (getParticipantProgressSvg) with "
+        "one media type, which generated clients call instead."))
 
 
     instrument = fields.List(fields.String(validate=validate.Length(min=1, max=40)), metadata={

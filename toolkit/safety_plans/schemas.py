@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from ..common.schemas import StrictSchema
+from ..common.schemas import StrictSchema, negotiated_format
 from .rules import MAX_ITEMS, MAX_TEXT, STATUSES
 
 
@@ -74,6 +74,8 @@ class SafetyPlanSchema(SafetyPlanCreateSchema):
 class SafetyPlanQuerySchema(StrictSchema):
     """How to answer: the record as JSON, or the participant's own printed copy."""
 
-    format = fields.String(load_default="json", validate=validate.OneOf(("json", "pdf")), metadata={
-        "description": "json (default): the record; pdf: the participant's own copy to take home (their plan "
-                       "in large clear type, in their own words, no scores or clinical notes)."})
+    format = negotiated_format(("json", "pdf"), described="json", load_default="json", description=(
+        "`json`: the record, the representation this operation describes. Links may also ask this "
+        "path for `pdf`, the participant's own copy to take home; that is its own operation at "
+        "`/safety-plans/{safety_plan_id}.pdf` (getSafetyPlanPdf) with one media type, which generated clients "
+        "call instead."))

@@ -924,13 +924,17 @@ export interface paths {
         };
         /**
          * Agenda of one session
-         * @description `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps, scripts,
-         *     notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-         *     an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+         * @description The agenda as JSON (the typed `Agenda`). The facilitator agenda adds steps, scripts, notes and the
+         *     clearance summary; the participant handout never shows a name, a screening, a flag, an outcome, a
+         *     script or a clinical note. `If-None-Match` with the ETag answers 304. An agenda too large to render is
+         *     422 before anything is rendered.
          *
-         *     PDFs are laid out by background render workers: while one is rendering the answer is 202 with
-         *     `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
-         *     anything is rendered.
+         *     This operation describes the JSON representation only. For browsers and links the same path also
+         *     answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the operation
+         *     of that representation does; generated clients call those instead, each with one media type:
+         *     `getPlanAgendaHtml`, `getPlanAgendaPdf`, `getPlanAgendaIcs` and `getPlanAgendaMd` (GET
+         *     /plans/{plan_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders, as
+         *     `getPlanAgendaPdf` does.
          */
         get: operations["getPlanAgenda"];
         put?: never;
@@ -953,10 +957,201 @@ export interface paths {
         };
         /**
          * Agenda of a whole group (every plan, by day: a whole retreat)
-         * @description Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
-         *     one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+         * @description Every plan of the group, by day in the group's time zone, with a materials checklist, as JSON (the
+         *     typed `Agenda`); 422 when too large to render.
+         *
+         *     This operation describes the JSON representation only. For browsers and links the same path also
+         *     answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the operation
+         *     of that representation does; generated clients call those instead, each with one media type:
+         *     `getGroupAgendaHtml`, `getGroupAgendaPdf`, `getGroupAgendaIcs` and `getGroupAgendaMd` (GET
+         *     /groups/{group_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders,
+         *     as `getGroupAgendaPdf` does.
          */
         get: operations["getGroupAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/agenda.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One session's agenda as HTML
+         * @description One session's agenda as HTML, the one media type of this operation: exactly what `GET /plans/{plan_id}/agenda?format=html` answers (`getPlanAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. A printable page (print CSS for the chosen `paper`).
+         */
+        get: operations["getPlanAgendaHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One session's agenda as PDF
+         * @description One session's agenda as PDF, the one media type of this operation: exactly what `GET /plans/{plan_id}/agenda?format=pdf` answers (`getPlanAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. Laid out by a background render worker: 202 with `Retry-After` while it renders, then 200 with the PDF at the same URL (small agendas wait a few seconds, so they usually answer 200 at once); 422 when it would be too large, before anything is rendered. Limited by `PDF_RATE_LIMIT`, shared with `?format=pdf` on the negotiated path.
+         */
+        get: operations["getPlanAgendaPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One session's agenda as iCalendar
+         * @description One session's agenda as iCalendar, the one media type of this operation: exactly what `GET /plans/{plan_id}/agenda?format=ics` answers (`getPlanAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. A calendar file: `detail=plans` (the default) gives one event per plan, `items` one per item.
+         */
+        get: operations["getPlanAgendaIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/agenda.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One session's agenda as Markdown
+         * @description One session's agenda as Markdown, the one media type of this operation: exactly what `GET /plans/{plan_id}/agenda?format=md` answers (`getPlanAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. Plain Markdown, e.g. to paste into notes.
+         */
+        get: operations["getPlanAgendaMd"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/agenda.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A whole group's agenda (every plan, by day) as HTML
+         * @description A whole group's agenda (every plan, by day) as HTML, the one media type of this operation: exactly what `GET /groups/{group_id}/agenda?format=html` answers (`getGroupAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. A printable page (print CSS for the chosen `paper`).
+         */
+        get: operations["getGroupAgendaHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A whole group's agenda (every plan, by day) as PDF
+         * @description A whole group's agenda (every plan, by day) as PDF, the one media type of this operation: exactly what `GET /groups/{group_id}/agenda?format=pdf` answers (`getGroupAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. Laid out by a background render worker: 202 with `Retry-After` while it renders, then 200 with the PDF at the same URL (small agendas wait a few seconds, so they usually answer 200 at once); 422 when it would be too large, before anything is rendered. Limited by `PDF_RATE_LIMIT`, shared with `?format=pdf` on the negotiated path.
+         */
+        get: operations["getGroupAgendaPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A whole group's agenda (every plan, by day) as iCalendar
+         * @description A whole group's agenda (every plan, by day) as iCalendar, the one media type of this operation: exactly what `GET /groups/{group_id}/agenda?format=ics` answers (`getGroupAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. A calendar file: `detail=plans` (the default) gives one event per plan, `items` one per item. Deleted sessions are in the file as cancelled events.
+         */
+        get: operations["getGroupAgendaIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/agenda.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A whole group's agenda (every plan, by day) as Markdown
+         * @description A whole group's agenda (every plan, by day) as Markdown, the one media type of this operation: exactly what `GET /groups/{group_id}/agenda?format=md` answers (`getGroupAgenda`'s path, negotiated), with the same `audience`, `paper`, `detail` and `print`, the same ETag (`If-None-Match` answers 304), rate limit, audit and errors. Plain Markdown, e.g. to paste into notes.
+         */
+        get: operations["getGroupAgendaMd"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1400,11 +1595,41 @@ export interface paths {
         };
         /**
          * Printable sign-in sheet of a session
-         * @description For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-         *     `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows for
-         *     someone not yet on the roster, and a footer on every page.
+         * @description For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign,
+         *     as an HTML page to print; `?paper=a4` (default) or `letter`. A comment column, spare rows for someone
+         *     not yet on the roster, and a footer on every page.
+         *
+         *     This operation describes the HTML representation only. For links the same path also answers
+         *     `?format=pdf`, exactly as `getSignInSheetPdf` (GET /plans/{plan_id}/sign-in-sheet.pdf, one media type)
+         *     does, 202 while it renders included; generated clients call that instead.
          */
         get: operations["getSignInSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/sign-in-sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Printable sign-in sheet of a session, as PDF
+         * @description The sign-in sheet as PDF, the one media type of this operation (exactly what `GET
+         *     /plans/{plan_id}/sign-in-sheet?format=pdf` answers). Laid out by a render worker as agendas are: it
+         *     waits briefly (the sheet is one page), else 202 with `Retry-After`; ask the same URL again for the 200.
+         *     429 when too many PDFs are waiting for the practice.
+         */
+        get: operations["getSignInSheetPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1556,11 +1781,39 @@ export interface paths {
          *     `below_caseness`; `paired`: NHS Talking Therapies' recovery, reliable improvement, reliable recovery
          *     and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across all
          *     their groups: the latest screening before their earliest membership began (else the first after it;
-         *     no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
-         *     it for a printed record: the person and date range, each panel's verdict, baseline ± the
-         *     reliable-change threshold shaded, categorical screens as event markers.
+         *     no membership: the first ever), moved only by a clinical lead's progress review.
+         *
+         *     This operation describes the JSON representation only. For links and pages the same path also answers
+         *     `?format=svg` with the chart, exactly as `getParticipantProgressSvg` (GET .../progress.svg, one media
+         *     type) does; generated clients call that instead.
          */
         get: operations["getParticipantProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/progress.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The participant's id. An unknown id, or one of another practice, is a 404. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A participant's change since baseline, as a chart (SVG)
+         * @description The progress drawn for a printed record, the one media type of this operation (exactly what
+         *     `GET .../progress?format=svg` answers): the person and date range, each panel's verdict, baseline ±
+         *     the reliable-change threshold shaded, categorical screens as event markers. 503 when the chart cannot
+         *     be drawn just now (the JSON progress is still available). Audited like the JSON.
+         */
+        get: operations["getParticipantProgressSvg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1826,13 +2079,41 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a safety plan, or print the participant's copy
-         * @description `?format=pdf` prints the participant's own copy: only this plan, in their own words, in large clear
-         *     type, with the practice's contact and the deployment's crisis line; no name of anyone else, no score,
-         *     no flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`). Audited (the
-         *     print as an export).
+         * Get a safety plan
+         * @description The plan as JSON: its seven sections, version and status. Audited.
+         *
+         *     This operation describes the JSON representation only. For links the same path also answers
+         *     `?format=pdf` with the participant's printed copy, exactly as `getSafetyPlanPdf` (GET
+         *     /safety-plans/{safety_plan_id}.pdf, one media type) does; generated clients call that instead.
          */
         get: operations["getSafetyPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/safety-plans/{safety_plan_id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The safety plan's id. An unknown id, or one of another practice, is a 404. */
+                safety_plan_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Print the participant's copy of a safety plan (PDF)
+         * @description The participant's own copy, the one media type of this operation (exactly what `GET
+         *     /safety-plans/{safety_plan_id}?format=pdf` answers): only this plan, in their own words, in large clear
+         *     type, with the practice's contact and the deployment's crisis line; no name of anyone else, no score, no
+         *     flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`, shared with
+         *     `?format=pdf`). Audited as an export.
+         */
+        get: operations["getSafetyPlanPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2562,10 +2843,10 @@ export interface components {
          */
         InvitationEnd: "revoked" | "superseded";
         /**
-         * @description A representation of an agenda.
+         * @description `json`: the representation this operation describes (the default). Its path also negotiates other representations for browsers and links; each of those has its own operation with one media type, named in the operation's description.
          * @enum {string}
          */
-        AgendaFormat: "json" | "html" | "pdf" | "ics" | "md";
+        JsonFormat: "json";
         /**
          * @description How much of each session a printed agenda holds.
          * @enum {string}
@@ -8011,8 +8292,8 @@ export interface operations {
     getPlanAgenda: {
         parameters: {
             query?: {
-                /** @description Wins over the Accept header. Default json. */
-                format?: components["schemas"]["AgendaFormat"];
+                /** @description `json` (the default) is the representation this operation describes. Browsers and links may also ask this path for `html`, `pdf`, `ics` or `md` (it wins over the Accept header); each of those is its own operation at `agenda.{ext}` with one media type, which generated clients call instead. */
+                format?: components["schemas"]["JsonFormat"];
                 /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
                 audience?: components["schemas"]["Audience"];
                 /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
@@ -8034,38 +8315,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agenda in the chosen format. */
+            /** @description The agenda as JSON. */
             200: {
                 headers: {
                     /** @description Derived from the data the agenda shows: send it as If-None-Match. */
                     ETag?: string;
-                    /** @description inline (PDF, HTML) or attachment (ICS, MD), with a file name. */
-                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Agenda"];
-                    "text/html": string;
-                    "application/pdf": string;
-                    "text/calendar": string;
-                    "text/markdown": string;
-                };
-            };
-            /** @description PDF only: the PDF is being rendered by a background worker. Ask for the same URL again after `Retry-After` seconds; it answers 200 with the PDF when ready. Small agendas wait a few seconds for the worker, so they usually answer 200 at once. */
-            202: {
-                headers: {
-                    /** @description Seconds to wait before asking again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        status: components["schemas"]["RenderStatus"];
-                        /** @description Seconds to wait before asking again (as Retry-After). */
-                        retry_after: number;
-                        estimated_pages: number;
-                        message: string;
-                    };
                 };
             };
             /** @description Not modified (If-None-Match matched the ETag). */
@@ -8086,8 +8344,8 @@ export interface operations {
     getGroupAgenda: {
         parameters: {
             query?: {
-                /** @description Wins over the Accept header. Default json. */
-                format?: components["schemas"]["AgendaFormat"];
+                /** @description `json` (the default) is the representation this operation describes. Browsers and links may also ask this path for `html`, `pdf`, `ics` or `md` (it wins over the Accept header); each of those is its own operation at `agenda.{ext}` with one media type, which generated clients call instead. */
+                format?: components["schemas"]["JsonFormat"];
                 /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
                 audience?: components["schemas"]["Audience"];
                 /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
@@ -8109,24 +8367,121 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agenda in the chosen format. */
+            /** @description The agenda as JSON. */
             200: {
                 headers: {
                     /** @description Derived from the data the agenda shows: send it as If-None-Match. */
                     ETag?: string;
-                    /** @description inline (PDF, HTML) or attachment (ICS, MD), with a file name. */
-                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Agenda"];
-                    "text/html": string;
-                    "application/pdf": string;
-                    "text/calendar": string;
-                    "text/markdown": string;
                 };
             };
-            /** @description PDF only: the PDF is being rendered by a background worker. Ask for the same URL again after `Retry-After` seconds; it answers 200 with the PDF when ready. Small agendas wait a few seconds for the worker, so they usually answer 200 at once. */
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            406: components["responses"]["NOT_ACCEPTABLE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getPlanAgendaHtml: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as HTML. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getPlanAgendaPdf: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as PDF. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The PDF is being rendered by a background worker. Ask for the same URL again after `Retry-After` seconds; it answers 200 with the PDF when ready. Small agendas wait a few seconds for the worker, so they usually answer 200 at once. */
             202: {
                 headers: {
                     /** @description Seconds to wait before asking again. */
@@ -8152,7 +8507,329 @@ export interface operations {
             };
             401: components["responses"]["UNAUTHORIZED"];
             404: components["responses"]["NOT_FOUND"];
-            406: components["responses"]["NOT_ACCEPTABLE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getPlanAgendaIcs: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as iCalendar. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getPlanAgendaMd: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as Markdown. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getGroupAgendaHtml: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as HTML. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getGroupAgendaPdf: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as PDF. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The PDF is being rendered by a background worker. Ask for the same URL again after `Retry-After` seconds; it answers 200 with the PDF when ready. Small agendas wait a few seconds for the worker, so they usually answer 200 at once. */
+            202: {
+                headers: {
+                    /** @description Seconds to wait before asking again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: components["schemas"]["RenderStatus"];
+                        /** @description Seconds to wait before asking again (as Retry-After). */
+                        retry_after: number;
+                        estimated_pages: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getGroupAgendaIcs: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as iCalendar. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getGroupAgendaMd: {
+        parameters: {
+            query?: {
+                /** @description participant: a handout without names, screenings, scripts or clinical notes. Default when left out: `"facilitator"`. */
+                audience?: components["schemas"]["Audience"];
+                /** @description Paper size of the PDF and print CSS. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+                /** @description How much detail. ics: `plans` (the default) gives one event per plan, `items` one per item. pdf, html, md and json: every day opens with its run sheet (time, duration, item, lead, materials, notes) followed by the scripts and steps; `run_sheet` leaves the scripts, steps and module summaries out (at most about two PDF pages a day). Any other value is 422. Default when left out: `"plans"`. */
+                detail?: components["schemas"]["AgendaDetailLevel"];
+                /** @description `large`: the participant handout in large print (16 pt and more). Default when left out: `"normal"`. */
+                print?: components["schemas"]["PrintSize"];
+            };
+            header?: {
+                /** @description The agenda's ETag from an earlier answer: 304 without rendering when it is unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The group's id. An unknown id, or one of another practice, is a 404. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as Markdown. */
+            200: {
+                headers: {
+                    /** @description Derived from the data the agenda shows: send it as If-None-Match. */
+                    ETag?: string;
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
             429: components["responses"]["TOO_MANY_REQUESTS"];
             default: components["responses"]["DEFAULT_ERROR"];
@@ -9444,8 +10121,8 @@ export interface operations {
     getSignInSheet: {
         parameters: {
             query?: {
-                /** @description html (default) or pdf. Default when left out: `"html"`. */
-                format?: "html" | "pdf";
+                /** @description `html` is the representation this operation describes. Links may also ask this path for `pdf`; that is its own operation at `sign-in-sheet.pdf` (getSignInSheetPdf) with one media type, which generated clients call instead. Default when left out: `"html"`. */
+                format?: "html";
                 /** @description a4 (default) or letter. Default when left out: `"a4"`. */
                 paper?: components["schemas"]["Paper"];
             };
@@ -9461,17 +10138,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The sign-in sheet. */
+            /** @description The sign-in sheet as an HTML page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            304: components["responses"]["NOT_MODIFIED"];
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["CONFLICT"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getSignInSheetPdf: {
+        parameters: {
+            query?: {
+                /** @description a4 (default) or letter. Default when left out: `"a4"`. */
+                paper?: components["schemas"]["Paper"];
+            };
+            header?: {
+                /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The plan's id. An unknown id, or one of another practice, is a 404. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in sheet as PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/pdf": string;
                 };
             };
-            /** @description PDF only: a render worker is laying it out; ask again after `Retry-After` seconds. */
+            /** @description A render worker is laying it out; ask the same URL again after `Retry-After` seconds. */
             202: {
                 headers: {
                     /** @description Seconds to wait before asking again. */
@@ -9767,8 +10478,8 @@ export interface operations {
     getParticipantProgress: {
         parameters: {
             query?: {
-                /** @description `svg`: a chart per instrument over time with band boundaries and the baseline. Default when left out: `"json"`. */
-                format?: "json" | "svg";
+                /** @description `json` is the representation this operation describes. Links and pages may also ask this path for `svg`, the chart; that is its own operation at `progress.svg` (getParticipantProgressSvg) with one media type, which generated clients call instead. Default when left out: `"json"`. */
+                format?: components["schemas"]["JsonFormat"];
                 /** @description Only these instruments (repeat the parameter), e.g. instrument=phq9&instrument=gad7. */
                 instrument?: string[];
                 /** @description Measure within this group's programme (the participant must be a current member); default: their current group programme (kind `group`), else any current group. */
@@ -9786,13 +10497,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, or with `format=svg` a chart (image/svg+xml). */
+            /** @description The participant's progress. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            304: components["responses"]["NOT_MODIFIED"];
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getParticipantProgressSvg: {
+        parameters: {
+            query?: {
+                /** @description Only these instruments (repeat the parameter), e.g. instrument=phq9&instrument=gad7. */
+                instrument?: string[];
+                /** @description Measure within this group's programme (the participant must be a current member); default: their current group programme (kind `group`), else any current group. */
+                group_id?: string;
+            };
+            header?: {
+                /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The participant's id. An unknown id, or one of another practice, is a 404. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart (image/svg+xml). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "image/svg+xml": string;
                 };
             };
@@ -10320,8 +11066,8 @@ export interface operations {
     getSafetyPlan: {
         parameters: {
             query?: {
-                /** @description json (default): the record; pdf: the participant's own copy to take home (their plan in large clear type, in their own words, no scores or clinical notes). Default when left out: `"json"`. */
-                format?: "json" | "pdf";
+                /** @description `json`: the record, the representation this operation describes. Links may also ask this path for `pdf`, the participant's own copy to take home; that is its own operation at `/safety-plans/{safety_plan_id}.pdf` (getSafetyPlanPdf) with one media type, which generated clients call instead. Default when left out: `"json"`. */
+                format?: components["schemas"]["JsonFormat"];
             };
             header?: {
                 /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
@@ -10335,15 +11081,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The plan as JSON, or the participant's printed copy as PDF. */
+            /** @description The safety plan. */
             200: {
                 headers: {
-                    /** @description PDF only: inline, with a file name. */
-                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SafetyPlan"];
+                };
+            };
+            304: components["responses"]["NOT_MODIFIED"];
+            401: components["responses"]["UNAUTHORIZED"];
+            404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getSafetyPlanPdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the answer you hold: 304 with no body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The safety plan's id. An unknown id, or one of another practice, is a 404. */
+                safety_plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant's own copy (PDF). */
+            200: {
+                headers: {
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/pdf": string;
                 };
             };

@@ -162,7 +162,7 @@ check(effective === "refer" && overridden.data.crisis_guidance === null, "effect
 const progress = await api.GET("/api/v1/participants/{participant_id}/progress", {
   params: { path: { participant_id: participant.id } },
 });
-check(progress.data !== undefined && typeof progress.data !== "string", "progress");
+check(progress.data !== undefined, "progress");
 const paired: Schemas["Paired"] | null = progress.data.paired;
 const belowCaseness: string[] = progress.data.below_caseness;
 check(paired === null && belowCaseness.length === 0, "one screening: nothing paired yet");
@@ -170,6 +170,13 @@ const phq9 = progress.data.instruments.find((i) => i.instrument === "phq9");
 check(phq9 !== undefined && phq9.below_caseness === null, "per instrument below_caseness");
 // @ts-expect-error `recovered` was renamed `below_caseness` (issue 27)
 check(progress.data.recovered === undefined, "no recovered");
+// The chart is its own operation with one media type (SVG, text).
+const chart = await api.GET("/api/v1/participants/{participant_id}/progress.svg", {
+  params: { path: { participant_id: participant.id } }, parseAs: "text",
+});
+check(chart.response.headers.get("Content-Type")?.startsWith("image/svg+xml") === true, "chart media type");
+const svg: string | undefined = chart.data;
+check(svg !== undefined && svg.includes("<svg"), "progress chart");
 
 // A likely duplicate (same name and date of birth) is a 409 naming the existing record.
 const twin = await api.POST("/api/v1/participants", { body: { display_name: " pat  EXAMPLE", date_of_birth: "1988-05-17" } });
@@ -183,19 +190,38 @@ const clearance = await api.GET("/api/v1/plans/{plan_id}/clearance", { params: {
 const status: Schemas["ClearanceStatus"] | undefined = clearance.data?.status;
 check(status === "blocked", "a referred member blocks the plan");
 
-// Agenda: JSON by default (typed), Markdown as text.
+// Agenda: one operation per representation. The JSON one is the typed Agenda and nothing else; Markdown,
+// iCalendar and PDF have operations of their own (agenda.md, .ics, .pdf), each with one media type.
 const agenda = await api.GET("/api/v1/plans/{plan_id}/agenda", { params: { path: { plan_id: planId } } });
-// The operation serves several media types; JSON (the default) is the object one. A 202 (a PDF still
-// rendering) has a status body instead: JSON agendas answer at once, so this one has its days.
-check(agenda.data !== undefined && typeof agenda.data !== "string" && "days" in agenda.data, "agenda json");
+check(agenda.data !== undefined, "agenda json");
 check(agenda.response.headers.get("Content-Type") === "application/json", "JSON for no Accept preference");
 const doc: Schemas["Agenda"] = agenda.data;
 const firstDay = doc.days[0];
 check(firstDay !== undefined && firstDay.plans[0]?.title === "Day 1 - Meeting little me", "agenda content");
-const markdown = await api.GET("/api/v1/plans/{plan_id}/agenda", {
-  params: { path: { plan_id: planId }, query: { format: "md" } }, parseAs: "text",
+const markdown = await api.GET("/api/v1/plans/{plan_id}/agenda.md", {
+  params: { path: { plan_id: planId } }, parseAs: "text",
 });
 check(typeof markdown.data === "string" && markdown.data.includes("Day 1"), "agenda markdown");
+const calendar = await api.GET("/api/v1/plans/{plan_id}/agenda.ics", {
+  params: { path: { plan_id: planId }, query: { audience: "participant" } }, parseAs: "text",
+});
+const ics: string | undefined = calendar.data;
+check(ics !== undefined && ics.startsWith("BEGIN:VCALENDAR") && ics.includes("BEGIN:VEVENT"), "agenda ics");
+const etag = calendar.response.headers.get("ETag");
+check(etag !== null, "the calendar file's ETag");
+const sameCalendar = await api.GET("/api/v1/plans/{plan_id}/agenda.ics", {
+  params: { path: { plan_id: planId }, query: { audience: "participant" }, header: { "If-None-Match": etag } },
+  parseAs: "text",
+});
+check(sameCalendar.response.status === 304, "If-None-Match answers 304");
+// The PDF as a Blob; a small agenda waits for its render, so it answers 200 (else 202 + Retry-After).
+const printed = await api.GET("/api/v1/plans/{plan_id}/agenda.pdf", {
+  params: { path: { plan_id: planId }, query: { audience: "participant" } }, parseAs: "blob",
+});
+check(printed.response.status === 200 && printed.data !== undefined, "agenda pdf");
+const pdf: Blob = printed.data;
+const magic = new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 4));
+check(magic === "%PDF" && printed.response.headers.get("Content-Type") === "application/pdf", "a PDF");
 
 // Issue 29: a safety plan in the person's words (versioned), the emails you take, the practice's outbox.
 const safety = await api.POST("/api/v1/participants/{participant_id}/safety-plans", {

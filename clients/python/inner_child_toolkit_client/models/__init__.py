@@ -11,7 +11,6 @@ from .agenda_day import AgendaDay
 from .agenda_detail import AgendaDetail
 from .agenda_detail_level import AgendaDetailLevel
 from .agenda_facilitator import AgendaFacilitator
-from .agenda_format import AgendaFormat
 from .agenda_item import AgendaItem
 from .agenda_material import AgendaMaterial
 from .agenda_member_safety import AgendaMemberSafety
@@ -108,13 +107,11 @@ from .form import Form
 from .form_item import FormItem
 from .form_item_enable_behavior import FormItemEnableBehavior
 from .framework import Framework
-from .get_group_agenda_response_202 import GetGroupAgendaResponse202
+from .get_group_agenda_pdf_response_202 import GetGroupAgendaPdfResponse202
 from .get_group_pack_response_202 import GetGroupPackResponse202
-from .get_participant_progress_format import GetParticipantProgressFormat
-from .get_plan_agenda_response_202 import GetPlanAgendaResponse202
-from .get_safety_plan_format import GetSafetyPlanFormat
+from .get_plan_agenda_pdf_response_202 import GetPlanAgendaPdfResponse202
 from .get_sign_in_sheet_format import GetSignInSheetFormat
-from .get_sign_in_sheet_response_202 import GetSignInSheetResponse202
+from .get_sign_in_sheet_pdf_response_202 import GetSignInSheetPdfResponse202
 from .group import Group
 from .group_attendance import GroupAttendance
 from .group_create import GroupCreate
@@ -135,6 +132,7 @@ from .invitation_status import InvitationStatus
 from .issue import Issue
 from .issue_details import IssueDetails
 from .issue_severity import IssueSeverity
+from .json_format import JsonFormat
 from .list_alerts_sort import ListAlertsSort
 from .list_audit_events_sort import ListAuditEventsSort
 from .list_groups_sort import ListGroupsSort
@@ -277,7 +275,6 @@ __all__ = (
     "AgendaDetail",
     "AgendaDetailLevel",
     "AgendaFacilitator",
-    "AgendaFormat",
     "AgendaItem",
     "AgendaMaterial",
     "AgendaMemberSafety",
@@ -374,13 +371,11 @@ __all__ = (
     "FormItem",
     "FormItemEnableBehavior",
     "Framework",
-    "GetGroupAgendaResponse202",
+    "GetGroupAgendaPdfResponse202",
     "GetGroupPackResponse202",
-    "GetParticipantProgressFormat",
-    "GetPlanAgendaResponse202",
-    "GetSafetyPlanFormat",
+    "GetPlanAgendaPdfResponse202",
     "GetSignInSheetFormat",
-    "GetSignInSheetResponse202",
+    "GetSignInSheetPdfResponse202",
     "Group",
     "GroupAttendance",
     "GroupCreate",
@@ -401,6 +396,7 @@ __all__ = (
     "Issue",
     "IssueDetails",
     "IssueSeverity",
+    "JsonFormat",
     "ListAlertsSort",
     "ListAuditEventsSort",
     "ListGroupsSort",

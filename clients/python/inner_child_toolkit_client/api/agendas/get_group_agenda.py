@@ -10,10 +10,9 @@ from ... import errors
 
 from ...models.agenda import Agenda
 from ...models.agenda_detail_level import AgendaDetailLevel
-from ...models.agenda_format import AgendaFormat
 from ...models.audience import Audience
 from ...models.error import Error
-from ...models.get_group_agenda_response_202 import GetGroupAgendaResponse202
+from ...models.json_format import JsonFormat
 from ...models.paper import Paper
 from ...models.print_size import PrintSize
 from ...types import UNSET, Unset
@@ -24,7 +23,7 @@ from typing import cast
 def _get_kwargs(
     group_id: str,
     *,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
@@ -88,20 +87,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Agenda | Any | Error | GetGroupAgendaResponse202:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Agenda | Any | Error:
     if response.status_code == 200:
         response_200 = Agenda.from_dict(response.json())
 
 
 
         return response_200
-
-    if response.status_code == 202:
-        response_202 = GetGroupAgendaResponse202.from_dict(response.json())
-
-
-
-        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -150,7 +142,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Agenda | Any | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -163,22 +155,33 @@ def sync_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
+) -> Response[Agenda | Any | Error]:
     """ Agenda of a whole group (every plan, by day: a whole retreat)
 
-     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
-    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+     Every plan of the group, by day in the group's time zone, with a materials checklist, as JSON (the
+    typed `Agenda`); 422 when too large to render.
+
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getGroupAgendaHtml`, `getGroupAgendaPdf`, `getGroupAgendaIcs` and `getGroupAgendaMd` (GET
+    /groups/{group_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it
+    renders,
+    as `getGroupAgendaPdf` does.
 
     Args:
         group_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -191,7 +194,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Agenda | Any | Error | GetGroupAgendaResponse202]
+        Response[Agenda | Any | Error]
      """
 
 
@@ -216,22 +219,33 @@ def sync(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Agenda | Any | Error | GetGroupAgendaResponse202 | None:
+) -> Agenda | Any | Error | None:
     """ Agenda of a whole group (every plan, by day: a whole retreat)
 
-     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
-    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+     Every plan of the group, by day in the group's time zone, with a materials checklist, as JSON (the
+    typed `Agenda`); 422 when too large to render.
+
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getGroupAgendaHtml`, `getGroupAgendaPdf`, `getGroupAgendaIcs` and `getGroupAgendaMd` (GET
+    /groups/{group_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it
+    renders,
+    as `getGroupAgendaPdf` does.
 
     Args:
         group_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -244,7 +258,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Agenda | Any | Error | GetGroupAgendaResponse202
+        Agenda | Any | Error
      """
 
 
@@ -264,22 +278,33 @@ async def asyncio_detailed(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Agenda | Any | Error | GetGroupAgendaResponse202]:
+) -> Response[Agenda | Any | Error]:
     """ Agenda of a whole group (every plan, by day: a whole retreat)
 
-     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
-    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+     Every plan of the group, by day in the group's time zone, with a materials checklist, as JSON (the
+    typed `Agenda`); 422 when too large to render.
+
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getGroupAgendaHtml`, `getGroupAgendaPdf`, `getGroupAgendaIcs` and `getGroupAgendaMd` (GET
+    /groups/{group_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it
+    renders,
+    as `getGroupAgendaPdf` does.
 
     Args:
         group_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -292,7 +317,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Agenda | Any | Error | GetGroupAgendaResponse202]
+        Response[Agenda | Any | Error]
      """
 
 
@@ -317,22 +342,33 @@ async def asyncio(
     group_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Agenda | Any | Error | GetGroupAgendaResponse202 | None:
+) -> Agenda | Any | Error | None:
     """ Agenda of a whole group (every plan, by day: a whole retreat)
 
-     Every plan of the group, by day in the group's time zone, with a materials checklist. PDFs as for
-    one session: 202 with `Retry-After` while rendering, then 200; 422 when too large to render.
+     Every plan of the group, by day in the group's time zone, with a materials checklist, as JSON (the
+    typed `Agenda`); 422 when too large to render.
+
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getGroupAgendaHtml`, `getGroupAgendaPdf`, `getGroupAgendaIcs` and `getGroupAgendaMd` (GET
+    /groups/{group_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it
+    renders,
+    as `getGroupAgendaPdf` does.
 
     Args:
         group_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -345,7 +381,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Agenda | Any | Error | GetGroupAgendaResponse202
+        Agenda | Any | Error
      """
 
 

@@ -10,10 +10,9 @@ from ... import errors
 
 from ...models.agenda import Agenda
 from ...models.agenda_detail_level import AgendaDetailLevel
-from ...models.agenda_format import AgendaFormat
 from ...models.audience import Audience
 from ...models.error import Error
-from ...models.get_plan_agenda_response_202 import GetPlanAgendaResponse202
+from ...models.json_format import JsonFormat
 from ...models.paper import Paper
 from ...models.print_size import PrintSize
 from ...types import UNSET, Unset
@@ -24,7 +23,7 @@ from typing import cast
 def _get_kwargs(
     plan_id: str,
     *,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
@@ -88,20 +87,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Agenda | Any | Error | GetPlanAgendaResponse202:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Agenda | Any | Error:
     if response.status_code == 200:
         response_200 = Agenda.from_dict(response.json())
 
 
 
         return response_200
-
-    if response.status_code == 202:
-        response_202 = GetPlanAgendaResponse202.from_dict(response.json())
-
-
-
-        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -150,7 +142,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Agenda | Any | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -163,28 +155,36 @@ def sync_detailed(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
+) -> Response[Agenda | Any | Error]:
     """ Agenda of one session
 
-     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
-    scripts,
-    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+     The agenda as JSON (the typed `Agenda`). The facilitator agenda adds steps, scripts, notes and the
+    clearance summary; the participant handout never shows a name, a screening, a flag, an outcome, a
+    script or a clinical note. `If-None-Match` with the ETag answers 304. An agenda too large to render
+    is
+    422 before anything is rendered.
 
-    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
-    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
-    anything is rendered.
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getPlanAgendaHtml`, `getPlanAgendaPdf`, `getPlanAgendaIcs` and `getPlanAgendaMd` (GET
+    /plans/{plan_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders,
+    as
+    `getPlanAgendaPdf` does.
 
     Args:
         plan_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -197,7 +197,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Agenda | Any | Error | GetPlanAgendaResponse202]
+        Response[Agenda | Any | Error]
      """
 
 
@@ -222,28 +222,36 @@ def sync(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Agenda | Any | Error | GetPlanAgendaResponse202 | None:
+) -> Agenda | Any | Error | None:
     """ Agenda of one session
 
-     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
-    scripts,
-    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+     The agenda as JSON (the typed `Agenda`). The facilitator agenda adds steps, scripts, notes and the
+    clearance summary; the participant handout never shows a name, a screening, a flag, an outcome, a
+    script or a clinical note. `If-None-Match` with the ETag answers 304. An agenda too large to render
+    is
+    422 before anything is rendered.
 
-    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
-    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
-    anything is rendered.
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getPlanAgendaHtml`, `getPlanAgendaPdf`, `getPlanAgendaIcs` and `getPlanAgendaMd` (GET
+    /plans/{plan_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders,
+    as
+    `getPlanAgendaPdf` does.
 
     Args:
         plan_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -256,7 +264,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Agenda | Any | Error | GetPlanAgendaResponse202
+        Agenda | Any | Error
      """
 
 
@@ -276,28 +284,36 @@ async def asyncio_detailed(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Agenda | Any | Error | GetPlanAgendaResponse202]:
+) -> Response[Agenda | Any | Error]:
     """ Agenda of one session
 
-     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
-    scripts,
-    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+     The agenda as JSON (the typed `Agenda`). The facilitator agenda adds steps, scripts, notes and the
+    clearance summary; the participant handout never shows a name, a screening, a flag, an outcome, a
+    script or a clinical note. `If-None-Match` with the ETag answers 304. An agenda too large to render
+    is
+    422 before anything is rendered.
 
-    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
-    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
-    anything is rendered.
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getPlanAgendaHtml`, `getPlanAgendaPdf`, `getPlanAgendaIcs` and `getPlanAgendaMd` (GET
+    /plans/{plan_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders,
+    as
+    `getPlanAgendaPdf` does.
 
     Args:
         plan_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -310,7 +326,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Agenda | Any | Error | GetPlanAgendaResponse202]
+        Response[Agenda | Any | Error]
      """
 
 
@@ -335,28 +351,36 @@ async def asyncio(
     plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: AgendaFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     audience: Audience | Unset = UNSET,
     paper: Paper | Unset = UNSET,
     detail: AgendaDetailLevel | Unset = UNSET,
     print_: PrintSize | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Agenda | Any | Error | GetPlanAgendaResponse202 | None:
+) -> Agenda | Any | Error | None:
     """ Agenda of one session
 
-     `?format=` (pdf, html, md, ics, json) wins over `Accept`. The facilitator agenda adds steps,
-    scripts,
-    notes and the clearance summary; the participant handout never shows a name, a screening, a flag,
-    an outcome, a script or a clinical note. `If-None-Match` with the ETag answers 304.
+     The agenda as JSON (the typed `Agenda`). The facilitator agenda adds steps, scripts, notes and the
+    clearance summary; the participant handout never shows a name, a screening, a flag, an outcome, a
+    script or a clinical note. `If-None-Match` with the ETag answers 304. An agenda too large to render
+    is
+    422 before anything is rendered.
 
-    PDFs are laid out by background render workers: while one is rendering the answer is 202 with
-    `Retry-After`; ask again and it is 200 with the PDF. An agenda too large to render is 422 before
-    anything is rendered.
+    This operation describes the JSON representation only. For browsers and links the same path also
+    answers `?format=html|pdf|ics|md` or the matching `Accept` (`?format=` wins), exactly as the
+    operation
+    of that representation does; generated clients call those instead, each with one media type:
+    `getPlanAgendaHtml`, `getPlanAgendaPdf`, `getPlanAgendaIcs` and `getPlanAgendaMd` (GET
+    /plans/{plan_id}/agenda.html, .pdf, .ics, .md). A PDF negotiated here answers 202 while it renders,
+    as
+    `getPlanAgendaPdf` does.
 
     Args:
         plan_id (str):
-        format_ (AgendaFormat | Unset): A representation of an agenda.
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         audience (Audience | Unset): Who a printed copy is for: the participant copy holds no
             clinical data.
         paper (Paper | Unset): The paper size of a printed copy.
@@ -369,7 +393,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Agenda | Any | Error | GetPlanAgendaResponse202
+        Agenda | Any | Error
      """
 
 

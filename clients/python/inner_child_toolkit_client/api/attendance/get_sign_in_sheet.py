@@ -10,7 +10,6 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.get_sign_in_sheet_format import GetSignInSheetFormat
-from ...models.get_sign_in_sheet_response_202 import GetSignInSheetResponse202
 from ...models.paper import Paper
 from ...types import UNSET, Unset
 from typing import cast
@@ -63,17 +62,10 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | GetSignInSheetResponse202 | str:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
-
-    if response.status_code == 202:
-        response_202 = GetSignInSheetResponse202.from_dict(response.json())
-
-
-
-        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -107,13 +99,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-
-
-        return response_429
-
     response_default = Error.from_dict(response.json())
 
 
@@ -122,7 +107,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | GetSignInSheetResponse202 | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,13 +124,18 @@ def sync_detailed(
     paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Any | Error | GetSignInSheetResponse202 | str]:
+) -> Response[Any | Error | str]:
     """ Printable sign-in sheet of a session
 
-     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-    `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows
-    for
-    someone not yet on the roster, and a footer on every page.
+     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign,
+    as an HTML page to print; `?paper=a4` (default) or `letter`. A comment column, spare rows for
+    someone
+    not yet on the roster, and a footer on every page.
+
+    This operation describes the HTML representation only. For links the same path also answers
+    `?format=pdf`, exactly as `getSignInSheetPdf` (GET /plans/{plan_id}/sign-in-sheet.pdf, one media
+    type)
+    does, 202 while it renders included; generated clients call that instead.
 
     Args:
         plan_id (str):
@@ -158,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | GetSignInSheetResponse202 | str]
+        Response[Any | Error | str]
      """
 
 
@@ -184,13 +174,18 @@ def sync(
     paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Any | Error | GetSignInSheetResponse202 | str | None:
+) -> Any | Error | str | None:
     """ Printable sign-in sheet of a session
 
-     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-    `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows
-    for
-    someone not yet on the roster, and a footer on every page.
+     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign,
+    as an HTML page to print; `?paper=a4` (default) or `letter`. A comment column, spare rows for
+    someone
+    not yet on the roster, and a footer on every page.
+
+    This operation describes the HTML representation only. For links the same path also answers
+    `?format=pdf`, exactly as `getSignInSheetPdf` (GET /plans/{plan_id}/sign-in-sheet.pdf, one media
+    type)
+    does, 202 while it renders included; generated clients call that instead.
 
     Args:
         plan_id (str):
@@ -203,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | GetSignInSheetResponse202 | str
+        Any | Error | str
      """
 
 
@@ -224,13 +219,18 @@ async def asyncio_detailed(
     paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Any | Error | GetSignInSheetResponse202 | str]:
+) -> Response[Any | Error | str]:
     """ Printable sign-in sheet of a session
 
-     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-    `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows
-    for
-    someone not yet on the roster, and a footer on every page.
+     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign,
+    as an HTML page to print; `?paper=a4` (default) or `letter`. A comment column, spare rows for
+    someone
+    not yet on the roster, and a footer on every page.
+
+    This operation describes the HTML representation only. For links the same path also answers
+    `?format=pdf`, exactly as `getSignInSheetPdf` (GET /plans/{plan_id}/sign-in-sheet.pdf, one media
+    type)
+    does, 202 while it renders included; generated clients call that instead.
 
     Args:
         plan_id (str):
@@ -243,7 +243,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | GetSignInSheetResponse202 | str]
+        Response[Any | Error | str]
      """
 
 
@@ -269,13 +269,18 @@ async def asyncio(
     paper: Paper | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Any | Error | GetSignInSheetResponse202 | str | None:
+) -> Any | Error | str | None:
     """ Printable sign-in sheet of a session
 
-     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign.
-    `?format=html` (default) or `pdf`; `?paper=a4` (default) or `letter`. A comment column, spare rows
-    for
-    someone not yet on the roster, and a footer on every page.
+     For the facilitator: the session's roster (members on its date) with boxes to tick and room to sign,
+    as an HTML page to print; `?paper=a4` (default) or `letter`. A comment column, spare rows for
+    someone
+    not yet on the roster, and a footer on every page.
+
+    This operation describes the HTML representation only. For links the same path also answers
+    `?format=pdf`, exactly as `getSignInSheetPdf` (GET /plans/{plan_id}/sign-in-sheet.pdf, one media
+    type)
+    does, 202 while it renders included; generated clients call that instead.
 
     Args:
         plan_id (str):
@@ -288,7 +293,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | GetSignInSheetResponse202 | str
+        Any | Error | str
      """
 
 

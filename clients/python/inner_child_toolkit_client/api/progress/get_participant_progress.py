@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
-from ...models.get_participant_progress_format import GetParticipantProgressFormat
+from ...models.json_format import JsonFormat
 from ...models.progress import Progress
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     participant_id: str,
     *,
-    format_: GetParticipantProgressFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     instrument: list[str] | Unset = UNSET,
     group_id: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -99,13 +99,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
-
-
-
-        return response_503
-
     response_default = Error.from_dict(response.json())
 
 
@@ -127,7 +120,7 @@ def sync_detailed(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetParticipantProgressFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     instrument: list[str] | Unset = UNSET,
     group_id: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -141,13 +134,19 @@ def sync_detailed(
     and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across
     all
     their groups: the latest screening before their earliest membership began (else the first after it;
-    no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
-    it for a printed record: the person and date range, each panel's verdict, baseline ± the
-    reliable-change threshold shaded, categorical screens as event markers.
+    no membership: the first ever), moved only by a clinical lead's progress review.
+
+    This operation describes the JSON representation only. For links and pages the same path also
+    answers
+    `?format=svg` with the chart, exactly as `getParticipantProgressSvg` (GET .../progress.svg, one
+    media
+    type) does; generated clients call that instead.
 
     Args:
         participant_id (str):
-        format_ (GetParticipantProgressFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         instrument (list[str] | Unset):
         group_id (str | Unset):
         if_none_match (str | Unset):
@@ -180,7 +179,7 @@ def sync(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetParticipantProgressFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     instrument: list[str] | Unset = UNSET,
     group_id: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -194,13 +193,19 @@ def sync(
     and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across
     all
     their groups: the latest screening before their earliest membership began (else the first after it;
-    no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
-    it for a printed record: the person and date range, each panel's verdict, baseline ± the
-    reliable-change threshold shaded, categorical screens as event markers.
+    no membership: the first ever), moved only by a clinical lead's progress review.
+
+    This operation describes the JSON representation only. For links and pages the same path also
+    answers
+    `?format=svg` with the chart, exactly as `getParticipantProgressSvg` (GET .../progress.svg, one
+    media
+    type) does; generated clients call that instead.
 
     Args:
         participant_id (str):
-        format_ (GetParticipantProgressFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         instrument (list[str] | Unset):
         group_id (str | Unset):
         if_none_match (str | Unset):
@@ -228,7 +233,7 @@ async def asyncio_detailed(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetParticipantProgressFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     instrument: list[str] | Unset = UNSET,
     group_id: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -242,13 +247,19 @@ async def asyncio_detailed(
     and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across
     all
     their groups: the latest screening before their earliest membership began (else the first after it;
-    no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
-    it for a printed record: the person and date range, each panel's verdict, baseline ± the
-    reliable-change threshold shaded, categorical screens as event markers.
+    no membership: the first ever), moved only by a clinical lead's progress review.
+
+    This operation describes the JSON representation only. For links and pages the same path also
+    answers
+    `?format=svg` with the chart, exactly as `getParticipantProgressSvg` (GET .../progress.svg, one
+    media
+    type) does; generated clients call that instead.
 
     Args:
         participant_id (str):
-        format_ (GetParticipantProgressFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         instrument (list[str] | Unset):
         group_id (str | Unset):
         if_none_match (str | Unset):
@@ -281,7 +292,7 @@ async def asyncio(
     participant_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetParticipantProgressFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     instrument: list[str] | Unset = UNSET,
     group_id: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -295,13 +306,19 @@ async def asyncio(
     and reliable deterioration over PHQ-9 and GAD-7. The baseline is the person's one baseline across
     all
     their groups: the latest screening before their earliest membership began (else the first after it;
-    no membership: the first ever), moved only by a clinical lead's progress review. `format=svg` draws
-    it for a printed record: the person and date range, each panel's verdict, baseline ± the
-    reliable-change threshold shaded, categorical screens as event markers.
+    no membership: the first ever), moved only by a clinical lead's progress review.
+
+    This operation describes the JSON representation only. For links and pages the same path also
+    answers
+    `?format=svg` with the chart, exactly as `getParticipantProgressSvg` (GET .../progress.svg, one
+    media
+    type) does; generated clients call that instead.
 
     Args:
         participant_id (str):
-        format_ (GetParticipantProgressFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         instrument (list[str] | Unset):
         group_id (str | Unset):
         if_none_match (str | Unset):

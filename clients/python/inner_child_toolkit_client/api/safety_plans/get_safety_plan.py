@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
-from ...models.get_safety_plan_format import GetSafetyPlanFormat
+from ...models.json_format import JsonFormat
 from ...models.safety_plan import SafetyPlan
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     safety_plan_id: str,
     *,
-    format_: GetSafetyPlanFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -88,13 +88,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-
-
-        return response_429
-
     response_default = Error.from_dict(response.json())
 
 
@@ -116,22 +109,23 @@ def sync_detailed(
     safety_plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetSafetyPlanFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Error | SafetyPlan]:
-    """ Get a safety plan, or print the participant's copy
+    """ Get a safety plan
 
-     `?format=pdf` prints the participant's own copy: only this plan, in their own words, in large clear
-    type, with the practice's contact and the deployment's crisis line; no name of anyone else, no
-    score,
-    no flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`). Audited
-    (the
-    print as an export).
+     The plan as JSON: its seven sections, version and status. Audited.
+
+    This operation describes the JSON representation only. For links the same path also answers
+    `?format=pdf` with the participant's printed copy, exactly as `getSafetyPlanPdf` (GET
+    /safety-plans/{safety_plan_id}.pdf, one media type) does; generated clients call that instead.
 
     Args:
         safety_plan_id (str):
-        format_ (GetSafetyPlanFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         if_none_match (str | Unset):
 
     Raises:
@@ -160,22 +154,23 @@ def sync(
     safety_plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetSafetyPlanFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Error | SafetyPlan | None:
-    """ Get a safety plan, or print the participant's copy
+    """ Get a safety plan
 
-     `?format=pdf` prints the participant's own copy: only this plan, in their own words, in large clear
-    type, with the practice's contact and the deployment's crisis line; no name of anyone else, no
-    score,
-    no flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`). Audited
-    (the
-    print as an export).
+     The plan as JSON: its seven sections, version and status. Audited.
+
+    This operation describes the JSON representation only. For links the same path also answers
+    `?format=pdf` with the participant's printed copy, exactly as `getSafetyPlanPdf` (GET
+    /safety-plans/{safety_plan_id}.pdf, one media type) does; generated clients call that instead.
 
     Args:
         safety_plan_id (str):
-        format_ (GetSafetyPlanFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         if_none_match (str | Unset):
 
     Raises:
@@ -199,22 +194,23 @@ async def asyncio_detailed(
     safety_plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetSafetyPlanFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | Error | SafetyPlan]:
-    """ Get a safety plan, or print the participant's copy
+    """ Get a safety plan
 
-     `?format=pdf` prints the participant's own copy: only this plan, in their own words, in large clear
-    type, with the practice's contact and the deployment's crisis line; no name of anyone else, no
-    score,
-    no flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`). Audited
-    (the
-    print as an export).
+     The plan as JSON: its seven sections, version and status. Audited.
+
+    This operation describes the JSON representation only. For links the same path also answers
+    `?format=pdf` with the participant's printed copy, exactly as `getSafetyPlanPdf` (GET
+    /safety-plans/{safety_plan_id}.pdf, one media type) does; generated clients call that instead.
 
     Args:
         safety_plan_id (str):
-        format_ (GetSafetyPlanFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         if_none_match (str | Unset):
 
     Raises:
@@ -243,22 +239,23 @@ async def asyncio(
     safety_plan_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_: GetSafetyPlanFormat | Unset = UNSET,
+    format_: JsonFormat | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
 ) -> Any | Error | SafetyPlan | None:
-    """ Get a safety plan, or print the participant's copy
+    """ Get a safety plan
 
-     `?format=pdf` prints the participant's own copy: only this plan, in their own words, in large clear
-    type, with the practice's contact and the deployment's crisis line; no name of anyone else, no
-    score,
-    no flag and no clinical note. Printing is limited like the other PDFs (`PDF_RATE_LIMIT`). Audited
-    (the
-    print as an export).
+     The plan as JSON: its seven sections, version and status. Audited.
+
+    This operation describes the JSON representation only. For links the same path also answers
+    `?format=pdf` with the participant's printed copy, exactly as `getSafetyPlanPdf` (GET
+    /safety-plans/{safety_plan_id}.pdf, one media type) does; generated clients call that instead.
 
     Args:
         safety_plan_id (str):
-        format_ (GetSafetyPlanFormat | Unset):
+        format_ (JsonFormat | Unset): `json`: the representation this operation describes (the
+            default). Its path also negotiates other representations for browsers and links; each of
+            those has its own operation with one media type, named in the operation's description.
         if_none_match (str | Unset):
 
     Raises:

@@ -15,12 +15,12 @@ from ..models.render_status import RenderStatus
 
 
 
-T = TypeVar("T", bound="GetPlanAgendaResponse202")
+T = TypeVar("T", bound="GetPlanAgendaPdfResponse202")
 
 
 
 @_attrs_define
-class GetPlanAgendaResponse202:
+class GetPlanAgendaPdfResponse202:
     """ 
         Attributes:
             status (RenderStatus): Where a file being laid out by a render worker stands.
@@ -76,7 +76,7 @@ class GetPlanAgendaResponse202:
 
         message = d.pop("message")
 
-        get_plan_agenda_response_202 = cls(
+        get_plan_agenda_pdf_response_202 = cls(
             status=status,
             retry_after=retry_after,
             estimated_pages=estimated_pages,
@@ -84,8 +84,8 @@ class GetPlanAgendaResponse202:
         )
 
 
-        get_plan_agenda_response_202.additional_properties = d
-        return get_plan_agenda_response_202
+        get_plan_agenda_pdf_response_202.additional_properties = d
+        return get_plan_agenda_pdf_response_202
 
     @property
     def additional_keys(self) -> list[str]:

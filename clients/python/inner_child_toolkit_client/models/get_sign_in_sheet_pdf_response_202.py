@@ -15,12 +15,12 @@ from ..models.render_status import RenderStatus
 
 
 
-T = TypeVar("T", bound="GetSignInSheetResponse202")
+T = TypeVar("T", bound="GetSignInSheetPdfResponse202")
 
 
 
 @_attrs_define
-class GetSignInSheetResponse202:
+class GetSignInSheetPdfResponse202:
     """ 
         Attributes:
             status (RenderStatus): Where a file being laid out by a render worker stands.
@@ -69,15 +69,15 @@ class GetSignInSheetResponse202:
 
         message = d.pop("message")
 
-        get_sign_in_sheet_response_202 = cls(
+        get_sign_in_sheet_pdf_response_202 = cls(
             status=status,
             retry_after=retry_after,
             message=message,
         )
 
 
-        get_sign_in_sheet_response_202.additional_properties = d
-        return get_sign_in_sheet_response_202
+        get_sign_in_sheet_pdf_response_202.additional_properties = d
+        return get_sign_in_sheet_pdf_response_202
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,11 +1,7 @@
 from enum import StrEnum
 
-class AgendaFormat(StrEnum):
-    HTML = "html"
-    ICS = "ics"
+class JsonFormat(StrEnum):
     JSON = "json"
-    MD = "md"
-    PDF = "pdf"
 
     def __str__(self) -> str:
         return str(self.value)

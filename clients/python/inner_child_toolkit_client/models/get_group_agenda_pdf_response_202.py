@@ -15,12 +15,12 @@ from ..models.render_status import RenderStatus
 
 
 
-T = TypeVar("T", bound="GetGroupAgendaResponse202")
+T = TypeVar("T", bound="GetGroupAgendaPdfResponse202")
 
 
 
 @_attrs_define
-class GetGroupAgendaResponse202:
+class GetGroupAgendaPdfResponse202:
     """ 
         Attributes:
             status (RenderStatus): Where a file being laid out by a render worker stands.
@@ -76,7 +76,7 @@ class GetGroupAgendaResponse202:
 
         message = d.pop("message")
 
-        get_group_agenda_response_202 = cls(
+        get_group_agenda_pdf_response_202 = cls(
             status=status,
             retry_after=retry_after,
             estimated_pages=estimated_pages,
@@ -84,8 +84,8 @@ class GetGroupAgendaResponse202:
         )
 
 
-        get_group_agenda_response_202.additional_properties = d
-        return get_group_agenda_response_202
+        get_group_agenda_pdf_response_202.additional_properties = d
+        return get_group_agenda_pdf_response_202
 
     @property
     def additional_keys(self) -> list[str]:
