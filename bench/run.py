@@ -243,7 +243,8 @@ def count_queries(app, t: Targets, specs: list[dict], etag: str | None) -> tuple
         built = {"Cache-Control": "no-cache"}  # the statements of building the answer, not of a cached hit
         small, _ = one("GET", f"/api/v1/plans/{t.small_plan_id}/clearance", headers=built)
         big, _ = one("GET", f"/api/v1/plans/{t.retreat40_plan_id}/clearance", headers=built)
-        extra = {"small": small, "retreat40": big}
+        bigger, _ = one("GET", f"/api/v1/plans/{t.retreat100_plan_id}/clearance", headers=built)
+        extra = {"small": small, "retreat40": big, "retreat100": bigger}
         extra["cpu_ms"] = {name: clearance_cpu(api, f"/api/v1/plans/{plan}/clearance", built)
                            for name, plan in (("retreat40", t.retreat40_plan_id), ("retreat100", t.retreat100_plan_id))}
     finally:

@@ -74,7 +74,7 @@ def test_every_target_passes_at_its_limit():
 
 
 def test_targets_fail_below_their_limits():
-    run = run_with(clearance_queries={"small": 9, "retreat40": 48}, pdf_fresh={"ratio": 1.5},
+    run = run_with(clearance_queries={"small": 9, "retreat40": 19, "retreat100": 48}, pdf_fresh={"ratio": 1.5},
                    memory={"peak_mib": 150.0})
     run["endpoints"]["plan_detail"]["rps_ratio"] = 0.19
     run.update(render_load={"ratio": 3.1}, clearance_statistics={"p50_ratio": 1.6},
