@@ -187,3 +187,10 @@ def if_match(client, url: str, headers: dict) -> dict:
     r = client.get(url, headers=headers)
     assert r.status_code == 200, (url, r.status_code, r.get_data(as_text=True)[:300])
     return {**headers, "If-Match": r.headers["ETag"]}
+
+
+def referenced(prop: dict) -> list[str]:
+    """The component names a property refers to: a bare `$ref`, a described one (`allOf: [$ref]`) or a nullable
+    one (`anyOf: [$ref, <null>]`, toolkit/common/spec.py, null_of)."""
+    items = [prop, *prop.get("allOf", ()), *prop.get("anyOf", ())]
+    return [item["$ref"].rsplit("/", 1)[1] for item in items if "$ref" in item]

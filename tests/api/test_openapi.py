@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openapi_spec_validator import validate
 
-from tests.helpers import assert_error, generated_spec_text, operations
+from tests.helpers import assert_error, generated_spec_text, operations, referenced
 from toolkit import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -298,8 +298,8 @@ def test_enums_are_schema_enums(spec, schema, field, values):
     """A shared vocabulary is one enum component, referenced by every field that uses it (issue 17)."""
     prop = spec["components"]["schemas"][schema]["properties"][field]
     if "enum" not in prop:
-        (ref,) = prop["allOf"]
-        prop = spec["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
+        (name,) = referenced(prop)
+        prop = spec["components"]["schemas"][name]
     assert set(prop["enum"]) == values
 
 
@@ -451,8 +451,9 @@ def test_every_value_set_is_declared_once(app, client):
 
     def walk(node, path):
         if isinstance(node, dict):
-            if "enum" in node:
-                seen.setdefault(tuple(v for v in node["enum"] if v is not None), []).append(path)
+            values = tuple(v for v in node.get("enum", ()) if v is not None)
+            if values:  # (`enum: [null]` is the null branch of a nullable reference, not a vocabulary)
+                seen.setdefault(values, []).append(path)
             for key, value in node.items():
                 walk(value, f"{path}/{key}")
         elif isinstance(node, list):

@@ -89,6 +89,15 @@ QUERY_DESCRIPTIONS = {
 }
 
 
+# A nullable reference in OpenAPI 3.0, which reads `nullable` only beside a `type` and ignores a $ref's siblings:
+# `anyOf: [$ref, null_of(type)]`. Redocly's recommended rules, openapi-typescript (X | null) and
+# openapi-python-client (None | X) all read it as "the referenced schema, or null".
+def null_of(kind: str) -> dict:
+    """The null branch of a nullable reference to a schema of type `kind` (a new dict each time: the spec
+    builder changes dicts in place)."""
+    return {"type": kind, "nullable": True, "enum": [None]}
+
+
 class ToolkitConverter(OpenAPIConverter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,6 +106,9 @@ class ToolkitConverter(OpenAPIConverter):
 
     def _field2parameter(self, field, *, name, location):
         param = super()._field2parameter(field, name=name, location=location)
+        schema = param.get("schema", {})
+        if list(schema) == ["allOf"] and len(schema["allOf"]) == 1:  # a named enum, its description on the parameter
+            param["schema"] = schema["allOf"][0]
         if "description" not in param and name in QUERY_DESCRIPTIONS:
             param["description"] = QUERY_DESCRIPTIONS[name]
         return param
@@ -121,12 +133,12 @@ class ToolkitConverter(OpenAPIConverter):
 
     def field2nullable(self, field, ret) -> dict:
         if field.allow_none and self.openapi_version.major == 3 and self.openapi_version.minor == 0:
-            # No `type` beside them: openapi-python-client then reads the reference and drops the null
-            # (redocly.yaml says why its nullable-type-sibling rule is off).
+            # OpenAPI 3.0 reads `nullable` only beside a `type`: a nullable reference is `allOf: [$ref]` with the
+            # referenced schema's type and `nullable: true` (a named enum is a string, a nested schema an object).
             if "$ref" in ret:
-                return {"allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
-            if "allOf" in ret:
-                return {"nullable": True}
+                return {"anyOf": [{"$ref": ret.pop("$ref")}, null_of("object")]}
+            if "allOf" in ret:  # a described reference (nested2properties wrote the `allOf`)
+                return {"anyOf": [*ret.pop("allOf"), null_of("object")]}
         return super().field2nullable(field, ret)
 
     def default2description(self, field, ret=None, **kwargs) -> dict:
@@ -145,8 +157,14 @@ class ToolkitConverter(OpenAPIConverter):
         if name is None:
             return {}
         ret.pop("enum")
+        ref = {"$ref": f"#/components/schemas/{name}"}
         ret.pop("type", None)
-        ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
+        if ret.pop("nullable", False):  # the vocabulary, or null
+            ret["anyOf"] = [ref, null_of("string")]
+        elif ret:  # a description beside the reference: OpenAPI 3.0 ignores a $ref's siblings
+            ret["allOf"] = [ref]
+        else:
+            ret.update(ref)
         return {}
 
 

@@ -3184,7 +3184,7 @@ export interface components {
              */
             date_of_birth: string | null;
             /** @description Optional; used only for the AUDIT-C cutoff (the lower cutoff applies when unknown). */
-            sex_at_birth: components["schemas"]["SexAtBirth"] | null;
+            sex_at_birth: components["schemas"]["SexAtBirth"] | (null);
             /**
              * @description How to reach them.
              * @example pat@example.org
@@ -3238,7 +3238,7 @@ export interface components {
              */
             date_of_birth?: string | null;
             /** @description Optional; used only for the AUDIT-C cutoff (the lower cutoff applies when unknown). */
-            sex_at_birth?: components["schemas"]["SexAtBirth"] | null;
+            sex_at_birth?: components["schemas"]["SexAtBirth"] | (null);
             /**
              * @description How to reach them.
              * @example pat@example.org
@@ -3284,7 +3284,7 @@ export interface components {
              */
             date_of_birth: string | null;
             /** @description Optional; used only for the AUDIT-C cutoff (the lower cutoff applies when unknown). */
-            sex_at_birth: components["schemas"]["SexAtBirth"] | null;
+            sex_at_birth: components["schemas"]["SexAtBirth"] | (null);
             /**
              * @description How to reach them.
              * @example pat@example.org
@@ -3334,7 +3334,7 @@ export interface components {
              */
             date_of_birth?: string | null;
             /** @description Optional; used only for the AUDIT-C cutoff (the lower cutoff applies when unknown). */
-            sex_at_birth?: components["schemas"]["SexAtBirth"] | null;
+            sex_at_birth?: components["schemas"]["SexAtBirth"] | (null);
             /**
              * @description How to reach them.
              * @example pat@example.org
@@ -3890,7 +3890,7 @@ export interface components {
             /** @description The module's title, or the break's. */
             title: string;
             /** @description The module's category; null for a break. */
-            category: components["schemas"]["ModuleCategory"] | null;
+            category: components["schemas"]["ModuleCategory"] | (null);
             /** @description True for a break. */
             is_break: boolean;
             /** @description How long the item runs. */
@@ -4231,10 +4231,10 @@ export interface components {
             computed_outcome: components["schemas"]["Outcome"];
             /** @description What the screening means for group work: `defer` when it was taken during a crisis hold (`crisis_hold: true`), else `outcome`. */
             effective_outcome: components["schemas"]["Outcome"];
-            override: components["schemas"]["Override"] | null;
+            override: components["schemas"]["Override"] | (never | null);
             overrides: components["schemas"]["Override"][];
             /** @description Present whenever the computed flags include `acute_crisis`, the screening carries `crisis_hold: true` or the outcome is `defer`, whatever an override says; null otherwise. `kind` is `acute` when the ASQ acuity question is positive, declined, or asked and left unanswered (unknown acuity is acute). */
-            crisis_guidance: components["schemas"]["CrisisGuidance"] | null;
+            crisis_guidance: components["schemas"]["CrisisGuidance"] | (never | null);
             notes?: string | null;
             screened_by: components["schemas"]["Person"];
             /** Format: date-time */
@@ -4331,7 +4331,7 @@ export interface components {
             screening_id: string | null;
             summary: string;
             /** @description null on reviews recorded before version 3. */
-            risk_level: components["schemas"]["RiskLevel"] | null;
+            risk_level: components["schemas"]["RiskLevel"] | (null);
             safety_plan_id: string | null;
             /** @description Whether a safety plan was in place: what reviews before version 3 recorded instead of a risk level (such a review lifts the hold only when true); always true on newer reviews, which name the plan (`safety_plan_id`). */
             safety_plan_in_place: boolean;
@@ -4447,9 +4447,9 @@ export interface components {
             display_name: string;
             screening_id: string | null;
             /** @description The effective outcome: defer during a crisis hold, else the latest override's or the computed one; null without a screening valid at the session. */
-            outcome: components["schemas"]["Outcome"] | null;
-            computed_outcome: components["schemas"]["Outcome"] | null;
-            override: components["schemas"]["ClearanceOverride"] | null;
+            outcome: components["schemas"]["Outcome"] | (null);
+            computed_outcome: components["schemas"]["Outcome"] | (null);
+            override: components["schemas"]["ClearanceOverride"] | (never | null);
             crisis_hold: boolean;
             /** @description Notes that do not change the outcome on their own (alcohol and drug use, incomplete instruments). */
             findings: string[];
@@ -4458,12 +4458,12 @@ export interface components {
             expires_before_session: boolean;
             /** Format: date-time */
             valid_until: string | null;
-            method: components["schemas"]["ScreeningMethod"] | null;
+            method: components["schemas"]["ScreeningMethod"] | (null);
             reasons: string[];
             /** @description Named warnings on this member, e.g. `reliable_deterioration` (since the person's one baseline across all their groups, not yet reviewed by a clinical lead after the latest screening: `deep` items and modules with `gate_on_deterioration` are excluded). */
             warnings: components["schemas"]["MemberWarning"][];
             /** @description The person's latest crisis screening of the last 90 days (null when none): `deep` items are excluded until a second screening free of crisis after its review. */
-            recent_crisis: components["schemas"]["RecentCrisis"] | null;
+            recent_crisis: components["schemas"]["RecentCrisis"] | (never | null);
             items: components["schemas"]["ClearanceVerdict"][];
             /** @description The member's open and acknowledged alerts, newest first (GET /api/v1/alerts). */
             alerts: components["schemas"]["AlertSummary"][];
@@ -4576,7 +4576,7 @@ export interface components {
             /** @description Length. */
             minutes: number;
             /** @description The module's category; null for a break. */
-            category: components["schemas"]["ModuleCategory"] | null;
+            category: components["schemas"]["ModuleCategory"] | (null);
             /** @description A gentle description. */
             participant_summary: string;
             /** @description Facilitators: the module's summary. */
@@ -4590,7 +4590,7 @@ export interface components {
             /** @description Facilitators: the item's notes. */
             notes?: string | null;
             /** @description Facilitators: who leads this item (the plan item's `lead_id`); null when nobody is named. */
-            lead?: components["schemas"]["AgendaFacilitator"] | null;
+            lead?: components["schemas"]["AgendaFacilitator"] | (never | null);
             /** @description Facilitators: the adaptations and exclusions that happen at this item. */
             adaptations?: components["schemas"]["AgendaAdaptation"][];
         } & {
@@ -4656,7 +4656,7 @@ export interface components {
             /** @description A session of a series: "Session 4 of 8" (null otherwise). */
             session_label?: string | null;
             /** @description Facilitators: the session's status box (null when there is no group). */
-            status?: components["schemas"]["AgendaStatus"] | null;
+            status?: components["schemas"]["AgendaStatus"] | (never | null);
         } & {
             [key: string]: unknown;
         };
@@ -4780,7 +4780,7 @@ export interface components {
             /** @description The group. */
             group_name: string | null;
             /** @description The group's kind. */
-            group_kind: components["schemas"]["GroupKind"] | null;
+            group_kind: components["schemas"]["GroupKind"] | (null);
             /** @description The group's description. */
             group_description: string;
             /**
@@ -4839,7 +4839,7 @@ export interface components {
             /** @description Facilitators: warnings naming members, e.g. no trauma-informed facilitator. */
             safety_warnings?: string[];
             /** @description Facilitators: the status box of the whole agenda (page one; null without a group). */
-            status?: components["schemas"]["AgendaStatus"] | null;
+            status?: components["schemas"]["AgendaStatus"] | (never | null);
             /** @description Whom to call in an emergency where the group meets: the group's, else the practice's. */
             emergency_contact?: string | null;
             /** @description `?print=large`: printed at 16 pt and more. */
@@ -5163,9 +5163,9 @@ export interface components {
             participant_id: string;
             display_name: string;
             /** @description Null: not recorded yet. */
-            status: components["schemas"]["AttendanceStatus"] | null;
+            status: components["schemas"]["AttendanceStatus"] | (null);
             note: string | null;
-            recorded_by: components["schemas"]["Recorder"] | null;
+            recorded_by: components["schemas"]["Recorder"] | (never | null);
             /** Format: date-time */
             recorded_at: string | null;
         };
@@ -5262,7 +5262,7 @@ export interface components {
             shared: string;
             entries: components["schemas"]["Entry"][];
             author: components["schemas"]["NotePerson"];
-            signed_by: components["schemas"]["NotePerson"] | null;
+            signed_by: components["schemas"]["NotePerson"] | (never | null);
             /** Format: date-time */
             signed_at: string | null;
             addenda: components["schemas"]["Addendum"][];
@@ -5353,15 +5353,15 @@ export interface components {
             title: string;
             /** @description Oldest first. */
             series: components["schemas"]["Point"][];
-            baseline: components["schemas"]["Point"] | null;
+            baseline: components["schemas"]["Point"] | (never | null);
             latest: components["schemas"]["Point"];
             /** @description latest - baseline (higher = more symptoms); null with one screening only. */
             change: number | null;
             /** @description null when the instrument has no published reliable change threshold, or no change yet. */
-            reliable_change: components["schemas"]["ChangeDirection"] | null;
+            reliable_change: components["schemas"]["ChangeDirection"] | (null);
             /** @description From at or above this instrument's caseness line at baseline to below it now (one instrument only: not recovery, which `paired` gives). Shown only: never loosens a verdict. */
             below_caseness: boolean | null;
-            thresholds: components["schemas"]["Threshold"] | null;
+            thresholds: components["schemas"]["Threshold"] | (never | null);
         };
         /** @description A clinician's progress review after a reliable deterioration. */
         Review: {
@@ -5380,7 +5380,7 @@ export interface components {
             active: boolean;
             reviewed: boolean;
             details: string[];
-            review: components["schemas"]["Review"] | null;
+            review: components["schemas"]["Review"] | (never | null);
             review_path: string;
         };
         /**
@@ -5403,15 +5403,15 @@ export interface components {
         Progress: {
             participant_id: string;
             display_name: string;
-            programme: components["schemas"]["Programme"] | null;
+            programme: components["schemas"]["Programme"] | (never | null);
             baseline_rule: string;
             thresholds_version: string;
             instruments: components["schemas"]["InstrumentProgress"][];
-            overall: components["schemas"]["ChangeDirection"] | null;
+            overall: components["schemas"]["ChangeDirection"] | (null);
             reliable_deterioration: components["schemas"]["Deterioration"];
             /** @description Titles of the instruments that went from caseness at baseline to below it. */
             below_caseness: string[];
-            paired: components["schemas"]["Paired"] | null;
+            paired: components["schemas"]["Paired"] | (never | null);
             reviews: components["schemas"]["Review"][];
         };
         /** @description A progress review: why the member may do deep modules again despite a reliable deterioration. */
@@ -5504,7 +5504,7 @@ export interface components {
             baseline: number | null;
             latest: number;
             change: number | null;
-            reliable_change: components["schemas"]["ChangeDirection"] | null;
+            reliable_change: components["schemas"]["ChangeDirection"] | (null);
             below_caseness: boolean | null;
         };
         /** @description One member's progress in a group's summary. */
@@ -5513,10 +5513,10 @@ export interface components {
             display_name: string;
             /** Format: date */
             joined_on: string;
-            overall: components["schemas"]["ChangeDirection"] | null;
+            overall: components["schemas"]["ChangeDirection"] | (null);
             reliable_deterioration_active: boolean;
             below_caseness: string[];
-            paired: components["schemas"]["Paired"] | null;
+            paired: components["schemas"]["Paired"] | (never | null);
             instruments: components["schemas"]["MemberInstrument"][];
         };
         /** @description A group's progress summary for a supervision meeting. */
@@ -5833,10 +5833,10 @@ export interface components {
             source_id: string;
             /** Format: date-time */
             raised_at: string;
-            acknowledged_by: components["schemas"]["AlertPerson"] | null;
+            acknowledged_by: components["schemas"]["AlertPerson"] | (never | null);
             /** Format: date-time */
             acknowledged_at: string | null;
-            resolved_by: components["schemas"]["AlertPerson"] | null;
+            resolved_by: components["schemas"]["AlertPerson"] | (never | null);
             /** Format: date-time */
             resolved_at: string | null;
             resolution_reason: string | null;
@@ -5980,7 +5980,7 @@ export interface components {
             completed_at: string | null;
             /** Format: date-time */
             revoked_at: string | null;
-            revoked_reason: components["schemas"]["InvitationEnd"] | null;
+            revoked_reason: components["schemas"]["InvitationEnd"] | (null);
             /** @description True when the link was sent to the participant's email address. */
             emailed: boolean;
             /** @description True when the server invited by itself (a re-screen due before a session). */
@@ -6029,7 +6029,7 @@ export interface components {
             completed_at: string | null;
             /** Format: date-time */
             revoked_at: string | null;
-            revoked_reason: components["schemas"]["InvitationEnd"] | null;
+            revoked_reason: components["schemas"]["InvitationEnd"] | (null);
             /** @description True when the link was sent to the participant's email address. */
             emailed: boolean;
             /** @description True when the server invited by itself (a re-screen due before a session). */
@@ -6128,9 +6128,9 @@ export interface components {
             /** @description Asked items neither answered nor declined yet. */
             unanswered: string[];
             /** @description Present when a critical item is answered positively (or declined): show it at once. The practice's crisis alert was raised when that answer was saved. The person may still finish, or send what they have (unanswered items are then allowed). */
-            crisis: components["schemas"]["Crisis"] | null;
+            crisis: components["schemas"]["Crisis"] | (never | null);
             /** @description For an `agreement` invitation: the current text to sign. */
-            agreement: components["schemas"]["AgreementText"] | null;
+            agreement: components["schemas"]["AgreementText"] | (never | null);
         };
         /** @description The whole draft so far: it replaces the saved one. */
         Answers: {

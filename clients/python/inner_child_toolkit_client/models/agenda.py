@@ -374,11 +374,11 @@ class Agenda:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                group_kind_type_1 = GroupKind(data)
+                group_kind_type_0 = GroupKind(data)
 
 
 
-                return group_kind_type_1
+                return group_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(GroupKind | None, data)
@@ -616,11 +616,11 @@ class Agenda:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                status_type_1 = AgendaStatus.from_dict(data)
+                status_type_0 = AgendaStatus.from_dict(data)
 
 
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AgendaStatus | None | Unset, data)

@@ -206,11 +206,11 @@ class AgendaItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                category_type_1 = ModuleCategory(data)
+                category_type_0 = ModuleCategory(data)
 
 
 
-                return category_type_1
+                return category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ModuleCategory | None, data)
@@ -257,11 +257,11 @@ class AgendaItem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                lead_type_1 = AgendaFacilitator.from_dict(data)
+                lead_type_0 = AgendaFacilitator.from_dict(data)
 
 
 
-                return lead_type_1
+                return lead_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AgendaFacilitator | None | Unset, data)

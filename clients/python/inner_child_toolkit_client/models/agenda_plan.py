@@ -204,11 +204,11 @@ class AgendaPlan:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                status_type_1 = AgendaStatus.from_dict(data)
+                status_type_0 = AgendaStatus.from_dict(data)
 
 
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AgendaStatus | None | Unset, data)

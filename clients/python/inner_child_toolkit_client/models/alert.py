@@ -170,11 +170,11 @@ class Alert:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                acknowledged_by_type_1 = AlertPerson.from_dict(data)
+                acknowledged_by_type_0 = AlertPerson.from_dict(data)
 
 
 
-                return acknowledged_by_type_1
+                return acknowledged_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AlertPerson | None, data)
@@ -206,11 +206,11 @@ class Alert:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                resolved_by_type_1 = AlertPerson.from_dict(data)
+                resolved_by_type_0 = AlertPerson.from_dict(data)
 
 
 
-                return resolved_by_type_1
+                return resolved_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AlertPerson | None, data)

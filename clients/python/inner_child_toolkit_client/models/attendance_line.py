@@ -104,11 +104,11 @@ class AttendanceLine:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = AttendanceStatus(data)
+                status_type_0 = AttendanceStatus(data)
 
 
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AttendanceStatus | None, data)
@@ -130,11 +130,11 @@ class AttendanceLine:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                recorded_by_type_1 = Recorder.from_dict(data)
+                recorded_by_type_0 = Recorder.from_dict(data)
 
 
 
-                return recorded_by_type_1
+                return recorded_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Recorder, data)

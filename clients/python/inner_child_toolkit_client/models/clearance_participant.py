@@ -217,11 +217,11 @@ class ClearanceParticipant:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                outcome_type_1 = Outcome(data)
+                outcome_type_0 = Outcome(data)
 
 
 
-                return outcome_type_1
+                return outcome_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Outcome, data)
@@ -235,11 +235,11 @@ class ClearanceParticipant:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                computed_outcome_type_1 = Outcome(data)
+                computed_outcome_type_0 = Outcome(data)
 
 
 
-                return computed_outcome_type_1
+                return computed_outcome_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Outcome, data)
@@ -253,11 +253,11 @@ class ClearanceParticipant:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                override_type_1 = ClearanceOverride.from_dict(data)
+                override_type_0 = ClearanceOverride.from_dict(data)
 
 
 
-                return override_type_1
+                return override_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ClearanceOverride | None, data)
@@ -301,11 +301,11 @@ class ClearanceParticipant:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                method_type_1 = ScreeningMethod(data)
+                method_type_0 = ScreeningMethod(data)
 
 
 
-                return method_type_1
+                return method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | ScreeningMethod, data)
@@ -332,11 +332,11 @@ class ClearanceParticipant:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                recent_crisis_type_1 = RecentCrisis.from_dict(data)
+                recent_crisis_type_0 = RecentCrisis.from_dict(data)
 
 
 
-                return recent_crisis_type_1
+                return recent_crisis_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | RecentCrisis, data)

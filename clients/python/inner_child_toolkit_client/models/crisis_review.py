@@ -129,11 +129,11 @@ class CrisisReview:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                risk_level_type_1 = RiskLevel(data)
+                risk_level_type_0 = RiskLevel(data)
 
 
 
-                return risk_level_type_1
+                return risk_level_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | RiskLevel, data)

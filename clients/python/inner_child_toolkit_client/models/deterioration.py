@@ -93,11 +93,11 @@ class Deterioration:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                review_type_1 = Review.from_dict(data)
+                review_type_0 = Review.from_dict(data)
 
 
 
-                return review_type_1
+                return review_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Review, data)

@@ -139,11 +139,11 @@ class InstrumentProgress:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                baseline_type_1 = Point.from_dict(data)
+                baseline_type_0 = Point.from_dict(data)
 
 
 
-                return baseline_type_1
+                return baseline_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Point, data)
@@ -170,11 +170,11 @@ class InstrumentProgress:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                reliable_change_type_1 = ChangeDirection(data)
+                reliable_change_type_0 = ChangeDirection(data)
 
 
 
-                return reliable_change_type_1
+                return reliable_change_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ChangeDirection | None, data)
@@ -196,11 +196,11 @@ class InstrumentProgress:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                thresholds_type_1 = Threshold.from_dict(data)
+                thresholds_type_0 = Threshold.from_dict(data)
 
 
 
-                return thresholds_type_1
+                return thresholds_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Threshold, data)

@@ -254,11 +254,11 @@ class Invitation:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                revoked_reason_type_1 = InvitationEnd(data)
+                revoked_reason_type_0 = InvitationEnd(data)
 
 
 
-                return revoked_reason_type_1
+                return revoked_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(InvitationEnd | None, data)

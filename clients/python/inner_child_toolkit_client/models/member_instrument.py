@@ -116,11 +116,11 @@ class MemberInstrument:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                reliable_change_type_1 = ChangeDirection(data)
+                reliable_change_type_0 = ChangeDirection(data)
 
 
 
-                return reliable_change_type_1
+                return reliable_change_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ChangeDirection | None, data)

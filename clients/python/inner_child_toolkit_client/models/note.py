@@ -168,11 +168,11 @@ class Note:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                signed_by_type_1 = NotePerson.from_dict(data)
+                signed_by_type_0 = NotePerson.from_dict(data)
 
 
 
-                return signed_by_type_1
+                return signed_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | NotePerson, data)

@@ -156,11 +156,11 @@ class Participant:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                sex_at_birth_type_1 = SexAtBirth(data)
+                sex_at_birth_type_0 = SexAtBirth(data)
 
 
 
-                return sex_at_birth_type_1
+                return sex_at_birth_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | SexAtBirth, data)

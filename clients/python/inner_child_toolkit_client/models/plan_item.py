@@ -137,11 +137,11 @@ class PlanItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                category_type_1 = ModuleCategory(data)
+                category_type_0 = ModuleCategory(data)
 
 
 
-                return category_type_1
+                return category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ModuleCategory | None, data)

@@ -151,11 +151,11 @@ class Progress:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                programme_type_1 = Programme.from_dict(data)
+                programme_type_0 = Programme.from_dict(data)
 
 
 
-                return programme_type_1
+                return programme_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Programme, data)
@@ -183,11 +183,11 @@ class Progress:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                overall_type_1 = ChangeDirection(data)
+                overall_type_0 = ChangeDirection(data)
 
 
 
-                return overall_type_1
+                return overall_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ChangeDirection | None, data)
@@ -209,11 +209,11 @@ class Progress:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                paired_type_1 = Paired.from_dict(data)
+                paired_type_0 = Paired.from_dict(data)
 
 
 
-                return paired_type_1
+                return paired_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Paired, data)

@@ -301,11 +301,11 @@ class Screening:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                override_type_1 = Override.from_dict(data)
+                override_type_0 = Override.from_dict(data)
 
 
 
-                return override_type_1
+                return override_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | Override, data)
@@ -329,11 +329,11 @@ class Screening:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                crisis_guidance_type_1 = CrisisGuidance.from_dict(data)
+                crisis_guidance_type_0 = CrisisGuidance.from_dict(data)
 
 
 
-                return crisis_guidance_type_1
+                return crisis_guidance_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(CrisisGuidance | None, data)

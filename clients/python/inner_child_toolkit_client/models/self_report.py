@@ -175,11 +175,11 @@ class SelfReport:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                crisis_type_1 = Crisis.from_dict(data)
+                crisis_type_0 = Crisis.from_dict(data)
 
 
 
-                return crisis_type_1
+                return crisis_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Crisis | None, data)
@@ -193,11 +193,11 @@ class SelfReport:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                agreement_type_1 = AgreementText.from_dict(data)
+                agreement_type_0 = AgreementText.from_dict(data)
 
 
 
-                return agreement_type_1
+                return agreement_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AgreementText | None, data)
