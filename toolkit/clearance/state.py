@@ -131,10 +131,16 @@ def _refresh_people(session) -> None:
 
 
 @event.listens_for(ToolkitSession, "after_commit")
-@event.listens_for(ToolkitSession, "after_soft_rollback")
-def _forget(session, *_args) -> None:
+def _forget(session) -> None:
     session.info.pop(PEOPLE, None)
     session.info.pop(SCREENINGS, None)
+
+
+@event.listens_for(ToolkitSession, "after_soft_rollback")
+def _forget_rolled_back(session, previous_transaction) -> None:
+    """The writes named are gone with the transaction; a savepoint's rollback leaves its parent's names."""
+    if previous_transaction.parent is None:
+        _forget(session)
 
 
 @participant_deleting.connect
