@@ -71,8 +71,8 @@ def sign_in_sheet(plan_id: str, *, paper: str, fmt: str):
     GET /plans/{id}/sign-in-sheet.pdf."""
     plan = get_or_404(SessionPlan, plan_id, what="Plan")
     services._session_plan(plan)
-    html = render_sign_in_sheets(practice=db.session.get(Practice, current_user.practice_id).name,
-                                 sheets=[services.sign_in_sheet(plan)], paper=paper)
+    practice = db.session.get_one(Practice, current_user.practice_id)  # the caller's own: always there
+    html = render_sign_in_sheets(practice=practice.name, sheets=[services.sign_in_sheet(plan)], paper=paper)
     services.record("read", "attendance", plan.id, actor=current_user)
     db.session.commit()
     if fmt == "pdf":
