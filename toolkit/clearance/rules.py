@@ -1,6 +1,7 @@
 """Safety follows the person: what a member's whole history means for any plan they are in. Pure Python over
-plain values (no Flask, no SQL); `clearance/services.py` loads the values and calls `person_member`, then
-`screening.clearance.clear_plan`, and the property tests call the same two functions.
+plain values (no Flask, no SQL). `person_state` is what a person's history says, computed when it changes and
+stored (clearance/state.py); `member_with` applies it to a member as of now; `clearance/services.py` then calls
+`screening.clearance.clear_plan`. The property tests call `person_member` (the two in a row) and `clear_plan`.
 
   * the crisis hold (screening.safety.crisis_hold) and the crisis of the last 90 days (`recent_crisis`):
     deep items wait for a second screening free of crisis after its review;
@@ -11,24 +12,22 @@ plain values (no Flask, no SQL); `clearance/services.py` loads the values and ca
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from toolkit.common.zones import aware
 from toolkit.progress.rules import Taken, Thresholds, person_progress, taken_from
 from toolkit.screening.clearance import MemberScreening
 from toolkit.screening.safety import (
-    RECENT_CRISIS,
     RecentCrisis,
     ReviewEvent,
     ScreeningEvent,
     crisis_hold,
+    crisis_summary,
     flags_of,
     is_minor,
-    latest_crisis,
-    review_of,
 )
 
 
@@ -126,39 +125,22 @@ def person_state(person: PersonHistory, *, thresholds: Thresholds, instruments: 
     """The person's state from their whole history (oldest first or not: it is sorted here)."""
     screenings = sorted(person.screenings, key=lambda s: (aware(s.at), s.id))
     hold = crisis_hold(screenings, person.reviews)
-    crisis = latest_crisis(screenings)
-    stored_crisis = None
-    if crisis is not None:
-        review = review_of(crisis, person.reviews)
-        free = (sum(1 for s in screenings if not s.crisis and aware(s.at) > aware(review.at))
-                if review is not None else 0)
-        stored_crisis = {"screening_id": crisis.id, "at": aware(crisis.at).isoformat(),
-                         "reviewed_by": review.by if review else None,
-                         "follow_up_on": review.follow_up_on.isoformat() if review and review.follow_up_on else None,
-                         "crisis_free_since_review": free}
+    crisis = crisis_summary(screenings, person.reviews)
     reviews = sorted(person.progress_reviews, key=lambda r: aware(r.at))
     result = person_progress(person.taken(), since=person.since,
                              reviewed=reviews[-1].screening_id if reviews else None,
                              reviews_at=[r.at for r in reviews],
                              latest_screening_at=screenings[-1].at if screenings else None,
                              thresholds=thresholds, instruments=instruments, titles=titles)
-    return PersonState(hold=hold.active, crisis=stored_crisis,
+    return PersonState(hold=hold.active, crisis=crisis.to_row() if crisis else None,
                        deterioration=tuple(result["deterioration"]) if result["enforced"] else (),
                        progress_notes=_progress_notes(result, reviews), overall=result["overall"])
 
 
 def recent_crisis_of(state: PersonState, now: datetime) -> RecentCrisis | None:
     """The stored latest crisis, while it is recent (safety.recent_crisis's 90 days, counted from `now`)."""
-    crisis = state.crisis
-    if not crisis:
-        return None
-    at = aware(datetime.fromisoformat(crisis["at"]))
-    if at + RECENT_CRISIS <= aware(now):
-        return None
-    follow_up = crisis.get("follow_up_on")
-    return RecentCrisis(screening_id=crisis["screening_id"], on=at.date(), reviewed_by=crisis.get("reviewed_by"),
-                        follow_up_on=date.fromisoformat(follow_up) if follow_up else None,
-                        crisis_free_since_review=int(crisis.get("crisis_free_since_review", 0)))
+    crisis = RecentCrisis.from_row(state.crisis) if state.crisis else None
+    return crisis if crisis is not None and crisis.is_recent(now) else None
 
 
 def member_with(member: MemberScreening, state: PersonState, *, now: datetime) -> MemberScreening:
@@ -176,8 +158,3 @@ def person_member(member: MemberScreening, person: PersonHistory, *, now: dateti
     reliable deterioration against their one baseline (person_state, then member_with)."""
     return member_with(member, person_state(person, thresholds=thresholds, instruments=instruments,
                                             titles=titles), now=now)
-
-
-def people_members(members: Iterable[MemberScreening], people: Mapping[str, PersonHistory], **kwargs: Any
-                   ) -> list[MemberScreening]:
-    return [person_member(m, people.get(m.participant_id, PersonHistory()), **kwargs) for m in members]

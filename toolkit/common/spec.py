@@ -133,8 +133,8 @@ class ToolkitConverter(OpenAPIConverter):
 
     def field2nullable(self, field, ret) -> dict:
         if field.allow_none and self.openapi_version.major == 3 and self.openapi_version.minor == 0:
-            # OpenAPI 3.0 reads `nullable` only beside a `type`: a nullable reference is `allOf: [$ref]` with the
-            # referenced schema's type and `nullable: true` (a named enum is a string, a nested schema an object).
+            # OpenAPI 3.0 reads `nullable` only beside a `type` and ignores a $ref's siblings: a nullable reference
+            # is `anyOf: [$ref, null_of("object")]` (a named enum's: enum2component).
             if "$ref" in ret:
                 return {"anyOf": [{"$ref": ret.pop("$ref")}, null_of("object")]}
             if "allOf" in ret:  # a described reference (nested2properties wrote the `allOf`)

@@ -16,9 +16,10 @@ SQL, no HTTP (a refusal is one of three kinds; the screening services map them t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from toolkit.common.zones import aware
 from toolkit.vocab import FLAGS, OUTCOMES
@@ -223,22 +224,41 @@ def history_outcome(screenings: Iterable[ScreeningEvent], reviews: Iterable[Revi
 
 @dataclass(frozen=True)
 class RecentCrisis:
-    """The latest crisis screening of the last 90 days, its review (if any), and whether deep items still
-    wait: until a second screening free of crisis after the review."""
+    """A person's latest crisis screening (`at`), its review (if any), and whether deep items still wait: until
+    a second screening free of crisis after the review. Shown for 90 days (`is_recent`)."""
 
     screening_id: str
-    on: date
+    at: datetime
     reviewed_by: str | None
     follow_up_on: date | None
     crisis_free_since_review: int
 
     @property
+    def on(self) -> date:
+        return self.at.date()
+
+    @property
     def deep_items_wait(self) -> bool:
         return self.crisis_free_since_review < 2
+
+    def is_recent(self, now: datetime) -> bool:
+        return self.at + RECENT_CRISIS > aware(now)
 
     def to_dict(self) -> dict:
         return {"screening_id": self.screening_id, "on": self.on.isoformat(), "reviewed_by": self.reviewed_by,
                 "follow_up_on": self.follow_up_on.isoformat() if self.follow_up_on else None}
+
+    def to_row(self) -> dict:
+        """As stored (JSON) with the person's state (clearance/state.py); `from_row` reads it back."""
+        return {**self.to_dict(), "at": self.at.isoformat(), "crisis_free_since_review": self.crisis_free_since_review}
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> RecentCrisis:
+        follow_up = row.get("follow_up_on")
+        return cls(screening_id=row["screening_id"], at=aware(datetime.fromisoformat(row["at"])),
+                   reviewed_by=row.get("reviewed_by"),
+                   follow_up_on=date.fromisoformat(follow_up) if follow_up else None,
+                   crisis_free_since_review=int(row.get("crisis_free_since_review", 0)))
 
 
 def latest_crisis(screenings: Iterable[ScreeningEvent]) -> ScreeningEvent | None:
@@ -253,20 +273,26 @@ def review_of(crisis: ScreeningEvent, reviews: Iterable[ReviewEvent]) -> ReviewE
     return max(mine, key=lambda r: aware(r.at)) if mine else None
 
 
-def recent_crisis(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent], *,
-                  now: datetime) -> RecentCrisis | None:
-    """For 90 days after a crisis screening: what clearance and the facilitator agenda show."""
+def crisis_summary(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent]) -> RecentCrisis | None:
+    """The person's latest crisis screening with its review and the crisis-free screenings since, however old
+    (None: never a crisis)."""
     screenings = list(screenings)
     crisis = latest_crisis(screenings)
-    if crisis is None or aware(crisis.at) + RECENT_CRISIS <= aware(now):
+    if crisis is None:
         return None
     review = review_of(crisis, reviews)
     free = 0
     if review is not None:
         free = sum(1 for s in screenings if not s.crisis and aware(s.at) > aware(review.at))
-    return RecentCrisis(screening_id=crisis.id, on=aware(crisis.at).date(),
-                        reviewed_by=review.by if review else None,
+    return RecentCrisis(screening_id=crisis.id, at=aware(crisis.at), reviewed_by=review.by if review else None,
                         follow_up_on=review.follow_up_on if review else None, crisis_free_since_review=free)
+
+
+def recent_crisis(screenings: Iterable[ScreeningEvent], reviews: Iterable[ReviewEvent], *,
+                  now: datetime) -> RecentCrisis | None:
+    """For 90 days after a crisis screening: what clearance and the facilitator agenda show."""
+    summary = crisis_summary(screenings, reviews)
+    return summary if summary is not None and summary.is_recent(now) else None
 
 
 def check_review_target(*, screening_id: str, screenings: Iterable[ScreeningEvent]) -> None:
