@@ -130,7 +130,16 @@ def verify_audit(app):
     return result.exit_code, result.output
 
 
-def screen(client, who, form, participant_id, overrides):
+def phq(total: int) -> dict:
+    """PHQ-9 answers adding up to `total` (up to 24), never on item 9 (a critical item)."""
+    answers, left = {}, total
+    for n in range(1, 9):
+        answers[f"phq9_{n}"] = min(3, left)
+        left -= answers[f"phq9_{n}"]
+    return answers
+
+
+def screen(client, who, form, participant_id, overrides=None):
     """A screening of the served form with these answers (see answers_for)."""
     r = client.post(f"/api/v1/participants/{participant_id}/screenings", headers=who["headers"],
                     json={"form_version": form["version"], "answers": answers_for(form, overrides)})

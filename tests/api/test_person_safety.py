@@ -11,7 +11,7 @@ import requests
 from pypdf import PdfReader
 
 from tests.factories import module_payload, safety_plan, shift_person
-from tests.helpers import answers_for, assert_error
+from tests.helpers import answers_for, assert_error, phq
 from tests.security.support import run_together, serve_in_thread
 
 API = "/api/v1"
@@ -78,13 +78,6 @@ def entry(client, who, plan, person):
 def verdicts(e):
     return [i["verdict"] for i in e["items"]]
 
-
-def phq(total):
-    answers, left = {}, total
-    for n in range(1, 9):  # never item 9 (a critical item)
-        answers[f"phq9_{n}"] = min(3, left)
-        left -= answers[f"phq9_{n}"]
-    return answers
 
 
 # --- declining is not clearing ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from tests.factories import safety_plan, shift_person
-from tests.helpers import answers_for, cli, if_match, queries_for
+from tests.helpers import cli, if_match, phq, queries_for, screen
 from toolkit.clearance import state
 from toolkit.clearance.models import PersonState
 from toolkit.extensions import db
@@ -49,19 +49,6 @@ def plan_of(client, admin):
     return make
 
 
-def phq(total):
-    answers, left = {}, total
-    for n in range(1, 9):  # never item 9 (a critical item)
-        answers[f"phq9_{n}"] = min(3, left)
-        left -= answers[f"phq9_{n}"]
-    return answers
-
-
-def screen(client, who, form, pid, overrides=None):
-    r = client.post(f"{API}/participants/{pid}/screenings", headers=who["headers"],
-                    json={"form_version": form["version"], "answers": answers_for(form, overrides)})
-    assert r.status_code == 201, r.get_json()
-    return r.get_json()
 
 
 def stored(app, pid):
